@@ -1,0 +1,137 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Error codes: what kind of failure an *Error is. Front ends map them to exit
+// codes and dialogs; only EINTERNAL hides its text from the user.
+const (
+	EINVALID      = "invalid"      // bad input; Field names what is wrong
+	ENOTFOUND     = "not_found"    // a referenced record does not exist
+	ECONFLICT     = "conflict"     // the request clashes with stored state
+	EUNAUTHORIZED = "unauthorized" // the user lacks the role
+	EINUSE        = "in_use"       // the database file is open in another process
+	EINTERNAL     = "internal"     // a bug or an I/O failure
+)
+
+// Error is Kontor's one error type. Key is a translation key for the reason and
+// Msg its English text (a text/template over Args, as the translations are);
+// Field is the translation key of the field the error is about, if any.
+type Error struct {
+	Code  string
+	Field string
+	Key   string
+	Msg   string
+	Args  map[string]any
+	Err   error // wrapped cause, never shown to users
+}
+
+// Error returns the English message, prefixed with the field key.
+func (e *Error) Error() string {
+	msg := renderTemplate(e.Msg, e.Args)
+	if e.Field != "" {
+		msg = e.Field + ": " + msg
+	}
+	if e.Err != nil && e.Code == EINTERNAL {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Invalid builds an EINVALID error about field with a translation key and English text.
+func Invalid(field, key, msg string, args map[string]any) *Error {
+	return &Error{Code: EINVALID, Field: field, Key: key, Msg: msg, Args: args}
+}
+
+// Errorf builds an error with a code, a translation key and an English message.
+func Errorf(code, key, msg string, args map[string]any) *Error {
+	return &Error{Code: code, Key: key, Msg: msg, Args: args}
+}
+
+// Internal wraps an unexpected failure.
+func Internal(what string, err error) *Error {
+	return &Error{Code: EINTERNAL, Key: "err.internal", Msg: "internal error while {{.what}}", Args: map[string]any{"what": what}, Err: err}
+}
+
+// ErrorCode returns the code of err, EINTERNAL for foreign errors and "" for nil.
+func ErrorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// Translator turns a translation key into text in the user's language; fallback
+// is the English template, args its data. A nil Translator means English.
+type Translator interface {
+	Translate(key, fallback string, args map[string]any) string
+}
+
+// ErrorMessage is the one place that turns any error into the sentence a user
+// reads: "Field: reason" in the user's language; internal errors keep their
+// detail for the log and show a generic sentence plus the cause.
+func ErrorMessage(err error, t Translator) string {
+	if err == nil {
+		return ""
+	}
+	tr := func(key, fallback string, args map[string]any) string {
+		if t == nil || key == "" {
+			return renderTemplate(fallback, args)
+		}
+		return t.Translate(key, fallback, args)
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		return tr("err.unexpected", "Unexpected error: {{.err}}", map[string]any{"err": err.Error()})
+	}
+	msg := tr(e.Key, e.Msg, e.Args)
+	if e.Code == EINTERNAL && e.Err != nil {
+		msg += " (" + e.Err.Error() + ")"
+	}
+	if e.Field != "" {
+		label := tr("field."+e.Field, fieldFallback(e.Field), nil)
+		msg = label + ": " + msg
+	}
+	return msg
+}
+
+// fieldFallback makes "company.vat_rates" readable when there is no translation.
+func fieldFallback(field string) string {
+	if i := strings.LastIndexByte(field, '.'); i >= 0 {
+		field = field[i+1:]
+	}
+	field = strings.ReplaceAll(field, "_", " ")
+	if field == "" {
+		return field
+	}
+	return strings.ToUpper(field[:1]) + field[1:]
+}
+
+// WithField returns a copy of err (if it is an *Error) about another field.
+func WithField(err error, field string) error {
+	var e *Error
+	if errors.As(err, &e) {
+		c := *e
+		c.Field = field
+		return &c
+	}
+	return err
+}
+
+// Must panics on err; for tests and preset data only.
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(fmt.Sprintf("app.Must: %v", err))
+	}
+	return v
+}

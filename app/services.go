@@ -1,0 +1,73 @@
+package app
+
+import (
+	"context"
+	"time"
+)
+
+// CompanyService keeps the one company of a database.
+type CompanyService interface {
+	// Company returns the company; ENOTFOUND before the first-run wizard.
+	Company(ctx context.Context) (Company, error)
+	// CreateCompany creates the company and its chart of accounts (c.Chart) in
+	// one transaction; ECONFLICT if one exists.
+	CreateCompany(ctx context.Context, c Company) (Company, error)
+	// UpdateCompany replaces the settings; the chart cannot change once created.
+	UpdateCompany(ctx context.Context, c Company) (Company, error)
+}
+
+// LedgerService is the double-entry ledger. PostEntry is the one way into the
+// journal: every module that moves money or stock goes through it.
+type LedgerService interface {
+	Accounts(ctx context.Context) ([]Account, error)
+	// SaveAccount adds an account or renames one (its code and type are fixed
+	// once it has lines).
+	SaveAccount(ctx context.Context, a Account) (Account, error)
+	// PostEntry validates, numbers and stores the entry and updates the running
+	// balances in one transaction.
+	PostEntry(ctx context.Context, e Entry) (Entry, error)
+	// PostEntries posts many entries in one transaction: all or none (imports).
+	PostEntries(ctx context.Context, es []Entry) error
+	Entry(ctx context.Context, id string) (Entry, error)
+	// JournalCount and JournalPage serve a virtualised list of journal lines in
+	// date order.
+	JournalCount(ctx context.Context, f JournalFilter) (int, error)
+	JournalPage(ctx context.Context, f JournalFilter, offset, limit int) ([]JournalLine, error)
+	// Balances returns every account's movement from the first day of from to
+	// the last day of to, read from the running balances, never the journal.
+	Balances(ctx context.Context, from, to Month) ([]AccountBalance, error)
+	SetPeriodLock(ctx context.Context, m Month, locked bool) error
+	LockedPeriods(ctx context.Context) ([]Month, error)
+}
+
+// Problem is one finding of a consistency check, in words a person can act on.
+type Problem struct {
+	Key  string         `json:"key"`
+	Msg  string         `json:"msg"`
+	Args map[string]any `json:"args,omitempty"`
+}
+
+// Text returns the problem in the translator's language (English for nil).
+func (p Problem) Text(t Translator) string {
+	return ErrorMessage(&Error{Code: EINTERNAL, Key: p.Key, Msg: p.Msg, Args: p.Args}, t)
+}
+
+// StoreService is what the front ends know of the database file itself.
+type StoreService interface {
+	Path() string
+	// LastBackup is the time of the newest automatic or manual backup (zero if none).
+	LastBackup() time.Time
+	// Backup writes a consistent copy of the open database to dst (temp file,
+	// fsync, rename), safe while others read and write.
+	Backup(ctx context.Context, dst string) error
+	// Check verifies the file and Kontor's invariants; an empty list is healthy.
+	Check(ctx context.Context) ([]Problem, error)
+}
+
+// Services bundles what a front end needs.
+type Services struct {
+	Company CompanyService
+	Ledger  LedgerService
+	Store   StoreService
+	Clock   Clock
+}
