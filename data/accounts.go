@@ -1,0 +1,73 @@
+package data
+
+import (
+	"context"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+func putAccount(tx *bolt.Tx, a app.Account) error {
+	b, err := encode(a)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bAccounts).Put([]byte(a.Code), b)
+}
+
+// Accounts returns the chart of accounts in code order.
+func (s *Store) Accounts(ctx context.Context) ([]app.Account, error) {
+	var out []app.Account
+	err := s.view("reading the chart of accounts", func(tx *bolt.Tx) error {
+		return tx.Bucket(bAccounts).ForEach(func(k, v []byte) error {
+			var a app.Account
+			if err := decode(v, &a); err != nil {
+				return err
+			}
+			out = append(out, a)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// SaveAccount adds an account, or renames an existing one. An account's type
+// cannot change once it has journal lines.
+func (s *Store) SaveAccount(ctx context.Context, a app.Account) (app.Account, error) {
+	a.Code = strings.TrimSpace(a.Code)
+	a.Name = strings.TrimSpace(a.Name)
+	if err := a.Validate(); err != nil {
+		return app.Account{}, err
+	}
+	err := s.update("saving the account", func(tx *bolt.Tx) error {
+		c, err := readCompany(tx)
+		if err != nil {
+			return err
+		}
+		if raw := tx.Bucket(bAccounts).Get([]byte(a.Code)); raw != nil {
+			var old app.Account
+			if err := decode(raw, &old); err != nil {
+				return err
+			}
+			if old.Type != a.Type && hasLines(tx, a.Code) {
+				return app.Invalid("account.type", "err.account.type_used", "account {{.code}} has journal lines; its type cannot change", map[string]any{"code": a.Code})
+			}
+			a.ID, a.Branch = old.ID, old.Branch
+		} else {
+			a.ID, a.Branch = app.NewID(s.clock.Now()), c.Branch
+		}
+		return putAccount(tx, a)
+	})
+	if err != nil {
+		return app.Account{}, err
+	}
+	return a, nil
+}
+
+func hasLines(tx *bolt.Tx, code string) bool {
+	prefix := cat([]byte(code), sep)
+	k, _ := tx.Bucket(bBalances).Cursor().Seek(prefix)
+	return k != nil && strings.HasPrefix(string(k), string(prefix))
+}

@@ -1,0 +1,66 @@
+package data
+
+import (
+	"bytes"
+	"context"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+// balanceKey is code 0 YYYYMM: all months of an account sort together, in order.
+func balanceKey(code string, m app.Month) []byte {
+	return cat([]byte(code), sep, []byte(m.Key()))
+}
+
+// addBalance adds to an account's running totals for a month.
+func addBalance(tx *bolt.Tx, code string, m app.Month, debit, credit, lines int64) error {
+	b := tx.Bucket(bBalances)
+	k := balanceKey(code, m)
+	v := b.Get(k)
+	return b.Put(k, i64s(readI64(v, 0)+debit, readI64(v, 1)+credit, readI64(v, 2)+lines))
+}
+
+// addMonthLines keeps the number of journal lines per month, so the journal
+// list can skip whole months without reading them.
+func addMonthLines(tx *bolt.Tx, m app.Month, lines int64) error {
+	b := tx.Bucket(bMonthStat)
+	k := []byte(m.Key())
+	return b.Put(k, i64s(readI64(b.Get(k), 0)+lines))
+}
+
+// Balances returns every account's opening balance, debits, credits and line
+// count for the months from..to, from the running balances alone: the cost
+// grows with accounts × months of history, never with journal lines.
+func (s *Store) Balances(ctx context.Context, from, to app.Month) ([]app.AccountBalance, error) {
+	if to.Key() < from.Key() {
+		return nil, app.Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
+	}
+	var out []app.AccountBalance
+	err := s.view("reading balances", func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bBalances).Cursor()
+		fromKey, toKey := []byte(from.Key()), []byte(to.Key())
+		return tx.Bucket(bAccounts).ForEach(func(code, raw []byte) error {
+			var ab app.AccountBalance
+			if err := decode(raw, &ab.Account); err != nil {
+				return err
+			}
+			prefix := cat(code, sep)
+			for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
+				month := k[len(prefix):]
+				switch {
+				case bytes.Compare(month, fromKey) < 0:
+					ab.Opening += readI64(v, 0) - readI64(v, 1)
+				case bytes.Compare(month, toKey) <= 0:
+					ab.Debit += readI64(v, 0)
+					ab.Credit += readI64(v, 1)
+					ab.Lines += readI64(v, 2)
+				}
+			}
+			out = append(out, ab)
+			return nil
+		})
+	})
+	return out, err
+}

@@ -1,0 +1,167 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+// maxProblems keeps a report of a badly damaged file readable.
+const maxProblems = 100
+
+// Check runs bbolt's own page check and Kontor's invariants: every journal entry
+// balanced and on known accounts, the running balances equal to the sum of the
+// journal lines, the indexes complete, document numbers gapless per series and
+// year. It reads everything, so it is a maintenance command, not part of Open.
+func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
+	var probs []app.Problem
+	add := func(key, msg string, args map[string]any) {
+		if len(probs) < maxProblems {
+			probs = append(probs, app.Problem{Key: key, Msg: msg, Args: args})
+		}
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			add("check.bolt", "the file structure is damaged: {{.err}}", map[string]any{"err": err.Error()})
+		}
+		if _, err := readSchema(tx, s.path); err != nil {
+			return err
+		}
+		if tx.Bucket(bMeta).Get(kCompany) != nil {
+			if _, err := readCompany(tx); err != nil {
+				add("check.company", "the company settings cannot be read", nil)
+			}
+		}
+		checkJournal(tx, add)
+		checkNumbers(tx, add)
+		return nil
+	})
+	if err != nil {
+		return nil, wrap("checking the database", err)
+	}
+	return probs, nil
+}
+
+type addFn func(key, msg string, args map[string]any)
+
+// checkJournal re-adds every line and compares with the stored running totals.
+func checkJournal(tx *bolt.Tx, add addFn) {
+	type tot struct{ dr, cr, n int64 }
+	sums := map[string]*tot{}
+	monthLines := map[string]int64{}
+	accounts := tx.Bucket(bAccounts)
+	entries, idxLines := 0, int64(0)
+	_ = tx.Bucket(bJournal).ForEach(func(k, v []byte) error {
+		entries++
+		var e app.Entry
+		if err := decode(v, &e); err != nil {
+			add("check.entry_unreadable", "journal record {{.seq}} cannot be read", map[string]any{"seq": binary.BigEndian.Uint64(k)})
+			return nil
+		}
+		dr, cr := e.Totals()
+		if dr != cr {
+			add("check.entry_unbalanced", "entry {{.number}} of {{.date}} is not balanced: debits {{.dr}}, credits {{.cr}}", map[string]any{"number": e.Number, "date": e.Date.String(), "dr": app.FormatMinor(dr, 2, ""), "cr": app.FormatMinor(cr, 2, "")})
+		}
+		m := e.Date.MonthOf()
+		for _, l := range e.Lines {
+			if accounts.Get([]byte(l.Account)) == nil {
+				add("check.entry_account", "entry {{.number}} uses account {{.code}}, which is not in the chart of accounts", map[string]any{"number": e.Number, "code": l.Account})
+			}
+			key := string(balanceKey(l.Account, m))
+			t := sums[key]
+			if t == nil {
+				t = &tot{}
+				sums[key] = t
+			}
+			t.dr += l.Debit
+			t.cr += l.Credit
+			t.n++
+		}
+		monthLines[m.Key()] += int64(len(e.Lines))
+		if tx.Bucket(bJDate).Get(cat([]byte(e.Date.Key()), k)) == nil {
+			add("check.index", "entry {{.number}} is missing from the date index", map[string]any{"number": e.Number})
+		}
+		return nil
+	})
+	_ = tx.Bucket(bJDate).ForEach(func(_, v []byte) error { idxLines += int64(binary.BigEndian.Uint16(v)); return nil })
+	if n := tx.Bucket(bJDate).Stats().KeyN; n != entries {
+		add("check.index_count", "the date index lists {{.idx}} entries, the journal has {{.n}}", map[string]any{"idx": n, "n": entries})
+	}
+	_ = tx.Bucket(bBalances).ForEach(func(k, v []byte) error {
+		t := sums[string(k)]
+		if t == nil {
+			t = &tot{}
+		}
+		if t.dr != readI64(v, 0) || t.cr != readI64(v, 1) || t.n != readI64(v, 2) {
+			code, month := splitBalanceKey(k)
+			add("check.balance", "the running balance of account {{.code}} for {{.month}} says debit {{.sdr}}, credit {{.scr}}, but its lines add up to debit {{.dr}}, credit {{.cr}}",
+				map[string]any{"code": code, "month": month, "sdr": app.FormatMinor(readI64(v, 0), 2, ""), "scr": app.FormatMinor(readI64(v, 1), 2, ""), "dr": app.FormatMinor(t.dr, 2, ""), "cr": app.FormatMinor(t.cr, 2, "")})
+		}
+		delete(sums, string(k))
+		return nil
+	})
+	for k, t := range sums {
+		code, month := splitBalanceKey([]byte(k))
+		add("check.balance_missing", "account {{.code}} has lines in {{.month}} (debit {{.dr}}, credit {{.cr}}) but no running balance", map[string]any{"code": code, "month": month, "dr": app.FormatMinor(t.dr, 2, ""), "cr": app.FormatMinor(t.cr, 2, "")})
+	}
+	_ = tx.Bucket(bMonthStat).ForEach(func(k, v []byte) error {
+		if monthLines[string(k)] != readI64(v, 0) {
+			add("check.month_lines", "the line count of month {{.month}} is {{.stored}}, the journal has {{.n}}", map[string]any{"month": string(k), "stored": readI64(v, 0), "n": monthLines[string(k)]})
+		}
+		return nil
+	})
+}
+
+func splitBalanceKey(k []byte) (code, month string) {
+	i := bytes.IndexByte(k, 0)
+	if i < 0 || len(k) < i+7 {
+		return string(k), ""
+	}
+	return string(k[:i]), string(k[i+1:i+5]) + "-" + string(k[i+5:])
+}
+
+// checkNumbers proves every series is gapless: numbers 1…n used once each, and
+// the counter standing at n.
+func checkNumbers(tx *bolt.Tx, add addFn) {
+	used := map[string][]uint64{}
+	_ = tx.Bucket(bNumbers).ForEach(func(k, _ []byte) error {
+		if len(k) < 9 {
+			return nil
+		}
+		ck := string(k[:len(k)-8])
+		used[ck] = append(used[ck], binary.BigEndian.Uint64(k[len(k)-8:]))
+		return nil
+	})
+	_ = tx.Bucket(bCounters).ForEach(func(k, v []byte) error {
+		series, year := splitSeriesKey(k)
+		counter := binary.BigEndian.Uint64(v)
+		nums := used[string(k)]
+		delete(used, string(k))
+		for i, n := range nums { // bolt returns keys sorted, so nums ascend
+			if n != uint64(i+1) {
+				add("check.number_gap", "series {{.series}} {{.year}} has a gap: number {{.missing}} is missing", map[string]any{"series": series, "year": year, "missing": i + 1})
+				return nil
+			}
+		}
+		if uint64(len(nums)) != counter {
+			add("check.number_counter", "series {{.series}} {{.year}} has issued {{.n}} numbers but its counter stands at {{.counter}}", map[string]any{"series": series, "year": year, "n": len(nums), "counter": counter})
+		}
+		return nil
+	})
+	for k := range used {
+		series, year := splitSeriesKey([]byte(k))
+		add("check.number_orphan", "series {{.series}} {{.year}} has numbers but no counter", map[string]any{"series": series, "year": year})
+	}
+}
+
+func splitSeriesKey(k []byte) (string, string) {
+	if i := bytes.IndexByte(k, 0); i >= 0 {
+		return string(k[:i]), string(k[i+1:])
+	}
+	return string(k), fmt.Sprint("?")
+}

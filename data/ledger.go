@@ -1,0 +1,183 @@
+package data
+
+import (
+	"context"
+	"encoding/binary"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+// PostEntry validates, numbers and stores one journal entry and updates the
+// running balances, all in one transaction.
+func (s *Store) PostEntry(ctx context.Context, e app.Entry) (app.Entry, error) {
+	if err := e.Validate(); err != nil {
+		return app.Entry{}, err
+	}
+	err := s.update("posting the entry", func(tx *bolt.Tx) error {
+		p, err := newPoster(tx, s.clock)
+		if err != nil {
+			return err
+		}
+		e, err = p.post(e)
+		return err
+	})
+	if err != nil {
+		return app.Entry{}, err
+	}
+	return e, nil
+}
+
+// PostEntries posts all entries in one transaction, or none of them. A failing
+// entry's error says which one it was.
+func (s *Store) PostEntries(ctx context.Context, es []app.Entry) error {
+	for i, e := range es {
+		if err := e.Validate(); err != nil {
+			return entryAt(err, i)
+		}
+	}
+	return s.update("posting entries", func(tx *bolt.Tx) error {
+		p, err := newPoster(tx, s.clock)
+		if err != nil {
+			return err
+		}
+		for i, e := range es {
+			if i%1024 == 0 && ctx.Err() != nil {
+				return app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
+			}
+			if _, err := p.post(e); err != nil {
+				return entryAt(err, i)
+			}
+		}
+		return nil
+	})
+}
+
+func entryAt(err error, i int) error {
+	if e, ok := err.(*app.Error); ok && e.Code == app.EINVALID {
+		c := *e
+		c.Msg = "entry {{.entry}}: " + e.Msg
+		c.Args = map[string]any{"entry": i + 1}
+		for k, v := range e.Args {
+			c.Args[k] = v
+		}
+		return &c
+	}
+	return err
+}
+
+// poster posts entries within one write transaction, reusing what it looked up.
+type poster struct {
+	tx       *bolt.Tx
+	clock    app.Clock
+	company  app.Company
+	journal  app.Series
+	accounts map[string]bool
+	locks    map[string]bool
+}
+
+func newPoster(tx *bolt.Tx, clock app.Clock) (*poster, error) {
+	c, err := readCompany(tx)
+	if err != nil {
+		return nil, err
+	}
+	series, ok := c.SeriesFor(app.SeriesJournal)
+	if !ok {
+		return nil, app.Invalid("company.series", "err.series.missing", "series “{{.code}}” is missing", map[string]any{"code": app.SeriesJournal})
+	}
+	return &poster{tx: tx, clock: clock, company: c, journal: series, accounts: map[string]bool{}, locks: map[string]bool{}}, nil
+}
+
+func (p *poster) accountExists(code string) bool {
+	ok, seen := p.accounts[code]
+	if !seen {
+		ok = p.tx.Bucket(bAccounts).Get([]byte(code)) != nil
+		p.accounts[code] = ok
+	}
+	return ok
+}
+
+func (p *poster) locked(m app.Month) bool {
+	k := m.Key()
+	l, seen := p.locks[k]
+	if !seen {
+		l = p.tx.Bucket(bLocks).Get([]byte(k)) != nil
+		p.locks[k] = l
+	}
+	return l
+}
+
+// post writes one validated entry: checks accounts and the period lock, assigns
+// ID, branch and number, stores it with its indexes and updates the balances.
+func (p *poster) post(e app.Entry) (app.Entry, error) {
+	for i, l := range e.Lines {
+		if !p.accountExists(l.Account) {
+			return e, &app.Error{Code: app.EINVALID, Field: "entry.lines", Key: "err.entry.unknown_account", Msg: "line {{.n}}: account {{.code}} is not in the chart of accounts", Args: map[string]any{"n": i + 1, "code": l.Account}}
+		}
+	}
+	month := e.Date.MonthOf()
+	if p.locked(month) {
+		return e, &app.Error{Code: app.EINVALID, Field: "entry.date", Key: "err.period.locked", Msg: "{{.month}} is locked; unlock the month or post into an open one", Args: map[string]any{"month": month.Format()}}
+	}
+	now := p.clock.Now().UTC()
+	if e.ID == "" {
+		e.ID = app.NewID(now)
+	} else if p.tx.Bucket(bEntryIDs).Get([]byte(e.ID)) != nil {
+		return e, app.Errorf(app.ECONFLICT, "err.entry.duplicate", "entry {{.id}} is already in the journal", map[string]any{"id": e.ID})
+	}
+	if e.Branch == "" {
+		e.Branch = p.company.Branch
+	}
+	e.Created = now
+	number, err := assignNumber(p.tx, p.journal, e.Date.Year(), e.ID)
+	if err != nil {
+		return e, err
+	}
+	e.Number = number
+	journal := p.tx.Bucket(bJournal)
+	seq, err := journal.NextSequence()
+	if err != nil {
+		return e, err
+	}
+	raw, err := encode(e)
+	if err != nil {
+		return e, err
+	}
+	seqKey := u64(seq)
+	dateKey := []byte(e.Date.Key())
+	if err := journal.Put(seqKey, raw); err != nil {
+		return e, err
+	}
+	if err := p.tx.Bucket(bEntryIDs).Put([]byte(e.ID), seqKey); err != nil {
+		return e, err
+	}
+	var n [2]byte
+	binary.BigEndian.PutUint16(n[:], uint16(len(e.Lines)))
+	if err := p.tx.Bucket(bJDate).Put(cat(dateKey, seqKey), n[:]); err != nil {
+		return e, err
+	}
+	for i, l := range e.Lines {
+		binary.BigEndian.PutUint16(n[:], uint16(i))
+		if err := p.tx.Bucket(bJAcct).Put(cat([]byte(l.Account), sep, dateKey, seqKey, n[:]), nil); err != nil {
+			return e, err
+		}
+		if err := addBalance(p.tx, l.Account, month, l.Debit, l.Credit, 1); err != nil {
+			return e, err
+		}
+	}
+	return e, addMonthLines(p.tx, month, int64(len(e.Lines)))
+}
+
+// Entry returns the entry with the ID.
+func (s *Store) Entry(ctx context.Context, id string) (app.Entry, error) {
+	var e app.Entry
+	err := s.view("reading the entry", func(tx *bolt.Tx) error {
+		seq := tx.Bucket(bEntryIDs).Get([]byte(id))
+		if seq == nil {
+			return app.Errorf(app.ENOTFOUND, "err.entry.not_found", "entry {{.id}} does not exist", map[string]any{"id": id})
+		}
+		return decode(tx.Bucket(bJournal).Get(seq), &e)
+	})
+	return e, err
+}

@@ -1,0 +1,42 @@
+package data
+
+import (
+	"context"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+// SetPeriodLock locks or unlocks a month. Posting into a locked month is refused.
+func (s *Store) SetPeriodLock(ctx context.Context, m app.Month, locked bool) error {
+	if m.Month < 1 || m.Month > 12 || m.Year < 1900 {
+		return app.Invalid("period", "err.month.invalid", "“{{.value}}” is not a month (write 2026-11)", map[string]any{"value": m.Format()})
+	}
+	return s.update("locking the period", func(tx *bolt.Tx) error {
+		if _, err := readCompany(tx); err != nil {
+			return err
+		}
+		b := tx.Bucket(bLocks)
+		if locked {
+			return b.Put([]byte(m.Key()), []byte{1})
+		}
+		return b.Delete([]byte(m.Key()))
+	})
+}
+
+// LockedPeriods lists the locked months, oldest first.
+func (s *Store) LockedPeriods(ctx context.Context) ([]app.Month, error) {
+	var out []app.Month
+	err := s.view("reading locked periods", func(tx *bolt.Tx) error {
+		return tx.Bucket(bLocks).ForEach(func(k, _ []byte) error {
+			m, err := app.ParseMonth(string(k[:4]) + "-" + string(k[4:]))
+			if err != nil {
+				return err
+			}
+			out = append(out, m)
+			return nil
+		})
+	})
+	return out, err
+}

@@ -1,0 +1,101 @@
+package data
+
+import (
+	"encoding/binary"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+// Bucket names. Keys are documented where each bucket is written.
+var (
+	bMeta      = []byte("meta")      // schema, company, logo, last_backup
+	bAccounts  = []byte("accounts")  // code → Account JSON
+	bJournal   = []byte("journal")   // seq (8 B) → Entry JSON
+	bEntryIDs  = []byte("entry_ids") // entry ID → seq
+	bJDate     = []byte("jidx_date") // date key + seq → line count (2 B)
+	bJAcct     = []byte("jidx_acct") // code 0 date key + seq + line no (2 B) → nil
+	bBalances  = []byte("balances")  // code 0 YYYYMM → debit, credit, lines (3×8 B)
+	bMonthStat = []byte("month_lines")
+	bLocks     = []byte("locks")    // YYYYMM → 1
+	bCounters  = []byte("counters") // series 0 year → last number (8 B)
+	bNumbers   = []byte("numbers")  // series 0 year + number (8 B) → document ID
+)
+
+var (
+	kSchema     = []byte("schema")
+	kCompany    = []byte("company")
+	kLogo       = []byte("logo")
+	kLastBackup = []byte("last_backup")
+)
+
+// migration moves a file from schema version i to i+1 inside the open transaction.
+type migration func(tx *bolt.Tx) error
+
+// migrations[i] migrates version i to i+1; len(migrations) is the current
+// version. Append only: a released migration is never edited.
+var migrations = []migration{
+	// 0 → 1: the first schema.
+	func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bMeta, bAccounts, bJournal, bEntryIDs, bJDate, bJAcct, bBalances, bMonthStat, bLocks, bCounters, bNumbers} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
+}
+
+// SchemaVersion is the schema this build writes.
+func SchemaVersion() int { return len(migrations) }
+
+// readSchema returns the file's schema version; 0 for a new, empty file, and an
+// error for a bolt file that holds something other than Kontor's data.
+func readSchema(tx *bolt.Tx, path string) (int, error) {
+	meta := tx.Bucket(bMeta)
+	if meta == nil {
+		empty := true
+		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
+		if !empty {
+			return 0, notKontor(path)
+		}
+		return 0, nil
+	}
+	v := meta.Get(kSchema)
+	if len(v) != 8 {
+		return 0, notKontor(path)
+	}
+	return int(binary.BigEndian.Uint64(v)), nil
+}
+
+func newerSchema(path string, v int) error {
+	return &app.Error{Code: app.ECONFLICT, Key: "err.db.newer", Msg: "{{.path}} was written by a newer Kontor (schema {{.file}}; this Kontor reads up to {{.ours}}); install the newer Kontor to open it", Args: map[string]any{"path": path, "file": v, "ours": SchemaVersion()}}
+}
+
+// prepare checks the schema without writing and migrates only when needed, so a
+// normal open costs one read transaction and touches no records.
+func (s *Store) prepare() error {
+	var v int
+	if err := s.view("reading the schema", func(tx *bolt.Tx) (err error) { v, err = readSchema(tx, s.path); return err }); err != nil {
+		return err
+	}
+	if v > SchemaVersion() {
+		return newerSchema(s.path, v)
+	}
+	if v == SchemaVersion() {
+		return nil
+	}
+	return s.update("migrating the database", func(tx *bolt.Tx) error {
+		v, err := readSchema(tx, s.path)
+		if err != nil {
+			return err
+		}
+		for ; v < len(migrations); v++ {
+			if err := migrations[v](tx); err != nil {
+				return app.Internal("migrating the database to schema "+itoa(v+1), err)
+			}
+		}
+		return tx.Bucket(bMeta).Put(kSchema, u64(uint64(v)))
+	})
+}

@@ -1,0 +1,133 @@
+// Package data is Kontor's store: one bbolt file per company. It is the only
+// package that imports bbolt, and it implements app's service interfaces; each
+// exported method is one transaction.
+package data
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+// Options tune Open. The zero value is what the desktop app uses.
+type Options struct {
+	Clock app.Clock
+	// LockTimeout bounds the wait for another process's lock (default 1 s, so a
+	// second Kontor fails fast instead of hanging).
+	LockTimeout time.Duration
+	// NoAutoBackup skips the daily backup at open (tests, CLI maintenance).
+	NoAutoBackup bool
+	// NoSync skips fsync on commit: only for generating throwaway demo data.
+	NoSync bool
+	// KeepBackups is how many daily backups to keep (default 14).
+	KeepBackups int
+}
+
+// Store is an open Kontor database. It is safe for concurrent use.
+type Store struct {
+	db    *bolt.DB
+	path  string
+	clock app.Clock
+	opts  Options
+
+	mu         sync.Mutex
+	lastBackup time.Time
+}
+
+// Open opens or creates the database at path, creating its buckets and
+// migrating an older schema forward in one transaction. A file that another
+// process holds open fails within LockTimeout with an EINUSE error; a file of a
+// newer Kontor or one that is not a Kontor database is refused.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Clock == nil {
+		opts.Clock = app.SystemClock{}
+	}
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = time.Second
+	}
+	if opts.KeepBackups <= 0 {
+		opts.KeepBackups = 14
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, app.Internal("creating the database folder", err)
+	}
+	db, err := openBolt(path, opts.LockTimeout, false)
+	if err != nil {
+		return nil, err
+	}
+	db.NoSync = opts.NoSync
+	s := &Store{db: db, path: path, clock: opts.Clock, opts: opts}
+	if err := s.prepare(); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	s.lastBackup = s.readLastBackup()
+	if !opts.NoAutoBackup {
+		if err := s.autoBackup(); err != nil {
+			_ = db.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// openBolt opens the bolt file and turns its failures into app errors.
+func openBolt(path string, timeout time.Duration, readOnly bool) (*bolt.DB, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: readOnly, FreelistType: bolt.FreelistMapType})
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, &app.Error{Code: app.EINUSE, Key: "err.db.in_use", Msg: "the database {{.path}} is already open in another Kontor window or process; close it there first", Args: map[string]any{"path": path}}
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+		return nil, notKontor(path)
+	case errors.Is(err, os.ErrNotExist):
+		return nil, &app.Error{Code: app.ENOTFOUND, Key: "err.db.missing", Msg: "the file {{.path}} does not exist", Args: map[string]any{"path": path}}
+	}
+	// bbolt reports short or foreign files with plain errors ("file size too small", …).
+	if fi, statErr := os.Stat(path); statErr == nil && fi.Size() > 0 && !fi.IsDir() {
+		return nil, notKontor(path)
+	}
+	return nil, app.Internal("opening the database", err)
+}
+
+func notKontor(path string) error {
+	return &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": path}}
+}
+
+// Close closes the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Services returns the store as the service set the front ends use.
+func (s *Store) Services() app.Services {
+	return app.Services{Company: s, Ledger: s, Store: s, Clock: s.clock}
+}
+
+// view and update run fn in a transaction and wrap foreign errors as internal.
+func (s *Store) view(what string, fn func(tx *bolt.Tx) error) error {
+	return wrap(what, s.db.View(fn))
+}
+
+func (s *Store) update(what string, fn func(tx *bolt.Tx) error) error {
+	return wrap(what, s.db.Update(fn))
+}
+
+func wrap(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *app.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return app.Internal(what, err)
+}
