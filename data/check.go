@@ -55,7 +55,7 @@ func checkJournal(tx *bolt.Tx, add addFn) {
 	sums := map[string]*tot{}
 	monthLines := map[string]int64{}
 	accounts := tx.Bucket(bAccounts)
-	entries, idxLines := 0, int64(0)
+	entries, lines, idxLines := 0, int64(0), int64(0)
 	_ = tx.Bucket(bJournal).ForEach(func(k, v []byte) error {
 		entries++
 		var e app.Entry
@@ -83,14 +83,18 @@ func checkJournal(tx *bolt.Tx, add addFn) {
 			t.n++
 		}
 		monthLines[m.Key()] += int64(len(e.Lines))
+		lines += int64(len(e.Lines))
 		if tx.Bucket(bJDate).Get(cat([]byte(e.Date.Key()), k)) == nil {
 			add("check.index", "entry {{.number}} is missing from the date index", map[string]any{"number": e.Number})
 		}
 		return nil
 	})
 	_ = tx.Bucket(bJDate).ForEach(func(_, v []byte) error { idxLines += int64(binary.BigEndian.Uint16(v)); return nil })
-	if n := tx.Bucket(bJDate).Stats().KeyN; n != entries {
-		add("check.index_count", "the date index lists {{.idx}} entries, the journal has {{.n}}", map[string]any{"idx": n, "n": entries})
+	if n := tx.Bucket(bJDate).Stats().KeyN; n != entries || idxLines != lines {
+		add("check.index_count", "the date index lists {{.idx}} entries with {{.idxlines}} lines, the journal has {{.n}} with {{.lines}}", map[string]any{"idx": n, "idxlines": idxLines, "n": entries, "lines": lines})
+	}
+	if n := tx.Bucket(bJAcct).Stats().KeyN; int64(n) != lines {
+		add("check.index_acct", "the account index lists {{.idx}} lines, the journal has {{.lines}}", map[string]any{"idx": n, "lines": lines})
 	}
 	_ = tx.Bucket(bBalances).ForEach(func(k, v []byte) error {
 		t := sums[string(k)]

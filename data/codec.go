@@ -14,6 +14,12 @@ func u64(v uint64) []byte {
 	return b
 }
 
+func u16(v int) []byte {
+	b := make([]byte, 2)
+	binary.BigEndian.PutUint16(b, uint16(v))
+	return b
+}
+
 func i64s(vs ...int64) []byte {
 	b := make([]byte, 8*len(vs))
 	for i, v := range vs {

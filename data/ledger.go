@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"encoding/binary"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -152,14 +151,12 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 	if err := p.tx.Bucket(bEntryIDs).Put([]byte(e.ID), seqKey); err != nil {
 		return e, err
 	}
-	var n [2]byte
-	binary.BigEndian.PutUint16(n[:], uint16(len(e.Lines)))
-	if err := p.tx.Bucket(bJDate).Put(cat(dateKey, seqKey), n[:]); err != nil {
+	// bolt keeps the key and value slices until commit: each Put gets its own.
+	if err := p.tx.Bucket(bJDate).Put(cat(dateKey, seqKey), u16(len(e.Lines))); err != nil {
 		return e, err
 	}
 	for i, l := range e.Lines {
-		binary.BigEndian.PutUint16(n[:], uint16(i))
-		if err := p.tx.Bucket(bJAcct).Put(cat([]byte(l.Account), sep, dateKey, seqKey, n[:]), nil); err != nil {
+		if err := p.tx.Bucket(bJAcct).Put(cat([]byte(l.Account), sep, dateKey, seqKey, u16(i)), nil); err != nil {
 			return e, err
 		}
 		if err := addBalance(p.tx, l.Account, month, l.Debit, l.Credit, 1); err != nil {
