@@ -25,6 +25,9 @@ func backupPrefix(dbPath string) string {
 // read transaction into a temp file beside dst, fsync, then rename, so dst is
 // either the old file or a complete new one.
 func (s *Store) Backup(ctx context.Context, dst string) error {
+	if sameFile(dst, s.path) {
+		return app.Invalid("backup.out", "err.backup.onto_self", "the backup cannot replace the database it copies; choose another file", nil)
+	}
 	if err := s.view("backing up", func(tx *bolt.Tx) error { return copyTx(tx, dst) }); err != nil {
 		return err
 	}
@@ -131,4 +134,11 @@ func (s *Store) autoBackup() error {
 		files = files[1:]
 	}
 	return nil
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }

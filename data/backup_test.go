@@ -57,6 +57,7 @@ func TestBackupRestoreCompact(t *testing.T) {
 	if s.LastBackup().IsZero() {
 		t.Fatal("LastBackup not updated")
 	}
+	wantCode(t, s.Backup(ctx, s.Path()), app.EINVALID, "backup.out")
 	// Restore refuses a target that is open.
 	_, err := RestoreFile(bak, s.Path())
 	wantCode(t, err, app.EINUSE, "")

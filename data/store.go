@@ -5,6 +5,7 @@ package data
 
 import (
 	"errors"
+	"log"
 	"os"
 	"path/filepath"
 	"sync"
@@ -69,9 +70,10 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s.lastBackup = s.readLastBackup()
 	if !opts.NoAutoBackup {
+		// A full disk or a read-only backups folder must not keep the office
+		// from working; the status bar shows the date of the last good backup.
 		if err := s.autoBackup(); err != nil {
-			_ = db.Close()
-			return nil, err
+			log.Printf("kontor: daily backup failed: %v", err)
 		}
 	}
 	return s, nil

@@ -1,0 +1,76 @@
+// Command kontor is Kontor, an offline-first office suite for a small office:
+// the desktop app and its command line in one binary. main only wires: it
+// reads the command line, opens the store and hands it to the GUI or the CLI.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"path/filepath"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"kontor/app"
+	"kontor/app/cli"
+	"kontor/data"
+	"kontor/screens"
+)
+
+// version is set at release time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// appID is Kontor's reverse-DNS ID; Fyne keeps preferences under it.
+const appID = "cz.kontor.desktop"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := cli.Run(ctx, os.Args[1:], cli.Env{
+		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
+		Getenv:    os.Getenv,
+		Version:   version,
+		DefaultDB: defaultDB,
+		Open:      func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
+		Compact:   data.CompactFile,
+		Restore:   data.RestoreFile,
+		RunGUI:    runGUI,
+	})
+	stop()
+	os.Exit(code)
+}
+
+// defaultDB is the per-user database: ~/.config/Kontor/kontor.db on Linux,
+// %AppData%\Kontor\kontor.db on Windows, ~/Library/Application Support/Kontor on macOS.
+func defaultDB() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "Kontor", "kontor.db"), nil
+}
+
+// runGUI opens the database and runs the desktop app until its window closes.
+func runGUI(dbPath string) int {
+	a := fyneapp.NewWithID(appID)
+	screens.SetupLanguage(a.Preferences())
+	store, err := data.Open(dbPath, data.Options{})
+	if err != nil {
+		screens.ShowFatal(a, "Kontor", app.ErrorMessage(err, screens.Translator()))
+		a.Run()
+		if app.ErrorCode(err) == app.EINUSE {
+			return 3
+		}
+		return 1
+	}
+	defer store.Close()
+	svc := store.Services()
+	screens.ShowMain(a, screens.Deps{
+		Services: svc,
+		LoadDemo: func(ctx context.Context, progress func(done, total int)) error {
+			_, err := cli.Demo(ctx, svc, cli.DemoOptions{Scale: 1, Progress: progress})
+			return err
+		},
+	})
+	a.Run()
+	return 0
+}
