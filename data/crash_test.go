@@ -48,6 +48,15 @@ func TestKilledWriterLeavesConsistentFile(t *testing.T) {
 		}
 		buf := make([]byte, 7)
 		_, _ = out.Read(buf) // "writing": the helper holds the file and is posting
+		if round == 0 {
+			// Another process has the file: a clear error within 2 s, no hang.
+			start := time.Now()
+			_, err := Open(path, Options{NoAutoBackup: true})
+			wantCode(t, err, app.EINUSE, "")
+			if took := time.Since(start); took > 2*time.Second {
+				t.Errorf("open while another process writes took %v", took)
+			}
+		}
 		time.Sleep(time.Duration(150+100*round) * time.Millisecond)
 		_ = cmd.Process.Kill() // SIGKILL: no deferred code, no clean close
 		_ = cmd.Wait()
