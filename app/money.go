@@ -73,7 +73,13 @@ func (m Money) Add(o Money) (Money, error) {
 	if (s > m.Amount) != (o.Amount > 0) {
 		return Money{}, Errorf(EINVALID, "err.money.overflow", "amount is too large", nil)
 	}
-	return Money{s, m.Currency}, nil
+	cur := m.Currency
+	if m.Amount == 0 && o.Amount != 0 || cur == "" {
+		// A zero (or zero-value) amount takes the other side's currency, so
+		// summing into Money{} or 0 CZK never relabels euros as crowns.
+		cur = o.Currency
+	}
+	return Money{s, cur}, nil
 }
 
 // Sub returns m-o; currencies must match.

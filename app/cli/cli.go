@@ -1,0 +1,200 @@
+// Package cli is Kontor's headless front end: the same binary as the window,
+// run with a command (demo, check, backup, restore, compact, version). It sees
+// the database only through app's service interfaces and what main injects in
+// Env, so it never imports the store, the screens or Fyne.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"kontor/app"
+)
+
+// Exit codes of Run.
+const (
+	ExitOK      = 0 // the command did what was asked
+	ExitFailure = 1 // the command failed (message on stderr)
+	ExitUsage   = 2 // the command line was wrong (usage on stderr)
+	ExitInUse   = 3 // the database is open in another Kontor process
+)
+
+// Store is an open database as the CLI sees it.
+type Store interface {
+	Services() app.Services
+	Close() error
+}
+
+// Env is what the CLI is given by main.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Stdin          io.Reader
+	Getenv         func(string) string
+	Version        string
+	// DefaultDB returns the per-user database, os.UserConfigDir()/Kontor/kontor.db.
+	DefaultDB func() (string, error)
+	// Open opens the database, creating the file if missing; errors are
+	// *app.Error (EINUSE when another process has it open).
+	Open func(path string) (Store, error)
+	// Compact rewrites the file without free pages and reports its sizes.
+	Compact func(path string) (before, after int64, err error)
+	// Restore replaces the database at to with the Kontor file from; it refuses
+	// other files and files in use, and keeps a copy of what it replaces.
+	Restore func(from, to string) (keptCopy string, err error)
+	// RunGUI starts the window on dbPath and returns its exit code.
+	RunGUI func(dbPath string) int
+}
+
+// EnvDB is the environment variable naming the database when --db is not given.
+const EnvDB = "KONTOR_DB"
+
+// runner carries one invocation's context and environment.
+type runner struct {
+	ctx context.Context
+	env Env
+}
+
+// Run runs the command line args (without the program name) and returns the exit code:
+// 0 ok, 1 failure, 2 usage, 3 database in use (app.EINUSE).
+func Run(ctx context.Context, args []string, env Env) int {
+	if env.Stdout == nil {
+		env.Stdout = io.Discard
+	}
+	if env.Stderr == nil {
+		env.Stderr = io.Discard
+	}
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	r := &runner{ctx: ctx, env: env}
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return r.command(args[0], args[1:], "")
+	}
+	fs := r.flagSet("kontor")
+	db := fs.String("db", "", "the database `PATH` (default: $"+EnvDB+", else the per-user database)")
+	version := fs.Bool("version", false, "print the version and exit")
+	switch err := fs.Parse(args); {
+	case errors.Is(err, flag.ErrHelp):
+		r.mainUsage(r.env.Stdout, fs)
+		return ExitOK
+	case err != nil:
+		r.mainUsage(r.env.Stderr, fs)
+		return ExitUsage
+	}
+	if *version {
+		return r.command("version", nil, *db)
+	}
+	if fs.NArg() > 0 {
+		// "kontor --db PATH check" works like "kontor check --db PATH".
+		return r.command(fs.Arg(0), fs.Args()[1:], *db)
+	}
+	path, err := r.dbPath(*db)
+	if err != nil {
+		return r.fail(err)
+	}
+	if r.env.RunGUI == nil {
+		return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_gui", "this build of Kontor has no window; run “kontor help” for the commands", nil))
+	}
+	return r.env.RunGUI(path)
+}
+
+// command parses and runs one command; db is a --db given before it.
+func (r *runner) command(name string, args []string, db string) int {
+	c, ok := lookup(name)
+	if !ok {
+		fmt.Fprintf(r.env.Stderr, "kontor: unknown command %q\n\n", name)
+		r.mainUsage(r.env.Stderr, nil)
+		return ExitUsage
+	}
+	fs := r.flagSet("kontor " + c.name)
+	run := c.setup(r, c, fs, db)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			commandUsage(r.env.Stdout, c, fs)
+			return ExitOK
+		}
+		// The flag package has already said what was wrong.
+		commandUsage(r.env.Stderr, c, fs)
+		return ExitUsage
+	}
+	if fs.NArg() > c.maxArgs {
+		return r.usageError(c, fs, "unexpected argument %q", fs.Arg(c.maxArgs))
+	}
+	return run()
+}
+
+// usageError reports a command line mistake found after parsing.
+func (r *runner) usageError(c command, fs *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(r.env.Stderr, "kontor %s: %s\n", c.name, fmt.Sprintf(format, args...))
+	commandUsage(r.env.Stderr, c, fs)
+	return ExitUsage
+}
+
+// flagSet returns a FlagSet that reports parse errors on stderr and leaves
+// printing the usage to Run, so --help goes to stdout and mistakes to stderr.
+func (r *runner) flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(r.env.Stderr)
+	fs.Usage = func() {}
+	return fs
+}
+
+// dbPath picks the database: the --db flag, then $KONTOR_DB, then DefaultDB.
+func (r *runner) dbPath(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if v := strings.TrimSpace(r.env.Getenv(EnvDB)); v != "" {
+		return v, nil
+	}
+	if r.env.DefaultDB == nil {
+		return "", app.Errorf(app.EINVALID, "err.cli.no_db", "no database given: use --db PATH or set "+EnvDB, nil)
+	}
+	path, err := r.env.DefaultDB()
+	if err != nil {
+		return "", app.Internal("finding the per-user database folder", err)
+	}
+	return path, nil
+}
+
+// withStore opens the database at path, runs fn and closes it again.
+func (r *runner) withStore(path string, fn func(svc app.Services) error) int {
+	if r.env.Open == nil {
+		return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot open databases", nil))
+	}
+	st, err := r.env.Open(path)
+	if err != nil {
+		return r.fail(err)
+	}
+	err = fn(st.Services())
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = app.Internal("closing the database", cerr)
+	}
+	if err != nil {
+		return r.fail(err)
+	}
+	return ExitOK
+}
+
+// fail prints err the one way users read errors and returns its exit code.
+func (r *runner) fail(err error) int {
+	msg := app.ErrorMessage(err, nil)
+	fmt.Fprintf(r.env.Stderr, "kontor: %s\n", msg)
+	if app.ErrorCode(err) == app.EINUSE {
+		if !strings.Contains(msg, "another Kontor") {
+			fmt.Fprintln(r.env.Stderr, "kontor: the database is open in another Kontor window or process; close it there (or wait for that command to finish) and try again.")
+		}
+		return ExitInUse
+	}
+	return ExitFailure
+}
+
+// printf writes to stdout.
+func (r *runner) printf(format string, args ...any) { fmt.Fprintf(r.env.Stdout, format, args...) }

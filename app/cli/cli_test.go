@@ -1,0 +1,306 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"kontor/app"
+)
+
+const defaultPath = "/home/jana/.config/Kontor/kontor.db"
+
+// testEnv is an Env over fake stores, recording what the CLI asked of main.
+type testEnv struct {
+	Env
+	out, err    bytes.Buffer
+	clock       *app.FixedClock
+	stores      map[string]*fakeStore
+	vars        map[string]string
+	opened      []string
+	openErr     error
+	compactErr  error
+	restoreErr  error
+	guiPath     string
+	restoreArgs [2]string
+	compacted   string
+}
+
+func newTestEnv() *testEnv {
+	te := &testEnv{
+		clock:  app.NewFixedClock(time.Date(2026, time.November, 18, 10, 0, 0, 0, time.Local)),
+		stores: map[string]*fakeStore{},
+		vars:   map[string]string{},
+	}
+	te.Env = Env{
+		Stdout:    &te.out,
+		Stderr:    &te.err,
+		Stdin:     strings.NewReader(""),
+		Getenv:    func(k string) string { return te.vars[k] },
+		Version:   "1.2.3",
+		DefaultDB: func() (string, error) { return defaultPath, nil },
+		Open: func(path string) (Store, error) {
+			te.opened = append(te.opened, path)
+			if te.openErr != nil {
+				return nil, te.openErr
+			}
+			return te.store(path), nil
+		},
+		Compact: func(path string) (int64, int64, error) {
+			te.compacted = path
+			return 12 << 20, 8 << 20, te.compactErr
+		},
+		Restore: func(from, to string) (string, error) {
+			te.restoreArgs = [2]string{from, to}
+			return to + ".replaced-20261118", te.restoreErr
+		},
+		RunGUI: func(path string) int { te.guiPath = path; return 7 },
+	}
+	return te
+}
+
+func (te *testEnv) store(path string) *fakeStore {
+	if te.stores[path] == nil {
+		te.stores[path] = newFakeStore(path, te.clock)
+	}
+	return te.stores[path]
+}
+
+func (te *testEnv) run(args ...string) int {
+	te.out.Reset()
+	te.err.Reset()
+	return Run(context.Background(), args, te.Env)
+}
+
+func inUse() error {
+	return &app.Error{Code: app.EINUSE, Key: "err.db.in_use", Msg: "the database {{.path}} is already open", Args: map[string]any{"path": "x.db"}}
+}
+
+func TestHelpEverywhere(t *testing.T) {
+	te := newTestEnv()
+	cases := [][]string{{"--help"}, {"-h"}, {"help"}}
+	for _, c := range commands() {
+		cases = append(cases, []string{c.name, "--help"}, []string{c.name, "-h"}, []string{"help", c.name})
+	}
+	for _, args := range cases {
+		if code := te.run(args...); code != ExitOK {
+			t.Errorf("%v: exit %d, stderr %q", args, code, te.err.String())
+		}
+		if !strings.Contains(te.out.String(), "Usage") || te.err.Len() != 0 {
+			t.Errorf("%v: stdout %q stderr %q", args, te.out.String(), te.err.String())
+		}
+	}
+	te.run("backup", "--help")
+	if !strings.Contains(te.out.String(), "--out FILE") || !strings.Contains(te.out.String(), "--db PATH") {
+		t.Errorf("backup help lacks its flags:\n%s", te.out.String())
+	}
+	if len(te.opened) != 0 || te.guiPath != "" {
+		t.Error("help opened a database or the window")
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"--nope"},
+		{"check", "--nope"},
+		{"check", "extra"},
+		{"demo", "--scale", "many"},
+		{"demo", "--scale", "0"},
+		{"demo", "--scale", "100000"},
+		{"demo", "--year", "1999"},
+		{"backup"},
+		{"restore"},
+		{"check", "--db"},
+		{"help", "nope"},
+		{"help", "check", "demo"},
+		{"version", "now"},
+	} {
+		te := newTestEnv()
+		if code := te.run(args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
+		}
+		if !strings.Contains(te.err.String(), "Usage") || te.out.Len() != 0 {
+			t.Errorf("%v: stdout %q stderr %q", args, te.out.String(), te.err.String())
+		}
+		if len(te.opened) != 0 {
+			t.Errorf("%v opened %v", args, te.opened)
+		}
+	}
+	te := newTestEnv()
+	te.run("frobnicate")
+	if !strings.Contains(te.err.String(), `unknown command "frobnicate"`) {
+		t.Errorf("stderr %q", te.err.String())
+	}
+}
+
+func TestInUse(t *testing.T) {
+	for _, args := range [][]string{{"check"}, {"demo"}, {"backup", "--out", "b.db"}, {"compact"}, {"restore", "--from", "b.db"}} {
+		te := newTestEnv()
+		te.openErr, te.compactErr, te.restoreErr = inUse(), inUse(), inUse()
+		if code := te.run(args...); code != ExitInUse {
+			t.Errorf("%v: exit %d, want %d", args, code, ExitInUse)
+		}
+		if msg := te.err.String(); !strings.HasPrefix(msg, "kontor: ") || !strings.Contains(msg, "another Kontor window or process") {
+			t.Errorf("%v: stderr %q", args, msg)
+		}
+	}
+}
+
+func TestFailureMessage(t *testing.T) {
+	te := newTestEnv()
+	te.openErr = &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": "/tmp/x"}}
+	if code := te.run("check", "--db", "/tmp/x"); code != ExitFailure {
+		t.Fatalf("exit %d", code)
+	}
+	if got := te.err.String(); got != "kontor: /tmp/x is not a Kontor database\n" {
+		t.Errorf("stderr %q", got)
+	}
+}
+
+func TestDBPathPrecedence(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  string
+		want string
+	}{
+		{"flag beats env", []string{"--db", "/flag.db"}, "/env.db", "/flag.db"},
+		{"env beats default", nil, "/env.db", "/env.db"},
+		{"default", nil, "", defaultPath},
+		{"single dash", []string{"-db=/flag.db"}, "/env.db", "/flag.db"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			te := newTestEnv()
+			if tt.env != "" {
+				te.vars[EnvDB] = tt.env
+			}
+			if code := te.run(tt.args...); code != 7 || te.guiPath != tt.want {
+				t.Errorf("GUI: exit %d path %q, want %q", code, te.guiPath, tt.want)
+			}
+			if code := te.run(append([]string{"check"}, tt.args...)...); code != ExitOK || te.opened[0] != tt.want {
+				t.Errorf("check: exit %d opened %v, want %q", code, te.opened, tt.want)
+			}
+			te.opened = nil
+			// A --db before the command counts as the command's own.
+			if code := te.run(append(tt.args, "check")...); code != ExitOK || te.opened[0] != tt.want {
+				t.Errorf("--db check: exit %d opened %v, want %q", code, te.opened, tt.want)
+			}
+			if code := te.run("compact"); code != ExitOK || (tt.env != "" && te.compacted != tt.env) {
+				t.Errorf("compact: exit %d path %q", code, te.compacted)
+			}
+		})
+	}
+	te := newTestEnv()
+	te.DefaultDB = func() (string, error) { return "", context.DeadlineExceeded }
+	if code := te.run("check"); code != ExitFailure {
+		t.Errorf("no default database: exit %d", code)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	te := newTestEnv()
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		if code := te.run(args...); code != ExitOK || te.out.String() != "kontor 1.2.3\n" {
+			t.Errorf("%v: exit %d stdout %q", args, code, te.out.String())
+		}
+	}
+	te.Version = ""
+	if te.run("version"); te.out.String() != "kontor dev\n" {
+		t.Errorf("stdout %q", te.out.String())
+	}
+}
+
+func TestCheck(t *testing.T) {
+	te := newTestEnv()
+	if code := te.run("check", "--db", "/a.db"); code != ExitOK || !strings.Contains(te.out.String(), "OK: no problems found") {
+		t.Errorf("healthy: exit %d stdout %q", code, te.out.String())
+	}
+	if !te.store("/a.db").closed {
+		t.Error("check left the database open")
+	}
+	te.store("/a.db").problems = []app.Problem{
+		{Key: "check.unbalanced", Msg: "journal entry {{.number}} is not balanced", Args: map[string]any{"number": "ID2026-00042"}},
+		{Key: "check.gap", Msg: "invoice numbers skip from {{.a}} to {{.b}}", Args: map[string]any{"a": "FV2026-0007", "b": "FV2026-0009"}},
+	}
+	if code := te.run("check", "--db", "/a.db"); code != ExitFailure {
+		t.Errorf("problems: exit %d", code)
+	}
+	for _, want := range []string{"journal entry ID2026-00042 is not balanced", "invoice numbers skip from FV2026-0007 to FV2026-0009"} {
+		if !strings.Contains(te.out.String(), want) {
+			t.Errorf("stdout %q lacks %q", te.out.String(), want)
+		}
+	}
+	if !strings.Contains(te.err.String(), "2 problem(s)") {
+		t.Errorf("stderr %q", te.err.String())
+	}
+	te.store("/a.db").problems, te.store("/a.db").checkErr = nil, app.Internal("reading the file", context.Canceled)
+	if code := te.run("check", "--db", "/a.db"); code != ExitFailure || !strings.Contains(te.err.String(), "kontor: internal error while reading the file") {
+		t.Errorf("check error: exit %d stderr %q", code, te.err.String())
+	}
+}
+
+func TestBackupRestoreCompact(t *testing.T) {
+	te := newTestEnv()
+	out := filepath.Join(t.TempDir(), "záloha.db")
+	if code := te.run("backup", "--db", "/a.db", "--out", out); code != ExitOK {
+		t.Fatalf("backup: exit %d: %s", code, te.err.String())
+	}
+	if b := te.store("/a.db").backups; len(b) != 1 || b[0] != out || !strings.Contains(te.out.String(), out) {
+		t.Errorf("backups %v, stdout %q", b, te.out.String())
+	}
+	if code := te.run("restore", "--db", "/a.db", "--from", out); code != ExitOK {
+		t.Fatalf("restore: exit %d: %s", code, te.err.String())
+	}
+	if te.restoreArgs != [2]string{out, "/a.db"} || !strings.Contains(te.out.String(), "/a.db.replaced-20261118") {
+		t.Errorf("restore args %v, stdout %q", te.restoreArgs, te.out.String())
+	}
+	if len(te.opened) != 1 {
+		t.Errorf("restore opened the database it replaces: %v", te.opened)
+	}
+	if code := te.run("compact", "--db", "/a.db"); code != ExitOK {
+		t.Fatalf("compact: exit %d: %s", code, te.err.String())
+	}
+	if te.compacted != "/a.db" || !strings.Contains(te.out.String(), "12.0 MiB") || !strings.Contains(te.out.String(), "8.0 MiB") || !strings.Contains(te.out.String(), "33% saved") {
+		t.Errorf("compact %q, stdout %q", te.compacted, te.out.String())
+	}
+	te.restoreErr = app.Errorf(app.EINVALID, "err.db.not_kontor", "not a Kontor database", nil)
+	if code := te.run("restore", "--db", "/a.db", "--from", out); code != ExitFailure || !strings.Contains(te.err.String(), "not a Kontor database") {
+		t.Errorf("bad restore: exit %d stderr %q", code, te.err.String())
+	}
+}
+
+func TestFormatSize(t *testing.T) {
+	for n, want := range map[int64]string{0: "0 bytes", 1023: "1,023 bytes", 1536: "1.5 KiB (1,536 bytes)", 5 << 30: "5.0 GiB (5,368,709,120 bytes)"} {
+		if got := formatSize(n); got != want {
+			t.Errorf("formatSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestImports keeps the CLI off the store, the screens and Fyne: main injects them.
+func TestImports(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if path != "kontor/app" && strings.Contains(strings.Split(path, "/")[0], ".") || strings.HasPrefix(path, "kontor/") && path != "kontor/app" {
+				t.Errorf("%s imports %s; the CLI may use only the standard library and kontor/app", name, path)
+			}
+		}
+	}
+}

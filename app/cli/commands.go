@@ -1,0 +1,268 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"kontor/app"
+)
+
+// command is one "kontor NAME" of the command line.
+type command struct {
+	name    string
+	args    string // synopsis after the name
+	summary string
+	maxArgs int // positional arguments allowed
+	// setup defines the command's flags on fs (db is a --db given before the
+	// command) and returns what runs it once they are parsed.
+	setup func(r *runner, c command, fs *flag.FlagSet, db string) func() int
+}
+
+// commands lists the commands in the order help shows them.
+func commands() []command {
+	return []command{
+		{"demo", "[--db PATH] [--scale N] [--year Y]", "create a demo company with a year of bookkeeping in an empty database", 0, setupDemo},
+		{"check", "[--db PATH]", "check the database file and the ledger's invariants", 0, setupCheck},
+		{"backup", "[--db PATH] --out FILE", "write a consistent copy of the database to FILE", 0, setupBackup},
+		{"restore", "[--db PATH] --from FILE", "replace the database with a backup, keeping a copy of what it replaces", 0, setupRestore},
+		{"compact", "[--db PATH]", "rewrite the database file without its free space", 0, setupCompact},
+		{"version", "", "print the version", 0, setupVersion},
+		{"help", "[COMMAND]", "explain the commands, or one command", 1, setupHelp},
+	}
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// dbFlag defines --db with a value given before the command as its default.
+func dbFlag(fs *flag.FlagSet, db string) *string {
+	return fs.String("db", db, "the database `PATH` (default: $"+EnvDB+", else the per-user database)")
+}
+
+func (r *runner) mainUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Kontor %s — an office suite for small businesses.\n\n", r.versionString())
+	fmt.Fprintf(w, "Usage:\n  kontor [--db PATH]            open the Kontor window\n  kontor COMMAND [flags]        run a command without the window\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nThe database is --db PATH if given, else $%s, else ", EnvDB)
+	if path, err := r.dbPathDefault(); err == nil {
+		fmt.Fprintf(w, "%s.\n", path)
+	} else {
+		fmt.Fprintln(w, "kontor.db in the per-user configuration folder.")
+	}
+	fmt.Fprintln(w, "Run “kontor help COMMAND” or “kontor COMMAND --help” for a command's flags.")
+	fmt.Fprintln(w, "Exit codes: 0 ok, 1 failure, 2 wrong usage, 3 database open in another Kontor process.")
+	if fs != nil {
+		fmt.Fprintln(w, "\nFlags:")
+		printFlags(w, fs)
+	}
+}
+
+func (r *runner) dbPathDefault() (string, error) {
+	if r.env.DefaultDB == nil {
+		return "", fmt.Errorf("no default")
+	}
+	return r.env.DefaultDB()
+}
+
+func commandUsage(w io.Writer, c command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: kontor %s %s\n\n%s%s.\n", c.name, c.args, strings.ToUpper(c.summary[:1]), c.summary[1:])
+	hasFlags := false
+	fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+	if hasFlags {
+		fmt.Fprintln(w, "\nFlags:")
+		printFlags(w, fs)
+	}
+}
+
+// printFlags lists flags GNU-style (--name), which the flag package accepts too.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		if name == "" {
+			fmt.Fprintf(w, "  --%s\n", f.Name)
+		} else {
+			fmt.Fprintf(w, "  --%s %s\n", f.Name, name)
+		}
+		fmt.Fprintf(w, "        %s\n", usage)
+	})
+	fmt.Fprintln(w, "  -h, --help\n        show this help")
+}
+
+func (r *runner) versionString() string {
+	if r.env.Version == "" {
+		return "dev"
+	}
+	return r.env.Version
+}
+
+func setupVersion(r *runner, _ command, _ *flag.FlagSet, _ string) func() int {
+	return func() int {
+		r.printf("kontor %s\n", r.versionString())
+		return ExitOK
+	}
+}
+
+func setupHelp(r *runner, c command, fs *flag.FlagSet, _ string) func() int {
+	return func() int {
+		if fs.NArg() == 0 {
+			r.mainUsage(r.env.Stdout, nil)
+			return ExitOK
+		}
+		target, ok := lookup(fs.Arg(0))
+		if !ok {
+			return r.usageError(c, fs, "unknown command %q", fs.Arg(0))
+		}
+		tfs := r.flagSet("kontor " + target.name)
+		target.setup(r, target, tfs, "")
+		commandUsage(r.env.Stdout, target, tfs)
+		return ExitOK
+	}
+}
+
+func setupCheck(r *runner, _ command, fs *flag.FlagSet, db string) func() int {
+	dbp := dbFlag(fs, db)
+	return func() int {
+		path, err := r.dbPath(*dbp)
+		if err != nil {
+			return r.fail(err)
+		}
+		var problems []app.Problem
+		code := r.withStore(path, func(svc app.Services) error {
+			if svc.Store == nil {
+				return app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot check databases", nil)
+			}
+			problems, err = svc.Store.Check(r.ctx)
+			return err
+		})
+		if code != ExitOK {
+			return code
+		}
+		if len(problems) == 0 {
+			r.printf("OK: no problems found in %s\n", path)
+			return ExitOK
+		}
+		for _, p := range problems {
+			r.printf("problem: %s\n", p.Text(nil))
+		}
+		fmt.Fprintf(r.env.Stderr, "kontor: %d problem(s) found in %s\n", len(problems), path)
+		return ExitFailure
+	}
+}
+
+func setupBackup(r *runner, c command, fs *flag.FlagSet, db string) func() int {
+	dbp := dbFlag(fs, db)
+	out := fs.String("out", "", "write the backup to `FILE`")
+	return func() int {
+		if *out == "" {
+			return r.usageError(c, fs, "--out FILE is required")
+		}
+		path, err := r.dbPath(*dbp)
+		if err != nil {
+			return r.fail(err)
+		}
+		dst := absPath(*out)
+		code := r.withStore(path, func(svc app.Services) error {
+			if svc.Store == nil {
+				return app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot back up databases", nil)
+			}
+			return svc.Store.Backup(r.ctx, dst)
+		})
+		if code == ExitOK {
+			r.printf("Backup of %s written to %s\n", path, dst)
+		}
+		return code
+	}
+}
+
+func setupRestore(r *runner, c command, fs *flag.FlagSet, db string) func() int {
+	dbp := dbFlag(fs, db)
+	from := fs.String("from", "", "restore from the backup `FILE`")
+	return func() int {
+		if *from == "" {
+			return r.usageError(c, fs, "--from FILE is required")
+		}
+		path, err := r.dbPath(*dbp)
+		if err != nil {
+			return r.fail(err)
+		}
+		if r.env.Restore == nil {
+			return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_restore", "this build of Kontor cannot restore databases", nil))
+		}
+		kept, err := r.env.Restore(absPath(*from), path)
+		if err != nil {
+			return r.fail(err)
+		}
+		r.printf("Restored %s from %s\n", path, absPath(*from))
+		if kept != "" {
+			r.printf("The database it replaced was kept as %s\n", kept)
+		}
+		return ExitOK
+	}
+}
+
+func setupCompact(r *runner, _ command, fs *flag.FlagSet, db string) func() int {
+	dbp := dbFlag(fs, db)
+	return func() int {
+		path, err := r.dbPath(*dbp)
+		if err != nil {
+			return r.fail(err)
+		}
+		if r.env.Compact == nil {
+			return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_compact", "this build of Kontor cannot compact databases", nil))
+		}
+		start := time.Now()
+		before, after, err := r.env.Compact(path)
+		if err != nil {
+			return r.fail(err)
+		}
+		r.printf("Compacted %s: %s → %s (%s) in %s\n", path, formatSize(before), formatSize(after), savedPercent(before, after), time.Since(start).Round(time.Millisecond))
+		return ExitOK
+	}
+}
+
+// absPath makes a path the user typed absolute for messages; it keeps the
+// path as typed when the working directory is unknown.
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// formatSize writes a byte count for people: "12.3 MB (12,345,678 bytes)".
+func formatSize(n int64) string {
+	const unit = 1024
+	exact := app.FormatMinor(n, 0, app.English) + " bytes"
+	if n < unit {
+		return exact
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %ciB (%s)", float64(n)/float64(div), "KMGTPE"[exp], exact)
+}
+
+func savedPercent(before, after int64) string {
+	if before <= 0 {
+		return "no change"
+	}
+	saved := before - after
+	if saved < 0 {
+		return fmt.Sprintf("%d%% larger", -saved*100/before)
+	}
+	return fmt.Sprintf("%d%% saved", saved*100/before)
+}

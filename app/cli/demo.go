@@ -1,0 +1,253 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"time"
+
+	"kontor/app"
+)
+
+// DemoOptions says how much demo data to make and for when.
+type DemoOptions struct {
+	// Scale multiplies the volume: 1 is about 10,000 journal lines a year,
+	// 100 about 1,000,000. Zero means 1.
+	Scale int
+	// Year fills January to December of that year; zero fills the 12 months
+	// ending this month (by the services' clock), up to today.
+	Year int
+	// Chart is the chart of accounts of the demo company; zero means Czech.
+	Chart app.Chart
+	// Progress, if set, is called from Demo's goroutine after each batch with
+	// the days of the period done so far and the days in all.
+	Progress func(done, total int)
+}
+
+// DemoSummary is what Demo made.
+type DemoSummary struct {
+	Company  string        // the demo company's name
+	From, To app.Date      // the period the journal covers
+	Entries  int           // journal entries posted
+	Lines    int           // journal lines posted
+	Turnover int64         // sum of all debits (= all credits), minor units
+	Elapsed  time.Duration // wall-clock time taken
+}
+
+// errDemoCompanyExists is the key of Demo's refusal of a database that has a company.
+const errDemoCompanyExists = "err.demo.company_exists"
+
+// MaxDemoScale bounds --scale so a typo cannot fill the disk.
+const MaxDemoScale = 1000
+
+// demoBatch is how many entries go into one PostEntries transaction; it keeps
+// memory bounded while amortising commits.
+const demoBatch = 2000
+
+// demoSeed makes the demo the same on every run.
+const demoSeed1, demoSeed2 = 0x4b6f6e746f72, 2026
+
+// Demo creates a realistic Czech demo company (a café and coffee roastery) in
+// an empty database and posts a year of its bookkeeping through
+// LedgerService.PostEntries: opening balances, sales invoices and their
+// payments, daily cash sales, purchases and supplier payments, monthly
+// payroll, bank fees, VAT settlements and stock consumption. The output is
+// deterministic for a given clock and options. A database that already has a
+// company is refused with ECONFLICT.
+func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, error) {
+	started := time.Now()
+	if opt.Scale == 0 {
+		opt.Scale = 1
+	}
+	if opt.Scale < 1 || opt.Scale > MaxDemoScale {
+		return DemoSummary{}, app.Invalid("demo.scale", "err.demo.scale", "the scale must be between 1 and {{.max}}", map[string]any{"max": MaxDemoScale})
+	}
+	if opt.Year != 0 && (opt.Year < 2013 || opt.Year > 2100) {
+		return DemoSummary{}, app.Invalid("demo.year", "err.demo.year", "the demo year must be between 2013 and 2100", nil)
+	}
+	if opt.Chart == "" {
+		opt.Chart = app.ChartCzech
+	}
+	if svc.Company == nil || svc.Ledger == nil {
+		return DemoSummary{}, app.Errorf(app.EINTERNAL, "err.demo.no_services", "the demo needs the company and ledger services", nil)
+	}
+	if existing, err := svc.Company.Company(ctx); err == nil {
+		return DemoSummary{}, app.Errorf(app.ECONFLICT, errDemoCompanyExists, "the database already has a company ({{.name}}); the demo needs an empty database", map[string]any{"name": existing.Name})
+	} else if app.ErrorCode(err) != app.ENOTFOUND {
+		return DemoSummary{}, err
+	}
+	clock := svc.Clock
+	if clock == nil {
+		clock = app.SystemClock{}
+	}
+	from, to := demoPeriod(app.Today(clock), opt.Year)
+	company, err := svc.Company.CreateCompany(ctx, demoCompany(opt.Chart))
+	if err != nil {
+		return DemoSummary{}, err
+	}
+	accounts, err := svc.Ledger.Accounts(ctx)
+	if err != nil {
+		return DemoSummary{}, err
+	}
+	acc, err := demoAccountsFor(company.Chart, accounts)
+	if err != nil {
+		return DemoSummary{}, err
+	}
+	g := newDemoGen(company, acc, from, to, opt.Scale)
+	sum := DemoSummary{Company: company.Name, From: from, To: to}
+	total := daysBetween(from, to) + 1
+	flush := func() error {
+		if len(g.batch) == 0 {
+			return nil
+		}
+		if err := svc.Ledger.PostEntries(ctx, g.batch); err != nil {
+			return err
+		}
+		for _, e := range g.batch {
+			dr, _ := e.Totals()
+			sum.Entries++
+			sum.Lines += len(e.Lines)
+			sum.Turnover += dr
+		}
+		g.batch = g.batch[:0]
+		return nil
+	}
+	done := 0
+	for d := from; !d.After(to); d = d.AddDays(1) {
+		if err := ctx.Err(); err != nil {
+			return sum, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
+		}
+		g.day(d)
+		done++
+		if len(g.batch) >= demoBatch {
+			if err := flush(); err != nil {
+				return sum, err
+			}
+			if opt.Progress != nil {
+				opt.Progress(done, total)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	if opt.Progress != nil {
+		opt.Progress(total, total)
+	}
+	sum.Elapsed = time.Since(started)
+	return sum, nil
+}
+
+// demoPeriod is the calendar year, or the 12 months ending this month up to today.
+func demoPeriod(today app.Date, year int) (from, to app.Date) {
+	if year != 0 {
+		return app.D(year, time.January, 1), app.D(year, time.December, 31)
+	}
+	m := today.MonthOf()
+	first := app.Month{Year: m.Year - 1, Month: m.Month}.Next()
+	return first.First(), today
+}
+
+func daysBetween(a, b app.Date) int {
+	return int(b.Time(time.UTC).Sub(a.Time(time.UTC)).Hours()/24 + 0.5)
+}
+
+// demoCompany is the café and roastery the demo books for. Its IČO, DIČ, bank
+// account and IBAN pass Kontor's checks (the IČO's check digit is computed).
+func demoCompany(chart app.Chart) app.Company {
+	ico := "2874615"
+	ico += fmt.Sprint(icoCheckDigit(ico))
+	account := "2801234578/2010"
+	iban := ""
+	if ba, err := app.ParseBankAccount(account); err == nil {
+		iban = ba.IBAN()
+	}
+	// The VAT rates cover the years a demo may be made for: 21 % and 15 % from
+	// 2013, the single reduced rate of 12 % from 2024.
+	rates := []app.VATRate{
+		{Kind: app.VATStandard, Rate: app.RatePercent(21), From: app.D(2013, time.January, 1)},
+		{Kind: app.VATReduced, Rate: app.RatePercent(15), From: app.D(2013, time.January, 1), To: app.D(2023, time.December, 31)},
+		{Kind: app.VATReduced, Rate: app.RatePercent(12), From: app.D(2024, time.January, 1)},
+		{Kind: app.VATZero, Rate: app.RatePercent(0), From: app.D(2013, time.January, 1)},
+	}
+	return app.Company{
+		Branch:       "HQ",
+		Name:         "Kavárna a pražírna Žlutý Čáp s.r.o.",
+		Street:       "Vinohradská 1247/15",
+		City:         "Praha 2 – Vinohrady",
+		Postcode:     "120 00",
+		Country:      "CZ",
+		ICO:          ico,
+		DIC:          "CZ" + ico,
+		VATPayer:     true,
+		BankAccount:  account,
+		IBAN:         iban,
+		BIC:          "FIOBCZPP",
+		Email:        "kancelar@zlutycap.cz",
+		Phone:        "+420 222 512 347",
+		BaseCurrency: "CZK",
+		Chart:        chart,
+		VATRates:     rates,
+		Series:       app.DefaultSeries(),
+	}
+}
+
+// icoCheckDigit computes the eighth digit of an IČO from its first seven.
+func icoCheckDigit(first7 string) int {
+	s := 0
+	for i := 0; i < 7; i++ {
+		s += int(first7[i]-'0') * (8 - i)
+	}
+	return (11 - s%11) % 10
+}
+
+func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func() int {
+	dbp := dbFlag(fs, db)
+	scale := fs.Int("scale", 1, "multiply the volume by `N` (1 ≈ 10,000 journal lines, 100 ≈ 1,000,000)")
+	year := fs.Int("year", 0, "fill the calendar year `Y` (default: the 12 months up to today)")
+	return func() int {
+		if *scale < 1 || *scale > MaxDemoScale {
+			return r.usageError(c, fs, "--scale must be between 1 and %d", MaxDemoScale)
+		}
+		if *year != 0 && (*year < 2013 || *year > 2100) {
+			return r.usageError(c, fs, "--year must be between 2013 and 2100")
+		}
+		path, err := r.dbPath(*dbp)
+		if err != nil {
+			return r.fail(err)
+		}
+		var sum DemoSummary
+		lastTenth := 0
+		progress := func(done, total int) {
+			if tenth := done * 10 / max(total, 1); tenth > lastTenth {
+				lastTenth = tenth
+				r.printf("  %3d %%\n", tenth*10)
+			}
+		}
+		conflict := false
+		code := r.withStore(path, func(svc app.Services) (err error) {
+			if svc.Company != nil {
+				if _, err := svc.Company.Company(r.ctx); app.ErrorCode(err) == app.ENOTFOUND {
+					r.printf("Creating the demo company in %s (scale %d)…\n", path, *scale)
+				}
+			}
+			sum, err = Demo(r.ctx, svc, DemoOptions{Scale: *scale, Year: *year, Progress: progress})
+			var e *app.Error
+			conflict = errors.As(err, &e) && e.Key == errDemoCompanyExists
+			return err
+		})
+		if conflict {
+			fmt.Fprintln(r.env.Stderr, "kontor: give the demo a new file with --db PATH.")
+		}
+		if code != ExitOK {
+			return code
+		}
+		perSec := float64(sum.Lines) / max(sum.Elapsed.Seconds(), 1e-9)
+		r.printf("Created “%s”: %s journal entries with %s lines from %s to %s (turnover %s) in %s, %s lines/s.\n",
+			sum.Company, app.FormatMinor(int64(sum.Entries), 0, app.English), app.FormatMinor(int64(sum.Lines), 0, app.English),
+			sum.From.Format(app.English), sum.To.Format(app.English), app.M(sum.Turnover, "CZK").Format(app.English),
+			sum.Elapsed.Round(time.Millisecond), app.FormatMinor(int64(perSec), 0, app.English))
+		return ExitOK
+	}
+}

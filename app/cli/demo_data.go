@@ -1,0 +1,103 @@
+package cli
+
+// The demo's people, partners and goods: plausible Czech names with their
+// diacritics, so screens, searches and PDFs meet real-looking text.
+
+import "kontor/app"
+
+// demoItem is something the café sells or buys, with its price range per unit
+// in whole crowns and how many units a document usually has.
+type demoItem struct {
+	name               string
+	vat                string // app.VATStandard, VATReduced or VATZero
+	minPrice, maxPrice int64
+	minQty, maxQty     int
+	kind               int    // what it posts to, see the item kinds
+	partner            string // who sells it to the café (purchases only)
+}
+
+// Item kinds: which account of the posting accounts an item goes to.
+const (
+	kindGoods    = iota // sold: 604; bought: 132
+	kindService         // sold: 602; bought: 518
+	kindMaterial        // bought: 501
+)
+
+var demoCustomers = []string{
+	"Bistro Na Růžku s.r.o.",
+	"Cukrárna Šárka Dvořáková",
+	"Restaurace U Černého koně",
+	"Hospůdka Pod Věží, v.o.s.",
+	"Čajovna Zelený lístek",
+	"Penzion Říčka Český Krumlov",
+	"Advokátní kancelář Horák & Novotná",
+	"Lahůdky Kučerová s.r.o.",
+	"Hotel Zámeček Průhonice a.s.",
+	"Knihkupectví Čtenářův ráj",
+	"Kadeřnictví Jiřina Malá",
+	"Studio Řemeslo s.r.o.",
+	"Pekárna Šťastný a syn",
+	"Vinárna U Sv. Ludmily",
+	"Kancelářské centrum Smíchov a.s.",
+	"Základní umělecká škola Žižkov",
+	"Architektonický ateliér Kříž",
+	"Coworking Karlín Dílna s.r.o.",
+	"Galerie Ještěrka",
+	"Fitness Čtyřlístek s.r.o.",
+	"Obchůdek U Hřebíčku",
+	"Zdravotní středisko Vršovice",
+	"Účetní kancelář Bártová s.r.o.",
+	"Moravská vinotéka Břeclav",
+	"Kino Světozor Olomouc",
+	"Farma Údolí Sázavy",
+	"IT služby Procházka s.r.o.",
+	"Dětská skupina Sluníčko z.s.",
+	"Tiskárna Písmeno Brno",
+	"Rodinný hotel Šumava",
+}
+
+var demoSalesItems = []demoItem{
+	{"pražená káva Brazílie Santos 1 kg", app.VATReduced, 480, 560, 2, 30, kindGoods, ""},
+	{"pražená káva Etiopie Yirgacheffe 1 kg", app.VATReduced, 620, 740, 1, 20, kindGoods, ""},
+	{"espresso směs Žlutý Čáp 1 kg", app.VATReduced, 520, 600, 5, 40, kindGoods, ""},
+	{"káva Kolumbie Huila 250 g", app.VATReduced, 189, 229, 6, 48, kindGoods, ""},
+	{"čaj Darjeeling 500 g", app.VATReduced, 340, 420, 2, 10, kindGoods, ""},
+	{"porcelánové šálky na espresso (6 ks)", app.VATStandard, 590, 790, 1, 6, kindGoods, ""},
+	{"ruční mlýnek na kávu", app.VATStandard, 1290, 1890, 1, 3, kindGoods, ""},
+	{"dárkové balení kávy", app.VATReduced, 390, 890, 2, 25, kindGoods, ""},
+	{"servis a čištění kávovaru", app.VATStandard, 1800, 4500, 1, 2, kindService, ""},
+	{"školení baristů (4 hodiny)", app.VATStandard, 4900, 8900, 1, 1, kindService, ""},
+	{"catering – firemní snídaně", app.VATReduced, 6500, 24000, 1, 1, kindService, ""},
+	{"pronájem kávovaru (měsíc)", app.VATStandard, 1900, 3900, 1, 3, kindService, ""},
+	{"degustace kávy pro zaměstnance", app.VATStandard, 3500, 7500, 1, 1, kindService, ""},
+}
+
+var demoPurchaseItems = []demoItem{
+	{"zelená káva Brazílie, pytel 60 kg", app.VATReduced, 14000, 19000, 1, 3, kindGoods, "Zelená káva Import s.r.o."},
+	{"zelená káva Etiopie, pytel 60 kg", app.VATReduced, 21000, 27000, 1, 2, kindGoods, "Zelená káva Import s.r.o."},
+	{"sypaný čaj a bylinné směsi", app.VATReduced, 3000, 9000, 1, 2, kindGoods, "Čajový dům Ametyst s.r.o."},
+	{"porcelán a příslušenství k prodeji", app.VATStandard, 4000, 15000, 1, 2, kindGoods, "Porcelánka Dubí a.s."},
+	{"mléko a smetana", app.VATReduced, 1500, 4500, 1, 3, kindMaterial, "Mlékárna Podhůří a.s."},
+	{"kelímky a víčka s sebou", app.VATStandard, 1200, 3800, 1, 3, kindMaterial, "Obaly Šťastný s.r.o."},
+	{"sáčky s ventilkem na kávu", app.VATStandard, 2500, 6000, 1, 2, kindMaterial, "Obaly Šťastný s.r.o."},
+	{"čisticí prostředky pro kávovary", app.VATStandard, 800, 2400, 1, 2, kindMaterial, "Servis kávovarů Lukeš"},
+	{"úklid provozovny", app.VATStandard, 4500, 9000, 1, 1, kindService, "Úklidová služba Jasná"},
+	{"oprava a údržba pražičky", app.VATStandard, 3500, 18000, 1, 1, kindService, "Pražírenská technika Müller s.r.o."},
+	{"přeprava zásilek zákazníkům", app.VATStandard, 1500, 6500, 1, 1, kindService, "Přeprava Rychlík s.r.o."},
+	{"telefon a internet", app.VATStandard, 900, 1600, 1, 1, kindService, "Telefonie a internet Čechy a.s."},
+}
+
+var demoShops = []string{"Vinohrady", "Karlín", "Holešovice", "Smíchov", "Letná", "Brno – Veveří", "Olomouc – Horní náměstí", "Plzeň – Slovany"}
+
+var demoFirstNamesF = []string{"Jana", "Lucie", "Markéta", "Zuzana", "Tereza", "Kateřina", "Veronika", "Eliška", "Barbora", "Hana", "Petra", "Klára"}
+var demoFirstNamesM = []string{"Petr", "Tomáš", "Jiří", "Ondřej", "Lukáš", "Jakub", "Martin", "Vojtěch", "Jan", "Štěpán", "Matěj", "Radek"}
+
+// demoSurnames holds a surname in its masculine and feminine forms.
+var demoSurnames = [][2]string{
+	{"Novák", "Nováková"}, {"Dvořák", "Dvořáková"}, {"Černý", "Černá"}, {"Procházka", "Procházková"},
+	{"Kučera", "Kučerová"}, {"Veselý", "Veselá"}, {"Horák", "Horáková"}, {"Němec", "Němcová"},
+	{"Marek", "Marková"}, {"Pospíšil", "Pospíšilová"}, {"Hájek", "Hájková"}, {"Jelínek", "Jelínková"},
+	{"Král", "Králová"}, {"Růžička", "Růžičková"}, {"Beneš", "Benešová"}, {"Fiala", "Fialová"},
+	{"Sedláček", "Sedláčková"}, {"Doležal", "Doležalová"}, {"Zeman", "Zemanová"}, {"Kolář", "Kolářová"},
+	{"Šimek", "Šimková"}, {"Čermák", "Čermáková"},
+}
