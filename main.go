@@ -25,7 +25,14 @@ const appID = "cz.kontor.desktop"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := cli.Run(ctx, os.Args[1:], cli.Env{
+	code := cli.Run(ctx, os.Args[1:], cliEnv())
+	stop()
+	os.Exit(code)
+}
+
+// cliEnv connects the command line to the real store and GUI.
+func cliEnv() cli.Env {
+	return cli.Env{
 		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
 		Getenv:    os.Getenv,
 		Version:   version,
@@ -34,9 +41,7 @@ func main() {
 		Compact:   data.CompactFile,
 		Restore:   data.RestoreFile,
 		RunGUI:    runGUI,
-	})
-	stop()
-	os.Exit(code)
+	}
 }
 
 // defaultDB is the per-user database: ~/.config/Kontor/kontor.db on Linux,
