@@ -1,0 +1,186 @@
+package screens
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// accountsScreen is the Accounts tab: the chart of accounts with balances for
+// a year, the journal, and the locking of months.
+type accountsScreen struct {
+	deps    Deps
+	win     fyne.Window
+	company app.Company
+
+	year     int
+	yearSel  *widget.Select
+	balances []app.AccountBalance
+	table    *widget.Table
+	totals   *widget.Label
+	journal  *journalView
+	periods  *periodsView
+}
+
+func newAccountsScreen(d Deps, w fyne.Window, c app.Company) *accountsScreen {
+	s := &accountsScreen{deps: d, win: w, company: c}
+	s.year = app.Today(s.clock()).Year()
+	s.journal = newJournalView(s)
+	s.periods = newPeriodsView(s)
+	return s
+}
+
+// balanceColumns are the columns of the balances table.
+var balanceColumns = []struct {
+	key, fallback string
+	width         float32
+}{
+	{"accounts.col.code", "Account", 80},
+	{"accounts.col.name", "Name", 380},
+	{"accounts.col.type", "Type", 110},
+	{"accounts.col.opening", "Opening", 140},
+	{"accounts.col.debit", "Debit", 140},
+	{"accounts.col.credit", "Credit", 140},
+	{"accounts.col.closing", "Closing", 140},
+}
+
+func (s *accountsScreen) buildUI() fyne.CanvasObject {
+	years := []string{}
+	for y := s.year - 4; y <= s.year+1; y++ {
+		years = append(years, strconv.Itoa(y))
+	}
+	s.yearSel = widget.NewSelect(years, func(v string) {
+		if y, err := strconv.Atoi(v); err == nil && y != s.year {
+			s.year = y
+			s.refresh()
+		}
+	})
+	s.yearSel.SetSelected(strconv.Itoa(s.year))
+	refresh := widget.NewButtonWithIcon(lang.X("action.refresh", "Refresh"), theme.ViewRefreshIcon(), s.refresh)
+
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.balances), len(balanceColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		s.updateCell)
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		if id.Col >= 0 {
+			l.SetText(lang.X(balanceColumns[id.Col].key, balanceColumns[id.Col].fallback))
+			l.Alignment = columnAlign(id.Col >= 3)
+		}
+	}
+	for i, c := range balanceColumns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	s.totals = widget.NewLabel("")
+
+	top := container.NewHBox(widget.NewLabel(lang.X("accounts.year", "Year")), s.yearSel, refresh)
+	chart := container.NewBorder(top, s.totals, nil, nil, s.table)
+	tabs := container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.X("accounts.tab.chart", "Chart of accounts"), theme.ListIcon(), chart),
+		container.NewTabItemWithIcon(lang.X("accounts.tab.journal", "Journal"), theme.DocumentIcon(), s.journal.buildUI()),
+		container.NewTabItemWithIcon(lang.X("accounts.tab.periods", "Periods"), theme.HistoryIcon(), s.periods.buildUI()),
+	)
+	s.refresh()
+	return tabs
+}
+
+func (s *accountsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.Alignment = columnAlign(id.Col >= 3)
+	if id.Row >= len(s.balances) {
+		l.SetText("")
+		return
+	}
+	b := s.balances[id.Row]
+	cur := s.company.BaseCurrency
+	text := ""
+	switch id.Col {
+	case 0:
+		text = b.Account.Code
+	case 1:
+		text = b.Account.Name
+	case 2:
+		text = accountTypeName(b.Account.Type)
+	case 3:
+		text = formatAmount(b.Opening, cur)
+	case 4:
+		text = formatAmount(b.Debit, cur)
+	case 5:
+		text = formatAmount(b.Credit, cur)
+	case 6:
+		text = formatAmount(b.Closing(), cur)
+	}
+	l.SetText(text)
+}
+
+// refresh reloads the balances, the journal and the locked periods.
+func (s *accountsScreen) refresh() {
+	year := s.year
+	async(func() {
+		bal, err := s.deps.Services.Ledger.Balances(bg(), app.Month{Year: year, Month: 1}, app.Month{Year: year, Month: 12})
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, s.win)
+				return
+			}
+			s.balances = bal
+			var dr, cr int64
+			for _, b := range bal {
+				dr += b.Debit
+				cr += b.Credit
+			}
+			cur := s.company.BaseCurrency
+			s.totals.SetText(lang.X("accounts.totals", "{{.year}}: debit {{.debit}}, credit {{.credit}}",
+				map[string]any{"year": year, "debit": formatMoney(dr, cur), "credit": formatMoney(cr, cur)}))
+			s.table.Refresh()
+		})
+	})
+	s.journal.reload()
+	s.periods.reload()
+}
+
+func (s *accountsScreen) clock() app.Clock {
+	if s.deps.Services.Clock != nil {
+		return s.deps.Services.Clock
+	}
+	return app.SystemClock{}
+}
+
+// accountTypeName returns the translated name of an account type.
+func accountTypeName(t app.AccountType) string {
+	switch t {
+	case app.Asset:
+		return lang.X("account.type.asset", "Asset")
+	case app.Liability:
+		return lang.X("account.type.liability", "Liability")
+	case app.Equity:
+		return lang.X("account.type.equity", "Equity")
+	case app.Revenue:
+		return lang.X("account.type.revenue", "Revenue")
+	case app.Expense:
+		return lang.X("account.type.expense", "Expense")
+	case app.Closing:
+		return lang.X("account.type.closing", "Closing")
+	}
+	return string(t)
+}
+
+// columnAlign right-aligns amounts.
+func columnAlign(amount bool) fyne.TextAlign {
+	if amount {
+		return fyne.TextAlignTrailing
+	}
+	return fyne.TextAlignLeading
+}

@@ -1,0 +1,254 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// journalPageSize is how many journal lines one fetch brings; the table asks
+// only for the pages it shows, so a million lines cost what a screenful does.
+const journalPageSize = 200
+
+// journalView is the journal: a virtualised table of lines over
+// JournalCount/JournalPage with a filter bar.
+type journalView struct {
+	parent *accountsScreen
+
+	filter   app.JournalFilter
+	count    int
+	gen      int                       // bumps on every reload; stale pages are dropped
+	pages    map[int][]app.JournalLine // page index → lines
+	pending  map[int]bool
+	updating bool // inside a table cell update, where Refresh must not recurse
+
+	from, to  *widget.Entry
+	account   *widget.Select
+	accounts  []app.Account
+	countText *widget.Label
+	table     *widget.Table
+}
+
+func newJournalView(p *accountsScreen) *journalView {
+	return &journalView{parent: p, pages: map[int][]app.JournalLine{}, pending: map[int]bool{}}
+}
+
+// journalColumns are the columns of the journal table.
+var journalColumns = []struct {
+	key, fallback string
+	width         float32
+}{
+	{"journal.col.date", "Date", 110},
+	{"journal.col.number", "Number", 120},
+	{"journal.col.account", "Account", 80},
+	{"journal.col.debit", "Debit", 140},
+	{"journal.col.credit", "Credit", 140},
+	{"journal.col.memo", "Text", 420},
+}
+
+func (j *journalView) buildUI() fyne.CanvasObject {
+	j.from = widget.NewEntry()
+	j.from.SetPlaceHolder(datePlaceholder())
+	j.to = widget.NewEntry()
+	j.to.SetPlaceHolder(datePlaceholder())
+	j.account = widget.NewSelect(nil, nil)
+	j.account.PlaceHolder = lang.X("journal.all_accounts", "All accounts")
+	j.from.OnSubmitted = func(string) { j.apply() }
+	j.to.OnSubmitted = func(string) { j.apply() }
+	apply := widget.NewButtonWithIcon(lang.X("journal.apply", "Apply"), theme.SearchIcon(), j.apply)
+	apply.Importance = widget.HighImportance
+	clear := widget.NewButtonWithIcon(lang.X("journal.clear", "Clear"), theme.ContentClearIcon(), j.clear)
+	j.countText = widget.NewLabel("")
+
+	bar := container.NewHBox(
+		widget.NewLabel(lang.X("journal.from", "From")), sized(j.from, 130),
+		widget.NewLabel(lang.X("journal.to", "To")), sized(j.to, 130),
+		widget.NewLabel(lang.X("journal.account", "Account")), sized(j.account, 260),
+		apply, clear, j.countText)
+
+	j.table = widget.NewTableWithHeaders(
+		func() (int, int) { return j.count, len(journalColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		j.updateCell)
+	j.table.ShowHeaderColumn = false
+	j.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	j.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			l := o.(*widget.Label)
+			l.SetText(lang.X(journalColumns[id.Col].key, journalColumns[id.Col].fallback))
+			l.Alignment = columnAlign(id.Col == 3 || id.Col == 4)
+		}
+	}
+	for i, c := range journalColumns {
+		j.table.SetColumnWidth(i, c.width)
+	}
+	return container.NewBorder(bar, nil, nil, nil, j.table)
+}
+
+// sized gives an input a fixed width in an HBox.
+func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}
+
+// apply reads the filter bar; a wrong date is shown and nothing changes.
+func (j *journalView) apply() {
+	var f app.JournalFilter
+	var err error
+	if t := strings.TrimSpace(j.from.Text); t != "" {
+		if f.From, err = app.ParseDate(t); err != nil {
+			showError(app.WithField(err, "filter.from"), j.parent.win)
+			return
+		}
+	}
+	if t := strings.TrimSpace(j.to.Text); t != "" {
+		if f.To, err = app.ParseDate(t); err != nil {
+			showError(app.WithField(err, "filter.to"), j.parent.win)
+			return
+		}
+	}
+	if i := j.account.SelectedIndex(); i >= 0 && i < len(j.accounts) {
+		f.Account = j.accounts[i].Code
+	}
+	if err := f.Validate(); err != nil {
+		showError(err, j.parent.win)
+		return
+	}
+	j.filter = f
+	j.reload()
+}
+
+// clear empties the filter bar and shows the whole journal.
+func (j *journalView) clear() {
+	j.from.SetText("")
+	j.to.SetText("")
+	j.account.ClearSelected()
+	j.filter = app.JournalFilter{}
+	j.reload()
+}
+
+// reload counts the lines of the filter and drops the cached pages.
+func (j *journalView) reload() {
+	j.gen++
+	gen, f := j.gen, j.filter
+	j.pages = map[int][]app.JournalLine{}
+	j.pending = map[int]bool{}
+	ledger := j.parent.deps.Services.Ledger
+	async(func() {
+		n, err := ledger.JournalCount(bg(), f)
+		accts, aerr := ledger.Accounts(bg())
+		fyne.Do(func() {
+			if gen != j.gen {
+				return
+			}
+			if err != nil {
+				showError(err, j.parent.win)
+				return
+			}
+			if aerr == nil {
+				j.setAccounts(accts)
+			}
+			j.count = n
+			j.countText.SetText(lang.X("journal.count", "{{.n}} lines", map[string]any{"n": n}))
+			j.table.Refresh()
+		})
+	})
+}
+
+// setAccounts fills the account selector, keeping the selection.
+func (j *journalView) setAccounts(accts []app.Account) {
+	j.accounts = accts
+	opts := make([]string, len(accts))
+	for i, a := range accts {
+		opts[i] = a.Code + " " + a.Name
+	}
+	sel := j.account.SelectedIndex()
+	j.account.SetOptions(opts)
+	if sel >= 0 && sel < len(opts) {
+		j.account.SetSelectedIndex(sel)
+	}
+}
+
+// line returns the journal line at row, asking for its page when it is not
+// cached yet.
+func (j *journalView) line(row int) (app.JournalLine, bool) {
+	p := row / journalPageSize
+	if lines, ok := j.pages[p]; ok {
+		if i := row - p*journalPageSize; i < len(lines) {
+			return lines[i], true
+		}
+		return app.JournalLine{}, false
+	}
+	j.fetch(p)
+	if lines, ok := j.pages[p]; ok && row-p*journalPageSize < len(lines) {
+		return lines[row-p*journalPageSize], true
+	}
+	return app.JournalLine{}, false
+}
+
+// fetch loads page p off the UI thread.
+func (j *journalView) fetch(p int) {
+	if j.pending[p] {
+		return
+	}
+	j.pending[p] = true
+	gen, f := j.gen, j.filter
+	ledger := j.parent.deps.Services.Ledger
+	async(func() {
+		lines, err := ledger.JournalPage(bg(), f, p*journalPageSize, journalPageSize)
+		fyne.Do(func() {
+			if gen != j.gen {
+				return
+			}
+			delete(j.pending, p)
+			if err != nil {
+				showError(err, j.parent.win)
+				return
+			}
+			j.pages[p] = lines
+			if !j.updating {
+				j.table.Refresh()
+			}
+		})
+	})
+}
+
+func (j *journalView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	j.updating = true
+	defer func() { j.updating = false }()
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.Alignment = columnAlign(id.Col == 3 || id.Col == 4)
+	jl, ok := j.line(id.Row)
+	if !ok {
+		l.SetText("…")
+		return
+	}
+	cur := j.parent.company.BaseCurrency
+	text := ""
+	switch id.Col {
+	case 0:
+		text = jl.Date.Format(uiLang)
+	case 1:
+		text = jl.Number
+	case 2:
+		text = jl.Line.Account
+	case 3:
+		text = formatAmount(jl.Line.Debit, cur)
+	case 4:
+		text = formatAmount(jl.Line.Credit, cur)
+	case 5:
+		text = jl.Line.Memo
+		if text == "" {
+			text = jl.Memo
+		}
+	}
+	l.SetText(text)
+}

@@ -1,0 +1,75 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// checkDatabase runs the store's consistency check in the background and
+// reports what it found.
+func (s *shell) checkDatabase() {
+	st := s.deps.Services.Store
+	if st == nil {
+		return
+	}
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(lang.X("check.running", "Checking the database…"), bar, s.win)
+	wait.Show()
+	async(func() {
+		problems, err := st.Check(bg())
+		fyne.Do(func() {
+			wait.Hide()
+			bar.Stop()
+			if err != nil {
+				showError(err, s.win)
+				return
+			}
+			s.showProblems(problems)
+		})
+	})
+}
+
+// showProblems lists the findings of a check in plain words.
+func (s *shell) showProblems(problems []app.Problem) {
+	title := lang.X("check.title", "Database check")
+	if len(problems) == 0 {
+		dialog.ShowInformation(title, lang.X("check.ok", "The database is healthy: no problems found."), s.win)
+		return
+	}
+	lines := make([]string, len(problems))
+	for i, p := range problems {
+		lines[i] = "• " + p.Text(Translator())
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	intro := widget.NewLabel(lang.X("check.problems", "The check found {{.n}} problem(s):", map[string]any{"n": len(problems)}))
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(520, 260))
+	dialog.ShowCustom(title, lang.X("action.ok", "OK"), container.NewBorder(intro, nil, nil, nil, scroll), s.win)
+}
+
+// about shows what Kontor is and which version runs.
+func (s *shell) about() {
+	version := s.app.Metadata().Version
+	if version == "" {
+		version = "dev"
+	}
+	msg := lang.X("about.text", "Kontor {{.version}}\nAn offline-first office suite for small businesses.\nDatabase: {{.path}}",
+		map[string]any{"version": version, "path": s.storePath()})
+	dialog.ShowInformation(lang.X("action.about", "About Kontor"), msg, s.win)
+}
+
+// storePath is the database file, empty without a store.
+func (s *shell) storePath() string {
+	if s.deps.Services.Store == nil {
+		return ""
+	}
+	return s.deps.Services.Store.Path()
+}

@@ -1,0 +1,111 @@
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// periodsView lists the months of the chosen year and locks or unlocks them;
+// a locked month refuses new journal entries.
+type periodsView struct {
+	parent *accountsScreen
+	locked map[app.Month]bool
+	list   *widget.List
+}
+
+func newPeriodsView(p *accountsScreen) *periodsView {
+	return &periodsView{parent: p, locked: map[app.Month]bool{}}
+}
+
+func (v *periodsView) month(i int) app.Month {
+	return app.Month{Year: v.parent.year, Month: time.Month(i + 1)}
+}
+
+func (v *periodsView) buildUI() fyne.CanvasObject {
+	v.list = widget.NewList(
+		func() int { return 12 },
+		func() fyne.CanvasObject {
+			return container.NewHBox(
+				container.NewGridWrap(fyne.NewSize(110, 36), widget.NewLabel("")),
+				container.NewGridWrap(fyne.NewSize(140, 36), widget.NewLabel("")),
+				widget.NewButton("", nil))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container).Objects
+			m := v.month(i)
+			row[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(m.Format())
+			state := row[1].(*fyne.Container).Objects[0].(*widget.Label)
+			btn := row[2].(*widget.Button)
+			if v.locked[m] {
+				state.SetText(lang.X("periods.locked", "Locked"))
+				state.Importance = widget.WarningImportance
+				btn.SetText(lang.X("periods.unlock", "Unlock"))
+			} else {
+				state.SetText(lang.X("periods.open", "Open"))
+				state.Importance = widget.MediumImportance
+				btn.SetText(lang.X("periods.lock", "Lock"))
+			}
+			state.Refresh()
+			btn.OnTapped = func() { v.confirm(m, !v.locked[m]) }
+		})
+	hint := widget.NewLabel(lang.X("periods.hint", "A locked month accepts no new journal entries. Lock a month once its books are closed."))
+	hint.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(hint, nil, nil, nil, v.list)
+}
+
+// confirm asks before locking or unlocking m.
+func (v *periodsView) confirm(m app.Month, lock bool) {
+	args := map[string]any{"month": m.Format()}
+	title, msg := lang.X("periods.lock_title", "Lock the month"), lang.X("periods.lock_confirm", "Lock {{.month}}? No entries can be posted into it until it is unlocked.", args)
+	if !lock {
+		title, msg = lang.X("periods.unlock_title", "Unlock the month"), lang.X("periods.unlock_confirm", "Unlock {{.month}}? Entries can then be posted into it again.", args)
+	}
+	dialog.ShowConfirm(title, msg, func(ok bool) {
+		if ok {
+			v.setLock(m, lock)
+		}
+	}, v.parent.win)
+}
+
+// setLock stores the lock and reloads the list.
+func (v *periodsView) setLock(m app.Month, lock bool) {
+	ledger := v.parent.deps.Services.Ledger
+	async(func() {
+		err := ledger.SetPeriodLock(bg(), m, lock)
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, v.parent.win)
+				return
+			}
+			v.reload()
+		})
+	})
+}
+
+// reload fetches the locked months.
+func (v *periodsView) reload() {
+	ledger := v.parent.deps.Services.Ledger
+	async(func() {
+		months, err := ledger.LockedPeriods(bg())
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, v.parent.win)
+				return
+			}
+			v.locked = map[app.Month]bool{}
+			for _, m := range months {
+				v.locked[m] = true
+			}
+			if v.list != nil {
+				v.list.Refresh()
+			}
+		})
+	})
+}

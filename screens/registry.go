@@ -1,0 +1,114 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+)
+
+// tabGroup is a top-level tab of the shell.
+type tabGroup string
+
+// The two top-level tab sets of the shell.
+const (
+	frontOffice tabGroup = "front"
+	backOffice  tabGroup = "back"
+)
+
+// Role names; admin sees every tab.
+const (
+	roleReception  = "reception"
+	roleSales      = "sales"
+	roleAftersales = "aftersales"
+	roleAccounts   = "accounts"
+	rolePayroll    = "payroll"
+	roleWarehouse  = "warehouse"
+	roleAdmin      = "admin"
+)
+
+// tabSpec declares one tab of the shell. A later issue that brings a screen
+// replaces its entry's build function; nothing else in the shell changes.
+type tabSpec struct {
+	ID       string
+	TitleKey string
+	Title    string               // English fallback of TitleKey
+	Icon     func() fyne.Resource // a theme icon; called late, once the app exists
+	Group    tabGroup
+	Roles    []string // roles that see the tab (admin always does)
+	Build    func(s *shell) fyne.CanvasObject
+}
+
+// title returns the translated tab title.
+func (t tabSpec) title() string { return lang.X(t.TitleKey, t.Title) }
+
+// registry lists every tab in display order.
+var registry = []tabSpec{
+	{ID: "reception", TitleKey: "tab.reception", Title: "Reception", Icon: theme.AccountIcon, Group: frontOffice,
+		Roles: []string{roleReception}, Build: func(*shell) fyne.CanvasObject {
+			return placeholder(theme.AccountIcon(), lang.X("tab.reception", "Reception"),
+				lang.X("placeholder.reception", "The customer directory, visitor log, appointments and inquiries will live here."))
+		}},
+	{ID: "sales", TitleKey: "tab.sales", Title: "Sales", Icon: theme.DocumentIcon, Group: frontOffice,
+		Roles: []string{roleSales}, Build: func(*shell) fyne.CanvasObject {
+			return placeholder(theme.DocumentIcon(), lang.X("tab.sales", "Sales"),
+				lang.X("placeholder.sales", "The price list, quotes, orders, invoices, credit notes and payments will live here."))
+		}},
+	{ID: "aftersales", TitleKey: "tab.aftersales", Title: "After-sales", Icon: theme.SettingsIcon, Group: frontOffice,
+		Roles: []string{roleAftersales}, Build: func(*shell) fyne.CanvasObject {
+			return placeholder(theme.SettingsIcon(), lang.X("tab.aftersales", "After-sales"),
+				lang.X("placeholder.aftersales", "Service tickets, warranty checks and returns (RMA) will live here."))
+		}},
+	{ID: "accounts", TitleKey: "tab.accounts", Title: "Accounts", Icon: theme.ListIcon, Group: backOffice,
+		Roles: []string{roleAccounts}, Build: func(s *shell) fyne.CanvasObject {
+			s.accounts = newAccountsScreen(s.deps, s.win, s.company)
+			return s.accounts.buildUI()
+		}},
+	{ID: "payroll", TitleKey: "tab.payroll", Title: "Payroll", Icon: theme.AccountIcon, Group: backOffice,
+		Roles: []string{rolePayroll}, Build: func(*shell) fyne.CanvasObject {
+			return placeholder(theme.AccountIcon(), lang.X("tab.payroll", "Payroll"),
+				lang.X("placeholder.payroll", "Employees, monthly pay runs, payslips and their posting to the ledger will live here."))
+		}},
+	{ID: "warehouse", TitleKey: "tab.warehouse", Title: "Warehouse", Icon: theme.StorageIcon, Group: backOffice,
+		Roles: []string{roleWarehouse}, Build: func(*shell) fyne.CanvasObject {
+			return placeholder(theme.StorageIcon(), lang.X("tab.warehouse", "Warehouse"),
+				lang.X("placeholder.warehouse", "Items, locations, stock moves, stock levels, reordering and valuation will live here."))
+		}},
+}
+
+// visibleTabs returns the tabs of group that a user with roles sees; nil
+// roles means every tab (there are no users yet).
+func visibleTabs(group tabGroup, roles []string) []tabSpec {
+	var out []tabSpec
+	for _, t := range registry {
+		if t.Group == group && canSee(t, roles) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// canSee reports whether a user with roles may open the tab.
+func canSee(t tabSpec, roles []string) bool {
+	if roles == nil {
+		return true
+	}
+	for _, r := range roles {
+		if r == roleAdmin {
+			return true
+		}
+		for _, need := range t.Roles {
+			if r == need {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupTitle returns the translated name of a top-level tab.
+func groupTitle(g tabGroup) string {
+	if g == frontOffice {
+		return lang.X("group.front", "Front office")
+	}
+	return lang.X("group.back", "Back office")
+}

@@ -1,0 +1,113 @@
+// Package screens is Kontor's desktop user interface: the first-run wizard, the
+// application shell with its front-office and back-office tabs, the settings
+// form and the Accounts tab. It is the only package that uses Fyne widgets; it
+// reaches the data only through the app service interfaces in Deps.
+//
+// Each screen is an unexported struct built from its dependencies with a
+// buildUI method and handlers. Work that may be slow runs in a goroutine and
+// hands its result back to the UI thread with fyne.Do.
+package screens
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"kontor/app"
+	"kontor/assets"
+)
+
+// Deps are what the screens need.
+type Deps struct {
+	Services app.Services // Company, Ledger, Store, Clock
+	// LoadDemo fills an empty database with the demo company, reporting progress.
+	LoadDemo func(ctx context.Context, progress func(done, total int)) error
+	// Roles of the current user; nil means all (users come in a later issue).
+	Roles []string
+}
+
+// prefLanguage is the preference that overrides the system language.
+const prefLanguage = "language"
+
+// uiLang is the effective language, set once by SetupLanguage before any
+// screen is built; English until then.
+var uiLang = app.English
+
+// SetupLanguage loads Kontor's translations into Fyne's lang package, applies
+// the "language" preference ("", "cs" or "en") and returns the effective language.
+//
+// Fyne picks the translation closest to the OS locale and offers no setter, so
+// an override loads the chosen language's strings under every locale Kontor
+// ships and under the system locale: whichever the matcher picks then speaks
+// the chosen language.
+func SetupLanguage(prefs fyne.Preferences) app.Lang {
+	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	override := ""
+	if prefs != nil {
+		override = prefs.String(prefLanguage)
+	}
+	l := app.Lang(override)
+	if !l.Valid() {
+		uiLang = app.LangFromLocale(lang.SystemLocale().String())
+		return uiLang
+	}
+	data, err := assets.TranslationJSON(string(l))
+	if err != nil {
+		fyne.LogError("loading translation", err)
+		return uiLang
+	}
+	locales := append([]string{}, assets.Languages...)
+	locales = append(locales, lang.SystemLocale().LanguageString())
+	for _, loc := range locales {
+		if err := lang.AddTranslationsForLocale(data, fyne.Locale(loc)); err != nil {
+			fyne.LogError("loading translation for "+loc, err)
+		}
+	}
+	uiLang = l
+	return uiLang
+}
+
+// fyneTranslator looks messages up in Fyne's lang bundle.
+type fyneTranslator struct{}
+
+// Translate returns the translation of key filled with args, or the fallback.
+func (fyneTranslator) Translate(key, fallback string, args map[string]any) string {
+	if args == nil {
+		return lang.X(key, fallback)
+	}
+	return lang.X(key, fallback, args)
+}
+
+// Translator returns the app.Translator backed by Fyne's lang package, for
+// app.ErrorMessage and app.Problem.Text.
+func Translator() app.Translator { return fyneTranslator{} }
+
+// async runs slow work off the UI thread. Tests replace it with a synchronous
+// call because Fyne's test driver runs fyne.Do inline.
+var async = func(f func()) { go f() }
+
+// formatMoney writes base-currency minor units in the UI language.
+func formatMoney(minor int64, currency string) string {
+	return app.Money{Amount: minor, Currency: currency}.Format(uiLang)
+}
+
+// formatAmount writes minor units without a currency ("1 234,50"), empty for zero.
+func formatAmount(minor int64, currency string) string {
+	if minor == 0 {
+		return ""
+	}
+	return app.FormatMinor(minor, app.MinorDigits(currency), uiLang)
+}
+
+// formatTime writes an instant in local time as the UI language expects.
+func formatTime(t time.Time) string {
+	t = t.Local()
+	return app.DateOf(t).Format(uiLang) + " " + t.Format("15:04")
+}
+
+// bg is the context of calls the screens make; the user will ride in it later.
+func bg() context.Context { return context.Background() }

@@ -1,0 +1,209 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// settings edits the company: identity, bank, VAT rates, number series, logo,
+// and the language preference.
+type settings struct {
+	deps    Deps
+	win     fyne.Window
+	prefs   fyne.Preferences
+	company app.Company
+	saved   func(app.Company)
+
+	tabs                                    *container.AppTabs
+	sets                                    map[*container.TabItem]*fieldSet
+	name, street, city, postcode, country   *widget.Entry
+	ico, dic, bank, iban, bic, email, phone *widget.Entry
+	branch                                  *widget.Entry
+	vatPayer                                *widget.Check
+	currency, language                      *widget.Select
+	vat                                     *vatEditor
+	series                                  *seriesEditor
+	logo                                    *logoEditor
+	save                                    *widget.Button
+	state                                   *widget.Label
+}
+
+func newSettings(d Deps, w fyne.Window, prefs fyne.Preferences, c app.Company, saved func(app.Company)) *settings {
+	return &settings{deps: d, win: w, prefs: prefs, company: c, saved: saved}
+}
+
+func (s *settings) buildUI() fyne.CanvasObject {
+	c := s.company
+	general := newFieldSet()
+	s.name = settingsEntry(general, "company.name", "Company name", c.Name)
+	s.street = settingsEntry(general, "company.street", "Street", c.Street)
+	s.city = settingsEntry(general, "company.city", "City", c.City)
+	s.postcode = settingsEntry(general, "company.postcode", "Postcode", c.Postcode)
+	s.country = settingsEntry(general, "company.country", "Country", c.Country)
+	s.ico = settingsEntry(general, "company.ico", "IČO", c.ICO)
+	s.dic = settingsEntry(general, "company.dic", "DIČ", c.DIC)
+	s.vatPayer = widget.NewCheck(lang.X("wizard.vat_payer", "The company is a VAT payer"), nil)
+	s.vatPayer.SetChecked(c.VATPayer)
+	general.add("company.vat_payer", "VAT payer", s.vatPayer)
+	s.email = settingsEntry(general, "company.email", "E-mail", c.Email)
+	s.phone = settingsEntry(general, "company.phone", "Phone", c.Phone)
+	s.branch = settingsEntry(general, "company.branch", "Branch code", c.Branch)
+	general.add("company.chart", "Chart of accounts", widget.NewLabel(chartNames()[chartIndex(c.Chart)]))
+
+	money := newFieldSet()
+	s.bank = settingsEntry(money, "company.bank_account", "Bank account", c.BankAccount)
+	s.iban = settingsEntry(money, "company.iban", "IBAN", app.FormatIBAN(c.IBAN))
+	s.bic = settingsEntry(money, "company.bic", "BIC", c.BIC)
+	s.currency = widget.NewSelect(app.Currencies(), nil)
+	s.currency.SetSelected(c.BaseCurrency)
+	money.add("company.base_currency", "Base currency", s.currency)
+	s.vat = newVATEditor(c.VATRates)
+	money.add("company.vat_rates", "VAT rates", s.vat.object())
+
+	docs := newFieldSet()
+	s.series = newSeriesEditor(c.Series, app.Today(s.clock()).Year())
+	docs.add("company.series", "Number series", s.series.object())
+	s.logo = newLogoEditor(s.win, c.Logo)
+	docs.add("company.logo", "Logo", s.logo.object())
+	s.language = widget.NewSelect(languageNames(), nil)
+	s.language.SetSelectedIndex(languageIndex(s.prefs.String(prefLanguage)))
+	restart := widget.NewLabel(lang.X("settings.language_restart", "A change of language takes effect when Kontor starts again."))
+	restart.Importance = widget.LowImportance
+	docs.add("settings.language", "Language", container.NewVBox(s.language, restart))
+
+	s.sets = map[*container.TabItem]*fieldSet{}
+	s.tabs = container.NewAppTabs()
+	for _, t := range []struct {
+		key, fallback string
+		fs            *fieldSet
+	}{
+		{"settings.tab.company", "Company", general},
+		{"settings.tab.money", "Bank and VAT", money},
+		{"settings.tab.documents", "Documents and language", docs},
+	} {
+		item := container.NewTabItem(lang.X(t.key, t.fallback), container.NewVScroll(container.NewPadded(t.fs.object())))
+		s.sets[item] = t.fs
+		s.tabs.Append(item)
+	}
+
+	s.save = widget.NewButtonWithIcon(lang.X("action.save", "Save"), theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	closeBtn := widget.NewButton(lang.X("action.close", "Close"), s.win.Close)
+	s.state = widget.NewLabel("")
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(closeBtn, s.save), s.state)
+	return container.NewBorder(nil, container.NewPadded(bottom), nil, nil, s.tabs)
+}
+
+func settingsEntry(fs *fieldSet, key, fallback, value string) *widget.Entry {
+	e := fs.entry(key, fallback, "")
+	e.SetText(value)
+	return e
+}
+
+// read returns the company as the form describes it.
+func (s *settings) read() (app.Company, error) {
+	c := s.company
+	c.Name, c.Street, c.City, c.Postcode = s.name.Text, s.street.Text, s.city.Text, s.postcode.Text
+	c.Country, c.ICO, c.DIC, c.VATPayer = s.country.Text, s.ico.Text, s.dic.Text, s.vatPayer.Checked
+	c.BankAccount, c.IBAN, c.BIC = s.bank.Text, s.iban.Text, s.bic.Text
+	c.Email, c.Phone, c.Branch, c.BaseCurrency = s.email.Text, s.phone.Text, s.branch.Text, s.currency.Selected
+	c.Series = s.series.series()
+	c.Logo = s.logo.data
+	rates, err := s.vat.rates()
+	if err != nil {
+		return c, err
+	}
+	c.VATRates = rates
+	c.Normalize()
+	return c, c.Validate()
+}
+
+// onSave validates the form and stores the company; nothing is saved when any
+// field is wrong.
+func (s *settings) onSave() {
+	for _, fs := range s.sets {
+		fs.clear()
+	}
+	s.state.SetText("")
+	c, err := s.read()
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	langPref := languageCodes[s.language.SelectedIndex()]
+	s.save.Disable()
+	async(func() {
+		saved, err := s.deps.Services.Company.UpdateCompany(bg(), c)
+		fyne.Do(func() {
+			s.save.Enable()
+			if err != nil {
+				s.fail(err)
+				return
+			}
+			s.prefs.SetString(prefLanguage, langPref)
+			s.company = saved
+			s.state.SetText(lang.X("settings.saved", "Settings saved."))
+			if s.saved != nil {
+				s.saved(saved)
+			}
+		})
+	})
+}
+
+// fail shows err at its field, brings that field's tab forward, and reports it.
+func (s *settings) fail(err error) {
+	for item, fs := range s.sets {
+		if fs.mark(err) {
+			s.tabs.Select(item)
+			break
+		}
+	}
+	showError(err, s.win)
+}
+
+// message returns the validation text at the field with key, for tests.
+func (s *settings) message(key string) string {
+	for _, fs := range s.sets {
+		if m := fs.message(key); m != "" {
+			return m
+		}
+	}
+	return ""
+}
+
+func (s *settings) clock() app.Clock {
+	if s.deps.Services.Clock != nil {
+		return s.deps.Services.Clock
+	}
+	return app.SystemClock{}
+}
+
+// languageCodes are the values of the language preference, in languageNames order.
+var languageCodes = []string{"", string(app.Czech), string(app.English)}
+
+// languageNames are the choices of the language selector; each language is
+// written in itself so a person can find theirs whatever the UI speaks.
+func languageNames() []string {
+	return []string{lang.X("settings.language_system", "As the system"), "Čeština", "English"}
+}
+
+func languageIndex(code string) int {
+	for i, c := range languageCodes {
+		if c == code {
+			return i
+		}
+	}
+	return 0
+}
+
+func chartIndex(c app.Chart) int {
+	if c == app.ChartInternational {
+		return 1
+	}
+	return 0
+}

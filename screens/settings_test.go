@@ -1,0 +1,120 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"kontor/app"
+)
+
+func newTestSettings(t *testing.T) (*settings, fyne.Window, *fakeCompany, *app.Company) {
+	a := test.NewTempApp(t)
+	c := testCompany()
+	d, fc, _ := testDeps(&c)
+	w := test.NewTempWindow(t, nil)
+	var saved app.Company
+	s := newSettings(d, w, a.Preferences(), c, func(c app.Company) { saved = c })
+	w.SetContent(s.buildUI())
+	w.Resize(fyne.NewSize(900, 700))
+	return s, w, fc, &saved
+}
+
+func TestSettingsRefusesOverlappingVATRate(t *testing.T) {
+	s, w, fc, saved := newTestSettings(t)
+	s.name.SetText("")
+	test.Type(s.name, "Truhlářství Novák a syn s.r.o.")
+
+	s.tabs.SelectIndex(1)
+	before := len(s.vat.rows)
+	test.Tap(button(t, w.Content(), "Add a rate"))
+	if len(s.vat.rows) != before+1 {
+		t.Fatal("Add a rate added no row")
+	}
+	row := s.vat.rows[before]
+	test.Type(row.rate, "20")
+	test.Type(row.from, "1. 1. 2025")
+	s.tabs.SelectIndex(0)
+	test.Tap(s.save)
+
+	if msg := s.message("company.vat_rates"); !strings.Contains(msg, "two standard rates are valid at once") {
+		t.Errorf("VAT rates message = %q", msg)
+	}
+	if s.tabs.SelectedIndex() != 1 {
+		t.Error("the tab with the wrong field was not brought forward")
+	}
+	if got := dialogText(w); !strings.HasPrefix(got, "VAT rates: ") {
+		t.Errorf("dialog = %q", got)
+	}
+	if fc.updates != 0 || fc.c.Name != "Truhlářství Novák s.r.o." || saved.Name != "" {
+		t.Fatal("invalid settings were saved")
+	}
+	closeDialogs(w)
+
+	// End the old standard rate the day before the new one starts.
+	s.vat.rows[0].to.SetText("31. 12. 2024")
+	test.Tap(s.save)
+	if fc.updates != 1 {
+		t.Fatalf("UpdateCompany called %d times; dialog %q", fc.updates, dialogText(w))
+	}
+	if fc.c.Name != "Truhlářství Novák a syn s.r.o." || saved.Name != fc.c.Name {
+		t.Errorf("saved name %q, callback got %q", fc.c.Name, saved.Name)
+	}
+	if len(fc.c.VATRates) != 4 || fc.c.VATRates[3].Rate.Cmp(app.RatePercent(20)) != 0 || fc.c.VATRates[0].To != app.D(2024, 12, 31) {
+		t.Errorf("saved rates %+v", fc.c.VATRates)
+	}
+	if s.message("company.vat_rates") != "" {
+		t.Error("the VAT message stayed after a good save")
+	}
+}
+
+func TestSettingsBadRateText(t *testing.T) {
+	s, _, fc, _ := newTestSettings(t)
+	s.vat.rows[1].rate.SetText("dvanáct")
+	test.Tap(s.save)
+	if msg := s.message("company.vat_rates"); !strings.Contains(msg, "“dvanáct” is not a number") {
+		t.Errorf("message = %q", msg)
+	}
+	if fc.updates != 0 {
+		t.Fatal("saved")
+	}
+}
+
+func TestSettingsSeriesExampleAndLanguage(t *testing.T) {
+	s, _, fc, _ := newTestSettings(t)
+	inv := s.series.rows[0]
+	if inv.example.Text != "FV2026-0001" {
+		t.Errorf("example = %q", inv.example.Text)
+	}
+	inv.prefix.SetText("")
+	test.Type(inv.prefix, "fa")
+	inv.width.SetSelected("6")
+	if inv.example.Text != "FA2026-000001" {
+		t.Errorf("live example = %q", inv.example.Text)
+	}
+	s.language.SetSelectedIndex(1)
+	test.Tap(s.save)
+	if fc.updates != 1 {
+		t.Fatal("not saved")
+	}
+	if sr, _ := fc.c.SeriesFor(app.SeriesInvoice); sr.Prefix != "FA" || sr.Width != 6 {
+		t.Errorf("series %+v", sr)
+	}
+	if got := s.prefs.String(prefLanguage); got != "cs" {
+		t.Errorf("language preference = %q", got)
+	}
+}
+
+func TestSettingsInvalidIBANNamesField(t *testing.T) {
+	s, w, fc, _ := newTestSettings(t)
+	s.iban.SetText("CZ00 0800 0000 1920 0014 5399")
+	test.Tap(s.save)
+	if !strings.HasPrefix(dialogText(w), "IBAN: ") || s.message("company.iban") == "" || s.tabs.SelectedIndex() != 1 {
+		t.Errorf("dialog %q, field %q, tab %d", dialogText(w), s.message("company.iban"), s.tabs.SelectedIndex())
+	}
+	if fc.updates != 0 {
+		t.Fatal("saved")
+	}
+}

@@ -1,0 +1,173 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"kontor/app"
+)
+
+func tabTitles(tabs *container.AppTabs) []string {
+	var out []string
+	for _, it := range tabs.Items {
+		out = append(out, it.Text)
+	}
+	return out
+}
+
+func TestRegistryHidesTabsByRole(t *testing.T) {
+	ids := func(specs []tabSpec) string {
+		var s []string
+		for _, t := range specs {
+			s = append(s, t.ID)
+		}
+		return strings.Join(s, ",")
+	}
+	if got := ids(visibleTabs(backOffice, []string{"sales", "payroll"})); got != "payroll" {
+		t.Errorf("sales+payroll see back office %q", got)
+	}
+	if got := ids(visibleTabs(backOffice, []string{"admin"})); got != "accounts,payroll,warehouse" {
+		t.Errorf("admin sees %q", got)
+	}
+	if got := ids(visibleTabs(frontOffice, nil)); got != "reception,sales,aftersales" {
+		t.Errorf("no users yet: %q", got)
+	}
+	if got := ids(visibleTabs(backOffice, []string{})); got != "" {
+		t.Errorf("a user without roles sees %q", got)
+	}
+
+	a := test.NewTempApp(t)
+	c := testCompany()
+	d, _, _ := testDeps(&c)
+	d.Roles = []string{"reception"}
+	w := test.NewTempWindow(t, nil)
+	s := openShell(a, w, d, c)
+	if got := tabTitles(s.groups); len(got) != 1 || got[0] != "Front office" {
+		t.Fatalf("groups %v", got)
+	}
+	if got := tabTitles(s.inner[frontOffice]); strings.Join(got, ",") != "Reception" {
+		t.Errorf("reception sees %v", got)
+	}
+	if s.selectTab("accounts") || s.accounts != nil {
+		t.Error("a receptionist reached the Accounts tab")
+	}
+}
+
+func TestShellTabsPlaceholdersAndStatus(t *testing.T) {
+	a := test.NewTempApp(t)
+	c := testCompany()
+	d, _, _ := testDeps(&c)
+	d.Services.Store.(*fakeStore).backup = time.Date(2026, 3, 14, 17, 30, 0, 0, time.Local)
+	w := ShowMain(a, d)
+	w.Resize(fyne.NewSize(1200, 800))
+	if w.Title() != "Kontor — Truhlářství Novák s.r.o." {
+		t.Errorf("title %q", w.Title())
+	}
+	shown := texts(w.Content())
+	for _, want := range []string{"/home/jana/.config/Kontor/kontor.db", "14 Mar 2026 17:30", "Branch: HQ"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("status bar lacks %q:\n%s", want, shown)
+		}
+	}
+	found := false
+	for _, o := range objects(w.Content()) {
+		if tabs, ok := o.(*container.AppTabs); ok && strings.Join(tabTitles(tabs), ",") == "Front office,Back office" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("no Front office / Back office tabs")
+	}
+	sh := openShell(a, w, d, c)
+	if got := strings.Join(tabTitles(sh.inner[frontOffice]), ","); got != "Reception,Sales,After-sales" {
+		t.Errorf("front office %s", got)
+	}
+	if got := strings.Join(tabTitles(sh.inner[backOffice]), ","); got != "Accounts,Payroll,Warehouse" {
+		t.Errorf("back office %s", got)
+	}
+	for id, want := range map[string]string{
+		"reception": "customer directory", "sales": "invoices, credit notes and payments",
+		"aftersales": "Service tickets", "payroll": "pay runs", "warehouse": "stock moves",
+	} {
+		if !sh.selectTab(id) {
+			t.Fatalf("no tab %s", id)
+		}
+		if got := texts(w.Content()); !strings.Contains(got, want) || !strings.Contains(got, "not built yet") {
+			t.Errorf("tab %s shows:\n%s", id, got)
+		}
+	}
+	w.Close()
+}
+
+func TestShellRemembersTabAndSize(t *testing.T) {
+	a := test.NewTempApp(t)
+	c := testCompany()
+	d, _, _ := testDeps(&c)
+	w := ShowMain(a, d)
+	w.Resize(fyne.NewSize(1000, 640))
+	sh := openShell(a, w, d, c)
+	sh.selectTab("payroll")
+	w.Close()
+	if got := a.Preferences().String(prefTab); got != "payroll" {
+		t.Fatalf("remembered tab %q", got)
+	}
+	if got := a.Preferences().Float(prefWidth); got != 1000 {
+		t.Errorf("remembered width %v", got)
+	}
+	w2 := test.NewTempWindow(t, nil)
+	sh2 := openShell(a, w2, d, c)
+	if got := sh2.currentTabID(); got != "payroll" {
+		t.Errorf("restored tab %q", got)
+	}
+}
+
+func TestSetupLanguageOverride(t *testing.T) {
+	a := test.NewTempApp(t)
+	prefs := a.Preferences()
+	defer func() {
+		prefs.SetString(prefLanguage, "en")
+		SetupLanguage(prefs)
+	}()
+	prefs.SetString(prefLanguage, "cs")
+	if got := SetupLanguage(prefs); got != app.Czech {
+		t.Fatalf("lang %q", got)
+	}
+	if got := registry[1].title(); got != "Prodej" {
+		t.Errorf("Sales in Czech = %q", got)
+	}
+	err := app.Invalid("company.ico", "err.ico.format", "an IČO has 8 digits", nil)
+	if got := app.ErrorMessage(err, Translator()); got != "IČO: IČO má 8 číslic" {
+		t.Errorf("Czech error = %q", got)
+	}
+	if got := formatMoney(123450, "CZK"); got != "1\u00a0234,50\u00a0Kč" {
+		t.Errorf("money = %q", got)
+	}
+}
+
+func TestCheckDatabaseReportsProblems(t *testing.T) {
+	a := test.NewTempApp(t)
+	c := testCompany()
+	d, _, _ := testDeps(&c)
+	d.Services.Store.(*fakeStore).problems = []app.Problem{{Key: "check.number_gap", Msg: "series {{.series}} {{.year}} has a gap: number {{.missing}} is missing", Args: map[string]any{"series": "FV", "year": 2026, "missing": 7}}}
+	w := test.NewTempWindow(t, nil)
+	sh := openShell(a, w, d, c)
+	sh.checkDatabase()
+	if got := dialogText(w); !strings.Contains(got, "series FV 2026 has a gap: number 7 is missing") {
+		t.Errorf("check dialog = %q", got)
+	}
+}
+
+func TestShowFatal(t *testing.T) {
+	a := test.NewTempApp(t)
+	ShowFatal(a, "Kontor", "the database /tmp/k.db is already open in another Kontor window")
+	wins := a.Driver().AllWindows()
+	w := wins[len(wins)-1]
+	if w.Title() != "Kontor" || !strings.Contains(dialogText(w), "already open") {
+		t.Fatalf("window %q, dialog %q", w.Title(), dialogText(w))
+	}
+}
