@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"kontor/app"
+	"kontor/app/cli"
+	"kontor/data"
+)
+
+// The speed targets of the foundation are stated for the file `kontor demo
+// --scale 100` makes (about a million journal lines); these benchmarks build
+// exactly that file once, the way the command does, and measure on it.
+
+var (
+	demoOnce sync.Once
+	demoPath string
+	demoErr  error
+)
+
+func demoDB(b *testing.B, scale int) string {
+	demoOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kontor-demo-bench-")
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoPath = filepath.Join(dir, "demo.db")
+		s, err := data.Open(demoPath, data.Options{NoAutoBackup: true})
+		if err != nil {
+			demoErr = err
+			return
+		}
+		start := time.Now()
+		sum, err := cli.Demo(context.Background(), s.Services(), cli.DemoOptions{Scale: scale})
+		s.Close()
+		if err != nil {
+			demoErr = err
+			return
+		}
+		_, size, err := data.CompactFile(demoPath)
+		demoErr = err
+		b.Logf("demo --scale %d: %d entries, %d lines in %v, %d MB", scale, sum.Entries, sum.Lines, time.Since(start).Round(time.Millisecond), size>>20)
+	})
+	if demoErr != nil {
+		b.Fatal(demoErr)
+	}
+	return demoPath
+}
+
+// BenchmarkOpen compares opening an empty company file with the scale-100
+// demo: opening must not scan records, so the two should be close.
+func BenchmarkOpen(b *testing.B) {
+	empty := filepath.Join(b.TempDir(), "empty.db")
+	s, err := data.Open(empty, data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := app.Company{Name: "Prázdná s.r.o.", ICO: "27082440", Chart: app.ChartCzech}
+	if _, err := s.CreateCompany(context.Background(), c); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	for _, tc := range []struct{ name, path string }{{"empty", empty}, {"scale100", demoDB(b, 100)}} {
+		b.Run(tc.name, func(b *testing.B) {
+			if s, err := data.Open(tc.path, data.Options{}); err == nil { // the day's first open backs up
+				s.Close()
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				s, err := data.Open(tc.path, data.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				s.Close()
+			}
+		})
+	}
+}
+
+// BenchmarkAccountBalances reads every account's balances for the demo's year.
+func BenchmarkAccountBalances(b *testing.B) {
+	s, err := data.Open(demoDB(b, 100), data.Options{NoAutoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	today := app.Today(app.SystemClock{})
+	to := today.MonthOf()
+	from := today.AddDays(-360).MonthOf()
+	if n, _ := s.JournalCount(ctx, app.JournalFilter{}); n < 900_000 {
+		b.Fatalf("demo has %d lines, want about a million", n)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Balances(ctx, from, to); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
