@@ -19,7 +19,7 @@ func NormalizeICO(s string) string {
 // digit of the first seven (weights 8…2).
 func ValidateICO(ico string) error {
 	if len(ico) != 8 || !allDigits(ico) {
-		return Invalid("ico", "err.ico.format", "an IČO has 8 digits", nil)
+		return Invalid("ico", "err.ico.format", "must have 8 digits", nil)
 	}
 	s := 0
 	for i := 0; i < 7; i++ {

@@ -53,6 +53,11 @@ func ParseDate(s string) (Date, error) {
 	case strings.Count(s, ".") == 2:
 		parts = strings.Split(s, ".")
 		d, m, y, err = atoi3(parts[0], parts[1], parts[2])
+	case len(strings.Fields(s)) == 3 && monthByName(strings.Fields(s)[1]) > 0:
+		// The English display form, "28 Nov 2026", typed back in.
+		f := strings.Fields(s)
+		m = monthByName(f[1])
+		d, _, y, err = atoi3(f[0], "0", f[2])
 	default:
 		return Date{}, bad
 	}
@@ -64,6 +69,21 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, bad
 	}
 	return dt, nil
+}
+
+// monthByName reads an English month name or its three-letter abbreviation.
+func monthByName(s string) int {
+	s = strings.ToLower(strings.TrimSuffix(s, ","))
+	if len(s) < 3 {
+		return 0
+	}
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		if s == name || s == name[:3] {
+			return int(m)
+		}
+	}
+	return 0
 }
 
 func atoi3(a, b, c string) (int, int, int, error) {

@@ -156,7 +156,7 @@ func (j *journalView) reload() {
 				j.setAccounts(accts)
 			}
 			j.count = n
-			j.countText.SetText(lang.X("journal.count", "{{.n}} lines", map[string]any{"n": n}))
+			j.countText.SetText(lang.X("journal.count", "{{.n}} lines", map[string]any{"n": app.FormatMinor(int64(n), 0, uiLang)}))
 			j.table.Refresh()
 		})
 	})

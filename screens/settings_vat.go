@@ -132,16 +132,10 @@ func (v *vatEditor) rates() ([]app.VATRate, error) {
 	return out, nil
 }
 
-// formatDateInput writes a date in a form app.ParseDate reads back: "1. 1. 2024"
-// in Czech, ISO "2024-01-01" in English (ParseDate reads no month names).
+// formatDateInput writes a date as the user's language shows it, with plain
+// spaces so it can be edited: app.ParseDate reads both forms back.
 func formatDateInput(d app.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	if uiLang == app.Czech {
-		return strings.ReplaceAll(d.Format(app.Czech), "\u00a0", " ")
-	}
-	return d.String()
+	return strings.ReplaceAll(d.Format(uiLang), "\u00a0", " ")
 }
 
 // datePlaceholder is the example date shown in empty date entries.

@@ -140,8 +140,8 @@ func TestSetupLanguageOverride(t *testing.T) {
 	if got := registry[1].title(); got != "Prodej" {
 		t.Errorf("Sales in Czech = %q", got)
 	}
-	err := app.Invalid("company.ico", "err.ico.format", "an IČO has 8 digits", nil)
-	if got := app.ErrorMessage(err, Translator()); got != "IČO: IČO má 8 číslic" {
+	err := app.Invalid("company.ico", "err.ico.format", "must have 8 digits", nil)
+	if got := app.ErrorMessage(err, Translator()); got != "IČO: musí mít 8 číslic" {
 		t.Errorf("Czech error = %q", got)
 	}
 	if got := formatMoney(123450, "CZK"); got != "1\u00a0234,50\u00a0Kč" {
