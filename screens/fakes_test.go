@@ -238,11 +238,16 @@ type fakeStore struct {
 	path     string
 	backup   time.Time
 	problems []app.Problem
+	backups  []string
 }
 
-func (s *fakeStore) Path() string                                 { return s.path }
-func (s *fakeStore) LastBackup() time.Time                        { return s.backup }
-func (s *fakeStore) Backup(context.Context, string) error         { return nil }
+func (s *fakeStore) Path() string          { return s.path }
+func (s *fakeStore) LastBackup() time.Time { return s.backup }
+func (s *fakeStore) Backup(_ context.Context, dst string) error {
+	s.backups = append(s.backups, dst)
+	s.backup = time.Date(2026, 11, 28, 10, 15, 0, 0, time.Local)
+	return nil
+}
 func (s *fakeStore) Check(context.Context) ([]app.Problem, error) { return s.problems, nil }
 
 // testCompany is a valid Czech company.

@@ -36,6 +36,48 @@ func (s *shell) checkDatabase() {
 	})
 }
 
+// backupNow asks where to save a copy of the database and writes it in the
+// background; the office can keep working meanwhile.
+func (s *shell) backupNow() {
+	if s.deps.Services.Store == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(err, s.win)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		_ = w.Close() // the store writes a temp file and renames it over this one
+		s.runBackup(path)
+	}, s.win)
+	d.SetFileName("kontor-" + s.deps.Services.Clock.Now().Format("2006-01-02") + ".db")
+	d.Show()
+}
+
+// runBackup writes the backup to path with a progress dialog, then says where it went.
+func (s *shell) runBackup(path string) {
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(lang.X("backup.running", "Backing up…"), bar, s.win)
+	wait.Show()
+	async(func() {
+		err := s.deps.Services.Store.Backup(bg(), path)
+		fyne.Do(func() {
+			wait.Hide()
+			bar.Stop()
+			if err != nil {
+				showError(err, s.win)
+				return
+			}
+			s.updateStatus()
+			dialog.ShowInformation(lang.X("backup.title", "Backup"), lang.X("backup.done", "The backup is saved in {{.path}}.", map[string]any{"path": path}), s.win)
+		})
+	})
+}
+
 // showProblems lists the findings of a check in plain words.
 func (s *shell) showProblems(problems []app.Problem) {
 	title := lang.X("check.title", "Database check")

@@ -177,6 +177,7 @@ func (s *shell) menu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.X("menu.file", "File"),
 		fyne.NewMenuItem(lang.X("action.settings", "Settings…"), s.openSettings),
+		fyne.NewMenuItem(lang.X("action.backup", "Back up now…"), s.backupNow),
 		fyne.NewMenuItem(lang.X("action.check", "Check database"), s.checkDatabase),
 		fyne.NewMenuItemSeparator(),
 		quit,

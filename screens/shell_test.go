@@ -162,6 +162,25 @@ func TestCheckDatabaseReportsProblems(t *testing.T) {
 	}
 }
 
+func TestBackupNowWritesAndUpdatesStatus(t *testing.T) {
+	a := test.NewTempApp(t)
+	c := testCompany()
+	d, _, _ := testDeps(&c)
+	w := test.NewTempWindow(t, nil)
+	sh := openShell(a, w, d, c)
+	sh.runBackup("/media/usb/kontor-2026-11-28.db")
+	st := d.Services.Store.(*fakeStore)
+	if len(st.backups) != 1 || st.backups[0] != "/media/usb/kontor-2026-11-28.db" {
+		t.Fatalf("backups written: %v", st.backups)
+	}
+	if got := dialogText(w); !strings.Contains(got, "/media/usb/kontor-2026-11-28.db") {
+		t.Errorf("backup dialog = %q", got)
+	}
+	if !strings.Contains(sh.status.Text, "10:15") {
+		t.Errorf("status bar not updated: %q", sh.status.Text)
+	}
+}
+
 func TestShowFatal(t *testing.T) {
 	a := test.NewTempApp(t)
 	ShowFatal(a, "Kontor", "the database /tmp/k.db is already open in another Kontor window")
