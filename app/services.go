@@ -69,5 +69,7 @@ type Services struct {
 	Company CompanyService
 	Ledger  LedgerService
 	Store   StoreService
+	Users   UserService
+	Audit   AuditService
 	Clock   Clock
 }
