@@ -61,8 +61,12 @@ func BenchmarkOpen(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	admin, err := s.CreateFirstAdmin(context.Background(), app.NewUser{Name: "admin", Password: "heslo-123"})
+	if err != nil {
+		b.Fatal(err)
+	}
 	c := app.Company{Name: "Prázdná s.r.o.", ICO: "27082440", Chart: app.ChartCzech}
-	if _, err := s.CreateCompany(context.Background(), c); err != nil {
+	if _, err := s.CreateCompany(app.WithUser(context.Background(), admin), c); err != nil {
 		b.Fatal(err)
 	}
 	s.Close()

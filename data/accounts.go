@@ -20,7 +20,7 @@ func putAccount(tx *bolt.Tx, a app.Account) error {
 // Accounts returns the chart of accounts in code order.
 func (s *Store) Accounts(ctx context.Context) ([]app.Account, error) {
 	var out []app.Account
-	err := s.view("reading the chart of accounts", func(tx *bolt.Tx) error {
+	err := s.viewAs(ctx, app.PermLedgerRead, "reading the chart of accounts", func(tx *bolt.Tx, _ app.User) error {
 		return tx.Bucket(bAccounts).ForEach(func(k, v []byte) error {
 			var a app.Account
 			if err := decode(v, &a); err != nil {
@@ -36,12 +36,15 @@ func (s *Store) Accounts(ctx context.Context) ([]app.Account, error) {
 // SaveAccount adds an account, or renames an existing one. An account's type
 // cannot change once it has journal lines.
 func (s *Store) SaveAccount(ctx context.Context, a app.Account) (app.Account, error) {
+	if err := s.allowed(ctx, app.PermLedgerPost); err != nil {
+		return app.Account{}, err
+	}
 	a.Code = strings.TrimSpace(a.Code)
 	a.Name = strings.TrimSpace(a.Name)
 	if err := a.Validate(); err != nil {
 		return app.Account{}, err
 	}
-	err := s.update("saving the account", func(tx *bolt.Tx) error {
+	err := s.updateAs(ctx, app.PermLedgerPost, "saving the account", func(tx *bolt.Tx, _ app.User, au *auditor) error {
 		c, err := readCompany(tx)
 		if err != nil {
 			return err
@@ -58,7 +61,10 @@ func (s *Store) SaveAccount(ctx context.Context, a app.Account) (app.Account, er
 		} else {
 			a.ID, a.Branch = app.NewID(s.clock.Now()), c.Branch
 		}
-		return putAccount(tx, a)
+		if err := putAccount(tx, a); err != nil {
+			return err
+		}
+		return au.log("save", "account", a.ID, a.Code+" "+a.Name+" ("+string(a.Type)+")")
 	})
 	if err != nil {
 		return app.Account{}, err

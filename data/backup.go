@@ -25,18 +25,24 @@ func backupPrefix(dbPath string) string {
 // read transaction into a temp file beside dst, fsync, then rename, so dst is
 // either the old file or a complete new one.
 func (s *Store) Backup(ctx context.Context, dst string) error {
+	if err := s.allowed(ctx, app.PermStoreAdmin); err != nil {
+		return err
+	}
 	if sameFile(dst, s.path) {
 		return app.Invalid("backup.out", "err.backup.onto_self", "the backup cannot replace the database it copies; choose another file", nil)
 	}
-	if err := s.view("backing up", func(tx *bolt.Tx) error { return copyTx(tx, dst) }); err != nil {
+	if err := s.viewAs(ctx, app.PermStoreAdmin, "backing up", func(tx *bolt.Tx, _ app.User) error { return copyTx(tx, dst) }); err != nil {
 		return err
 	}
 	now := s.clock.Now().UTC()
 	s.mu.Lock()
 	s.lastBackup = now
 	s.mu.Unlock()
-	return s.update("recording the backup", func(tx *bolt.Tx) error {
-		return tx.Bucket(bMeta).Put(kLastBackup, []byte(now.Format(time.RFC3339)))
+	return s.updateAs(ctx, app.PermStoreAdmin, "recording the backup", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		if err := tx.Bucket(bMeta).Put(kLastBackup, []byte(now.Format(time.RFC3339))); err != nil {
+			return err
+		}
+		return a.log("backup", "database", "", "backup written to "+dst)
 	})
 }
 

@@ -38,7 +38,7 @@ func (s *Store) Balances(ctx context.Context, from, to app.Month) ([]app.Account
 		return nil, app.Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
 	}
 	var out []app.AccountBalance
-	err := s.view("reading balances", func(tx *bolt.Tx) error {
+	err := s.viewAs(ctx, app.PermLedgerRead, "reading balances", func(tx *bolt.Tx, _ app.User) error {
 		cur := tx.Bucket(bBalances).Cursor()
 		fromKey, toKey := []byte(from.Key()), []byte(to.Key())
 		return tx.Bucket(bAccounts).ForEach(func(code, raw []byte) error {

@@ -36,6 +36,10 @@ func bigDB(b *testing.B) string {
 			return
 		}
 		defer s.Close()
+		if _, err := s.CreateFirstAdmin(ctx, app.NewUser{Name: "admin", Password: testPassword}); err != nil {
+			bigErr = err
+			return
+		}
 		if _, err := s.CreateCompany(ctx, testCompany()); err != nil {
 			bigErr = err
 			return
@@ -80,6 +84,7 @@ func BenchmarkOpen(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	_, _ = s.CreateFirstAdmin(ctx, app.NewUser{Name: "admin", Password: testPassword})
 	_, _ = s.CreateCompany(ctx, testCompany())
 	s.Close()
 	for _, tc := range []struct{ name, path string }{{"empty", empty}, {"1M_lines", bigDB(b)}} {

@@ -19,6 +19,9 @@ const maxProblems = 100
 // journal lines, the indexes complete, document numbers gapless per series and
 // year. It reads everything, so it is a maintenance command, not part of Open.
 func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
+	if err := s.allowed(ctx, app.PermStoreAdmin); err != nil {
+		return nil, err
+	}
 	var probs []app.Problem
 	add := func(key, msg string, args map[string]any) {
 		if len(probs) < maxProblems {
@@ -26,6 +29,9 @@ func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
 		}
 	}
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if _, err := authorize(tx, ctx, app.PermStoreAdmin); err != nil {
+			return err
+		}
 		for err := range tx.Check() {
 			add("check.bolt", "the file structure is damaged: {{.err}}", map[string]any{"err": err.Error()})
 		}
@@ -39,6 +45,7 @@ func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
 		}
 		checkJournal(tx, add)
 		checkNumbers(tx, add)
+		checkAudit(tx, add)
 		return nil
 	})
 	if err != nil {

@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -51,12 +53,15 @@ func writeCompany(tx *bolt.Tx, c app.Company) error {
 // Company returns the company; ENOTFOUND before the first-run wizard.
 func (s *Store) Company(ctx context.Context) (app.Company, error) {
 	var c app.Company
-	err := s.view("reading the company", func(tx *bolt.Tx) (err error) { c, err = readCompany(tx); return err })
+	err := s.viewAs(ctx, app.PermCompanyRead, "reading the company", func(tx *bolt.Tx, _ app.User) (err error) { c, err = readCompany(tx); return err })
 	return c, err
 }
 
-// CreateCompany stores the company and its chart of accounts in one transaction.
+// CreateCompany stores the company and its chart of accounts in one transaction (admin).
 func (s *Store) CreateCompany(ctx context.Context, c app.Company) (app.Company, error) {
+	if err := s.allowed(ctx, app.PermCompanyWrite); err != nil {
+		return app.Company{}, err
+	}
 	c.Normalize()
 	if len(c.VATRates) == 0 {
 		c.VATRates = app.DefaultVATRates()
@@ -70,7 +75,7 @@ func (s *Store) CreateCompany(ctx context.Context, c app.Company) (app.Company, 
 	now := s.clock.Now().UTC()
 	c.ID = app.NewID(now)
 	c.Updated = now
-	err := s.update("creating the company", func(tx *bolt.Tx) error {
+	err := s.updateAs(ctx, app.PermCompanyWrite, "creating the company", func(tx *bolt.Tx, _ app.User, a *auditor) error {
 		if tx.Bucket(bMeta).Get(kCompany) != nil {
 			return app.Errorf(app.ECONFLICT, "err.company.exists", "this database already has a company", nil)
 		}
@@ -84,7 +89,7 @@ func (s *Store) CreateCompany(ctx context.Context, c app.Company) (app.Company, 
 				return err
 			}
 		}
-		return nil
+		return a.log("create", "company", c.ID, fmt.Sprintf("%s, IČO %s, chart %s", c.Name, c.ICO, c.Chart))
 	})
 	if err != nil {
 		return app.Company{}, err
@@ -92,13 +97,16 @@ func (s *Store) CreateCompany(ctx context.Context, c app.Company) (app.Company, 
 	return c, nil
 }
 
-// UpdateCompany replaces the settings. The ID and the chart of accounts stay.
+// UpdateCompany replaces the settings (admin). The ID and the chart of accounts stay.
 func (s *Store) UpdateCompany(ctx context.Context, c app.Company) (app.Company, error) {
+	if err := s.allowed(ctx, app.PermCompanyWrite); err != nil {
+		return app.Company{}, err
+	}
 	c.Normalize()
 	if err := c.Validate(); err != nil {
 		return app.Company{}, err
 	}
-	err := s.update("saving the settings", func(tx *bolt.Tx) error {
+	err := s.updateAs(ctx, app.PermCompanyWrite, "saving the settings", func(tx *bolt.Tx, _ app.User, a *auditor) error {
 		old, err := readCompany(tx)
 		if err != nil {
 			return err
@@ -108,10 +116,39 @@ func (s *Store) UpdateCompany(ctx context.Context, c app.Company) (app.Company, 
 		}
 		c.ID = old.ID
 		c.Updated = s.clock.Now().UTC()
-		return writeCompany(tx, c)
+		if err := writeCompany(tx, c); err != nil {
+			return err
+		}
+		return a.log("update", "company", c.ID, "changed: "+changedFields(old, c))
 	})
 	if err != nil {
 		return app.Company{}, err
 	}
 	return c, nil
+}
+
+// changedFields names the settings that differ, for the audit trail.
+func changedFields(a, b app.Company) string {
+	var out []string
+	add := func(name string, differ bool) {
+		if differ {
+			out = append(out, name)
+		}
+	}
+	add("name", a.Name != b.Name)
+	add("address", a.Street != b.Street || a.City != b.City || a.Postcode != b.Postcode || a.Country != b.Country)
+	add("ico", a.ICO != b.ICO)
+	add("dic", a.DIC != b.DIC)
+	add("vat_payer", a.VATPayer != b.VATPayer)
+	add("bank", a.BankAccount != b.BankAccount || a.IBAN != b.IBAN || a.BIC != b.BIC)
+	add("contact", a.Email != b.Email || a.Phone != b.Phone)
+	add("branch", a.Branch != b.Branch)
+	add("base_currency", a.BaseCurrency != b.BaseCurrency)
+	add("vat_rates", fmt.Sprint(a.VATRates) != fmt.Sprint(b.VATRates))
+	add("series", fmt.Sprint(a.Series) != fmt.Sprint(b.Series))
+	add("logo", string(a.Logo) != string(b.Logo))
+	if len(out) == 0 {
+		return "nothing"
+	}
+	return strings.Join(out, ", ")
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -9,12 +10,22 @@ import (
 	"kontor/app"
 )
 
-var ctx = context.Background()
+// ctx is signed in as the admin every test database gets from MustOpenDB.
+var ctx = app.WithUser(context.Background(), app.User{Name: "admin"})
+
+// testPassword is every test user's password.
+const testPassword = "heslo-123"
+
+func TestMain(m *testing.M) {
+	app.PasswordCost.Time, app.PasswordCost.Memory = 1, 64 // tests need no brute-force resistance
+	os.Exit(m.Run())
+}
 
 // testNow is the fixed "now" of store tests.
 var testNow = time.Date(2026, time.November, 28, 9, 30, 0, 0, time.UTC)
 
-// MustOpenDB opens a fresh database in a temp dir with a fixed clock.
+// MustOpenDB opens a fresh database in a temp dir with a fixed clock and its
+// first administrator, "admin".
 func MustOpenDB(tb testing.TB) (*Store, *app.FixedClock) {
 	tb.Helper()
 	clock := app.NewFixedClock(testNow)
@@ -23,6 +34,9 @@ func MustOpenDB(tb testing.TB) (*Store, *app.FixedClock) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { s.Close() })
+	if _, err := s.CreateFirstAdmin(context.Background(), app.NewUser{Name: "admin", FullName: "Správce", Password: testPassword}); err != nil {
+		tb.Fatal(err)
+	}
 	return s, clock
 }
 

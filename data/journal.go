@@ -133,7 +133,7 @@ func (s *Store) JournalCount(ctx context.Context, f app.JournalFilter) (int, err
 		return 0, err
 	}
 	var n int64
-	err := s.view("counting journal lines", func(tx *bolt.Tx) error {
+	err := s.viewAs(ctx, app.PermLedgerRead, "counting journal lines", func(tx *bolt.Tx, _ app.User) error {
 		for _, m := range newJournalScan(tx, f).months() {
 			n += m.rows
 		}
@@ -152,7 +152,7 @@ func (s *Store) JournalPage(ctx context.Context, f app.JournalFilter, offset, li
 		return nil, nil
 	}
 	var out []app.JournalLine
-	err := s.view("reading the journal", func(tx *bolt.Tx) error {
+	err := s.viewAs(ctx, app.PermLedgerRead, "reading the journal", func(tx *bolt.Tx, _ app.User) error {
 		j := newJournalScan(tx, f)
 		skip := int64(offset)
 		start := []byte(nil)

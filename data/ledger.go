@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -11,16 +12,22 @@ import (
 // PostEntry validates, numbers and stores one journal entry and updates the
 // running balances, all in one transaction.
 func (s *Store) PostEntry(ctx context.Context, e app.Entry) (app.Entry, error) {
+	if err := s.allowed(ctx, app.PermLedgerPost); err != nil {
+		return app.Entry{}, err
+	}
 	if err := e.Validate(); err != nil {
 		return app.Entry{}, err
 	}
-	err := s.update("posting the entry", func(tx *bolt.Tx) error {
+	err := s.updateAs(ctx, app.PermLedgerPost, "posting the entry", func(tx *bolt.Tx, _ app.User, a *auditor) error {
 		p, err := newPoster(tx, s.clock)
 		if err != nil {
 			return err
 		}
-		e, err = p.post(e)
-		return err
+		if e, err = p.post(e); err != nil {
+			return err
+		}
+		dr, _ := e.Totals()
+		return a.log("post", "entry", e.ID, fmt.Sprintf("%s of %s, %s, %s", e.Number, e.Date, app.FormatMinor(dr, 2, ""), e.Memo))
 	})
 	if err != nil {
 		return app.Entry{}, err
@@ -31,25 +38,37 @@ func (s *Store) PostEntry(ctx context.Context, e app.Entry) (app.Entry, error) {
 // PostEntries posts all entries in one transaction, or none of them. A failing
 // entry's error says which one it was.
 func (s *Store) PostEntries(ctx context.Context, es []app.Entry) error {
+	if err := s.allowed(ctx, app.PermLedgerPost); err != nil {
+		return err
+	}
 	for i, e := range es {
 		if err := e.Validate(); err != nil {
 			return entryAt(err, i)
 		}
 	}
-	return s.update("posting entries", func(tx *bolt.Tx) error {
+	if len(es) == 0 {
+		return nil
+	}
+	return s.updateAs(ctx, app.PermLedgerPost, "posting entries", func(tx *bolt.Tx, _ app.User, a *auditor) error {
 		p, err := newPoster(tx, s.clock)
 		if err != nil {
 			return err
 		}
+		var first, last app.Entry
 		for i, e := range es {
 			if i%1024 == 0 && ctx.Err() != nil {
 				return app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
 			}
-			if _, err := p.post(e); err != nil {
+			if e, err = p.post(e); err != nil {
 				return entryAt(err, i)
 			}
+			if i == 0 {
+				first = e
+			}
+			last = e
 		}
-		return nil
+		// One audit line per batch: an import of thousands of entries is one act.
+		return a.log("post.batch", "entry", first.ID, fmt.Sprintf("%d entries, %s … %s", len(es), first.Number, last.Number))
 	})
 }
 
@@ -169,7 +188,7 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 // Entry returns the entry with the ID.
 func (s *Store) Entry(ctx context.Context, id string) (app.Entry, error) {
 	var e app.Entry
-	err := s.view("reading the entry", func(tx *bolt.Tx) error {
+	err := s.viewAs(ctx, app.PermLedgerRead, "reading the entry", func(tx *bolt.Tx, _ app.User) error {
 		seq := tx.Bucket(bEntryIDs).Get([]byte(id))
 		if seq == nil {
 			return app.Errorf(app.ENOTFOUND, "err.entry.not_found", "entry {{.id}} does not exist", map[string]any{"id": id})

@@ -13,22 +13,28 @@ func (s *Store) SetPeriodLock(ctx context.Context, m app.Month, locked bool) err
 	if m.Month < 1 || m.Month > 12 || m.Year < 1900 {
 		return app.Invalid("period", "err.month.invalid", "“{{.value}}” is not a month (write 2026-11)", map[string]any{"value": m.Format()})
 	}
-	return s.update("locking the period", func(tx *bolt.Tx) error {
+	return s.updateAs(ctx, app.PermPeriodLock, "locking the period", func(tx *bolt.Tx, _ app.User, a *auditor) error {
 		if _, err := readCompany(tx); err != nil {
 			return err
 		}
 		b := tx.Bucket(bLocks)
 		if locked {
-			return b.Put([]byte(m.Key()), []byte{1})
+			if err := b.Put([]byte(m.Key()), []byte{1}); err != nil {
+				return err
+			}
+			return a.log("lock", "period", m.Key(), "locked "+m.Format())
 		}
-		return b.Delete([]byte(m.Key()))
+		if err := b.Delete([]byte(m.Key())); err != nil {
+			return err
+		}
+		return a.log("unlock", "period", m.Key(), "unlocked "+m.Format())
 	})
 }
 
 // LockedPeriods lists the locked months, oldest first.
 func (s *Store) LockedPeriods(ctx context.Context) ([]app.Month, error) {
 	var out []app.Month
-	err := s.view("reading locked periods", func(tx *bolt.Tx) error {
+	err := s.viewAs(ctx, app.PermLedgerRead, "reading locked periods", func(tx *bolt.Tx, _ app.User) error {
 		return tx.Bucket(bLocks).ForEach(func(k, _ []byte) error {
 			m, err := app.ParseMonth(string(k[:4]) + "-" + string(k[4:]))
 			if err != nil {

@@ -21,6 +21,8 @@ var (
 	bLocks     = []byte("locks")    // YYYYMM → 1
 	bCounters  = []byte("counters") // series 0 year → last number (8 B)
 	bNumbers   = []byte("numbers")  // series 0 year + number (8 B) → document ID
+	bUsers     = []byte("users")    // login name → userRecord JSON
+	bAudit     = []byte("audit")    // seq (8 B) → AuditEntry JSON, hash-chained
 )
 
 var (
@@ -28,6 +30,7 @@ var (
 	kCompany    = []byte("company")
 	kLogo       = []byte("logo")
 	kLastBackup = []byte("last_backup")
+	kAuditHead  = []byte("audit_head") // seq (8 B) + hash of the newest audit entry
 )
 
 // migration moves a file from schema version i to i+1 inside the open transaction.
@@ -39,6 +42,16 @@ var migrations = []migration{
 	// 0 → 1: the first schema.
 	func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bMeta, bAccounts, bJournal, bEntryIDs, bJDate, bJAcct, bBalances, bMonthStat, bLocks, bCounters, bNumbers} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
+	// 1 → 2: users and the audit trail (issue 3). Files made before have no
+	// users; the first admin is created by the first-run screen or the CLI.
+	func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bUsers, bAudit} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -117,3 +117,40 @@ func TestMigrationsRunForwardInOneTransaction(t *testing.T) {
 		return nil
 	})
 }
+
+// A file written before users existed (schema 1) opens, gains the users and
+// audit buckets in one migration, keeps its company, and has no users yet.
+func TestMigrationFromSchema1AddsUsers(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	saved := migrations
+	migrations = saved[:1]
+	s, err := Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		migrations = saved
+		t.Fatal(err)
+	}
+	c := testCompany()
+	c.Normalize()
+	c.VATRates, c.Series = app.DefaultVATRates(), app.DefaultSeries()
+	_ = s.db.Update(func(tx *bolt.Tx) error { return writeCompany(tx, c) })
+	s.Close()
+	migrations = saved
+
+	s, err = Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		if v, _ := readSchema(tx, path); v != SchemaVersion() || tx.Bucket(bUsers) == nil || tx.Bucket(bAudit) == nil {
+			t.Errorf("after migration: schema %d", v)
+		}
+		if got, err := readCompany(tx); err != nil || got.Name != c.Name {
+			t.Errorf("company lost: %v", err)
+		}
+		return nil
+	})
+	if has, _ := s.HasUsers(ctx); has {
+		t.Error("a migrated file has users")
+	}
+}

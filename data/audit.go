@@ -1,0 +1,157 @@
+package data
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+// auditor appends entries to the hash-chained audit trail inside a write
+// transaction: what is written and the record of writing it commit together.
+type auditor struct {
+	tx    *bolt.Tx
+	clock app.Clock
+	user  string
+}
+
+// log appends one entry.
+func (a *auditor) log(action, entity, id, summary string) error {
+	return appendAudit(a.tx, app.AuditEntry{Time: a.clock.Now().UTC(), User: a.user, Action: action, Entity: entity, EntityID: id, Summary: summary})
+}
+
+// auditHash is the SHA-256 of the previous hash and the entry's content
+// (everything but Hash itself), so no field can change unnoticed.
+func auditHash(e app.AuditEntry) string {
+	e.Hash = ""
+	b, _ := json.Marshal(e)
+	sum := sha256.Sum256(append([]byte(e.Prev), b...))
+	return hex.EncodeToString(sum[:])
+}
+
+func appendAudit(tx *bolt.Tx, e app.AuditEntry) error {
+	b := tx.Bucket(bAudit)
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	meta := tx.Bucket(bMeta)
+	if head := meta.Get(kAuditHead); len(head) > 8 {
+		e.Prev = string(head[8:])
+	}
+	e.Seq = seq
+	e.Hash = auditHash(e)
+	raw, err := encode(e)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(u64(seq), raw); err != nil {
+		return err
+	}
+	return meta.Put(kAuditHead, cat(u64(seq), []byte(e.Hash)))
+}
+
+// checkAudit walks the chain and reports the first entry that was changed,
+// removed or reordered.
+func checkAudit(tx *bolt.Tx, add addFn) {
+	b := tx.Bucket(bAudit)
+	if b == nil {
+		return
+	}
+	var prev app.AuditEntry
+	first := true
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		seq := binary.BigEndian.Uint64(k)
+		var e app.AuditEntry
+		if err := json.Unmarshal(v, &e); err != nil {
+			add("check.audit_unreadable", "audit entry {{.seq}} cannot be read: it was changed", map[string]any{"seq": seq})
+			return
+		}
+		switch {
+		case e.Seq != seq || auditHash(e) != e.Hash:
+			add("check.audit_changed", "audit entry {{.seq}} ({{.time}}, {{.user}}, {{.action}}) was changed after it was written", auditArgs(seq, e))
+			return
+		case first && seq != 1, !first && seq != prev.Seq+1:
+			add("check.audit_removed", "audit entries before {{.seq}} were removed", map[string]any{"seq": seq})
+			return
+		case !first && e.Prev != prev.Hash, first && e.Prev != "":
+			add("check.audit_order", "audit entry {{.seq}} does not follow the entry before it: entries were removed or reordered", map[string]any{"seq": seq})
+			return
+		}
+		prev, first = e, false
+	}
+	head := tx.Bucket(bMeta).Get(kAuditHead)
+	switch {
+	case first && head != nil:
+		add("check.audit_removed_all", "the audit trail was emptied", nil)
+	case !first && (len(head) < 8 || binary.BigEndian.Uint64(head[:8]) != prev.Seq || string(head[8:]) != prev.Hash):
+		add("check.audit_tail", "the newest audit entries after {{.seq}} were removed", map[string]any{"seq": prev.Seq})
+	}
+}
+
+func auditArgs(seq uint64, e app.AuditEntry) map[string]any {
+	return map[string]any{"seq": seq, "time": e.Time.Format("2006-01-02 15:04:05"), "user": e.User, "action": e.Action}
+}
+
+func (f auditFilter) match(e app.AuditEntry) bool {
+	if f.User != "" && !strings.EqualFold(e.User, f.User) {
+		return false
+	}
+	if f.Entity != "" && e.Entity != f.Entity {
+		return false
+	}
+	d := app.DateOf(e.Time.Local())
+	return (f.From.IsZero() || !d.Before(f.From)) && (f.To.IsZero() || !d.After(f.To))
+}
+
+type auditFilter app.AuditFilter
+
+// AuditCount returns how many audit entries match the filter.
+func (s *Store) AuditCount(ctx context.Context, f app.AuditFilter) (int, error) {
+	n := 0
+	err := s.viewAs(ctx, app.PermAuditRead, "reading the audit trail", func(tx *bolt.Tx, _ app.User) error {
+		return scanAudit(tx, f, func(app.AuditEntry) bool { n++; return true })
+	})
+	return n, err
+}
+
+// AuditPage returns matching entries newest first.
+func (s *Store) AuditPage(ctx context.Context, f app.AuditFilter, offset, limit int) ([]app.AuditEntry, error) {
+	var out []app.AuditEntry
+	err := s.viewAs(ctx, app.PermAuditRead, "reading the audit trail", func(tx *bolt.Tx, _ app.User) error {
+		return scanAudit(tx, f, func(e app.AuditEntry) bool {
+			if offset > 0 {
+				offset--
+				return true
+			}
+			out = append(out, e)
+			return len(out) < limit
+		})
+	})
+	return out, err
+}
+
+// scanAudit walks matching entries newest first until fn returns false.
+func scanAudit(tx *bolt.Tx, f app.AuditFilter, fn func(app.AuditEntry) bool) error {
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return app.Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
+	}
+	c := tx.Bucket(bAudit).Cursor()
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		var e app.AuditEntry
+		if err := decode(v, &e); err != nil {
+			return err
+		}
+		if auditFilter(f).match(e) && !fn(e) {
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,129 @@
+package data
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"kontor/app"
+)
+
+// TestRoleMatrix walks every role against every service method and proves
+// each role can do what it should and nothing more. A call counts as allowed
+// when it is not refused with EUNAUTHORIZED (it may still fail validation).
+func TestRoleMatrix(t *testing.T) {
+	s, _ := MustCompany(t)
+	e, err := s.PostEntry(ctx, sale(app.D(2026, 3, 2)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range app.AllRoles() {
+		if r == app.RoleAdmin {
+			continue
+		}
+		if _, err := s.CreateUser(ctx, app.NewUser{Name: "u-" + string(r), Roles: []app.Role{r}, Password: testPassword}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.CreateUser(ctx, app.NewUser{Name: "victim", Roles: []app.Role{app.RoleSales}, Password: testPassword}); err != nil {
+		t.Fatal(err)
+	}
+	company, _ := s.Company(ctx)
+	backupDir := t.TempDir()
+
+	// Each method with the roles that may call it (admin may call everything).
+	all := app.AllRoles()
+	acc := []app.Role{app.RoleAccounts}
+	methods := []struct {
+		name  string
+		roles []app.Role
+		call  func(c context.Context) error
+	}{
+		{"Company", all, func(c context.Context) error { _, err := s.Company(c); return err }},
+		{"UpdateCompany", nil, func(c context.Context) error { _, err := s.UpdateCompany(c, company); return err }},
+		{"CreateCompany", nil, func(c context.Context) error { _, err := s.CreateCompany(c, company); return err }},
+		{"Accounts", acc, func(c context.Context) error { _, err := s.Accounts(c); return err }},
+		{"SaveAccount", acc, func(c context.Context) error {
+			_, err := s.SaveAccount(c, app.Account{Code: "221001", Name: "Fio", Type: app.Asset})
+			return err
+		}},
+		{"PostEntry", acc, func(c context.Context) error { _, err := s.PostEntry(c, sale(app.D(2026, 3, 3))); return err }},
+		{"PostEntries", acc, func(c context.Context) error { return s.PostEntries(c, []app.Entry{sale(app.D(2026, 3, 4))}) }},
+		{"Entry", acc, func(c context.Context) error { _, err := s.Entry(c, e.ID); return err }},
+		{"JournalCount", acc, func(c context.Context) error { _, err := s.JournalCount(c, app.JournalFilter{}); return err }},
+		{"JournalPage", acc, func(c context.Context) error { _, err := s.JournalPage(c, app.JournalFilter{}, 0, 10); return err }},
+		{"Balances", acc, func(c context.Context) error {
+			_, err := s.Balances(c, app.Month{Year: 2026, Month: 1}, app.Month{Year: 2026, Month: 12})
+			return err
+		}},
+		{"SetPeriodLock", acc, func(c context.Context) error { return s.SetPeriodLock(c, app.Month{Year: 2025, Month: 1}, true) }},
+		{"LockedPeriods", acc, func(c context.Context) error { _, err := s.LockedPeriods(c); return err }},
+		{"Backup", acc, func(c context.Context) error { return s.Backup(c, filepath.Join(backupDir, "b.db")) }},
+		{"Check", acc, func(c context.Context) error { _, err := s.Check(c); return err }},
+		{"AuditCount", acc, func(c context.Context) error { _, err := s.AuditCount(c, app.AuditFilter{}); return err }},
+		{"AuditPage", acc, func(c context.Context) error { _, err := s.AuditPage(c, app.AuditFilter{}, 0, 10); return err }},
+		{"Users", nil, func(c context.Context) error { _, err := s.Users(c); return err }},
+		{"CreateUser", nil, func(c context.Context) error {
+			_, err := s.CreateUser(c, app.NewUser{Name: "x", Roles: []app.Role{app.RoleSales}, Password: "short"})
+			return err
+		}},
+		{"SetRoles", nil, func(c context.Context) error {
+			_, err := s.SetRoles(c, "victim", []app.Role{app.RoleSales})
+			return err
+		}},
+		{"ResetPassword", nil, func(c context.Context) error { return s.ResetPassword(c, "victim", testPassword) }},
+		{"SetDisabled", nil, func(c context.Context) error { _, err := s.SetDisabled(c, "victim", false); return err }},
+		{"ChangePassword", all, func(c context.Context) error { return s.ChangePassword(c, "wrong-old-password", "new-password-1") }},
+	}
+	users := []app.Role{app.RoleAdmin}
+	for _, r := range app.AllRoles() {
+		if r != app.RoleAdmin {
+			users = append(users, r)
+		}
+	}
+	for _, m := range methods {
+		for _, r := range users {
+			name := "u-" + string(r)
+			if r == app.RoleAdmin {
+				name = "admin"
+			}
+			c := app.WithUser(context.Background(), app.User{Name: name})
+			want := r == app.RoleAdmin || hasRole(m.roles, r)
+			err := m.call(c)
+			got := app.ErrorCode(err) != app.EUNAUTHORIZED
+			if got != want {
+				t.Errorf("%s as %s: allowed=%v (err %v), want allowed=%v", m.name, r, got, err, want)
+			}
+		}
+		// No user at all, and a user the file does not know, are always refused.
+		for _, c := range []context.Context{context.Background(), app.WithUser(context.Background(), app.User{Name: "mallory", Roles: []app.Role{app.RoleAdmin}})} {
+			if err := m.call(c); app.ErrorCode(err) != app.EUNAUTHORIZED {
+				t.Errorf("%s without a known user: %v, want EUNAUTHORIZED", m.name, err)
+			}
+		}
+	}
+}
+
+// Roles are read from the file on every call: a role removed after sign-in
+// stops working at once, and so does a disabled user.
+func TestRolesAreCheckedAgainstTheStore(t *testing.T) {
+	s, _ := MustCompany(t)
+	u, err := s.CreateUser(ctx, app.NewUser{Name: "jana", Roles: []app.Role{app.RoleAccounts}, Password: testPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jana := app.WithUser(context.Background(), u)
+	if _, err := s.Balances(jana, app.Month{Year: 2026, Month: 1}, app.Month{Year: 2026, Month: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetRoles(ctx, "jana", []app.Role{app.RoleReception}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Balances(jana, app.Month{Year: 2026, Month: 1}, app.Month{Year: 2026, Month: 1})
+	wantCode(t, err, app.EUNAUTHORIZED, "")
+	if _, err := s.SetDisabled(ctx, "jana", true); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Company(jana)
+	wantCode(t, err, app.EUNAUTHORIZED, "")
+}
