@@ -30,6 +30,9 @@ type Company struct {
 	Series       []Series  `json:"series"`
 	Logo         []byte    `json:"logo,omitempty"` // PNG or JPEG
 	Updated      time.Time `json:"updated"`
+	// Revision counts saved changes; an update carrying an older revision was
+	// made from stale settings and is refused.
+	Revision int `json:"revision"`
 }
 
 // MaxLogoBytes bounds the logo kept in the database and printed on documents.

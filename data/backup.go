@@ -31,6 +31,9 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 	if sameFile(dst, s.path) {
 		return app.Invalid("backup.out", "err.backup.onto_self", "the backup cannot replace the database it copies; choose another file", nil)
 	}
+	if err := safeToReplace(dst); err != nil {
+		return err
+	}
 	if err := s.viewAs(ctx, app.PermStoreAdmin, "backing up", func(tx *bolt.Tx, _ app.User) error { return copyTx(tx, dst) }); err != nil {
 		return err
 	}
@@ -107,11 +110,49 @@ func (s *Store) readLastBackup() time.Time {
 	return last
 }
 
-// dailyBackups lists this database's daily backups, oldest first.
+// dailyBackups lists this database's daily backups, oldest first. Names are
+// matched by hand, not by Glob, so a database called "firma [2].db" works.
 func (s *Store) dailyBackups() []string {
-	matches, _ := filepath.Glob(filepath.Join(BackupDir(s.path), backupPrefix(s.path)+"????-??-??.db"))
-	sort.Strings(matches)
-	return matches
+	dir := BackupDir(s.path)
+	entries, _ := os.ReadDir(dir)
+	prefix := backupPrefix(s.path)
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() && strings.HasPrefix(name, prefix) && strings.HasSuffix(name, ".db") {
+			if _, err := time.Parse("2006-01-02", strings.TrimSuffix(name[len(prefix):], ".db")); err == nil {
+				out = append(out, filepath.Join(dir, name))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// pruneBackups keeps the newest keep daily backups and, beyond them, the first
+// backup of each of the last 12 months: a file damaged unnoticed for two weeks
+// still has an older good copy.
+func pruneBackups(files []string, keep int) (remove []string) {
+	if len(files) <= keep {
+		return nil
+	}
+	old := files[:len(files)-keep]
+	seenMonth := map[string]bool{}
+	var monthly []string
+	for _, f := range old { // oldest first: the first of each month wins
+		base := filepath.Base(f)
+		month := base[len(base)-len("2006-01-02.db") : len(base)-len("-02.db")]
+		if !seenMonth[month] {
+			seenMonth[month] = true
+			monthly = append(monthly, f)
+			continue
+		}
+		remove = append(remove, f)
+	}
+	if len(monthly) > 12 {
+		remove = append(remove, monthly[:len(monthly)-12]...)
+	}
+	return remove
 }
 
 // autoBackup makes today's backup if there is none yet and the database holds a
@@ -134,10 +175,34 @@ func (s *Store) autoBackup() error {
 	s.mu.Lock()
 	s.lastBackup = s.clock.Now().UTC()
 	s.mu.Unlock()
-	files := s.dailyBackups()
-	for len(files) > s.opts.KeepBackups {
-		_ = os.Remove(files[0])
-		files = files[1:]
+	for _, f := range pruneBackups(s.dailyBackups(), s.opts.KeepBackups) {
+		_ = os.Remove(f)
+	}
+	return nil
+}
+
+// safeToReplace refuses a backup target that is another Kontor database: one
+// that is open (renaming over it would orphan that Kontor's work) or one that
+// holds data (a backup never silently destroys a database). Other files — an
+// empty file a save dialog just created, an old export — may be replaced.
+func safeToReplace(dst string) error {
+	fi, err := os.Stat(dst)
+	if err != nil || fi.Size() == 0 {
+		return nil
+	}
+	if fi.IsDir() {
+		return app.Invalid("backup.out", "err.backup.is_dir", "{{.path}} is a folder; name a file", map[string]any{"path": dst})
+	}
+	db, err := openBolt(dst, 100*time.Millisecond, true)
+	if err != nil {
+		if app.ErrorCode(err) == app.EINUSE {
+			return err
+		}
+		return nil // not a bolt file
+	}
+	defer db.Close()
+	if verifyKontor(db, dst) == nil {
+		return app.Invalid("backup.out", "err.backup.onto_database", "{{.path}} is a Kontor database; choose a new file name or delete it first", map[string]any{"path": dst})
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ func TestAutoBackupOncePerDayKeeps14(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			st.backups.Wait()
 			if day == 0 && i == 0 && st.LastBackup().IsZero() {
 				t.Error("LastBackup is zero after the daily backup")
 			}
@@ -28,8 +29,9 @@ func TestAutoBackupOncePerDayKeeps14(t *testing.T) {
 		clock.Advance(24 * time.Hour)
 	}
 	files, _ := filepath.Glob(filepath.Join(BackupDir(path), "kontor-*.db"))
-	if len(files) != 14 {
-		t.Fatalf("%d daily backups, want 14: %v", len(files), files)
+	// The last 14 days, plus the first backup of each older month (28 Nov, 1 Dec).
+	if len(files) != 16 || !strings.HasSuffix(files[0], "kontor-2026-11-28.db") || !strings.HasSuffix(files[1], "kontor-2026-12-01.db") || !strings.HasSuffix(files[2], "kontor-2026-12-04.db") {
+		t.Fatalf("%d daily backups, want the last 14 and 2 monthly: %v", len(files), files)
 	}
 	// The newest backup is a healthy Kontor database with the company in it.
 	b, err := Open(files[len(files)-1], Options{NoAutoBackup: true})
@@ -39,6 +41,45 @@ func TestAutoBackupOncePerDayKeeps14(t *testing.T) {
 	defer b.Close()
 	if c, err := b.Company(ctx); err != nil || c.ICO != "27082440" {
 		t.Fatalf("backup company: %+v %v", c, err)
+	}
+}
+
+func TestPruneKeepsMonthlyGenerations(t *testing.T) {
+	var files []string
+	d := app.D(2025, 1, 1)
+	for i := 0; i < 500; i++ {
+		files = append(files, "/b/kontor-"+d.AddDays(i).String()+".db")
+	}
+	remove := pruneBackups(files, 14)
+	kept := map[string]bool{}
+	for _, f := range files {
+		kept[f] = true
+	}
+	for _, f := range remove {
+		delete(kept, f)
+	}
+	if len(kept) != 26 {
+		t.Fatalf("kept %d files, want 14 daily + 12 monthly", len(kept))
+	}
+	if !kept["/b/kontor-2026-05-01.db"] || kept["/b/kontor-2025-01-01.db"] || !kept[files[len(files)-1]] {
+		t.Fatal("wrong generations kept")
+	}
+}
+
+func TestBackupRefusesToReplaceDatabases(t *testing.T) {
+	s, _ := MustCompany(t)
+	other, _ := MustCompany(t) // open in "another process" (another lock holder)
+	err := s.Backup(ctx, other.Path())
+	wantCode(t, err, app.EINUSE, "")
+	otherPath := other.Path()
+	other.Close()
+	err = s.Backup(ctx, otherPath)
+	wantCode(t, err, app.EINVALID, "backup.out")
+	// An empty file (what a save dialog leaves) or an unrelated file may be replaced.
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	_ = os.WriteFile(empty, nil, 0o600)
+	if err := s.Backup(ctx, empty); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -102,4 +143,40 @@ func TestBackupRestoreCompact(t *testing.T) {
 	mustCheckClean(t, r)
 	_, _, err = CompactFile(path)
 	wantCode(t, err, app.EINUSE, "")
+}
+
+func TestRestoreReplacesADamagedDatabase(t *testing.T) {
+	s, _ := MustCompany(t)
+	bak := filepath.Join(t.TempDir(), "good.db")
+	if err := s.Backup(ctx, bak); err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	_, err := RestoreFile(path, path)
+	wantCode(t, err, app.EINVALID, "restore.from")
+	// Damage the file: garbage over both meta pages.
+	f, _ := os.OpenFile(path, os.O_WRONLY, 0)
+	_, _ = f.WriteAt([]byte(strings.Repeat("\xff", 8192)), 0)
+	f.Close()
+	if _, err := Open(path, Options{NoAutoBackup: true}); err == nil {
+		t.Fatal("damaged file opened")
+	}
+	kept, err := RestoreFile(bak, path)
+	if err != nil {
+		t.Fatalf("restore over a damaged file: %v", err)
+	}
+	if !strings.Contains(kept, "damaged-") {
+		t.Fatalf("kept %q", kept)
+	}
+	r, err := Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if c, err := r.Company(ctx); err != nil || c.ICO != "27082440" {
+		t.Fatalf("restored company %+v %v", c, err)
+	}
+	_, _, err = CompactFile(filepath.Join(t.TempDir(), "typo.db"))
+	wantCode(t, err, app.ENOTFOUND, "")
 }

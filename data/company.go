@@ -114,8 +114,17 @@ func (s *Store) UpdateCompany(ctx context.Context, c app.Company) (app.Company, 
 		if c.Chart != old.Chart {
 			return app.Invalid("company.chart", "err.chart.fixed", "the chart of accounts cannot change once the company exists", nil)
 		}
+		if c.Revision != old.Revision {
+			return app.Errorf(app.ECONFLICT, "err.company.stale", "the settings were changed meanwhile (in another window or by another user); close them and open them again", nil)
+		}
+		if c.BaseCurrency != old.BaseCurrency {
+			if k, _ := tx.Bucket(bJournal).Cursor().First(); k != nil {
+				return app.Invalid("company.base_currency", "err.currency.fixed", "the base currency cannot change once the journal has entries: every stored amount is in {{.currency}}", map[string]any{"currency": old.BaseCurrency})
+			}
+		}
 		c.ID = old.ID
 		c.Updated = s.clock.Now().UTC()
+		c.Revision = old.Revision + 1
 		if err := writeCompany(tx, c); err != nil {
 			return err
 		}

@@ -87,3 +87,29 @@ func TestUpdateCompany(t *testing.T) {
 		t.Fatal("a refused update was written")
 	}
 }
+
+func TestUpdateCompanyRefusesStaleAndCurrencyChange(t *testing.T) {
+	s, _ := MustCompany(t)
+	a, _ := s.Company(ctx)
+	b := a // a second settings window opened at the same time
+	a.Phone = "+420 777 000 001"
+	if _, err := s.UpdateCompany(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	b.Email = "info@example.cz"
+	_, err := s.UpdateCompany(ctx, b)
+	wantCode(t, err, app.ECONFLICT, "")
+
+	c, _ := s.Company(ctx)
+	c.BaseCurrency = "EUR"
+	if _, err := s.UpdateCompany(ctx, c); err != nil {
+		t.Fatalf("currency change before any entry: %v", err)
+	}
+	if _, err := s.PostEntry(ctx, sale(app.D(2026, 3, 1))); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Company(ctx)
+	c.BaseCurrency = "JPY"
+	_, err = s.UpdateCompany(ctx, c)
+	wantCode(t, err, app.EINVALID, "company.base_currency")
+}

@@ -1,8 +1,10 @@
 package data
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -13,6 +15,9 @@ import (
 // CompactFile rewrites the database at path without its free pages and returns
 // the sizes before and after. The file must not be open elsewhere.
 func CompactFile(path string) (before, after int64, err error) {
+	if _, err := os.Stat(path); err != nil {
+		return 0, 0, &app.Error{Code: app.ENOTFOUND, Key: "err.db.missing", Msg: "the file {{.path}} does not exist", Args: map[string]any{"path": path}}
+	}
 	src, err := openBolt(path, time.Second, false)
 	if err != nil {
 		return 0, 0, err
@@ -52,10 +57,18 @@ func CompactFile(path string) (before, after int64, err error) {
 	return before, after, nil
 }
 
-// replaceFile closes db and renames newFile over path durably.
+// replaceFile renames newFile over path and closes db, the old file. Where
+// the OS allows renaming over an open file the lock is held until the new file
+// is in place; Windows needs the file closed first. Open re-checks that the
+// file it locked is still the one at the path, which covers the gap.
 func replaceFile(db *bolt.DB, newFile, path string) error {
+	if runtime.GOOS == "windows" {
+		_ = db.Close()
+		return renameInto(newFile, path)
+	}
+	err := renameInto(newFile, path)
 	_ = db.Close()
-	return renameInto(newFile, path)
+	return err
 }
 
 // verifyKontor refuses bolt files that are not Kontor databases or are newer.
@@ -80,6 +93,9 @@ func verifyKontor(db *bolt.DB, path string) error {
 // is open elsewhere, and keeps a copy of the replaced file in the backups
 // folder, whose path it returns ("" when to did not exist).
 func RestoreFile(from, to string) (kept string, err error) {
+	if sameFile(from, to) {
+		return "", app.Invalid("restore.from", "err.restore.same_file", "the backup and the database are the same file", nil)
+	}
 	src, err := openBolt(from, time.Second, true)
 	if err != nil {
 		return "", err
@@ -99,16 +115,51 @@ func RestoreFile(from, to string) (kept string, err error) {
 	if _, statErr := os.Stat(to); statErr != nil {
 		return "", renameInto(tmp, to)
 	}
+	stamp := time.Now().Format("20060102-150405")
 	cur, err := openBolt(to, time.Second, false)
 	if err != nil {
-		return "", err
+		if app.ErrorCode(err) == app.EINUSE {
+			return "", err
+		}
+		// The current file is damaged — exactly when a restore is needed. bbolt
+		// could not open it, so no Kontor has it open: keep its raw bytes.
+		kept = filepath.Join(BackupDir(to), backupPrefix(to)+"damaged-"+stamp+".db")
+		if err := copyRaw(to, kept); err != nil {
+			return "", app.Internal("keeping a copy of the damaged database", err)
+		}
+		return kept, renameInto(tmp, to)
 	}
-	kept = filepath.Join(BackupDir(to), backupPrefix(to)+"before-restore-"+time.Now().Format("20060102-150405")+".db")
+	kept = filepath.Join(BackupDir(to), backupPrefix(to)+"before-restore-"+stamp+".db")
 	if err := cur.View(func(tx *bolt.Tx) error { return copyTx(tx, kept) }); err != nil {
 		cur.Close()
 		return "", wrap("keeping a copy of the current database", err)
 	}
 	return kept, replaceFile(cur, tmp, to)
+}
+
+// copyRaw copies a file byte for byte and fsyncs the copy.
+func copyRaw(src, dst string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+		return err
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // renameInto moves newFile over path and makes the rename durable.

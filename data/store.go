@@ -5,9 +5,11 @@ package data
 
 import (
 	"errors"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,6 +41,7 @@ type Store struct {
 
 	mu         sync.Mutex
 	lastBackup time.Time
+	backups    sync.WaitGroup // the daily backup started by Open
 }
 
 // Open opens or creates the database at path, creating its buckets and
@@ -58,7 +61,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, app.Internal("creating the database folder", err)
 	}
-	db, err := openBolt(path, opts.LockTimeout, false)
+	db, err := openLocked(path, opts.LockTimeout)
 	if err != nil {
 		return nil, err
 	}
@@ -70,13 +73,37 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s.lastBackup = s.readLastBackup()
 	if !opts.NoAutoBackup {
-		// A full disk or a read-only backups folder must not keep the office
-		// from working; the status bar shows the date of the last good backup.
-		if err := s.autoBackup(); err != nil {
-			log.Printf("kontor: daily backup failed: %v", err)
-		}
+		// The daily copy runs beside the office's work (bbolt readers never block
+		// writers), so a large file on a slow disk does not delay the window. A
+		// full disk must not keep the office from working either: the status bar
+		// shows the date of the last good backup.
+		s.backups.Add(1)
+		go func() {
+			defer s.backups.Done()
+			if err := s.autoBackup(); err != nil {
+				log.Printf("kontor: daily backup failed: %v", err)
+			}
+		}()
 	}
 	return s, nil
+}
+
+// openLocked opens path and makes sure the file it locked is still the one at
+// path: a restore or compact in another process renames a new file into place,
+// and a Kontor that waited for the lock must not go on with the old one.
+func openLocked(path string, timeout time.Duration) (*bolt.DB, error) {
+	for attempt := 0; ; attempt++ {
+		before, statErr := os.Stat(path)
+		db, err := openBolt(path, timeout, false)
+		if err != nil {
+			return nil, err
+		}
+		after, err := os.Stat(path)
+		if statErr != nil || err == nil && os.SameFile(before, after) || attempt == 2 {
+			return db, nil
+		}
+		_ = db.Close()
+	}
 }
 
 // openBolt opens the bolt file and turns its failures into app errors.
@@ -91,9 +118,9 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (*bolt.DB, erro
 		return nil, notKontor(path)
 	case errors.Is(err, os.ErrNotExist):
 		return nil, &app.Error{Code: app.ENOTFOUND, Key: "err.db.missing", Msg: "the file {{.path}} does not exist", Args: map[string]any{"path": path}}
-	}
-	// bbolt reports short or foreign files with plain errors ("file size too small", …).
-	if fi, statErr := os.Stat(path); statErr == nil && fi.Size() > 0 && !fi.IsDir() {
+	case errors.Is(err, fs.ErrPermission):
+		return nil, &app.Error{Code: app.EINVALID, Key: "err.db.no_access", Msg: "{{.path}} cannot be opened for writing (it is read-only, or you have no permission)", Args: map[string]any{"path": path}, Err: err}
+	case strings.Contains(err.Error(), "file size too small"), strings.Contains(err.Error(), "invalid"):
 		return nil, notKontor(path)
 	}
 	return nil, app.Internal("opening the database", err)
@@ -103,8 +130,11 @@ func notKontor(path string) error {
 	return &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": path}}
 }
 
-// Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close waits for a running daily backup and closes the file.
+func (s *Store) Close() error {
+	s.backups.Wait()
+	return s.db.Close()
+}
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
