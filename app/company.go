@@ -120,7 +120,7 @@ func (c Company) VATRateOn(kind string, d Date) (Rate, error) {
 			return v.Rate, nil
 		}
 	}
-	return Rate{}, Invalid("vat_rate", "err.vat.no_rate", "no {{.kind}} VAT rate is valid on {{.date}}", map[string]any{"kind": kind, "date": d.String()})
+	return Rate{}, Invalid("vat_rate", "err.vat.no_rate", "no {{.kind}} VAT rate is valid on {{.date}}", map[string]any{"kind": VATKindLabel(kind), "date": d})
 }
 
 // Normalize trims and canonicalises the identifiers a person typed.
@@ -223,17 +223,17 @@ func validateVATRates(rates []VATRate) error {
 			return Invalid("company.vat_rates", "err.vat.kind", "unknown VAT rate kind “{{.kind}}”", map[string]any{"kind": v.Kind})
 		}
 		if v.Rate.micro < 0 || v.Rate.micro > 100*rateScale {
-			return Invalid("company.vat_rates", "err.vat.range", "a VAT rate must be between 0 and 100 % (got {{.rate}} %)", map[string]any{"rate": v.Rate.String()})
+			return Invalid("company.vat_rates", "err.vat.range", "a VAT rate must be between 0 and 100 % (got {{.rate}} %)", map[string]any{"rate": v.Rate})
 		}
 		if v.From.IsZero() {
 			return Invalid("company.vat_rates", "err.vat.from", "each VAT rate needs the date it is valid from", nil)
 		}
 		if !v.To.IsZero() && v.To.Before(v.From) {
-			return Invalid("company.vat_rates", "err.vat.to_before_from", "the {{.kind}} rate of {{.rate}} % ends before it starts", map[string]any{"kind": v.Kind, "rate": v.Rate.String()})
+			return Invalid("company.vat_rates", "err.vat.to_before_from", "the {{.kind}} rate of {{.rate}} % ends before it starts", map[string]any{"kind": VATKindLabel(v.Kind), "rate": v.Rate})
 		}
 		for _, w := range rates[:i] {
 			if w.Kind == v.Kind && overlap(v, w) {
-				return Invalid("company.vat_rates", "err.vat.overlap", "two {{.kind}} rates are valid at once ({{.a}} % and {{.b}} % from {{.from}})", map[string]any{"kind": v.Kind, "a": w.Rate.String(), "b": v.Rate.String(), "from": later(v.From, w.From).String()})
+				return Invalid("company.vat_rates", "err.vat.overlap", "two {{.kind}} rates are valid at once ({{.a}} % and {{.b}} % from {{.from}})", map[string]any{"kind": VATKindLabel(v.Kind), "a": w.Rate, "b": v.Rate, "from": later(v.From, w.From)})
 			}
 		}
 	}
@@ -243,7 +243,7 @@ func validateVATRates(rates []VATRate) error {
 			found = found || v.Kind == kind
 		}
 		if !found {
-			return Invalid("company.vat_rates", "err.vat.missing_kind", "there is no {{.kind}} VAT rate", map[string]any{"kind": kind})
+			return Invalid("company.vat_rates", "err.vat.missing_kind", "there is no {{.kind}} VAT rate", map[string]any{"kind": VATKindLabel(kind)})
 		}
 	}
 	return nil

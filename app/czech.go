@@ -99,6 +99,9 @@ func ParseBankAccount(s string) (BankAccount, error) {
 	if len(a.Number) < 2 || len(a.Number) > 10 || !allDigits(a.Number) || len(a.Bank) != 4 || !allDigits(a.Bank) {
 		return BankAccount{}, bad
 	}
+	if strings.Trim(a.Number, "0") == "" {
+		return BankAccount{}, bad
+	}
 	if !mod11(a.Prefix, []int{10, 5, 8, 4, 2, 1}) || !mod11(a.Number, []int{6, 3, 7, 9, 10, 5, 8, 4, 2, 1}) {
 		return BankAccount{}, Invalid("bank_account", "err.bank_account.checksum", "{{.value}} is not a valid account number (its check digits do not match)", map[string]any{"value": orig})
 	}

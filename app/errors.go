@@ -31,7 +31,7 @@ type Error struct {
 
 // Error returns the English message, prefixed with the field key.
 func (e *Error) Error() string {
-	msg := renderTemplate(e.Msg, e.Args)
+	msg := renderTemplate(e.Msg, localArgs(e.Args, English, nil))
 	if e.Field != "" {
 		msg = e.Field + ": " + msg
 	}
@@ -84,7 +84,13 @@ func ErrorMessage(err error, t Translator) string {
 	if err == nil {
 		return ""
 	}
-	tr := func(key, fallback string, args map[string]any) string {
+	lang := English
+	if l, ok := t.(interface{ Lang() Lang }); ok {
+		lang = l.Lang()
+	}
+	var tr func(key, fallback string, args map[string]any) string
+	tr = func(key, fallback string, args map[string]any) string {
+		args = localArgs(args, lang, tr)
 		if t == nil || key == "" {
 			return renderTemplate(fallback, args)
 		}
@@ -103,6 +109,46 @@ func ErrorMessage(err error, t Translator) string {
 		msg = label + ": " + msg
 	}
 	return msg
+}
+
+// Label is a message argument that is itself translated: a VAT rate kind, the
+// reason inside "entry 3: …".
+type Label struct {
+	Key, Fallback string
+	Args          map[string]any
+}
+
+// localArgs formats typed arguments for lang: dates, rates and money as its
+// readers write them, labels translated. Plain values pass through.
+func localArgs(args map[string]any, lang Lang, tr func(key, fallback string, args map[string]any) string) map[string]any {
+	if len(args) == 0 {
+		return args
+	}
+	out := make(map[string]any, len(args))
+	for k, v := range args {
+		switch v := v.(type) {
+		case Date:
+			out[k] = v.Format(lang)
+		case Rate:
+			out[k] = v.Format(lang)
+		case Money:
+			out[k] = v.Format(lang)
+		case Label:
+			if tr == nil {
+				out[k] = renderTemplate(v.Fallback, localArgs(v.Args, lang, nil))
+			} else {
+				out[k] = tr(v.Key, v.Fallback, v.Args)
+			}
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// VATKindLabel is the translatable name of a VAT rate kind.
+func VATKindLabel(kind string) Label {
+	return Label{Key: "vat.kind." + kind, Fallback: kind}
 }
 
 // fieldFallback makes "company.vat_rates" readable when there is no translation.

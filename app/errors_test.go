@@ -142,3 +142,30 @@ func TestLang(t *testing.T) {
 		t.Error("Lang.Valid")
 	}
 }
+
+type czechTranslator struct{}
+
+func (czechTranslator) Lang() Lang { return Czech }
+func (czechTranslator) Translate(key, fallback string, args map[string]any) string {
+	texts := map[string]string{
+		"err.vat.overlap":   "dvě sazby {{.kind}} platí současně ({{.a}} % a {{.b}} % od {{.from}})",
+		"vat.kind.reduced":  "snížené",
+		"field.company.vat": "Sazby DPH",
+	}
+	if s, ok := texts[key]; ok {
+		return renderTemplate(s, args)
+	}
+	return renderTemplate(fallback, args)
+}
+
+// Dates, rates and labels inside messages follow the reader's language.
+func TestErrorMessageLocalisesTypedArgs(t *testing.T) {
+	e := Invalid("company.vat", "err.vat.overlap", "two {{.kind}} rates are valid at once ({{.a}} % and {{.b}} % from {{.from}})",
+		map[string]any{"kind": VATKindLabel(VATReduced), "a": RateMicro(12_500_000), "b": RatePercent(15), "from": D(2023, 12, 31)})
+	if got, want := ErrorMessage(e, czechTranslator{}), "Sazby DPH: dvě sazby snížené platí současně (12,5 % a 15 % od 31.\u00a012.\u00a02023)"; got != want {
+		t.Errorf("Czech: %q\nwant    %q", got, want)
+	}
+	if got, want := e.Error(), "company.vat: two reduced rates are valid at once (12.5 % and 15 % from 31 Dec 2023)"; got != want {
+		t.Errorf("English: %q\nwant      %q", got, want)
+	}
+}

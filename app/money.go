@@ -153,6 +153,12 @@ func parseDecimal(s string, digits int, lang Lang, currency string) (int64, erro
 	if dec != 0 {
 		i := strings.LastIndexByte(s, dec)
 		intPart, frac = s[:i], s[i+1:]
+		if strings.IndexByte(intPart, dec) >= 0 {
+			return bad() // two decimal marks: "1,2,3"
+		}
+	}
+	if !validGrouping(intPart) {
+		return bad() // "12,50" in English, "28.11.2026": not thousands
 	}
 	intPart = strings.NewReplacer(",", "", ".", "").Replace(intPart)
 	if intPart == "" && frac == "" {
@@ -179,6 +185,28 @@ func parseDecimal(s string, digits int, lang Lang, currency string) (int64, erro
 		v = -v
 	}
 	return v, nil
+}
+
+// validGrouping accepts digits with optional thousands separators (',' or
+// '.'): one to three digits, then groups of exactly three. Anything else is
+// more likely a mistyped decimal or a date than a number.
+func validGrouping(s string) bool {
+	groups := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '.' })
+	if len(groups) <= 1 {
+		return !strings.ContainsAny(s, ",.")
+	}
+	if strings.HasPrefix(s, ",") || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ".") || strings.Contains(s, ",,") || strings.Contains(s, "..") {
+		return false
+	}
+	if len(groups[0]) > 3 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // Format writes m as a person in lang reads it: "1 234,50 Kč" or "CZK 1,234.50".

@@ -218,3 +218,35 @@ func TestCurrencies(t *testing.T) {
 		t.Error("IsZero/Neg")
 	}
 }
+
+// Separators in the wrong places are refused, not read as thousands.
+func TestParseMoneyRefusesAmbiguousSeparators(t *testing.T) {
+	cases := []struct {
+		in   string
+		lang Lang
+	}{
+		{"12,50", English}, {"0,5", English}, {"1,2,3", Czech}, {"28.11.2026", Czech},
+		{"1.2.3", English}, {"1,23,456.00", English}, {",5", English}, {"1 234,5,0", Czech},
+	}
+	for _, c := range cases {
+		if m, err := ParseMoney(c.in, "CZK", c.lang); err == nil {
+			t.Errorf("ParseMoney(%q, %s) = %v, want an error", c.in, c.lang, m)
+		}
+	}
+	ok := []struct {
+		in   string
+		lang Lang
+		want int64
+	}{
+		{"1,234,567.50", English, 123456750}, {"1.234,50", Czech, 123450}, {"1.234.567", Czech, 123456700},
+		{"12.50", Czech, 1250}, {"1,234", English, 123400},
+	}
+	for _, c := range ok {
+		if m, err := ParseMoney(c.in, "CZK", c.lang); err != nil || m.Amount != c.want {
+			t.Errorf("ParseMoney(%q, %s) = %v, %v; want %d", c.in, c.lang, m, err, c.want)
+		}
+	}
+	if _, err := ParseBankAccount("00/0800"); err == nil {
+		t.Error("an all-zero account number passed")
+	}
+}

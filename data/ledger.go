@@ -75,11 +75,8 @@ func (s *Store) PostEntries(ctx context.Context, es []app.Entry) error {
 func entryAt(err error, i int) error {
 	if e, ok := err.(*app.Error); ok && e.Code == app.EINVALID {
 		c := *e
-		c.Msg = "entry {{.entry}}: " + e.Msg
-		c.Args = map[string]any{"entry": i + 1}
-		for k, v := range e.Args {
-			c.Args[k] = v
-		}
+		c.Key, c.Msg = "err.entry.at", "entry {{.entry}}: {{.reason}}"
+		c.Args = map[string]any{"entry": i + 1, "reason": app.Label{Key: e.Key, Fallback: e.Msg, Args: e.Args}}
 		return &c
 	}
 	return err

@@ -1,7 +1,9 @@
 // Package cli is Kontor's headless front end: the same binary as the window,
-// run with a command (demo, check, backup, restore, compact, version). It sees
-// the database only through app's service interfaces and what main injects in
-// Env, so it never imports the store, the screens or Fyne.
+// run with a command (demo, check, backup, restore, compact, user, version).
+// It sees the database only through app's service interfaces and what main
+// injects in Env, so it never imports the store, the screens or Fyne.
+// Commands that touch a database's data sign a user in first (--user and a
+// password from the terminal or $KONTOR_PASSWORD) and run as that user.
 package cli
 
 import (
@@ -47,10 +49,29 @@ type Env struct {
 	Restore func(from, to string) (keptCopy string, err error)
 	// RunGUI starts the window on dbPath and returns its exit code.
 	RunGUI func(dbPath string) int
+	// IsTerminal reports whether the CLI may ask for passwords interactively
+	// (stdin is a terminal). nil: Stdin is checked with golang.org/x/term when
+	// it is an *os.File; anything else is not a terminal.
+	IsTerminal func() bool
+	// ReadPassword shows prompt (on Stderr) and reads one line from the
+	// terminal without echoing it, without the line ending. It is only called
+	// when IsTerminal reports true. nil: golang.org/x/term on Stdin.
+	ReadPassword func(prompt string) (string, error)
 }
 
-// EnvDB is the environment variable naming the database when --db is not given.
-const EnvDB = "KONTOR_DB"
+// Environment variables the CLI reads.
+const (
+	// EnvDB names the database when --db is not given.
+	EnvDB = "KONTOR_DB"
+	// EnvUser is the user to sign in as when --user is not given.
+	EnvUser = "KONTOR_USER"
+	// EnvPassword is the signing-in user's password, for scripts; without it
+	// the CLI asks on the terminal.
+	EnvPassword = "KONTOR_PASSWORD"
+	// EnvNewPassword is the new password for "user add" and "user passwd",
+	// for scripts; without it the CLI asks twice on the terminal.
+	EnvNewPassword = "KONTOR_NEW_PASSWORD"
+)
 
 // runner carries one invocation's context and environment.
 type runner struct {
@@ -113,9 +134,18 @@ func (r *runner) command(name string, args []string, db string) int {
 		r.mainUsage(r.env.Stderr, nil)
 		return ExitUsage
 	}
+	return r.runCommand(c, args, db)
+}
+
+// runCommand runs c, or for a group such as "user" the subcommand args name.
+func (r *runner) runCommand(c command, args []string, db string) int {
+	if len(c.subs) > 0 {
+		return r.group(c, args, db)
+	}
 	fs := r.flagSet("kontor " + c.name)
 	run := c.setup(r, c, fs, db)
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			commandUsage(r.env.Stdout, c, fs)
 			return ExitOK
@@ -124,10 +154,55 @@ func (r *runner) command(name string, args []string, db string) int {
 		commandUsage(r.env.Stderr, c, fs)
 		return ExitUsage
 	}
-	if fs.NArg() > c.maxArgs {
-		return r.usageError(c, fs, "unexpected argument %q", fs.Arg(c.maxArgs))
+	if len(pos) > c.maxArgs {
+		return r.usageError(c, fs, "unexpected argument %q", pos[c.maxArgs])
 	}
-	return run()
+	if len(pos) < c.minArgs {
+		return r.usageError(c, fs, "missing %s", strings.Fields(c.args)[len(pos)])
+	}
+	return run(pos)
+}
+
+// group runs the subcommand of c named by args[0].
+func (r *runner) group(c command, args []string, db string) int {
+	if len(args) == 0 {
+		fmt.Fprintf(r.env.Stderr, "kontor %s: which one?\n", c.name)
+		groupUsage(r.env.Stderr, c)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		groupUsage(r.env.Stdout, c)
+		return ExitOK
+	}
+	sub, ok := c.sub(args[0])
+	if !ok {
+		fmt.Fprintf(r.env.Stderr, "kontor %s: unknown command %q\n", c.name, args[0])
+		groupUsage(r.env.Stderr, c)
+		return ExitUsage
+	}
+	return r.runCommand(sub, args[1:], db)
+}
+
+// parseInterleaved parses flags given before, between and after the
+// positional arguments ("user add jana --role sales") and returns the
+// positional ones; everything after "--" is positional.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if consumed := args[:len(args)-len(rest)]; len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
 }
 
 // usageError reports a command line mistake found after parsing.

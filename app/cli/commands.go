@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -16,22 +17,28 @@ type command struct {
 	name    string
 	args    string // synopsis after the name
 	summary string
+	minArgs int // positional arguments required
 	maxArgs int // positional arguments allowed
 	// setup defines the command's flags on fs (db is a --db given before the
-	// command) and returns what runs it once they are parsed.
-	setup func(r *runner, c command, fs *flag.FlagSet, db string) func() int
+	// command) and returns what runs it once they are parsed, given the
+	// positional arguments.
+	setup func(r *runner, c command, fs *flag.FlagSet, db string) func(args []string) int
+	// subs are the subcommands of a group such as "user" (whose setup is nil);
+	// their names include the group's ("user add").
+	subs []command
 }
 
 // commands lists the commands in the order help shows them.
 func commands() []command {
 	return []command{
-		{"demo", "[--db PATH] [--scale N] [--year Y]", "create a demo company with a year of bookkeeping in an empty database", 0, setupDemo},
-		{"check", "[--db PATH]", "check the database file and the ledger's invariants", 0, setupCheck},
-		{"backup", "[--db PATH] --out FILE", "write a consistent copy of the database to FILE", 0, setupBackup},
-		{"restore", "[--db PATH] --from FILE", "replace the database with a backup, keeping a copy of what it replaces", 0, setupRestore},
-		{"compact", "[--db PATH]", "rewrite the database file without its free space", 0, setupCompact},
-		{"version", "", "print the version", 0, setupVersion},
-		{"help", "[COMMAND]", "explain the commands, or one command", 1, setupHelp},
+		{name: "demo", args: "[--db PATH] [--scale N] [--year Y]", summary: "create a demo company, its users and a year of bookkeeping in an empty database", setup: setupDemo},
+		{name: "check", args: "[--db PATH] --user NAME", summary: "check the database file, the ledger's invariants and the audit trail (accounts or admin)", setup: setupCheck},
+		{name: "backup", args: "[--db PATH] --user NAME --out FILE", summary: "write a consistent copy of the database to FILE (accounts or admin)", setup: setupBackup},
+		{name: "restore", args: "[--db PATH] --user NAME --from FILE", summary: "replace the database with a backup, keeping a copy of what it replaces (admin)", setup: setupRestore},
+		{name: "compact", args: "[--db PATH] --user NAME", summary: "rewrite the database file without its free space (admin)", setup: setupCompact},
+		{name: "user", args: "COMMAND [flags]", summary: "manage who may sign in: add, list, passwd, disable, enable, roles", subs: userCommands()},
+		{name: "version", summary: "print the version", setup: setupVersion},
+		{name: "help", args: "[COMMAND [SUBCOMMAND]]", summary: "explain the commands, or one command", maxArgs: 2, setup: setupHelp},
 	}
 }
 
@@ -39,6 +46,16 @@ func lookup(name string) (command, bool) {
 	for _, c := range commands() {
 		if c.name == name {
 			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// sub finds the subcommand of group c called name ("add" in "user add").
+func (c command) sub(name string) (command, bool) {
+	for _, s := range c.subs {
+		if s.name == c.name+" "+name {
+			return s, true
 		}
 	}
 	return command{}, false
@@ -61,8 +78,12 @@ func (r *runner) mainUsage(w io.Writer, fs *flag.FlagSet) {
 	} else {
 		fmt.Fprintln(w, "kontor.db in the per-user configuration folder.")
 	}
+	fmt.Fprintf(w, "Commands that use a database's data run as a user: --user NAME (or $%s) and\n", EnvUser)
+	fmt.Fprintf(w, "the password, typed on the terminal (or $%s in scripts). A new database\n", EnvPassword)
+	fmt.Fprintln(w, "has no users: create its first admin with “kontor user add NAME --role admin”.")
 	fmt.Fprintln(w, "Run “kontor help COMMAND” or “kontor COMMAND --help” for a command's flags.")
-	fmt.Fprintln(w, "Exit codes: 0 ok, 1 failure, 2 wrong usage, 3 database open in another Kontor process.")
+	fmt.Fprintln(w, "Exit codes: 0 ok, 1 failure (also a refused sign-in or a missing role), 2 wrong usage,")
+	fmt.Fprintln(w, "3 database open in another Kontor process.")
 	if fs != nil {
 		fmt.Fprintln(w, "\nFlags:")
 		printFlags(w, fs)
@@ -74,6 +95,15 @@ func (r *runner) dbPathDefault() (string, error) {
 		return "", fmt.Errorf("no default")
 	}
 	return r.env.DefaultDB()
+}
+
+// groupUsage lists a group's subcommands.
+func groupUsage(w io.Writer, c command) {
+	fmt.Fprintf(w, "Usage: kontor %s %s\n\n%s%s.\n\nCommands:\n", c.name, c.args, strings.ToUpper(c.summary[:1]), c.summary[1:])
+	for _, s := range c.subs {
+		fmt.Fprintf(w, "  kontor %s %s\n        %s\n", s.name, s.args, s.summary)
+	}
+	fmt.Fprintf(w, "\nRun “kontor %s COMMAND --help” for a command's flags.\n", c.name)
 }
 
 func commandUsage(w io.Writer, c command, fs *flag.FlagSet) {
@@ -107,22 +137,31 @@ func (r *runner) versionString() string {
 	return r.env.Version
 }
 
-func setupVersion(r *runner, _ command, _ *flag.FlagSet, _ string) func() int {
-	return func() int {
+func setupVersion(r *runner, _ command, _ *flag.FlagSet, _ string) func([]string) int {
+	return func([]string) int {
 		r.printf("kontor %s\n", r.versionString())
 		return ExitOK
 	}
 }
 
-func setupHelp(r *runner, c command, fs *flag.FlagSet, _ string) func() int {
-	return func() int {
-		if fs.NArg() == 0 {
+func setupHelp(r *runner, c command, fs *flag.FlagSet, _ string) func([]string) int {
+	return func(args []string) int {
+		if len(args) == 0 {
 			r.mainUsage(r.env.Stdout, nil)
 			return ExitOK
 		}
-		target, ok := lookup(fs.Arg(0))
+		target, ok := lookup(args[0])
 		if !ok {
-			return r.usageError(c, fs, "unknown command %q", fs.Arg(0))
+			return r.usageError(c, fs, "unknown command %q", args[0])
+		}
+		if len(args) == 2 {
+			if target, ok = target.sub(args[1]); !ok {
+				return r.usageError(c, fs, "unknown command %q", strings.Join(args, " "))
+			}
+		}
+		if len(target.subs) > 0 {
+			groupUsage(r.env.Stdout, target)
+			return ExitOK
 		}
 		tfs := r.flagSet("kontor " + target.name)
 		target.setup(r, target, tfs, "")
@@ -131,19 +170,25 @@ func setupHelp(r *runner, c command, fs *flag.FlagSet, _ string) func() int {
 	}
 }
 
-func setupCheck(r *runner, _ command, fs *flag.FlagSet, db string) func() int {
+func setupCheck(r *runner, _ command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
-	return func() int {
+	user := userFlag(fs)
+	return func([]string) int {
 		path, err := r.dbPath(*dbp)
 		if err != nil {
 			return r.fail(err)
 		}
 		var problems []app.Problem
-		code := r.withStore(path, func(svc app.Services) error {
+		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
 			if svc.Store == nil {
 				return app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot check databases", nil)
 			}
-			problems, err = svc.Store.Check(r.ctx)
+			// The store checks too; asking first keeps the refusal the same
+			// whatever the store's Check does before it looks at the user.
+			if err := app.Authorize(ctx, app.PermStoreAdmin); err != nil {
+				return err
+			}
+			problems, err = svc.Store.Check(ctx)
 			return err
 		})
 		if code != ExitOK {
@@ -161,10 +206,11 @@ func setupCheck(r *runner, _ command, fs *flag.FlagSet, db string) func() int {
 	}
 }
 
-func setupBackup(r *runner, c command, fs *flag.FlagSet, db string) func() int {
+func setupBackup(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
+	user := userFlag(fs)
 	out := fs.String("out", "", "write the backup to `FILE`")
-	return func() int {
+	return func([]string) int {
 		if *out == "" {
 			return r.usageError(c, fs, "--out FILE is required")
 		}
@@ -173,11 +219,14 @@ func setupBackup(r *runner, c command, fs *flag.FlagSet, db string) func() int {
 			return r.fail(err)
 		}
 		dst := absPath(*out)
-		code := r.withStore(path, func(svc app.Services) error {
+		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
 			if svc.Store == nil {
 				return app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot back up databases", nil)
 			}
-			return svc.Store.Backup(r.ctx, dst)
+			if err := app.Authorize(ctx, app.PermStoreAdmin); err != nil {
+				return err
+			}
+			return svc.Store.Backup(ctx, dst)
 		})
 		if code == ExitOK {
 			r.printf("Backup of %s written to %s\n", path, dst)
@@ -186,10 +235,11 @@ func setupBackup(r *runner, c command, fs *flag.FlagSet, db string) func() int {
 	}
 }
 
-func setupRestore(r *runner, c command, fs *flag.FlagSet, db string) func() int {
+func setupRestore(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
+	user := userFlag(fs)
 	from := fs.String("from", "", "restore from the backup `FILE`")
-	return func() int {
+	return func([]string) int {
 		if *from == "" {
 			return r.usageError(c, fs, "--from FILE is required")
 		}
@@ -199,6 +249,9 @@ func setupRestore(r *runner, c command, fs *flag.FlagSet, db string) func() int 
 		}
 		if r.env.Restore == nil {
 			return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_restore", "this build of Kontor cannot restore databases", nil))
+		}
+		if err := r.guardFile(path, *user, "replacing the database with a backup", true); err != nil {
+			return r.fail(err)
 		}
 		kept, err := r.env.Restore(absPath(*from), path)
 		if err != nil {
@@ -212,15 +265,19 @@ func setupRestore(r *runner, c command, fs *flag.FlagSet, db string) func() int 
 	}
 }
 
-func setupCompact(r *runner, _ command, fs *flag.FlagSet, db string) func() int {
+func setupCompact(r *runner, _ command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
-	return func() int {
+	user := userFlag(fs)
+	return func([]string) int {
 		path, err := r.dbPath(*dbp)
 		if err != nil {
 			return r.fail(err)
 		}
 		if r.env.Compact == nil {
 			return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_compact", "this build of Kontor cannot compact databases", nil))
+		}
+		if err := r.guardFile(path, *user, "compacting the database", false); err != nil {
+			return r.fail(err)
 		}
 		start := time.Now()
 		before, after, err := r.env.Compact(path)

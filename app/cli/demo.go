@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"text/tabwriter"
 	"time"
 
 	"kontor/app"
@@ -33,10 +34,9 @@ type DemoSummary struct {
 	Lines    int           // journal lines posted
 	Turnover int64         // sum of all debits (= all credits), minor units
 	Elapsed  time.Duration // wall-clock time taken
+	// Users are the users made, the admin first; all sign in with DemoPassword.
+	Users []app.User
 }
-
-// errDemoCompanyExists is the key of Demo's refusal of a database that has a company.
-const errDemoCompanyExists = "err.demo.company_exists"
 
 // MaxDemoScale bounds --scale so a typo cannot fill the disk.
 const MaxDemoScale = 1000
@@ -49,12 +49,14 @@ const demoBatch = 2000
 const demoSeed1, demoSeed2 = 0x4b6f6e746f72, 2026
 
 // Demo creates a realistic Czech demo company (a café and coffee roastery) in
-// an empty database and posts a year of its bookkeeping through
-// LedgerService.PostEntries: opening balances, sales invoices and their
-// payments, daily cash sales, purchases and supplier payments, monthly
-// payroll, bank fees, VAT settlements and stock consumption. The output is
-// deterministic for a given clock and options. A database that already has a
-// company is refused with ECONFLICT.
+// an empty database, with its users, and posts a year of its bookkeeping
+// through LedgerService.PostEntries: opening balances, sales invoices and
+// their payments, daily cash sales, purchases and supplier payments, monthly
+// payroll, bank fees, VAT settlements and stock consumption. It creates the
+// first admin (DemoAdmin) and works as that user, then one user per role
+// (DemoUsers), all with DemoPassword. The output is deterministic for a given
+// clock and options. A database that has users or a company is refused with
+// ECONFLICT.
 func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, error) {
 	started := time.Now()
 	if opt.Scale == 0 {
@@ -69,12 +71,13 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 	if opt.Chart == "" {
 		opt.Chart = app.ChartCzech
 	}
-	if svc.Company == nil || svc.Ledger == nil {
-		return DemoSummary{}, app.Errorf(app.EINTERNAL, "err.demo.no_services", "the demo needs the company and ledger services", nil)
+	if svc.Company == nil || svc.Ledger == nil || svc.Users == nil {
+		return DemoSummary{}, app.Errorf(app.EINTERNAL, "err.demo.no_services", "the demo needs the company, ledger and user services", nil)
 	}
-	if existing, err := svc.Company.Company(ctx); err == nil {
-		return DemoSummary{}, app.Errorf(app.ECONFLICT, errDemoCompanyExists, "the database already has a company ({{.name}}); the demo needs an empty database", map[string]any{"name": existing.Name})
-	} else if app.ErrorCode(err) != app.ENOTFOUND {
+	if err := ctx.Err(); err != nil {
+		return DemoSummary{}, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
+	}
+	if err := demoCheckEmpty(ctx, svc); err != nil {
 		return DemoSummary{}, err
 	}
 	clock := svc.Clock
@@ -82,20 +85,37 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 		clock = app.SystemClock{}
 	}
 	from, to := demoPeriod(app.Today(clock), opt.Year)
-	company, err := svc.Company.CreateCompany(ctx, demoCompany(opt.Chart))
+	users := DemoUsers()
+	admin, err := svc.Users.CreateFirstAdmin(ctx, users[0])
 	if err != nil {
 		return DemoSummary{}, err
+	}
+	ctx = app.WithUser(ctx, admin)
+	sum := DemoSummary{From: from, To: to, Users: []app.User{admin}}
+	if err := demoAdminCheck(ctx, svc, admin); err != nil {
+		return sum, err
+	}
+	company, err := svc.Company.CreateCompany(ctx, demoCompany(opt.Chart))
+	if err != nil {
+		return sum, err
+	}
+	sum.Company = company.Name
+	for _, n := range users[1:] {
+		u, err := svc.Users.CreateUser(ctx, n)
+		if err != nil {
+			return sum, err
+		}
+		sum.Users = append(sum.Users, u)
 	}
 	accounts, err := svc.Ledger.Accounts(ctx)
 	if err != nil {
-		return DemoSummary{}, err
+		return sum, err
 	}
 	acc, err := demoAccountsFor(company.Chart, accounts)
 	if err != nil {
-		return DemoSummary{}, err
+		return sum, err
 	}
 	g := newDemoGen(company, acc, from, to, opt.Scale)
-	sum := DemoSummary{Company: company.Name, From: from, To: to}
 	total := daysBetween(from, to) + 1
 	flush := func() error {
 		if len(g.batch) == 0 {
@@ -202,11 +222,11 @@ func icoCheckDigit(first7 string) int {
 	return (11 - s%11) % 10
 }
 
-func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func() int {
+func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
 	scale := fs.Int("scale", 1, "multiply the volume by `N` (1 ≈ 10,000 journal lines, 100 ≈ 1,000,000)")
 	year := fs.Int("year", 0, "fill the calendar year `Y` (default: the 12 months up to today)")
-	return func() int {
+	return func([]string) int {
 		if *scale < 1 || *scale > MaxDemoScale {
 			return r.usageError(c, fs, "--scale must be between 1 and %d", MaxDemoScale)
 		}
@@ -227,14 +247,12 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func() int {
 		}
 		conflict := false
 		code := r.withStore(path, func(svc app.Services) (err error) {
-			if svc.Company != nil {
-				if _, err := svc.Company.Company(r.ctx); app.ErrorCode(err) == app.ENOTFOUND {
-					r.printf("Creating the demo company in %s (scale %d)…\n", path, *scale)
-				}
+			if svc.Users != nil && svc.Company != nil && demoCheckEmpty(r.ctx, svc) == nil {
+				r.printf("Creating the demo company and its users in %s (scale %d)…\n", path, *scale)
 			}
 			sum, err = Demo(r.ctx, svc, DemoOptions{Scale: *scale, Year: *year, Progress: progress})
 			var e *app.Error
-			conflict = errors.As(err, &e) && e.Key == errDemoCompanyExists
+			conflict = errors.As(err, &e) && e.Key == errDemoNotEmpty
 			return err
 		})
 		if conflict {
@@ -255,6 +273,18 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func() int {
 			sum.Company, app.FormatMinor(int64(sum.Entries), 0, app.English), app.FormatMinor(int64(sum.Lines), 0, app.English),
 			sum.From.Format(app.English), sum.To.Format(app.English), app.M(sum.Turnover, "CZK").Format(app.English),
 			sum.Elapsed.Round(time.Millisecond), app.FormatMinor(int64(perSec), 0, app.English))
+		r.printDemoUsers(sum.Users, path)
 		return ExitOK
 	}
+}
+
+// printDemoUsers lists who may sign in to the demo and how.
+func (r *runner) printDemoUsers(users []app.User, path string) {
+	r.printf("Users, all with the password “%s”:\n", DemoPassword)
+	w := tabwriter.NewWriter(r.env.Stdout, 0, 0, 2, ' ', 0)
+	for _, u := range users {
+		fmt.Fprintf(w, "  %s\t%s\t%s\n", u.Name, printable(u.FullName), app.RolesText(u.Roles))
+	}
+	_ = w.Flush()
+	r.printf("Try: kontor check --user %s --db %s\n", DemoAdmin, shellArg(path))
 }

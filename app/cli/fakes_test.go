@@ -10,8 +10,9 @@ import (
 )
 
 // fakeStore is an in-memory database implementing the services the CLI uses,
-// with the domain's own validation, so the CLI and the demo are tested without
-// bbolt.
+// with the domain's own validation and the store's role checks (every call
+// but HasUsers, CreateFirstAdmin and Authenticate needs a stored user in
+// ctx), so the CLI and the demo are tested without bbolt.
 type fakeStore struct {
 	mu        sync.Mutex
 	path      string
@@ -29,6 +30,8 @@ type fakeStore struct {
 	lastBkp   time.Time
 	closed    bool
 	postCalls int
+	users     map[string]*fakeUser
+	logins    []string // names given to Authenticate
 }
 
 type fakeKey struct {
@@ -38,11 +41,11 @@ type fakeKey struct {
 
 func newFakeStore(path string, clock app.Clock) *fakeStore {
 	return &fakeStore{path: path, clock: clock, accounts: map[string]app.Account{}, byID: map[string]int{},
-		moves: map[fakeKey]*[2]int64{}, numbers: map[int]int{}, locked: map[app.Month]bool{}}
+		moves: map[fakeKey]*[2]int64{}, numbers: map[int]int{}, locked: map[app.Month]bool{}, users: map[string]*fakeUser{}}
 }
 
 func (f *fakeStore) Services() app.Services {
-	return app.Services{Company: f, Ledger: f, Store: f, Clock: f.clock}
+	return app.Services{Company: f, Ledger: f, Store: f, Users: f, Clock: f.clock}
 }
 
 func (f *fakeStore) Close() error {
@@ -53,6 +56,9 @@ func (f *fakeStore) Close() error {
 }
 
 func (f *fakeStore) Company(ctx context.Context) (app.Company, error) {
+	if err := f.authorize(ctx, app.PermCompanyRead); err != nil {
+		return app.Company{}, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.company == nil {
@@ -62,6 +68,9 @@ func (f *fakeStore) Company(ctx context.Context) (app.Company, error) {
 }
 
 func (f *fakeStore) CreateCompany(ctx context.Context, c app.Company) (app.Company, error) {
+	if err := f.authorize(ctx, app.PermCompanyWrite); err != nil {
+		return app.Company{}, err
+	}
 	c.Normalize()
 	if len(c.VATRates) == 0 {
 		c.VATRates = app.DefaultVATRates()
@@ -87,6 +96,9 @@ func (f *fakeStore) CreateCompany(ctx context.Context, c app.Company) (app.Compa
 }
 
 func (f *fakeStore) UpdateCompany(ctx context.Context, c app.Company) (app.Company, error) {
+	if err := f.authorize(ctx, app.PermCompanyWrite); err != nil {
+		return app.Company{}, err
+	}
 	c.Normalize()
 	if err := c.Validate(); err != nil {
 		return app.Company{}, err
@@ -104,6 +116,9 @@ func (f *fakeStore) UpdateCompany(ctx context.Context, c app.Company) (app.Compa
 }
 
 func (f *fakeStore) Accounts(ctx context.Context) ([]app.Account, error) {
+	if err := f.authorize(ctx, app.PermLedgerRead); err != nil {
+		return nil, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	out := make([]app.Account, 0, len(f.accounts))
@@ -115,6 +130,9 @@ func (f *fakeStore) Accounts(ctx context.Context) ([]app.Account, error) {
 }
 
 func (f *fakeStore) SaveAccount(ctx context.Context, a app.Account) (app.Account, error) {
+	if err := f.authorize(ctx, app.PermLedgerPost); err != nil {
+		return app.Account{}, err
+	}
 	if err := a.Validate(); err != nil {
 		return app.Account{}, err
 	}
@@ -170,6 +188,9 @@ func (f *fakeStore) post(e app.Entry) app.Entry {
 }
 
 func (f *fakeStore) PostEntry(ctx context.Context, e app.Entry) (app.Entry, error) {
+	if err := f.authorize(ctx, app.PermLedgerPost); err != nil {
+		return app.Entry{}, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if err := f.checkEntry(e); err != nil {
@@ -179,6 +200,9 @@ func (f *fakeStore) PostEntry(ctx context.Context, e app.Entry) (app.Entry, erro
 }
 
 func (f *fakeStore) PostEntries(ctx context.Context, es []app.Entry) error {
+	if err := f.authorize(ctx, app.PermLedgerPost); err != nil {
+		return err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.postCalls++
@@ -194,6 +218,9 @@ func (f *fakeStore) PostEntries(ctx context.Context, es []app.Entry) error {
 }
 
 func (f *fakeStore) Entry(ctx context.Context, id string) (app.Entry, error) {
+	if err := f.authorize(ctx, app.PermLedgerRead); err != nil {
+		return app.Entry{}, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	i, ok := f.byID[id]
@@ -220,12 +247,18 @@ func (f *fakeStore) journal(flt app.JournalFilter) []app.JournalLine {
 }
 
 func (f *fakeStore) JournalCount(ctx context.Context, flt app.JournalFilter) (int, error) {
+	if err := f.authorize(ctx, app.PermLedgerRead); err != nil {
+		return 0, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.journal(flt)), flt.Validate()
 }
 
 func (f *fakeStore) JournalPage(ctx context.Context, flt app.JournalFilter, offset, limit int) ([]app.JournalLine, error) {
+	if err := f.authorize(ctx, app.PermLedgerRead); err != nil {
+		return nil, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	all := f.journal(flt)
@@ -236,6 +269,9 @@ func (f *fakeStore) JournalPage(ctx context.Context, flt app.JournalFilter, offs
 }
 
 func (f *fakeStore) Balances(ctx context.Context, from, to app.Month) ([]app.AccountBalance, error) {
+	if err := f.authorize(ctx, app.PermLedgerRead); err != nil {
+		return nil, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []app.AccountBalance
@@ -258,6 +294,9 @@ func (f *fakeStore) Balances(ctx context.Context, from, to app.Month) ([]app.Acc
 }
 
 func (f *fakeStore) SetPeriodLock(ctx context.Context, m app.Month, locked bool) error {
+	if err := f.authorize(ctx, app.PermPeriodLock); err != nil {
+		return err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.locked[m] = locked
@@ -265,6 +304,9 @@ func (f *fakeStore) SetPeriodLock(ctx context.Context, m app.Month, locked bool)
 }
 
 func (f *fakeStore) LockedPeriods(ctx context.Context) ([]app.Month, error) {
+	if err := f.authorize(ctx, app.PermLedgerRead); err != nil {
+		return nil, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []app.Month
@@ -281,6 +323,9 @@ func (f *fakeStore) Path() string { return f.path }
 func (f *fakeStore) LastBackup() time.Time { return f.lastBkp }
 
 func (f *fakeStore) Backup(ctx context.Context, dst string) error {
+	if err := f.authorize(ctx, app.PermStoreAdmin); err != nil {
+		return err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.backups = append(f.backups, dst)
@@ -289,6 +334,9 @@ func (f *fakeStore) Backup(ctx context.Context, dst string) error {
 }
 
 func (f *fakeStore) Check(ctx context.Context) ([]app.Problem, error) {
+	if err := f.authorize(ctx, app.PermStoreAdmin); err != nil {
+		return nil, err
+	}
 	return f.problems, f.checkErr
 }
 
