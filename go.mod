@@ -6,6 +6,7 @@ require (
 	fyne.io/fyne/v2 v2.8.1
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/crypto v0.59.0
+	golang.org/x/term v0.48.0
 	golang.org/x/text v0.44.0
 )
 

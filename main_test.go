@@ -18,7 +18,10 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	env := cliEnv()
 	env.Stdout, env.Stderr = &out, &errb
-	env.Getenv = func(string) string { return "" }
+	env.Getenv = func(k string) string {
+		return map[string]string{cli.EnvUser: cli.DemoAdmin, cli.EnvPassword: cli.DemoPassword}[k]
+	}
+	env.IsTerminal = func() bool { return false }
 	env.RunGUI = func(string) int { t.Fatal("the GUI must not start in this test"); return 1 }
 	code = cli.Run(context.Background(), args, env)
 	return code, out.String(), errb.String()

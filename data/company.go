@@ -50,10 +50,21 @@ func writeCompany(tx *bolt.Tx, c app.Company) error {
 	return meta.Put(kLogo, logo)
 }
 
-// Company returns the company; ENOTFOUND before the first-run wizard.
+// Company returns the company; ENOTFOUND before the first-run wizard. A file
+// with no users at all (made before users existed) protects nothing — anyone
+// could create its first admin — so its company may be read without signing
+// in, which lets the first-run screens and `demo` see what the file holds.
 func (s *Store) Company(ctx context.Context) (app.Company, error) {
 	var c app.Company
-	err := s.viewAs(ctx, app.PermCompanyRead, "reading the company", func(tx *bolt.Tx, _ app.User) (err error) { c, err = readCompany(tx); return err })
+	err := s.view("reading the company", func(tx *bolt.Tx) (err error) {
+		if k, _ := tx.Bucket(bUsers).Cursor().First(); k != nil {
+			if _, err := authorize(tx, ctx, app.PermCompanyRead); err != nil {
+				return err
+			}
+		}
+		c, err = readCompany(tx)
+		return err
+	})
 	return c, err
 }
 
