@@ -92,6 +92,13 @@ const (
 	PermStoreAdmin   Permission = "store.admin"   // check, backup
 	PermUsersManage  Permission = "users.manage"  // add, disable, roles, reset passwords
 	PermAuditRead    Permission = "audit.read"    // the audit trail
+
+	PermCustomersRead  Permission = "customers.read"  // the customer directory
+	PermCustomersWrite Permission = "customers.write" // create and edit customers
+	PermItemsWrite     Permission = "items.write"     // the price list (everyone reads it with sales.read or customers.read)
+	PermSalesRead      Permission = "sales.read"      // quotes, orders, invoices, credit notes, payments
+	PermSalesWrite     Permission = "sales.write"     // drafts, issuing, credit notes
+	PermPaymentsWrite  Permission = "payments.write"  // recording payments
 )
 
 var permissionRoles = map[Permission][]Role{
@@ -103,6 +110,13 @@ var permissionRoles = map[Permission][]Role{
 	PermStoreAdmin:   {RoleAccounts},
 	PermUsersManage:  {},
 	PermAuditRead:    {RoleAccounts},
+
+	PermCustomersRead:  {RoleReception, RoleSales, RoleAftersales, RoleAccounts},
+	PermCustomersWrite: {RoleReception, RoleSales},
+	PermItemsWrite:     {RoleSales, RoleWarehouse},
+	PermSalesRead:      {RoleSales, RoleAccounts},
+	PermSalesWrite:     {RoleSales},
+	PermPaymentsWrite:  {RoleSales, RoleAccounts},
 }
 
 // Can reports whether a user with roles holds the permission.

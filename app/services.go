@@ -71,5 +71,10 @@ type Services struct {
 	Store   StoreService
 	Users   UserService
 	Audit   AuditService
-	Clock   Clock
+
+	Customers CustomerService
+	PriceList PriceListService
+	Sales     SalesService
+
+	Clock Clock
 }

@@ -1,0 +1,140 @@
+package app
+
+import (
+	"net/mail"
+	"strings"
+	"time"
+)
+
+// Customer is a business partner the office sells to; Reception and Sales share
+// the same records.
+type Customer struct {
+	ID          string    `json:"id"`
+	Branch      string    `json:"branch"`
+	Name        string    `json:"name"`
+	Street      string    `json:"street"`
+	City        string    `json:"city"`
+	Postcode    string    `json:"postcode"`
+	Country     string    `json:"country"`
+	ICO         string    `json:"ico"`
+	DIC         string    `json:"dic"`
+	Email       string    `json:"email"`
+	Phone       string    `json:"phone"`
+	PaymentDays int       `json:"payment_days"` // due date = issue date + this
+	Currency    string    `json:"currency"`     // default currency of documents
+	Lang        Lang      `json:"lang"`         // language of documents sent to them
+	Note        string    `json:"note"`
+	Created     time.Time `json:"created"`
+	Updated     time.Time `json:"updated"`
+	Revision    int       `json:"revision"`
+}
+
+// DefaultPaymentDays is the payment term of a new customer.
+const DefaultPaymentDays = 14
+
+// Normalize trims what a person typed and fills defaults.
+func (c *Customer) Normalize(baseCurrency string) {
+	for _, p := range []*string{&c.Name, &c.Street, &c.City, &c.Postcode, &c.Email, &c.Phone, &c.Note} {
+		*p = strings.TrimSpace(*p)
+	}
+	c.ICO = NormalizeICO(c.ICO)
+	c.DIC = NormalizeDIC(c.DIC)
+	c.Country = strings.ToUpper(strings.TrimSpace(c.Country))
+	if c.Country == "" {
+		c.Country = "CZ"
+	}
+	if c.Currency == "" {
+		c.Currency = baseCurrency
+	}
+	if c.Lang == "" {
+		c.Lang = Czech
+		if c.Country != "CZ" && c.Country != "SK" {
+			c.Lang = English
+		}
+	}
+}
+
+// HasAddress reports whether the customer has the address a tax document needs.
+func (c Customer) HasAddress() bool {
+	return c.Street != "" && c.City != ""
+}
+
+// Validate checks each field and names the first that is wrong.
+func (c Customer) Validate() error {
+	if err := requireText("customer.name", c.Name, 200); err != nil {
+		return err
+	}
+	for _, f := range []struct{ field, v string }{{"customer.street", c.Street}, {"customer.city", c.City}, {"customer.postcode", c.Postcode}, {"customer.phone", c.Phone}} {
+		if err := maxText(f.field, f.v, 200); err != nil {
+			return err
+		}
+	}
+	if err := maxText("customer.note", c.Note, 2000); err != nil {
+		return err
+	}
+	if len(c.Country) != 2 || !isUpperAlpha(c.Country) {
+		return Invalid("customer.country", "err.country.format", "write the two-letter country code, e.g. CZ", nil)
+	}
+	if c.ICO != "" {
+		if err := ValidateICO(c.ICO); err != nil {
+			return WithField(err, "customer.ico")
+		}
+	}
+	if c.DIC != "" {
+		if err := ValidateDIC(c.DIC); err != nil {
+			return WithField(err, "customer.dic")
+		}
+	}
+	if c.Email != "" {
+		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email || !strings.Contains(c.Email[strings.IndexByte(c.Email, '@'):], ".") {
+			return Invalid("customer.email", "err.email.invalid", "“{{.value}}” is not an e-mail address", map[string]any{"value": c.Email})
+		}
+	}
+	if c.PaymentDays < 0 || c.PaymentDays > 365 {
+		return Invalid("customer.payment_days", "err.customer.payment_days", "the payment term must be 0 to 365 days", nil)
+	}
+	if !ValidCurrency(c.Currency) {
+		return Invalid("customer.currency", "err.currency.unknown", "{{.value}} is not a currency Kontor knows", map[string]any{"value": c.Currency})
+	}
+	if !c.Lang.Valid() {
+		return Invalid("customer.lang", "err.lang.unknown", "choose Czech or English", nil)
+	}
+	return nil
+}
+
+// Item is a line of the price list: a product or service with its price
+// excluding VAT and its VAT rate kind.
+type Item struct {
+	ID       string `json:"id"`
+	Branch   string `json:"branch"`
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	Unit     string `json:"unit"` // "ks", "h", "kg"
+	Price    Money  `json:"price"`
+	VATKind  string `json:"vat_kind"`
+	Stock    bool   `json:"stock"` // goods kept in the warehouse (posted to 604, not 602)
+	Disabled bool   `json:"disabled"`
+}
+
+// Validate checks the item.
+func (it Item) Validate() error {
+	if it.Code == "" || len(it.Code) > 32 || strings.ContainsAny(it.Code, " \x00") {
+		return Invalid("item.code", "err.item.code", "a code is 1 to 32 characters without spaces", nil)
+	}
+	if err := requireText("item.name", it.Name, 200); err != nil {
+		return err
+	}
+	if err := requireText("item.unit", it.Unit, 10); err != nil {
+		return err
+	}
+	if it.Price.Amount < 0 {
+		return Invalid("item.price", "err.price.negative", "a price cannot be negative", nil)
+	}
+	if !ValidCurrency(it.Price.Currency) {
+		return Invalid("item.price", "err.currency.unknown", "{{.value}} is not a currency Kontor knows", map[string]any{"value": it.Price.Currency})
+	}
+	if it.VATKind != VATStandard && it.VATKind != VATReduced && it.VATKind != VATZero {
+		return Invalid("item.vat_kind", "err.vat.kind", "unknown VAT rate kind “{{.kind}}”", map[string]any{"kind": it.VATKind})
+	}
+	return nil
+}

@@ -1,0 +1,222 @@
+package app
+
+import (
+	"context"
+	"time"
+)
+
+// DocKind is the kind of a sales document.
+type DocKind string
+
+// Sales document kinds, in the order a sale goes through them.
+const (
+	KindQuote      DocKind = "quote"       // nabídka
+	KindOrder      DocKind = "order"       // objednávka
+	KindInvoice    DocKind = "invoice"     // faktura – daňový doklad
+	KindCreditNote DocKind = "credit_note" // opravný daňový doklad
+)
+
+// Series returns the number series code the kind is numbered in.
+func (k DocKind) Series() string {
+	switch k {
+	case KindQuote:
+		return SeriesQuote
+	case KindOrder:
+		return SeriesOrder
+	case KindCreditNote:
+		return SeriesCreditNote
+	}
+	return SeriesInvoice
+}
+
+// Posts reports whether issuing the kind posts to the ledger.
+func (k DocKind) Posts() bool { return k == KindInvoice || k == KindCreditNote }
+
+// DocStatus is where a document stands. Stored statuses are draft, issued,
+// accepted and invoiced; paid, partly paid, overdue and credited are derived
+// from payments, credit notes and today's date (see SalesDoc.StatusOn).
+type DocStatus string
+
+// Document statuses.
+const (
+	StatusDraft      DocStatus = "draft"
+	StatusIssued     DocStatus = "issued"
+	StatusAccepted   DocStatus = "accepted" // a quote that became an order
+	StatusInvoiced   DocStatus = "invoiced" // an order that became an invoice
+	StatusPartlyPaid DocStatus = "partly_paid"
+	StatusPaid       DocStatus = "paid"
+	StatusOverdue    DocStatus = "overdue"
+	StatusCredited   DocStatus = "credited"
+)
+
+// Party is a supplier or customer as printed on a document: copied when the
+// document is issued, so later edits of the records never change it.
+type Party struct {
+	Name        string `json:"name"`
+	Street      string `json:"street"`
+	City        string `json:"city"`
+	Postcode    string `json:"postcode"`
+	Country     string `json:"country"`
+	ICO         string `json:"ico"`
+	DIC         string `json:"dic"`
+	Email       string `json:"email,omitempty"`
+	Phone       string `json:"phone,omitempty"`
+	VATPayer    bool   `json:"vat_payer,omitempty"`
+	BankAccount string `json:"bank_account,omitempty"`
+	IBAN        string `json:"iban,omitempty"`
+	BIC         string `json:"bic,omitempty"`
+}
+
+// PartyOfCompany is the supplier block of a company.
+func PartyOfCompany(c Company) Party {
+	return Party{Name: c.Name, Street: c.Street, City: c.City, Postcode: c.Postcode, Country: c.Country, ICO: c.ICO, DIC: c.DIC,
+		Email: c.Email, Phone: c.Phone, VATPayer: c.VATPayer, BankAccount: c.BankAccount, IBAN: c.IBAN, BIC: c.BIC}
+}
+
+// PartyOfCustomer is the customer block of a customer.
+func PartyOfCustomer(c Customer) Party {
+	return Party{Name: c.Name, Street: c.Street, City: c.City, Postcode: c.Postcode, Country: c.Country, ICO: c.ICO, DIC: c.DIC, Email: c.Email, Phone: c.Phone}
+}
+
+// DocLine is one line of a sales document.
+type DocLine struct {
+	ItemID   string `json:"item_id,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Text     string `json:"text"`
+	Quantity Qty    `json:"qty"`
+	Unit     string `json:"unit"`
+	// UnitPrice is in the document's currency's minor units, without VAT or
+	// with it as the document's PricesIncludeVAT says.
+	UnitPrice int64  `json:"unit_price"`
+	Discount  Rate   `json:"discount"` // percent
+	VATKind   string `json:"vat_kind"`
+	VATRate   Rate   `json:"vat_rate"` // resolved from VATKind on the DUZP
+	Goods     bool   `json:"goods"`    // goods (604) rather than services (602)
+}
+
+// SalesDoc is a quote, order, invoice or credit note.
+type SalesDoc struct {
+	ID         string    `json:"id"`
+	Branch     string    `json:"branch"`
+	Kind       DocKind   `json:"kind"`
+	Number     string    `json:"number"` // assigned when issued
+	Status     DocStatus `json:"status"` // stored status; see StatusOn
+	CustomerID string    `json:"customer_id"`
+	Customer   Party     `json:"customer"` // copied on save, frozen on issue
+	Supplier   Party     `json:"supplier"` // frozen on issue
+
+	IssueDate  Date `json:"issue_date"`
+	TaxDate    Date `json:"tax_date"` // DUZP
+	DueDate    Date `json:"due_date"`
+	ValidUntil Date `json:"valid_until,omitempty"` // quotes
+
+	Currency     string `json:"currency"`
+	ExchangeRate Rate   `json:"exchange_rate"` // base currency per one unit of Currency, for the DUZP
+
+	PricesIncludeVAT bool   `json:"prices_include_vat"`
+	ReverseCharge    bool   `json:"reverse_charge"` // daň odvede zákazník
+	CashRounding     bool   `json:"cash_rounding"`  // total rounded to whole units
+	PaymentMethod    string `json:"payment_method"` // "bank" or "cash"
+	VariableSymbol   string `json:"variable_symbol"`
+
+	Lines []DocLine `json:"lines"`
+	Note  string    `json:"note,omitempty"`
+
+	SourceID   string `json:"source_id,omitempty"`   // the quote or order it came from
+	OriginalID string `json:"original_id,omitempty"` // credit note: the invoice it corrects
+	OriginalNo string `json:"original_no,omitempty"`
+	Reason     string `json:"reason,omitempty"` // credit note: why
+
+	Totals   DocTotals `json:"totals"`
+	Paid     int64     `json:"paid"`     // payments so far, document currency
+	Credited int64     `json:"credited"` // issued credit notes against it (positive)
+	EntryID  string    `json:"entry_id,omitempty"`
+
+	Created  time.Time `json:"created"`
+	Updated  time.Time `json:"updated"`
+	Issued   time.Time `json:"issued,omitempty"`
+	Revision int       `json:"revision"`
+}
+
+// Payment methods.
+const (
+	PayBank = "bank"
+	PayCash = "cash"
+)
+
+// Remaining is what is still to be paid (document currency).
+func (d SalesDoc) Remaining() int64 { return d.Totals.Total - d.Credited - d.Paid }
+
+// StatusOn derives the status a person sees on a given day.
+func (d SalesDoc) StatusOn(today Date) DocStatus {
+	if d.Status != StatusIssued || d.Kind != KindInvoice {
+		return d.Status
+	}
+	due := d.Totals.Total - d.Credited
+	switch {
+	case d.Credited > 0 && due <= 0:
+		return StatusCredited
+	case d.Paid >= due:
+		return StatusPaid
+	case !d.DueDate.IsZero() && today.After(d.DueDate):
+		return StatusOverdue
+	case d.Paid > 0:
+		return StatusPartlyPaid
+	}
+	return StatusIssued
+}
+
+// Payment is money received for an invoice.
+type Payment struct {
+	ID      string    `json:"id"`
+	Branch  string    `json:"branch"`
+	DocID   string    `json:"doc_id"`
+	Date    Date      `json:"date"`
+	Amount  Money     `json:"amount"`
+	Method  string    `json:"method"` // bank or cash
+	Note    string    `json:"note,omitempty"`
+	EntryID string    `json:"entry_id"`
+	Created time.Time `json:"created"`
+}
+
+// DocFilter narrows a document list.
+type DocFilter struct {
+	Kind     DocKind
+	Status   DocStatus // compared with StatusOn(today)
+	From, To Date      // issue date (drafts: created date)
+	Search   string    // number or customer name, case- and accent-insensitive
+	Customer string    // customer ID
+}
+
+// CustomerService keeps the customer records (Reception and Sales).
+type CustomerService interface {
+	Customers(ctx context.Context, search string, limit int) ([]Customer, error)
+	Customer(ctx context.Context, id string) (Customer, error)
+	SaveCustomer(ctx context.Context, c Customer) (Customer, error)
+}
+
+// PriceListService keeps the items and services the office sells.
+type PriceListService interface {
+	Items(ctx context.Context) ([]Item, error)
+	SaveItem(ctx context.Context, it Item) (Item, error)
+}
+
+// SalesService is the revenue path: documents, issuing, credit notes, payments.
+type SalesService interface {
+	// SaveDraft creates or replaces a draft; issued documents are refused.
+	SaveDraft(ctx context.Context, d SalesDoc) (SalesDoc, error)
+	DeleteDraft(ctx context.Context, id string) error
+	Document(ctx context.Context, id string) (SalesDoc, error)
+	DocumentByNumber(ctx context.Context, number string) (SalesDoc, error)
+	// Documents lists matching documents, newest first, with the total count.
+	Documents(ctx context.Context, f DocFilter, offset, limit int) ([]SalesDoc, int, error)
+	// Convert makes a draft of the next kind from a quote or order, lines carried over.
+	Convert(ctx context.Context, id string, to DocKind) (SalesDoc, error)
+	// Issue numbers the document and, for invoices and credit notes, posts it,
+	// in one transaction.
+	Issue(ctx context.Context, id string) (SalesDoc, error)
+	// NewCreditNote makes a draft credit note for the whole remaining invoice.
+	NewCreditNote(ctx context.Context, invoiceID, reason string) (SalesDoc, error)
+	RecordPayment(ctx context.Context, p Payment) (Payment, error)
+	Payments(ctx context.Context, docID string) ([]Payment, error)
+}
