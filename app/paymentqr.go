@@ -105,3 +105,7 @@ func truncateRunes(s string, n int) string {
 	}
 	return s
 }
+
+// FoldText lowercases s and removes diacritics, for searching as people type:
+// "zlutou" finds "Žlutou".
+func FoldText(s string) string { return strings.ToLower(asciiFold(s)) }

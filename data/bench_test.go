@@ -149,3 +149,26 @@ func BenchmarkJournalPageDeep(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIssueInvoice issues a 20-line draft: number, posting, commit.
+func BenchmarkIssueInvoice(b *testing.B) {
+	s, c := salesStore(b)
+	d := draftInvoice(c)
+	for len(d.Lines) < 20 {
+		d.Lines = append(d.Lines, d.Lines[len(d.Lines)%2])
+	}
+	ids := make([]string, b.N)
+	for i := range ids {
+		dr, err := s.SaveDraft(ctx, d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids[i] = dr.ID
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Issue(ctx, ids[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -18,11 +18,17 @@ var (
 	bJAcct     = []byte("jidx_acct") // code 0 date key + seq + line no (2 B) → nil
 	bBalances  = []byte("balances")  // code 0 YYYYMM → debit, credit, lines (3×8 B)
 	bMonthStat = []byte("month_lines")
-	bLocks     = []byte("locks")    // YYYYMM → 1
-	bCounters  = []byte("counters") // series 0 year → last number (8 B)
-	bNumbers   = []byte("numbers")  // series 0 year + number (8 B) → document ID
-	bUsers     = []byte("users")    // login name → userRecord JSON
-	bAudit     = []byte("audit")    // seq (8 B) → AuditEntry JSON, hash-chained
+	bLocks     = []byte("locks")        // YYYYMM → 1
+	bCounters  = []byte("counters")     // series 0 year → last number (8 B)
+	bNumbers   = []byte("numbers")      // series 0 year + number (8 B) → document ID
+	bUsers     = []byte("users")        // login name → userRecord JSON
+	bAudit     = []byte("audit")        // seq (8 B) → AuditEntry JSON, hash-chained
+	bCustomers = []byte("customers")    // ID → Customer JSON
+	bItems     = []byte("items")        // ID → Item JSON
+	bDocs      = []byte("docs")         // ID (time-ordered) → SalesDoc JSON
+	bDocNums   = []byte("doc_numbers")  // number → ID
+	bPayments  = []byte("payments")     // ID → Payment JSON
+	bDocPays   = []byte("doc_payments") // doc ID 0 payment ID → nil
 )
 
 var (
@@ -52,6 +58,15 @@ var migrations = []migration{
 	// users; the first admin is created by the first-run screen or the CLI.
 	func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bUsers, bAudit} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
+	// 2 → 3: customers, the price list, sales documents and payments (issue 4).
+	func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bCustomers, bItems, bDocs, bDocNums, bPayments, bDocPays} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -1,0 +1,166 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+func readCustomer(tx *bolt.Tx, id string) (app.Customer, error) {
+	var c app.Customer
+	raw := tx.Bucket(bCustomers).Get([]byte(id))
+	if raw == nil {
+		return c, app.Errorf(app.ENOTFOUND, "err.customer.not_found", "the customer does not exist", nil)
+	}
+	return c, decode(raw, &c)
+}
+
+// Customer returns one customer.
+func (s *Store) Customer(ctx context.Context, id string) (app.Customer, error) {
+	var c app.Customer
+	err := s.viewAs(ctx, app.PermCustomersRead, "reading the customer", func(tx *bolt.Tx, _ app.User) (err error) {
+		c, err = readCustomer(tx, id)
+		return err
+	})
+	return c, err
+}
+
+// Customers returns up to limit customers whose name, IČO, DIČ, e-mail, phone or
+// city contain every word of search (case and diacritics ignored), by name.
+func (s *Store) Customers(ctx context.Context, search string, limit int) ([]app.Customer, error) {
+	words := strings.Fields(app.FoldText(search))
+	var out []app.Customer
+	err := s.viewAs(ctx, app.PermCustomersRead, "reading customers", func(tx *bolt.Tx, _ app.User) error {
+		return tx.Bucket(bCustomers).ForEach(func(_, v []byte) error {
+			var c app.Customer
+			if err := decode(v, &c); err != nil {
+				return err
+			}
+			hay := app.FoldText(strings.Join([]string{c.Name, c.ICO, c.DIC, c.Email, c.Phone, c.City}, " "))
+			for _, w := range words {
+				if !strings.Contains(hay, w) {
+					return nil
+				}
+			}
+			out = append(out, c)
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return app.FoldText(out[i].Name) < app.FoldText(out[j].Name) })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, err
+}
+
+// SaveCustomer creates or updates a customer.
+func (s *Store) SaveCustomer(ctx context.Context, c app.Customer) (app.Customer, error) {
+	if err := s.allowed(ctx, app.PermCustomersWrite); err != nil {
+		return app.Customer{}, err
+	}
+	err := s.updateAs(ctx, app.PermCustomersWrite, "saving the customer", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		company, err := readCompany(tx)
+		if err != nil {
+			return err
+		}
+		c.Normalize(company.BaseCurrency)
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		now := s.clock.Now().UTC()
+		action := "create"
+		if c.ID == "" {
+			c.ID, c.Branch, c.Created = app.NewID(now), company.Branch, now
+		} else {
+			old, err := readCustomer(tx, c.ID)
+			if err != nil {
+				return err
+			}
+			if old.Revision != c.Revision {
+				return app.Errorf(app.ECONFLICT, "err.customer.stale", "{{.name}} was changed meanwhile by someone else; open it again", map[string]any{"name": old.Name})
+			}
+			c.Branch, c.Created, action = old.Branch, old.Created, "update"
+			c.Revision = old.Revision + 1
+		}
+		c.Updated = now
+		raw, err := encode(c)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bCustomers).Put([]byte(c.ID), raw); err != nil {
+			return err
+		}
+		return a.log(action, "customer", c.ID, fmt.Sprintf("%s, IČO %s", c.Name, c.ICO))
+	})
+	return c, err
+}
+
+// Items returns the price list by code. Everyone signed in may read it.
+func (s *Store) Items(ctx context.Context) ([]app.Item, error) {
+	var out []app.Item
+	err := s.viewAs(ctx, app.PermCompanyRead, "reading the price list", func(tx *bolt.Tx, _ app.User) error {
+		return tx.Bucket(bItems).ForEach(func(_, v []byte) error {
+			var it app.Item
+			if err := decode(v, &it); err != nil {
+				return err
+			}
+			out = append(out, it)
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out, err
+}
+
+// SaveItem creates or updates a price-list item; codes are unique.
+func (s *Store) SaveItem(ctx context.Context, it app.Item) (app.Item, error) {
+	if err := s.allowed(ctx, app.PermItemsWrite); err != nil {
+		return app.Item{}, err
+	}
+	it.Code = strings.TrimSpace(it.Code)
+	it.Name = strings.TrimSpace(it.Name)
+	it.Unit = strings.TrimSpace(it.Unit)
+	err := s.updateAs(ctx, app.PermItemsWrite, "saving the item", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		company, err := readCompany(tx)
+		if err != nil {
+			return err
+		}
+		if it.Price.Currency == "" {
+			it.Price.Currency = company.BaseCurrency
+		}
+		if err := it.Validate(); err != nil {
+			return err
+		}
+		b := tx.Bucket(bItems)
+		dup := false
+		_ = b.ForEach(func(k, v []byte) error {
+			var o app.Item
+			if decode(v, &o) == nil && strings.EqualFold(o.Code, it.Code) && o.ID != it.ID {
+				dup = true
+			}
+			return nil
+		})
+		if dup {
+			return app.Invalid("item.code", "err.item.duplicate", "code {{.code}} is used by another item", map[string]any{"code": it.Code})
+		}
+		if it.ID == "" {
+			it.ID, it.Branch = app.NewID(s.clock.Now()), company.Branch
+		} else if b.Get([]byte(it.ID)) == nil {
+			return app.Errorf(app.ENOTFOUND, "err.item.not_found", "the item does not exist", nil)
+		}
+		raw, err := encode(it)
+		if err != nil {
+			return err
+		}
+		if err := b.Put([]byte(it.ID), raw); err != nil {
+			return err
+		}
+		return a.log("save", "item", it.ID, it.Code+" "+it.Name+" "+it.Price.String())
+	})
+	return it, err
+}

@@ -1,0 +1,201 @@
+package data
+
+import (
+	"context"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+// Issue gives a draft its number and, for invoices and credit notes, posts it
+// to the ledger — receivable against revenue and VAT per rate — all in one
+// transaction: a failure anywhere leaves no number used and nothing posted.
+func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
+	if err := s.allowed(ctx, app.PermSalesWrite); err != nil {
+		return app.SalesDoc{}, err
+	}
+	var d app.SalesDoc
+	err := s.updateAs(ctx, app.PermSalesWrite, "issuing the document", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		var err error
+		if d, err = readDoc(tx, id); err != nil {
+			return err
+		}
+		company, err := readCompany(tx)
+		if err != nil {
+			return err
+		}
+		cust, err := readCustomer(tx, d.CustomerID)
+		if err != nil && d.CustomerID != "" {
+			return app.WithField(err, "doc.customer")
+		}
+		if d, err = app.PrepareForIssue(d, company, cust); err != nil {
+			return err
+		}
+		if d.Kind == app.KindCreditNote {
+			if err := creditOriginal(tx, &d); err != nil {
+				return err
+			}
+		}
+		series, ok := company.SeriesFor(d.Kind.Series())
+		if !ok {
+			return app.Invalid("company.series", "err.series.missing", "series “{{.code}}” is missing", map[string]any{"code": d.Kind.Series()})
+		}
+		if d.Number, err = assignNumber(tx, series, d.IssueDate.Year(), d.ID); err != nil {
+			return err
+		}
+		if d.VariableSymbol == "" {
+			d.VariableSymbol = app.VariableSymbolOf(d.Number)
+		}
+		if d.Kind.Posts() && d.Totals.TotalCZK != 0 {
+			if err := s.postDoc(tx, &d, company); err != nil {
+				return err
+			}
+		}
+		d.Status = app.StatusIssued
+		d.Issued = s.clock.Now().UTC()
+		d.Updated = d.Issued
+		d.Revision++
+		if err := tx.Bucket(bDocNums).Put([]byte(d.Number), []byte(d.ID)); err != nil {
+			return err
+		}
+		if err := putDoc(tx, d); err != nil {
+			return err
+		}
+		return a.log("issue", string(d.Kind), d.ID, fmt.Sprintf("%s for %s, %s", d.Number, d.Customer.Name, app.M(d.Totals.Total, d.Currency).String()))
+	})
+	if err != nil {
+		return app.SalesDoc{}, err
+	}
+	return d, nil
+}
+
+// postDoc posts an issued invoice or credit note through the ledger's poster:
+// the same checks (locked month, known accounts, balance) as any entry.
+func (s *Store) postDoc(tx *bolt.Tx, d *app.SalesDoc, company app.Company) error {
+	p, err := newPoster(tx, s.clock)
+	if err != nil {
+		return err
+	}
+	title := "Faktura"
+	if d.Kind == app.KindCreditNote {
+		title = "Opravný doklad"
+	}
+	e := app.Entry{Date: d.TaxDate, Memo: title + " " + d.Number + " – " + d.Customer.Name, Source: string(d.Kind) + ":" + d.ID,
+		Lines: app.SalesPosting(*d, company.Chart.Posting())}
+	if err := e.Validate(); err != nil {
+		return app.Internal("building the posting of "+d.Number, err)
+	}
+	posted, err := p.post(e)
+	if err != nil {
+		return err
+	}
+	d.EntryID = posted.ID
+	return nil
+}
+
+// creditOriginal checks a credit note against its invoice and records it there.
+func creditOriginal(tx *bolt.Tx, d *app.SalesDoc) error {
+	inv, err := readDoc(tx, d.OriginalID)
+	if err != nil {
+		return app.WithField(err, "doc.original")
+	}
+	if inv.Kind != app.KindInvoice || inv.Status != app.StatusIssued {
+		return app.Invalid("doc.original", "err.credit.not_invoice", "a credit note corrects an issued invoice", nil)
+	}
+	if inv.Currency != d.Currency || inv.CustomerID != d.CustomerID {
+		return app.Invalid("doc.original", "err.credit.mismatch", "a credit note has the customer and currency of its invoice", nil)
+	}
+	left := inv.Totals.Total - inv.Credited
+	if -d.Totals.Total > left {
+		return app.Invalid("doc.lines", "err.credit.too_large", "the credit note ({{.credit}}) is larger than what remains of invoice {{.number}} ({{.left}})",
+			map[string]any{"credit": app.M(-d.Totals.Total, d.Currency), "number": inv.Number, "left": app.M(left, inv.Currency)})
+	}
+	inv.Credited += -d.Totals.Total
+	inv.Updated = d.Updated
+	d.OriginalNo = inv.Number
+	return putDoc(tx, inv)
+}
+
+// Convert makes a draft order from an issued quote, or a draft invoice from an
+// issued order, with every line carried over, and marks the source.
+func (s *Store) Convert(ctx context.Context, id string, to app.DocKind) (app.SalesDoc, error) {
+	var out app.SalesDoc
+	err := s.updateAs(ctx, app.PermSalesWrite, "converting the document", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		src, err := readDoc(tx, id)
+		if err != nil {
+			return err
+		}
+		next := map[app.DocKind]app.DocKind{app.KindQuote: app.KindOrder, app.KindOrder: app.KindInvoice}
+		if next[src.Kind] != to && !(src.Kind == app.KindQuote && to == app.KindInvoice) {
+			return app.Invalid("doc.kind", "err.doc.convert", "a {{.from}} cannot become a {{.to}}", map[string]any{"from": string(src.Kind), "to": string(to)})
+		}
+		if src.Status != app.StatusIssued {
+			return app.Errorf(app.ECONFLICT, "err.doc.convert_status", "only an issued document that has not been carried over yet can become the next one", nil)
+		}
+		now := s.clock.Now().UTC()
+		today := app.Today(s.clock)
+		out = app.SalesDoc{ID: app.NewID(now), Branch: src.Branch, Kind: to, Status: app.StatusDraft, CustomerID: src.CustomerID,
+			Customer: src.Customer, Supplier: src.Supplier, IssueDate: today, TaxDate: today, Currency: src.Currency,
+			ExchangeRate: src.ExchangeRate, PricesIncludeVAT: src.PricesIncludeVAT, ReverseCharge: src.ReverseCharge,
+			CashRounding: src.CashRounding, PaymentMethod: src.PaymentMethod, Lines: append([]app.DocLine(nil), src.Lines...),
+			Note: src.Note, SourceID: src.ID, Totals: src.Totals, Created: now, Updated: now}
+		if cust, err := readCustomer(tx, src.CustomerID); err == nil {
+			out.DueDate = today.AddDays(cust.PaymentDays)
+		}
+		src.Status = app.StatusAccepted
+		if src.Kind == app.KindOrder {
+			src.Status = app.StatusInvoiced
+		}
+		src.Updated = now
+		src.Revision++
+		if err := putDoc(tx, src); err != nil {
+			return err
+		}
+		if err := putDoc(tx, out); err != nil {
+			return err
+		}
+		return a.log("convert", string(to), out.ID, fmt.Sprintf("from %s", docLabel(src)))
+	})
+	return out, err
+}
+
+// NewCreditNote makes a draft credit note taking back what remains of an
+// issued invoice (each line negated); the user may reduce it before issuing.
+func (s *Store) NewCreditNote(ctx context.Context, invoiceID, reason string) (app.SalesDoc, error) {
+	var out app.SalesDoc
+	err := s.updateAs(ctx, app.PermSalesWrite, "creating the credit note", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		inv, err := readDoc(tx, invoiceID)
+		if err != nil {
+			return err
+		}
+		if inv.Kind != app.KindInvoice || inv.Status != app.StatusIssued {
+			return app.Invalid("doc.original", "err.credit.not_invoice", "a credit note corrects an issued invoice", nil)
+		}
+		if inv.Totals.Total-inv.Credited <= 0 {
+			return app.Errorf(app.ECONFLICT, "err.credit.nothing_left", "invoice {{.number}} is fully credited already", map[string]any{"number": inv.Number})
+		}
+		now := s.clock.Now().UTC()
+		today := app.Today(s.clock)
+		lines := make([]app.DocLine, len(inv.Lines))
+		for i, l := range inv.Lines {
+			l.Quantity = -l.Quantity
+			lines[i] = l
+		}
+		out = app.SalesDoc{ID: app.NewID(now), Branch: inv.Branch, Kind: app.KindCreditNote, Status: app.StatusDraft,
+			CustomerID: inv.CustomerID, Customer: inv.Customer, Supplier: inv.Supplier, IssueDate: today, TaxDate: today, DueDate: today,
+			Currency: inv.Currency, ExchangeRate: inv.ExchangeRate, PricesIncludeVAT: inv.PricesIncludeVAT, ReverseCharge: inv.ReverseCharge,
+			PaymentMethod: inv.PaymentMethod, Lines: lines, OriginalID: inv.ID, OriginalNo: inv.Number, Reason: reason, Created: now, Updated: now}
+		company, err := readCompany(tx)
+		if err != nil {
+			return err
+		}
+		out.Totals = app.ComputeTotals(withRates(out, company), company.BaseCurrency)
+		if err := putDoc(tx, out); err != nil {
+			return err
+		}
+		return a.log("create", string(app.KindCreditNote), out.ID, "draft credit note for "+inv.Number)
+	})
+	return out, err
+}

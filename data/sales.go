@@ -1,0 +1,204 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+func readDoc(tx *bolt.Tx, id string) (app.SalesDoc, error) {
+	var d app.SalesDoc
+	raw := tx.Bucket(bDocs).Get([]byte(id))
+	if raw == nil {
+		return d, app.Errorf(app.ENOTFOUND, "err.doc.not_found", "the document does not exist", nil)
+	}
+	return d, decode(raw, &d)
+}
+
+func putDoc(tx *bolt.Tx, d app.SalesDoc) error {
+	raw, err := encode(d)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bDocs).Put([]byte(d.ID), raw)
+}
+
+// docLabel names a document in audit lines and memos: "invoice FV2026-0001".
+func docLabel(d app.SalesDoc) string {
+	if d.Number == "" {
+		return string(d.Kind) + " (draft)"
+	}
+	return string(d.Kind) + " " + d.Number
+}
+
+// SaveDraft creates or replaces a draft. Issued documents never change here.
+func (s *Store) SaveDraft(ctx context.Context, d app.SalesDoc) (app.SalesDoc, error) {
+	if err := s.allowed(ctx, app.PermSalesWrite); err != nil {
+		return app.SalesDoc{}, err
+	}
+	if err := d.ValidateDraft(); err != nil {
+		return app.SalesDoc{}, err
+	}
+	err := s.updateAs(ctx, app.PermSalesWrite, "saving the draft", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		company, err := readCompany(tx)
+		if err != nil {
+			return err
+		}
+		now := s.clock.Now().UTC()
+		action := "create"
+		if d.ID == "" {
+			d.ID, d.Branch, d.Created, d.Status = app.NewID(now), company.Branch, now, app.StatusDraft
+		} else {
+			old, err := readDoc(tx, d.ID)
+			if err != nil {
+				return err
+			}
+			if old.Status != app.StatusDraft {
+				return app.Errorf(app.ECONFLICT, "err.doc.issued", "document {{.number}} is already issued and cannot change", map[string]any{"number": old.Number})
+			}
+			if old.Revision != d.Revision {
+				return app.Errorf(app.ECONFLICT, "err.doc.stale", "the draft was changed meanwhile in another window; open it again", nil)
+			}
+			if old.Kind != d.Kind {
+				return app.Invalid("doc.kind", "err.doc.kind_fixed", "a draft keeps its kind", nil)
+			}
+			d.Branch, d.Created, d.Status, action = old.Branch, old.Created, app.StatusDraft, "update"
+			d.SourceID, d.OriginalID, d.OriginalNo = old.SourceID, old.OriginalID, old.OriginalNo
+			d.Revision = old.Revision + 1
+		}
+		d.Number, d.Paid, d.Credited, d.EntryID = "", 0, 0, ""
+		if d.Currency == "" {
+			d.Currency = company.BaseCurrency
+		}
+		if d.CustomerID != "" {
+			cust, err := readCustomer(tx, d.CustomerID)
+			if err != nil {
+				return app.WithField(err, "doc.customer")
+			}
+			d.Customer = app.PartyOfCustomer(cust)
+		}
+		d.Supplier = app.PartyOfCompany(company)
+		d.Totals = app.ComputeTotals(withRates(d, company), company.BaseCurrency)
+		d.Updated = now
+		if err := putDoc(tx, d); err != nil {
+			return err
+		}
+		return a.log(action, string(d.Kind), d.ID, fmt.Sprintf("draft for %s, %d lines", d.Customer.Name, len(d.Lines)))
+	})
+	return d, err
+}
+
+// withRates fills each line's VAT rate valid on the document's DUZP (or
+// today's issue date) so a draft shows live totals; issuing fixes them.
+func withRates(d app.SalesDoc, c app.Company) app.SalesDoc {
+	day := d.TaxDate
+	if day.IsZero() {
+		day = d.IssueDate
+	}
+	lines := make([]app.DocLine, len(d.Lines))
+	copy(lines, d.Lines)
+	for i := range lines {
+		if r, err := c.VATRateOn(lines[i].VATKind, day); err == nil && !day.IsZero() {
+			lines[i].VATRate = r
+		}
+	}
+	d.Lines = lines
+	return d
+}
+
+// DeleteDraft removes a draft (it has no number, so no gap is left).
+func (s *Store) DeleteDraft(ctx context.Context, id string) error {
+	return s.updateAs(ctx, app.PermSalesWrite, "deleting the draft", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		d, err := readDoc(tx, id)
+		if err != nil {
+			return err
+		}
+		if d.Status != app.StatusDraft {
+			return app.Errorf(app.ECONFLICT, "err.doc.issued", "document {{.number}} is already issued and cannot change", map[string]any{"number": d.Number})
+		}
+		if err := tx.Bucket(bDocs).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return a.log("delete", string(d.Kind), id, "draft for "+d.Customer.Name)
+	})
+}
+
+// Document returns one document.
+func (s *Store) Document(ctx context.Context, id string) (app.SalesDoc, error) {
+	var d app.SalesDoc
+	err := s.viewAs(ctx, app.PermSalesRead, "reading the document", func(tx *bolt.Tx, _ app.User) (err error) {
+		d, err = readDoc(tx, id)
+		return err
+	})
+	return d, err
+}
+
+// DocumentByNumber returns the issued document with the number.
+func (s *Store) DocumentByNumber(ctx context.Context, number string) (app.SalesDoc, error) {
+	var d app.SalesDoc
+	err := s.viewAs(ctx, app.PermSalesRead, "reading the document", func(tx *bolt.Tx, _ app.User) (err error) {
+		id := tx.Bucket(bDocNums).Get([]byte(strings.ToUpper(strings.TrimSpace(number))))
+		if id == nil {
+			return app.Errorf(app.ENOTFOUND, "err.doc.number_not_found", "there is no document {{.number}}", map[string]any{"number": number})
+		}
+		d, err = readDoc(tx, string(id))
+		return err
+	})
+	return d, err
+}
+
+// Documents lists matching documents newest first and counts all matches.
+func (s *Store) Documents(ctx context.Context, f app.DocFilter, offset, limit int) ([]app.SalesDoc, int, error) {
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return nil, 0, app.Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
+	}
+	words := strings.Fields(app.FoldText(f.Search))
+	today := app.Today(s.clock)
+	var out []app.SalesDoc
+	n := 0
+	err := s.viewAs(ctx, app.PermSalesRead, "listing documents", func(tx *bolt.Tx, _ app.User) error {
+		c := tx.Bucket(bDocs).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var d app.SalesDoc
+			if err := decode(v, &d); err != nil {
+				return err
+			}
+			if !matchDoc(d, f, words, today) {
+				continue
+			}
+			if n >= offset && (limit <= 0 || len(out) < limit) {
+				out = append(out, d)
+			}
+			n++
+		}
+		return nil
+	})
+	return out, n, err
+}
+
+func matchDoc(d app.SalesDoc, f app.DocFilter, words []string, today app.Date) bool {
+	if f.Kind != "" && d.Kind != f.Kind || f.Customer != "" && d.CustomerID != f.Customer {
+		return false
+	}
+	if f.Status != "" && d.StatusOn(today) != f.Status {
+		return false
+	}
+	day := d.IssueDate
+	if day.IsZero() {
+		day = app.DateOf(d.Created.Local())
+	}
+	if !f.From.IsZero() && day.Before(f.From) || !f.To.IsZero() && day.After(f.To) {
+		return false
+	}
+	hay := app.FoldText(d.Number + " " + d.Customer.Name + " " + d.Customer.ICO)
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
