@@ -278,7 +278,9 @@ func TestSalesRoles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	as := func(r app.Role) context.Context { return app.WithUser(context.Background(), app.User{Name: "u-" + string(r)}) }
+	as := func(r app.Role) context.Context {
+		return app.WithUser(context.Background(), app.User{Name: "u-" + string(r)})
+	}
 	_, err := s.SaveDraft(as(app.RoleWarehouse), draftInvoice(c))
 	wantCode(t, err, app.EUNAUTHORIZED, "")
 	_, _, err = s.Documents(as(app.RoleReception), app.DocFilter{}, 0, 10)
