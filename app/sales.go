@@ -104,6 +104,7 @@ type SalesDoc struct {
 	CustomerID string    `json:"customer_id"`
 	Customer   Party     `json:"customer"` // copied on save, frozen on issue
 	Supplier   Party     `json:"supplier"` // frozen on issue
+	Lang       Lang      `json:"lang"`     // the customer's document language
 
 	IssueDate  Date `json:"issue_date"`
 	TaxDate    Date `json:"tax_date"` // DUZP

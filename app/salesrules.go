@@ -80,6 +80,7 @@ func PrepareForIssue(d SalesDoc, c Company, cust Customer) (SalesDoc, error) {
 	}
 	d.Customer = PartyOfCustomer(cust)
 	d.Supplier = PartyOfCompany(c)
+	d.Lang = cust.Lang
 	if d.IssueDate.IsZero() {
 		return d, Invalid("doc.issue_date", "err.required", "is required", nil)
 	}

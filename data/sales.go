@@ -80,6 +80,7 @@ func (s *Store) SaveDraft(ctx context.Context, d app.SalesDoc) (app.SalesDoc, er
 				return app.WithField(err, "doc.customer")
 			}
 			d.Customer = app.PartyOfCustomer(cust)
+			d.Lang = cust.Lang
 		}
 		d.Supplier = app.PartyOfCompany(company)
 		d.Totals = app.ComputeTotals(withRates(d, company), company.BaseCurrency)
