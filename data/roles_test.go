@@ -12,8 +12,15 @@ import (
 // each role can do what it should and nothing more. A call counts as allowed
 // when it is not refused with EUNAUTHORIZED (it may still fail validation).
 func TestRoleMatrix(t *testing.T) {
-	s, _ := MustCompany(t)
-	e, err := s.PostEntry(ctx, sale(app.D(2026, 3, 2)))
+	s, cust := salesStore(t)
+	inv, err := s.SaveDraft(ctx, draftInvoice(cust))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inv, err = s.Issue(ctx, inv.ID); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.PostEntry(ctx, sale(app.D(2026, 3, 3)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,6 +41,12 @@ func TestRoleMatrix(t *testing.T) {
 	// Each method with the roles that may call it (admin may call everything).
 	all := app.AllRoles()
 	acc := []app.Role{app.RoleAccounts}
+	custRead := []app.Role{app.RoleReception, app.RoleSales, app.RoleAftersales, app.RoleAccounts}
+	custWrite := []app.Role{app.RoleReception, app.RoleSales}
+	itemsWrite := []app.Role{app.RoleSales, app.RoleWarehouse}
+	salesRead := []app.Role{app.RoleSales, app.RoleAccounts}
+	salesWrite := []app.Role{app.RoleSales}
+	payWrite := []app.Role{app.RoleSales, app.RoleAccounts}
 	methods := []struct {
 		name  string
 		roles []app.Role
@@ -74,6 +87,25 @@ func TestRoleMatrix(t *testing.T) {
 		{"ResetPassword", nil, func(c context.Context) error { return s.ResetPassword(c, "victim", testPassword) }},
 		{"SetDisabled", nil, func(c context.Context) error { _, err := s.SetDisabled(c, "victim", false); return err }},
 		{"ChangePassword", all, func(c context.Context) error { return s.ChangePassword(c, "wrong-old-password", "new-password-1") }},
+
+		{"Customers", custRead, func(c context.Context) error { _, err := s.Customers(c, "", 10); return err }},
+		{"Customer", custRead, func(c context.Context) error { _, err := s.Customer(c, cust.ID); return err }},
+		{"SaveCustomer", custWrite, func(c context.Context) error { _, err := s.SaveCustomer(c, app.Customer{Name: ""}); return err }},
+		{"Items", all, func(c context.Context) error { _, err := s.Items(c); return err }},
+		{"SaveItem", itemsWrite, func(c context.Context) error { _, err := s.SaveItem(c, app.Item{}); return err }},
+		{"Documents", salesRead, func(c context.Context) error { _, _, err := s.Documents(c, app.DocFilter{}, 0, 10); return err }},
+		{"Document", salesRead, func(c context.Context) error { _, err := s.Document(c, inv.ID); return err }},
+		{"DocumentByNumber", salesRead, func(c context.Context) error { _, err := s.DocumentByNumber(c, inv.Number); return err }},
+		{"SaveDraft", salesWrite, func(c context.Context) error { _, err := s.SaveDraft(c, app.SalesDoc{Kind: "bogus"}); return err }},
+		{"DeleteDraft", salesWrite, func(c context.Context) error { return s.DeleteDraft(c, "no-such-draft") }},
+		{"Convert", salesWrite, func(c context.Context) error { _, err := s.Convert(c, inv.ID, app.KindOrder); return err }},
+		{"Issue", salesWrite, func(c context.Context) error { _, err := s.Issue(c, inv.ID); return err }},
+		{"NewCreditNote", salesWrite, func(c context.Context) error { _, err := s.NewCreditNote(c, "no-such-invoice", "x"); return err }},
+		{"RecordPayment", payWrite, func(c context.Context) error {
+			_, err := s.RecordPayment(c, app.Payment{DocID: inv.ID, Date: app.D(2026, 11, 3), Amount: app.M(0, "CZK")})
+			return err
+		}},
+		{"Payments", salesRead, func(c context.Context) error { _, err := s.Payments(c, inv.ID); return err }},
 	}
 	users := []app.Role{app.RoleAdmin}
 	for _, r := range app.AllRoles() {
