@@ -127,9 +127,9 @@ func (s *accountsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 
 // refresh reloads the balances, the journal and the locked periods.
 func (s *accountsScreen) refresh() {
-	year := s.year
+	year, ctx := s.year, s.deps.ctx()
 	async(func() {
-		bal, err := s.deps.Services.Ledger.Balances(bg(), app.Month{Year: year, Month: 1}, app.Month{Year: year, Month: 12})
+		bal, err := s.deps.Services.Ledger.Balances(ctx, app.Month{Year: year, Month: 1}, app.Month{Year: year, Month: 12})
 		fyne.Do(func() {
 			if err != nil {
 				showError(err, s.win)
@@ -151,12 +151,7 @@ func (s *accountsScreen) refresh() {
 	s.periods.reload()
 }
 
-func (s *accountsScreen) clock() app.Clock {
-	if s.deps.Services.Clock != nil {
-		return s.deps.Services.Clock
-	}
-	return app.SystemClock{}
-}
+func (s *accountsScreen) clock() app.Clock { return s.deps.clock() }
 
 // accountTypeName returns the translated name of an account type.
 func accountTypeName(t app.AccountType) string {

@@ -152,7 +152,7 @@ func TestPeriodLock(t *testing.T) {
 		t.Fatalf("confirm = %q", dialogText(w))
 	}
 	test.Tap(button(t, w.Canvas().Overlays().Top(), "Yes"))
-	if months, _ := l.LockedPeriods(context.Background()); len(months) != 1 || months[0].Month != time.March {
+	if months, _ := l.LockedPeriods(s.deps.ctx()); len(months) != 1 || months[0].Month != time.March {
 		t.Fatalf("locked %v", months)
 	}
 	if !s.periods.locked[app.Month{Year: 2026, Month: time.March}] {

@@ -20,6 +20,9 @@ func TestMain(m *testing.M) {
 	// Fyne's test driver runs fyne.Do inline; running the work inline too keeps
 	// every widget access on the test goroutine.
 	async = func(f func()) { f() }
+	// Cheap password hashes; the idle lock is checked by the tests, not a ticker.
+	app.PasswordCost.Time, app.PasswordCost.Memory, app.PasswordCost.Threads = 1, 64, 1
+	lockPollEvery = 0
 	// English whatever the machine's locale, with the real translation files.
 	prefs := test.NewApp().Preferences()
 	prefs.SetString(prefLanguage, "en")
@@ -37,7 +40,10 @@ type fakeCompany struct {
 	updates int
 }
 
-func (f *fakeCompany) Company(context.Context) (app.Company, error) {
+func (f *fakeCompany) Company(ctx context.Context) (app.Company, error) {
+	if err := app.Authorize(ctx, app.PermCompanyRead); err != nil {
+		return app.Company{}, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.c == nil {
@@ -46,7 +52,10 @@ func (f *fakeCompany) Company(context.Context) (app.Company, error) {
 	return *f.c, nil
 }
 
-func (f *fakeCompany) CreateCompany(_ context.Context, c app.Company) (app.Company, error) {
+func (f *fakeCompany) CreateCompany(ctx context.Context, c app.Company) (app.Company, error) {
+	if err := app.Authorize(ctx, app.PermCompanyWrite); err != nil {
+		return app.Company{}, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.c != nil {
@@ -62,7 +71,10 @@ func (f *fakeCompany) CreateCompany(_ context.Context, c app.Company) (app.Compa
 	return c, nil
 }
 
-func (f *fakeCompany) UpdateCompany(_ context.Context, c app.Company) (app.Company, error) {
+func (f *fakeCompany) UpdateCompany(ctx context.Context, c app.Company) (app.Company, error) {
+	if err := app.Authorize(ctx, app.PermCompanyWrite); err != nil {
+		return app.Company{}, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	c.Normalize()
@@ -89,7 +101,10 @@ func newFakeLedger(chart app.Chart) *fakeLedger {
 	return &fakeLedger{accounts: chart.Preset(), locked: map[app.Month]bool{}}
 }
 
-func (l *fakeLedger) Accounts(context.Context) ([]app.Account, error) {
+func (l *fakeLedger) Accounts(ctx context.Context) ([]app.Account, error) {
+	if err := app.Authorize(ctx, app.PermLedgerRead); err != nil {
+		return nil, err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return append([]app.Account(nil), l.accounts...), nil
@@ -173,14 +188,20 @@ func (l *fakeLedger) lines(f app.JournalFilter) []app.JournalLine {
 	return out
 }
 
-func (l *fakeLedger) JournalCount(_ context.Context, f app.JournalFilter) (int, error) {
+func (l *fakeLedger) JournalCount(ctx context.Context, f app.JournalFilter) (int, error) {
+	if err := app.Authorize(ctx, app.PermLedgerRead); err != nil {
+		return 0, err
+	}
 	if err := f.Validate(); err != nil {
 		return 0, err
 	}
 	return len(l.lines(f)), nil
 }
 
-func (l *fakeLedger) JournalPage(_ context.Context, f app.JournalFilter, offset, limit int) ([]app.JournalLine, error) {
+func (l *fakeLedger) JournalPage(ctx context.Context, f app.JournalFilter, offset, limit int) ([]app.JournalLine, error) {
+	if err := app.Authorize(ctx, app.PermLedgerRead); err != nil {
+		return nil, err
+	}
 	all := l.lines(f)
 	if offset >= len(all) {
 		return nil, nil
@@ -188,7 +209,10 @@ func (l *fakeLedger) JournalPage(_ context.Context, f app.JournalFilter, offset,
 	return all[offset:min(offset+limit, len(all))], nil
 }
 
-func (l *fakeLedger) Balances(_ context.Context, from, to app.Month) ([]app.AccountBalance, error) {
+func (l *fakeLedger) Balances(ctx context.Context, from, to app.Month) ([]app.AccountBalance, error) {
+	if err := app.Authorize(ctx, app.PermLedgerRead); err != nil {
+		return nil, err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	out := make([]app.AccountBalance, len(l.accounts))
@@ -213,14 +237,20 @@ func (l *fakeLedger) Balances(_ context.Context, from, to app.Month) ([]app.Acco
 	return out, nil
 }
 
-func (l *fakeLedger) SetPeriodLock(_ context.Context, m app.Month, locked bool) error {
+func (l *fakeLedger) SetPeriodLock(ctx context.Context, m app.Month, locked bool) error {
+	if err := app.Authorize(ctx, app.PermPeriodLock); err != nil {
+		return err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.locked[m] = locked
 	return nil
 }
 
-func (l *fakeLedger) LockedPeriods(context.Context) ([]app.Month, error) {
+func (l *fakeLedger) LockedPeriods(ctx context.Context) ([]app.Month, error) {
+	if err := app.Authorize(ctx, app.PermLedgerRead); err != nil {
+		return nil, err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var out []app.Month
@@ -261,16 +291,47 @@ func testCompany() app.Company {
 	return c
 }
 
-// testDeps returns services over fakes; company may be nil for an empty database.
+// testAdminPassword is the password of the admin "jana" of testDeps.
+const testAdminPassword = "tajné-heslo-1"
+
+// testDeps returns services over fakes; company may be nil for an empty
+// database (no users either). With a company, the admin "jana" exists and
+// the returned Deps are signed in as her.
 func testDeps(c *app.Company) (Deps, *fakeCompany, *fakeLedger) {
 	fc := &fakeCompany{c: c}
 	fl := newFakeLedger(app.ChartCzech)
+	clock := app.NewFixedClock(time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC))
+	audit := &fakeAudit{clock: clock}
+	users := &fakeUsers{audit: audit}
 	d := Deps{Services: app.Services{
 		Company: fc, Ledger: fl,
 		Store: &fakeStore{path: "/home/jana/.config/Kontor/kontor.db"},
-		Clock: app.NewFixedClock(time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)),
+		Users: users, Audit: audit,
+		Clock: clock,
 	}}
+	if c != nil {
+		admin := users.mustAdd(app.NewUser{Name: "jana", FullName: "Jana Nováková", Roles: []app.Role{app.RoleAdmin}, Password: testAdminPassword})
+		d.sess = &session{user: admin}
+	}
 	return d, fc, fl
+}
+
+// fakesOf returns the user and audit fakes of testDeps.
+func fakesOf(d Deps) (*fakeUsers, *fakeAudit) {
+	return d.Services.Users.(*fakeUsers), d.Services.Audit.(*fakeAudit)
+}
+
+// testGate is a gate on w signed in as d's user, with an idle lock.
+func testGate(a fyne.App, w fyne.Window, d Deps) *gate {
+	g := newGate(a, w, d)
+	g.sess.user = d.user()
+	g.lock = newIdleLock(g)
+	return g
+}
+
+// openTestShell opens the shell of c on w for d's signed-in user.
+func openTestShell(a fyne.App, w fyne.Window, d Deps, c app.Company) *shell {
+	return openShell(testGate(a, w, d), c)
 }
 
 // objects lists every object drawn under o, depth first.
@@ -299,6 +360,18 @@ func button(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
 	}
 	t.Fatalf("no button %q", text)
 	return nil
+}
+
+// buttonsText lists the text of every visible button under root.
+func buttonsText(root fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, o := range objects(root) {
+		if btn, ok := o.(*widget.Button); ok && btn.Visible() {
+			b.WriteString(btn.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 // entryAfter finds the first entry that follows the label with text.

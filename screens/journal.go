@@ -140,10 +140,10 @@ func (j *journalView) reload() {
 	gen, f := j.gen, j.filter
 	j.pages = map[int][]app.JournalLine{}
 	j.pending = map[int]bool{}
-	ledger := j.parent.deps.Services.Ledger
+	ledger, ctx := j.parent.deps.Services.Ledger, j.parent.deps.ctx()
 	async(func() {
-		n, err := ledger.JournalCount(bg(), f)
-		accts, aerr := ledger.Accounts(bg())
+		n, err := ledger.JournalCount(ctx, f)
+		accts, aerr := ledger.Accounts(ctx)
 		fyne.Do(func() {
 			if gen != j.gen {
 				return
@@ -200,9 +200,9 @@ func (j *journalView) fetch(p int) {
 	}
 	j.pending[p] = true
 	gen, f := j.gen, j.filter
-	ledger := j.parent.deps.Services.Ledger
+	ledger, ctx := j.parent.deps.Services.Ledger, j.parent.deps.ctx()
 	async(func() {
-		lines, err := ledger.JournalPage(bg(), f, p*journalPageSize, journalPageSize)
+		lines, err := ledger.JournalPage(ctx, f, p*journalPageSize, journalPageSize)
 		fyne.Do(func() {
 			if gen != j.gen {
 				return

@@ -22,8 +22,9 @@ func (s *shell) checkDatabase() {
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.X("check.running", "Checking the database…"), bar, s.win)
 	wait.Show()
+	ctx := s.deps.ctx()
 	async(func() {
-		problems, err := st.Check(bg())
+		problems, err := st.Check(ctx)
 		fyne.Do(func() {
 			wait.Hide()
 			bar.Stop()
@@ -63,8 +64,9 @@ func (s *shell) runBackup(path string) {
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.X("backup.running", "Backing up…"), bar, s.win)
 	wait.Show()
+	ctx := s.deps.ctx()
 	async(func() {
-		err := s.deps.Services.Store.Backup(bg(), path)
+		err := s.deps.Services.Store.Backup(ctx, path)
 		fyne.Do(func() {
 			wait.Hide()
 			bar.Stop()

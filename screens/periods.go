@@ -76,9 +76,9 @@ func (v *periodsView) confirm(m app.Month, lock bool) {
 
 // setLock stores the lock and reloads the list.
 func (v *periodsView) setLock(m app.Month, lock bool) {
-	ledger := v.parent.deps.Services.Ledger
+	ledger, ctx := v.parent.deps.Services.Ledger, v.parent.deps.ctx()
 	async(func() {
-		err := ledger.SetPeriodLock(bg(), m, lock)
+		err := ledger.SetPeriodLock(ctx, m, lock)
 		fyne.Do(func() {
 			if err != nil {
 				showError(err, v.parent.win)
@@ -91,9 +91,9 @@ func (v *periodsView) setLock(m app.Month, lock bool) {
 
 // reload fetches the locked months.
 func (v *periodsView) reload() {
-	ledger := v.parent.deps.Services.Ledger
+	ledger, ctx := v.parent.deps.Services.Ledger, v.parent.deps.ctx()
 	async(func() {
-		months, err := ledger.LockedPeriods(bg())
+		months, err := ledger.LockedPeriods(ctx)
 		fyne.Do(func() {
 			if err != nil {
 				showError(err, v.parent.win)

@@ -34,7 +34,7 @@ type tabSpec struct {
 	Title    string               // English fallback of TitleKey
 	Icon     func() fyne.Resource // a theme icon; called late, once the app exists
 	Group    tabGroup
-	Roles    []string // roles that see the tab (admin always does)
+	Roles    []string // roles that see the tab (admin always does; nil: admin only)
 	Build    func(s *shell) fyne.CanvasObject
 }
 
@@ -73,10 +73,24 @@ var registry = []tabSpec{
 			return placeholder(theme.StorageIcon(), lang.X("tab.warehouse", "Warehouse"),
 				lang.X("placeholder.warehouse", "Items, locations, stock moves, stock levels, reordering and valuation will live here."))
 		}},
+	{ID: "audit", TitleKey: "tab.audit", Title: "Audit", Icon: theme.HistoryIcon, Group: backOffice,
+		Roles: []string{roleAccounts}, Build: func(s *shell) fyne.CanvasObject {
+			s.audit = newAuditView(s.deps, s.win)
+			return s.audit.buildUI()
+		}},
+	// Users live in the main window rather than in Settings: the registry
+	// hides the tab from everyone but admin, the idle lock covers it with the
+	// rest, and its actions take effect at once (no Save button to confuse
+	// with the company form's).
+	{ID: "users", TitleKey: "tab.users", Title: "Users", Icon: theme.AccountIcon, Group: backOffice,
+		Roles: nil, Build: func(s *shell) fyne.CanvasObject {
+			s.users = newUsersView(s.deps, s.win)
+			return s.users.buildUI()
+		}},
 }
 
-// visibleTabs returns the tabs of group that a user with roles sees; nil
-// roles means every tab (there are no users yet).
+// visibleTabs returns the tabs of group that a user with roles (the signed-in
+// user's) sees; nil roles means every tab.
 func visibleTabs(group tabGroup, roles []string) []tabSpec {
 	var out []tabSpec
 	for _, t := range registry {

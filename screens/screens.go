@@ -21,11 +21,47 @@ import (
 
 // Deps are what the screens need.
 type Deps struct {
-	Services app.Services // Company, Ledger, Store, Clock
-	// LoadDemo fills an empty database with the demo company, reporting progress.
+	Services app.Services // Company, Ledger, Store, Users, Audit, Clock
+	// LoadDemo fills an empty database (no company, no users) with the demo
+	// company and its demo users, reporting progress.
 	LoadDemo func(ctx context.Context, progress func(done, total int)) error
-	// Roles of the current user; nil means all (users come in a later issue).
-	Roles []string
+
+	// sess is the signed-in user, shared by every copy of Deps a window's
+	// screens hold; ShowMain creates it.
+	sess *session
+}
+
+// ctx is the context of the calls the screens make: it carries the signed-in
+// user, whom the services authorise. Take it on the UI thread and hand it to
+// the goroutine, so sign-in and sign-out never race with background work.
+func (d Deps) ctx() context.Context {
+	if d.sess == nil {
+		return context.Background()
+	}
+	return d.sess.ctx()
+}
+
+// user is the signed-in user (zero when nobody is).
+func (d Deps) user() app.User {
+	if d.sess == nil {
+		return app.User{}
+	}
+	return d.sess.user
+}
+
+// can reports whether the signed-in user holds permission p; the screens use
+// it to hide what the store would refuse anyway.
+func (d Deps) can(p app.Permission) bool {
+	u := d.user()
+	return u.Name != "" && !u.Disabled && app.Can(u.Roles, p)
+}
+
+// clock is the services' clock, the system clock if none is set.
+func (d Deps) clock() app.Clock {
+	if d.Services.Clock != nil {
+		return d.Services.Clock
+	}
+	return app.SystemClock{}
 }
 
 // prefLanguage is the preference that overrides the system language.
@@ -108,6 +144,3 @@ func formatTime(t time.Time) string {
 	t = t.Local()
 	return app.DateOf(t).Format(uiLang) + " " + t.Format("15:04")
 }
-
-// bg is the context of calls the screens make; the user will ride in it later.
-func bg() context.Context { return context.Background() }

@@ -1,6 +1,9 @@
 package screens
 
 import (
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -29,6 +32,7 @@ type settings struct {
 	vat                                     *vatEditor
 	series                                  *seriesEditor
 	logo                                    *logoEditor
+	lockMinutes                             *widget.Entry
 	save                                    *widget.Button
 	state                                   *widget.Label
 }
@@ -76,6 +80,14 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	restart.Importance = widget.LowImportance
 	docs.add("settings.language", "Language", container.NewVBox(s.language, restart))
 
+	security := newFieldSet()
+	s.lockMinutes = security.entry("settings.lock_minutes", "Lock after (minutes)", "10")
+	s.lockMinutes.SetText(strconv.Itoa(s.prefs.IntWithFallback(prefLockMinutes, defaultLockMinutes)))
+	lockNote := widget.NewLabel(lang.X("settings.lock_note", "After this many minutes without mouse or keyboard, Kontor covers its window and asks the signed-in user for their password again; unsaved work stays. 0 means never. The setting belongs to this computer. Users and their roles are managed in the Users tab of the Back office."))
+	lockNote.Wrapping = fyne.TextWrapWord
+	lockNote.Importance = widget.LowImportance
+	security.add("settings.lock_note", "Note", lockNote)
+
 	s.sets = map[*container.TabItem]*fieldSet{}
 	s.tabs = container.NewAppTabs()
 	for _, t := range []struct {
@@ -85,6 +97,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 		{"settings.tab.company", "Company", general},
 		{"settings.tab.money", "Bank and VAT", money},
 		{"settings.tab.documents", "Documents and language", docs},
+		{"settings.tab.security", "Security", security},
 	} {
 		item := container.NewTabItem(lang.X(t.key, t.fallback), container.NewVScroll(container.NewPadded(t.fs.object())))
 		s.sets[item] = t.fs
@@ -136,9 +149,15 @@ func (s *settings) onSave() {
 		return
 	}
 	langPref := languageCodes[s.language.SelectedIndex()]
+	lockMin, err := parseLockMinutes(s.lockMinutes.Text)
+	if err != nil {
+		s.fail(err)
+		return
+	}
 	s.save.Disable()
+	ctx := s.deps.ctx()
 	async(func() {
-		saved, err := s.deps.Services.Company.UpdateCompany(bg(), c)
+		saved, err := s.deps.Services.Company.UpdateCompany(ctx, c)
 		fyne.Do(func() {
 			s.save.Enable()
 			if err != nil {
@@ -146,6 +165,7 @@ func (s *settings) onSave() {
 				return
 			}
 			s.prefs.SetString(prefLanguage, langPref)
+			s.prefs.SetInt(prefLockMinutes, lockMin)
 			s.company = saved
 			s.state.SetText(lang.X("settings.saved", "Settings saved."))
 			if s.saved != nil {
@@ -176,11 +196,15 @@ func (s *settings) message(key string) string {
 	return ""
 }
 
-func (s *settings) clock() app.Clock {
-	if s.deps.Services.Clock != nil {
-		return s.deps.Services.Clock
+func (s *settings) clock() app.Clock { return s.deps.clock() }
+
+// parseLockMinutes reads the idle-lock minutes: a whole number, 0 to a day.
+func parseLockMinutes(text string) (int, error) {
+	m, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || m < 0 || m > 24*60 {
+		return 0, app.Invalid("settings.lock_minutes", "err.lock.minutes", "write whole minutes from 0 to {{.max}} (0 = never lock)", map[string]any{"max": 24 * 60})
 	}
-	return app.SystemClock{}
+	return m, nil
 }
 
 // languageCodes are the values of the language preference, in languageNames order.

@@ -118,3 +118,24 @@ func TestSettingsInvalidIBANNamesField(t *testing.T) {
 		t.Fatal("saved")
 	}
 }
+
+func TestSettingsLockMinutes(t *testing.T) {
+	s, w, fc, _ := newTestSettings(t)
+	if s.lockMinutes.Text != "10" {
+		t.Errorf("default lock minutes %q", s.lockMinutes.Text)
+	}
+	s.lockMinutes.SetText("deset")
+	test.Tap(s.save)
+	if msg := s.message("settings.lock_minutes"); !strings.Contains(msg, "whole minutes from 0 to 1440") || s.tabs.SelectedIndex() != 3 {
+		t.Errorf("message %q, tab %d", msg, s.tabs.SelectedIndex())
+	}
+	if fc.updates != 0 {
+		t.Fatal("saved with a wrong lock time")
+	}
+	closeDialogs(w)
+	s.lockMinutes.SetText("0")
+	test.Tap(s.save)
+	if fc.updates != 1 || s.prefs.Int(prefLockMinutes) != 0 {
+		t.Errorf("updates %d, lock minutes %d", fc.updates, s.prefs.Int(prefLockMinutes))
+	}
+}

@@ -3,6 +3,7 @@ package screens
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,46 +18,47 @@ const (
 	prefTab    = "shell.tab"
 )
 
-// ShowMain opens Kontor's main window: the first-run wizard when the database
-// has no company yet, the shell otherwise. It shows and returns the window.
-func ShowMain(a fyne.App, d Deps) fyne.Window {
+// ShowMain opens Kontor's main window: the first-run screen when the database
+// has no users yet, the login screen otherwise; once someone signs in, the
+// company wizard (an admin of a database without a company) or the shell. It
+// shows and returns the window.
+func ShowMain(a fyne.App, d Deps) fyne.Window { return showMain(a, d).win }
+
+// showMain is ShowMain returning the gate of the window.
+func showMain(a fyne.App, d Deps) *gate {
 	w := a.NewWindow("Kontor")
 	w.SetIcon(appIcon())
 	prefs := a.Preferences()
 	w.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(prefWidth, 1180)),
 		float32(prefs.FloatWithFallback(prefHeight, 760))))
+	g := newGate(a, w, d)
 	w.SetOnClosed(func() {
 		size := w.Canvas().Size()
 		if size.Width > 200 && size.Height > 200 {
 			prefs.SetFloat(prefWidth, float64(size.Width))
 			prefs.SetFloat(prefHeight, float64(size.Height))
 		}
+		g.resetWindow()
 	})
-
-	c, err := d.Services.Company.Company(bg())
-	switch {
-	case err == nil:
-		openShell(a, w, d, c)
-	case app.ErrorCode(err) == app.ENOTFOUND:
-		wz := newWizard(a, w, d, func(c app.Company) { openShell(a, w, d, c) })
-		w.SetContent(wz.buildUI())
-	default:
-		w.SetContent(widget.NewLabel(app.ErrorMessage(err, Translator())))
-		showError(err, w)
-	}
+	g.start()
 	w.Show()
-	return w
+	return g
 }
 
-// openShell replaces the window's content with the shell of company c.
-func openShell(a fyne.App, w fyne.Window, d Deps, c app.Company) *shell {
-	s := &shell{app: a, win: w, deps: d, company: c}
-	w.SetContent(s.buildUI())
-	w.SetMainMenu(s.menu())
+// openShell replaces the gate's window content with the shell of company c.
+func openShell(g *gate, c app.Company) *shell {
+	s := &shell{app: g.app, win: g.win, deps: g.deps, gate: g, company: c}
+	g.shell = s
+	g.setContent(s.buildUI())
+	g.win.SetMainMenu(s.menu())
+	g.win.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { s.lockNow() })
 	s.setTitle()
 	return s
 }
+
+// lockShortcut is Ctrl+L (Cmd+L on macOS): lock the window now.
+var lockShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
 
 // shell is the main window once a company exists: the tab sets, the menu and
 // the status bar.
@@ -64,13 +66,18 @@ type shell struct {
 	app     fyne.App
 	win     fyne.Window
 	deps    Deps
+	gate    *gate
 	company app.Company
 
-	groups   *container.AppTabs
-	inner    map[tabGroup]*container.AppTabs
-	tabIDs   map[*container.TabItem]string
-	status   *widget.Label
-	accounts *accountsScreen
+	groups      *container.AppTabs
+	inner       map[tabGroup]*container.AppTabs
+	tabIDs      map[*container.TabItem]string
+	status      *widget.Label
+	userLabel   *widget.Label
+	accounts    *accountsScreen
+	audit       *auditView
+	users       *usersView
+	settingsWin fyne.Window
 }
 
 func (s *shell) buildUI() fyne.CanvasObject {
@@ -78,7 +85,7 @@ func (s *shell) buildUI() fyne.CanvasObject {
 	s.tabIDs = map[*container.TabItem]string{}
 	s.groups = container.NewAppTabs()
 	for _, g := range []tabGroup{frontOffice, backOffice} {
-		specs := visibleTabs(g, s.deps.Roles)
+		specs := visibleTabs(g, s.gate.sess.roles())
 		if len(specs) == 0 {
 			continue
 		}
@@ -99,16 +106,34 @@ func (s *shell) buildUI() fyne.CanvasObject {
 
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
-	settings := widget.NewButtonWithIcon(lang.X("action.settings", "Settings…"), theme.SettingsIcon(), s.openSettings)
-	settings.Importance = widget.LowImportance
+	s.userLabel = widget.NewLabel(s.userText())
+	right := container.NewHBox(s.userLabel)
+	lock := widget.NewButtonWithIcon(lang.X("action.lock", "Lock"), theme.VisibilityOffIcon(), s.lockNow)
+	lock.Importance = widget.LowImportance
+	right.Add(lock)
+	if s.deps.can(app.PermCompanyWrite) {
+		settings := widget.NewButtonWithIcon(lang.X("action.settings", "Settings…"), theme.SettingsIcon(), s.openSettings)
+		settings.Importance = widget.LowImportance
+		right.Add(settings)
+	}
 	s.updateStatus()
-	bar := container.NewBorder(widget.NewSeparator(), nil, nil, settings, s.status)
+	bar := container.NewBorder(widget.NewSeparator(), nil, nil, right, s.status)
 
 	var body fyne.CanvasObject = s.groups
 	if len(s.groups.Items) == 0 {
 		body = container.NewCenter(widget.NewLabel(lang.X("shell.no_tabs", "Your role gives you no tabs. Ask an administrator.")))
 	}
 	return container.NewBorder(nil, bar, nil, nil, body)
+}
+
+// userText names the signed-in user for the status bar.
+func (s *shell) userText() string {
+	u := s.deps.user()
+	name := u.Name
+	if u.FullName != "" {
+		name = u.FullName
+	}
+	return lang.X("status.user", "Signed in: {{.name}}", map[string]any{"name": name})
 }
 
 // setTitle shows the company name in the window title.
@@ -148,8 +173,13 @@ func (s *shell) tabChanged() {
 		return
 	}
 	s.app.Preferences().SetString(prefTab, id)
-	if id == "accounts" && s.accounts != nil {
+	switch {
+	case id == "accounts" && s.accounts != nil:
 		s.accounts.refresh()
+	case id == "audit" && s.audit != nil:
+		s.audit.reload()
+	case id == "users" && s.users != nil:
+		s.users.reload()
 	}
 }
 
@@ -171,25 +201,54 @@ func (s *shell) selectTab(id string) bool {
 	return false
 }
 
-// menu builds the main menu.
+// menu builds the main menu; items the user's roles do not allow are left out.
 func (s *shell) menu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem(lang.X("action.quit", "Quit"), s.app.Quit)
 	quit.IsQuit = true
-	file := fyne.NewMenu(lang.X("menu.file", "File"),
-		fyne.NewMenuItem(lang.X("action.settings", "Settings…"), s.openSettings),
-		fyne.NewMenuItem(lang.X("action.backup", "Back up now…"), s.backupNow),
-		fyne.NewMenuItem(lang.X("action.check", "Check database"), s.checkDatabase),
+	var items []*fyne.MenuItem
+	if s.deps.can(app.PermCompanyWrite) {
+		items = append(items, fyne.NewMenuItem(lang.X("action.settings", "Settings…"), s.openSettings))
+	}
+	if s.deps.can(app.PermStoreAdmin) {
+		items = append(items,
+			fyne.NewMenuItem(lang.X("action.backup", "Back up now…"), s.backupNow),
+			fyne.NewMenuItem(lang.X("action.check", "Check database"), s.checkDatabase))
+	}
+	if len(items) > 0 {
+		items = append(items, fyne.NewMenuItemSeparator())
+	}
+	lock := fyne.NewMenuItem(lang.X("action.lock_now", "Lock now"), s.lockNow)
+	lock.Shortcut = lockShortcut
+	items = append(items,
+		fyne.NewMenuItem(lang.X("action.change_password", "Change password…"), s.changePassword),
+		lock,
+		fyne.NewMenuItem(lang.X("action.sign_out", "Sign out"), s.gate.signOut),
 		fyne.NewMenuItemSeparator(),
-		quit,
-	)
+		quit)
+	file := fyne.NewMenu(lang.X("menu.file", "File"), items...)
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),
 		fyne.NewMenuItem(lang.X("action.about", "About Kontor"), s.about),
 	)
 	return fyne.NewMainMenu(file, help)
 }
 
-// openSettings opens the company settings in their own window.
+// lockNow locks the window at once (File → Lock now, Ctrl+L).
+func (s *shell) lockNow() {
+	if s.gate.lock != nil {
+		s.gate.lock.lockNow()
+	}
+}
+
+// openSettings opens the company settings in their own window, or brings the
+// open one forward. The idle lock hides it while the main window is locked.
 func (s *shell) openSettings() {
+	if !s.deps.can(app.PermCompanyWrite) {
+		return
+	}
+	if s.settingsWin != nil {
+		s.settingsWin.RequestFocus()
+		return
+	}
 	w := s.app.NewWindow(lang.X("settings.title", "Settings") + " — " + s.company.Name)
 	w.SetIcon(appIcon())
 	st := newSettings(s.deps, w, s.app.Preferences(), s.company, func(c app.Company) {
@@ -197,7 +256,27 @@ func (s *shell) openSettings() {
 		s.setTitle()
 		s.updateStatus()
 	})
-	w.SetContent(st.buildUI())
+	w.SetContent(s.gate.lock.wrap(w, st.buildUI()))
+	w.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { s.lockNow() })
+	w.SetOnClosed(func() {
+		if s.gate.lock != nil {
+			s.gate.lock.forget(w)
+		}
+		if s.settingsWin == w {
+			s.settingsWin = nil
+		}
+	})
+	s.settingsWin = w
 	w.Resize(fyne.NewSize(860, 720))
 	w.Show()
+}
+
+// closeWindows closes the shell's other windows and its shortcut (sign-out).
+func (s *shell) closeWindows() {
+	s.win.Canvas().RemoveShortcut(lockShortcut)
+	if s.settingsWin != nil {
+		w := s.settingsWin
+		s.settingsWin = nil
+		w.Close()
+	}
 }

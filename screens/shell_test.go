@@ -31,11 +31,14 @@ func TestRegistryHidesTabsByRole(t *testing.T) {
 	if got := ids(visibleTabs(backOffice, []string{"sales", "payroll"})); got != "payroll" {
 		t.Errorf("sales+payroll see back office %q", got)
 	}
-	if got := ids(visibleTabs(backOffice, []string{"admin"})); got != "accounts,payroll,warehouse" {
+	if got := ids(visibleTabs(backOffice, []string{"admin"})); got != "accounts,payroll,warehouse,audit,users" {
 		t.Errorf("admin sees %q", got)
 	}
 	if got := ids(visibleTabs(frontOffice, nil)); got != "reception,sales,aftersales" {
 		t.Errorf("no users yet: %q", got)
+	}
+	if got := ids(visibleTabs(backOffice, []string{"accounts"})); got != "accounts,audit" {
+		t.Errorf("accounts sees %q", got)
 	}
 	if got := ids(visibleTabs(backOffice, []string{})); got != "" {
 		t.Errorf("a user without roles sees %q", got)
@@ -44,9 +47,10 @@ func TestRegistryHidesTabsByRole(t *testing.T) {
 	a := test.NewTempApp(t)
 	c := testCompany()
 	d, _, _ := testDeps(&c)
-	d.Roles = []string{"reception"}
+	users, _ := fakesOf(d)
+	d.sess.user = users.mustAdd(app.NewUser{Name: "recepce", FullName: "Jana Růžičková", Roles: []app.Role{app.RoleReception}, Password: "kontor-demo"})
 	w := test.NewTempWindow(t, nil)
-	s := openShell(a, w, d, c)
+	s := openTestShell(a, w, d, c)
 	if got := tabTitles(s.groups); len(got) != 1 || got[0] != "Front office" {
 		t.Fatalf("groups %v", got)
 	}
@@ -63,7 +67,7 @@ func TestShellTabsPlaceholdersAndStatus(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	d.Services.Store.(*fakeStore).backup = time.Date(2026, 3, 14, 17, 30, 0, 0, time.Local)
-	w := ShowMain(a, d)
+	w := signIn(t, a, d, "jana", testAdminPassword)
 	w.Resize(fyne.NewSize(1200, 800))
 	if w.Title() != "Kontor — Truhlářství Novák s.r.o." {
 		t.Errorf("title %q", w.Title())
@@ -83,11 +87,11 @@ func TestShellTabsPlaceholdersAndStatus(t *testing.T) {
 	if !found {
 		t.Fatal("no Front office / Back office tabs")
 	}
-	sh := openShell(a, w, d, c)
+	sh := openTestShell(a, w, d, c)
 	if got := strings.Join(tabTitles(sh.inner[frontOffice]), ","); got != "Reception,Sales,After-sales" {
 		t.Errorf("front office %s", got)
 	}
-	if got := strings.Join(tabTitles(sh.inner[backOffice]), ","); got != "Accounts,Payroll,Warehouse" {
+	if got := strings.Join(tabTitles(sh.inner[backOffice]), ","); got != "Accounts,Payroll,Warehouse,Audit,Users" {
 		t.Errorf("back office %s", got)
 	}
 	for id, want := range map[string]string{
@@ -108,9 +112,9 @@ func TestShellRemembersTabAndSize(t *testing.T) {
 	a := test.NewTempApp(t)
 	c := testCompany()
 	d, _, _ := testDeps(&c)
-	w := ShowMain(a, d)
+	w := signIn(t, a, d, "jana", testAdminPassword)
 	w.Resize(fyne.NewSize(1000, 640))
-	sh := openShell(a, w, d, c)
+	sh := openTestShell(a, w, d, c)
 	sh.selectTab("payroll")
 	w.Close()
 	if got := a.Preferences().String(prefTab); got != "payroll" {
@@ -120,7 +124,7 @@ func TestShellRemembersTabAndSize(t *testing.T) {
 		t.Errorf("remembered width %v", got)
 	}
 	w2 := test.NewTempWindow(t, nil)
-	sh2 := openShell(a, w2, d, c)
+	sh2 := openTestShell(a, w2, d, c)
 	if got := sh2.currentTabID(); got != "payroll" {
 		t.Errorf("restored tab %q", got)
 	}
@@ -155,7 +159,7 @@ func TestCheckDatabaseReportsProblems(t *testing.T) {
 	d, _, _ := testDeps(&c)
 	d.Services.Store.(*fakeStore).problems = []app.Problem{{Key: "check.number_gap", Msg: "series {{.series}} {{.year}} has a gap: number {{.missing}} is missing", Args: map[string]any{"series": "FV", "year": 2026, "missing": 7}}}
 	w := test.NewTempWindow(t, nil)
-	sh := openShell(a, w, d, c)
+	sh := openTestShell(a, w, d, c)
 	sh.checkDatabase()
 	if got := dialogText(w); !strings.Contains(got, "series FV 2026 has a gap: number 7 is missing") {
 		t.Errorf("check dialog = %q", got)
@@ -167,7 +171,7 @@ func TestBackupNowWritesAndUpdatesStatus(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	w := test.NewTempWindow(t, nil)
-	sh := openShell(a, w, d, c)
+	sh := openTestShell(a, w, d, c)
 	sh.runBackup("/media/usb/kontor-2026-11-28.db")
 	st := d.Services.Store.(*fakeStore)
 	if len(st.backups) != 1 || st.backups[0] != "/media/usb/kontor-2026-11-28.db" {

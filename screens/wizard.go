@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -11,7 +10,9 @@ import (
 	"kontor/app"
 )
 
-// wizard is the first run: create the company or load the demo company.
+// wizard sets up the company: the first thing an administrator does in a
+// new database. (The demo company is offered before any user exists, on the
+// first-run screen.)
 type wizard struct {
 	app    fyne.App
 	win    fyne.Window
@@ -24,44 +25,14 @@ type wizard struct {
 	vatPayer                               *widget.Check
 	currency, chart                        *widget.Select
 	create                                 *widget.Button
-
-	demo     *widget.Button
-	progress *widget.ProgressBar
-	demoNote *widget.Label
 }
 
 func newWizard(a fyne.App, w fyne.Window, d Deps, done func(app.Company)) *wizard {
 	return &wizard{app: a, win: w, deps: d, done: done}
 }
 
-// buildUI shows the choice between a new company and the demo.
+// buildUI is the company form.
 func (z *wizard) buildUI() fyne.CanvasObject {
-	title := heading(lang.X("wizard.welcome", "Welcome to Kontor"))
-	intro := widget.NewLabel(lang.X("wizard.intro", "This database is empty. Create your company, or load a demo company to look around first."))
-	intro.Wrapping = fyne.TextWrapWord
-	create := widget.NewButtonWithIcon(lang.X("wizard.create", "Create my company"), theme.DocumentCreateIcon(), func() {
-		z.win.SetContent(z.buildForm())
-		z.win.Canvas().Focus(z.name)
-	})
-	create.Importance = widget.HighImportance
-	demo := widget.NewButtonWithIcon(lang.X("wizard.demo", "Load the demo company"), theme.DownloadIcon(), z.loadDemo)
-	z.demo = demo
-	z.progress = widget.NewProgressBar()
-	z.progress.Hide()
-	z.demoNote = widget.NewLabel("")
-	z.demoNote.Hide()
-	if z.deps.LoadDemo == nil {
-		demo.Disable()
-	}
-	logo := canvas.NewImageFromResource(appIcon())
-	logo.FillMode = canvas.ImageFillContain
-	logo.SetMinSize(fyne.NewSize(72, 72))
-	box := container.NewVBox(logo, title, intro, widget.NewSeparator(), create, demo, z.progress, z.demoNote)
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 400), box))
-}
-
-// buildForm is the company form.
-func (z *wizard) buildForm() fyne.CanvasObject {
 	fs := newFieldSet()
 	z.fields = fs
 	z.name = fs.entry("company.name", "Company name", "Truhlářství Novák s.r.o.")
@@ -88,14 +59,15 @@ func (z *wizard) buildForm() fyne.CanvasObject {
 
 	z.create = widget.NewButtonWithIcon(lang.X("wizard.submit", "Create the company"), theme.ConfirmIcon(), z.submit)
 	z.create.Importance = widget.HighImportance
-	back := widget.NewButtonWithIcon(lang.X("action.back", "Back"), theme.NavigateBackIcon(), func() {
-		z.win.SetContent(z.buildUI())
-	})
 	title := heading(lang.X("wizard.create", "Create my company"))
-	buttons := container.NewHBox(back, widget.NewLabel(""), z.create)
+	intro := widget.NewLabel(lang.X("wizard.intro", "Set up your company: its name, identifiers, bank account and chart of accounts. You can change most of it later in Settings."))
+	intro.Wrapping = fyne.TextWrapWord
 	form := container.NewPadded(fs.object())
-	return container.NewBorder(title, container.NewCenter(buttons), nil, nil, container.NewVScroll(form))
+	return container.NewBorder(container.NewVBox(title, intro), container.NewCenter(z.create), nil, nil, container.NewVScroll(form))
 }
+
+// focus puts the cursor in the first field.
+func (z *wizard) focus() { z.win.Canvas().Focus(z.name) }
 
 // company reads the form.
 func (z *wizard) company() app.Company {
@@ -118,8 +90,9 @@ func (z *wizard) submit() {
 		return
 	}
 	z.create.Disable()
+	ctx := z.deps.ctx()
 	async(func() {
-		created, err := z.deps.Services.Company.CreateCompany(bg(), c)
+		created, err := z.deps.Services.Company.CreateCompany(ctx, c)
 		fyne.Do(func() {
 			z.create.Enable()
 			if err != nil {
@@ -135,39 +108,6 @@ func (z *wizard) submit() {
 func (z *wizard) fail(err error) {
 	z.fields.mark(err)
 	showError(err, z.win)
-}
-
-// loadDemo fills the database with the demo company, showing progress.
-func (z *wizard) loadDemo() {
-	z.demo.Disable()
-	z.progress.SetValue(0)
-	z.progress.Show()
-	z.demoNote.SetText(lang.X("wizard.demo_running", "Creating the demo company…"))
-	z.demoNote.Show()
-	async(func() {
-		err := z.deps.LoadDemo(bg(), func(done, total int) {
-			fyne.Do(func() {
-				if total > 0 {
-					z.progress.SetValue(float64(done) / float64(total))
-				}
-			})
-		})
-		var c app.Company
-		if err == nil {
-			c, err = z.deps.Services.Company.Company(bg())
-		}
-		fyne.Do(func() {
-			if err != nil {
-				z.demo.Enable()
-				z.progress.Hide()
-				z.demoNote.Hide()
-				showError(err, z.win)
-				return
-			}
-			z.progress.SetValue(1)
-			z.done(c)
-		})
-	})
 }
 
 // chartNames are the translated names of the charts, in chartAt order.

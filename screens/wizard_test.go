@@ -27,7 +27,7 @@ func fieldMessage(t *testing.T, root fyne.CanvasObject, label string) string {
 				}
 				return v.Text
 			}
-		case *widget.Entry:
+		case *widget.Entry, *widget.CheckGroup:
 			input = input || seen
 		}
 	}
@@ -35,15 +35,57 @@ func fieldMessage(t *testing.T, root fyne.CanvasObject, label string) string {
 	return ""
 }
 
-func TestWizardCreatesCompany(t *testing.T) {
+func TestFirstRunCreatesAdminThenCompany(t *testing.T) {
 	a := test.NewTempApp(t)
 	d, fc, _ := testDeps(nil)
+	users, _ := fakesOf(d)
 	w := ShowMain(a, d)
 	defer w.Close()
-	if w.Title() != "Kontor" {
-		t.Fatalf("title before a company exists = %q", w.Title())
+	root := w.Content()
+	if got := texts(root); !strings.Contains(got, "Create the first administrator") {
+		t.Fatalf("first run shows:\n%s", got)
 	}
-	test.Tap(button(t, w.Content(), "Create my company"))
+	name := entryAfter(t, root, "User name")
+	if w.Canvas().Focused() != name {
+		t.Error("the name field has no focus")
+	}
+	test.Type(name, "Jana")
+	test.Type(entryAfter(t, root, "Full name"), "Jana Nováková")
+	pw, again := entryAfter(t, root, "Password"), entryAfter(t, root, "Password again")
+	test.Type(pw, "kratke")
+	test.Type(again, "kratke")
+	test.Tap(button(t, root, "Create the administrator"))
+	if msg := fieldMessage(t, root, "Password"); msg != "must have at least 8 characters" {
+		t.Errorf("password message = %q", msg)
+	}
+	if dialogText(w) != "" {
+		t.Errorf("a field error also opened a dialog: %q", dialogText(w))
+	}
+	if has, _ := users.HasUsers(context.Background()); has {
+		t.Fatal("a user was created with a short password")
+	}
+
+	pw.SetText("dlouhé heslo")
+	again.SetText("dlouhe heslo")
+	test.Tap(button(t, root, "Create the administrator"))
+	if msg := fieldMessage(t, root, "Password again"); msg != "the two passwords differ" {
+		t.Errorf("repeat message = %q", msg)
+	}
+	if msg := fieldMessage(t, root, "Password"); msg != "" {
+		t.Errorf("the password field still shows %q", msg)
+	}
+
+	again.SetText("dlouhé heslo")
+	again.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter submits
+	admin := users.find("jana")
+	if admin == nil || !admin.Has(app.RoleAdmin) || admin.FullName != "Jana Nováková" {
+		t.Fatalf("first admin %+v", admin)
+	}
+	if !app.VerifyPassword(admin.hash, "dlouhé heslo") {
+		t.Error("the stored hash does not match the password")
+	}
+
+	// Signed in as the new admin of a database without a company: the wizard.
 	form := w.Content()
 	test.Type(entryAfter(t, form, "Company name"), "Pekařství Dvořák s.r.o.")
 	test.Type(entryAfter(t, form, "Street"), "Husova 5")
@@ -89,32 +131,57 @@ func TestWizardCreatesCompany(t *testing.T) {
 	}
 }
 
-func TestWizardLoadsDemo(t *testing.T) {
-	a := test.NewTempApp(t)
-	d, fc, _ := testDeps(nil)
-	var steps []int
-	d.LoadDemo = func(ctx context.Context, progress func(done, total int)) error {
+// demoLoader is a LoadDemo that creates the demo users and company in the fakes.
+func demoLoader(d Deps, steps *[]int) func(context.Context, func(int, int)) error {
+	users, _ := fakesOf(d)
+	fc := d.Services.Company.(*fakeCompany)
+	return func(ctx context.Context, progress func(done, total int)) error {
 		for i := 1; i <= 4; i++ {
 			progress(i, 4)
-			steps = append(steps, i)
+			*steps = append(*steps, i)
+		}
+		for _, n := range []struct {
+			name string
+			role app.Role
+		}{{"admin", app.RoleAdmin}, {"recepce", app.RoleReception}, {"ucetni", app.RoleAccounts}} {
+			users.mustAdd(app.NewUser{Name: n.name, Roles: []app.Role{n.role}, Password: demoPassword})
 		}
 		c := testCompany()
 		c.Name = "Ukázka s.r.o."
-		_, err := fc.CreateCompany(ctx, c)
-		return err
+		fc.c = &c
+		return nil
 	}
+}
+
+func TestFirstRunLoadsDemoThenLogin(t *testing.T) {
+	a := test.NewTempApp(t)
+	d, _, _ := testDeps(nil)
+	var steps []int
+	d.LoadDemo = demoLoader(d, &steps)
 	w := ShowMain(a, d)
 	defer w.Close()
 	test.Tap(button(t, w.Content(), "Load the demo company"))
 	if len(steps) != 4 {
 		t.Fatalf("progress steps %v", steps)
 	}
+	root := w.Content()
+	shown := texts(root)
+	for _, want := range []string{"Sign in to Kontor", "admin, recepce, prodej, servis, ucetni, mzdy, sklad", "kontor-demo"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("login after the demo lacks %q:\n%s", want, shown)
+		}
+	}
+	// Enter in the name field submits too.
+	name := entryAfter(t, root, "User name")
+	test.Type(entryAfter(t, root, "Password"), "kontor-demo")
+	test.Type(name, "ucetni")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if w.Title() != "Kontor — Ukázka s.r.o." {
-		t.Errorf("title after the demo = %q", w.Title())
+		t.Fatalf("title after signing in = %q", w.Title())
 	}
 }
 
-func TestWizardDemoFailureStays(t *testing.T) {
+func TestFirstRunDemoFailureStays(t *testing.T) {
 	a := test.NewTempApp(t)
 	d, _, _ := testDeps(nil)
 	d.LoadDemo = func(context.Context, func(int, int)) error {
@@ -126,7 +193,7 @@ func TestWizardDemoFailureStays(t *testing.T) {
 	if !strings.Contains(dialogText(w), "already has a company") {
 		t.Errorf("dialog = %q", dialogText(w))
 	}
-	if w.Title() != "Kontor" {
-		t.Errorf("title = %q", w.Title())
+	if w.Title() != "Kontor" || !strings.Contains(texts(w.Content()), "Create the first administrator") {
+		t.Errorf("title = %q, content:\n%s", w.Title(), texts(w.Content()))
 	}
 }

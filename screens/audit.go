@@ -1,0 +1,383 @@
+package screens
+
+import (
+	"context"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// auditPageSize is how many audit entries one fetch brings; the table asks
+// only for the pages it shows.
+const auditPageSize = 200
+
+// auditView is the Audit tab (admin, accounts): the audit trail newest first,
+// filtered by user, entity and dates, exportable as CSV.
+type auditView struct {
+	deps Deps
+	win  fyne.Window
+
+	filter   app.AuditFilter
+	count    int
+	gen      int
+	pages    map[int][]app.AuditEntry
+	pending  map[int]bool
+	updating bool
+
+	user, from, to *widget.Entry
+	entity         *widget.SelectEntry
+	countText      *widget.Label
+	table          *widget.Table
+}
+
+func newAuditView(d Deps, w fyne.Window) *auditView {
+	return &auditView{deps: d, win: w, pages: map[int][]app.AuditEntry{}, pending: map[int]bool{}}
+}
+
+// auditColumns are the columns of the audit table and of the CSV export.
+var auditColumns = []struct {
+	key, fallback string
+	width         float32
+}{
+	{"audit.col.seq", "No.", 70},
+	{"audit.col.time", "Time", 180},
+	{"audit.col.user", "User", 110},
+	{"audit.col.action", "Action", 120},
+	{"audit.col.entity", "Entity", 100},
+	{"audit.col.id", "ID", 130},
+	{"audit.col.summary", "Summary", 520},
+}
+
+// auditEntities are suggestions for the entity filter; any text works.
+var auditEntities = []string{"account", "company", "database", "entry", "period", "user"}
+
+func (v *auditView) buildUI() fyne.CanvasObject {
+	v.user = widget.NewEntry()
+	v.user.SetPlaceHolder(lang.X("audit.any_user", "any user"))
+	v.entity = widget.NewSelectEntry(auditEntities)
+	v.entity.SetPlaceHolder(lang.X("audit.any_entity", "any"))
+	v.from = widget.NewEntry()
+	v.from.SetPlaceHolder(datePlaceholder())
+	v.to = widget.NewEntry()
+	v.to.SetPlaceHolder(datePlaceholder())
+	for _, e := range []*widget.Entry{v.user, v.from, v.to, &v.entity.Entry} {
+		e.OnSubmitted = func(string) { v.apply() }
+	}
+	apply := widget.NewButtonWithIcon(lang.X("journal.apply", "Apply"), theme.SearchIcon(), v.apply)
+	apply.Importance = widget.HighImportance
+	clear := widget.NewButtonWithIcon(lang.X("journal.clear", "Clear"), theme.ContentClearIcon(), v.clear)
+	export := widget.NewButtonWithIcon(lang.X("audit.export", "Export CSV…"), theme.DocumentSaveIcon(), v.exportCSV)
+	v.countText = widget.NewLabel("")
+
+	filters := container.NewHBox(
+		widget.NewLabel(lang.X("audit.user", "User")), sized(v.user, 110),
+		widget.NewLabel(lang.X("audit.entity", "Entity")), sized(v.entity, 130),
+		widget.NewLabel(lang.X("journal.from", "From")), sized(v.from, 120),
+		widget.NewLabel(lang.X("journal.to", "To")), sized(v.to, 120),
+		apply, clear)
+	bar := container.NewBorder(nil, nil, nil, export, filters)
+
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return v.count, len(auditColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		v.updateCell)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.X(auditColumns[id.Col].key, auditColumns[id.Col].fallback))
+		}
+	}
+	for i, c := range auditColumns {
+		v.table.SetColumnWidth(i, c.width)
+	}
+	v.reload()
+	return container.NewBorder(bar, v.countText, nil, nil, v.table)
+}
+
+// readFilter reads the filter bar; a wrong date names its field.
+func (v *auditView) readFilter() (app.AuditFilter, error) {
+	f := app.AuditFilter{User: app.NormalizeUserName(v.user.Text), Entity: strings.TrimSpace(strings.ToLower(v.entity.Text))}
+	var err error
+	if t := strings.TrimSpace(v.from.Text); t != "" {
+		if f.From, err = app.ParseDate(t); err != nil {
+			return f, app.WithField(err, "filter.from")
+		}
+	}
+	if t := strings.TrimSpace(v.to.Text); t != "" {
+		if f.To, err = app.ParseDate(t); err != nil {
+			return f, app.WithField(err, "filter.to")
+		}
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return f, app.Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
+	}
+	return f, nil
+}
+
+// apply reads the filter bar; a wrong date is shown and nothing changes.
+func (v *auditView) apply() {
+	f, err := v.readFilter()
+	if err != nil {
+		showError(err, v.win)
+		return
+	}
+	v.filter = f
+	v.reload()
+}
+
+// clear empties the filter bar and shows the whole trail.
+func (v *auditView) clear() {
+	for _, e := range []*widget.Entry{v.user, v.from, v.to} {
+		e.SetText("")
+	}
+	v.entity.SetText("")
+	v.filter = app.AuditFilter{}
+	v.reload()
+}
+
+// reload counts the entries of the filter and drops the cached pages.
+func (v *auditView) reload() {
+	v.gen++
+	gen, f, ctx := v.gen, v.filter, v.deps.ctx()
+	v.pages = map[int][]app.AuditEntry{}
+	v.pending = map[int]bool{}
+	async(func() {
+		n, err := v.deps.Services.Audit.AuditCount(ctx, f)
+		fyne.Do(func() {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				showError(err, v.win)
+				return
+			}
+			v.count = n
+			v.countText.SetText(lang.X("audit.count", "{{.n}} entries", map[string]any{"n": app.FormatMinor(int64(n), 0, uiLang)}))
+			v.table.Refresh()
+		})
+	})
+}
+
+// entry returns the entry at row, asking for its page when not cached.
+func (v *auditView) entry(row int) (app.AuditEntry, bool) {
+	p := row / auditPageSize
+	if _, ok := v.pages[p]; !ok {
+		v.fetch(p)
+	}
+	if es, ok := v.pages[p]; ok && row-p*auditPageSize < len(es) {
+		return es[row-p*auditPageSize], true
+	}
+	return app.AuditEntry{}, false
+}
+
+// fetch loads page p off the UI thread.
+func (v *auditView) fetch(p int) {
+	if v.pending[p] {
+		return
+	}
+	v.pending[p] = true
+	gen, f, ctx := v.gen, v.filter, v.deps.ctx()
+	async(func() {
+		es, err := v.deps.Services.Audit.AuditPage(ctx, f, p*auditPageSize, auditPageSize)
+		fyne.Do(func() {
+			if gen != v.gen {
+				return
+			}
+			delete(v.pending, p)
+			if err != nil {
+				showError(err, v.win)
+				return
+			}
+			v.pages[p] = es
+			if !v.updating {
+				v.table.Refresh()
+			}
+		})
+	})
+}
+
+func (v *auditView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	v.updating = true
+	defer func() { v.updating = false }()
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	e, ok := v.entry(id.Row)
+	if !ok {
+		l.SetText("…")
+		return
+	}
+	text := ""
+	switch id.Col {
+	case 0:
+		text = app.FormatMinor(int64(e.Seq), 0, uiLang)
+	case 1:
+		text = formatTimeSeconds(e.Time)
+	case 2:
+		text = e.User
+	case 3:
+		text = e.Action
+	case 4:
+		text = e.Entity
+	case 5:
+		text = e.EntityID
+	case 6:
+		text = e.Summary
+	}
+	l.SetText(text)
+}
+
+// formatTimeSeconds writes an instant in local time with seconds: audit
+// entries of one minute must stay apart.
+func formatTimeSeconds(t time.Time) string {
+	t = t.Local()
+	return app.DateOf(t).Format(uiLang) + " " + t.Format("15:04:05")
+}
+
+// exportCSV asks where to save the entries of the current filter.
+func (v *auditView) exportCSV() {
+	f, err := v.readFilter()
+	if err != nil {
+		showError(err, v.win)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(err, v.win)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		if !strings.HasSuffix(strings.ToLower(path), ".csv") {
+			_ = os.Remove(path) // the empty file the dialog made under the bare name
+			path += ".csv"
+		}
+		v.runExport(f, path)
+	}, v.win)
+	d.SetFileName("kontor-audit-" + v.deps.clock().Now().Format("2006-01-02") + ".csv")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	d.Show()
+}
+
+// runExport writes the CSV in the background with a progress dialog.
+func (v *auditView) runExport(f app.AuditFilter, path string) {
+	ctx, cancel := context.WithCancel(v.deps.ctx())
+	bar := widget.NewProgressBar()
+	wait := dialog.NewCustom(lang.X("audit.exporting", "Exporting the audit trail…"), lang.X("action.cancel", "Cancel"), bar, v.win)
+	wait.SetOnClosed(cancel)
+	wait.Show()
+	header := make([]string, len(auditColumns))
+	for i, c := range auditColumns {
+		header[i] = lang.X(c.key, c.fallback)
+	}
+	l := uiLang
+	async(func() {
+		n, err := exportAudit(ctx, v.deps.Services.Audit, f, path, l, header, func(done, total int) {
+			fyne.Do(func() {
+				if total > 0 {
+					bar.SetValue(float64(done) / float64(total))
+				}
+			})
+		})
+		fyne.Do(func() {
+			cancelled := ctx.Err() != nil // Cancel was pressed
+			wait.Hide()                   // cancels ctx too, harmless now
+			if cancelled {
+				return
+			}
+			if err != nil {
+				showError(err, v.win)
+				return
+			}
+			dialog.ShowInformation(lang.X("audit.export_title", "Audit export"),
+				lang.X("audit.exported", "{{.n}} entries are saved in {{.path}}.", map[string]any{"n": n, "path": path}), v.win)
+		})
+	})
+}
+
+// exportAudit writes every entry matching f to path, newest first, paging
+// through the store; a failed export leaves no half-written file behind.
+func exportAudit(ctx context.Context, svc app.AuditService, f app.AuditFilter, path string, l app.Lang, header []string, progress func(done, total int)) (int, error) {
+	total, err := svc.AuditCount(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	tmp := path + ".part"
+	file, err := os.Create(tmp)
+	if err != nil {
+		return 0, app.Internal("creating "+path, err)
+	}
+	n, err := writeAuditPages(ctx, svc, f, file, l, header, total, progress)
+	if cerr := file.Close(); err == nil && cerr != nil {
+		err = app.Internal("writing "+path, cerr)
+	}
+	if err == nil {
+		if rerr := os.Rename(tmp, path); rerr != nil {
+			err = app.Internal("writing "+path, rerr)
+		}
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return 0, err
+	}
+	return n, nil
+}
+
+// writeAuditPages pages through the trail into w. Entries that arrive during
+// the export shift the newest-first pages; skipping any sequence number not
+// below the last one written keeps each entry once.
+func writeAuditPages(ctx context.Context, svc app.AuditService, f app.AuditFilter, w io.Writer, l app.Lang, header []string, total int, progress func(done, total int)) (int, error) {
+	out, err := newAuditCSV(w, l, header)
+	if err != nil {
+		return 0, app.Internal("writing the CSV", err)
+	}
+	n, offset := 0, 0
+	last := ^uint64(0)
+	for {
+		if err := ctx.Err(); err != nil {
+			return n, app.Errorf(app.EINVALID, "err.cancelled", "cancelled", nil)
+		}
+		page, err := svc.AuditPage(ctx, f, offset, 500)
+		if err != nil {
+			return n, err
+		}
+		var fresh []app.AuditEntry
+		for _, e := range page {
+			if e.Seq < last {
+				fresh = append(fresh, e)
+				last = e.Seq
+			}
+		}
+		if err := out.write(fresh); err != nil {
+			return n, app.Internal("writing the CSV", err)
+		}
+		n += len(fresh)
+		offset += len(page)
+		if progress != nil {
+			progress(n, total)
+		}
+		if len(page) < 500 {
+			break
+		}
+	}
+	if err := out.flush(); err != nil {
+		return n, app.Internal("writing the CSV", err)
+	}
+	return n, nil
+}

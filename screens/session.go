@@ -1,0 +1,167 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// session is the user signed in to the main window. Every call the screens
+// make carries them in its context; the store decides what they may do.
+type session struct {
+	user app.User
+}
+
+// ctx returns a context carrying the user.
+func (s *session) ctx() context.Context {
+	if s.user.Name == "" {
+		return context.Background()
+	}
+	return app.WithUser(context.Background(), s.user)
+}
+
+// roles returns the user's roles as the tab registry names them.
+func (s *session) roles() []string {
+	out := make([]string, 0, len(s.user.Roles))
+	for _, r := range s.user.Roles {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+// gate owns the main window: it shows the first-run screen, the login screen
+// or the signed-in content (wizard or shell) and locks it when idle.
+type gate struct {
+	app   fyne.App
+	win   fyne.Window
+	deps  Deps
+	sess  *session
+	lock  *idleLock
+	shell *shell
+
+	demoHint bool // the demo was just loaded: the login screen lists its users
+}
+
+func newGate(a fyne.App, w fyne.Window, d Deps) *gate {
+	g := &gate{app: a, win: w, sess: &session{}}
+	d.sess = g.sess
+	g.deps = d
+	return g
+}
+
+// start decides between the first run and the login screen.
+func (g *gate) start() {
+	users := g.deps.Services.Users
+	if users == nil {
+		err := app.Errorf(app.EINTERNAL, "err.internal", "internal error while {{.what}}", map[string]any{"what": "opening the user list"})
+		g.win.SetContent(widget.NewLabel(app.ErrorMessage(err, Translator())))
+		return
+	}
+	has, err := users.HasUsers(context.Background())
+	switch {
+	case err != nil:
+		g.win.SetContent(widget.NewLabel(app.ErrorMessage(err, Translator())))
+		showError(err, g.win)
+	case has:
+		g.showLogin()
+	default:
+		g.showFirstRun()
+	}
+}
+
+// showFirstRun offers to create the first administrator or load the demo.
+func (g *gate) showFirstRun() {
+	// Before any user exists the store may refuse to say whether a company
+	// exists; only a definite "exists" hides the demo (LoadDemo refuses a
+	// database with a company anyway).
+	_, err := g.deps.Services.Company.Company(context.Background())
+	demo := g.deps.LoadDemo != nil && err != nil
+	f := newFirstRun(g, demo)
+	g.win.SetContent(f.buildUI())
+	f.focus()
+}
+
+// showLogin shows the login screen.
+func (g *gate) showLogin() {
+	g.resetWindow()
+	l := newLogin(g)
+	g.win.SetContent(l.buildUI())
+	l.focus()
+}
+
+// signedIn starts the session of u: the company wizard for an admin of an
+// empty database, the shell otherwise.
+func (g *gate) signedIn(u app.User) {
+	g.sess.user = u
+	g.demoHint = false
+	g.lock = newIdleLock(g)
+	g.lock.start()
+	ctx := g.deps.ctx()
+	async(func() {
+		c, err := g.deps.Services.Company.Company(ctx)
+		fyne.Do(func() { g.openCompany(c, err) })
+	})
+}
+
+// openCompany shows the shell of c, or what to do when there is no company.
+func (g *gate) openCompany(c app.Company, err error) {
+	switch {
+	case err == nil:
+		openShell(g, c)
+	case app.ErrorCode(err) == app.ENOTFOUND && g.deps.can(app.PermCompanyWrite):
+		wz := newWizard(g.app, g.win, g.deps, func(c app.Company) { openShell(g, c) })
+		g.setContent(wz.buildUI())
+		wz.focus()
+	case app.ErrorCode(err) == app.ENOTFOUND:
+		g.setContent(g.notice(lang.X("session.no_company", "The company has not been set up yet. An administrator must sign in first and set it up.")))
+	default:
+		g.setContent(g.notice(app.ErrorMessage(err, Translator())))
+		showError(err, g.win)
+	}
+}
+
+// notice is a message with a way back to the login screen.
+func (g *gate) notice(text string) fyne.CanvasObject {
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Alignment = fyne.TextAlignCenter
+	out := widget.NewButtonWithIcon(lang.X("action.sign_out", "Sign out"), theme.LogoutIcon(), g.signOut)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(480, 160), container.NewVBox(msg, container.NewCenter(out))))
+}
+
+// setContent shows signed-in content, watched by the idle lock.
+func (g *gate) setContent(o fyne.CanvasObject) {
+	if g.lock != nil {
+		o = g.lock.wrap(g.win, o)
+	}
+	g.win.SetContent(o)
+}
+
+// signOut ends the session: unsaved work is dropped and the login screen shows.
+func (g *gate) signOut() {
+	g.sess.user = app.User{}
+	g.showLogin()
+}
+
+// resetWindow stops the lock and closes what the signed-in user had open.
+func (g *gate) resetWindow() {
+	if g.lock != nil {
+		g.lock.stop()
+		g.lock = nil
+	}
+	if g.shell != nil {
+		g.shell.closeWindows()
+		g.shell = nil
+	}
+	for g.win.Canvas().Overlays().Top() != nil {
+		g.win.Canvas().Overlays().Remove(g.win.Canvas().Overlays().Top())
+	}
+	g.win.SetMainMenu(nil)
+	g.win.SetTitle("Kontor")
+}
