@@ -41,6 +41,7 @@ func cliEnv() cli.Env {
 		Compact:   data.CompactFile,
 		Restore:   data.RestoreFile,
 		RunGUI:    runGUI,
+		PDF:       pdfRenderer{},
 	}
 }
 

@@ -1,5 +1,6 @@
 // Package cli is Kontor's headless front end: the same binary as the window,
-// run with a command (demo, check, backup, restore, compact, user, version).
+// run with a command (demo, check, backup, restore, compact, user, list,
+// export, version).
 // It sees the database only through app's service interfaces and what main
 // injects in Env, so it never imports the store, the screens or Fyne.
 // Commands that touch a database's data sign a user in first (--user and a
@@ -57,7 +58,14 @@ type Env struct {
 	// terminal without echoing it, without the line ending. It is only called
 	// when IsTerminal reports true. nil: golang.org/x/term on Stdin.
 	ReadPassword func(prompt string) (string, error)
+	// PDF renders sales documents for the export commands; main passes
+	// app/pdf through a small adapter. nil: this build cannot make PDFs.
+	PDF PDFRenderer
 }
+
+// PDFRenderer is app.DocumentRenderer: the one shape the CLI and the screens
+// are given a PDF maker in.
+type PDFRenderer = app.DocumentRenderer
 
 // Environment variables the CLI reads.
 const (

@@ -31,12 +31,14 @@ type command struct {
 // commands lists the commands in the order help shows them.
 func commands() []command {
 	return []command{
-		{name: "demo", args: "[--db PATH] [--scale N] [--year Y]", summary: "create a demo company, its users and a year of bookkeeping in an empty database", setup: setupDemo},
+		{name: "demo", args: "[--db PATH] [--scale N] [--year Y]", summary: "create a demo company, its users and a year of sales documents and bookkeeping in an empty database", setup: setupDemo},
 		{name: "check", args: "[--db PATH] --user NAME", summary: "check the database file, the ledger's invariants and the audit trail (accounts or admin)", setup: setupCheck},
 		{name: "backup", args: "[--db PATH] --user NAME --out FILE", summary: "write a consistent copy of the database to FILE (accounts or admin)", setup: setupBackup},
 		{name: "restore", args: "[--db PATH] --user NAME --from FILE", summary: "replace the database with a backup, keeping a copy of what it replaces (admin)", setup: setupRestore},
 		{name: "compact", args: "[--db PATH] --user NAME", summary: "rewrite the database file without its free space (admin)", setup: setupCompact},
 		{name: "user", args: "COMMAND [flags]", summary: "manage who may sign in: add, list, passwd, disable, enable, roles", subs: userCommands()},
+		{name: "list", args: "invoices [flags]", summary: "list sales documents: invoices, credit notes, quotes, orders", subs: listCommands()},
+		{name: "export", args: "invoice NUMBER | invoices [flags]", summary: "write sales documents as PDFs: one, or a period's as one file or a folder", subs: exportCommands()},
 		{name: "version", summary: "print the version", setup: setupVersion},
 		{name: "help", args: "[COMMAND [SUBCOMMAND]]", summary: "explain the commands, or one command", maxArgs: 2, setup: setupHelp},
 	}

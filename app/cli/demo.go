@@ -21,8 +21,10 @@ type DemoOptions struct {
 	Year int
 	// Chart is the chart of accounts of the demo company; zero means Czech.
 	Chart app.Chart
-	// Progress, if set, is called from Demo's goroutine after each batch with
-	// the days of the period done so far and the days in all.
+	// Progress, if set, is called from Demo's goroutine now and then with the
+	// work done so far and the work in all, counted in days of the period:
+	// it goes through the period twice, for the sales documents and then
+	// for the rest of the journal.
 	Progress func(done, total int)
 }
 
@@ -36,6 +38,9 @@ type DemoSummary struct {
 	Elapsed  time.Duration // wall-clock time taken
 	// Users are the users made, the admin first; all sign in with DemoPassword.
 	Users []app.User
+	// Sales counts the customers, items and sales documents made; their
+	// postings are included in Entries, Lines and Turnover.
+	Sales DemoSales
 }
 
 // MaxDemoScale bounds --scale so a typo cannot fill the disk.
@@ -49,10 +54,13 @@ const demoBatch = 2000
 const demoSeed1, demoSeed2 = 0x4b6f6e746f72, 2026
 
 // Demo creates a realistic Czech demo company (a café and coffee roastery) in
-// an empty database, with its users, and posts a year of its bookkeeping
-// through LedgerService.PostEntries: opening balances, sales invoices and
-// their payments, daily cash sales, purchases and supplier payments, monthly
-// payroll, bank fees, VAT settlements and stock consumption. It creates the
+// an empty database, with its users, and a year of its business: business
+// customers, a price list and real sales documents made through the sales
+// services (quotes, orders, invoices in CZK and EUR, payments, credit notes,
+// some invoices left overdue; see demoSales), and the rest of its
+// bookkeeping posted through LedgerService.PostEntries: opening balances,
+// the e-shop's daily takings, daily cash sales, purchases and supplier
+// payments, monthly payroll, bank fees, VAT settlements and stock consumption. It creates the
 // first admin (DemoAdmin) and works as that user, then one user per role
 // (DemoUsers), all with DemoPassword. The output is deterministic for a given
 // clock and options. A database that has users or a company is refused with
@@ -71,8 +79,8 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 	if opt.Chart == "" {
 		opt.Chart = app.ChartCzech
 	}
-	if svc.Company == nil || svc.Ledger == nil || svc.Users == nil {
-		return DemoSummary{}, app.Errorf(app.EINTERNAL, "err.demo.no_services", "the demo needs the company, ledger and user services", nil)
+	if svc.Company == nil || svc.Ledger == nil || svc.Users == nil || svc.Customers == nil || svc.PriceList == nil || svc.Sales == nil {
+		return DemoSummary{}, app.Errorf(app.EINTERNAL, "err.demo.no_services", "the demo needs the company, ledger, user, customer, price-list and sales services", nil)
 	}
 	if err := ctx.Err(); err != nil {
 		return DemoSummary{}, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
@@ -133,7 +141,30 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 		g.batch = g.batch[:0]
 		return nil
 	}
+	// The opening balances come first in the journal, before any document.
+	g.opening(from)
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	// Two passes over the period: the sales documents, then the journal.
+	total *= 2
+	sales, err := newDemoSales(ctx, svc, g, &sum)
+	if err != nil {
+		return sum, err
+	}
 	done := 0
+	for d := from; !d.After(to); d = d.AddDays(1) {
+		if err := ctx.Err(); err != nil {
+			return sum, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
+		}
+		if err := sales.day(d); err != nil {
+			return sum, err
+		}
+		if done++; d.Day() == 1 && opt.Progress != nil {
+			opt.Progress(done, total)
+		}
+	}
+	g.docs = sales.figures
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		if err := ctx.Err(); err != nil {
 			return sum, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
@@ -152,6 +183,10 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 	if err := flush(); err != nil {
 		return sum, err
 	}
+	if err := sales.finish(); err != nil {
+		return sum, err
+	}
+	sum.Sales = sales.counts
 	if opt.Progress != nil {
 		opt.Progress(total, total)
 	}
@@ -273,6 +308,9 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 			sum.Company, app.FormatMinor(int64(sum.Entries), 0, app.English), app.FormatMinor(int64(sum.Lines), 0, app.English),
 			sum.From.Format(app.English), sum.To.Format(app.English), app.M(sum.Turnover, "CZK").Format(app.English),
 			sum.Elapsed.Round(time.Millisecond), app.FormatMinor(int64(perSec), 0, app.English))
+		n := sum.Sales
+		r.printf("Sales: %d customers, %d price-list items, %d quotes, %d orders, %d invoices (%d in EUR), %d credit notes, %d payments; %d invoices open, %d of them overdue.\n",
+			n.Customers, n.Items, n.Quotes, n.Orders, n.Invoices, n.Foreign, n.CreditNotes, n.Payments, n.Open, n.Overdue)
 		r.printDemoUsers(sum.Users, path)
 		return ExitOK
 	}
@@ -287,4 +325,5 @@ func (r *runner) printDemoUsers(users []app.User, path string) {
 	}
 	_ = w.Flush()
 	r.printf("Try: kontor check --user %s --db %s\n", DemoAdmin, shellArg(path))
+	r.printf("     kontor list invoices --status overdue --user %s --db %s\n", DemoAdmin, shellArg(path))
 }

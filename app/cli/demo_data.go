@@ -23,55 +23,6 @@ const (
 	kindMaterial        // bought: 501
 )
 
-var demoCustomers = []string{
-	"Bistro Na Růžku s.r.o.",
-	"Cukrárna Šárka Dvořáková",
-	"Restaurace U Černého koně",
-	"Hospůdka Pod Věží, v.o.s.",
-	"Čajovna Zelený lístek",
-	"Penzion Říčka Český Krumlov",
-	"Advokátní kancelář Horák & Novotná",
-	"Lahůdky Kučerová s.r.o.",
-	"Hotel Zámeček Průhonice a.s.",
-	"Knihkupectví Čtenářův ráj",
-	"Kadeřnictví Jiřina Malá",
-	"Studio Řemeslo s.r.o.",
-	"Pekárna Šťastný a syn",
-	"Vinárna U Sv. Ludmily",
-	"Kancelářské centrum Smíchov a.s.",
-	"Základní umělecká škola Žižkov",
-	"Architektonický ateliér Kříž",
-	"Coworking Karlín Dílna s.r.o.",
-	"Galerie Ještěrka",
-	"Fitness Čtyřlístek s.r.o.",
-	"Obchůdek U Hřebíčku",
-	"Zdravotní středisko Vršovice",
-	"Účetní kancelář Bártová s.r.o.",
-	"Moravská vinotéka Břeclav",
-	"Kino Světozor Olomouc",
-	"Farma Údolí Sázavy",
-	"IT služby Procházka s.r.o.",
-	"Dětská skupina Sluníčko z.s.",
-	"Tiskárna Písmeno Brno",
-	"Rodinný hotel Šumava",
-}
-
-var demoSalesItems = []demoItem{
-	{"pražená káva Brazílie Santos 1 kg", app.VATReduced, 480, 560, 2, 30, kindGoods, ""},
-	{"pražená káva Etiopie Yirgacheffe 1 kg", app.VATReduced, 620, 740, 1, 20, kindGoods, ""},
-	{"espresso směs Žlutý Čáp 1 kg", app.VATReduced, 520, 600, 5, 40, kindGoods, ""},
-	{"káva Kolumbie Huila 250 g", app.VATReduced, 189, 229, 6, 48, kindGoods, ""},
-	{"čaj Darjeeling 500 g", app.VATReduced, 340, 420, 2, 10, kindGoods, ""},
-	{"porcelánové šálky na espresso (6 ks)", app.VATStandard, 590, 790, 1, 6, kindGoods, ""},
-	{"ruční mlýnek na kávu", app.VATStandard, 1290, 1890, 1, 3, kindGoods, ""},
-	{"dárkové balení kávy", app.VATReduced, 390, 890, 2, 25, kindGoods, ""},
-	{"servis a čištění kávovaru", app.VATStandard, 1800, 4500, 1, 2, kindService, ""},
-	{"školení baristů (4 hodiny)", app.VATStandard, 4900, 8900, 1, 1, kindService, ""},
-	{"catering – firemní snídaně", app.VATReduced, 6500, 24000, 1, 1, kindService, ""},
-	{"pronájem kávovaru (měsíc)", app.VATStandard, 1900, 3900, 1, 3, kindService, ""},
-	{"degustace kávy pro zaměstnance", app.VATStandard, 3500, 7500, 1, 1, kindService, ""},
-}
-
 var demoPurchaseItems = []demoItem{
 	{"zelená káva Brazílie, pytel 60 kg", app.VATReduced, 14000, 19000, 1, 3, kindGoods, "Zelená káva Import s.r.o."},
 	{"zelená káva Etiopie, pytel 60 kg", app.VATReduced, 21000, 27000, 1, 2, kindGoods, "Zelená káva Import s.r.o."},

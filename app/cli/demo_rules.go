@@ -12,6 +12,7 @@ type demoAccounts struct {
 	app.PostingAccounts
 	Opening  string // opening balance account (701); "" posts straight to equity
 	BankFees string // bank charges (568)
+	Transit  string // money in transit (261); "" pays card takings straight to the bank
 }
 
 // demoAccountsFor picks the demo's accounts for chart and checks that the
@@ -21,7 +22,7 @@ func demoAccountsFor(chart app.Chart, accounts []app.Account) (demoAccounts, err
 	if chart == app.ChartInternational {
 		a.BankFees = "6800"
 	} else {
-		a.Opening, a.BankFees = "701", "568"
+		a.Opening, a.BankFees, a.Transit = "701", "568", "261"
 	}
 	have := make(map[string]bool, len(accounts))
 	for _, x := range accounts {
@@ -29,6 +30,9 @@ func demoAccountsFor(chart app.Chart, accounts []app.Account) (demoAccounts, err
 	}
 	if !have[a.Opening] {
 		a.Opening = ""
+	}
+	if !have[a.Transit] {
+		a.Transit = ""
 	}
 	p := a.PostingAccounts
 	for _, code := range []string{p.Cash, p.Bank, p.Receivables, p.Payables, p.VAT, p.Employees, p.SocialInsurance,

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +58,28 @@ func checkBooks(t *testing.T, st *fakeStore, sum DemoSummary, acc app.PostingAcc
 	if bal[acc.Payables] > 0 {
 		t.Errorf("payables %s end at %d, want a credit balance", acc.Payables, bal[acc.Payables])
 	}
+	// Money and goods never run out on any day: each day's closing balance
+	// of the till, the bank and the shelf is a debit.
+	byDay := map[app.Date]map[string]int64{}
+	var days []app.Date
+	for _, e := range st.entries {
+		if byDay[e.Date] == nil {
+			byDay[e.Date] = map[string]int64{}
+			days = append(days, e.Date)
+		}
+		for _, l := range e.Lines {
+			byDay[e.Date][l.Account] += l.Debit - l.Credit
+		}
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+	running := map[string]int64{}
+	for _, d := range days {
+		for _, code := range []string{acc.Cash, acc.Bank, acc.Goods} {
+			if running[code] += byDay[d][code]; running[code] < 0 {
+				t.Errorf("account %s is negative at the end of %v: %d", code, d, running[code])
+			}
+		}
+	}
 	revenue := -(bal[acc.SalesGoods] + bal[acc.SalesServices])
 	costs := bal[acc.GoodsSold] + bal[acc.Materials] + bal[acc.Services] + bal[acc.Wages] + bal[acc.SocialCosts]
 	if revenue <= costs {
@@ -95,7 +118,7 @@ func TestDemoScaleOne(t *testing.T) {
 	for _, e := range st.entries {
 		memos[strings.SplitN(e.Memo, " ", 2)[0]] = true
 	}
-	for _, want := range []string{"Faktura", "Úhrada", "Denní", "Přijatá", "Mzda", "Výplata", "Odvod", "Poplatky", "Vyskladnění", "Nájemné", "Otevření"} {
+	for _, want := range []string{"Faktura", "Opravný", "Úhrada", "Tržby", "Denní", "Přijatá", "Mzda", "Výplata", "Odvod", "Poplatky", "Vyskladnění", "Nájemné", "Otevření"} {
 		if !memos[want] {
 			t.Errorf("no entry starting %q; have %v", want, memos)
 		}
@@ -194,7 +217,7 @@ func TestDemoCommand(t *testing.T) {
 		t.Fatal("demo did not create the company or left the database open")
 	}
 	out := te.out.String()
-	for _, want := range []string{"Kavárna a pražírna Žlutý Čáp s.r.o.", "journal entries", "lines", "100 %"} {
+	for _, want := range []string{"Kavárna a pražírna Žlutý Čáp s.r.o.", "journal entries", "lines", "100 %", "Sales: 12 customers", "kontor list invoices"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}

@@ -1,0 +1,319 @@
+package cli
+
+import (
+	"context"
+	"math/rand/v2"
+
+	"kontor/app"
+)
+
+// DemoSales counts the sales documents Demo made through the sales services.
+type DemoSales struct {
+	Customers, Items  int
+	Quotes, Orders    int
+	Invoices, Foreign int // Foreign: of the invoices, those in a foreign currency
+	CreditNotes       int
+	Payments          int
+	// Open invoices at the end: not paid in full (Overdue of them past due).
+	Open, Overdue int
+}
+
+// demoSalesSeed keeps the documents' randomness apart from the journal's, so
+// each stays the same when the other changes.
+const demoSalesSeed = 0x50726f64656a
+
+// demoSales makes the demo's sales documents the way an office does, through
+// the customer, price-list and sales services: quotes, most becoming orders
+// and some of those invoices; invoices made directly (a few in euros at the
+// day's rate, a few paid in cash at the counter); payments — mostly by bank
+// around the due date, some late, some in part, a few never — and now and
+// then a credit note for part of an invoice. It goes through the period day
+// by day, so each document is dated on its day and never in the future, and
+// notes the VAT, the cost of goods and the cash its documents carry
+// (demoFigures) for the journal generator, whose monthly VAT settlement,
+// stock consumption and cash deposits include them. Issuing posts each
+// invoice and credit note, and recording a payment posts it: the ledger and
+// the Sales tab tell the same story. It runs before the bulk of the journal
+// is written: its many small transactions are cheaper on a small file.
+type demoSales struct {
+	ctx       context.Context
+	svc       app.Services
+	g         *demoGen
+	sum       *DemoSummary
+	rng       *rand.Rand
+	from, to  app.Date
+	customers []app.Customer
+	weights   []int // of customers, how often each buys
+	items     []app.Item
+	en        map[string]string // item ID → English text
+	pending   map[app.Date][]func(day app.Date) error
+	counts    DemoSales
+	figures   demoFigures
+}
+
+// demoFigures are what the documents add to the journal generator's figures:
+// output VAT and cost of goods sold per month, cash taken per day.
+type demoFigures struct {
+	vat, cogs map[app.Month]int64
+	cash      map[app.Date]int64
+}
+
+func newDemoSales(ctx context.Context, svc app.Services, g *demoGen, sum *DemoSummary) (*demoSales, error) {
+	s := &demoSales{ctx: ctx, svc: svc, g: g, sum: sum, rng: rand.New(rand.NewPCG(demoSalesSeed, demoSeed2)),
+		from: g.from, to: g.to, en: map[string]string{}, pending: map[app.Date][]func(app.Date) error{},
+		figures: demoFigures{vat: map[app.Month]int64{}, cogs: map[app.Month]int64{}, cash: map[app.Date]int64{}}}
+	for _, b := range demoB2BCustomers {
+		c, err := svc.Customers.SaveCustomer(ctx, b.customer())
+		if err != nil {
+			return nil, err
+		}
+		s.customers = append(s.customers, c)
+		s.weights = append(s.weights, b.weight)
+	}
+	for _, p := range demoPriceList {
+		it, err := svc.PriceList.SaveItem(ctx, app.Item{Code: p.code, Name: p.name, Unit: p.unit, Price: app.M(p.price, g.c.BaseCurrency), VATKind: p.vat, Stock: p.stock})
+		if err != nil {
+			return nil, err
+		}
+		s.items = append(s.items, it)
+		s.en[it.ID] = p.en
+	}
+	s.counts.Customers, s.counts.Items = len(s.customers), len(s.items)
+	return s, nil
+}
+
+func (s *demoSales) between(lo, hi int) int { return lo + s.rng.IntN(hi-lo+1) }
+
+// count draws how many documents of a kind a working day has.
+func (s *demoSales) count(mean float64) int {
+	return int(mean*(0.5+s.rng.Float64()) + s.rng.Float64())
+}
+
+// schedule runs act on the first working day from day, if that is within the
+// period; what would fall after today never happens.
+func (s *demoSales) schedule(day app.Date, act func(day app.Date) error) app.Date {
+	day = nextWorkday(day)
+	if day.After(s.to) {
+		return app.Date{}
+	}
+	s.pending[day] = append(s.pending[day], act)
+	return day
+}
+
+// day runs what was scheduled for d, then makes d's new documents.
+func (s *demoSales) day(d app.Date) error {
+	for len(s.pending[d]) > 0 {
+		acts := s.pending[d]
+		delete(s.pending, d)
+		for _, act := range acts {
+			if err := act(d); err != nil {
+				return err
+			}
+		}
+	}
+	if !isWorkday(d) {
+		return nil
+	}
+	for n := s.count(0.14); n > 0; n-- {
+		if err := s.quote(d); err != nil {
+			return err
+		}
+	}
+	for n := s.count(0.92); n > 0; n-- {
+		if err := s.invoice(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// customer picks a customer by how often each buys; domestic only when asked.
+func (s *demoSales) customer(domestic bool) app.Customer {
+	total := 0
+	for i, w := range s.weights {
+		if !domestic || s.customers[i].Currency == s.g.c.BaseCurrency {
+			total += w
+		}
+	}
+	n := s.rng.IntN(total)
+	for i, w := range s.weights {
+		if domestic && s.customers[i].Currency != s.g.c.BaseCurrency {
+			continue
+		}
+		if n -= w; n < 0 {
+			return s.customers[i]
+		}
+	}
+	return s.customers[0]
+}
+
+func (s *demoSales) customerByID(id string) app.Customer {
+	for _, c := range s.customers {
+		if c.ID == id {
+			return c
+		}
+	}
+	return app.Customer{}
+}
+
+// lines draws between lo and hi different items with quantities their units
+// make plausible, priced in the document's currency.
+func (s *demoSales) lines(c app.Customer, rate app.Rate, lo, hi int) []app.DocLine {
+	n := s.between(lo, hi)
+	var out []app.DocLine
+	for _, i := range s.rng.Perm(len(s.items))[:n] {
+		it := s.items[i]
+		var q app.Qty
+		switch it.Unit {
+		case "kg":
+			q = app.Q(int64(s.between(2, 20)))
+			if s.rng.IntN(4) == 0 {
+				q += 500
+			}
+		case "h":
+			q = app.Qty(s.between(2, 12) * 500)
+		default:
+			q = app.Q(int64(s.between(1, 12)))
+		}
+		price := it.Price.Amount
+		if c.Currency != s.g.c.BaseCurrency {
+			// Foreign customers buy wholesale: a pallet, not a parcel.
+			q *= 4
+			// The price list is in CZK; a euro price is rounded to 10 cents.
+			price = (price*1_000_000/rate.Micro() + 5) / 10 * 10
+		}
+		l := app.DocLine{ItemID: it.ID, Code: it.Code, Text: it.Name, Quantity: q, Unit: it.Unit, UnitPrice: price, VATKind: it.VATKind, Goods: it.Stock}
+		if c.Lang == app.English {
+			l.Text = s.en[it.ID]
+		}
+		if s.rng.IntN(7) == 0 {
+			l.Discount = app.RatePercent(int64(5 * s.between(1, 2)))
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// issue saves the draft and issues it, counting what it posted.
+func (s *demoSales) issue(d app.SalesDoc) (app.SalesDoc, error) {
+	d, err := s.svc.Sales.SaveDraft(s.ctx, d)
+	if err != nil {
+		return d, err
+	}
+	if d, err = s.svc.Sales.Issue(s.ctx, d.ID); err != nil {
+		return d, err
+	}
+	return d, s.counted(d.EntryID)
+}
+
+// counted adds a posted entry to the summary.
+func (s *demoSales) counted(entryID string) error {
+	if entryID == "" {
+		return nil
+	}
+	e, err := s.svc.Ledger.Entry(s.ctx, entryID)
+	if err != nil {
+		return err
+	}
+	dr, _ := e.Totals()
+	s.sum.Entries++
+	s.sum.Lines += len(e.Lines)
+	s.sum.Turnover += dr
+	return nil
+}
+
+// quote offers a domestic customer a few items, valid for a month; three in
+// four accept and order within two weeks.
+func (s *demoSales) quote(d app.Date) error {
+	c := s.customer(true)
+	q, err := s.issue(app.SalesDoc{Kind: app.KindQuote, CustomerID: c.ID, IssueDate: d, TaxDate: d, ValidUntil: d.AddDays(30),
+		Lines: s.lines(c, app.Rate{}, 2, 5), Note: "Nabídka platí 30 dní od vystavení. Ceny jsou uvedeny bez DPH."})
+	if err != nil {
+		return err
+	}
+	s.counts.Quotes++
+	if s.rng.IntN(4) > 0 {
+		s.schedule(d.AddDays(s.between(2, 12)), func(day app.Date) error { return s.order(q, day) })
+	}
+	return nil
+}
+
+// order turns an accepted quote into an order; two in three are delivered and
+// invoiced one to two weeks later.
+func (s *demoSales) order(q app.SalesDoc, day app.Date) error {
+	o, err := s.svc.Sales.Convert(s.ctx, q.ID, app.KindOrder)
+	if err != nil {
+		return err
+	}
+	// Convert dates the draft today; the demo's today is day.
+	o.IssueDate, o.TaxDate, o.DueDate = day, day, app.Date{}
+	o.Note = "Objednávka k nabídce " + q.Number + "."
+	if o, err = s.issue(o); err != nil {
+		return err
+	}
+	s.counts.Orders++
+	if s.rng.IntN(3) > 0 {
+		s.schedule(day.AddDays(s.between(4, 14)), func(day app.Date) error { return s.invoiceOrder(o, day) })
+	}
+	return nil
+}
+
+func (s *demoSales) invoiceOrder(o app.SalesDoc, day app.Date) error {
+	inv, err := s.svc.Sales.Convert(s.ctx, o.ID, app.KindInvoice)
+	if err != nil {
+		return err
+	}
+	c := s.customerByID(o.CustomerID)
+	inv.IssueDate, inv.TaxDate, inv.DueDate = day, day, day.AddDays(c.PaymentDays)
+	inv.Note = "Fakturujeme dodávku dle objednávky " + o.Number + "."
+	if inv, err = s.issue(inv); err != nil {
+		return err
+	}
+	return s.invoiced(inv)
+}
+
+// invoice bills a customer directly: in euros for the foreign customers
+// (reverse charge, at a ČNB-like rate of the day), sometimes in cash.
+func (s *demoSales) invoice(d app.Date) error {
+	c := s.customer(false)
+	doc := app.SalesDoc{Kind: app.KindInvoice, CustomerID: c.ID, IssueDate: d, TaxDate: d, DueDate: d.AddDays(c.PaymentDays), Currency: c.Currency}
+	if s.rng.IntN(4) == 0 {
+		// Goods delivered a few days before the invoice: an earlier DUZP
+		// in the same month.
+		tax := d.AddDays(-s.between(1, 5))
+		if tax.MonthOf() == d.MonthOf() && !tax.Before(s.from) {
+			doc.TaxDate = tax
+		}
+	}
+	foreign := c.Currency != s.g.c.BaseCurrency
+	switch {
+	case foreign:
+		doc.ExchangeRate = app.RateMicro(int64(s.between(24_200, 25_400)) * 1000)
+		doc.ReverseCharge = true
+		doc.Note = "VAT to be accounted for by the customer (reverse charge, Art. 196 of Directive 2006/112/EC)."
+	case s.rng.IntN(12) == 0:
+		doc.PaymentMethod, doc.CashRounding, doc.DueDate = app.PayCash, true, d
+		doc.Note = "Zaplaceno v hotovosti při převzetí."
+	}
+	doc.Lines = s.lines(c, doc.ExchangeRate, 1, 4)
+	inv, err := s.issue(doc)
+	if err != nil {
+		return err
+	}
+	return s.invoiced(inv)
+}
+
+// finish counts the invoices left open at the end.
+func (s *demoSales) finish() error {
+	for _, st := range []app.DocStatus{app.StatusIssued, app.StatusPartlyPaid, app.StatusOverdue} {
+		_, n, err := s.svc.Sales.Documents(s.ctx, app.DocFilter{Kind: app.KindInvoice, Status: st}, 0, 1)
+		if err != nil {
+			return err
+		}
+		s.counts.Open += n
+		if st == app.StatusOverdue {
+			s.counts.Overdue = n
+		}
+	}
+	return nil
+}

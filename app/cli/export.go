@@ -1,0 +1,324 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"kontor/app"
+)
+
+// exportCommands are the subcommands of "kontor export".
+func exportCommands() []command {
+	return []command{
+		{name: "export invoice", args: "NUMBER [--out FILE.pdf] [--force] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
+			summary: "write one issued document (invoice, credit note, quote or order) as a PDF in its customer's language (sales, accounts or admin)", setup: setupExportInvoice},
+		{name: "export invoices", args: "--from D --to D --out FILE.pdf|DIR [--kind K] [--status S] [--force] [--db PATH] --user NAME",
+			summary: "write the documents of a period as one combined PDF (--out ending in .pdf) or one NUMBER.pdf each in a folder; Ctrl-C stops and removes what it wrote (sales, accounts or admin)", setup: setupExportInvoices},
+	}
+}
+
+func setupExportInvoice(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
+	dbp := dbFlag(fs, db)
+	user := userFlag(fs)
+	out := fs.String("out", "", "write the PDF to `FILE` (.pdf is added if missing; default: NUMBER.pdf here)")
+	force := fs.Bool("force", false, "replace FILE if it exists")
+	return func(args []string) int {
+		path, err := r.dbPath(*dbp)
+		if err != nil {
+			return r.fail(err)
+		}
+		if r.env.PDF == nil {
+			return r.fail(errNoPDF())
+		}
+		var d app.SalesDoc
+		var dst string
+		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
+			if err := salesReady(ctx, svc); err != nil {
+				return err
+			}
+			var err error
+			if d, err = svc.Sales.DocumentByNumber(ctx, args[0]); err != nil {
+				return err
+			}
+			company, err := svc.Company.Company(ctx)
+			if err != nil {
+				return err
+			}
+			dst = *out
+			if dst == "" {
+				dst = fileName(d.Number)
+			}
+			dst = absPath(withPDFExt(dst))
+			if !*force && exists(dst) {
+				return errExists(dst)
+			}
+			return writeAtomic(dst, *force, true, func(w io.Writer) error { return r.env.PDF.Document(w, d, company) })
+		})
+		if code == ExitOK {
+			r.printf("Wrote %s %s (%s, %s) to %s\n", kindSingular(d.Kind), d.Number, printable(d.Customer.Name), app.M(d.Totals.Total, d.Currency).Format(app.English), dst)
+		}
+		return code
+	}
+}
+
+func setupExportInvoices(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
+	dbp := dbFlag(fs, db)
+	user := userFlag(fs)
+	flt := addDocFlags(fs)
+	out := fs.String("out", "", "one combined PDF when `FILE.pdf|DIR` ends in .pdf, else a folder (created if missing) with one NUMBER.pdf per document")
+	force := fs.Bool("force", false, "replace files that exist")
+	return func([]string) int {
+		q, usage, err := flt.query()
+		switch {
+		case usage != "":
+			return r.usageError(c, fs, "%s", usage)
+		case *flt.from == "" || *flt.to == "":
+			return r.usageError(c, fs, "--from DATE and --to DATE are required")
+		case *out == "":
+			return r.usageError(c, fs, "--out FILE.pdf or --out DIR is required")
+		case err != nil:
+			return r.fail(err)
+		}
+		path, err := r.dbPath(*dbp)
+		if err != nil {
+			return r.fail(err)
+		}
+		if r.env.PDF == nil {
+			return r.fail(errNoPDF())
+		}
+		dst := absPath(*out)
+		combined := strings.EqualFold(filepath.Ext(dst), ".pdf")
+		noun := kindPlural(q.filter.Kind)
+		if q.all {
+			noun = "documents"
+		}
+		n := 0
+		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
+			if err := salesReady(ctx, svc); err != nil {
+				return err
+			}
+			company, err := svc.Company.Company(ctx)
+			if err != nil {
+				return err
+			}
+			refs, err := docRefs(ctx, svc.Sales, q)
+			if err != nil {
+				return err
+			}
+			if len(refs) == 0 {
+				return app.Errorf(app.ENOTFOUND, "err.cli.export_none", "no {{.what}} match; nothing was written", map[string]any{"what": noun})
+			}
+			n = len(refs)
+			fmt.Fprintf(r.env.Stderr, "Exporting %d %s…\n", n, noun)
+			progress := r.exportProgress(n)
+			if combined {
+				if !*force && exists(dst) {
+					return errExists(dst)
+				}
+				i := 0
+				next := func() (app.SalesDoc, error) {
+					if i == len(refs) {
+						return app.SalesDoc{}, io.EOF
+					}
+					i++
+					return svc.Sales.Document(ctx, refs[i-1].id)
+				}
+				return cancelled(ctx, writeAtomic(dst, *force, true, func(w io.Writer) error {
+					return r.env.PDF.Batch(ctx, w, next, company, progress)
+				}))
+			}
+			return cancelled(ctx, exportEach(ctx, svc.Sales, r.env.PDF, company, refs, dst, *force, progress))
+		})
+		if code == ExitOK {
+			r.printf("Wrote %d %s from %s to %s to %s\n", n, noun, q.filter.From, q.filter.To, dst)
+		}
+		return code
+	}
+}
+
+// docRef is what an export keeps of each document before rendering it: the
+// documents themselves are read one at a time.
+type docRef struct {
+	id, number string
+	issue      app.Date
+}
+
+// docRefs lists the matching documents by issue date and number.
+func docRefs(ctx context.Context, sales app.SalesService, q docQuery) ([]docRef, error) {
+	var refs []docRef
+	err := eachDoc(ctx, sales, q, func(d app.SalesDoc) error {
+		if d.Status != app.StatusDraft {
+			refs = append(refs, docRef{d.ID, d.Number, d.IssueDate})
+		}
+		return nil
+	})
+	sort.SliceStable(refs, func(i, j int) bool {
+		if c := refs[i].issue.Compare(refs[j].issue); c != 0 {
+			return c < 0
+		}
+		return refs[i].number < refs[j].number
+	})
+	return refs, err
+}
+
+// exportEach writes one NUMBER.pdf per document into dir. Whatever fails or is
+// cancelled, the files this run wrote are removed again, so a folder never
+// holds half an export.
+func exportEach(ctx context.Context, sales app.SalesService, pdf PDFRenderer, company app.Company, refs []docRef, dir string, force bool, progress func(int)) (err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return app.Internal("creating the folder "+dir, err)
+	}
+	if !force {
+		var taken []string
+		for _, ref := range refs {
+			if exists(filepath.Join(dir, fileName(ref.number))) {
+				taken = append(taken, fileName(ref.number))
+			}
+		}
+		if len(taken) > 0 {
+			return app.Errorf(app.ECONFLICT, "err.cli.files_exist", "{{.n}} of the files exist already in {{.dir}} ({{.first}}…); nothing was written: add --force to replace them",
+				map[string]any{"n": len(taken), "dir": dir, "first": taken[0]})
+		}
+	}
+	var written []string
+	defer func() {
+		if err != nil {
+			for _, f := range written {
+				_ = os.Remove(f)
+			}
+		}
+	}()
+	for i, ref := range refs {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		d, err := sales.Document(ctx, ref.id)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(dir, fileName(d.Number))
+		if err := writeAtomic(dst, force, false, func(w io.Writer) error { return pdf.Document(w, d, company) }); err != nil {
+			return err
+		}
+		written = append(written, dst)
+		progress(i + 1)
+	}
+	return nil
+}
+
+// exportProgress reports on stderr at every tenth of n documents.
+func (r *runner) exportProgress(n int) func(done int) {
+	last := 0
+	return func(done int) {
+		if tenth := done * 10 / max(n, 1); tenth > last {
+			last = tenth
+			fmt.Fprintf(r.env.Stderr, "  %3d %% (%d/%d)\n", tenth*10, done, n)
+		}
+	}
+}
+
+// cancelled turns an export stopped by ctx (Ctrl-C) into one message.
+func cancelled(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return app.Errorf(app.ECONFLICT, "err.cli.export_cancelled", "cancelled; the partial output was removed", nil)
+	}
+	return err
+}
+
+// writeAtomic writes a file through a temporary one beside it, renamed into
+// place only when write succeeded, so an interrupted or failed export never
+// leaves a truncated PDF. Without replace, an existing file is kept. With
+// sync the data reaches the disk before the rename; a folder of many small
+// PDFs skips it (they can be made again, and a sync each costs more than
+// rendering them).
+func writeAtomic(dst string, replace, sync bool, write func(w io.Writer) error) (err error) {
+	dir := filepath.Dir(dst)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return app.Internal("creating the folder "+dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.part")
+	if err != nil {
+		return app.Internal("creating "+dst, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return app.Internal("writing "+dst, err)
+	}
+	if sync {
+		if err = tmp.Sync(); err != nil {
+			return app.Internal("writing "+dst, err)
+		}
+	}
+	if err = tmp.Close(); err != nil {
+		return app.Internal("writing "+dst, err)
+	}
+	if !replace && exists(dst) {
+		return errExists(dst)
+	}
+	if err = os.Rename(tmp.Name(), dst); err != nil {
+		return app.Internal("writing "+dst, err)
+	}
+	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+func errExists(path string) error {
+	return app.Errorf(app.ECONFLICT, "err.cli.file_exists", "{{.path}} exists already; add --force to replace it", map[string]any{"path": path})
+}
+
+func errNoPDF() error {
+	return app.Errorf(app.EINTERNAL, "err.cli.no_pdf", "this build of Kontor cannot make PDFs", nil)
+}
+
+// withPDFExt adds .pdf to a file name that lacks it.
+func withPDFExt(name string) string {
+	if strings.EqualFold(filepath.Ext(name), ".pdf") {
+		return name
+	}
+	return name + ".pdf"
+}
+
+// fileName is the file a document is exported to: its number, with anything
+// a file system might refuse replaced.
+func fileName(number string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, number) + ".pdf"
+}
+
+func kindSingular(k app.DocKind) string {
+	switch k {
+	case app.KindCreditNote:
+		return "credit note"
+	case app.KindQuote:
+		return "quote"
+	case app.KindOrder:
+		return "order"
+	}
+	return "invoice"
+}

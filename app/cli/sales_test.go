@@ -1,0 +1,356 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"kontor/app"
+)
+
+// fakePDF renders a document as a line of text after a PDF header, so tests
+// read back what was rendered and in which order.
+type fakePDF struct {
+	docs    []string // numbers rendered, in order
+	batches int
+	// afterDoc, if set, runs after each document of a batch or folder.
+	afterDoc func(n int)
+	fail     error
+}
+
+func (p *fakePDF) Document(w io.Writer, d app.SalesDoc, c app.Company) error {
+	if p.fail != nil {
+		return p.fail
+	}
+	p.docs = append(p.docs, d.Number)
+	_, err := fmt.Fprintf(w, "%%PDF-1.3 fake\n%s %s %s %s\n", d.Number, d.Lang, d.Customer.Name, c.Name)
+	if p.afterDoc != nil {
+		p.afterDoc(len(p.docs))
+	}
+	return err
+}
+
+func (p *fakePDF) Batch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), c app.Company, progress func(int)) error {
+	p.batches++
+	fmt.Fprintln(w, "%PDF-1.3 fake batch")
+	for n := 1; ; n++ {
+		if ctx.Err() != nil {
+			return app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
+		}
+		d, err := next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		p.docs = append(p.docs, d.Number)
+		fmt.Fprintf(w, "%s %s\n", d.Number, d.Lang)
+		progress(n)
+		if p.afterDoc != nil {
+			p.afterDoc(n)
+		}
+	}
+}
+
+// salesEnv is a test environment whose database holds the demo, signed in
+// as the demo admin, with a fake PDF renderer.
+func salesEnv(t *testing.T) (*testEnv, *fakePDF, *fakeStore) {
+	t.Helper()
+	te := newTestEnv()
+	if code := te.run("demo", "--db", "/d.db"); code != ExitOK {
+		t.Fatalf("demo: exit %d: %s", code, te.err.String())
+	}
+	te.vars[EnvDB] = "/d.db"
+	te.vars[EnvUser] = DemoAdmin
+	te.vars[EnvPassword] = DemoPassword
+	p := &fakePDF{}
+	te.PDF = p
+	return te, p, te.store("/d.db")
+}
+
+// issuedInvoices returns the numbers of the store's issued invoices issued
+// from..to, in number order.
+func issuedInvoices(st *fakeStore, from, to app.Date) []string {
+	var out []string
+	for _, d := range st.sales.docs {
+		if d.Kind == app.KindInvoice && d.Status == app.StatusIssued && !d.IssueDate.Before(from) && !d.IssueDate.After(to) {
+			out = append(out, d.Number)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestListInvoices(t *testing.T) {
+	te, _, st := salesEnv(t)
+	if code := te.run("list", "invoices", "--from", "1.10.2026", "--to", "2026-10-31", "--format", "csv"); code != ExitOK {
+		t.Fatalf("csv: exit %d %s", code, te.err.String())
+	}
+	rows, err := csv.NewReader(strings.NewReader(te.out.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
+		t.Errorf("header %v", rows[0])
+	}
+	want := issuedInvoices(st, app.D(2026, 10, 1), app.D(2026, 10, 31))
+	var got []string
+	for _, r := range rows[1:] {
+		got = append(got, r[0])
+		if r[1] != "invoice" || !strings.HasPrefix(r[2], "2026-10-") || !strings.Contains(r[9], ".") || r[10] == "" {
+			t.Errorf("row %v", r)
+		}
+		d, _ := st.DocumentByNumber(adminCtx(st), r[0])
+		if r[9] != app.FormatMinor(d.Totals.Total, 2, "") || r[5] != d.Customer.Name || r[13] != string(d.StatusOn(app.D(2026, 11, 18))) {
+			t.Errorf("row %v for %+v", r, d.Totals)
+		}
+	}
+	if len(want) < 10 || strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("csv lists %v, want %v", got, want)
+	}
+
+	if code := te.run("list", "invoices", "--from", "1.10.2026", "--to", "31.10.2026"); code != ExitOK {
+		t.Fatalf("text: exit %d %s", code, te.err.String())
+	}
+	out := te.out.String()
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(want)+2 || !strings.HasPrefix(lines[0], "Number") || !strings.Contains(lines[len(lines)-1], fmt.Sprintf("%d invoices, total", len(want))) {
+		t.Errorf("text table:\n%s", out)
+	}
+	// The totals column is right-aligned: every row ends its amount at the same rune.
+	col := -1
+	for _, l := range lines[1 : len(lines)-1] {
+		i := strings.Index(l, " CZK ")
+		if i < 0 {
+			i = strings.Index(l, " EUR ")
+		}
+		if n := len([]rune(l[:i])); col >= 0 && n != col {
+			t.Errorf("totals not aligned:\n%s", out)
+			break
+		} else {
+			col = n
+		}
+	}
+
+	// Filters: status, kind.
+	te.run("list", "invoices", "--status", "overdue", "--format", "csv")
+	rows, _ = csv.NewReader(strings.NewReader(te.out.String())).ReadAll()
+	if len(rows) < 4 {
+		t.Errorf("overdue: %d rows", len(rows))
+	}
+	for _, r := range rows[1:] {
+		if r[13] != "overdue" || r[12] == "0.00" {
+			t.Errorf("overdue row %v", r)
+		}
+	}
+	te.run("list", "invoices", "--kind", "all", "--format", "csv")
+	kinds := map[string]bool{}
+	rows, _ = csv.NewReader(strings.NewReader(te.out.String())).ReadAll()
+	for _, r := range rows[1:] {
+		kinds[r[1]] = true
+	}
+	if len(kinds) != 4 {
+		t.Errorf("--kind all lists %v", kinds)
+	}
+	te.run("list", "invoices", "--kind", "credit_note")
+	if !strings.Contains(te.out.String(), "credit notes, total -") {
+		t.Errorf("credit notes:\n%s", te.out.String())
+	}
+	if code := te.run("list", "invoices", "--from", "1.1.2020", "--to", "31.1.2020"); code != ExitOK || !strings.Contains(te.out.String(), "No invoices match.") {
+		t.Errorf("empty period: exit %d %q", code, te.out.String())
+	}
+}
+
+func TestListAndExportRefusals(t *testing.T) {
+	te, p, _ := salesEnv(t)
+	for _, args := range [][]string{
+		{"list", "invoices", "--from", "31.2.2026"},
+		{"list", "invoices", "--to", "tomorrow"},
+		{"list", "invoices", "--kind", "receipt"},
+		{"list", "invoices", "--status", "lost"},
+		{"list", "invoices", "--format", "xlsx"},
+		{"list", "invoices", "extra"},
+		{"list"},
+		{"export"},
+		{"export", "invoice"},
+		{"export", "invoice", "FV2026-0001", "FV2026-0002"},
+		{"export", "invoices", "--to", "1.1.2026", "--out", "x.pdf"},
+		{"export", "invoices", "--from", "1.1.2026", "--to", "31.1.2026"},
+	} {
+		if code := te.run(args...); code != ExitUsage || !strings.Contains(te.err.String(), "Usage") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, te.err.String())
+		}
+	}
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"list", "invoices", "--from", "2.1.2026", "--to", "1.1.2026"}, "before its start"},
+		{[]string{"export", "invoices", "--from", "2.1.2026", "--to", "1.1.2026", "--out", dir}, "before its start"},
+		{[]string{"export", "invoice", "FV1999-0001", "--out", filepath.Join(dir, "x")}, "there is no document FV1999-0001"},
+		{[]string{"export", "invoices", "--from", "1.1.2020", "--to", "31.1.2020", "--out", dir}, "no invoices match"},
+		{[]string{"list", "invoices", "--user", "sklad"}, "may not do this (sales.read)"},
+		{[]string{"export", "invoice", "FV2026-0001", "--user", "recepce", "--out", filepath.Join(dir, "x")}, "may not do this (sales.read)"},
+	} {
+		if code := te.run(tc.args...); code != ExitFailure || !strings.Contains(te.err.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, te.err.String(), tc.want)
+		}
+	}
+	// The accountant reads sales documents too.
+	if code := te.run("list", "invoices", "--user", "ucetni"); code != ExitOK {
+		t.Errorf("accounts: exit %d %s", code, te.err.String())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 || len(p.docs) != 0 {
+		t.Errorf("refusals wrote %v, rendered %v", entries, p.docs)
+	}
+	te.PDF = nil
+	if code := te.run("export", "invoice", "FV2026-0001", "--out", filepath.Join(dir, "x")); code != ExitFailure || !strings.Contains(te.err.String(), "cannot make PDFs") {
+		t.Errorf("no renderer: exit %d %q", code, te.err.String())
+	}
+}
+
+func TestExportInvoice(t *testing.T) {
+	te, p, st := salesEnv(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "faktura")
+	if code := te.run("export", "invoice", "fv2026-0003", "--out", out); code != ExitOK {
+		t.Fatalf("exit %d %s", code, te.err.String())
+	}
+	body, err := os.ReadFile(out + ".pdf")
+	if err != nil || !bytes.HasPrefix(body, []byte("%PDF")) || !strings.Contains(string(body), "FV2026-0003 cs") || !strings.Contains(te.out.String(), "Wrote invoice FV2026-0003") {
+		t.Fatalf("file %q (%v), stdout %q", body, err, te.out.String())
+	}
+	if code := te.run("export", "invoice", "FV2026-0004", "--out", out+".PDF", "--force"); code != ExitOK || !exists(out+".PDF") {
+		t.Errorf(".PDF: exit %d %q", code, te.err.String())
+	}
+	_ = os.Remove(out + ".PDF")
+	if code := te.run("export", "invoice", "FV2026-0004", "--out", out+".pdf"); code != ExitFailure || !strings.Contains(te.err.String(), "--force") {
+		t.Errorf("overwrite: exit %d %q", code, te.err.String())
+	}
+	if body2, _ := os.ReadFile(out + ".pdf"); !bytes.Equal(body, body2) {
+		t.Error("a refused export changed the file")
+	}
+	if code := te.run("export", "invoice", "FV2026-0004", "--out", out+".pdf", "--force"); code != ExitOK {
+		t.Errorf("--force: exit %d %q", code, te.err.String())
+	}
+	// A foreign customer's invoice is rendered in English; a credit note by its number.
+	var eur, cn string
+	for _, d := range st.sales.docs {
+		switch {
+		case d.Kind == app.KindInvoice && d.Currency == "EUR" && eur == "":
+			eur = d.Number
+		case d.Kind == app.KindCreditNote && cn == "":
+			cn = d.Number
+		}
+	}
+	for _, number := range []string{eur, cn} {
+		if code := te.run("export", "invoice", number, "--out", filepath.Join(dir, number)); code != ExitOK {
+			t.Errorf("%s: exit %d %s", number, code, te.err.String())
+		}
+	}
+	if body, _ := os.ReadFile(filepath.Join(dir, eur+".pdf")); !strings.Contains(string(body), eur+" en") {
+		t.Errorf("EUR invoice rendered %q", body)
+	}
+	// The render failing leaves nothing behind.
+	p.fail = errors.New("boom")
+	if code := te.run("export", "invoice", "FV2026-0005", "--out", filepath.Join(dir, "bad.pdf")); code != ExitFailure {
+		t.Errorf("failed render: exit %d", code)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	want := []string{cn + ".pdf", eur + ".pdf", "faktura.pdf"}
+	sort.Strings(want)
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("folder holds %v, want %v", names, want)
+	}
+}
+
+func TestExportInvoicesCombinedAndFolder(t *testing.T) {
+	te, p, st := salesEnv(t)
+	dir := t.TempDir()
+	want := issuedInvoices(st, app.D(2026, 9, 1), app.D(2026, 10, 31))
+	all := filepath.Join(dir, "zari-rijen.pdf")
+	if code := te.run("export", "invoices", "--from", "1.9.2026", "--to", "31.10.2026", "--out", all); code != ExitOK {
+		t.Fatalf("combined: exit %d %s", code, te.err.String())
+	}
+	if p.batches != 1 || strings.Join(p.docs, " ") != strings.Join(want, " ") {
+		t.Errorf("batch rendered %v, want %v", p.docs, want)
+	}
+	if !strings.Contains(te.err.String(), "100 %") || !strings.Contains(te.out.String(), fmt.Sprintf("Wrote %d invoices", len(want))) {
+		t.Errorf("stdout %q stderr %q", te.out.String(), te.err.String())
+	}
+	if body, _ := os.ReadFile(all); !bytes.HasPrefix(body, []byte("%PDF")) {
+		t.Errorf("combined file %q", body)
+	}
+	if code := te.run("export", "invoices", "--from", "1.9.2026", "--to", "31.10.2026", "--out", all); code != ExitFailure {
+		t.Errorf("second combined export: exit %d", code)
+	}
+
+	p.docs = nil
+	folder := filepath.Join(dir, "faktury")
+	if code := te.run("export", "invoices", "--from", "1.9.2026", "--to", "31.10.2026", "--out", folder); code != ExitOK {
+		t.Fatalf("folder: exit %d %s", code, te.err.String())
+	}
+	entries, _ := os.ReadDir(folder)
+	if len(entries) != len(want) {
+		t.Fatalf("folder has %d files, want %d", len(entries), len(want))
+	}
+	for i, e := range entries {
+		if e.Name() != want[i]+".pdf" {
+			t.Errorf("file %s, want %s.pdf", e.Name(), want[i])
+		}
+	}
+	if code := te.run("export", "invoices", "--from", "1.9.2026", "--to", "31.10.2026", "--out", folder); code != ExitFailure || !strings.Contains(te.err.String(), "exist already") {
+		t.Errorf("second folder export: exit %d %q", code, te.err.String())
+	}
+	if code := te.run("export", "invoices", "--from", "1.9.2026", "--to", "31.10.2026", "--out", folder, "--force"); code != ExitOK {
+		t.Errorf("--force: exit %d %q", code, te.err.String())
+	}
+}
+
+func TestExportInvoicesCancelled(t *testing.T) {
+	for _, combined := range []bool{true, false} {
+		te, p, _ := salesEnv(t)
+		dir := t.TempDir()
+		out := filepath.Join(dir, "out")
+		if combined {
+			out += ".pdf"
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		p.afterDoc = func(n int) {
+			if n == 3 {
+				cancel() // Ctrl-C
+			}
+		}
+		te.out.Reset()
+		te.err.Reset()
+		code := Run(ctx, []string{"export", "invoices", "--from", "1.1.2026", "--to", "30.6.2026", "--out", out}, te.Env)
+		cancel()
+		if code != ExitFailure || !strings.Contains(te.err.String(), "cancelled") {
+			t.Errorf("combined %v: exit %d, stderr %q", combined, code, te.err.String())
+		}
+		var left []string
+		_ = filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
+			if err == nil && !info.IsDir() {
+				left = append(left, path)
+			}
+			return nil
+		})
+		if len(left) != 0 {
+			t.Errorf("combined %v: a cancelled export left %v", combined, left)
+		}
+	}
+}
