@@ -23,6 +23,9 @@ func TestMain(m *testing.M) {
 	// Cheap password hashes; the idle lock is checked by the tests, not a ticker.
 	app.PasswordCost.Time, app.PasswordCost.Memory, app.PasswordCost.Threads = 1, 64, 1
 	lockPollEvery = 0
+	// Searches run at once; exported PDFs are not opened in a viewer.
+	searchDelay = 0
+	openFile = func(string) {}
 	// English whatever the machine's locale, with the real translation files.
 	prefs := test.NewApp().Preferences()
 	prefs.SetString(prefLanguage, "en")
@@ -309,6 +312,7 @@ func testDeps(c *app.Company) (Deps, *fakeCompany, *fakeLedger) {
 		Users: users, Audit: audit,
 		Clock: clock,
 	}}
+	withSalesFakes(&d, fc, clock)
 	if c != nil {
 		admin := users.mustAdd(app.NewUser{Name: "jana", FullName: "Jana Nováková", Roles: []app.Role{app.RoleAdmin}, Password: testAdminPassword})
 		d.sess = &session{user: admin}

@@ -21,6 +21,22 @@ type field struct {
 	label *widget.Label
 	input fyne.CanvasObject
 	msg   *widget.Label
+	box   *fyne.Container // input and message, once laid out
+}
+
+// setVisible shows or hides the whole row of a laid-out field.
+func (f *field) setVisible(on bool) {
+	objs := []fyne.CanvasObject{f.label}
+	if f.box != nil {
+		objs = append(objs, f.box)
+	}
+	for _, o := range objs {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
 }
 
 // fieldSet is a form: fields in order, found by their app field key, so an
@@ -52,11 +68,20 @@ func (fs *fieldSet) entry(key, fallback, placeholder string) *widget.Entry {
 	return e
 }
 
+// escEntry adds a single-line entry that a dialog closes on Esc.
+func (fs *fieldSet) escEntry(key, fallback, placeholder string) *escEntry {
+	e := newEscEntry()
+	e.SetPlaceHolder(placeholder)
+	fs.add(key, fallback, e)
+	return e
+}
+
 // object lays the fields out as a two-column form.
 func (fs *fieldSet) object() fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for _, f := range fs.fields {
-		objs = append(objs, f.label, container.NewVBox(f.input, f.msg))
+		f.box = container.NewVBox(f.input, f.msg)
+		objs = append(objs, f.label, f.box)
 	}
 	return container.New(layout.NewFormLayout(), objs...)
 }
@@ -66,7 +91,7 @@ func (fs *fieldSet) clear() {
 	for _, f := range fs.fields {
 		f.msg.SetText("")
 		f.msg.Hide()
-		if e, ok := f.input.(*widget.Entry); ok {
+		if e := entryOf(f.input); e != nil {
 			e.SetValidationError(nil)
 		}
 	}

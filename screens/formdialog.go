@@ -28,8 +28,11 @@ func showFormDialog(title, confirm string, fs *fieldSet, extra fyne.CanvasObject
 	fd.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), func() { fd.d.Hide() })
 	for _, f := range fs.fields {
-		if e, ok := f.input.(*widget.Entry); ok {
+		if e := entryOf(f.input); e != nil && !e.MultiLine {
 			e.OnSubmitted = func(string) { fd.run() }
+		}
+		if e, ok := f.input.(*escEntry); ok {
+			e.onEsc = func() { fd.d.Hide() }
 		}
 	}
 	body := container.NewVBox(fs.object())

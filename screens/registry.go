@@ -49,9 +49,9 @@ var registry = []tabSpec{
 				lang.X("placeholder.reception", "The customer directory, visitor log, appointments and inquiries will live here."))
 		}},
 	{ID: "sales", TitleKey: "tab.sales", Title: "Sales", Icon: theme.DocumentIcon, Group: frontOffice,
-		Roles: []string{roleSales}, Build: func(*shell) fyne.CanvasObject {
-			return placeholder(theme.DocumentIcon(), lang.X("tab.sales", "Sales"),
-				lang.X("placeholder.sales", "The price list, quotes, orders, invoices, credit notes and payments will live here."))
+		Roles: []string{roleSales, roleAccounts}, Build: func(s *shell) fyne.CanvasObject {
+			s.sales = newSalesScreen(s.deps, s.win, s.company)
+			return s.sales.buildUI()
 		}},
 	{ID: "aftersales", TitleKey: "tab.aftersales", Title: "After-sales", Icon: theme.SettingsIcon, Group: frontOffice,
 		Roles: []string{roleAftersales}, Build: func(*shell) fyne.CanvasObject {

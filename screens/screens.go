@@ -25,6 +25,9 @@ type Deps struct {
 	// LoadDemo fills an empty database (no company, no users) with the demo
 	// company and its demo users, reporting progress.
 	LoadDemo func(ctx context.Context, progress func(done, total int)) error
+	// PDF renders sales documents (app/pdf, wired by main); nil means PDF
+	// export is not available and the screens say so.
+	PDF app.DocumentRenderer
 
 	// sess is the signed-in user, shared by every copy of Deps a window's
 	// screens hold; ShowMain creates it.

@@ -77,6 +77,7 @@ type shell struct {
 	accounts    *accountsScreen
 	audit       *auditView
 	users       *usersView
+	sales       *salesScreen
 	settingsWin fyne.Window
 }
 
@@ -180,6 +181,8 @@ func (s *shell) tabChanged() {
 		s.audit.reload()
 	case id == "users" && s.users != nil:
 		s.users.reload()
+	case id == "sales" && s.sales != nil:
+		s.sales.refresh()
 	}
 }
 
@@ -229,7 +232,30 @@ func (s *shell) menu() *fyne.MainMenu {
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),
 		fyne.NewMenuItem(lang.X("action.about", "About Kontor"), s.about),
 	)
-	return fyne.NewMainMenu(file, help)
+	menus := []*fyne.Menu{file}
+	if s.sales != nil && s.deps.can(app.PermSalesWrite) {
+		newInv := fyne.NewMenuItem(lang.X("sales.new_invoice", "New invoice"), s.newInvoice)
+		newInv.Shortcut = newInvoiceShortcut
+		save := fyne.NewMenuItem(lang.X("sales.save", "Save draft"), s.saveDocument)
+		save.Shortcut = saveDocShortcut
+		menus = append(menus, fyne.NewMenu(lang.X("tab.sales", "Sales"), newInv, save))
+	}
+	return fyne.NewMainMenu(append(menus, help)...)
+}
+
+// newInvoice opens a new invoice in the Sales tab (Ctrl+N).
+func (s *shell) newInvoice() {
+	if s.sales == nil || !s.selectTab("sales") {
+		return
+	}
+	s.sales.confirmLeave(func() { s.sales.newDoc(app.KindInvoice) })
+}
+
+// saveDocument saves the draft open in the Sales tab (Ctrl+S).
+func (s *shell) saveDocument() {
+	if s.sales != nil && s.currentTabID() == "sales" {
+		s.sales.save()
+	}
 }
 
 // lockNow locks the window at once (File → Lock now, Ctrl+L).

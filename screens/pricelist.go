@@ -1,0 +1,232 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// priceListView is the price list inside Sales: items and services with
+// their price without VAT and VAT rate kind; a form dialog adds and edits.
+type priceListView struct {
+	deps    Deps
+	win     fyne.Window
+	company *app.Company
+
+	all, shown []app.Item
+	search     *widget.Entry
+	table      *widget.Table
+	count      *widget.Label
+}
+
+func newPriceListView(d Deps, w fyne.Window, c *app.Company) *priceListView {
+	return &priceListView{deps: d, win: w, company: c}
+}
+
+var itemColumns = []struct {
+	key, fallback string
+	width         float32
+}{
+	{"items.col.code", "Code", 110},
+	{"items.col.name", "Name", 320},
+	{"items.col.unit", "Unit", 70},
+	{"items.col.price", "Price without VAT", 160},
+	{"items.col.vat", "VAT", 130},
+	{"items.col.stock", "Stock item", 100},
+	{"items.col.state", "State", 100},
+}
+
+func (v *priceListView) buildUI() fyne.CanvasObject {
+	v.search = widget.NewEntry()
+	v.search.SetPlaceHolder(lang.X("items.search", "Search code or name…"))
+	v.search.OnChanged = func(string) { v.filter() }
+	v.count = widget.NewLabel("")
+	var left fyne.CanvasObject
+	if v.deps.can(app.PermItemsWrite) {
+		add := widget.NewButtonWithIcon(lang.X("items.add", "New item…"), theme.ContentAddIcon(), func() {
+			v.edit(app.Item{Unit: "ks", VATKind: app.VATStandard, Price: app.Money{Currency: v.company.BaseCurrency}})
+		})
+		add.Importance = widget.HighImportance
+		left = add
+	}
+	bar := container.NewBorder(nil, nil, left, v.count, v.search)
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.shown), len(itemColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		v.updateCell)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.X(itemColumns[id.Col].key, itemColumns[id.Col].fallback))
+		}
+	}
+	for i, c := range itemColumns {
+		v.table.SetColumnWidth(i, c.width)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		v.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(v.shown) && v.deps.can(app.PermItemsWrite) {
+			v.edit(v.shown[id.Row])
+		}
+	}
+	v.reload()
+	return container.NewBorder(bar, nil, nil, nil, v.table)
+}
+
+func (v *priceListView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.Alignment = columnAlign(id.Col == 3)
+	if id.Row >= len(v.shown) {
+		l.SetText("")
+		return
+	}
+	it := v.shown[id.Row]
+	text := ""
+	switch id.Col {
+	case 0:
+		text = it.Code
+	case 1:
+		text = it.Name
+	case 2:
+		text = it.Unit
+	case 3:
+		text = it.Price.Format(uiLang)
+	case 4:
+		text = vatLabel(*v.company, it.VATKind, app.Today(v.deps.clock()))
+	case 5:
+		if it.Stock {
+			text = lang.X("items.stock_yes", "yes")
+		}
+	case 6:
+		if it.Disabled {
+			text = lang.X("items.disabled", "not sold")
+		}
+	}
+	l.SetText(text)
+}
+
+// reload reads the price list in the background.
+func (v *priceListView) reload() {
+	ctx := v.deps.ctx()
+	async(func() {
+		items, err := v.deps.Services.PriceList.Items(ctx)
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, v.win)
+				return
+			}
+			v.all = items
+			v.filter()
+		})
+	})
+}
+
+// filter narrows the list to items whose code or name contain every word.
+func (v *priceListView) filter() {
+	words := strings.Fields(app.FoldText(v.search.Text))
+	v.shown = v.shown[:0]
+	for _, it := range v.all {
+		hay := app.FoldText(it.Code + " " + it.Name)
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(hay, w)
+		}
+		if ok {
+			v.shown = append(v.shown, it)
+		}
+	}
+	v.count.SetText(lang.X("items.count", "{{.n}} items", map[string]any{"n": len(v.shown)}))
+	v.table.Refresh()
+}
+
+// edit opens the item form; the store checks the code is unique.
+func (v *priceListView) edit(it app.Item) {
+	fs := newFieldSet()
+	code := fs.escEntry("item.code", "Code", "SRV-01")
+	name := fs.escEntry("item.name", "Name", "")
+	unit := fs.escEntry("item.unit", "Unit", "ks")
+	price := fs.escEntry("item.price", "Price", "1 234,50")
+	var kinds []string
+	for _, k := range vatKinds {
+		kinds = append(kinds, vatLabel(*v.company, k, app.Today(v.deps.clock())))
+	}
+	kind := widget.NewSelect(kinds, nil)
+	kind.PlaceHolder = lang.X("line.pick", "Pick…")
+	fs.add("item.vat_kind", "VAT rate", kind)
+	stock := widget.NewCheck(lang.X("items.stock_hint", "kept in the warehouse (goods)"), nil)
+	fs.add("item.stock", "Stock item", stock)
+	disabled := widget.NewCheck(lang.X("items.disabled_hint", "no longer sold"), nil)
+	fs.add("item.disabled", "Not sold", disabled)
+
+	code.SetText(it.Code)
+	name.SetText(it.Name)
+	unit.SetText(it.Unit)
+	if it.ID != "" || it.Price.Amount != 0 {
+		price.SetText(formatPriceInput(it.Price.Amount, it.Price.Currency))
+	}
+	for i, k := range vatKinds {
+		if k == it.VATKind {
+			kind.SetSelectedIndex(i)
+		}
+	}
+	stock.SetChecked(it.Stock)
+	disabled.SetChecked(it.Disabled)
+	title := lang.X("items.new_title", "New item")
+	if it.ID != "" {
+		title = lang.X("items.edit_title", "Item {{.code}}", map[string]any{"code": it.Code})
+	}
+	showFormDialog(title, lang.X("action.save", "Save"), fs, nil, v.win, func(fd *formDialog) {
+		out := it
+		out.Code, out.Name, out.Unit = strings.TrimSpace(code.Text), strings.TrimSpace(name.Text), strings.TrimSpace(unit.Text)
+		cur := it.Price.Currency
+		if cur == "" {
+			cur = v.company.BaseCurrency
+		}
+		m, err := app.ParseMoney(price.Text, cur, uiLang)
+		if err != nil {
+			fd.fail(app.WithField(err, "item.price"))
+			return
+		}
+		out.Price = m
+		out.VATKind = ""
+		if i := kind.SelectedIndex(); i >= 0 {
+			out.VATKind = vatKinds[i]
+		}
+		out.Stock, out.Disabled = stock.Checked, disabled.Checked
+		if err := out.Validate(); err != nil {
+			fd.fail(err)
+			return
+		}
+		fd.busy()
+		ctx := v.deps.ctx()
+		async(func() {
+			_, err := v.deps.Services.PriceList.SaveItem(ctx, out)
+			fyne.Do(func() {
+				if err != nil {
+					fd.fail(err)
+					return
+				}
+				fd.close()
+				v.reload()
+			})
+		})
+	})
+}
+
+// vatLabel is "21 %" for a kind's rate valid on day, its name if none is.
+func vatLabel(c app.Company, kind string, day app.Date) string {
+	if r, err := c.VATRateOn(kind, day); err == nil {
+		return r.Format(uiLang) + "\u00a0%"
+	}
+	return vatKindName(kind)
+}

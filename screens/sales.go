@@ -1,0 +1,180 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"kontor/app"
+)
+
+// salesScreen is the Sales tab: lists of quotes, orders, invoices and credit
+// notes, the customers and the price list; a document opens in place of the
+// lists and "Back" returns to them.
+type salesScreen struct {
+	deps    Deps
+	win     fyne.Window
+	company app.Company
+
+	root      *fyne.Container
+	tabs      *container.AppTabs
+	lists     map[app.DocKind]*docList
+	customers *customersView
+	prices    *priceListView
+	form      *docForm // the open document, nil while the lists show
+}
+
+// Shortcuts of the Sales tab. They live in the main menu: a focused entry
+// swallows every shortcut the canvas would otherwise get.
+var (
+	newInvoiceShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	saveDocShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// listKinds are the document lists in tab order.
+var listKinds = []app.DocKind{app.KindQuote, app.KindOrder, app.KindInvoice, app.KindCreditNote}
+
+func newSalesScreen(d Deps, w fyne.Window, c app.Company) *salesScreen {
+	return &salesScreen{deps: d, win: w, company: c, lists: map[app.DocKind]*docList{}}
+}
+
+func (s *salesScreen) buildUI() fyne.CanvasObject {
+	s.tabs = container.NewAppTabs()
+	for _, k := range listKinds {
+		l := newDocList(s, k)
+		s.lists[k] = l
+		s.tabs.Append(container.NewTabItemWithIcon(listTitle(k), theme.DocumentIcon(), l.buildUI()))
+	}
+	if s.deps.can(app.PermCustomersRead) {
+		s.customers = newCustomersView(s.deps, s.win, s.company.BaseCurrency)
+		s.tabs.Append(container.NewTabItemWithIcon(lang.X("sales.tab.customers", "Customers"), theme.AccountIcon(), s.customers.buildUI()))
+	}
+	s.prices = newPriceListView(s.deps, s.win, &s.company)
+	s.tabs.Append(container.NewTabItemWithIcon(lang.X("sales.tab.prices", "Price list"), theme.ListIcon(), s.prices.buildUI()))
+	s.tabs.SelectIndex(2)
+	s.root = container.NewStack(s.tabs)
+	return s.root
+}
+
+// listTitle is the name of a list of documents of kind k.
+func listTitle(k app.DocKind) string {
+	switch k {
+	case app.KindQuote:
+		return lang.X("sales.tab.quotes", "Quotes")
+	case app.KindOrder:
+		return lang.X("sales.tab.orders", "Orders")
+	case app.KindCreditNote:
+		return lang.X("sales.tab.credit_notes", "Credit notes")
+	}
+	return lang.X("sales.tab.invoices", "Invoices")
+}
+
+// refresh reloads what the lists show (the tab came into view).
+func (s *salesScreen) refresh() {
+	if s.form != nil {
+		return
+	}
+	for _, l := range s.lists {
+		l.reload()
+	}
+}
+
+// show replaces the lists with o.
+func (s *salesScreen) show(o fyne.CanvasObject) {
+	s.root.Objects = []fyne.CanvasObject{o}
+	s.root.Refresh()
+}
+
+// backToLists closes the open document and shows the lists, reloaded.
+func (s *salesScreen) backToLists() {
+	s.form = nil
+	s.show(s.tabs)
+	s.refresh()
+}
+
+// newDoc opens an empty draft of kind (Ctrl+N makes an invoice).
+func (s *salesScreen) newDoc(kind app.DocKind) {
+	if !s.deps.can(app.PermSalesWrite) {
+		return
+	}
+	ctx := s.deps.ctx()
+	async(func() {
+		c, err := s.deps.Services.Company.Company(ctx)
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, s.win)
+				return
+			}
+			s.company = c
+			today := app.Today(s.deps.clock())
+			d := app.SalesDoc{Kind: kind, Status: app.StatusDraft, IssueDate: today, TaxDate: today,
+				Currency: c.BaseCurrency, PaymentMethod: app.PayBank, Supplier: app.PartyOfCompany(c)}
+			if kind == app.KindInvoice {
+				d.DueDate = today.AddDays(app.DefaultPaymentDays)
+			}
+			if kind == app.KindQuote {
+				d.ValidUntil = today.AddDays(30)
+			}
+			s.openForm(d, nil)
+		})
+	})
+}
+
+// openDoc loads a document with the company and the customer record and
+// shows it: a draft in the form, an issued document read-only.
+func (s *salesScreen) openDoc(id string) {
+	ctx := s.deps.ctx()
+	async(func() {
+		d, err := s.deps.Services.Sales.Document(ctx, id)
+		var c app.Company
+		if err == nil {
+			c, err = s.deps.Services.Company.Company(ctx)
+		}
+		var cust *app.Customer
+		if err == nil && d.CustomerID != "" && s.deps.Services.Customers != nil {
+			if rec, cerr := s.deps.Services.Customers.Customer(ctx, d.CustomerID); cerr == nil {
+				cust = &rec
+			}
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, s.win)
+				return
+			}
+			s.company = c
+			s.openForm(d, cust)
+		})
+	})
+}
+
+// openForm shows d in the document form.
+func (s *salesScreen) openForm(d app.SalesDoc, cust *app.Customer) {
+	s.form = newDocForm(s, d, cust)
+	s.show(s.form.buildUI())
+	s.form.focus()
+}
+
+// save saves the open draft (Ctrl+S).
+func (s *salesScreen) save() {
+	if s.form != nil && s.form.editable {
+		s.form.save(nil)
+	}
+}
+
+// confirmLeave asks before dropping unsaved changes, then runs leave.
+func (s *salesScreen) confirmLeave(leave func()) {
+	if s.form == nil || !s.form.dirty {
+		leave()
+		return
+	}
+	dialog.ShowConfirm(lang.X("sales.discard_title", "Unsaved changes"),
+		lang.X("sales.discard", "The document has unsaved changes. Close it without saving?"),
+		func(ok bool) {
+			if ok {
+				leave()
+			}
+		}, s.win)
+}

@@ -1,0 +1,247 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// batchPage is how many documents a batch export holds at once.
+const batchPage = 50
+
+// batchSource hands out the documents of a batch export one at a time: the
+// checked ones by ID, or those matching a filter page by page, so memory
+// stays bounded however many there are. Drafts have no PDF and are skipped.
+type batchSource struct {
+	ctx    context.Context
+	sales  app.SalesService
+	ids    []string
+	filter *app.DocFilter
+	page   []app.SalesDoc
+	offset int
+	last   bool
+}
+
+// next returns the next document, io.EOF after the last.
+func (b *batchSource) next() (app.SalesDoc, error) {
+	if b.filter == nil {
+		if len(b.ids) == 0 {
+			return app.SalesDoc{}, io.EOF
+		}
+		id := b.ids[0]
+		b.ids = b.ids[1:]
+		return b.sales.Document(b.ctx, id)
+	}
+	for {
+		if len(b.page) == 0 {
+			if b.last {
+				return app.SalesDoc{}, io.EOF
+			}
+			page, _, err := b.sales.Documents(b.ctx, *b.filter, b.offset, batchPage)
+			if err != nil {
+				return app.SalesDoc{}, err
+			}
+			b.offset += len(page)
+			b.last = len(page) < batchPage
+			b.page = page
+			if len(page) == 0 {
+				return app.SalesDoc{}, io.EOF
+			}
+		}
+		d := b.page[0]
+		b.page = b.page[1:]
+		if d.Status != app.StatusDraft {
+			return d, nil
+		}
+	}
+}
+
+// errCancelled is what a cancelled export returns.
+func errCancelled() error { return app.Errorf(app.EINVALID, "err.cancelled", "cancelled", nil) }
+
+// exportCombined writes every document of next into one PDF at path; a
+// cancelled or failed export leaves no file.
+func exportCombined(ctx context.Context, r app.DocumentRenderer, c app.Company, next func() (app.SalesDoc, error), path string, progress func(int)) (int, error) {
+	n := 0
+	counted := func() (app.SalesDoc, error) {
+		d, err := next()
+		if err == nil {
+			n++
+		}
+		return d, err
+	}
+	err := writeFileAtomic(path, func(w *os.File) error {
+		if err := r.Batch(ctx, w, counted, c, progress); err != nil {
+			return err
+		}
+		return ctx.Err()
+	})
+	if ctx.Err() != nil {
+		return n, errCancelled()
+	}
+	return n, err
+}
+
+// exportFolder writes each document of next as NUMBER.pdf into dir.
+func exportFolder(ctx context.Context, r app.DocumentRenderer, c app.Company, next func() (app.SalesDoc, error), dir string, progress func(int)) (int, error) {
+	n := 0
+	for {
+		if ctx.Err() != nil {
+			return n, errCancelled()
+		}
+		d, err := next()
+		if errors.Is(err, io.EOF) {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		if err := writeFileAtomic(filepath.Join(dir, pdfFileName(d)), func(w *os.File) error { return r.Document(w, d, c) }); err != nil {
+			return n, err
+		}
+		n++
+		if progress != nil {
+			progress(n)
+		}
+	}
+}
+
+// exportBatch offers the two forms of a batch export of the checked
+// documents (selected) or of all the list shows.
+func (l *docList) exportBatch(selected bool) {
+	if l.s.deps.PDF == nil {
+		showError(errNoPDF(), l.s.win)
+		return
+	}
+	var ids []string
+	if selected {
+		for id := range l.selected {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+	}
+	filter := l.filter
+	combined, folder := lang.X("sales.batch_combined", "One combined PDF"), lang.X("sales.batch_folder", "One file each in a folder")
+	mode := widget.NewRadioGroup([]string{combined, folder}, nil)
+	mode.Required = true
+	mode.SetSelected(combined)
+	what := lang.X("sales.batch_all", "All {{.n}} listed documents (drafts are left out).", map[string]any{"n": l.count})
+	if selected {
+		what = lang.X("sales.batch_selected", "{{.n}} selected documents.", map[string]any{"n": len(ids)})
+	}
+	body := container.NewVBox(widget.NewLabel(what), mode)
+	dialog.ShowCustomConfirm(lang.X("sales.batch_title", "Export PDFs"), lang.X("sales.batch_next", "Continue…"), lang.X("action.cancel", "Cancel"), body, func(ok bool) {
+		if !ok {
+			return
+		}
+		spec := batchSpec{ids: ids, total: len(ids)}
+		if !selected {
+			spec.filter, spec.total = &filter, l.count
+		}
+		if mode.Selected == folder {
+			open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+				if err != nil {
+					showError(err, l.s.win)
+					return
+				}
+				if u != nil {
+					l.runBatch(spec, true, u.Path())
+				}
+			}, l.s.win)
+			open.Resize(fyne.NewSize(900, 600))
+			open.Show()
+			return
+		}
+		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil {
+				showError(err, l.s.win)
+				return
+			}
+			if w == nil {
+				return
+			}
+			path := w.URI().Path()
+			_ = w.Close()
+			if withPDFSuffix(path) != path {
+				_ = os.Remove(path)
+				path = withPDFSuffix(path)
+			}
+			l.runBatch(spec, false, path)
+		}, l.s.win)
+		save.SetFileName(app.FoldText(listTitle(l.kind)) + "-" + l.s.deps.clock().Now().Format("2006-01-02") + ".pdf")
+		save.Resize(fyne.NewSize(900, 600))
+		save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+		save.Show()
+	}, l.s.win)
+}
+
+// batchSpec says which documents a batch export takes.
+type batchSpec struct {
+	ids    []string
+	filter *app.DocFilter
+	total  int
+}
+
+// runBatch exports in the background with a progress bar and Cancel, then
+// says how many documents went where.
+func (l *docList) runBatch(spec batchSpec, folder bool, target string) {
+	ctx, cancel := context.WithCancel(l.s.deps.ctx())
+	bar := widget.NewProgressBar()
+	count := widget.NewLabel(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": 0, "total": spec.total}))
+	wait := dialog.NewCustom(lang.X("sales.batch_running", "Exporting PDFs…"), lang.X("action.cancel", "Cancel"), container.NewVBox(count, bar), l.s.win)
+	wait.SetOnClosed(cancel)
+	wait.Resize(fyne.NewSize(420, 0))
+	wait.Show()
+	total := spec.total
+	progress := func(done int) {
+		fyne.Do(func() {
+			count.SetText(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": done, "total": total}))
+			if total > 0 {
+				bar.SetValue(float64(done) / float64(total))
+			}
+		})
+	}
+	deps, win := l.s.deps, l.s.win
+	async(func() {
+		c, err := deps.Services.Company.Company(ctx)
+		n := 0
+		if err == nil {
+			src := &batchSource{ctx: ctx, sales: deps.Services.Sales, ids: spec.ids, filter: spec.filter}
+			if folder {
+				n, err = exportFolder(ctx, deps.PDF, c, src.next, target, progress)
+			} else {
+				n, err = exportCombined(ctx, deps.PDF, c, src.next, target, progress)
+			}
+		}
+		fyne.Do(func() {
+			cancelled := ctx.Err() != nil
+			wait.Hide()
+			title := lang.X("sales.batch_title", "Export PDFs")
+			switch {
+			case cancelled && folder:
+				dialog.ShowInformation(title, lang.X("sales.batch_cancelled_folder", "Cancelled. {{.n}} files were written to {{.path}}.", map[string]any{"n": n, "path": target}), win)
+			case cancelled:
+				dialog.ShowInformation(title, lang.X("sales.batch_cancelled", "Cancelled. No file was written."), win)
+			case err != nil:
+				showError(err, win)
+			default:
+				dialog.ShowInformation(title, lang.X("sales.batch_done", "Wrote {{.n}} documents to {{.path}}.", map[string]any{"n": n, "path": target}), win)
+				if !folder {
+					openFile(target)
+				}
+			}
+		})
+	})
+}

@@ -1,0 +1,375 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// docForm shows one document: the editable form of a draft (customer, dates,
+// currency, options, lines, live totals) or the read-only view of an issued
+// document with its actions.
+type docForm struct {
+	s        *salesScreen
+	doc      app.SalesDoc
+	cust     *app.Customer
+	editable bool
+	dirty    bool
+	loading  bool // programmatic changes are not edits
+	dueAuto  bool // the due date follows the issue date and payment term
+	taxAuto  bool // the DUZP follows the issue date
+
+	head, opts, linesFS *fieldSet
+	custName            *widget.Label
+	issue, taxDate, due *widget.Entry
+	valid, rate, reason *widget.Entry
+	curSel, method      *widget.Select
+	gross, reverse      *widget.Check
+	rounding            *widget.Check
+	note                *widget.Entry
+	lines               *linesEditor
+	totals              *totalsView
+	payments            *fyne.Container
+	state               *widget.Label // "Saved at 10:15"
+	scroll              *container.Scroll
+}
+
+// relayout fits the scrolled body to content that grew or shrank (a line
+// added, an address of three lines).
+func (f *docForm) relayout() {
+	if f.scroll != nil {
+		f.scroll.Refresh()
+	}
+}
+
+func newDocForm(s *salesScreen, d app.SalesDoc, cust *app.Customer) *docForm {
+	return &docForm{s: s, doc: d, cust: cust, totals: newTotalsView(),
+		editable: d.Status == app.StatusDraft && s.deps.can(app.PermSalesWrite)}
+}
+
+// title is "Invoice FV2026-0001 · paid" or "Invoice · draft".
+func (f *docForm) title() string {
+	t := docKindName(f.doc.Kind)
+	if f.doc.Number != "" {
+		t += " " + f.doc.Number
+	}
+	return t + " · " + docStatusName(f.doc.StatusOn(app.Today(f.s.deps.clock())))
+}
+
+func (f *docForm) buildUI() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(lang.X("sales.back", "Back to the list"), theme.NavigateBackIcon(), func() {
+		f.s.confirmLeave(f.s.backToLists)
+	})
+	f.state = widget.NewLabel("")
+	f.state.Importance = widget.LowImportance
+	bar := container.NewHBox(back, heading(f.title()), f.state, layout.NewSpacer())
+	for _, b := range f.actions() {
+		bar.Add(b)
+	}
+	var body fyne.CanvasObject
+	if f.editable {
+		body = f.buildEditor()
+	} else {
+		body = f.buildView()
+	}
+	f.scroll = container.NewVScroll(body)
+	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, f.scroll)
+}
+
+// focus puts the cursor where work starts.
+func (f *docForm) focus() {
+	if f.editable && len(f.lines.rows) > 0 {
+		f.s.win.Canvas().Focus(f.lines.rows[0].text)
+	}
+}
+
+// buildEditor lays out the draft form.
+func (f *docForm) buildEditor() fyne.CanvasObject {
+	d := f.doc
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.head, f.opts, f.linesFS = newFieldSet(), newFieldSet(), newFieldSet()
+
+	f.custName = widget.NewLabel("")
+	f.custName.Wrapping = fyne.TextWrapWord
+	pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
+		pickCustomer(f.s.deps, f.s.win, f.s.company.BaseCurrency, f.setCustomer)
+	})
+	if d.Kind == app.KindCreditNote {
+		pick.Disable() // a credit note belongs to its invoice's customer
+	}
+	f.head.add("doc.customer", "Customer", container.NewBorder(nil, nil, nil, pick, f.custName))
+	f.issue = f.head.entry("doc.issue_date", "Issue date", datePlaceholder())
+	f.taxDate = f.head.entry("doc.tax_date", "DUZP", datePlaceholder())
+	f.due = f.head.entry("doc.due_date", "Due date", datePlaceholder())
+	f.valid = f.head.entry("doc.valid_until", "Valid until", datePlaceholder())
+	f.method = widget.NewSelect([]string{methodName(app.PayBank), methodName(app.PayCash)}, func(string) { f.changed() })
+	f.head.add("doc.payment_method", "Payment method", f.method)
+
+	f.curSel = widget.NewSelect(app.Currencies(), func(string) { f.currencyChanged() })
+	f.opts.add("doc.currency", "Currency", f.curSel)
+	f.rate = f.opts.entry("doc.exchange_rate", "Exchange rate", "24,325")
+	f.gross = widget.NewCheck(lang.X("sales.gross", "Prices include VAT"), func(bool) { f.changed() })
+	f.reverse = widget.NewCheck(lang.X("sales.reverse", "Reverse charge (the customer pays the VAT)"), func(bool) { f.changed() })
+	f.rounding = widget.NewCheck(lang.X("sales.rounding", "Round the total to whole units (cash)"), func(bool) { f.changed() })
+	f.opts.add("doc.options", "Options", container.NewVBox(f.gross, f.reverse, f.rounding))
+	f.opts.byKey["doc.reverse_charge"] = f.opts.byKey["doc.options"] // the store's refusals of reverse charge land here
+	f.reason = f.opts.entry("doc.reason", "Reason", lang.X("sales.reason_hint", "Why the invoice is corrected"))
+	f.note = widget.NewMultiLineEntry()
+	f.note.SetMinRowsVisible(2)
+	f.opts.add("doc.note", "Note", f.note)
+
+	f.lines = newLinesEditor(f)
+	lf := f.linesFS.add("doc.lines", "Lines", f.lines.object())
+	lf.label.TextStyle.Bold = true
+
+	// Fill the widgets from the document.
+	f.showCustomer()
+	f.issue.SetText(formatDateInput(d.IssueDate))
+	f.taxDate.SetText(formatDateInput(d.TaxDate))
+	f.due.SetText(formatDateInput(d.DueDate))
+	f.valid.SetText(formatDateInput(d.ValidUntil))
+	f.method.SetSelected(methodName(d.PaymentMethod))
+	cur := d.Currency
+	if cur == "" {
+		cur = f.s.company.BaseCurrency
+	}
+	f.curSel.SetSelected(cur)
+	if d.ExchangeRate.Micro() > 0 && cur != f.s.company.BaseCurrency {
+		f.rate.SetText(d.ExchangeRate.Format(uiLang))
+	}
+	f.gross.SetChecked(d.PricesIncludeVAT)
+	f.reverse.SetChecked(d.ReverseCharge)
+	f.rounding.SetChecked(d.CashRounding)
+	f.reason.SetText(d.Reason)
+	f.note.SetText(d.Note)
+	for _, l := range d.Lines {
+		f.lines.addRow(l)
+	}
+	if len(d.Lines) == 0 {
+		f.lines.addRow(app.DocLine{Quantity: app.Q(1), Unit: "ks", VATKind: app.VATStandard})
+	}
+	f.dueAuto = d.ID == "" || f.cust != nil && d.DueDate == d.IssueDate.AddDays(f.cust.PaymentDays)
+	f.taxAuto = d.TaxDate == d.IssueDate
+
+	for _, e := range []*widget.Entry{f.issue, f.taxDate, f.due, f.valid, f.rate, f.reason, f.note} {
+		e.OnChanged = func(string) { f.changed() }
+	}
+	f.issue.OnChanged = func(string) { f.issueChanged() }
+	f.taxDate.OnChanged = func(string) {
+		if !f.loading {
+			f.taxAuto = false
+			f.lines.relabelVAT()
+		}
+		f.changed()
+	}
+	f.due.OnChanged = func(string) {
+		if !f.loading {
+			f.dueAuto = false
+		}
+		f.changed()
+	}
+	f.loadItems()
+
+	header := container.NewGridWithColumns(2, f.head.object(), f.opts.object())
+	f.showKindFields()
+	f.currencyChanged()
+	linesBox := container.NewVBox(lf.label, lf.input, lf.msg)
+	totals := container.NewBorder(nil, nil, nil, f.totals.object())
+	f.loading = false
+	f.recompute()
+	return container.NewVBox(header, widget.NewSeparator(), linesBox, totals)
+}
+
+// showKindFields hides what a kind does not have.
+func (f *docForm) showKindFields() {
+	k := f.doc.Kind
+	pays := k == app.KindInvoice || k == app.KindCreditNote
+	f.head.byKey["doc.due_date"].setVisible(pays)
+	f.head.byKey["doc.tax_date"].setVisible(pays)
+	f.head.byKey["doc.valid_until"].setVisible(k == app.KindQuote)
+	f.opts.byKey["doc.reason"].setVisible(k == app.KindCreditNote)
+}
+
+// loadItems fetches the price list for the line selectors.
+func (f *docForm) loadItems() {
+	ctx := f.s.deps.ctx()
+	async(func() {
+		items, err := f.s.deps.Services.PriceList.Items(ctx)
+		fyne.Do(func() {
+			if err == nil {
+				f.lines.setItems(items)
+			}
+		})
+	})
+}
+
+// showCustomer writes the chosen customer and address.
+func (f *docForm) showCustomer() {
+	p := f.doc.Customer
+	if f.cust != nil {
+		p = app.PartyOfCustomer(*f.cust)
+	}
+	if p.Name == "" {
+		f.custName.SetText(lang.X("sales.no_customer", "No customer chosen"))
+		return
+	}
+	text := p.Name
+	if addr := strings.TrimSpace(strings.Join([]string{p.Street, strings.TrimSpace(p.Postcode + " " + p.City)}, ", ")); addr != "," && addr != "" {
+		text += "\n" + strings.Trim(addr, ", ")
+	}
+	if p.ICO != "" {
+		text += "\n" + lang.X("field.customer.ico", "IČO") + " " + p.ICO
+	}
+	f.custName.SetText(text)
+}
+
+// setCustomer takes a picked customer: their payment term, currency.
+func (f *docForm) setCustomer(c app.Customer) {
+	f.cust = &c
+	f.doc.CustomerID = c.ID
+	f.doc.Customer = app.PartyOfCustomer(c)
+	f.showCustomer()
+	f.relayout()
+	if c.Currency != "" && c.Currency != f.curSel.Selected {
+		f.curSel.SetSelected(c.Currency)
+	}
+	f.dueAuto = true
+	f.issueChanged()
+	f.dirty = true
+}
+
+// issueChanged moves the DUZP and due date that follow the issue date.
+func (f *docForm) issueChanged() {
+	if f.loading {
+		return
+	}
+	if day, err := app.ParseDate(f.issue.Text); err == nil {
+		f.loading = true
+		if f.taxAuto {
+			f.taxDate.SetText(formatDateInput(day))
+		}
+		if f.dueAuto && f.doc.Kind == app.KindInvoice {
+			days := app.DefaultPaymentDays
+			if f.cust != nil {
+				days = f.cust.PaymentDays
+			}
+			f.due.SetText(formatDateInput(day.AddDays(days)))
+		}
+		f.loading = false
+		f.lines.relabelVAT()
+	}
+	f.changed()
+}
+
+// currencyChanged shows the exchange rate only for a foreign currency.
+func (f *docForm) currencyChanged() {
+	foreign := f.curSel.Selected != "" && f.curSel.Selected != f.s.company.BaseCurrency
+	f.opts.byKey["doc.exchange_rate"].setVisible(foreign)
+	f.relayout()
+	f.changed()
+}
+
+// currency is the document's currency as chosen.
+func (f *docForm) currency() string {
+	if f.curSel != nil && f.curSel.Selected != "" {
+		return f.curSel.Selected
+	}
+	if f.doc.Currency != "" {
+		return f.doc.Currency
+	}
+	return f.s.company.BaseCurrency
+}
+
+// rateDay is the day VAT rates are taken for: the DUZP, else the issue date.
+func (f *docForm) rateDay() app.Date {
+	if f.taxDate != nil {
+		if d, err := app.ParseDate(f.taxDate.Text); err == nil {
+			return d
+		}
+	}
+	if f.issue != nil {
+		if d, err := app.ParseDate(f.issue.Text); err == nil {
+			return d
+		}
+	}
+	return app.Today(f.s.deps.clock())
+}
+
+// changed marks the form edited and recomputes the totals.
+func (f *docForm) changed() {
+	if f.loading || f.lines == nil {
+		return
+	}
+	f.dirty = true
+	f.recompute()
+}
+
+// recompute shows the live totals of what the form says now.
+func (f *docForm) recompute() {
+	d, _ := f.read(false)
+	t := liveTotals(d, f.s.company)
+	d.Supplier.VATPayer = f.s.company.VATPayer
+	f.totals.set(d, t, f.s.company.BaseCurrency)
+	f.lines.showAmounts(t, d.Currency)
+}
+
+// read builds the document from the form. Strict reading returns the first
+// value that does not parse, named by its field.
+func (f *docForm) read(strict bool) (app.SalesDoc, error) {
+	d := f.doc
+	d.Currency = f.currency()
+	d.Supplier = app.PartyOfCompany(f.s.company)
+	var first error
+	keep := func(err error) {
+		if first == nil {
+			first = err
+		}
+	}
+	date := func(e *widget.Entry, field string) app.Date {
+		v, err := parseOptionalDate(e.Text, field)
+		if err != nil {
+			keep(err)
+		}
+		return v
+	}
+	d.IssueDate = date(f.issue, "doc.issue_date")
+	d.TaxDate, d.DueDate, d.ValidUntil = app.Date{}, app.Date{}, app.Date{}
+	switch d.Kind {
+	case app.KindInvoice, app.KindCreditNote:
+		d.TaxDate = date(f.taxDate, "doc.tax_date")
+		d.DueDate = date(f.due, "doc.due_date")
+	case app.KindQuote:
+		d.ValidUntil = date(f.valid, "doc.valid_until")
+	}
+	d.ExchangeRate = app.Rate{}
+	if d.Currency != f.s.company.BaseCurrency && strings.TrimSpace(f.rate.Text) != "" {
+		r, err := app.ParseRate(f.rate.Text, uiLang)
+		if err != nil {
+			keep(app.WithField(err, "doc.exchange_rate"))
+		}
+		d.ExchangeRate = r
+	}
+	d.PricesIncludeVAT, d.ReverseCharge, d.CashRounding = f.gross.Checked, f.reverse.Checked, f.rounding.Checked
+	d.PaymentMethod = methodOf(f.method.Selected)
+	d.Note = strings.TrimSpace(f.note.Text)
+	if d.Kind == app.KindCreditNote {
+		d.Reason = strings.TrimSpace(f.reason.Text)
+	}
+	lines, err := f.lines.read(strict)
+	if err != nil {
+		keep(err)
+	}
+	d.Lines = lines
+	if strict && first != nil {
+		return d, first
+	}
+	return d, nil
+}
