@@ -72,7 +72,7 @@ func runGUI(dbPath string) int {
 	svc := store.Services()
 	screens.ShowMain(a, screens.Deps{
 		Services: svc,
-		PDF: pdfRenderer{},
+		PDF:      pdfRenderer{},
 		LoadDemo: func(ctx context.Context, progress func(done, total int)) error {
 			_, err := cli.Demo(ctx, svc, cli.DemoOptions{Scale: 1, Progress: progress})
 			return err
