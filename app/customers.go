@@ -27,6 +27,10 @@ type Customer struct {
 	Created     time.Time `json:"created"`
 	Updated     time.Time `json:"updated"`
 	Revision    int       `json:"revision"`
+	// DuplicateICO confirms that a second customer with an IČO already on
+	// file is meant (a branch of the same company); without it SaveCustomer
+	// refuses with ECONFLICT naming the existing customer. Never stored.
+	DuplicateICO bool `json:"-"`
 }
 
 // DefaultPaymentDays is the payment term of a new customer.

@@ -99,6 +99,7 @@ const (
 	PermSalesRead      Permission = "sales.read"      // quotes, orders, invoices, credit notes, payments
 	PermSalesWrite     Permission = "sales.write"     // drafts, issuing, credit notes
 	PermPaymentsWrite  Permission = "payments.write"  // recording payments
+	PermReception      Permission = "reception"       // visitors, appointments, inquiries
 )
 
 var permissionRoles = map[Permission][]Role{
@@ -117,6 +118,7 @@ var permissionRoles = map[Permission][]Role{
 	PermSalesRead:      {RoleSales, RoleAccounts},
 	PermSalesWrite:     {RoleSales},
 	PermPaymentsWrite:  {RoleSales, RoleAccounts},
+	PermReception:      {RoleReception, RoleSales, RoleAftersales},
 }
 
 // Can reports whether a user with roles holds the permission.

@@ -74,8 +74,10 @@ type Services struct {
 	Audit   AuditService
 
 	Customers CustomerService
+	Importer  CustomerImporter
 	PriceList PriceListService
 	Sales     SalesService
+	Reception ReceptionService
 
 	Clock Clock
 }
