@@ -172,6 +172,9 @@ type Staff struct {
 type ReceptionService interface {
 	// Staff lists the enabled users (name and full name only).
 	Staff(ctx context.Context) ([]Staff, error)
+	// CheckIn logs a visitor in: at v.In if given (a visit noted after the
+	// fact; never in the future), else now. A past visit may be logged whole
+	// with v.Out set (after In, not in the future).
 	CheckIn(ctx context.Context, v Visit) (Visit, error)
 	CheckOut(ctx context.Context, id string) (Visit, error)
 	// Visits lists the visits that began on day (local time), latest first.
