@@ -22,24 +22,7 @@ func (pdfRenderer) Document(w io.Writer, d app.SalesDoc, c app.Company) error {
 	return pdf.RenderDocument(w, d, pdfOptions(d.Lang, c))
 }
 
-// Batch renders the documents into one PDF. RenderBatch prints a whole batch
-// in one language: the first document's, which it peeks at.
+// Batch renders the documents into one PDF, each in its customer's language.
 func (pdfRenderer) Batch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), c app.Company, progress func(done int)) error {
-	first, err := next()
-	if err != nil && err != io.EOF {
-		return err
-	}
-	peeked := err == nil
-	pull := func() (app.SalesDoc, error) {
-		if peeked {
-			peeked = false
-			return first, nil
-		}
-		return next()
-	}
-	lang := first.Lang
-	if lang == "" {
-		lang = app.Czech
-	}
-	return pdf.RenderBatch(ctx, w, pull, pdfOptions(lang, c), progress)
+	return pdf.RenderBatch(ctx, w, next, pdfOptions(app.Czech, c), progress)
 }

@@ -10,11 +10,12 @@ import (
 )
 
 // renderer draws documents onto one fpdf document; RenderBatch reuses it
-// for many documents so fonts and the logo are embedded once.
+// for a chunk of documents so fonts and the logo are added once per chunk.
 type renderer struct {
 	f            *fpdf.Fpdf
 	opt          Options
-	logo         string // registered image name, "" for none
+	baseLang     app.Lang // Options.Lang, for documents that do not name theirs
+	logo         string   // registered image name, "" for none
 	logoW, logoH float64
 
 	// The document being drawn.
@@ -113,6 +114,11 @@ func (r *renderer) percent(p app.Rate) string { return p.Format(r.opt.Lang) + "\
 
 // document draws d from a new page to its last page, footers included.
 func (r *renderer) document(d app.SalesDoc) {
+	// Each document speaks its customer's language, also inside a batch.
+	r.opt.Lang = r.baseLang
+	if d.Lang != "" {
+		r.opt.Lang = d.Lang
+	}
 	r.d, r.l = d, labelsFor(r.opt.Lang)
 	// The QR code's mask selection is the slowest single step of a page
 	// (about 4 ms); it needs nothing from the PDF, so it runs while the

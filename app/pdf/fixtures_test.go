@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -194,9 +195,16 @@ func pages(t *testing.T, path string) []string {
 // decodeQR rasterises page 1 and returns the texts of the QR codes zbarimg finds.
 func decodeQR(t *testing.T, path string) []string {
 	t.Helper()
+	return decodeQRPage(t, path, 1)
+}
+
+// decodeQRPage is decodeQR on page n.
+func decodeQRPage(t *testing.T, path string, n int) []string {
+	t.Helper()
 	need(t, "pdftoppm", "zbarimg")
 	dir := t.TempDir()
-	if out, err := exec.Command("pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", path, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+	page := strconv.Itoa(n)
+	if out, err := exec.Command("pdftoppm", "-r", "150", "-png", "-f", page, "-l", page, path, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, out)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "p*.png"))

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -67,20 +69,77 @@ var (
 	cutReg, cutBold []byte
 )
 
+// cutSet is every rune of cutRanges.
+func cutSet() string {
+	var b strings.Builder
+	for _, cr := range cutRanges {
+		for r := cr[0]; r <= cr[1]; r++ {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // cutFonts returns the cut regular and bold fonts, making them on first use.
 func cutFonts() (regular, bold []byte) {
 	cutOnce.Do(func() {
-		var b strings.Builder
-		for _, cr := range cutRanges {
-			for r := cr[0]; r <= cr[1]; r++ {
-				b.WriteRune(r)
-			}
-		}
-		set := b.String()
+		set := cutSet()
 		cutReg = fpdf.UTF8CutFont(assets.FontRegular, set)
 		cutBold = fpdf.UTF8CutFont(assets.FontBold, set)
 	})
 	return cutReg, cutBold
+}
+
+var (
+	sharedOnce  sync.Once
+	sharedPDF   *srcPDF
+	sharedNames map[string]int
+	sharedErr   error
+)
+
+// sharedFonts returns a PDF, made once per process, whose only use is its
+// fonts: the cut regular and bold with every glyph of the cut, and the
+// object number of each font by its BaseFont. fpdf embeds in each PDF only
+// the glyphs that PDF uses, so the parts of a merged batch each carry
+// different copies of the same font; the merger replaces them all by these.
+// That is sound because fpdf writes text as Unicode code points (Identity-H
+// with a CIDToGIDMap), so a superset of the glyphs, with the same widths,
+// draws every part's text exactly as its own subset did.
+func sharedFonts() (*srcPDF, map[string]int, error) {
+	sharedOnce.Do(func() {
+		f := fpdf.New("P", "mm", "A4", "")
+		f.SetCatalogSort(true)
+		fam := useFamily(f, false)
+		f.AddPage()
+		all := cutSet()
+		for _, style := range []string{"", "B"} {
+			f.SetFont(fam, style, 10)
+			f.Text(10, 10, all)
+		}
+		var b bytes.Buffer
+		if sharedErr = f.Output(&b); sharedErr != nil {
+			return
+		}
+		if sharedPDF, sharedErr = parsePDF(b.Bytes()); sharedErr != nil {
+			return
+		}
+		sharedNames = map[string]int{}
+		for n := 1; n < len(sharedPDF.offsets); n++ {
+			o, err := sharedPDF.object(n)
+			if err != nil {
+				sharedErr = err
+				return
+			}
+			if isType0Font(o.val) {
+				name, _ := dictGet(o.val, "BaseFont").(pdfName)
+				sharedNames[string(name)] = n
+			}
+		}
+		if len(sharedNames) != 2 {
+			sharedErr = fmt.Errorf("pdf: the shared fonts' PDF has %d fonts, want 2", len(sharedNames))
+		}
+	})
+	return sharedPDF, sharedNames, sharedErr
 }
 
 // useFamily makes sure the family is registered with f and returns its name:

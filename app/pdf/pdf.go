@@ -8,7 +8,6 @@ package pdf
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -56,48 +55,13 @@ const (
 // PDF to w.
 func RenderDocument(w io.Writer, d app.SalesDoc, opt Options) error {
 	r := newRenderer(opt)
+	if d.Lang != "" {
+		opt.Lang = d.Lang
+	}
 	l := labelsFor(opt.Lang)
 	r.f.SetTitle(docTitle(l, d), true)
 	r.f.SetAuthor(d.Supplier.Name, true)
 	r.document(d)
-	return r.output(w)
-}
-
-// RenderBatch renders many documents into ONE PDF, pulling them one at a time
-// from next (which returns io.EOF when there are no more), so the caller
-// never holds all documents at once; progress(done) is called after each, and
-// ctx cancels between documents. Each document starts on a new page and
-// counts its own pages ("Page 1 of 2"). The PDF library keeps the pages it
-// has drawn in memory until the file is written (about 15 KB per page, see
-// the package's benchmarks), so a batch of thousands of documents is better
-// split by the caller into files of a few thousand each.
-func RenderBatch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), opt Options, progress func(done int)) error {
-	r := newRenderer(opt)
-	r.f.SetTitle("Kontor", true)
-	done := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return &app.Error{Code: app.ECONFLICT, Key: "err.cancelled", Msg: "cancelled", Err: err}
-		}
-		d, err := next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		r.document(d)
-		if err := r.f.Error(); err != nil {
-			return app.Internal("rendering document "+d.Number, err)
-		}
-		done++
-		if progress != nil {
-			progress(done)
-		}
-	}
-	if done == 0 {
-		return ErrNoDocuments
-	}
 	return r.output(w)
 }
 
@@ -119,7 +83,7 @@ func newRenderer(opt Options) *renderer {
 	f.SetMargins(margin, margin, margin)
 	f.SetAutoPageBreak(false, 0)
 	f.SetCellMargin(0)
-	r := &renderer{f: f, opt: opt}
+	r := &renderer{f: f, opt: opt, baseLang: opt.Lang}
 	r.registerLogo()
 	return r
 }
