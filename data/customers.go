@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"sort"
@@ -30,31 +31,16 @@ func (s *Store) Customer(ctx context.Context, id string) (app.Customer, error) {
 	return c, err
 }
 
-// Customers returns up to limit customers whose name, IČO, DIČ, e-mail, phone or
-// city contain every word of search (case and diacritics ignored), by name.
+// Customers returns up to limit customers (0 = all) whose name, IČO, DIČ,
+// e-mail, phone or city has a word starting with each word of search, case
+// and diacritics ignored ("zlutou kun" finds "Žluťoučký kůň"), by name. It
+// reads the search index kept with the records, never scanning them all.
 func (s *Store) Customers(ctx context.Context, search string, limit int) ([]app.Customer, error) {
-	words := strings.Fields(app.FoldText(search))
 	var out []app.Customer
-	err := s.viewAs(ctx, app.PermCustomersRead, "reading customers", func(tx *bolt.Tx, _ app.User) error {
-		return tx.Bucket(bCustomers).ForEach(func(_, v []byte) error {
-			var c app.Customer
-			if err := decode(v, &c); err != nil {
-				return err
-			}
-			hay := app.FoldText(strings.Join([]string{c.Name, c.ICO, c.DIC, c.Email, c.Phone, c.City}, " "))
-			for _, w := range words {
-				if !strings.Contains(hay, w) {
-					return nil
-				}
-			}
-			out = append(out, c)
-			return nil
-		})
+	err := s.viewAs(ctx, app.PermCustomersRead, "searching customers", func(tx *bolt.Tx, _ app.User) (err error) {
+		out, err = searchCustomers(tx, search, limit)
+		return err
 	})
-	sort.Slice(out, func(i, j int) bool { return app.FoldText(out[i].Name) < app.FoldText(out[j].Name) })
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
 	return out, err
 }
 
@@ -74,6 +60,7 @@ func (s *Store) SaveCustomer(ctx context.Context, c app.Customer) (app.Customer,
 		}
 		now := s.clock.Now().UTC()
 		action := "create"
+		var prev *app.Customer
 		if c.ID == "" {
 			c.ID, c.Branch, c.Created = app.NewID(now), company.Branch, now
 		} else {
@@ -86,18 +73,49 @@ func (s *Store) SaveCustomer(ctx context.Context, c app.Customer) (app.Customer,
 			}
 			c.Branch, c.Created, action = old.Branch, old.Created, "update"
 			c.Revision = old.Revision + 1
+			prev = &old
+		}
+		if c.ICO != "" && !c.DuplicateICO && (prev == nil || prev.ICO != c.ICO) {
+			if other, ok := customerByICO(tx, c.ICO, c.ID); ok {
+				return &app.Error{Code: app.ECONFLICT, Field: "customer.ico", Key: "err.customer.duplicate_ico",
+					Msg: "{{.name}} already has IČO {{.ico}}; confirm to save a second customer with it", Args: map[string]any{"name": other.Name, "id": other.ID, "ico": c.ICO}}
+			}
 		}
 		c.Updated = now
-		raw, err := encode(c)
-		if err != nil {
-			return err
-		}
-		if err := tx.Bucket(bCustomers).Put([]byte(c.ID), raw); err != nil {
+		if err := putCustomer(tx, prev, &c); err != nil {
 			return err
 		}
 		return a.log(action, "customer", c.ID, fmt.Sprintf("%s, IČO %s", c.Name, c.ICO))
 	})
 	return c, err
+}
+
+// putCustomer stores c and its index entries (prev: the stored version, or nil).
+func putCustomer(tx *bolt.Tx, prev, c *app.Customer) error {
+	raw, err := encode(c)
+	if err != nil {
+		return err
+	}
+	if err := tx.Bucket(bCustomers).Put([]byte(c.ID), raw); err != nil {
+		return err
+	}
+	return indexCustomer(tx, prev, c)
+}
+
+// customerByICO finds another customer with the IČO through the index.
+func customerByICO(tx *bolt.Tx, ico, exceptID string) (app.Customer, bool) {
+	prefix := cat([]byte(ico), sep)
+	c := tx.Bucket(bCustIdx).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		id := string(k[len(prefix):])
+		if id == exceptID {
+			continue
+		}
+		if cust, err := readCustomer(tx, id); err == nil && cust.ICO == ico {
+			return cust, true
+		}
+	}
+	return app.Customer{}, false
 }
 
 // Items returns the price list by code. Everyone signed in may read it.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"kontor/app"
 )
@@ -47,6 +48,7 @@ func TestRoleMatrix(t *testing.T) {
 	salesRead := []app.Role{app.RoleSales, app.RoleAccounts}
 	salesWrite := []app.Role{app.RoleSales}
 	payWrite := []app.Role{app.RoleSales, app.RoleAccounts}
+	desk := []app.Role{app.RoleReception, app.RoleSales, app.RoleAftersales}
 	methods := []struct {
 		name  string
 		roles []app.Role
@@ -106,6 +108,23 @@ func TestRoleMatrix(t *testing.T) {
 			return err
 		}},
 		{"Payments", salesRead, func(c context.Context) error { _, err := s.Payments(c, inv.ID); return err }},
+
+		{"ImportCustomers", custWrite, func(c context.Context) error { _, err := s.ImportCustomers(c, nil, true); return err }},
+		{"CustomerCard", custRead, func(c context.Context) error { _, err := s.CustomerCard(c, cust.ID); return err }},
+		{"Staff", all, func(c context.Context) error { _, err := s.Staff(c); return err }},
+		{"CheckIn", desk, func(c context.Context) error { _, err := s.CheckIn(c, app.Visit{}); return err }},
+		{"CheckOut", desk, func(c context.Context) error { _, err := s.CheckOut(c, "none"); return err }},
+		{"Visits", desk, func(c context.Context) error { _, err := s.Visits(c, app.D(2026, 11, 28)); return err }},
+		{"InBuilding", desk, func(c context.Context) error { _, err := s.InBuilding(c); return err }},
+		{"SaveAppointment", desk, func(c context.Context) error { _, err := s.SaveAppointment(c, app.Appointment{}); return err }},
+		{"CancelAppointment", desk, func(c context.Context) error { return s.CancelAppointment(c, "none") }},
+		{"Appointments", desk, func(c context.Context) error {
+			_, err := s.Appointments(c, testNow, testNow.Add(time.Hour), "")
+			return err
+		}},
+		{"SaveInquiry", desk, func(c context.Context) error { _, err := s.SaveInquiry(c, app.Inquiry{}); return err }},
+		{"SetInquiryStatus", desk, func(c context.Context) error { _, err := s.SetInquiryStatus(c, "none", app.InquiryWon, ""); return err }},
+		{"Inquiries", desk, func(c context.Context) error { _, err := s.Inquiries(c, true); return err }},
 	}
 	users := []app.Role{app.RoleAdmin}
 	for _, r := range app.AllRoles() {

@@ -18,17 +18,25 @@ var (
 	bJAcct     = []byte("jidx_acct") // code 0 date key + seq + line no (2 B) → nil
 	bBalances  = []byte("balances")  // code 0 YYYYMM → debit, credit, lines (3×8 B)
 	bMonthStat = []byte("month_lines")
-	bLocks     = []byte("locks")        // YYYYMM → 1
-	bCounters  = []byte("counters")     // series 0 year → last number (8 B)
-	bNumbers   = []byte("numbers")      // series 0 year + number (8 B) → document ID
-	bUsers     = []byte("users")        // login name → userRecord JSON
-	bAudit     = []byte("audit")        // seq (8 B) → AuditEntry JSON, hash-chained
-	bCustomers = []byte("customers")    // ID → Customer JSON
-	bItems     = []byte("items")        // ID → Item JSON
-	bDocs      = []byte("docs")         // ID (time-ordered) → SalesDoc JSON
-	bDocNums   = []byte("doc_numbers")  // number → ID
-	bPayments  = []byte("payments")     // ID → Payment JSON
-	bDocPays   = []byte("doc_payments") // doc ID 0 payment ID → nil
+	bLocks     = []byte("locks")             // YYYYMM → 1
+	bCounters  = []byte("counters")          // series 0 year → last number (8 B)
+	bNumbers   = []byte("numbers")           // series 0 year + number (8 B) → document ID
+	bUsers     = []byte("users")             // login name → userRecord JSON
+	bAudit     = []byte("audit")             // seq (8 B) → AuditEntry JSON, hash-chained
+	bCustomers = []byte("customers")         // ID → Customer JSON
+	bItems     = []byte("items")             // ID → Item JSON
+	bDocs      = []byte("docs")              // ID (time-ordered) → SalesDoc JSON
+	bDocNums   = []byte("doc_numbers")       // number → ID
+	bPayments  = []byte("payments")          // ID → Payment JSON
+	bDocPays   = []byte("doc_payments")      // doc ID 0 payment ID → nil
+	bCustIdx   = []byte("customer_tokens")   // token 0 customer ID → nil (search by word prefix)
+	bCustName  = []byte("customer_names")    // folded name 0 customer ID → nil (listing by name)
+	bVisits    = []byte("visits")            // ID → Visit JSON
+	bVisitDay  = []byte("visit_days")        // YYYYMMDD (local) 0 ID → nil
+	bInside    = []byte("visitors_inside")   // ID → nil while in the building
+	bAppts     = []byte("appointments")      // ID → Appointment JSON
+	bApptStaff = []byte("appointment_staff") // staff 0 start (RFC3339 UTC) 0 ID → nil
+	bInquiries = []byte("inquiries")         // ID → Inquiry JSON
 )
 
 var (
@@ -72,6 +80,22 @@ var migrations = []migration{
 			}
 		}
 		return nil
+	},
+	// 3 → 4: the reception (issue 6) and the customer search index, built
+	// from the customers already on file.
+	func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bCustIdx, bCustName, bVisits, bVisitDay, bInside, bAppts, bApptStaff, bInquiries} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bCustomers).ForEach(func(_, v []byte) error {
+			var c app.Customer
+			if err := decode(v, &c); err != nil {
+				return err
+			}
+			return indexCustomer(tx, nil, &c)
+		})
 	},
 }
 

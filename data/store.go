@@ -142,7 +142,7 @@ func (s *Store) Path() string { return s.path }
 // Services returns the store as the service set the front ends use.
 func (s *Store) Services() app.Services {
 	return app.Services{Company: s, Ledger: s, Store: s, Users: s, Audit: s,
-		Customers: s, PriceList: s, Sales: s, Clock: s.clock}
+		Customers: s, Importer: s, PriceList: s, Sales: s, Reception: s, Clock: s.clock}
 }
 
 // view and update run fn in a transaction and wrap foreign errors as internal.

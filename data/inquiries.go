@@ -1,0 +1,159 @@
+package data
+
+import (
+	"context"
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kontor/app"
+)
+
+func readInquiry(tx *bolt.Tx, id string) (app.Inquiry, error) {
+	var q app.Inquiry
+	raw := tx.Bucket(bInquiries).Get([]byte(id))
+	if raw == nil {
+		return q, app.Errorf(app.ENOTFOUND, "err.inquiry.not_found", "the inquiry does not exist", nil)
+	}
+	return q, decode(raw, &q)
+}
+
+// SaveInquiry logs a new inquiry or edits one; its status moves only through SetInquiryStatus.
+func (s *Store) SaveInquiry(ctx context.Context, q app.Inquiry) (app.Inquiry, error) {
+	if err := s.allowed(ctx, app.PermReception); err != nil {
+		return app.Inquiry{}, err
+	}
+	if err := q.Validate(); err != nil {
+		return app.Inquiry{}, err
+	}
+	err := s.updateAs(ctx, app.PermReception, "saving the inquiry", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		if q.Assigned != "" {
+			if err := requireStaff(tx, "inquiry.assigned", q.Assigned); err != nil {
+				return err
+			}
+		}
+		if q.CustomerID != "" {
+			cust, err := readCustomer(tx, q.CustomerID)
+			if err != nil {
+				return app.WithField(err, "inquiry.contact")
+			}
+			q.Contact = cust.Name
+		}
+		now := s.clock.Now().UTC()
+		action := "create"
+		if q.ID == "" {
+			q.ID, q.Branch, q.Created, q.Status = app.NewID(now), branchOf(tx), now, app.InquiryNew
+		} else {
+			old, err := readInquiry(tx, q.ID)
+			if err != nil {
+				return err
+			}
+			if old.Revision != q.Revision {
+				return app.Errorf(app.ECONFLICT, "err.inquiry.stale", "the inquiry was changed meanwhile; open it again", nil)
+			}
+			q.Branch, q.Created, q.Status, q.QuoteID, q.Revision, action = old.Branch, old.Created, old.Status, old.QuoteID, old.Revision+1, "update"
+		}
+		q.Updated = now
+		if err := putJSON(tx, bInquiries, q.ID, q); err != nil {
+			return err
+		}
+		return a.log(action, "inquiry", q.ID, q.Contact+": "+q.Topic)
+	})
+	return q, err
+}
+
+// SetInquiryStatus moves an inquiry forward (new → in progress → quoted → won
+// or lost); quoteID links the quote made for it.
+func (s *Store) SetInquiryStatus(ctx context.Context, id string, st app.InquiryStatus, quoteID string) (app.Inquiry, error) {
+	var q app.Inquiry
+	err := s.updateAs(ctx, app.PermReception, "changing the inquiry", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		var err error
+		if q, err = readInquiry(tx, id); err != nil {
+			return err
+		}
+		if !q.Status.CanMoveTo(st) {
+			return app.Invalid("inquiry.status", "err.inquiry.move", "an inquiry cannot go from {{.from}} to {{.to}}",
+				map[string]any{"from": app.Label{Key: "inquiry.status." + string(q.Status), Fallback: string(q.Status)}, "to": app.Label{Key: "inquiry.status." + string(st), Fallback: string(st)}})
+		}
+		if quoteID != "" {
+			if _, err := readDoc(tx, quoteID); err != nil {
+				return app.WithField(err, "inquiry.quote")
+			}
+			q.QuoteID = quoteID
+		}
+		old := q.Status
+		q.Status, q.Updated, q.Revision = st, s.clock.Now().UTC(), q.Revision+1
+		if err := putJSON(tx, bInquiries, q.ID, q); err != nil {
+			return err
+		}
+		return a.log("status", "inquiry", q.ID, string(old)+" → "+string(st))
+	})
+	return q, err
+}
+
+// Inquiries lists inquiries newest first; open only if asked.
+func (s *Store) Inquiries(ctx context.Context, openOnly bool) ([]app.Inquiry, error) {
+	var out []app.Inquiry
+	err := s.viewAs(ctx, app.PermReception, "reading inquiries", func(tx *bolt.Tx, _ app.User) error {
+		return tx.Bucket(bInquiries).ForEach(func(_, v []byte) error {
+			var q app.Inquiry
+			if err := decode(v, &q); err != nil {
+				return err
+			}
+			if !openOnly || q.Status.Open() {
+				out = append(out, q)
+			}
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Created.After(out[j].Created) })
+	return out, err
+}
+
+// CustomerCard gathers what the desk needs about a customer; open invoices
+// only for users who may read sales.
+func (s *Store) CustomerCard(ctx context.Context, id string) (app.CustomerCard, error) {
+	var card app.CustomerCard
+	err := s.viewAs(ctx, app.PermCustomersRead, "reading the customer card", func(tx *bolt.Tx, u app.User) error {
+		var err error
+		if card.Customer, err = readCustomer(tx, id); err != nil {
+			return err
+		}
+		if app.Can(u.Roles, app.PermSalesRead) {
+			_ = tx.Bucket(bDocs).ForEach(func(_, v []byte) error {
+				var d app.SalesDoc
+				if decode(v, &d) == nil && d.CustomerID == id && d.Kind == app.KindInvoice && d.Status == app.StatusIssued && d.Remaining() > 0 {
+					card.OpenInvoices = append(card.OpenInvoices, d)
+				}
+				return nil
+			})
+		}
+		if !app.Can(u.Roles, app.PermReception) {
+			return nil
+		}
+		_ = tx.Bucket(bVisits).ForEach(func(_, v []byte) error {
+			var x app.Visit
+			if decode(v, &x) == nil && x.CustomerID == id {
+				card.Visits = append(card.Visits, x)
+			}
+			return nil
+		})
+		_ = tx.Bucket(bAppts).ForEach(func(_, v []byte) error {
+			var x app.Appointment
+			if decode(v, &x) == nil && x.CustomerID == id && !x.Cancelled {
+				card.Appointments = append(card.Appointments, x)
+			}
+			return nil
+		})
+		return tx.Bucket(bInquiries).ForEach(func(_, v []byte) error {
+			var x app.Inquiry
+			if decode(v, &x) == nil && x.CustomerID == id {
+				card.Inquiries = append(card.Inquiries, x)
+			}
+			return nil
+		})
+	})
+	sort.Slice(card.Visits, func(i, j int) bool { return card.Visits[i].In.After(card.Visits[j].In) })
+	sort.Slice(card.Appointments, func(i, j int) bool { return card.Appointments[i].Start.After(card.Appointments[j].Start) })
+	return card, err
+}
