@@ -1,11 +1,15 @@
 package screens
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
@@ -89,20 +93,73 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 			fd.fail(err)
 			return
 		}
-		fd.busy()
-		ctx := d.ctx()
-		async(func() {
-			saved, err := d.Services.Customers.SaveCustomer(ctx, out)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
+		saveCustomer(d, fd, out, onSaved)
+	})
+}
+
+// saveCustomer sends the form's customer to the store. A duplicate IČO is
+// refused by the store naming the customer who has it; the user sees that
+// customer and may save anyway (a branch of the same company), which resends
+// with DuplicateICO.
+func saveCustomer(d Deps, fd *formDialog, out app.Customer, onSaved func(app.Customer)) {
+	fd.busy()
+	ctx := d.ctx()
+	async(func() {
+		saved, err := d.Services.Customers.SaveCustomer(ctx, out)
+		var other app.Customer
+		dup := duplicateICO(err)
+		if dup != nil {
+			id, _ := dup.Args["id"].(string)
+			other, _ = d.Services.Customers.Customer(ctx, id)
+			if other.Name == "" {
+				other.Name, _ = dup.Args["name"].(string)
+			}
+		}
+		fyne.Do(func() {
+			switch {
+			case dup != nil:
+				fd.fail(err)
+				confirmDuplicateICO(d, fd, out, other, onSaved)
+			case err != nil:
+				fd.fail(err)
+			default:
 				fd.close()
 				if onSaved != nil {
 					onSaved(saved)
 				}
-			})
+			}
 		})
 	})
+}
+
+// duplicateICO returns the store's refusal of an IČO already on file, if err is one.
+func duplicateICO(err error) *app.Error {
+	var e *app.Error
+	if errors.As(err, &e) && e.Code == app.ECONFLICT && e.Key == "err.customer.duplicate_ico" {
+		return e
+	}
+	return nil
+}
+
+// confirmDuplicateICO shows the customer who already has the IČO and offers
+// to save the new record anyway.
+func confirmDuplicateICO(d Deps, fd *formDialog, out app.Customer, other app.Customer, onSaved func(app.Customer)) {
+	msg := widget.NewLabel(lang.X("customer.dup_text", "IČO {{.ico}} is already on file for this customer. Save another customer with the same IČO anyway (for example a branch of the same company)?",
+		map[string]any{"ico": out.ICO}))
+	msg.Wrapping = fyne.TextWrapWord
+	existing := widget.NewLabel(other.Name + "\n" + customerDetails(other))
+	existing.TextStyle.Bold = true
+	existing.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	back := widget.NewButtonWithIcon(lang.X("customer.dup_back", "Back to the form"), theme.NavigateBackIcon(), func() { dlg.Hide() })
+	anyway := widget.NewButtonWithIcon(lang.X("customer.dup_save", "Save anyway"), theme.ConfirmIcon(), func() {
+		dlg.Hide()
+		out.DuplicateICO = true
+		saveCustomer(d, fd, out, onSaved)
+	})
+	anyway.Importance = widget.WarningImportance
+	dlg = dialog.NewCustomWithoutButtons(lang.X("customer.dup_title", "This IČO is already on file"), container.NewVBox(msg, existing), fd.win)
+	dlg.SetButtons([]fyne.CanvasObject{back, anyway})
+	dlg.Resize(fyne.NewSize(520, 0))
+	dlg.Show()
 }

@@ -15,18 +15,24 @@ import (
 // for a narrower search beyond that.
 const customerLimit = 500
 
-// customersView is the customer directory inside Sales: searchable as you
-// type, a form dialog to add and edit.
+// customersView is the customer directory of Sales and Reception:
+// searchable as you type, a form dialog to add and edit. With open set (the
+// Reception directory) a chosen row opens the customer card instead of the
+// form; Up and Down in the search field move the highlight and Enter opens it.
 type customersView struct {
 	deps     Deps
 	win      fyne.Window
 	base     string // the company's base currency
-	search   *widget.Entry
+	search   *navEntry
 	list     []app.Customer
 	table    *widget.Table
 	count    *widget.Label
 	debounce debouncer
 	gen      int
+	cur      int                  // the highlighted row (open mode)
+	open     func(app.Customer)   // nil: a chosen row opens the form
+	extra    []fyne.CanvasObject  // more buttons for the bar
+	loaded   func([]app.Customer) // tests: a search finished
 }
 
 func newCustomersView(d Deps, w fyne.Window, base string) *customersView {
@@ -47,15 +53,18 @@ var customerColumns = []struct {
 }
 
 func (v *customersView) buildUI() fyne.CanvasObject {
-	v.search = widget.NewEntry()
+	v.search = newNavEntry()
 	v.search.SetPlaceHolder(lang.X("customers.search", "Search name, IČO, city, e-mail…"))
 	v.search.OnChanged = func(string) { v.debounce.call(v.reload) }
+	v.search.OnSubmitted = func(string) { v.openCurrent() }
+	v.search.onMove = v.move
 	v.count = widget.NewLabel("")
-	bar := container.NewBorder(nil, nil, nil, v.count, v.search)
+	right := container.NewHBox(append([]fyne.CanvasObject{v.count}, v.extra...)...)
+	bar := container.NewBorder(nil, nil, nil, right, v.search)
 	if v.deps.can(app.PermCustomersWrite) {
 		add := widget.NewButtonWithIcon(lang.X("customers.add", "New customer…"), theme.ContentAddIcon(), func() { v.edit(app.Customer{}) })
 		add.Importance = widget.HighImportance
-		bar = container.NewBorder(nil, nil, add, v.count, v.search)
+		bar = container.NewBorder(nil, nil, add, right, v.search)
 	}
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.list), len(customerColumns) },
@@ -75,7 +84,15 @@ func (v *customersView) buildUI() fyne.CanvasObject {
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(v.list) && v.deps.can(app.PermCustomersWrite) {
+		if id.Row < 0 || id.Row >= len(v.list) {
+			return
+		}
+		if v.open != nil {
+			v.cur = id.Row
+			v.open(v.list[id.Row])
+			return
+		}
+		if v.deps.can(app.PermCustomersWrite) {
 			v.edit(v.list[id.Row])
 		}
 	}
@@ -91,6 +108,7 @@ func (v *customersView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	c := v.list[id.Row]
+	l.TextStyle.Bold = v.open != nil && id.Row == v.cur
 	l.SetText([]string{c.Name, c.ICO, c.DIC, c.City, c.Email, c.Phone,
 		lang.X("customers.days", "{{.n}} d", map[string]any{"n": c.PaymentDays})}[id.Col])
 }
@@ -110,15 +128,77 @@ func (v *customersView) reload() {
 				return
 			}
 			v.list = list
+			v.cur = 0
 			v.count.SetText(lang.X("customers.count", "{{.n}} customers", map[string]any{"n": len(list)}))
 			v.table.Refresh()
+			if v.loaded != nil {
+				v.loaded(list)
+			}
 		})
 	})
 }
 
-// edit opens the customer form and refreshes the list after a save.
+// move shifts the highlighted row by delta and scrolls it into view.
+func (v *customersView) move(delta int) {
+	if v.open == nil || len(v.list) == 0 {
+		return
+	}
+	v.cur = max(0, min(len(v.list)-1, v.cur+delta))
+	v.table.ScrollTo(widget.TableCellID{Row: v.cur, Col: 0})
+	v.table.Refresh()
+}
+
+// openCurrent opens the highlighted customer (Enter in the search field).
+func (v *customersView) openCurrent() {
+	if v.open != nil && v.cur < len(v.list) {
+		v.open(v.list[v.cur])
+	}
+}
+
+// edit opens the customer form and refreshes the list after a save; a new
+// customer's card opens in open mode.
 func (v *customersView) edit(c app.Customer) {
-	showCustomerForm(v.deps, v.win, c, v.base, func(app.Customer) { v.reload() })
+	isNew := c.ID == ""
+	showCustomerForm(v.deps, v.win, c, v.base, func(saved app.Customer) {
+		v.reload()
+		if isNew && v.open != nil {
+			v.open(saved)
+		}
+	})
+}
+
+// navEntry is a search field that also reports Up and Down (to move through
+// the results) and Esc.
+type navEntry struct {
+	escEntry
+	onMove func(delta int)
+}
+
+func newNavEntry() *navEntry {
+	e := &navEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey moves the highlight on Up, Down, Page Up and Page Down.
+func (e *navEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.onMove != nil {
+		switch k.Name {
+		case fyne.KeyDown:
+			e.onMove(1)
+			return
+		case fyne.KeyUp:
+			e.onMove(-1)
+			return
+		case fyne.KeyPageDown:
+			e.onMove(10)
+			return
+		case fyne.KeyPageUp:
+			e.onMove(-10)
+			return
+		}
+	}
+	e.escEntry.TypedKey(k)
 }
 
 // pickCustomer shows a search-as-you-type list of customers and "New

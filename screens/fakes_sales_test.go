@@ -26,13 +26,19 @@ func (f *fakeCustomers) Customers(ctx context.Context, search string, limit int)
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	// Every searched word must begin a word of the record, as the store's index does.
 	words := strings.Fields(app.FoldText(search))
 	var out []app.Customer
 	for _, c := range f.list {
-		hay := app.FoldText(strings.Join([]string{c.Name, c.ICO, c.DIC, c.Email, c.Phone, c.City}, " "))
+		hay := strings.FieldsFunc(app.FoldText(strings.Join([]string{c.Name, c.ICO, c.DIC, c.Email, c.Phone, c.City}, " ")),
+			func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
 		ok := true
 		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
+			found := false
+			for _, h := range hay {
+				found = found || strings.HasPrefix(h, w)
+			}
+			ok = ok && found
 		}
 		if ok {
 			out = append(out, c)
@@ -73,7 +79,16 @@ func (f *fakeCustomers) SaveCustomer(ctx context.Context, c app.Customer) (app.C
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if c.ICO != "" && !c.DuplicateICO {
+		for _, o := range f.list {
+			if o.ICO == c.ICO && o.ID != c.ID {
+				return app.Customer{}, &app.Error{Code: app.ECONFLICT, Field: "customer.ico", Key: "err.customer.duplicate_ico",
+					Msg: "{{.name}} already has IČO {{.ico}}; confirm to save a second customer with it", Args: map[string]any{"name": o.Name, "id": o.ID, "ico": c.ICO}}
+			}
+		}
+	}
 	f.saves++
+	c.DuplicateICO = false // never stored
 	if c.ID == "" {
 		c.ID = fmt.Sprintf("C%03d", len(f.list)+1)
 		f.list = append(f.list, c)
@@ -87,6 +102,18 @@ func (f *fakeCustomers) SaveCustomer(ctx context.Context, c app.Customer) (app.C
 		}
 	}
 	return app.Customer{}, app.Errorf(app.ENOTFOUND, "err.customer.not_found", "the customer does not exist", nil)
+}
+
+// byICO finds a customer by IČO.
+func (f *fakeCustomers) byICO(ico string) (app.Customer, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, c := range f.list {
+		if c.ICO == ico {
+			return c, true
+		}
+	}
+	return app.Customer{}, false
 }
 
 // fakePriceList is the price list in memory.
@@ -479,4 +506,5 @@ func withSalesFakes(d *Deps, fc *fakeCompany, clock app.Clock) {
 	d.Services.Customers = cust
 	d.Services.PriceList = &fakePriceList{}
 	d.Services.Sales = &fakeSales{fc: fc, customers: cust, clock: clock}
+	withReceptionFakes(d, clock)
 }

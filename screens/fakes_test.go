@@ -25,6 +25,7 @@ func TestMain(m *testing.M) {
 	lockPollEvery = 0
 	// Searches run at once; exported PDFs are not opened in a viewer.
 	searchDelay = 0
+	overviewEvery = 0
 	openFile = func(string) {}
 	// English whatever the machine's locale, with the real translation files.
 	prefs := test.NewApp().Preferences()

@@ -90,6 +90,14 @@ func (l *idleLock) wrap(w fyne.Window, content fyne.CanvasObject) fyne.CanvasObj
 	return container.NewStack(newActivityLayer(l.touch), content)
 }
 
+// focusMoved records a focus the program set (not the user) so the next
+// poll does not take it for activity.
+func (l *idleLock) focusMoved(w fyne.Window) {
+	if l != nil {
+		l.seen[w] = focusPrint(w.Canvas().Focused())
+	}
+}
+
 // forget stops watching a window that closed.
 func (l *idleLock) forget(w fyne.Window) {
 	for i, x := range l.windows {
@@ -201,6 +209,10 @@ func focusPrint(f fyne.Focusable) string {
 		return fmt.Sprintf("%p %d:%d %s", e, e.CursorRow, e.CursorColumn, e.Text)
 	case *widget.SelectEntry:
 		return fmt.Sprintf("%p %d:%d %s", e, e.CursorRow, e.CursorColumn, e.Text)
+	case *escEntry:
+		return focusPrint(&e.Entry)
+	case *navEntry:
+		return focusPrint(&e.Entry)
 	}
 	return fmt.Sprintf("%p", f)
 }

@@ -44,9 +44,10 @@ func (t tabSpec) title() string { return lang.X(t.TitleKey, t.Title) }
 // registry lists every tab in display order.
 var registry = []tabSpec{
 	{ID: "reception", TitleKey: "tab.reception", Title: "Reception", Icon: theme.AccountIcon, Group: frontOffice,
-		Roles: []string{roleReception}, Build: func(*shell) fyne.CanvasObject {
-			return placeholder(theme.AccountIcon(), lang.X("tab.reception", "Reception"),
-				lang.X("placeholder.reception", "The customer directory, visitor log, appointments and inquiries will live here."))
+		Roles: []string{roleReception}, Build: func(s *shell) fyne.CanvasObject {
+			s.reception = newReceptionScreen(s.deps, s.win, s.company)
+			s.reception.openQuote = s.openSalesDoc
+			return s.reception.buildUI()
 		}},
 	{ID: "sales", TitleKey: "tab.sales", Title: "Sales", Icon: theme.DocumentIcon, Group: frontOffice,
 		Roles: []string{roleSales, roleAccounts}, Build: func(s *shell) fyne.CanvasObject {

@@ -49,7 +49,7 @@ func entryOf(o fyne.CanvasObject) *widget.Entry {
 }
 
 // searchDelay is how long typing must pause before a search runs; tests set 0.
-var searchDelay = 250 * time.Millisecond
+var searchDelay = 150 * time.Millisecond
 
 // debouncer runs the last of a burst of calls once typing pauses.
 type debouncer struct {

@@ -10,6 +10,7 @@ package screens
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +29,9 @@ type Deps struct {
 	// PDF renders sales documents (app/pdf, wired by main); nil means PDF
 	// export is not available and the screens say so.
 	PDF app.DocumentRenderer
+	// Badge renders a printable visitor badge (app/pdf, wired by main); nil
+	// means badges cannot be printed and the Print badge button says so.
+	Badge func(w io.Writer, v app.Visit, c app.Company) error
 
 	// sess is the signed-in user, shared by every copy of Deps a window's
 	// screens hold; ShowMain creates it.

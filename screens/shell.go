@@ -54,6 +54,10 @@ func openShell(g *gate, c app.Company) *shell {
 	g.win.SetMainMenu(s.menu())
 	g.win.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { s.lockNow() })
 	s.setTitle()
+	if s.reception != nil && s.currentTabID() == "reception" {
+		s.reception.focus() // the search field, once the content is on the canvas
+		g.lock.focusMoved(g.win)
+	}
 	return s
 }
 
@@ -78,6 +82,7 @@ type shell struct {
 	audit       *auditView
 	users       *usersView
 	sales       *salesScreen
+	reception   *receptionScreen
 	settingsWin fyne.Window
 }
 
@@ -183,6 +188,8 @@ func (s *shell) tabChanged() {
 		s.users.reload()
 	case id == "sales" && s.sales != nil:
 		s.sales.refresh()
+	case id == "reception" && s.reception != nil:
+		s.reception.shown()
 	}
 }
 
@@ -233,14 +240,42 @@ func (s *shell) menu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("action.about", "About Kontor"), s.about),
 	)
 	menus := []*fyne.Menu{file}
+	// Ctrl+N means "new" in the tab on show: a customer in Reception, an
+	// invoice elsewhere. The first menu item with the shortcut gets it.
+	if s.reception != nil && s.deps.can(app.PermCustomersWrite) {
+		newCust := fyne.NewMenuItem(lang.X("customers.add", "New customer…"), s.newByShortcut)
+		newCust.Shortcut = newInvoiceShortcut
+		menus = append(menus, fyne.NewMenu(lang.X("tab.reception", "Reception"), newCust))
+	}
 	if s.sales != nil && s.deps.can(app.PermSalesWrite) {
-		newInv := fyne.NewMenuItem(lang.X("sales.new_invoice", "New invoice"), s.newInvoice)
+		newInv := fyne.NewMenuItem(lang.X("sales.new_invoice", "New invoice"), s.newByShortcut)
 		newInv.Shortcut = newInvoiceShortcut
 		save := fyne.NewMenuItem(lang.X("sales.save", "Save draft"), s.saveDocument)
 		save.Shortcut = saveDocShortcut
 		menus = append(menus, fyne.NewMenu(lang.X("tab.sales", "Sales"), newInv, save))
 	}
 	return fyne.NewMainMenu(append(menus, help)...)
+}
+
+// newByShortcut is Ctrl+N: a new customer in the Reception tab, a new
+// invoice in the Sales tab otherwise.
+func (s *shell) newByShortcut() {
+	if s.reception != nil && (s.currentTabID() == "reception" || s.sales == nil || !s.deps.can(app.PermSalesWrite)) {
+		if s.selectTab("reception") {
+			s.reception.newCustomer()
+		}
+		return
+	}
+	s.newInvoice()
+}
+
+// openSalesDoc shows a sales document in the Sales tab (a quote made from
+// an inquiry, an invoice on a customer card).
+func (s *shell) openSalesDoc(id string) {
+	if s.sales == nil || !s.selectTab("sales") {
+		return
+	}
+	s.sales.confirmLeave(func() { s.sales.openDoc(id) })
 }
 
 // newInvoice opens a new invoice in the Sales tab (Ctrl+N).
@@ -300,6 +335,9 @@ func (s *shell) openSettings() {
 // closeWindows closes the shell's other windows and its shortcut (sign-out).
 func (s *shell) closeWindows() {
 	s.win.Canvas().RemoveShortcut(lockShortcut)
+	if s.reception != nil {
+		s.reception.stop()
+	}
 	if s.settingsWin != nil {
 		w := s.settingsWin
 		s.settingsWin = nil

@@ -1,0 +1,218 @@
+package screens
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// defaultApptMinutes is the length of a new appointment.
+const defaultApptMinutes = 60
+
+// edit opens the appointment dialog: a new appointment when a.ID is empty.
+// Start and duration or end: changing one keeps the others in step. The
+// store refuses an overlap for the same staff member, naming the other
+// appointment at the start field.
+func (v *appointmentsView) edit(a app.Appointment) {
+	r := v.r
+	fs := newFieldSet()
+	custName := widget.NewLabel("")
+	custName.Truncation = fyne.TextTruncateEllipsis
+	showCust := func() {
+		custName.SetText(apptCustomer(a))
+	}
+	showCust()
+	pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
+		pickCustomer(r.deps, r.win, r.company.BaseCurrency, func(c app.Customer) {
+			a.CustomerID, a.Customer = c.ID, c.Name
+			showCust()
+		})
+	})
+	fs.add("appointment.customer", "Customer", container.NewBorder(nil, nil, nil, pick, custName))
+	staff := r.staffSelect(a.Staff, true)
+	fs.add("appointment.staff", "Staff member", staff)
+	date := fs.escEntry("appointment.date", "Date", datePlaceholder())
+	start := fs.escEntry("appointment.start", "Start", "09:30")
+	dur := fs.escEntry("appointment.duration", "Duration (minutes)", "60")
+	end := fs.escEntry("appointment.end", "End", "10:30")
+	place := fs.escEntry("appointment.place", "Place", lang.X("reception.place_hint", "Meeting room, showroom…"))
+	note := fs.escEntry("appointment.note", "Note", "")
+
+	day := app.Today(r.deps.clock())
+	if !a.Start.IsZero() {
+		day = app.DateOf(a.Start.Local())
+	}
+	date.SetText(formatDateInput(day))
+	minutes := defaultApptMinutes
+	if a.ID != "" {
+		start.SetText(clockText(a.Start))
+		minutes = int(a.End.Sub(a.Start) / time.Minute)
+		end.SetText(clockText(a.End))
+	}
+	dur.SetText(strconv.Itoa(minutes))
+	place.SetText(a.Place)
+	note.SetText(a.Note)
+
+	syncing := false
+	start.OnChanged = func(string) { // the end follows the start at the same length
+		if syncing {
+			return
+		}
+		if s, err := parseClock(start.Text); err == nil {
+			if m, err := strconv.Atoi(strings.TrimSpace(dur.Text)); err == nil && m > 0 {
+				syncing = true
+				end.SetText(formatClock(s + m))
+				syncing = false
+			}
+		}
+	}
+	dur.OnChanged = func(string) { start.OnChanged("") }
+	end.OnChanged = func(string) { // a typed end changes the length
+		if syncing {
+			return
+		}
+		s, err1 := parseClock(start.Text)
+		e, err2 := parseClock(end.Text)
+		if err1 == nil && err2 == nil && e > s {
+			syncing = true
+			dur.SetText(strconv.Itoa(e - s))
+			syncing = false
+		}
+	}
+
+	title := lang.X("reception.appt_new", "New appointment")
+	var extra fyne.CanvasObject
+	var fd *formDialog
+	if a.ID != "" {
+		title = lang.X("reception.appt_edit", "Appointment {{.time}}", map[string]any{"time": day.Format(uiLang) + " " + clockText(a.Start)})
+		cancel := widget.NewButtonWithIcon(lang.X("reception.appt_cancel", "Cancel the appointment…"), theme.DeleteIcon(), func() {
+			v.confirmCancel(a, fd)
+		})
+		cancel.Importance = widget.DangerImportance
+		extra = container.NewHBox(cancel)
+	}
+	fd = showFormDialog(title, lang.X("action.save", "Save"), fs, extra, r.win, func(fd *formDialog) {
+		out := a
+		out.Staff, out.Place, out.Note = r.staffOf(staff), strings.TrimSpace(place.Text), strings.TrimSpace(note.Text)
+		d, err := app.ParseDate(date.Text)
+		if err != nil {
+			fd.fail(app.WithField(err, "appointment.date"))
+			return
+		}
+		s, err := parseClock(start.Text)
+		if err != nil {
+			fd.fail(app.WithField(err, "appointment.start"))
+			return
+		}
+		out.Start = dayStart(d).Add(time.Duration(s) * time.Minute)
+		if strings.TrimSpace(end.Text) != "" {
+			e, err := parseClock(end.Text)
+			if err != nil {
+				fd.fail(app.WithField(err, "appointment.end"))
+				return
+			}
+			out.End = dayStart(d).Add(time.Duration(e) * time.Minute)
+		} else {
+			m, err := strconv.Atoi(strings.TrimSpace(dur.Text))
+			if err != nil || m <= 0 {
+				fd.fail(app.Invalid("appointment.duration", "err.appointment.duration", "write the length in minutes, e.g. 60", nil))
+				return
+			}
+			out.End = out.Start.Add(time.Duration(m) * time.Minute)
+		}
+		if err := out.Validate(); err != nil {
+			fd.fail(err)
+			return
+		}
+		fd.busy()
+		ctx := r.deps.ctx()
+		async(func() {
+			_, err := r.deps.Services.Reception.SaveAppointment(ctx, out)
+			fyne.Do(func() {
+				if err != nil {
+					fd.fail(r.withStaffNames(err))
+					return
+				}
+				fd.close()
+				r.changed()
+			})
+		})
+	})
+	r.win.Canvas().Focus(start) // the customer and staff are usually known already
+}
+
+// confirmCancel calls the appointment off after asking.
+func (v *appointmentsView) confirmCancel(a app.Appointment, fd *formDialog) {
+	r := v.r
+	msg := lang.X("reception.appt_cancel_confirm", "Cancel the appointment of {{.customer}} with {{.staff}} on {{.time}}?",
+		map[string]any{"customer": apptCustomer(a), "staff": r.staffName(a.Staff), "time": formatTime(a.Start)})
+	dialog.ShowConfirm(lang.X("reception.appt_cancel_title", "Cancel the appointment"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		ctx := r.deps.ctx()
+		async(func() {
+			err := r.deps.Services.Reception.CancelAppointment(ctx, a.ID)
+			fyne.Do(func() {
+				if err != nil {
+					showError(err, r.win)
+					return
+				}
+				fd.close()
+				r.changed()
+			})
+		})
+	}, r.win)
+}
+
+// withStaffNames shows the staff member an error names by their full name
+// (the store names the user: "petr" already has an appointment…).
+func (r *receptionScreen) withStaffNames(err error) error {
+	var e *app.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	name, ok := e.Args["staff"].(string)
+	if !ok {
+		return err
+	}
+	c := *e
+	c.Args = map[string]any{}
+	for k, v := range e.Args {
+		c.Args[k] = v
+	}
+	c.Args["staff"] = r.staffName(name)
+	return &c
+}
+
+// parseClock reads "9:30", "09:30" or "9.30" as minutes after midnight.
+func parseClock(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	s = strings.ReplaceAll(s, ".", ":")
+	h, m, ok := strings.Cut(s, ":")
+	if !ok {
+		h, m = s, "0"
+	}
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 || len(m) > 2 {
+		return 0, app.Invalid("", "err.time.format", "write the time as HH:MM, e.g. 09:30", nil)
+	}
+	return hh*60 + mm, nil
+}
+
+// formatClock writes minutes after midnight as HH:MM (past midnight wraps).
+func formatClock(min int) string {
+	min = ((min % (24 * 60)) + 24*60) % (24 * 60)
+	return strconv.Itoa(min/60/10) + strconv.Itoa(min/60%10) + ":" + strconv.Itoa(min%60/10) + strconv.Itoa(min%10)
+}

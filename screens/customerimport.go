@@ -1,0 +1,169 @@
+package screens
+
+import (
+	"io"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// importCustomers asks for a CSV file and previews its import.
+func (r *receptionScreen) importCustomers() {
+	if !r.deps.can(app.PermCustomersWrite) || r.deps.Services.Importer == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(err, r.win)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		name := rc.URI().Name()
+		data, err := io.ReadAll(io.LimitReader(rc, 512<<20))
+		_ = rc.Close()
+		if err != nil {
+			showError(app.Internal("reading "+name, err), r.win)
+			return
+		}
+		r.previewImport(name, data)
+	}, r.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// previewImport reads the file and asks the store for a dry run in the
+// background, then shows what would be imported and what is refused.
+func (r *receptionScreen) previewImport(name string, data []byte) {
+	ctx := r.deps.ctx()
+	wait := dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"),
+		container.NewVBox(widget.NewLabel(lang.X("reception.import_reading", "Reading {{.file}}…", map[string]any{"file": name})), widget.NewProgressBarInfinite()), r.win)
+	wait.Show()
+	async(func() {
+		rows, rejected, err := parseCustomersCSV(data)
+		var res app.ImportResult
+		if err == nil && len(rows) > 0 {
+			res, err = r.deps.Services.Importer.ImportCustomers(ctx, rows, true)
+		}
+		fyne.Do(func() {
+			wait.Hide()
+			if err != nil {
+				showError(err, r.win)
+				return
+			}
+			all := append(append([]app.RowError(nil), rejected...), res.Rejected...)
+			sort.SliceStable(all, func(i, j int) bool { return all[i].Line < all[j].Line })
+			r.showImportPreview(name, rows, res.Accepted, all)
+		})
+	})
+}
+
+// rowReason is a rejected row's reason in the user's language.
+func rowReason(e app.RowError) string {
+	if e.Err != nil {
+		return app.ErrorMessage(e.Err, Translator())
+	}
+	return e.Reason
+}
+
+// rejectedTable is a virtualised table of rejected rows: line and reason.
+func rejectedTable(rejected []app.RowError) *widget.Table {
+	t := widget.NewTableWithHeaders(func() (int, int) { return len(rejected), 2 },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			if id.Row >= len(rejected) {
+				return
+			}
+			if id.Col == 0 {
+				l.SetText(lang.X("reception.import_line", "line {{.n}}", map[string]any{"n": rejected[id.Row].Line}))
+			} else {
+				l.SetText(rowReason(rejected[id.Row]))
+			}
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		switch id.Col {
+		case 0:
+			o.(*widget.Label).SetText(lang.X("reception.col.line", "Line"))
+		case 1:
+			o.(*widget.Label).SetText(lang.X("reception.col.reason", "Reason"))
+		}
+	}
+	t.SetColumnWidth(0, 90)
+	t.SetColumnWidth(1, 640)
+	return t
+}
+
+// showImportPreview shows how many rows would be imported and the refused
+// rows; Import writes the accepted ones.
+func (r *receptionScreen) showImportPreview(name string, rows []app.ImportRow, accepted int, rejected []app.RowError) {
+	summary := widget.NewLabel(lang.X("reception.import_preview", "{{.file}}: {{.ok}} customers can be imported, {{.bad}} rows are refused and will be left out.",
+		map[string]any{"file": name, "ok": accepted, "bad": len(rejected)}))
+	summary.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(summary)
+	var content fyne.CanvasObject = body
+	if len(rejected) > 0 {
+		content = container.NewBorder(body, nil, nil, nil, container.NewGridWrap(fyne.NewSize(760, 300), rejectedTable(rejected)))
+	}
+	var dlg *dialog.CustomDialog
+	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), func() { dlg.Hide() })
+	run := widget.NewButtonWithIcon(lang.X("reception.import_run", "Import {{.n}} customers", map[string]any{"n": accepted}), theme.ConfirmIcon(), func() {
+		dlg.Hide()
+		r.runImport(rows)
+	})
+	run.Importance = widget.HighImportance
+	if accepted == 0 {
+		run.Disable()
+	}
+	dlg = dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"), content, r.win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, run})
+	dlg.Resize(fyne.NewSize(800, 0))
+	dlg.Show()
+}
+
+// runImport writes the rows in the background (one transaction in the
+// store) and reports what was written.
+func (r *receptionScreen) runImport(rows []app.ImportRow) {
+	ctx := r.deps.ctx()
+	wait := dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"),
+		container.NewVBox(widget.NewLabel(lang.X("reception.import_running", "Importing {{.n}} rows…", map[string]any{"n": len(rows)})), widget.NewProgressBarInfinite()), r.win)
+	wait.Show()
+	async(func() {
+		res, err := r.deps.Services.Importer.ImportCustomers(ctx, rows, false)
+		fyne.Do(func() {
+			wait.Hide()
+			if err != nil {
+				showError(err, r.win)
+				return
+			}
+			msg := widget.NewLabel(lang.X("reception.import_done", "Imported {{.n}} customers; {{.bad}} rows were refused.",
+				map[string]any{"n": res.Accepted, "bad": len(res.Rejected)}))
+			msg.Wrapping = fyne.TextWrapWord
+			var content fyne.CanvasObject = msg
+			if len(res.Rejected) > 0 {
+				content = container.NewBorder(msg, nil, nil, nil, container.NewGridWrap(fyne.NewSize(760, 240), rejectedTable(res.Rejected)))
+			}
+			done := dialog.NewCustom(lang.X("reception.import_title", "Import customers"), lang.X("action.ok", "OK"), content, r.win)
+			done.Resize(fyne.NewSize(800, 0))
+			done.Show()
+			r.dir.list.reload()
+			r.overview.refresh()
+		})
+	})
+}
+
+// parseCustomersCSV reads a customer CSV; a variable so tests can feed odd files.
+var parseCustomersCSV = app.ParseCustomersCSV

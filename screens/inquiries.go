@@ -1,0 +1,259 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// inquiriesView lists the inquiries (open ones unless the filter says
+// otherwise); the chosen one shows in full with the buttons that move it on.
+type inquiriesView struct {
+	r       *receptionScreen
+	all     []app.Inquiry // as loaded
+	list    []app.Inquiry // after the status filter
+	current string        // ID of the inquiry shown in full
+	gen     int
+
+	filter *widget.Select
+	count  *widget.Label
+	table  *widget.Table
+	detail *fyne.Container
+}
+
+func newInquiriesView(r *receptionScreen) *inquiriesView { return &inquiriesView{r: r} }
+
+// inquiryFilters are the filter options after "Open" and "All".
+var inquiryFilters = []app.InquiryStatus{app.InquiryNew, app.InquiryInProgress, app.InquiryQuoted, app.InquiryWon, app.InquiryLost}
+
+var inquiryColumns = []struct {
+	key, fallback string
+	width         float32
+}{
+	{"reception.col.created", "Logged", 100},
+	{"reception.col.contact", "Customer / contact", 220},
+	{"reception.col.channel", "Channel", 90},
+	{"reception.col.topic", "Topic", 240},
+	{"reception.col.assigned", "Assigned to", 160},
+	{"reception.col.status", "Status", 110},
+}
+
+func (v *inquiriesView) buildUI() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon(lang.X("reception.log_inquiry", "Log inquiry…"), theme.ContentAddIcon(), func() { v.logInquiry(nil) })
+	add.Importance = widget.HighImportance
+	opts := []string{lang.X("reception.filter_open", "Open"), lang.X("reception.filter_all", "All")}
+	for _, s := range inquiryFilters {
+		opts = append(opts, inquiryStatusName(s))
+	}
+	v.filter = widget.NewSelect(opts, func(string) { v.reload() })
+	v.filter.SetSelectedIndex(0)
+	v.count = widget.NewLabel("")
+	bar := container.NewHBox(add, widget.NewLabel(lang.X("reception.status_filter", "Status")), sized(v.filter, 170), v.count, layout.NewSpacer())
+
+	v.table = widget.NewTableWithHeaders(func() (int, int) { return len(v.list), len(inquiryColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") }, v.updateCell)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.X(inquiryColumns[id.Col].key, inquiryColumns[id.Col].fallback))
+		}
+	}
+	for i, c := range inquiryColumns {
+		v.table.SetColumnWidth(i, c.width)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(v.list) {
+			v.current = v.list[id.Row].ID
+			v.showDetail()
+		}
+	}
+	v.detail = container.NewVBox()
+	v.showDetail()
+	split := container.NewHSplit(v.table, container.NewVScroll(v.detail))
+	split.Offset = 0.62
+	v.reload()
+	return container.NewBorder(bar, nil, nil, nil, split)
+}
+
+func (v *inquiriesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	if id.Row >= len(v.list) {
+		l.SetText("")
+		return
+	}
+	q := v.list[id.Row]
+	l.SetText([]string{app.DateOf(q.Created.Local()).Format(uiLang), q.Contact, channelName(q.Channel), q.Topic,
+		v.r.staffName(q.Assigned), inquiryStatusName(q.Status)}[id.Col])
+}
+
+// reload fetches the inquiries in the background and applies the filter.
+func (v *inquiriesView) reload() {
+	svc := v.r.deps.Services.Reception
+	if svc == nil || v.table == nil {
+		return
+	}
+	v.gen++
+	gen, ctx, openOnly := v.gen, v.r.deps.ctx(), v.filter.SelectedIndex() == 0
+	async(func() {
+		all, err := svc.Inquiries(ctx, openOnly)
+		fyne.Do(func() {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				showError(err, v.r.win)
+				return
+			}
+			v.all = all
+			var list []app.Inquiry
+			i := v.filter.SelectedIndex()
+			for _, q := range all {
+				if i < 2 || q.Status == inquiryFilters[i-2] {
+					list = append(list, q)
+				}
+			}
+			v.list = list
+			v.count.SetText(lang.X("reception.inquiry_count", "{{.n}} inquiries", map[string]any{"n": len(v.list)}))
+			v.table.Refresh()
+			v.showDetail()
+		})
+	})
+}
+
+// show selects the inquiry with id, showing all inquiries if the filter hides it.
+func (v *inquiriesView) show(id string) {
+	v.current = id
+	for _, q := range v.list {
+		if q.ID == id {
+			v.showDetail()
+			return
+		}
+	}
+	v.filter.SetSelectedIndex(1) // reloads
+}
+
+// selected is the inquiry shown in full.
+func (v *inquiriesView) selected() (app.Inquiry, bool) {
+	for _, q := range v.all {
+		if q.ID == v.current {
+			return q, true
+		}
+	}
+	return app.Inquiry{}, false
+}
+
+// showDetail shows the chosen inquiry with its actions.
+func (v *inquiriesView) showDetail() {
+	v.detail.RemoveAll()
+	q, ok := v.selected()
+	if !ok {
+		hint := widget.NewLabel(lang.X("reception.inquiry_pick", "Choose an inquiry to see it in full."))
+		hint.Importance = widget.LowImportance
+		v.detail.Add(hint)
+		return
+	}
+	title := widget.NewLabelWithStyle(q.Topic, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	info := widget.NewLabel(lang.X("reception.inquiry_info", "{{.contact}} · {{.channel}} · logged {{.time}} · assigned to {{.staff}} · {{.status}}",
+		map[string]any{"contact": q.Contact, "channel": channelName(q.Channel), "time": formatTime(q.Created),
+			"staff": v.r.staffName(q.Assigned), "status": inquiryStatusName(q.Status)}))
+	info.Wrapping = fyne.TextWrapWord
+	text := widget.NewLabel(q.Text)
+	text.Wrapping = fyne.TextWrapWord
+	v.detail.Add(title)
+	v.detail.Add(info)
+	if q.Text != "" {
+		v.detail.Add(text)
+	}
+	buttons := container.NewGridWrap(fyne.NewSize(190, 36))
+	if q.Status.CanMoveTo(app.InquiryQuoted) && v.r.deps.can(app.PermSalesWrite) && v.r.deps.Services.Sales != nil {
+		b := widget.NewButtonWithIcon(lang.X("reception.create_quote", "Create quote"), theme.DocumentCreateIcon(), func() { v.createQuote(q) })
+		b.Importance = widget.HighImportance
+		buttons.Add(b)
+	}
+	if q.QuoteID != "" && v.r.openQuote != nil && v.r.deps.can(app.PermSalesRead) {
+		buttons.Add(widget.NewButtonWithIcon(lang.X("reception.open_quote", "Open the quote"), theme.DocumentIcon(), func() { v.r.openQuote(q.QuoteID) }))
+	}
+	moves := []struct {
+		to         app.InquiryStatus
+		key, label string
+		importance widget.Importance
+		icon       fyne.Resource
+	}{
+		{app.InquiryInProgress, "reception.move_in_progress", "Start work", widget.MediumImportance, theme.MediaPlayIcon()},
+		{app.InquiryQuoted, "reception.move_quoted", "Mark quoted", widget.MediumImportance, theme.DocumentIcon()},
+		{app.InquiryWon, "reception.move_won", "Won", widget.SuccessImportance, theme.ConfirmIcon()},
+		{app.InquiryLost, "reception.move_lost", "Lost", widget.DangerImportance, theme.CancelIcon()},
+	}
+	for _, m := range moves {
+		if q.Status.CanMoveTo(m.to) {
+			to := m.to
+			b := widget.NewButtonWithIcon(lang.X(m.key, m.label), m.icon, func() { v.setStatus(q, to, "") })
+			b.Importance = m.importance
+			buttons.Add(b)
+		}
+	}
+	if q.CustomerID != "" {
+		buttons.Add(widget.NewButtonWithIcon(lang.X("reception.open_card", "Customer card"), theme.AccountIcon(), func() {
+			v.r.tabs.SelectIndex(0)
+			v.r.dir.openCard(q.CustomerID)
+		}))
+	}
+	v.detail.Add(buttons)
+}
+
+// setStatus moves the inquiry on; the store refuses a move backwards.
+func (v *inquiriesView) setStatus(q app.Inquiry, to app.InquiryStatus, quoteID string) {
+	ctx := v.r.deps.ctx()
+	async(func() {
+		_, err := v.r.deps.Services.Reception.SetInquiryStatus(ctx, q.ID, to, quoteID)
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, v.r.win)
+			}
+			v.r.changed()
+		})
+	})
+}
+
+// inquiryStatusName is the translated name of an inquiry status.
+func inquiryStatusName(s app.InquiryStatus) string {
+	switch s {
+	case app.InquiryNew:
+		return lang.X("inquiry.status.new", "new")
+	case app.InquiryInProgress:
+		return lang.X("inquiry.status.in_progress", "in progress")
+	case app.InquiryQuoted:
+		return lang.X("inquiry.status.quoted", "quoted")
+	case app.InquiryWon:
+		return lang.X("inquiry.status.won", "won")
+	case app.InquiryLost:
+		return lang.X("inquiry.status.lost", "lost")
+	}
+	return string(s)
+}
+
+// channels are the ways an inquiry comes in, in the order the form offers them.
+var channels = []string{app.ChannelWalkIn, app.ChannelPhone, app.ChannelEmail}
+
+// channelName is the translated name of an inquiry channel.
+func channelName(c string) string {
+	switch c {
+	case app.ChannelWalkIn:
+		return lang.X("inquiry.channel.walk_in", "walk-in")
+	case app.ChannelPhone:
+		return lang.X("inquiry.channel.phone", "phone")
+	case app.ChannelEmail:
+		return lang.X("inquiry.channel.email", "e-mail")
+	}
+	return c
+}

@@ -1,0 +1,79 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// directoryView is the Customers part of Reception: the shared customer list
+// (search as you type) and, in its place once a customer is opened, their card.
+type directoryView struct {
+	r       *receptionScreen
+	list    *customersView
+	root    *fyne.Container
+	listObj fyne.CanvasObject
+	card    *customerCard // the open card, nil while the list shows
+}
+
+func newDirectoryView(r *receptionScreen) *directoryView { return &directoryView{r: r} }
+
+func (v *directoryView) buildUI() fyne.CanvasObject {
+	v.list = newCustomersView(v.r.deps, v.r.win, v.r.company.BaseCurrency)
+	v.list.open = func(c app.Customer) { v.openCard(c.ID) }
+	if v.r.deps.can(app.PermCustomersWrite) && v.r.deps.Services.Importer != nil {
+		imp := widget.NewButtonWithIcon(lang.X("reception.import", "Import customers…"), theme.UploadIcon(), v.r.importCustomers)
+		v.list.extra = append(v.list.extra, imp)
+	}
+	v.listObj = v.list.buildUI()
+	v.root = container.NewStack(v.listObj)
+	return v.root
+}
+
+// focus puts the cursor in the search field (the list is shown again).
+func (v *directoryView) focus() {
+	if v.card != nil {
+		return
+	}
+	v.r.win.Canvas().Focus(v.list.search)
+}
+
+// openCard loads the customer's card and shows it in place of the list.
+func (v *directoryView) openCard(id string) {
+	if v.r.deps.Services.Reception == nil {
+		return
+	}
+	ctx := v.r.deps.ctx()
+	async(func() {
+		card, err := v.r.deps.Services.Reception.CustomerCard(ctx, id)
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, v.r.win)
+				return
+			}
+			v.card = newCustomerCard(v.r, card)
+			v.root.Objects = []fyne.CanvasObject{v.card.buildUI()}
+			v.root.Refresh()
+		})
+	})
+}
+
+// reloadCard shows the open card again with fresh data.
+func (v *directoryView) reloadCard() {
+	if v.card != nil {
+		v.openCard(v.card.card.Customer.ID)
+	}
+}
+
+// back closes the card and returns to the list, search text kept.
+func (v *directoryView) back() {
+	v.card = nil
+	v.root.Objects = []fyne.CanvasObject{v.listObj}
+	v.root.Refresh()
+	v.list.reload()
+	v.focus()
+}

@@ -1,0 +1,330 @@
+package screens
+
+import (
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// visitorsView is the visitor log: who is in the building now (check out,
+// print a badge), check-in, and the visits of any day.
+type visitorsView struct {
+	r       *receptionScreen
+	inside  []app.Visit
+	history []app.Visit
+	day     app.Date
+	gen     int
+
+	insideList *widget.List
+	insideHead *widget.Label
+	dayEntry   *widget.Entry
+	dayMsg     *widget.Label
+	table      *widget.Table
+}
+
+func newVisitorsView(r *receptionScreen) *visitorsView { return &visitorsView{r: r} }
+
+var visitColumns = []struct {
+	key, fallback string
+	width         float32
+}{
+	{"reception.col.in", "In", 70},
+	{"reception.col.out", "Out", 70},
+	{"reception.col.visitor", "Visitor", 200},
+	{"reception.col.company", "Company", 220},
+	{"reception.col.host", "Visiting", 180},
+	{"reception.col.purpose", "Purpose", 220},
+	{"reception.col.badge", "Badge", 80},
+}
+
+func (v *visitorsView) buildUI() fyne.CanvasObject {
+	v.day = app.Today(v.r.deps.clock())
+	checkIn := widget.NewButtonWithIcon(lang.X("reception.check_in", "Check in visitor…"), theme.LoginIcon(), func() { v.checkIn(nil) })
+	checkIn.Importance = widget.HighImportance
+	v.insideHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.insideList = widget.NewList(func() int { return len(v.inside) }, func() fyne.CanvasObject {
+		text := widget.NewLabel("")
+		text.Truncation = fyne.TextTruncateEllipsis
+		badge := widget.NewButtonWithIcon(lang.X("reception.print_badge", "Print badge…"), theme.DocumentPrintIcon(), nil)
+		out := widget.NewButtonWithIcon(lang.X("reception.check_out", "Check out"), theme.LogoutIcon(), nil)
+		return container.NewBorder(nil, nil, nil, container.NewHBox(badge, out), text)
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		if i >= len(v.inside) {
+			return
+		}
+		vis := v.inside[i]
+		row := o.(*fyne.Container)
+		row.Objects[0].(*widget.Label).SetText(v.insideText(vis))
+		btns := row.Objects[1].(*fyne.Container).Objects
+		btns[0].(*widget.Button).OnTapped = func() { v.printBadge(vis) }
+		btns[1].(*widget.Button).OnTapped = func() { v.checkOut(vis) }
+	})
+	top := container.NewBorder(container.NewBorder(nil, nil, nil, checkIn, v.insideHead), nil, nil, nil, v.insideList)
+
+	v.dayEntry = widget.NewEntry()
+	v.dayEntry.SetPlaceHolder(datePlaceholder())
+	v.dayEntry.SetText(formatDateInput(v.day))
+	v.dayEntry.OnSubmitted = func(string) { v.readDay() }
+	v.dayEntry.OnChanged = func(string) {
+		if _, err := app.ParseDate(v.dayEntry.Text); err == nil {
+			v.readDay()
+		}
+	}
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { v.setDay(v.day.AddDays(-1)) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.setDay(v.day.AddDays(1)) })
+	today := widget.NewButton(lang.X("reception.today", "Today"), func() { v.setDay(app.Today(v.r.deps.clock())) })
+	v.dayMsg = widget.NewLabel("")
+	v.dayMsg.Importance = widget.DangerImportance
+	v.dayMsg.Hide()
+	histBar := container.NewHBox(widget.NewLabelWithStyle(lang.X("reception.history", "Visits on"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		prev, sized(v.dayEntry, 130), next, today, v.dayMsg, layout.NewSpacer())
+	v.table = widget.NewTableWithHeaders(func() (int, int) { return len(v.history), len(visitColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") }, v.updateCell)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.X(visitColumns[id.Col].key, visitColumns[id.Col].fallback))
+		}
+	}
+	for i, c := range visitColumns {
+		v.table.SetColumnWidth(i, c.width)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		v.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(v.history) && v.history[id.Row].CustomerID != "" {
+			v.r.tabs.SelectIndex(0)
+			v.r.dir.openCard(v.history[id.Row].CustomerID)
+		}
+	}
+	bottom := container.NewBorder(histBar, nil, nil, nil, v.table)
+	split := container.NewVSplit(top, bottom)
+	split.Offset = 0.4
+	v.reload()
+	return split
+}
+
+func (v *visitorsView) insideText(vis app.Visit) string {
+	text := vis.Visitor
+	if vis.Company != "" {
+		text += " (" + vis.Company + ")"
+	}
+	text += " · " + v.r.staffName(vis.Host) + " · " + lang.X("reception.since", "since {{.time}}", map[string]any{"time": clockText(vis.In)})
+	if vis.Badge != "" {
+		text += " · " + lang.X("reception.badge_no", "badge {{.badge}}", map[string]any{"badge": vis.Badge})
+	}
+	return text
+}
+
+func (v *visitorsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	if id.Row >= len(v.history) {
+		l.SetText("")
+		return
+	}
+	vis := v.history[id.Row]
+	out := ""
+	if !vis.Inside() {
+		out = clockText(vis.Out)
+	}
+	l.SetText([]string{clockText(vis.In), out, vis.Visitor, vis.Company, v.r.staffName(vis.Host), vis.Purpose, vis.Badge}[id.Col])
+}
+
+// readDay takes the typed date; a wrong one says so beside it.
+func (v *visitorsView) readDay() {
+	d, err := app.ParseDate(v.dayEntry.Text)
+	if err != nil {
+		v.dayMsg.SetText(app.ErrorMessage(err, Translator()))
+		v.dayMsg.Show()
+		return
+	}
+	v.dayMsg.Hide()
+	if d != v.day {
+		v.day = d
+		v.reload()
+	}
+}
+
+// setDay shows the visits of d.
+func (v *visitorsView) setDay(d app.Date) {
+	v.day = d
+	v.dayEntry.SetText(formatDateInput(d))
+	v.dayMsg.Hide()
+	v.reload()
+}
+
+// reload fetches who is inside and the day's visits in the background.
+func (v *visitorsView) reload() {
+	svc := v.r.deps.Services.Reception
+	if svc == nil || v.table == nil {
+		return
+	}
+	v.gen++
+	gen, ctx, day := v.gen, v.r.deps.ctx(), v.day
+	async(func() {
+		inside, err := svc.InBuilding(ctx)
+		var hist []app.Visit
+		if err == nil {
+			hist, err = svc.Visits(ctx, day)
+		}
+		fyne.Do(func() {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				showError(err, v.r.win)
+				return
+			}
+			v.inside, v.history = inside, hist
+			v.insideHead.SetText(lang.X("reception.in_building", "In the building ({{.n}})", map[string]any{"n": len(inside)}))
+			v.insideList.Refresh()
+			v.table.Refresh()
+		})
+	})
+}
+
+// checkIn asks for the visitor; cust (if any) fills the company.
+func (v *visitorsView) checkIn(cust *app.Customer) {
+	r := v.r
+	fs := newFieldSet()
+	visitor := fs.escEntry("visit.visitor", "Visitor", lang.X("reception.visitor_hint", "Name of the person"))
+	company := newEscEntry()
+	customerID := ""
+	if cust != nil {
+		company.SetText(cust.Name)
+		customerID = cust.ID
+	}
+	company.OnChanged = func(s string) {
+		if cust != nil && s != cust.Name {
+			customerID = "" // typed over: no longer that customer
+		}
+	}
+	pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
+		pickCustomer(r.deps, r.win, r.company.BaseCurrency, func(c app.Customer) {
+			cust = &c
+			company.SetText(c.Name)
+			customerID = c.ID
+		})
+	})
+	fs.add("visit.company", "Company", container.NewBorder(nil, nil, nil, pick, company))
+	host := r.staffSelect("", false) // the desk never guesses whom a visitor comes to
+	fs.add("visit.host", "Visiting", host)
+	purpose := fs.escEntry("visit.purpose", "Purpose", lang.X("reception.purpose_hint", "Meeting, delivery, interview…"))
+	badge := fs.escEntry("visit.badge", "Badge number", "")
+	fd := showFormDialog(lang.X("reception.check_in_title", "Check in a visitor"), lang.X("reception.check_in_submit", "Check in"), fs, nil, r.win, func(fd *formDialog) {
+		vis := app.Visit{Visitor: strings.TrimSpace(visitor.Text), Company: strings.TrimSpace(company.Text), CustomerID: customerID,
+			Host: r.staffOf(host), Purpose: strings.TrimSpace(purpose.Text), Badge: strings.TrimSpace(badge.Text)}
+		if err := vis.Validate(); err != nil {
+			fd.fail(err)
+			return
+		}
+		fd.busy()
+		ctx := r.deps.ctx()
+		async(func() {
+			_, err := r.deps.Services.Reception.CheckIn(ctx, vis)
+			fyne.Do(func() {
+				if err != nil {
+					fd.fail(err)
+					return
+				}
+				fd.close()
+				r.changed()
+			})
+		})
+	})
+	company.OnSubmitted = func(string) { fd.run() }
+	company.onEsc = fd.d.Hide
+}
+
+// checkOut records that the visitor left.
+func (v *visitorsView) checkOut(vis app.Visit) {
+	ctx := v.r.deps.ctx()
+	async(func() {
+		_, err := v.r.deps.Services.Reception.CheckOut(ctx, vis.ID)
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, v.r.win)
+			}
+			v.r.changed()
+		})
+	})
+}
+
+// errNoBadge is the refusal when main wired no badge printer.
+func errNoBadge() error {
+	return app.Errorf(app.ECONFLICT, "err.badge.unavailable", "printing visitor badges is not available", nil)
+}
+
+// printBadge asks where to save the visitor's badge PDF, writes it in the
+// background and opens it in the viewer.
+func (v *visitorsView) printBadge(vis app.Visit) {
+	r := v.r
+	if r.deps.Badge == nil {
+		showError(errNoBadge(), r.win)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(err, r.win)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		if withPDFSuffix(path) != path {
+			_ = os.Remove(path)
+			path = withPDFSuffix(path)
+		}
+		v.writeBadge(vis, path)
+	}, r.win)
+	d.SetFileName(badgeFileName(vis))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writeBadge renders the badge to path off the UI thread and opens it.
+func (v *visitorsView) writeBadge(vis app.Visit, path string) {
+	r := v.r
+	ctx := r.deps.ctx()
+	async(func() {
+		c, err := r.deps.Services.Company.Company(ctx)
+		if err == nil {
+			err = writeFileAtomic(path, func(w *os.File) error { return r.deps.Badge(w, vis, c) })
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, r.win)
+				return
+			}
+			openFile(path)
+		})
+	})
+}
+
+// badgeFileName is "badge-Jan-Dvorak.pdf".
+func badgeFileName(vis app.Visit) string {
+	name := strings.Join(strings.Fields(app.FoldText(vis.Visitor)), "-")
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	return lang.X("reception.badge_file", "badge") + "-" + name + ".pdf"
+}
