@@ -73,6 +73,7 @@ func runGUI(dbPath string) int {
 	screens.ShowMain(a, screens.Deps{
 		Services: svc,
 		PDF:      pdfRenderer{},
+		Badge:    renderBadge,
 		LoadDemo: func(ctx context.Context, progress func(done, total int)) error {
 			_, err := cli.Demo(ctx, svc, cli.DemoOptions{Scale: 1, Progress: progress})
 			return err

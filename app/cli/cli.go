@@ -1,6 +1,6 @@
 // Package cli is Kontor's headless front end: the same binary as the window,
 // run with a command (demo, check, backup, restore, compact, user, list,
-// export, version).
+// import, export, version).
 // It sees the database only through app's service interfaces and what main
 // injects in Env, so it never imports the store, the screens or Fyne.
 // Commands that touch a database's data sign a user in first (--user and a

@@ -41,6 +41,9 @@ type DemoSummary struct {
 	// Sales counts the customers, items and sales documents made; their
 	// postings are included in Entries, Lines and Turnover.
 	Sales DemoSales
+	// Reception counts the customer directory, visits, appointments and
+	// inquiries made for the front desk.
+	Reception DemoReception
 }
 
 // MaxDemoScale bounds --scale so a typo cannot fill the disk.
@@ -57,7 +60,10 @@ const demoSeed1, demoSeed2 = 0x4b6f6e746f72, 2026
 // an empty database, with its users, and a year of its business: business
 // customers, a price list and real sales documents made through the sales
 // services (quotes, orders, invoices in CZK and EUR, payments, credit notes,
-// some invoices left overdue; see demoSales), and the rest of its
+// some invoices left overdue; see demoSales), the front desk's customer
+// directory, today's visitors, the appointments of the weeks around today
+// and inquiries (see demoReception; skipped when svc has no Importer or
+// Reception), and the rest of its
 // bookkeeping posted through LedgerService.PostEntries: opening balances,
 // the e-shop's daily takings, daily cash sales, purchases and supplier
 // payments, monthly payroll, bank fees, VAT settlements and stock consumption. It creates the
@@ -187,6 +193,13 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 		return sum, err
 	}
 	sum.Sales = sales.counts
+	taken := map[string]bool{company.ICO: true}
+	for _, c := range sales.customers {
+		taken[c.ICO] = true
+	}
+	if sum.Reception, err = demoReception(ctx, svc, app.Today(clock), clock.Now(), opt.Scale, taken); err != nil {
+		return sum, err
+	}
 	if opt.Progress != nil {
 		opt.Progress(total, total)
 	}
@@ -311,6 +324,12 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 		n := sum.Sales
 		r.printf("Sales: %d customers, %d price-list items, %d quotes, %d orders, %d invoices (%d in EUR), %d credit notes, %d payments; %d invoices open, %d of them overdue.\n",
 			n.Customers, n.Items, n.Quotes, n.Orders, n.Invoices, n.Foreign, n.CreditNotes, n.Payments, n.Open, n.Overdue)
+		if rc := sum.Reception; rc.Skipped {
+			r.printf("Reception: skipped, this build has no customer import or front desk.\n")
+		} else {
+			r.printf("Reception: %d more customers imported, %d visits in the last month (%d today, %d still in the building), %d appointments (%d to come, %d cancelled), %d inquiries (%d open, %d with a quote).\n",
+				rc.Customers, rc.Visits, rc.Today, rc.InBuilding, rc.Appointments, rc.Ahead, rc.Cancelled, rc.Inquiries, rc.Open, rc.Quoted)
+		}
 		r.printDemoUsers(sum.Users, path)
 		return ExitOK
 	}
