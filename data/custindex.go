@@ -71,8 +71,11 @@ func indexCustomer(tx *bolt.Tx, old, c *app.Customer) error {
 			return err
 		}
 	}
+	name := []byte(app.FoldText(c.Name))
 	for _, t := range customerTokens(c) {
-		if err := idx.Put(cat([]byte(t), sep, []byte(c.ID)), nil); err != nil {
+		// The value is the folded name, so a search sorts its hits by name
+		// without reading a single record.
+		if err := idx.Put(cat([]byte(t), sep, []byte(c.ID)), name); err != nil {
 			return err
 		}
 	}
@@ -101,51 +104,84 @@ func searchCustomers(tx *bolt.Tx, query string, limit int) ([]app.Customer, erro
 		}
 		return out, nil
 	}
-	// Longest words first: they usually match fewest keys, so the
-	// intersection shrinks early and later scans only test membership.
+	// Longest words first: they usually match fewest keys, so the set of
+	// hits shrinks early and later scans only test membership. IDs are
+	// fixed-size UUIDs and names are read in place, so a scan of thousands of
+	// keys allocates almost nothing.
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
-	var ids map[string]bool
+	var hits map[custID][]byte // customer ID → folded name (valid during tx)
 	c := tx.Bucket(bCustIdx).Cursor()
-	for _, w := range words {
-		next := map[string]bool{}
+	for n, w := range words {
+		next := make(map[custID][]byte, min(len(hits), 1024))
 		prefix := []byte(w)
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			id := string(k[bytes.LastIndexByte(k, 0)+1:])
-			if ids == nil || ids[id] {
-				next[id] = true
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			id := toCustID(k[bytes.LastIndexByte(k, 0)+1:])
+			if n == 0 {
+				next[id] = v
+			} else if name, ok := hits[id]; ok {
+				next[id] = name
 			}
 		}
-		ids = next
-		if len(ids) == 0 {
+		hits = next
+		if len(hits) == 0 {
 			return nil, nil
 		}
 	}
-	if limit > 0 && len(ids) > 4*limit {
-		// Many matches ("praha"): walk the names in order and stop at limit
-		// instead of loading and sorting them all.
-		nc := tx.Bucket(bCustName).Cursor()
-		for k, _ := nc.First(); k != nil && len(out) < limit; k, _ = nc.Next() {
-			id := k[bytes.LastIndexByte(k, 0)+1:]
-			if ids[string(id)] {
-				cust, err := load(id)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, cust)
-			}
-		}
-		return out, nil
-	}
-	for id := range ids {
-		cust, err := load([]byte(id))
+	top := topByName(hits, limit)
+	for _, h := range top {
+		cust, err := load(h.id[:h.n])
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, cust)
 	}
-	sort.Slice(out, func(i, j int) bool { return app.FoldText(out[i].Name) < app.FoldText(out[j].Name) })
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
 	return out, nil
+}
+
+// custID is a customer ID as a map key without allocating (IDs are UUIDs).
+type custID struct {
+	b [36]byte
+	n int
+}
+
+func toCustID(b []byte) custID {
+	var id custID
+	id.n = copy(id.b[:], b)
+	return id
+}
+
+type nameHit struct {
+	name []byte
+	id   [36]byte
+	n    int
+}
+
+// topByName returns the hits ordered by name (then ID), at most limit (0 = all),
+// keeping only limit of them in a heap as it goes.
+func topByName(hits map[custID][]byte, limit int) []nameHit {
+	less := func(a, b nameHit) bool {
+		if c := bytes.Compare(a.name, b.name); c != 0 {
+			return c < 0
+		}
+		return bytes.Compare(a.id[:a.n], b.id[:b.n]) < 0
+	}
+	var h []nameHit
+	for id, name := range hits {
+		x := nameHit{name, id.b, id.n}
+		if limit <= 0 || len(h) < limit {
+			h = append(h, x)
+			if limit > 0 && len(h) == limit {
+				sort.Slice(h, func(i, j int) bool { return less(h[j], h[i]) }) // worst first
+			}
+			continue
+		}
+		if less(x, h[0]) { // better than the worst kept: replace and restore order
+			h[0] = x
+			for i := 0; i+1 < len(h) && less(h[i], h[i+1]); i++ {
+				h[i], h[i+1] = h[i+1], h[i]
+			}
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return less(h[i], h[j]) })
+	return h
 }

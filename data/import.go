@@ -1,8 +1,10 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"sort"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -25,6 +27,7 @@ func (s *Store) ImportCustomers(ctx context.Context, rows []app.ImportRow, dryRu
 		}
 		now := s.clock.Now().UTC()
 		inFile := map[string]int{}
+		var batch bulkCustomers
 		for _, r := range rows {
 			c := r.Customer
 			c.ID, c.Revision = "", 0
@@ -52,12 +55,15 @@ func (s *Store) ImportCustomers(ctx context.Context, rows []app.ImportRow, dryRu
 				continue
 			}
 			c.ID, c.Branch, c.Created, c.Updated = app.NewID(now), company.Branch, now, now
-			if err := putCustomer(tx, nil, &c); err != nil {
+			if err := batch.add(&c); err != nil {
 				return err
 			}
 		}
 		if dryRun || res.Accepted == 0 {
 			return nil
+		}
+		if err := batch.write(tx); err != nil {
+			return err
 		}
 		return a.log("import", "customer", "", fmt.Sprintf("%d customers imported, %d rows rejected", res.Accepted, len(res.Rejected)))
 	}
@@ -70,4 +76,52 @@ func (s *Store) ImportCustomers(ctx context.Context, rows []app.ImportRow, dryRu
 		return app.ImportResult{}, err
 	}
 	return res, nil
+}
+
+// bulkCustomers gathers an import's records and index entries so they can be
+// written in key order. bbolt splits nodes only at commit: random-order puts
+// into one large transaction make each insert shift an ever larger node
+// (quadratic), while sorted puts append.
+type bulkCustomers struct {
+	records [][2][]byte
+	tokens  [][2][]byte // key, folded name
+	names   [][]byte
+}
+
+func (b *bulkCustomers) add(c *app.Customer) error {
+	raw, err := encode(c)
+	if err != nil {
+		return err
+	}
+	b.records = append(b.records, [2][]byte{[]byte(c.ID), raw})
+	name := []byte(app.FoldText(c.Name))
+	for _, t := range customerTokens(c) {
+		b.tokens = append(b.tokens, [2][]byte{cat([]byte(t), sep, []byte(c.ID)), name})
+	}
+	b.names = append(b.names, nameKey(c))
+	return nil
+}
+
+func (b *bulkCustomers) write(tx *bolt.Tx) error {
+	sort.Slice(b.records, func(i, j int) bool { return bytes.Compare(b.records[i][0], b.records[j][0]) < 0 })
+	sort.Slice(b.tokens, func(i, j int) bool { return bytes.Compare(b.tokens[i][0], b.tokens[j][0]) < 0 })
+	sort.Slice(b.names, func(i, j int) bool { return bytes.Compare(b.names[i], b.names[j]) < 0 })
+	for _, set := range []struct {
+		bucket []byte
+		kvs    [][2][]byte
+	}{{bCustomers, b.records}, {bCustIdx, b.tokens}} {
+		bk := tx.Bucket(set.bucket)
+		for _, kv := range set.kvs {
+			if err := bk.Put(kv[0], kv[1]); err != nil {
+				return err
+			}
+		}
+	}
+	names := tx.Bucket(bCustName)
+	for _, k := range b.names {
+		if err := names.Put(k, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
