@@ -41,7 +41,11 @@ func cliEnv() cli.Env {
 		Compact:   data.CompactFile,
 		Restore:   data.RestoreFile,
 		RunGUI:    runGUI,
-		PDF:       pdfRenderer{},
+		Exists: func(path string) bool {
+			fi, err := os.Stat(path)
+			return err == nil && fi.Mode().IsRegular()
+		},
+		PDF: pdfRenderer{},
 	}
 }
 

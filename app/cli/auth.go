@@ -41,6 +41,10 @@ func errNoUserName() error {
 // withUser opens the database at path, signs in the user named by flagUser
 // (or $KONTOR_USER) and runs fn as that user.
 func (r *runner) withUser(path, flagUser string, fn func(ctx context.Context, svc app.Services, u app.User) error) int {
+	if r.env.Exists != nil && !r.env.Exists(path) {
+		// A mistyped --db must not create an empty database as a side effect.
+		return r.fail(&app.Error{Code: app.ENOTFOUND, Key: "err.db.missing", Msg: "the file {{.path}} does not exist", Args: map[string]any{"path": path}})
+	}
 	return r.withStore(path, func(svc app.Services) error {
 		s, err := r.signIn(svc, path, flagUser, "Password for %s: ")
 		if err != nil {

@@ -58,6 +58,10 @@ type Env struct {
 	// terminal without echoing it, without the line ending. It is only called
 	// when IsTerminal reports true. nil: golang.org/x/term on Stdin.
 	ReadPassword func(prompt string) (string, error)
+	// Exists reports whether a database file is there; commands that work on
+	// existing data refuse a missing file instead of creating an empty one.
+	// nil skips the check (tests with in-memory stores).
+	Exists func(path string) bool
 	// PDF renders sales documents for the export commands; main passes
 	// app/pdf through a small adapter. nil: this build cannot make PDFs.
 	PDF PDFRenderer
