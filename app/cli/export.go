@@ -25,6 +25,7 @@ func exportCommands() []command {
 			summary: "write the documents of a period as one combined PDF (--out ending in .pdf) or one NUMBER.pdf each in a folder; Ctrl-C stops and removes what it wrote (sales, accounts or admin)", setup: setupExportInvoices},
 		{name: "export customers", args: "--out FILE.csv [--force] [--db PATH] --user NAME",
 			summary: "write every customer to a CSV file Czech Excel opens (UTF-8 with a byte-order mark, separated by ;) and “kontor import customers” reads back (reception, sales, after-sales, accounts or admin)", setup: setupExportCustomers},
+		exportReportCommand(),
 	}
 }
 
