@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"time"
 )
@@ -159,4 +160,12 @@ type JournalLine struct {
 	Date    Date   `json:"date"`
 	Memo    string `json:"memo"`
 	Line    Line   `json:"line"`
+}
+
+// EntryReverser undoes a posted entry the accountant's way: a new entry with
+// the sides swapped, never a deletion.
+type EntryReverser interface {
+	// ReverseEntry posts the reversal of entry id on date (zero = the entry's
+	// own date) and returns it; an entry is reversed at most once.
+	ReverseEntry(ctx context.Context, id string, date Date) (Entry, error)
 }

@@ -67,11 +67,12 @@ type StoreService interface {
 
 // Services bundles what a front end needs.
 type Services struct {
-	Company CompanyService
-	Ledger  LedgerService
-	Store   StoreService
-	Users   UserService
-	Audit   AuditService
+	Company  CompanyService
+	Ledger   LedgerService
+	Reverser EntryReverser
+	Store    StoreService
+	Users    UserService
+	Audit    AuditService
 
 	Customers CustomerService
 	Importer  CustomerImporter
