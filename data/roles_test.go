@@ -109,6 +109,7 @@ func TestRoleMatrix(t *testing.T) {
 		}},
 		{"Payments", salesRead, func(c context.Context) error { _, err := s.Payments(c, inv.ID); return err }},
 
+		{"ReverseEntry", acc, func(c context.Context) error { _, err := s.ReverseEntry(c, "no-such-entry", app.Date{}); return err }},
 		{"ImportCustomers", custWrite, func(c context.Context) error { _, err := s.ImportCustomers(c, nil, true); return err }},
 		{"CustomerCard", custRead, func(c context.Context) error { _, err := s.CustomerCard(c, cust.ID); return err }},
 		{"Staff", all, func(c context.Context) error { _, err := s.Staff(c); return err }},

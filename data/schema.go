@@ -37,6 +37,7 @@ var (
 	bAppts     = []byte("appointments")      // ID → Appointment JSON
 	bApptStaff = []byte("appointment_staff") // staff 0 start (RFC3339 UTC) 0 ID → nil
 	bInquiries = []byte("inquiries")         // ID → Inquiry JSON
+	bReversals = []byte("reversals")         // reversed entry ID → reversing entry ID
 )
 
 var (
@@ -96,6 +97,11 @@ var migrations = []migration{
 			}
 			return indexCustomer(tx, nil, &c)
 		})
+	},
+	// 4 → 5: which entries were reversed (issue 5).
+	func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bReversals)
+		return err
 	},
 }
 

@@ -141,7 +141,7 @@ func (s *Store) Path() string { return s.path }
 
 // Services returns the store as the service set the front ends use.
 func (s *Store) Services() app.Services {
-	return app.Services{Company: s, Ledger: s, Store: s, Users: s, Audit: s,
+	return app.Services{Company: s, Ledger: s, Reverser: s, Store: s, Users: s, Audit: s,
 		Customers: s, Importer: s, PriceList: s, Sales: s, Reception: s, Clock: s.clock}
 }
 
