@@ -34,13 +34,14 @@ func main() {
 func cliEnv() cli.Env {
 	return cli.Env{
 		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
-		Getenv:    os.Getenv,
-		Version:   version,
-		DefaultDB: defaultDB,
-		Open:      func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
-		Compact:   data.CompactFile,
-		Restore:   data.RestoreFile,
-		RunGUI:    runGUI,
+		Getenv:     os.Getenv,
+		Version:    version,
+		DefaultDB:  defaultDB,
+		Open:       func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
+		Compact:    data.CompactFile,
+		Restore:    data.RestoreFile,
+		RunGUI:     runGUI,
+		Statements: renderStatement,
 		Exists: func(path string) bool {
 			fi, err := os.Stat(path)
 			return err == nil && fi.Mode().IsRegular()

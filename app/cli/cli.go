@@ -65,6 +65,11 @@ type Env struct {
 	// PDF renders sales documents for the export commands; main passes
 	// app/pdf through a small adapter. nil: this build cannot make PDFs.
 	PDF PDFRenderer
+	// Statements renders a customer statement for "kontor export statement";
+	// main passes app/pdf.RenderStatement through a small adapter that prints
+	// it in the customer's language (Statement.Lang). nil: this build cannot
+	// make statement PDFs, and the command says so.
+	Statements func(w io.Writer, st app.Statement, c app.Company) error
 }
 
 // PDFRenderer is app.DocumentRenderer: the one shape the CLI and the screens

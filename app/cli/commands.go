@@ -39,7 +39,7 @@ func commands() []command {
 		{name: "user", args: "COMMAND [flags]", summary: "manage who may sign in: add, list, passwd, disable, enable, roles", subs: userCommands()},
 		{name: "list", args: "invoices [flags]", summary: "list sales documents: invoices, credit notes, quotes, orders", subs: listCommands()},
 		{name: "import", args: "customers FILE.csv [flags]", summary: "add customers from a CSV file (--dry-run checks it first)", subs: importCommands()},
-		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags]", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, or a financial report as CSV", subs: exportCommands()},
+		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags]", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as CSV, or customer statements as PDFs", subs: exportCommands()},
 		{name: "version", summary: "print the version", setup: setupVersion},
 		{name: "help", args: "[COMMAND [SUBCOMMAND]]", summary: "explain the commands, or one command", maxArgs: 2, setup: setupHelp},
 	}

@@ -26,6 +26,7 @@ func exportCommands() []command {
 		{name: "export customers", args: "--out FILE.csv [--force] [--db PATH] --user NAME",
 			summary: "write every customer to a CSV file Czech Excel opens (UTF-8 with a byte-order mark, separated by ;) and “kontor import customers” reads back (reception, sales, after-sales, accounts or admin)", setup: setupExportCustomers},
 		exportReportCommand(),
+		exportStatementCommand(),
 	}
 }
 

@@ -1,0 +1,220 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kontor/app"
+)
+
+// fakeStatements renders a statement as a line of text after a PDF header
+// and keeps what it was given.
+type fakeStatements struct {
+	got []app.Statement
+}
+
+func (f *fakeStatements) render(w io.Writer, st app.Statement, c app.Company) error {
+	f.got = append(f.got, st)
+	_, err := fmt.Fprintf(w, "%%PDF-1.3 fake statement\n%s %s %d %d %s\n", st.Customer.Name, st.Lang, len(st.Lines), st.Closing, c.Name)
+	return err
+}
+
+func statementEnv(t *testing.T) (*testEnv, *fakeStatements, *fakeStore) {
+	t.Helper()
+	te, _, st := salesEnv(t)
+	f := &fakeStatements{}
+	te.Statements = f.render
+	return te, f, st
+}
+
+// ledger311 sums the receivables account over the entries that documents
+// and payments of the customer posted: debit minus credit.
+func ledger311(st *fakeStore, customerID string) int64 {
+	mine := map[string]bool{}
+	for _, d := range st.sales.docs {
+		if d.CustomerID == customerID && d.Status == app.StatusIssued {
+			mine[string(d.Kind)+":"+d.ID] = true
+			for _, p := range st.sales.payments[d.ID] {
+				mine["payment:"+p.ID] = true
+			}
+		}
+	}
+	var sum int64
+	for _, e := range st.entries {
+		if !mine[e.Source] {
+			continue
+		}
+		for _, l := range e.Lines {
+			if l.Account == "311" {
+				sum += l.Debit - l.Credit
+			}
+		}
+	}
+	return sum
+}
+
+// busiestCustomer is the customer with the most issued invoices.
+func busiestCustomer(st *fakeStore) string {
+	n := map[string]int{}
+	best := ""
+	for _, d := range st.sales.docs {
+		if d.Kind == app.KindInvoice && d.Status == app.StatusIssued {
+			n[d.CustomerID]++
+			if n[d.CustomerID] > n[best] || n[d.CustomerID] == n[best] && d.CustomerID < best {
+				best = d.CustomerID
+			}
+		}
+	}
+	return best
+}
+
+func TestExportStatement(t *testing.T) {
+	te, f, st := statementEnv(t)
+	id := busiestCustomer(st)
+	cust := st.sales.customers[id]
+	dir := t.TempDir()
+	out := filepath.Join(dir, "vypis")
+	if code := te.run("export", "statement", "--customer", id, "--from", "1.1.2000", "--to", "31.12.2099", "--out", out); code != ExitOK {
+		t.Fatalf("exit %d %s", code, te.err.String())
+	}
+	body, err := os.ReadFile(out + ".pdf")
+	if err != nil || !strings.HasPrefix(string(body), "%PDF") || !strings.Contains(string(body), cust.Name) {
+		t.Fatalf("file %q (%v)", body, err)
+	}
+	if len(f.got) != 1 {
+		t.Fatalf("rendered %d", len(f.got))
+	}
+	s := f.got[0]
+	if s.Customer.Name != cust.Name || s.Lang != cust.Lang || s.Currency != "CZK" || len(s.Lines) == 0 {
+		t.Errorf("statement %+v", s)
+	}
+	// Done when: the closing balance equals the ledger balance of 311 for the customer.
+	if want := ledger311(st, id); s.Closing != want || s.Opening != 0 {
+		t.Errorf("closing %d, opening %d; ledger 311 for the customer %d", s.Closing, s.Opening, want)
+	}
+	var aging int64
+	for _, v := range s.Aging {
+		aging += v
+	}
+	if aging != s.Closing {
+		t.Errorf("aging %v sums to %d, closing %d", s.Aging, aging, s.Closing)
+	}
+	if !strings.Contains(te.out.String(), "Wrote the statement of "+cust.Name) {
+		t.Errorf("stdout %q", te.out.String())
+	}
+	// A second time without --force is refused, and nothing is rendered.
+	if code := te.run("export", "statement", "--customer", id, "--from", "1.1.2000", "--to", "31.12.2099", "--out", out+".pdf"); code != ExitFailure || !strings.Contains(te.err.String(), "--force") || len(f.got) != 1 {
+		t.Errorf("overwrite: exit %d %q", code, te.err.String())
+	}
+	if code := te.run("export", "statement", "--customer", id, "--from", "1.1.2000", "--to", "31.12.2099", "--out", out+".pdf", "--force"); code != ExitOK {
+		t.Errorf("--force: exit %d %q", code, te.err.String())
+	}
+}
+
+func TestExportStatementsAll(t *testing.T) {
+	te, f, st := statementEnv(t)
+	dir := filepath.Join(t.TempDir(), "vypisy")
+	if code := te.run("export", "statement", "--all", "--from", "1.10.2026", "--to", "31.10.2026", "--out", dir); code != ExitOK {
+		t.Fatalf("exit %d %s", code, te.err.String())
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < 2 || len(entries) != len(f.got) {
+		t.Fatalf("%d files, %d rendered", len(entries), len(f.got))
+	}
+	for _, s := range f.got {
+		if !s.HasActivity() {
+			t.Errorf("%s: a statement without balance or activity was written", s.Customer.Name)
+		}
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".pdf") || strings.ContainsAny(e.Name(), " /\\:") || !strings.Contains(e.Name(), "_") {
+			t.Errorf("file name %q", e.Name())
+		}
+	}
+	if !strings.Contains(te.err.String(), "Checking ") || !strings.Contains(te.err.String(), "100 %") || !strings.Contains(te.err.String(), " → ") {
+		t.Errorf("progress %q", te.err.String())
+	}
+	if want := fmt.Sprintf("Wrote %d statements from 2026-10-01 to 2026-10-31", len(entries)); !strings.Contains(te.out.String(), want) {
+		t.Errorf("summary %q, want %q", te.out.String(), want)
+	}
+	// Customers of issued documents are all considered; each file is one of them.
+	ids := map[string]bool{}
+	for _, d := range st.sales.docs {
+		if d.Status == app.StatusIssued {
+			ids[d.CustomerID] = true
+		}
+	}
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".pdf")
+		short := name[strings.LastIndexByte(name, '_')+1:]
+		found := false
+		for id := range ids {
+			found = found || strings.HasSuffix(id, short)
+		}
+		if !found {
+			t.Errorf("%s names no customer", e.Name())
+		}
+	}
+	// Again without --force: refused before anything is written.
+	n := len(f.got)
+	if code := te.run("export", "statement", "--all", "--from", "1.10.2026", "--to", "31.10.2026", "--out", dir); code != ExitFailure || !strings.Contains(te.err.String(), "--force") || len(f.got) != n {
+		t.Errorf("again: exit %d %q", code, te.err.String())
+	}
+}
+
+func TestStatementFileName(t *testing.T) {
+	for _, tc := range []struct {
+		name, id string
+		full     bool
+		want     string
+	}{
+		{"Novák & syn, s.r.o.", "01890a5d-ac96-7ab2-80e2-4f1c2b9d7e10", false, "Novák-syn-s-r-o_2b9d7e10.pdf"},
+		{"  ", "abc", false, "customer_abc.pdf"},
+		{"A/B", "x/y:z", true, "A-B_x_y_z.pdf"},
+	} {
+		if got := statementFileName(tc.name, tc.id, tc.full); got != tc.want {
+			t.Errorf("statementFileName(%q, %q) = %q, want %q", tc.name, tc.id, got, tc.want)
+		}
+	}
+}
+
+func TestExportStatementRefusals(t *testing.T) {
+	te, f, st := statementEnv(t)
+	id := busiestCustomer(st)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "x.pdf")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--from", "1.10.2026", "--to", "31.10.2026", "--out", file}, "--customer ID or --all is required"},
+		{[]string{"--customer", id, "--all", "--from", "1.10.2026", "--to", "31.10.2026", "--out", file}, "not both"},
+		{[]string{"--customer", id, "--out", file}, "--from DATE and --to DATE are required"},
+		{[]string{"--customer", id, "--from", "1.10.2026", "--to", "31.10.2026"}, "--out FILE.pdf or --out DIR is required"},
+		{[]string{"--customer", id, "--from", "x", "--to", "31.10.2026", "--out", file}, "--from"},
+		{[]string{"--all", "--from", "1.10.2026", "--to", "31.10.2026", "--out", file}, "must be a folder"},
+		{[]string{"--customer", id, "--from", "31.10.2026", "--to", "1.10.2026", "--out", file}, "before its start"},
+		{[]string{"--customer", "no-such-customer", "--from", "1.10.2026", "--to", "31.10.2026", "--out", file}, "does not exist"},
+		{[]string{"--customer", id, "--from", "1.10.2026", "--to", "31.10.2026", "--out", file, "--user", "sklad"}, "may not do this"},
+	} {
+		args := append([]string{"export", "statement"}, tc.args...)
+		if code := te.run(args...); code == ExitOK || !strings.Contains(te.err.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, te.err.String(), tc.want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 || len(f.got) != 0 {
+		t.Errorf("refusals wrote %v, rendered %d", entries, len(f.got))
+	}
+	te.Statements = nil
+	if code := te.run("export", "statement", "--customer", id, "--from", "1.10.2026", "--to", "31.10.2026", "--out", file); code != ExitFailure ||
+		!strings.Contains(te.err.String(), "statement PDFs are not available in this build") {
+		t.Errorf("no renderer: exit %d %q", code, te.err.String())
+	}
+}

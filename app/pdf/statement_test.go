@@ -1,0 +1,128 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"kontor/app"
+)
+
+func stCompany() app.Company {
+	s := supplier()
+	return app.Company{Name: s.Name, Street: s.Street, City: s.City, Postcode: s.Postcode, Country: s.Country, ICO: s.ICO, DIC: s.DIC,
+		VATPayer: true, BankAccount: s.BankAccount, IBAN: s.IBAN, BIC: s.BIC, Email: s.Email, Phone: s.Phone, BaseCurrency: "CZK"}
+}
+
+// stFixture is a statement of n invoices in March 2026, each paid in part.
+func stFixture(n int) app.Statement {
+	var docs []app.SalesDoc
+	var pays []app.Payment
+	for i := range n {
+		issue := app.D(2026, time.March, 1+i%28)
+		num := "FV2026-" + strconv.Itoa(1000+i)
+		docs = append(docs, app.SalesDoc{ID: "d" + strconv.Itoa(i), Kind: app.KindInvoice, Status: app.StatusIssued, Number: num,
+			VariableSymbol: strconv.Itoa(20261000 + i), IssueDate: issue, DueDate: issue.AddDays(14), Currency: "CZK", ExchangeRate: app.RatePercent(1),
+			Totals: app.DocTotals{Total: 1210_00, TotalCZK: 1210_00}})
+		pays = append(pays, app.Payment{DocID: "d" + strconv.Itoa(i), Date: issue.AddDays(2), Amount: app.M(210_00, "CZK")})
+	}
+	docs = append(docs, app.SalesDoc{ID: "old", Kind: app.KindInvoice, Status: app.StatusIssued, Number: "FV2025-0999", VariableSymbol: "20250999",
+		IssueDate: app.D(2025, time.October, 1), DueDate: app.D(2025, time.October, 15), Currency: "CZK",
+		Totals: app.DocTotals{Total: 500_00, TotalCZK: 500_00}})
+	docs = append(docs, app.SalesDoc{ID: "cn", Kind: app.KindCreditNote, Status: app.StatusIssued, Number: "OD2026-0001", OriginalID: "d0",
+		IssueDate: app.D(2026, time.March, 20), Currency: "CZK", Totals: app.DocTotals{Total: -100_00, TotalCZK: -100_00}})
+	return app.BuildStatement(customer(), docs, pays, app.D(2026, time.March, 1), app.D(2026, time.March, 31), "CZK")
+}
+
+func renderStatementFile(t *testing.T, st app.Statement, opt Options) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "statement.pdf")
+	var b bytes.Buffer
+	if err := RenderStatement(&b, st, stCompany(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestStatementCzech(t *testing.T) {
+	st := stFixture(3)
+	ps := pages(t, renderStatementFile(t, st, csOpts()))
+	if len(ps) != 1 {
+		t.Fatalf("%d pages, want 1", len(ps))
+	}
+	p := ps[0]
+	mustContain(t, "statement", p,
+		"Výpis z účtu odběratele", "Období: 1. 3. 2026 – 31. 3. 2026",
+		"Kontor Žluťoučký s.r.o.", "Úpěnlivá ódy a.s.", "IČO: 45274649",
+		"Počáteční zůstatek k 1. 3. 2026", number(500_00, "CZK", app.Czech),
+		"Faktura FV2026-1000", "Úhrada FV2026-1000", "Dobropis OD2026-0001", "20261001",
+		"Má dáti", "Dal", "Zůstatek",
+		"Konečný zůstatek k 31. 3. 2026", money(st.Closing, "CZK", app.Czech),
+		"Věková struktura pohledávek", "Do splatnosti", "Nad 90 dní",
+		"Neuhrazené doklady", "Bankovní účet: 19-2000145399/0800", "IBAN: CZ6508000000192000145399", "Variabilní symbol",
+		"Strana 1 z 1")
+}
+
+func TestStatementEnglishMultiPage(t *testing.T) {
+	st := stFixture(120)
+	opt := enOpts()
+	ps := pages(t, renderStatementFile(t, st, opt))
+	if len(ps) < 3 {
+		t.Fatalf("%d pages, want several", len(ps))
+	}
+	n := len(ps)
+	all := strings.Join(ps, "\f")
+	for i, p := range ps {
+		mustContain(t, "page "+itoa(i+1), p, "Page "+itoa(i+1)+" of "+itoa(n))
+		if i > 0 && strings.Contains(p, "Payment FV2026") { // a page of the movements table
+			mustContain(t, "continuation page", p, "Customer statement – Úpěnlivá ódy a.s.", "(continued)", "Debit", "Credit", "Balance")
+		}
+	}
+	for i := range 120 {
+		if !strings.Contains(all, "Invoice FV2026-"+itoa(1000+i)) {
+			t.Errorf("invoice %d missing", i)
+		}
+	}
+	mustContain(t, "statement", all, "Opening balance on 1 Mar 2026", "Closing balance on 31 Mar 2026", money(st.Closing, "CZK", app.English),
+		"Aging of receivables", "Open items", "Variable symbol", "Amount due")
+	mustNotContain(t, "english statement", all, "Výpis", "Strana")
+}
+
+func TestStatementEmpty(t *testing.T) {
+	st := app.BuildStatement(customer(), nil, nil, app.D(2026, time.March, 1), app.D(2026, time.March, 31), "CZK")
+	ps := pages(t, renderStatementFile(t, st, csOpts()))
+	mustContain(t, "empty statement", ps[0], "V období nejsou žádné pohyby.", "Ke dni výpisu nejsou žádné neuhrazené doklady.", "Strana 1 z 1")
+}
+
+func TestStatementDeterministic(t *testing.T) {
+	st := stFixture(10)
+	var a, b bytes.Buffer
+	if err := RenderStatement(&a, st, stCompany(), csOpts()); err != nil {
+		t.Fatal(err)
+	}
+	if err := RenderStatement(&b, st, stCompany(), csOpts()); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two renders of one statement differ")
+	}
+}
+
+func BenchmarkStatementPDF(b *testing.B) {
+	st := stFixture(1000)
+	c := stCompany()
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := RenderStatement(&buf, st, c, csOpts()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
