@@ -33,10 +33,14 @@ type journalView struct {
 	accounts  []app.Account
 	countText *widget.Label
 	table     *widget.Table
+
+	selected   int            // the selected row, -1 for none
+	reverseBtn *widget.Button // nil unless the user may reverse entries
+	form       *entryForm     // the last New entry form opened
 }
 
 func newJournalView(p *accountsScreen) *journalView {
-	return &journalView{parent: p, pages: map[int][]app.JournalLine{}, pending: map[int]bool{}}
+	return &journalView{parent: p, pages: map[int][]app.JournalLine{}, pending: map[int]bool{}, selected: -1}
 }
 
 // journalColumns are the columns of the journal table.
@@ -71,12 +75,17 @@ func (j *journalView) buildUI() fyne.CanvasObject {
 		widget.NewLabel(lang.X("journal.to", "To")), sized(j.to, 130),
 		widget.NewLabel(lang.X("journal.account", "Account")), sized(j.account, 260),
 		apply, clear, j.countText)
+	var top fyne.CanvasObject = bar
+	if acts := j.entryActions(); len(acts) > 0 {
+		top = container.NewVBox(container.NewHBox(acts...), bar)
+	}
 
 	j.table = widget.NewTableWithHeaders(
 		func() (int, int) { return j.count, len(journalColumns) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		j.updateCell)
 	j.table.ShowHeaderColumn = false
+	j.table.OnSelected = j.selectRow
 	j.table.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
@@ -90,7 +99,7 @@ func (j *journalView) buildUI() fyne.CanvasObject {
 	for i, c := range journalColumns {
 		j.table.SetColumnWidth(i, c.width)
 	}
-	return container.NewBorder(bar, nil, nil, nil, j.table)
+	return container.NewBorder(top, nil, nil, nil, j.table)
 }
 
 // sized gives an input a fixed width in an HBox.
@@ -140,6 +149,7 @@ func (j *journalView) reload() {
 	gen, f := j.gen, j.filter
 	j.pages = map[int][]app.JournalLine{}
 	j.pending = map[int]bool{}
+	j.clearSelection()
 	ledger, ctx := j.parent.deps.Services.Ledger, j.parent.deps.ctx()
 	async(func() {
 		n, err := ledger.JournalCount(ctx, f)
