@@ -108,3 +108,26 @@ func BenchmarkAccountBalances(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTrialBalance builds the trial balance of the demo's year at about a
+// million journal lines: running balances plus app.TrialBalance, no scan.
+func BenchmarkTrialBalance(b *testing.B) {
+	s, err := data.Open(demoDB(b, 100), data.Options{NoAutoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := app.WithUser(context.Background(), app.User{Name: cli.DemoAdmin})
+	today := app.Today(app.SystemClock{})
+	from, to := today.AddDays(-360).MonthOf(), today.MonthOf()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		bals, err := s.Balances(ctx, from, to)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, totals := app.TrialBalance(bals); totals.Debit != totals.Credit {
+			b.Fatal("trial balance does not balance")
+		}
+	}
+}
