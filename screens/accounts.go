@@ -37,10 +37,7 @@ func newAccountsScreen(d Deps, w fyne.Window, c app.Company) *accountsScreen {
 }
 
 // balanceColumns are the columns of the balances table.
-var balanceColumns = []struct {
-	key, fallback string
-	width         float32
-}{
+var balanceColumns = []column{
 	{"accounts.col.code", "Account", 80},
 	{"accounts.col.name", "Name", 380},
 	{"accounts.col.type", "Type", 110},
@@ -64,24 +61,7 @@ func (s *accountsScreen) buildUI() fyne.CanvasObject {
 	s.yearSel.SetSelected(strconv.Itoa(s.year))
 	refresh := widget.NewButtonWithIcon(lang.X("action.refresh", "Refresh"), theme.ViewRefreshIcon(), s.refresh)
 
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.balances), len(balanceColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		if id.Col >= 0 {
-			l.SetText(lang.X(balanceColumns[id.Col].key, balanceColumns[id.Col].fallback))
-			l.Alignment = columnAlign(id.Col >= 3)
-		}
-	}
-	for i, c := range balanceColumns {
-		s.table.SetColumnWidth(i, c.width)
-	}
+	s.table = newColumnTable(balanceColumns, func() int { return len(s.balances) }, s.updateCell, func(c int) bool { return c >= 3 })
 	s.totals = widget.NewLabel("")
 
 	top := container.NewHBox(widget.NewLabel(lang.X("accounts.year", "Year")), s.yearSel, refresh)

@@ -46,10 +46,7 @@ func newAuditView(d Deps, w fyne.Window) *auditView {
 }
 
 // auditColumns are the columns of the audit table and of the CSV export.
-var auditColumns = []struct {
-	key, fallback string
-	width         float32
-}{
+var auditColumns = []column{
 	{"audit.col.seq", "No.", 70},
 	{"audit.col.time", "Time", 180},
 	{"audit.col.user", "User", 110},
@@ -88,22 +85,7 @@ func (v *auditView) buildUI() fyne.CanvasObject {
 		apply, clear)
 	bar := container.NewBorder(nil, nil, nil, export, filters)
 
-	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return v.count, len(auditColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		v.updateCell)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.X(auditColumns[id.Col].key, auditColumns[id.Col].fallback))
-		}
-	}
-	for i, c := range auditColumns {
-		v.table.SetColumnWidth(i, c.width)
-	}
+	v.table = newColumnTable(auditColumns, func() int { return v.count }, v.updateCell, nil)
 	v.reload()
 	return container.NewBorder(bar, v.countText, nil, nil, v.table)
 }

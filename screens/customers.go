@@ -39,10 +39,7 @@ func newCustomersView(d Deps, w fyne.Window, base string) *customersView {
 	return &customersView{deps: d, win: w, base: base}
 }
 
-var customerColumns = []struct {
-	key, fallback string
-	width         float32
-}{
+var customerColumns = []column{
 	{"customers.col.name", "Name", 280},
 	{"customers.col.ico", "IČO", 100},
 	{"customers.col.dic", "DIČ", 120},
@@ -66,22 +63,7 @@ func (v *customersView) buildUI() fyne.CanvasObject {
 		add.Importance = widget.HighImportance
 		bar = container.NewBorder(nil, nil, add, right, v.search)
 	}
-	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.list), len(customerColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		v.updateCell)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.X(customerColumns[id.Col].key, customerColumns[id.Col].fallback))
-		}
-	}
-	for i, c := range customerColumns {
-		v.table.SetColumnWidth(i, c.width)
-	}
+	v.table = newColumnTable(customerColumns, func() int { return len(v.list) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
 		if id.Row < 0 || id.Row >= len(v.list) {

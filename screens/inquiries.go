@@ -31,10 +31,7 @@ func newInquiriesView(r *receptionScreen) *inquiriesView { return &inquiriesView
 // inquiryFilters are the filter options after "Open" and "All".
 var inquiryFilters = []app.InquiryStatus{app.InquiryNew, app.InquiryInProgress, app.InquiryQuoted, app.InquiryWon, app.InquiryLost}
 
-var inquiryColumns = []struct {
-	key, fallback string
-	width         float32
-}{
+var inquiryColumns = []column{
 	{"reception.col.created", "Logged", 100},
 	{"reception.col.contact", "Customer / contact", 220},
 	{"reception.col.channel", "Channel", 90},
@@ -55,20 +52,7 @@ func (v *inquiriesView) buildUI() fyne.CanvasObject {
 	v.count = widget.NewLabel("")
 	bar := container.NewHBox(add, widget.NewLabel(lang.X("reception.status_filter", "Status")), sized(v.filter, 170), v.count, layout.NewSpacer())
 
-	v.table = widget.NewTableWithHeaders(func() (int, int) { return len(v.list), len(inquiryColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") }, v.updateCell)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.X(inquiryColumns[id.Col].key, inquiryColumns[id.Col].fallback))
-		}
-	}
-	for i, c := range inquiryColumns {
-		v.table.SetColumnWidth(i, c.width)
-	}
+	v.table = newColumnTable(inquiryColumns, func() int { return len(v.list) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(v.list) {
 			v.current = v.list[id.Row].ID

@@ -44,10 +44,7 @@ func newJournalView(p *accountsScreen) *journalView {
 }
 
 // journalColumns are the columns of the journal table.
-var journalColumns = []struct {
-	key, fallback string
-	width         float32
-}{
+var journalColumns = []column{
 	{"journal.col.date", "Date", 110},
 	{"journal.col.number", "Number", 120},
 	{"journal.col.account", "Account", 80},
@@ -80,25 +77,8 @@ func (j *journalView) buildUI() fyne.CanvasObject {
 		top = container.NewVBox(container.NewHBox(acts...), bar)
 	}
 
-	j.table = widget.NewTableWithHeaders(
-		func() (int, int) { return j.count, len(journalColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		j.updateCell)
-	j.table.ShowHeaderColumn = false
+	j.table = newColumnTable(journalColumns, func() int { return j.count }, j.updateCell, func(c int) bool { return c == 3 || c == 4 })
 	j.table.OnSelected = j.selectRow
-	j.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	j.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			l := o.(*widget.Label)
-			l.SetText(lang.X(journalColumns[id.Col].key, journalColumns[id.Col].fallback))
-			l.Alignment = columnAlign(id.Col == 3 || id.Col == 4)
-		}
-	}
-	for i, c := range journalColumns {
-		j.table.SetColumnWidth(i, c.width)
-	}
 	return container.NewBorder(top, nil, nil, nil, j.table)
 }
 

@@ -29,10 +29,7 @@ func newPriceListView(d Deps, w fyne.Window, c *app.Company) *priceListView {
 	return &priceListView{deps: d, win: w, company: c}
 }
 
-var itemColumns = []struct {
-	key, fallback string
-	width         float32
-}{
+var itemColumns = []column{
 	{"items.col.code", "Code", 110},
 	{"items.col.name", "Name", 320},
 	{"items.col.unit", "Unit", 70},
@@ -56,22 +53,7 @@ func (v *priceListView) buildUI() fyne.CanvasObject {
 		left = add
 	}
 	bar := container.NewBorder(nil, nil, left, v.count, v.search)
-	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.shown), len(itemColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		v.updateCell)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.X(itemColumns[id.Col].key, itemColumns[id.Col].fallback))
-		}
-	}
-	for i, c := range itemColumns {
-		v.table.SetColumnWidth(i, c.width)
-	}
+	v.table = newColumnTable(itemColumns, func() int { return len(v.shown) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(v.shown) && v.deps.can(app.PermItemsWrite) {

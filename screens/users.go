@@ -32,10 +32,7 @@ type usersView struct {
 func newUsersView(d Deps, w fyne.Window) *usersView { return &usersView{deps: d, win: w} }
 
 // userColumns are the columns of the users table.
-var userColumns = []struct {
-	key, fallback string
-	width         float32
-}{
+var userColumns = []column{
 	{"users.col.name", "User name", 150},
 	{"users.col.full_name", "Full name", 240},
 	{"users.col.roles", "Roles", 420},
@@ -51,22 +48,7 @@ func (v *usersView) buildUI() fyne.CanvasObject {
 	v.count = widget.NewLabel("")
 	v.updateButtons()
 
-	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.users), len(userColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		v.updateCell)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.X(userColumns[id.Col].key, userColumns[id.Col].fallback))
-		}
-	}
-	for i, c := range userColumns {
-		v.table.SetColumnWidth(i, c.width)
-	}
+	v.table = newColumnTable(userColumns, func() int { return len(v.users) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(v.users) {
 			v.selected = v.users[id.Row].Name

@@ -34,10 +34,7 @@ type visitorsView struct {
 
 func newVisitorsView(r *receptionScreen) *visitorsView { return &visitorsView{r: r} }
 
-var visitColumns = []struct {
-	key, fallback string
-	width         float32
-}{
+var visitColumns = []column{
 	{"reception.col.in", "In", 70},
 	{"reception.col.out", "Out", 70},
 	{"reception.col.visitor", "Visitor", 200},
@@ -88,20 +85,7 @@ func (v *visitorsView) buildUI() fyne.CanvasObject {
 	v.dayMsg.Hide()
 	histBar := container.NewHBox(widget.NewLabelWithStyle(lang.X("reception.history", "Visits on"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		prev, sized(v.dayEntry, 130), next, today, v.dayMsg, layout.NewSpacer())
-	v.table = widget.NewTableWithHeaders(func() (int, int) { return len(v.history), len(visitColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") }, v.updateCell)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(lang.X(visitColumns[id.Col].key, visitColumns[id.Col].fallback))
-		}
-	}
-	for i, c := range visitColumns {
-		v.table.SetColumnWidth(i, c.width)
-	}
+	v.table = newColumnTable(visitColumns, func() int { return len(v.history) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(v.history) && v.history[id.Row].CustomerID != "" {
