@@ -156,6 +156,13 @@ func AgeReceivables(docs []SalesDoc, asOf Date) []AgingRow {
 			rows = append(rows, r)
 		}
 	}
+	sortAgingRows(rows)
+	return rows
+}
+
+// sortAgingRows orders an aging by Total descending, then by name (case- and
+// accent-insensitive), then by ID.
+func sortAgingRows(rows []AgingRow) {
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i], rows[j]
 		if a.Total != b.Total {
@@ -169,7 +176,6 @@ func AgeReceivables(docs []SalesDoc, asOf Date) []AgingRow {
 		}
 		return a.CustomerID < b.CustomerID
 	})
-	return rows
 }
 
 // AgingTotals sums the rows' buckets column by column: the aging's total

@@ -9,21 +9,26 @@ import (
 // Customer is a business partner the office sells to; Reception and Sales share
 // the same records.
 type Customer struct {
-	ID          string    `json:"id"`
-	Branch      string    `json:"branch"`
-	Name        string    `json:"name"`
-	Street      string    `json:"street"`
-	City        string    `json:"city"`
-	Postcode    string    `json:"postcode"`
-	Country     string    `json:"country"`
-	ICO         string    `json:"ico"`
-	DIC         string    `json:"dic"`
-	Email       string    `json:"email"`
-	Phone       string    `json:"phone"`
-	PaymentDays int       `json:"payment_days"` // due date = issue date + this
-	Currency    string    `json:"currency"`     // default currency of documents
-	Lang        Lang      `json:"lang"`         // language of documents sent to them
-	Note        string    `json:"note"`
+	ID          string `json:"id"`
+	Branch      string `json:"branch"`
+	Name        string `json:"name"`
+	Street      string `json:"street"`
+	City        string `json:"city"`
+	Postcode    string `json:"postcode"`
+	Country     string `json:"country"`
+	ICO         string `json:"ico"`
+	DIC         string `json:"dic"`
+	Email       string `json:"email"`
+	Phone       string `json:"phone"`
+	PaymentDays int    `json:"payment_days"` // due date = issue date + this
+	Currency    string `json:"currency"`     // default currency of documents
+	Lang        Lang   `json:"lang"`         // language of documents sent to them
+	Note        string `json:"note"`
+	// Supplier marks a party the office also buys from (Accounts' payables);
+	// BankAccount is where to pay them: a Czech account "19-2000145399/0800"
+	// or an IBAN.
+	Supplier    bool      `json:"supplier,omitempty"`
+	BankAccount string    `json:"bank_account,omitempty"`
 	Created     time.Time `json:"created"`
 	Updated     time.Time `json:"updated"`
 	Revision    int       `json:"revision"`
@@ -38,7 +43,7 @@ const DefaultPaymentDays = 14
 
 // Normalize trims what a person typed and fills defaults.
 func (c *Customer) Normalize(baseCurrency string) {
-	for _, p := range []*string{&c.Name, &c.Street, &c.City, &c.Postcode, &c.Email, &c.Phone, &c.Note} {
+	for _, p := range []*string{&c.Name, &c.Street, &c.City, &c.Postcode, &c.Email, &c.Phone, &c.Note, &c.BankAccount} {
 		*p = strings.TrimSpace(*p)
 	}
 	c.ICO = NormalizeICO(c.ICO)
@@ -92,6 +97,13 @@ func (c Customer) Validate() error {
 	if c.Email != "" {
 		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email || !strings.Contains(c.Email[strings.IndexByte(c.Email, '@'):], ".") {
 			return Invalid("customer.email", "err.email.invalid", "“{{.value}}” is not an e-mail address", map[string]any{"value": c.Email})
+		}
+	}
+	if c.BankAccount != "" {
+		if _, err := ParseBankAccount(c.BankAccount); err != nil {
+			if ValidateIBAN(NormalizeIBAN(c.BankAccount)) != nil {
+				return WithField(err, "customer.bank_account")
+			}
 		}
 	}
 	if c.PaymentDays < 0 || c.PaymentDays > 365 {

@@ -100,6 +100,9 @@ const (
 	PermSalesWrite     Permission = "sales.write"     // drafts, issuing, credit notes
 	PermPaymentsWrite  Permission = "payments.write"  // recording payments
 	PermReception      Permission = "reception"       // visitors, appointments, inquiries
+
+	PermPayables Permission = "payables" // received invoices, paying suppliers
+	PermBank     Permission = "bank"     // bank statement import and pairing
 )
 
 var permissionRoles = map[Permission][]Role{
@@ -113,12 +116,15 @@ var permissionRoles = map[Permission][]Role{
 	PermAuditRead:    {RoleAccounts},
 
 	PermCustomersRead:  {RoleReception, RoleSales, RoleAftersales, RoleAccounts},
-	PermCustomersWrite: {RoleReception, RoleSales},
+	PermCustomersWrite: {RoleReception, RoleSales, RoleAccounts}, // accounts keep the suppliers
 	PermItemsWrite:     {RoleSales, RoleWarehouse},
 	PermSalesRead:      {RoleSales, RoleAccounts},
 	PermSalesWrite:     {RoleSales},
 	PermPaymentsWrite:  {RoleSales, RoleAccounts},
 	PermReception:      {RoleReception, RoleSales, RoleAftersales},
+
+	PermPayables: {RoleAccounts},
+	PermBank:     {RoleAccounts},
 }
 
 // Can reports whether a user with roles holds the permission.

@@ -169,15 +169,18 @@ func (d SalesDoc) StatusOn(today Date) DocStatus {
 
 // Payment is money received for an invoice.
 type Payment struct {
-	ID      string    `json:"id"`
-	Branch  string    `json:"branch"`
-	DocID   string    `json:"doc_id"`
-	Date    Date      `json:"date"`
-	Amount  Money     `json:"amount"`
-	Method  string    `json:"method"` // bank or cash
-	Note    string    `json:"note,omitempty"`
-	EntryID string    `json:"entry_id"`
-	Created time.Time `json:"created"`
+	ID      string `json:"id"`
+	Branch  string `json:"branch"`
+	DocID   string `json:"doc_id"`
+	Date    Date   `json:"date"`
+	Amount  Money  `json:"amount"`
+	Method  string `json:"method"` // bank or cash
+	Note    string `json:"note,omitempty"`
+	EntryID string `json:"entry_id"`
+	// BankEntry is the stored bank line the payment was posted from
+	// (BankService), "" when it was recorded by hand.
+	BankEntry string    `json:"bank_entry,omitempty"`
+	Created   time.Time `json:"created"`
 }
 
 // DocFilter narrows a document list.

@@ -80,6 +80,10 @@ type Services struct {
 	Sales     SalesService
 	Reception ReceptionService
 
+	Payables PayablesService
+	Bank     BankService
+	Reports  ReportService
+
 	Clock Clock
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"sort"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +28,18 @@ type accountsScreen struct {
 	journal  *journalView
 	periods  *periodsView
 }
+
+// accountsPane is a sub-tab of Accounts that its own file adds (receivables,
+// payables, statements, reports, bank) by appending to accountsPanes in an
+// init function; order places it after the chart, journal and periods.
+type accountsPane struct {
+	order         int
+	key, fallback string
+	icon          fyne.Resource
+	build         func(s *accountsScreen) fyne.CanvasObject
+}
+
+var accountsPanes []accountsPane
 
 func newAccountsScreen(d Deps, w fyne.Window, c app.Company) *accountsScreen {
 	s := &accountsScreen{deps: d, win: w, company: c}
@@ -71,6 +84,11 @@ func (s *accountsScreen) buildUI() fyne.CanvasObject {
 		container.NewTabItemWithIcon(lang.X("accounts.tab.journal", "Journal"), theme.DocumentIcon(), s.journal.buildUI()),
 		container.NewTabItemWithIcon(lang.X("accounts.tab.periods", "Periods"), theme.HistoryIcon(), s.periods.buildUI()),
 	)
+	panes := append([]accountsPane(nil), accountsPanes...)
+	sort.SliceStable(panes, func(i, j int) bool { return panes[i].order < panes[j].order })
+	for _, p := range panes {
+		tabs.Append(container.NewTabItemWithIcon(lang.X(p.key, p.fallback), p.icon, p.build(s)))
+	}
 	s.refresh()
 	return tabs
 }

@@ -32,6 +32,10 @@ type Deps struct {
 	// Badge renders a printable visitor badge (app/pdf, wired by main); nil
 	// means badges cannot be printed and the Print badge button says so.
 	Badge func(w io.Writer, v app.Visit, c app.Company) error
+	// Reports prints report tables and Statement customer statements as PDF
+	// (app/pdf, wired by main); nil means that export is not available.
+	Reports   app.ReportRenderer
+	Statement func(w io.Writer, st app.Statement, c app.Company) error
 
 	// sess is the signed-in user, shared by every copy of Deps a window's
 	// screens hold; ShowMain creates it.

@@ -1,0 +1,159 @@
+package app
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Bank statement import: the lines of a statement are stored once (a second
+// import of the same file stores and posts nothing), each with a proposed
+// pairing to an open document; the accountant confirms the proposals (they
+// are then posted as payments) or pairs the rest by hand.
+
+// BankMatchState is what the matcher made of a bank line.
+type BankMatchState string
+
+// Match states.
+const (
+	MatchFound     BankMatchState = "matched"   // one open document with this VS and amount
+	MatchNone      BankMatchState = "unmatched" // no open document fits: pair it by hand or ignore it
+	MatchAmbiguous BankMatchState = "ambiguous" // more than one document fits: pair it by hand
+	MatchImported  BankMatchState = "imported"  // the line was imported before (preview only)
+	MatchPosted    BankMatchState = "posted"    // paired and posted as a payment
+	MatchIgnored   BankMatchState = "ignored"   // set aside by the accountant (fees, transfers)
+)
+
+// Kinds of document a bank line pays.
+const (
+	PayKindSale     = "sale"     // an issued sales invoice (incoming money)
+	PayKindPurchase = "purchase" // a received invoice (outgoing money)
+)
+
+// OpenItem is a document a bank line may pay: an issued sales invoice or a
+// received invoice with something left to pay.
+type OpenItem struct {
+	Kind      string // PayKindSale or PayKindPurchase
+	DocID     string
+	Number    string // Kontor's number
+	VS        string // variable symbol, without leading zeros
+	Party     string
+	Remaining Money // in the document's currency
+}
+
+// BankEntry is one stored bank line with its pairing.
+type BankEntry struct {
+	ID      string   `json:"id"`
+	Key     string   `json:"key"`     // BankLineKey: what makes a second import a no-op
+	Account string   `json:"account"` // the statement's account
+	Line    BankLine `json:"line"`
+
+	State      BankMatchState `json:"state"`
+	Kind       string         `json:"kind,omitempty"` // of the proposed or posted document
+	DocID      string         `json:"doc_id,omitempty"`
+	DocNumber  string         `json:"doc_number,omitempty"`
+	Party      string         `json:"party,omitempty"`
+	Candidates []string       `json:"candidates,omitempty"` // numbers, when ambiguous
+	PaymentID  string         `json:"payment_id,omitempty"` // when posted
+
+	Imported time.Time `json:"imported"`
+}
+
+// BankPairing confirms or sets the document a stored bank line pays.
+type BankPairing struct {
+	EntryID string
+	Kind    string // PayKindSale or PayKindPurchase
+	DocID   string
+}
+
+// BankImportResult says what an import stored.
+type BankImportResult struct {
+	Entries []BankEntry // the new lines, in file order
+	Skipped int         // lines imported before, not stored again
+}
+
+// BankService imports bank statements and posts the payments they carry.
+type BankService interface {
+	// PreviewBank matches a statement's lines without writing anything
+	// (dry run); lines imported before come back as MatchImported.
+	PreviewBank(ctx context.Context, st BankStatement) ([]BankEntry, error)
+	// ImportBank stores the lines not imported before, each with its
+	// proposed pairing, in one transaction; nothing is posted yet.
+	ImportBank(ctx context.Context, st BankStatement) (BankImportResult, error)
+	// BankEntries lists stored lines, newest first; pending lists only those
+	// not yet posted or ignored.
+	BankEntries(ctx context.Context, pending bool) ([]BankEntry, error)
+	// ConfirmBank posts a payment for each pairing (the line's amount to the
+	// document, bank against receivables or payables) in one transaction:
+	// all or none. A line already posted or ignored is refused.
+	ConfirmBank(ctx context.Context, pairs []BankPairing) ([]BankEntry, error)
+	// IgnoreBankEntry sets a pending line aside (bank fees, own transfers).
+	IgnoreBankEntry(ctx context.Context, id string) error
+	// BankMapping returns the CSV column mapping remembered for a header
+	// line (ok false when none); SaveBankMapping remembers one.
+	BankMapping(ctx context.Context, header string) (m CSVMapping, ok bool, err error)
+	SaveBankMapping(ctx context.Context, header string, m CSVMapping) error
+}
+
+// BankLineKey identifies a bank movement across imports: the statement's
+// account and the bank's own reference when the file has one, else the
+// movement's date, amount, symbols, counter-account and message, with n (its
+// occurrence among identical lines of the same statement, from 1) so that two
+// equal payments on one day stay two.
+func BankLineKey(account string, l BankLine, n int) string {
+	if l.BankRef != "" {
+		return account + "|ref|" + l.BankRef
+	}
+	return strings.Join([]string{account, l.Date.String(), strconv.FormatInt(l.Amount.Amount, 10), l.Amount.Currency,
+		l.VariableSymbol, l.ConstantSymbol, l.SpecificSymbol, l.CounterAccount, l.Message, strconv.Itoa(n)}, "|")
+}
+
+// BankLineKeys returns the key of every line of st in order.
+func BankLineKeys(st BankStatement) []string {
+	seen := map[string]int{}
+	keys := make([]string, len(st.Lines))
+	for i, l := range st.Lines {
+		base := BankLineKey(st.Account, l, 0)
+		seen[base]++
+		keys[i] = BankLineKey(st.Account, l, seen[base])
+	}
+	return keys
+}
+
+// MatchBankLine proposes the document a bank line pays: an incoming amount
+// pays an open sales invoice, an outgoing one a received invoice, with the
+// same variable symbol and exactly the amount left to pay, in the same
+// currency. taken holds documents already proposed for earlier lines of the
+// same statement, so two lines never both pay one invoice.
+func MatchBankLine(l BankLine, open []OpenItem, taken map[string]bool) BankEntry {
+	e := BankEntry{Line: l, State: MatchNone}
+	if l.VariableSymbol == "" || l.Amount.Amount == 0 {
+		return e
+	}
+	kind, amount := PayKindSale, l.Amount.Amount
+	if amount < 0 {
+		kind, amount = PayKindPurchase, -amount
+	}
+	var fits []OpenItem
+	for _, it := range open {
+		if it.Kind == kind && it.VS == l.VariableSymbol && it.Remaining.Amount == amount &&
+			it.Remaining.Currency == l.Amount.Currency && !taken[it.DocID] {
+			fits = append(fits, it)
+		}
+	}
+	switch len(fits) {
+	case 0:
+		return e
+	case 1:
+		it := fits[0]
+		e.State, e.Kind, e.DocID, e.DocNumber, e.Party = MatchFound, it.Kind, it.DocID, it.Number, it.Party
+		taken[it.DocID] = true
+	default:
+		e.State = MatchAmbiguous
+		for _, it := range fits {
+			e.Candidates = append(e.Candidates, it.Number)
+		}
+	}
+	return e
+}

@@ -1,0 +1,269 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Payables are the invoices the office receives from its suppliers (přijaté
+// faktury). Suppliers are the same kind of record as customers
+// (Customer.Supplier marks them), so one directory serves Reception, Sales and
+// Accounts.
+
+// PurchaseVAT is one VAT rate's part of a received invoice as the supplier's
+// document states it: the tax base and the VAT, in the invoice's currency.
+// Rate zero is an exempt or non-VAT part (VAT must then be zero).
+type PurchaseVAT struct {
+	Rate Rate  `json:"rate"`
+	Base int64 `json:"base"`
+	VAT  int64 `json:"vat"`
+}
+
+// PurchaseInvoice is a received invoice. It is recorded and posted in one step
+// (Dr expense or stock account with the bases, Dr VAT with the input VAT,
+// Cr payables with the total) and immutable afterwards, like an issued invoice.
+type PurchaseInvoice struct {
+	ID     string `json:"id"`
+	Branch string `json:"branch"`
+	// Number is Kontor's own number from the "FP" series (FP2026-0001),
+	// assigned when the invoice is recorded; SupplierNumber is the number on
+	// the supplier's document, unique per supplier.
+	Number         string `json:"number"`
+	SupplierID     string `json:"supplier_id"`
+	Supplier       Party  `json:"supplier"` // copied from the supplier's record when recorded
+	SupplierNumber string `json:"supplier_number"`
+	VariableSymbol string `json:"variable_symbol"` // what to pay with; defaults to the digits of SupplierNumber
+
+	IssueDate Date `json:"issue_date"`
+	TaxDate   Date `json:"tax_date"` // DUZP; the input VAT belongs to its month
+	DueDate   Date `json:"due_date"`
+
+	Currency     string `json:"currency"`
+	ExchangeRate Rate   `json:"exchange_rate"` // base currency per unit of Currency; 1 for the base currency
+
+	// Account is what the bases are debited to: an expense account (5xx,
+	// default the chart's services 518) or stock (132 goods, 112 material).
+	Account string        `json:"account"`
+	VAT     []PurchaseVAT `json:"vat"`
+	Memo    string        `json:"memo,omitempty"` // what was bought
+
+	Total   int64  `json:"total"`    // Σ bases + Σ VAT, invoice currency (set by Normalize)
+	Paid    int64  `json:"paid"`     // payments so far, invoice currency
+	EntryID string `json:"entry_id"` // its posting
+
+	Created time.Time `json:"created"`
+}
+
+// PurchaseFilter narrows a list of received invoices.
+type PurchaseFilter struct {
+	From, To   Date   // issue date, inclusive; zero = open
+	SupplierID string // one supplier
+	Search     string // Kontor's or the supplier's number, or the supplier's name
+	OpenOnly   bool   // only those with something left to pay
+	// ByTaxDate makes From and To bound the DUZP instead of the issue date
+	// (the input VAT of a period).
+	ByTaxDate bool
+}
+
+// PayablesService is the cost path: suppliers, received invoices, paying them.
+type PayablesService interface {
+	// Suppliers lists customers marked as suppliers matching search.
+	Suppliers(ctx context.Context, search string, limit int) ([]Customer, error)
+	// RecordPurchase validates, numbers and posts a received invoice in one
+	// transaction; a second invoice with the same SupplierNumber from the
+	// same supplier is refused (ECONFLICT naming the first).
+	RecordPurchase(ctx context.Context, p PurchaseInvoice) (PurchaseInvoice, error)
+	Purchase(ctx context.Context, id string) (PurchaseInvoice, error)
+	// Purchases lists received invoices, newest issue date first, with the total count.
+	Purchases(ctx context.Context, f PurchaseFilter, offset, limit int) ([]PurchaseInvoice, int, error)
+	// PaySupplier records a payment of a received invoice (Payment.DocID is
+	// the purchase's ID) and posts Dr payables, Cr bank or cash.
+	PaySupplier(ctx context.Context, p Payment) (Payment, error)
+	SupplierPayments(ctx context.Context, purchaseID string) ([]Payment, error)
+}
+
+// Remaining is what is still to be paid (invoice currency).
+func (p PurchaseInvoice) Remaining() int64 { return p.Total - p.Paid }
+
+// StatusOn is the status a person sees on a day: paid, overdue, partly paid or issued (open).
+func (p PurchaseInvoice) StatusOn(today Date) DocStatus {
+	switch {
+	case p.Paid >= p.Total:
+		return StatusPaid
+	case !p.DueDate.IsZero() && today.After(p.DueDate):
+		return StatusOverdue
+	case p.Paid > 0:
+		return StatusPartlyPaid
+	}
+	return StatusIssued
+}
+
+// Bases and VATTotal sum the rate parts.
+func (p PurchaseInvoice) Bases() (bases, vat int64) {
+	for _, v := range p.VAT {
+		bases += v.Base
+		vat += v.VAT
+	}
+	return bases, vat
+}
+
+// Normalize trims what a person typed and fills defaults: the variable symbol
+// from the supplier's number, the currency and rate, the total.
+func (p *PurchaseInvoice) Normalize(baseCurrency string, acc PostingAccounts) {
+	p.SupplierNumber = strings.TrimSpace(p.SupplierNumber)
+	p.VariableSymbol = strings.TrimSpace(p.VariableSymbol)
+	p.Memo = strings.TrimSpace(p.Memo)
+	p.Account = strings.TrimSpace(p.Account)
+	if p.VariableSymbol == "" {
+		var b strings.Builder
+		for _, r := range p.SupplierNumber {
+			if r >= '0' && r <= '9' && b.Len() < 10 {
+				b.WriteRune(r)
+			}
+		}
+		p.VariableSymbol = strings.TrimLeft(b.String(), "0")
+	}
+	if p.Currency == "" {
+		p.Currency = baseCurrency
+	}
+	if p.Currency == baseCurrency {
+		p.ExchangeRate = RatePercent(1)
+	}
+	if p.Account == "" {
+		p.Account = acc.Services
+	}
+	if p.TaxDate.IsZero() {
+		p.TaxDate = p.IssueDate
+	}
+	b, v := p.Bases()
+	p.Total = b + v
+}
+
+// PurchaseVATTolerance is how far (in minor units) a stated VAT may differ
+// from base × rate: suppliers round per line, so a few haléře are normal.
+const PurchaseVATTolerance = 100
+
+// Validate checks the invoice's own fields and names the first that is wrong.
+func (p PurchaseInvoice) Validate() error {
+	if p.SupplierID == "" {
+		return Invalid("purchase.supplier", "err.required", "is required", nil)
+	}
+	if err := requireText("purchase.supplier_number", p.SupplierNumber, 40); err != nil {
+		return err
+	}
+	if len(p.VariableSymbol) > 10 || strings.Trim(p.VariableSymbol, "0123456789") != "" {
+		return Invalid("purchase.variable_symbol", "err.vs.format", "a variable symbol is up to 10 digits", nil)
+	}
+	if p.IssueDate.IsZero() {
+		return Invalid("purchase.issue_date", "err.required", "is required", nil)
+	}
+	if p.DueDate.IsZero() {
+		return Invalid("purchase.due_date", "err.required", "is required", nil)
+	}
+	if p.DueDate.Before(p.IssueDate) {
+		return Invalid("purchase.due_date", "err.purchase.due_before_issue", "the due date is before the issue date", nil)
+	}
+	if !ValidCurrency(p.Currency) {
+		return Invalid("purchase.currency", "err.currency.unknown", "{{.value}} is not a currency Kontor knows", map[string]any{"value": p.Currency})
+	}
+	if p.ExchangeRate.Micro() <= 0 {
+		return Invalid("purchase.exchange_rate", "err.rate.positive", "the exchange rate must be more than zero", nil)
+	}
+	if p.Account == "" {
+		return Invalid("purchase.account", "err.required", "is required", nil)
+	}
+	if err := maxText("purchase.memo", p.Memo, 200); err != nil {
+		return err
+	}
+	if len(p.VAT) == 0 {
+		return Invalid("purchase.vat", "err.purchase.no_amounts", "enter the tax base of at least one VAT rate", nil)
+	}
+	seen := map[int64]bool{}
+	for _, v := range p.VAT {
+		args := map[string]any{"rate": v.Rate.Format("")}
+		if seen[v.Rate.Micro()] {
+			return Invalid("purchase.vat", "err.purchase.rate_twice", "the {{.rate}} % rate is entered twice", args)
+		}
+		seen[v.Rate.Micro()] = true
+		if v.Rate.Micro() < 0 || v.Base < 0 || v.VAT < 0 {
+			return Invalid("purchase.vat", "err.purchase.negative", "amounts of a received invoice cannot be negative (record a received credit note as its own document)", nil)
+		}
+		if v.Rate.Micro() == 0 && v.VAT != 0 {
+			return Invalid("purchase.vat", "err.purchase.vat_exempt", "the exempt part cannot carry VAT", nil)
+		}
+		want := M(v.Base, p.Currency).Percent(v.Rate, HalfUp).Amount
+		if d := v.VAT - want; d > PurchaseVATTolerance || d < -PurchaseVATTolerance {
+			args["want"] = FormatMinor(want, MinorDigits(p.Currency), "")
+			return Invalid("purchase.vat", "err.purchase.vat_mismatch", "the VAT at {{.rate}} % should be about {{.want}}", args)
+		}
+	}
+	if p.Total <= 0 {
+		return Invalid("purchase.vat", "err.purchase.zero", "a received invoice must be for more than zero", nil)
+	}
+	return nil
+}
+
+// PurchasePosting returns the ledger lines of a received invoice in the base
+// currency: the bases to p.Account, the input VAT to the VAT account (one
+// line per rate), the total to payables. Conversion rounds each part half-up
+// and puts any difference on the payables side's total, so the entry balances.
+func PurchasePosting(p PurchaseInvoice, baseCurrency string, acc PostingAccounts) []Line {
+	conv := func(v int64) int64 {
+		if p.Currency == baseCurrency {
+			return v
+		}
+		return M(v, p.Currency).Convert(baseCurrency, p.ExchangeRate, HalfUp).Amount
+	}
+	var lines []Line
+	var total int64
+	for _, v := range p.VAT {
+		memo := "DPH " + v.Rate.Format(Czech) + " %"
+		if b := conv(v.Base); b > 0 {
+			lines = append(lines, Line{Account: p.Account, Debit: b, Memo: memo})
+			total += b
+		}
+		if t := conv(v.VAT); t > 0 {
+			lines = append(lines, Line{Account: acc.VAT, Debit: t, Memo: memo})
+			total += t
+		}
+	}
+	lines = append(lines, Line{Account: acc.Payables, Credit: total, Memo: p.Supplier.Name})
+	return lines
+}
+
+// AgePayables is the payables aging as of asOf, in the base currency, by
+// supplier: like AgeReceivables, every invoice issued on or before asOf with
+// something left to pay, bucketed by days past its due date. Rows are sorted by
+// Total descending, then name.
+func AgePayables(ps []PurchaseInvoice, asOf Date) []AgingRow {
+	idx := map[string]int{}
+	var rows []AgingRow
+	for _, p := range ps {
+		left := p.Remaining()
+		if left <= 0 || p.IssueDate.After(asOf) {
+			continue
+		}
+		if p.ExchangeRate.Micro() > 0 && p.ExchangeRate.Cmp(RatePercent(1)) != 0 {
+			left = M(left, p.Currency).Convert("CZK", p.ExchangeRate, HalfUp).Amount
+		}
+		key := p.SupplierID
+		if key == "" {
+			key = "name:" + p.Supplier.Name
+		}
+		i, ok := idx[key]
+		if !ok {
+			i = len(rows)
+			idx[key] = i
+			rows = append(rows, AgingRow{CustomerID: p.SupplierID, Customer: p.Supplier.Name})
+		}
+		b := Current
+		if !p.DueDate.IsZero() {
+			b = BucketOf(DaysBetween(p.DueDate, asOf))
+		}
+		rows[i].Buckets[b] += left
+		rows[i].Total += left
+	}
+	sortAgingRows(rows)
+	return rows
+}

@@ -1,0 +1,95 @@
+package app
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+)
+
+// ReportTable is a financial report laid out for people: titled columns and
+// rows of cells already formatted in the reader's language. One table feeds
+// the screen, the PDF (ReportRenderer) and the CSV (WriteCSV), so the three
+// always agree.
+type ReportTable struct {
+	Kind     ReportKind
+	Title    string // "Obratová předvaha"
+	Period   string // "1. 1. 2026 – 31. 3. 2026", or "as of …"
+	Lang     Lang
+	Columns  []ReportColumn
+	Rows     []ReportRow
+	Notes    []string // lines printed under the table (e.g. "Balanced: assets = liabilities + equity")
+	From, To Date
+}
+
+// ReportColumn is a column: its title, whether it holds amounts (right
+// aligned, summed by the reader) and its relative width.
+type ReportColumn struct {
+	Title   string
+	Numeric bool
+	Weight  float64 // share of the page width; 0 = 1
+}
+
+// ReportRow is a row; Heading rows name a section (one cell), Total rows sum one.
+type ReportRow struct {
+	Cells   []string
+	Heading bool
+	Total   bool
+}
+
+// ReportKind names a report, as the CLI's argument and the screen's choice.
+type ReportKind string
+
+// The reports of the Accounts tab.
+const (
+	ReportTrialBalance  ReportKind = "trial-balance"
+	ReportLedger        ReportKind = "ledger" // general ledger of one account
+	ReportProfitLoss    ReportKind = "profit-loss"
+	ReportBalanceSheet  ReportKind = "balance-sheet"
+	ReportVAT           ReportKind = "vat"
+	ReportAging         ReportKind = "aging"          // receivables
+	ReportPayablesAging ReportKind = "payables-aging" // payables
+	ReportCashBook      ReportKind = "cash-book"
+	ReportBankBook      ReportKind = "bank-book"
+)
+
+// ReportKinds lists the reports in the order the screen offers them.
+func ReportKinds() []ReportKind {
+	return []ReportKind{ReportTrialBalance, ReportLedger, ReportProfitLoss, ReportBalanceSheet, ReportVAT,
+		ReportAging, ReportPayablesAging, ReportCashBook, ReportBankBook}
+}
+
+// ReportRenderer prints a report table as a PDF (A4, repeated header, page N
+// of M); main passes app/pdf to the front ends.
+type ReportRenderer interface {
+	Report(w io.Writer, r ReportTable, c Company) error
+}
+
+// ReportService answers the ledger questions reports ask beyond LedgerService.
+type ReportService interface {
+	// BalancesBetween is Balances for any day range: whole months come from
+	// the running balances, the days of a partly covered first or last month
+	// from that month's journal lines, so the answer is exact and still
+	// never scans the whole journal.
+	BalancesBetween(ctx context.Context, from, to Date) ([]AccountBalance, error)
+}
+
+// WriteCSV writes the table as CSV: a header of the column titles, then every
+// row (heading rows as one cell). Amount cells are as formatted for the
+// table's language.
+func (r ReportTable) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	head := make([]string, len(r.Columns))
+	for i, c := range r.Columns {
+		head[i] = c.Title
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, row := range r.Rows {
+		if err := cw.Write(row.Cells); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
