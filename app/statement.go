@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"io"
 	"sort"
 	"strings"
 )
@@ -228,4 +230,14 @@ func BuildStatement(cust Party, docs []SalesDoc, payments []Payment, from, to Da
 		return strings.Compare(a.Number, b.Number) < 0
 	})
 	return st
+}
+
+// StatementRenderer prints customer statements as PDF (app/pdf, wired by
+// main), each in its own language (Statement.Lang).
+type StatementRenderer interface {
+	Statement(w io.Writer, st Statement, c Company) error
+	// Combined writes many statements into one PDF, pulling them one at a
+	// time from next until it returns io.EOF, so memory stays bounded; each
+	// statement starts on a new page with its own page numbering; ctx cancels.
+	Combined(ctx context.Context, w io.Writer, next func() (Statement, error), c Company, progress func(done int)) error
 }

@@ -34,8 +34,8 @@ type Deps struct {
 	Badge func(w io.Writer, v app.Visit, c app.Company) error
 	// Reports prints report tables and Statement customer statements as PDF
 	// (app/pdf, wired by main); nil means that export is not available.
-	Reports   app.ReportRenderer
-	Statement func(w io.Writer, st app.Statement, c app.Company) error
+	Reports    app.ReportRenderer
+	Statements app.StatementRenderer
 
 	// sess is the signed-in user, shared by every copy of Deps a window's
 	// screens hold; ShowMain creates it.
