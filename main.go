@@ -13,6 +13,7 @@ import (
 
 	"kontor/app"
 	"kontor/app/cli"
+	"kontor/app/pdf"
 	"kontor/data"
 	"kontor/screens"
 )
@@ -41,7 +42,8 @@ func cliEnv() cli.Env {
 		Compact:    data.CompactFile,
 		Restore:    data.RestoreFile,
 		RunGUI:     runGUI,
-		Statements: renderStatement,
+		Statements: pdf.StatementRenderer{},
+		Reports:    pdf.ReportRenderer{},
 		Exists: func(path string) bool {
 			fi, err := os.Stat(path)
 			return err == nil && fi.Mode().IsRegular()
@@ -60,6 +62,15 @@ func defaultDB() (string, error) {
 	return filepath.Join(dir, "Kontor", "kontor.db"), nil
 }
 
+// demoFilesBeside saves the demo's bank statement files in the database's
+// folder, where the Accounts tab's import dialog can find them.
+func demoFilesBeside(dbPath string) func(name string, data []byte) error {
+	dir := filepath.Dir(dbPath)
+	return func(name string, data []byte) error {
+		return os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+}
+
 // runGUI opens the database and runs the desktop app until its window closes.
 func runGUI(dbPath string) int {
 	a := fyneapp.NewWithID(appID)
@@ -76,11 +87,13 @@ func runGUI(dbPath string) int {
 	defer store.Close()
 	svc := store.Services()
 	screens.ShowMain(a, screens.Deps{
-		Services: svc,
-		PDF:      pdfRenderer{},
-		Badge:    renderBadge,
+		Services:   svc,
+		PDF:        pdfRenderer{},
+		Badge:      renderBadge,
+		Reports:    pdf.ReportRenderer{},
+		Statements: pdf.StatementRenderer{},
 		LoadDemo: func(ctx context.Context, progress func(done, total int)) error {
-			_, err := cli.Demo(ctx, svc, cli.DemoOptions{Scale: 1, Progress: progress})
+			_, err := cli.Demo(ctx, svc, cli.DemoOptions{Scale: 1, Progress: progress, BankFiles: demoFilesBeside(dbPath)})
 			return err
 		},
 	})

@@ -2,6 +2,7 @@ package app
 
 import (
 	"sort"
+	"time"
 )
 
 // The financial reports of the Accounts tab, computed from what the store
@@ -124,38 +125,47 @@ func ProfitAndLoss(bals []AccountBalance) PLReport {
 
 // BalanceSheet (rozvaha) is the state at the end of the period, from closing
 // balances. Assets are positive as debit balances; Liabilities and Equity
-// positive as credit balances (each row's Amount()). Result is the
-// not-yet-closed result of the revenue and expense accounts, revenue minus
-// expenses from their closing balances, shown as part of equity, so that for
-// a balanced ledger
+// positive as credit balances (each row's Amount()).
 //
-//	TotalAssets == TotalLiabilities + TotalEquity + Result
+// The balances are expected to cover the fiscal year so far: their period
+// starts on the first day of the fiscal year (the calendar year) and their
+// Opening is the history before it. Then
+//
+//   - Result is the current year's result: the period's revenue turnover
+//     (credit minus debit) less the expense turnover (debit minus credit),
+//     which is ProfitAndLoss(bals).Result, profit positive;
+//   - PriorResult is the result of earlier years not yet closed into 428 or
+//     431 (výsledek hospodaření minulých let, neuzavřený): minus the revenue
+//     and expense accounts' opening balances, profit positive; zero once the
+//     previous year's closing entries are posted.
+//
+// Both are shown as part of equity, so that for a balanced ledger
+//
+//	TotalAssets == TotalLiabilities + TotalEquity + PriorResult + Result
 //
 // The 7xx opening and closing accounts (type Closing) are left out: they net
 // to zero between the year's opening and closing entries. Accounts with a zero
-// closing balance are left out too.
-//
-// Because balances carry all history, Result is the result since the last
-// year-end closing (the store's balances from the fiscal year's first month
-// onwards, when the previous year has been closed into 431/428); it equals
-// ProfitAndLoss(bals).Result when the revenue and expense accounts have no
-// opening balance, i.e. when the period starts at the start of the fiscal
-// year.
+// closing balance are left out too. For balances of a period that does not
+// start with the year, Result is that period's result and PriorResult takes
+// the rest of the unclosed history, so the sheet still balances.
 type BalanceSheet struct {
 	Assets, Liabilities, Equity                []TrialBalanceRow
 	TotalAssets, TotalLiabilities, TotalEquity int64
+	PriorResult                                int64
 	Result                                     int64
 }
 
 // BalanceSheetOf computes the balance sheet from the accounts' balances; see
-// BalanceSheet for the signs and the identity it satisfies.
+// BalanceSheet for the signs, the period expected and the identity it
+// satisfies.
 func BalanceSheetOf(bals []AccountBalance) BalanceSheet {
 	var s BalanceSheet
 	for _, b := range sortedBalances(bals) {
 		r := rowOf(b)
 		switch b.Account.Type {
 		case Revenue, Expense:
-			s.Result -= r.Closing // credit balances are profit
+			s.PriorResult -= r.Opening // credit balances are profit
+			s.Result += r.Credit - r.Debit
 			continue
 		case Closing:
 			continue
@@ -179,10 +189,14 @@ func BalanceSheetOf(bals []AccountBalance) BalanceSheet {
 }
 
 // Balanced reports the balance sheet identity TotalAssets == TotalLiabilities
-// + TotalEquity + Result.
+// + TotalEquity + PriorResult + Result.
 func (s BalanceSheet) Balanced() bool {
-	return s.TotalAssets == s.TotalLiabilities+s.TotalEquity+s.Result
+	return s.TotalAssets == s.TotalLiabilities+s.TotalEquity+s.PriorResult+s.Result
 }
+
+// FiscalYearStart is the first day of the fiscal year of d (the calendar
+// year): the start of the balances a balance sheet as of d is made from.
+func FiscalYearStart(d Date) Date { return D(d.Year(), time.January, 1) }
 
 // VATSummaryRow is one line of the output VAT summary: the tax base and VAT in
 // the base currency of one VAT rate kind and rate. Credit notes count
@@ -249,4 +263,49 @@ func VATSummary(docs []SalesDoc, from, to Date) (output []VATSummaryRow, total V
 		return a.Kind < b.Kind
 	})
 	return output, total
+}
+
+// PurchaseVATSummary sums the input VAT of the received invoices whose DUZP
+// (TaxDate; the issue date when it has none) falls within [from, to],
+// inclusive; a zero bound is open. Each invoice's rate parts are converted
+// to baseCurrency at the invoice's own exchange rate, half-up, exactly as
+// PurchasePosting posts them, so the summary equals the sum of the VAT
+// posted for the period's invoices. Rows are per rate, descending (Kind is
+// empty: a received invoice states rates, not kinds); an exempt part (rate
+// zero) has its base and no VAT. total sums every row.
+func PurchaseVATSummary(ps []PurchaseInvoice, from, to Date, baseCurrency string) (rows []VATSummaryRow, total VATSummaryRow) {
+	if baseCurrency == "" {
+		baseCurrency = "CZK"
+	}
+	idx := map[int64]int{}
+	for _, p := range ps {
+		day := p.TaxDate
+		if day.IsZero() {
+			day = p.IssueDate
+		}
+		if (!from.IsZero() && day.Before(from)) || (!to.IsZero() && day.After(to)) {
+			continue
+		}
+		conv := func(v int64) int64 {
+			if p.Currency == "" || p.Currency == baseCurrency {
+				return v
+			}
+			return M(v, p.Currency).Convert(baseCurrency, p.ExchangeRate, HalfUp).Amount
+		}
+		for _, v := range p.VAT {
+			i, ok := idx[v.Rate.micro]
+			if !ok {
+				i = len(rows)
+				idx[v.Rate.micro] = i
+				rows = append(rows, VATSummaryRow{Rate: v.Rate})
+			}
+			b, t := conv(v.Base), conv(v.VAT)
+			rows[i].Base += b
+			rows[i].VAT += t
+			total.Base += b
+			total.VAT += t
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Rate.Cmp(rows[j].Rate) > 0 })
+	return rows, total
 }

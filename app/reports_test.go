@@ -196,7 +196,7 @@ func TestProfitLossAndBalanceSheet(t *testing.T) {
 		from, to                       Date
 		revenue, expenses, plResult    int64
 		assets, liabilities, equity    int64
-		bsResult                       int64
+		bsResult, prior                int64
 		rev602                         int64
 		assetCodes, liabCodes, eqCodes int
 	}{
@@ -208,11 +208,12 @@ func TestProfitLossAndBalanceSheet(t *testing.T) {
 			revenue: 167000_00, expenses: 101600_00, plResult: 65400_00,
 			assets: 721970_00, liabilities: 96570_00, equity: 560000_00, bsResult: 65400_00, rev602: 122000_00,
 			assetCodes: 4, liabCodes: 4, eqCodes: 2},
-		// February alone: the P&L is February's, the balance sheet's result
-		// is the year's so far (revenue and expense accounts carry January).
+		// February alone: the P&L is February's and so is the balance
+		// sheet's result; January's, carried in the revenue and expense
+		// accounts' opening balances and never closed, is the prior result.
 		{name: "February", from: feb1, to: feb28,
 			revenue: 20000_00, expenses: 3000_00, plResult: 17000_00,
-			assets: 721970_00, liabilities: 96570_00, equity: 560000_00, bsResult: 65400_00, rev602: 20000_00,
+			assets: 721970_00, liabilities: 96570_00, equity: 560000_00, bsResult: 17000_00, prior: 48400_00, rev602: 20000_00,
 			assetCodes: 4, liabCodes: 4, eqCodes: 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -249,11 +250,11 @@ func TestProfitLossAndBalanceSheet(t *testing.T) {
 			}
 
 			bs := BalanceSheetOf(bals)
-			if bs.TotalAssets != tc.assets || bs.TotalLiabilities != tc.liabilities || bs.TotalEquity != tc.equity || bs.Result != tc.bsResult {
-				t.Errorf("balance sheet %d = %d + %d + %d; want %d = %d + %d + %d", bs.TotalAssets, bs.TotalLiabilities, bs.TotalEquity, bs.Result,
-					tc.assets, tc.liabilities, tc.equity, tc.bsResult)
+			if bs.TotalAssets != tc.assets || bs.TotalLiabilities != tc.liabilities || bs.TotalEquity != tc.equity || bs.Result != tc.bsResult || bs.PriorResult != tc.prior {
+				t.Errorf("balance sheet %d = %d + %d + %d + %d; want %d = %d + %d + %d + %d", bs.TotalAssets, bs.TotalLiabilities, bs.TotalEquity, bs.PriorResult, bs.Result,
+					tc.assets, tc.liabilities, tc.equity, tc.prior, tc.bsResult)
 			}
-			if !bs.Balanced() || bs.TotalAssets != bs.TotalLiabilities+bs.TotalEquity+bs.Result {
+			if !bs.Balanced() || bs.TotalAssets != bs.TotalLiabilities+bs.TotalEquity+bs.PriorResult+bs.Result {
 				t.Error("the balance sheet does not balance")
 			}
 			if len(bs.Assets) != tc.assetCodes || len(bs.Liabilities) != tc.liabCodes || len(bs.Equity) != tc.eqCodes {
@@ -266,9 +267,8 @@ func TestProfitLossAndBalanceSheet(t *testing.T) {
 					}
 				}
 			}
-			// The P&L result equals the balance sheet's when the period
-			// starts with the year.
-			if tc.from == jan1 && pl.Result != bs.Result {
+			// The P&L result equals the balance sheet's current result.
+			if pl.Result != bs.Result {
 				t.Errorf("P&L result %d != balance sheet result %d", pl.Result, bs.Result)
 			}
 		})
@@ -445,5 +445,101 @@ func TestVATSummaryEqualsDocuments(t *testing.T) {
 	}
 	if last := rows[len(rows)-1]; !last.ReverseCharge || last.Base != 250100_00 {
 		t.Errorf("reverse-charge row %+v, want base 250100.00", last)
+	}
+}
+
+// TestBalanceSheetPriorYearNotClosed: 2025's result was never closed into
+// 431/428, so the 2026 balances carry it in the revenue and expense
+// accounts' opening balances. The sheet shows it as the prior result and
+// only 2026's as the current result, which equals the 2026 P&L.
+func TestBalanceSheetPriorYearNotClosed(t *testing.T) {
+	entries := []tbEntry{
+		{D(2025, time.January, 2), []Line{dr("221", 100000), cr("411", 100000)}},
+		{D(2025, time.June, 1), []Line{dr("221", 30000), cr("602", 30000)}},
+		{D(2025, time.July, 1), []Line{dr("518", 8000), cr("221", 8000)}},
+		{D(2026, time.March, 3), []Line{dr("311", 12100), cr("602", 10000), cr("343", 2100)}},
+		{D(2026, time.March, 9), []Line{dr("518", 4000), cr("321", 4000)}},
+	}
+	asOf := D(2026, time.March, 31)
+	bals := balancesOf(t, entries, FiscalYearStart(asOf), asOf)
+	bs := BalanceSheetOf(bals)
+	pl := ProfitAndLoss(bals)
+	if bs.Result != 6000_00 || pl.Result != bs.Result {
+		t.Errorf("current result %d, P&L %d; want 6000.00 both", bs.Result, pl.Result)
+	}
+	if bs.PriorResult != 22000_00 {
+		t.Errorf("prior result %d, want 22000.00 (2025's unclosed profit)", bs.PriorResult)
+	}
+	if !bs.Balanced() || bs.TotalAssets != 134100_00 {
+		t.Errorf("balance sheet %+v does not balance", bs)
+	}
+	if got := FiscalYearStart(asOf); got != D(2026, time.January, 1) {
+		t.Errorf("FiscalYearStart = %v", got)
+	}
+}
+
+func purchase(taxDate Date, cur string, rate Rate, parts ...PurchaseVAT) PurchaseInvoice {
+	p := PurchaseInvoice{SupplierID: "s", SupplierNumber: "F1", IssueDate: taxDate, TaxDate: taxDate, DueDate: taxDate.AddDays(14),
+		Currency: cur, ExchangeRate: rate, VAT: parts}
+	p.Normalize("CZK", ChartCzech.Posting())
+	return p
+}
+
+func pv(rate, base, vat int64) PurchaseVAT {
+	return PurchaseVAT{Rate: RatePercent(rate), Base: base, VAT: vat}
+}
+
+func TestPurchaseVATSummary(t *testing.T) {
+	apr := func(d int) Date { return D(2026, time.April, d) }
+	eur := RateMicro(25_125_000)
+	ps := []PurchaseInvoice{
+		purchase(apr(1), "CZK", RatePercent(1), pv(21, 1000_00, 210_00), pv(12, 500_00, 60_00)),
+		purchase(apr(15), "EUR", eur, pv(21, 333_33, 70_00)),
+		purchase(apr(30), "CZK", RatePercent(1), pv(0, 250_00, 0)),
+		purchase(D(2026, time.March, 31), "CZK", RatePercent(1), pv(21, 9999_00, 2099_79)),
+		purchase(D(2026, time.May, 1), "CZK", RatePercent(1), pv(21, 7777_00, 1633_17)),
+	}
+	// A DUZP in April of an invoice issued in May counts in April.
+	late := purchase(apr(29), "CZK", RatePercent(1), pv(21, 100_00, 21_00))
+	late.IssueDate = D(2026, time.May, 5)
+	ps = append(ps, late)
+
+	rows, tot := PurchaseVATSummary(ps, apr(1), apr(30), "CZK")
+	eurBase := M(333_33, "EUR").Convert("CZK", eur, HalfUp).Amount
+	eurVAT := M(70_00, "EUR").Convert("CZK", eur, HalfUp).Amount
+	want := []VATSummaryRow{
+		{Rate: RatePercent(21), Base: 1000_00 + eurBase + 100_00, VAT: 210_00 + eurVAT + 21_00},
+		{Rate: RatePercent(12), Base: 500_00, VAT: 60_00},
+		{Rate: RatePercent(0), Base: 250_00},
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("rows %+v, want %+v", rows, want)
+	}
+	for i := range want {
+		if rows[i] != want[i] {
+			t.Errorf("row %d = %+v, want %+v", i, rows[i], want[i])
+		}
+	}
+	// The summary equals the VAT the period's invoices posted.
+	var base, vat int64
+	acc := ChartCzech.Posting()
+	for _, p := range ps {
+		if p.TaxDate.Before(apr(1)) || p.TaxDate.After(apr(30)) {
+			continue
+		}
+		for _, l := range PurchasePosting(p, "CZK", acc) {
+			switch {
+			case l.Account == acc.VAT:
+				vat += l.Debit
+			case l.Debit > 0:
+				base += l.Debit
+			}
+		}
+	}
+	if tot.Base != base || tot.VAT != vat {
+		t.Errorf("total %d/%d, posted %d/%d", tot.Base, tot.VAT, base, vat)
+	}
+	if rows, tot := PurchaseVATSummary(ps, D(2026, time.June, 1), D(2026, time.June, 30), "CZK"); len(rows) != 0 || tot != (VATSummaryRow{}) {
+		t.Errorf("June = %+v %+v", rows, tot)
 	}
 }

@@ -17,7 +17,7 @@ const maxProblems = 100
 // Check runs bbolt's own page check and Kontor's invariants: every journal entry
 // balanced and on known accounts, the running balances equal to the sum of the
 // journal lines, the indexes complete, document numbers gapless per series and
-// year. It reads everything, so it is a maintenance command, not part of Open.
+// year, received invoices, payments and bank lines agreeing with each other. It reads everything, so it is a maintenance command, not part of Open.
 func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
 	if err := s.allowed(ctx, app.PermStoreAdmin); err != nil {
 		return nil, err
@@ -58,6 +58,8 @@ func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
 		}
 		checkJournal(tx, add)
 		checkNumbers(tx, add)
+		checkPayables(tx, add)
+		checkPayments(tx, add)
 		checkAudit(tx, add)
 		return nil
 	})
@@ -73,6 +75,7 @@ type addFn func(key, msg string, args map[string]any)
 func checkJournal(tx *bolt.Tx, add addFn) {
 	type tot struct{ dr, cr, n int64 }
 	sums := map[string]*tot{}
+	days := map[string]*tot{} // dayBalanceKey → the day's lines
 	monthLines := map[string]int64{}
 	accounts := tx.Bucket(bAccounts)
 	entries, lines, idxLines := 0, int64(0), int64(0)
@@ -97,6 +100,14 @@ func checkJournal(tx *bolt.Tx, add addFn) {
 			if t == nil {
 				t = &tot{}
 				sums[key] = t
+			}
+			t.dr += l.Debit
+			t.cr += l.Credit
+			t.n++
+			dk := string(dayBalanceKey(l.Account, e.Date))
+			if t = days[dk]; t == nil {
+				t = &tot{}
+				days[dk] = t
 			}
 			t.dr += l.Debit
 			t.cr += l.Credit
@@ -132,6 +143,23 @@ func checkJournal(tx *bolt.Tx, add addFn) {
 	for k, t := range sums {
 		code, month := splitBalanceKey([]byte(k))
 		add("check.balance_missing", "account {{.code}} has lines in {{.month}} (debit {{.dr}}, credit {{.cr}}) but no running balance", map[string]any{"code": code, "month": month, "dr": app.FormatMinor(t.dr, 2, ""), "cr": app.FormatMinor(t.cr, 2, "")})
+	}
+	_ = tx.Bucket(bDayBal).ForEach(func(k, v []byte) error {
+		t := days[string(k)]
+		if t == nil {
+			t = &tot{}
+		}
+		if t.dr != readI64(v, 0) || t.cr != readI64(v, 1) || t.n != readI64(v, 2) {
+			code, day := splitDayKey(k)
+			add("check.day_balance", "the daily balance of account {{.code}} for {{.day}} says debit {{.sdr}}, credit {{.scr}}, but its lines add up to debit {{.dr}}, credit {{.cr}}",
+				map[string]any{"code": code, "day": day, "sdr": app.FormatMinor(readI64(v, 0), 2, ""), "scr": app.FormatMinor(readI64(v, 1), 2, ""), "dr": app.FormatMinor(t.dr, 2, ""), "cr": app.FormatMinor(t.cr, 2, "")})
+		}
+		delete(days, string(k))
+		return nil
+	})
+	for k, t := range days {
+		code, day := splitDayKey([]byte(k))
+		add("check.day_balance_missing", "account {{.code}} has lines on {{.day}} (debit {{.dr}}, credit {{.cr}}) but no daily balance", map[string]any{"code": code, "day": day, "dr": app.FormatMinor(t.dr, 2, ""), "cr": app.FormatMinor(t.cr, 2, "")})
 	}
 	_ = tx.Bucket(bMonthStat).ForEach(func(k, v []byte) error {
 		if monthLines[string(k)] != readI64(v, 0) {
@@ -181,6 +209,14 @@ func checkNumbers(tx *bolt.Tx, add addFn) {
 		series, year := splitSeriesKey([]byte(k))
 		add("check.number_orphan", "series {{.series}} {{.year}} has numbers but no counter", map[string]any{"series": series, "year": year})
 	}
+}
+
+func splitDayKey(k []byte) (code, day string) {
+	i := bytes.IndexByte(k, 0)
+	if i < 0 || len(k) < i+9 {
+		return string(k), ""
+	}
+	return string(k[:i]), string(k[i+1:i+5]) + "-" + string(k[i+5:i+7]) + "-" + string(k[i+7:])
 }
 
 func splitSeriesKey(k []byte) (string, string) {

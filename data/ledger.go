@@ -178,6 +178,9 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 		if err := addBalance(p.tx, l.Account, month, l.Debit, l.Credit, 1); err != nil {
 			return e, err
 		}
+		if err := addDayBalance(p.tx, l.Account, e.Date, l.Debit, l.Credit, 1); err != nil {
+			return e, err
+		}
 	}
 	return e, addMonthLines(p.tx, month, int64(len(e.Lines)))
 }

@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"fmt"
+	"sort"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -16,74 +18,16 @@ func (s *Store) RecordPayment(ctx context.Context, p app.Payment) (app.Payment, 
 	if err := s.allowed(ctx, app.PermPaymentsWrite); err != nil {
 		return app.Payment{}, err
 	}
-	if p.Date.IsZero() {
-		return app.Payment{}, app.Invalid("payment.date", "err.required", "is required", nil)
-	}
-	if p.Amount.Amount <= 0 {
-		return app.Payment{}, app.Invalid("payment.amount", "err.payment.positive", "a payment must be more than zero", nil)
-	}
-	if p.Method == "" {
-		p.Method = app.PayBank
-	}
-	if p.Method != app.PayBank && p.Method != app.PayCash {
-		return app.Payment{}, app.Invalid("payment.method", "err.doc.payment_method", "choose bank transfer or cash", nil)
+	if err := checkPayment(&p); err != nil {
+		return app.Payment{}, err
 	}
 	err := s.updateAs(ctx, app.PermPaymentsWrite, "recording the payment", func(tx *bolt.Tx, _ app.User, a *auditor) error {
-		d, err := readDoc(tx, p.DocID)
-		if err != nil {
-			return app.WithField(err, "payment.doc")
-		}
-		if d.Kind != app.KindInvoice || d.Status != app.StatusIssued {
-			return app.Invalid("payment.doc", "err.payment.not_issued", "payments are recorded against issued invoices", nil)
-		}
-		if p.Amount.Currency != d.Currency {
-			return app.Invalid("payment.amount", "err.payment.currency", "invoice {{.number}} is in {{.currency}}; record the payment in {{.currency}}", map[string]any{"number": d.Number, "currency": d.Currency})
-		}
-		if left := d.Remaining(); p.Amount.Amount > left {
-			return app.Invalid("payment.amount", "err.payment.too_much", "only {{.left}} remains to be paid on {{.number}}", map[string]any{"left": app.M(left, d.Currency), "number": d.Number})
-		}
-		company, err := readCompany(tx)
+		y, err := newPayer(tx, s.clock, a)
 		if err != nil {
 			return err
 		}
-		acc := company.Chart.Posting()
-		money := acc.Bank
-		if p.Method == app.PayCash {
-			money = acc.Cash
-		}
-		base := p.Amount
-		if d.Currency != company.BaseCurrency {
-			base = p.Amount.Convert(company.BaseCurrency, d.ExchangeRate, app.HalfUp)
-		}
-		poster, err := newPoster(tx, s.clock)
-		if err != nil {
-			return err
-		}
-		now := s.clock.Now().UTC()
-		p.ID, p.Branch, p.Created = app.NewID(now), company.Branch, now
-		e, err := poster.post(app.Entry{Date: p.Date, Memo: "Úhrada " + d.Number + " – " + d.Customer.Name, Source: "payment:" + p.ID,
-			Lines: []app.Line{{Account: money, Debit: base.Amount}, {Account: acc.Receivables, Credit: base.Amount}}})
-		if err != nil {
-			return app.WithField(err, "payment.date")
-		}
-		p.EntryID = e.ID
-		d.Paid += p.Amount.Amount
-		d.Updated = now
-		d.Revision++
-		raw, err := encode(p)
-		if err != nil {
-			return err
-		}
-		if err := tx.Bucket(bPayments).Put([]byte(p.ID), raw); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bDocPays).Put(cat([]byte(d.ID), sep, []byte(p.ID)), nil); err != nil {
-			return err
-		}
-		if err := putDoc(tx, d); err != nil {
-			return err
-		}
-		return a.log("pay", "payment", p.ID, fmt.Sprintf("%s on %s (%s)", p.Amount.String(), d.Number, p.Method))
+		p, _, err = y.paySale(p)
+		return err
 	})
 	if err != nil {
 		return app.Payment{}, err
@@ -94,17 +38,171 @@ func (s *Store) RecordPayment(ctx context.Context, p app.Payment) (app.Payment, 
 // Payments lists the payments of a document, oldest first.
 func (s *Store) Payments(ctx context.Context, docID string) ([]app.Payment, error) {
 	var out []app.Payment
-	err := s.viewAs(ctx, app.PermSalesRead, "reading payments", func(tx *bolt.Tx, _ app.User) error {
-		prefix := cat([]byte(docID), sep)
-		c := tx.Bucket(bDocPays).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && len(k) > len(prefix) && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
-			var p app.Payment
-			if err := decode(tx.Bucket(bPayments).Get(k[len(prefix):]), &p); err != nil {
-				return err
-			}
-			out = append(out, p)
-		}
-		return nil
+	err := s.viewAs(ctx, app.PermSalesRead, "reading payments", func(tx *bolt.Tx, _ app.User) (err error) {
+		out, err = paymentsOf(tx, bDocPays, bPayments, docID)
+		return err
 	})
 	return out, err
+}
+
+// paymentsOf reads the payments idx lists under docID from the records bucket.
+func paymentsOf(tx *bolt.Tx, idx, records []byte, docID string) ([]app.Payment, error) {
+	var out []app.Payment
+	prefix := cat([]byte(docID), sep)
+	c := tx.Bucket(idx).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && len(k) > len(prefix) && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
+		var p app.Payment
+		if err := decode(tx.Bucket(records).Get(k[len(prefix):]), &p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	// IDs recorded in the same millisecond are not ordered; people read
+	// payments by date, then in the order they were recorded.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date.Before(out[j].Date)
+		}
+		return out[i].Created.Before(out[j].Created)
+	})
+	return out, nil
+}
+
+// checkPayment refuses what a person typed wrong before anything is read:
+// no date, no amount, an unknown method (bank is the default).
+func checkPayment(p *app.Payment) error {
+	if p.Date.IsZero() {
+		return app.Invalid("payment.date", "err.required", "is required", nil)
+	}
+	if p.Amount.Amount <= 0 {
+		return app.Invalid("payment.amount", "err.payment.positive", "a payment must be more than zero", nil)
+	}
+	if p.Method == "" {
+		p.Method = app.PayBank
+	}
+	if p.Method != app.PayBank && p.Method != app.PayCash {
+		return app.Invalid("payment.method", "err.doc.payment_method", "choose bank transfer or cash", nil)
+	}
+	return nil
+}
+
+// payer records payments inside one write transaction. The sales path
+// (RecordPayment), the supplier path (PaySupplier) and bank confirmations
+// (ConfirmBank) all go through it, so a payment posts alike whichever way it
+// came in, and many payments of one statement share one poster.
+type payer struct {
+	tx      *bolt.Tx
+	poster  *poster
+	company app.Company
+	acc     app.PostingAccounts
+	now     time.Time
+	a       *auditor
+}
+
+func newPayer(tx *bolt.Tx, clock app.Clock, a *auditor) (*payer, error) {
+	p, err := newPoster(tx, clock)
+	if err != nil {
+		return nil, err
+	}
+	return &payer{tx: tx, poster: p, company: p.company, acc: p.company.Chart.Posting(), now: clock.Now().UTC(), a: a}, nil
+}
+
+// paySale records p (checked by checkPayment) against the issued invoice
+// p.DocID and returns the payment and the invoice as updated.
+func (y *payer) paySale(p app.Payment) (app.Payment, app.SalesDoc, error) {
+	d, err := readDoc(y.tx, p.DocID)
+	if err != nil {
+		return p, d, app.WithField(err, "payment.doc")
+	}
+	if d.Kind != app.KindInvoice || d.Status != app.StatusIssued {
+		return p, d, app.Invalid("payment.doc", "err.payment.not_issued", "payments are recorded against issued invoices", nil)
+	}
+	if err := fitPayment(p, d.Number, d.Currency, d.Remaining()); err != nil {
+		return p, d, err
+	}
+	if err := y.post(&p, d.Currency, d.ExchangeRate, "Úhrada "+d.Number+" – "+d.Customer.Name, "payment:", false); err != nil {
+		return p, d, err
+	}
+	d.Paid += p.Amount.Amount
+	d.Updated = y.now
+	d.Revision++
+	if err := y.store(p, bPayments, bDocPays); err != nil {
+		return p, d, err
+	}
+	if err := putDoc(y.tx, d); err != nil {
+		return p, d, err
+	}
+	return p, d, y.a.log("pay", "payment", p.ID, fmt.Sprintf("%s on %s (%s)", p.Amount.String(), d.Number, p.Method))
+}
+
+// payPurchase records p (checked by checkPayment) against the received
+// invoice p.DocID and returns the payment and the invoice as updated.
+func (y *payer) payPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, error) {
+	pi, err := readPurchase(y.tx, p.DocID)
+	if err != nil {
+		return p, pi, app.WithField(err, "payment.doc")
+	}
+	if err := fitPayment(p, pi.Number, pi.Currency, pi.Remaining()); err != nil {
+		return p, pi, err
+	}
+	if err := y.post(&p, pi.Currency, pi.ExchangeRate, "Úhrada "+pi.Number+" ("+pi.SupplierNumber+") – "+pi.Supplier.Name, "supplier_payment:", true); err != nil {
+		return p, pi, err
+	}
+	pi.Paid += p.Amount.Amount
+	if err := y.store(p, bSupPays, bPurchPays); err != nil {
+		return p, pi, err
+	}
+	if err := putPurchase(y.tx, pi); err != nil {
+		return p, pi, err
+	}
+	return p, pi, y.a.log("pay", "supplier_payment", p.ID, fmt.Sprintf("%s on %s (%s)", p.Amount.String(), pi.Number, p.Method))
+}
+
+// fitPayment refuses a payment in another currency than its document's, or
+// more than is left to pay.
+func fitPayment(p app.Payment, number, currency string, left int64) error {
+	if p.Amount.Currency != currency {
+		return app.Invalid("payment.amount", "err.payment.currency", "invoice {{.number}} is in {{.currency}}; record the payment in {{.currency}}", map[string]any{"number": number, "currency": currency})
+	}
+	if p.Amount.Amount > left {
+		return app.Invalid("payment.amount", "err.payment.too_much", "only {{.left}} remains to be paid on {{.number}}", map[string]any{"left": app.M(left, currency), "number": number})
+	}
+	return nil
+}
+
+// post gives p its ID and posts it in the base currency at the document's
+// rate: money in is Dr bank or cash, Cr receivables; money out is Dr payables,
+// Cr bank or cash. A locked month is refused naming the payment's date.
+func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, source string, outgoing bool) error {
+	money := y.acc.Bank
+	if p.Method == app.PayCash {
+		money = y.acc.Cash
+	}
+	base := p.Amount
+	if currency != y.company.BaseCurrency {
+		base = p.Amount.Convert(y.company.BaseCurrency, rate, app.HalfUp)
+	}
+	p.ID, p.Branch, p.Created = app.NewID(y.now), y.company.Branch, y.now
+	lines := []app.Line{{Account: money, Debit: base.Amount}, {Account: y.acc.Receivables, Credit: base.Amount}}
+	if outgoing {
+		lines = []app.Line{{Account: y.acc.Payables, Debit: base.Amount}, {Account: money, Credit: base.Amount}}
+	}
+	e, err := y.poster.post(app.Entry{Date: p.Date, Memo: memo, Source: source + p.ID, Lines: lines})
+	if err != nil {
+		return app.WithField(err, "payment.date")
+	}
+	p.EntryID = e.ID
+	return nil
+}
+
+// store writes the payment record and its document index key.
+func (y *payer) store(p app.Payment, records, idx []byte) error {
+	raw, err := encode(p)
+	if err != nil {
+		return err
+	}
+	if err := y.tx.Bucket(records).Put([]byte(p.ID), raw); err != nil {
+		return err
+	}
+	return y.tx.Bucket(idx).Put(cat([]byte(p.DocID), sep, []byte(p.ID)), nil)
 }

@@ -38,12 +38,22 @@ func TestRoleMatrix(t *testing.T) {
 	}
 	company, _ := s.Company(ctx)
 	backupDir := t.TempDir()
+	pur, err := s.RecordPurchase(ctx, purchase(cust.ID, "R-1", app.D(2026, 11, 5)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := statement(bankLine(10, 100, "1"))
+	imported, err := s.ImportBank(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := imported.Entries[0].ID
 
 	// Each method with the roles that may call it (admin may call everything).
 	all := app.AllRoles()
 	acc := []app.Role{app.RoleAccounts}
 	custRead := []app.Role{app.RoleReception, app.RoleSales, app.RoleAftersales, app.RoleAccounts}
-	custWrite := []app.Role{app.RoleReception, app.RoleSales}
+	custWrite := []app.Role{app.RoleReception, app.RoleSales, app.RoleAccounts} // accounts keep the suppliers
 	itemsWrite := []app.Role{app.RoleSales, app.RoleWarehouse}
 	salesRead := []app.Role{app.RoleSales, app.RoleAccounts}
 	salesWrite := []app.Role{app.RoleSales}
@@ -126,6 +136,30 @@ func TestRoleMatrix(t *testing.T) {
 		{"SaveInquiry", desk, func(c context.Context) error { _, err := s.SaveInquiry(c, app.Inquiry{}); return err }},
 		{"SetInquiryStatus", desk, func(c context.Context) error { _, err := s.SetInquiryStatus(c, "none", app.InquiryWon, ""); return err }},
 		{"Inquiries", desk, func(c context.Context) error { _, err := s.Inquiries(c, true); return err }},
+
+		{"Suppliers", acc, func(c context.Context) error { _, err := s.Suppliers(c, "", 10); return err }},
+		{"RecordPurchase", acc, func(c context.Context) error { _, err := s.RecordPurchase(c, app.PurchaseInvoice{}); return err }},
+		{"Purchase", acc, func(c context.Context) error { _, err := s.Purchase(c, pur.ID); return err }},
+		{"Purchases", acc, func(c context.Context) error { _, _, err := s.Purchases(c, app.PurchaseFilter{}, 0, 10); return err }},
+		{"PaySupplier", acc, func(c context.Context) error {
+			_, err := s.PaySupplier(c, app.Payment{DocID: pur.ID, Date: app.D(2026, 11, 6), Amount: app.M(0, "CZK")})
+			return err
+		}},
+		{"SupplierPayments", acc, func(c context.Context) error { _, err := s.SupplierPayments(c, pur.ID); return err }},
+		{"PreviewBank", acc, func(c context.Context) error { _, err := s.PreviewBank(c, st); return err }},
+		{"ImportBank", acc, func(c context.Context) error { _, err := s.ImportBank(c, st); return err }},
+		{"BankEntries", acc, func(c context.Context) error { _, err := s.BankEntries(c, true); return err }},
+		{"ConfirmBank", acc, func(c context.Context) error {
+			_, err := s.ConfirmBank(c, []app.BankPairing{{EntryID: line, Kind: "bogus", DocID: inv.ID}})
+			return err
+		}},
+		{"IgnoreBankEntry", acc, func(c context.Context) error { return s.IgnoreBankEntry(c, "no-such-line") }},
+		{"BankMapping", acc, func(c context.Context) error { _, _, err := s.BankMapping(c, "Datum;Objem"); return err }},
+		{"SaveBankMapping", acc, func(c context.Context) error { return s.SaveBankMapping(c, "", app.CSVMapping{}) }},
+		{"BalancesBetween", acc, func(c context.Context) error {
+			_, err := s.BalancesBetween(c, app.D(2026, 3, 2), app.D(2026, 3, 20))
+			return err
+		}},
 	}
 	users := []app.Role{app.RoleAdmin}
 	for _, r := range app.AllRoles() {

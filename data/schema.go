@@ -38,6 +38,16 @@ var (
 	bApptStaff = []byte("appointment_staff") // staff 0 start (RFC3339 UTC) 0 ID → nil
 	bInquiries = []byte("inquiries")         // ID → Inquiry JSON
 	bReversals = []byte("reversals")         // reversed entry ID → reversing entry ID
+
+	bPurchases  = []byte("purchases")         // ID → PurchaseInvoice JSON
+	bPurchDates = []byte("purchase_dates")    // issue date key + ID → purchaseRow (what a list filters on)
+	bPurchDup   = []byte("purchase_numbers")  // supplier ID 0 normalised supplier number → purchase ID
+	bSupPays    = []byte("supplier_payments") // ID → Payment JSON (Payment.DocID = purchase ID)
+	bPurchPays  = []byte("purchase_payments") // purchase ID 0 payment ID → nil
+	bBank       = []byte("bank_entries")      // ID → BankEntry JSON
+	bBankKeys   = []byte("bank_keys")         // BankLineKey → entry ID (a second import stores nothing)
+	bBankMaps   = []byte("bank_csv_mappings") // SHA-256 of the header line → bankMapping JSON
+	bDayBal     = []byte("day_balances")      // code 0 YYYYMMDD → debit, credit, lines (3×8 B)
 )
 
 var (
@@ -102,6 +112,17 @@ var migrations = []migration{
 	func(tx *bolt.Tx) error {
 		_, err := tx.CreateBucketIfNotExists(bReversals)
 		return err
+	},
+	// 5 → 6: received invoices, supplier payments and bank statements, and
+	// daily running balances (reports for any day range), built from the
+	// journal already on file (issue 5).
+	func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bPurchases, bPurchDates, bPurchDup, bSupPays, bPurchPays, bBank, bBankKeys, bBankMaps, bDayBal} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return buildDayBalances(tx)
 	},
 }
 

@@ -142,7 +142,8 @@ func (s *Store) Path() string { return s.path }
 // Services returns the store as the service set the front ends use.
 func (s *Store) Services() app.Services {
 	return app.Services{Company: s, Ledger: s, Reverser: s, Store: s, Users: s, Audit: s,
-		Customers: s, Importer: s, PriceList: s, Sales: s, Reception: s, Clock: s.clock}
+		Customers: s, Importer: s, PriceList: s, Sales: s, Reception: s,
+		Payables: s, Bank: s, Reports: s, Clock: s.clock}
 }
 
 // view and update run fn in a transaction and wrap foreign errors as internal.
@@ -164,3 +165,10 @@ func wrap(what string, err error) error {
 	}
 	return app.Internal(what, err)
 }
+
+// The store implements every service a front end uses.
+var (
+	_ app.PayablesService = (*Store)(nil)
+	_ app.BankService     = (*Store)(nil)
+	_ app.ReportService   = (*Store)(nil)
+)

@@ -141,6 +141,16 @@ func customerDetails(c app.Customer) string {
 	if len(contact) > 0 {
 		lines = append(lines, strings.Join(contact, " · "))
 	}
+	if c.Supplier || c.BankAccount != "" {
+		var sup []string
+		if c.Supplier {
+			sup = append(sup, lang.X("customer.is_supplier", "supplier"))
+		}
+		if c.BankAccount != "" {
+			sup = append(sup, lang.X("field.customer.bank_account", "Bank account")+" "+c.BankAccount)
+		}
+		lines = append(lines, strings.Join(sup, " · "))
+	}
 	if c.Note != "" {
 		lines = append(lines, c.Note)
 	}

@@ -18,7 +18,7 @@ import (
 // showCustomerForm opens the customer form in a dialog over w: a new customer
 // when c.ID is empty, an edit otherwise. The store validates; a wrong field
 // is marked where it is and the dialog stays open. onSaved gets the stored
-// record. Reception and Sales share it.
+// record. Reception, Sales and Accounts (suppliers: c.Supplier set) share it.
 func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string, onSaved func(app.Customer)) *formDialog {
 	fs := newFieldSet()
 	name := fs.escEntry("customer.name", "Name", lang.X("customer.name_hint", "Company or person"))
@@ -31,6 +31,9 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 	email := fs.escEntry("customer.email", "E-mail", "")
 	phone := fs.escEntry("customer.phone", "Phone", "")
 	days := fs.escEntry("customer.payment_days", "Payment term (days)", strconv.Itoa(app.DefaultPaymentDays))
+	supplier := widget.NewCheck(lang.X("customer.supplier_check", "We also buy from them (supplier)"), nil)
+	fs.add("customer.supplier", "Supplier", supplier)
+	bank := fs.escEntry("customer.bank_account", "Bank account", "19-2000145399/0800")
 	currency := widget.NewSelect(app.Currencies(), nil)
 	fs.add("customer.currency", "Currency", currency)
 	docLang := widget.NewSelect([]string{langName(app.Czech), langName(app.English)}, nil)
@@ -53,6 +56,8 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 		c.PaymentDays = app.DefaultPaymentDays
 	}
 	days.SetText(strconv.Itoa(c.PaymentDays))
+	supplier.SetChecked(c.Supplier)
+	bank.SetText(c.BankAccount)
 	cur := c.Currency
 	if cur == "" {
 		cur = baseCurrency
@@ -64,6 +69,9 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 	note.SetText(c.Note)
 
 	title := lang.X("customer.new_title", "New customer")
+	if c.ID == "" && c.Supplier {
+		title = lang.X("customer.new_supplier_title", "New supplier")
+	}
 	if c.ID != "" {
 		title = lang.X("customer.edit_title", "Customer {{.name}}", map[string]any{"name": c.Name})
 	}
@@ -72,6 +80,7 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 		out.Name, out.Street, out.City, out.Postcode = name.Text, street.Text, city.Text, postcode.Text
 		out.Country, out.ICO, out.DIC, out.Email, out.Phone = country.Text, ico.Text, dic.Text, email.Text, phone.Text
 		out.Currency, out.Note = currency.Selected, note.Text
+		out.Supplier, out.BankAccount = supplier.Checked, bank.Text
 		out.Lang = ""
 		switch docLang.Selected {
 		case langName(app.Czech):

@@ -296,6 +296,9 @@ func (f *fakeSales) Documents(ctx context.Context, flt app.DocFilter, offset, li
 		if !flt.From.IsZero() && d.IssueDate.Before(flt.From) || !flt.To.IsZero() && d.IssueDate.After(flt.To) {
 			continue
 		}
+		if flt.Customer != "" && d.CustomerID != flt.Customer {
+			continue
+		}
 		hay := app.FoldText(d.Number + " " + d.Customer.Name)
 		ok := true
 		for _, w := range words {

@@ -1,6 +1,7 @@
 // Package cli is Kontor's headless front end: the same binary as the window,
 // run with a command (demo, check, backup, restore, compact, user, list,
-// import, export, version).
+// import, export, version): customers and bank statements in, documents,
+// statements and financial reports out.
 // It sees the database only through app's service interfaces and what main
 // injects in Env, so it never imports the store, the screens or Fyne.
 // Commands that touch a database's data sign a user in first (--user and a
@@ -65,11 +66,17 @@ type Env struct {
 	// PDF renders sales documents for the export commands; main passes
 	// app/pdf through a small adapter. nil: this build cannot make PDFs.
 	PDF PDFRenderer
-	// Statements renders a customer statement for "kontor export statement";
-	// main passes app/pdf.RenderStatement through a small adapter that prints
-	// it in the customer's language (Statement.Lang). nil: this build cannot
+	// Statements renders customer statements for "kontor export statement":
+	// one to a file, or many combined into one PDF, each in the customer's
+	// language (Statement.Lang); main passes app/pdf. nil: this build cannot
 	// make statement PDFs, and the command says so.
-	Statements func(w io.Writer, st app.Statement, c app.Company) error
+	Statements app.StatementRenderer
+	// Reports renders a financial report table as a PDF for "kontor export
+	// report … --out FILE.pdf"; main passes app/pdf. nil: only CSV.
+	Reports app.ReportRenderer
+	// WriteFile saves a file the demo makes next to the database (its bank
+	// statements); nil writes it to disk (tests keep them in memory).
+	WriteFile func(path string, data []byte) error
 }
 
 // PDFRenderer is app.DocumentRenderer: the one shape the CLI and the screens

@@ -31,15 +31,15 @@ type command struct {
 // commands lists the commands in the order help shows them.
 func commands() []command {
 	return []command{
-		{name: "demo", args: "[--db PATH] [--scale N] [--year Y]", summary: "create a demo company, its users and a year of sales documents and bookkeeping in an empty database", setup: setupDemo},
+		{name: "demo", args: "[--db PATH] [--scale N] [--year Y]", summary: "create a demo company, its users and a year of sales documents, received invoices and bookkeeping in an empty database, with bank statement files beside it (last month's imported, earlier months locked)", setup: setupDemo},
 		{name: "check", args: "[--db PATH] --user NAME", summary: "check the database file, the ledger's invariants and the audit trail (accounts or admin)", setup: setupCheck},
 		{name: "backup", args: "[--db PATH] --user NAME --out FILE", summary: "write a consistent copy of the database to FILE (accounts or admin)", setup: setupBackup},
 		{name: "restore", args: "[--db PATH] --user NAME --from FILE", summary: "replace the database with a backup, keeping a copy of what it replaces (admin)", setup: setupRestore},
 		{name: "compact", args: "[--db PATH] --user NAME", summary: "rewrite the database file without its free space (admin)", setup: setupCompact},
 		{name: "user", args: "COMMAND [flags]", summary: "manage who may sign in: add, list, passwd, disable, enable, roles", subs: userCommands()},
 		{name: "list", args: "invoices [flags]", summary: "list sales documents: invoices, credit notes, quotes, orders", subs: listCommands()},
-		{name: "import", args: "customers FILE.csv [flags]", summary: "add customers from a CSV file (--dry-run checks it first)", subs: importCommands()},
-		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags]", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as CSV, or customer statements as PDFs", subs: exportCommands()},
+		{name: "import", args: "customers FILE.csv [flags] | bank FILE [--dry-run]", summary: "add customers from a CSV file, or import a bank statement (ABO/GPC or CSV) and post the payments it pairs with open invoices (--dry-run checks first)", subs: importCommands()},
+		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags]", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as PDF or CSV, or customer statements as PDFs (one file each or combined)", subs: exportCommands()},
 		{name: "version", summary: "print the version", setup: setupVersion},
 		{name: "help", args: "[COMMAND [SUBCOMMAND]]", summary: "explain the commands, or one command", maxArgs: 2, setup: setupHelp},
 	}

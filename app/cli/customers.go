@@ -21,6 +21,7 @@ func importCommands() []command {
 		{name: "import customers", args: "FILE.csv [--dry-run] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
 			summary: "add the customers of a CSV file (UTF-8 or Windows-1250, separated by ; , or tab, Czech or English headers); rows with a mistake or an IČO already on file are listed with their line and change nothing, the rest are written in one transaction (reception, sales or admin)",
 			setup:   setupImportCustomers},
+		importBankCommand(),
 	}
 }
 

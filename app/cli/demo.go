@@ -5,6 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"path/filepath"
 	"text/tabwriter"
 	"time"
 
@@ -26,6 +28,11 @@ type DemoOptions struct {
 	// it goes through the period twice, for the sales documents and then
 	// for the rest of the journal.
 	Progress func(done, total int)
+	// BankFiles, if set, saves the demo's bank statement files (ABO/GPC and
+	// CSV of the last two months) under the names given, next to the
+	// database; nil makes them in memory only (the previous month's is
+	// imported either way).
+	BankFiles func(name string, data []byte) error
 }
 
 // DemoSummary is what Demo made.
@@ -44,6 +51,10 @@ type DemoSummary struct {
 	// Reception counts the customer directory, visits, appointments and
 	// inquiries made for the front desk.
 	Reception DemoReception
+	// Payables counts the suppliers and received invoices; Bank the demo's
+	// bank statements, the one imported and the one left for the user.
+	Payables DemoPayables
+	Bank     DemoBank
 }
 
 // MaxDemoScale bounds --scale so a typo cannot fill the disk.
@@ -158,6 +169,10 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 	if err != nil {
 		return sum, err
 	}
+	payables, err := newDemoPayables(ctx, svc, g, &sum)
+	if err != nil {
+		return sum, err
+	}
 	done := 0
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		if err := ctx.Err(); err != nil {
@@ -166,11 +181,15 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 		if err := sales.day(d); err != nil {
 			return sum, err
 		}
+		if err := payables.day(d); err != nil {
+			return sum, err
+		}
 		if done++; d.Day() == 1 && opt.Progress != nil {
 			opt.Progress(done, total)
 		}
 	}
 	g.docs = sales.figures
+	g.docs.vatIn, g.docs.goodsIn, g.docs.payables = payables.vatIn, payables.goodsIn, !payables.counts.Skipped
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		if err := ctx.Err(); err != nil {
 			return sum, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
@@ -192,7 +211,13 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 	if err := sales.finish(); err != nil {
 		return sum, err
 	}
-	sum.Sales = sales.counts
+	if err := payables.finish(); err != nil {
+		return sum, err
+	}
+	sum.Sales, sum.Payables = sales.counts, payables.counts
+	if sum.Bank, err = demoBank(ctx, svc, company, from, to, opt, &sum); err != nil {
+		return sum, err
+	}
 	taken := map[string]bool{company.ICO: true}
 	for _, c := range sales.customers {
 		taken[c.ICO] = true
@@ -298,7 +323,7 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 			if svc.Users != nil && svc.Company != nil && demoCheckEmpty(r.ctx, svc) == nil {
 				r.printf("Creating the demo company and its users in %s (scale %d)…\n", path, *scale)
 			}
-			sum, err = Demo(r.ctx, svc, DemoOptions{Scale: *scale, Year: *year, Progress: progress})
+			sum, err = Demo(r.ctx, svc, DemoOptions{Scale: *scale, Year: *year, Progress: progress, BankFiles: r.besideDB(path)})
 			var e *app.Error
 			conflict = errors.As(err, &e) && e.Key == errDemoNotEmpty
 			return err
@@ -330,9 +355,50 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 			r.printf("Reception: %d more customers imported, %d visits in the last month (%d today, %d still in the building), %d appointments (%d to come, %d cancelled), %d inquiries (%d open, %d with a quote).\n",
 				rc.Customers, rc.Visits, rc.Today, rc.InBuilding, rc.Appointments, rc.Ahead, rc.Cancelled, rc.Inquiries, rc.Open, rc.Quoted)
 		}
+		if p := sum.Payables; !p.Skipped {
+			r.printf("Payables: %d suppliers, %d received invoices, %d paid in full; %d open, %d of them overdue.\n",
+				p.Suppliers, p.Purchases, p.Payments, p.Open, p.Overdue)
+		}
+		if b := sum.Bank; !b.Skipped {
+			r.printf("Bank: last month's statement imported (%d lines: %d payments posted, %d left to pair in the Accounts tab); months locked: %s.\n",
+				b.Imported, b.Posted, b.Pending, monthsText(b.Locked))
+			for _, f := range b.Files {
+				r.printf("  bank statement file: %s\n", filepath.Join(filepath.Dir(absPath(path)), f))
+			}
+		}
 		r.printDemoUsers(sum.Users, path)
+		if len(sum.Bank.Files) > 0 {
+			r.printf("     kontor import bank %s --dry-run --user %s --db %s\n", shellArg(filepath.Join(filepath.Dir(absPath(path)), sum.Bank.Files[len(sum.Bank.Files)-2])), DemoAdmin, shellArg(path))
+		}
 		return ExitOK
 	}
+}
+
+// besideDB saves the demo's files in the database's folder, through
+// Env.WriteFile when set.
+func (r *runner) besideDB(dbPath string) func(name string, data []byte) error {
+	dir := filepath.Dir(absPath(dbPath))
+	return func(name string, data []byte) error {
+		dst := filepath.Join(dir, name)
+		if r.env.WriteFile != nil {
+			return r.env.WriteFile(dst, data)
+		}
+		return writeAtomic(dst, true, true, func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		})
+	}
+}
+
+// monthsText writes "1/2026 – 10/2026" or "none".
+func monthsText(ms []app.Month) string {
+	switch len(ms) {
+	case 0:
+		return "none"
+	case 1:
+		return ms[0].Format()
+	}
+	return ms[0].Format() + " – " + ms[len(ms)-1].Format()
 }
 
 // printDemoUsers lists who may sign in to the demo and how.

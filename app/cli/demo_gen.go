@@ -108,7 +108,7 @@ func (g *demoGen) day(d app.Date) {
 		g.bankMoves += len(due)
 		delete(g.pending, d)
 	}
-	if d.Day() == 1 {
+	if d.Day() == 1 && !g.docs.payables {
 		g.rent(d)
 	}
 	for i, n := 0, g.count(eshopBatches); i < n; i++ {
@@ -197,14 +197,21 @@ func (g *demoGen) purchase(d app.Date) {
 	case kindMaterial:
 		account = g.acc.Materials
 	}
-	g.receivedNo++
-	number := g.received.Number(d.Year(), g.receivedNo)
 	lines := []app.Line{dr(account, base)}
 	if v > 0 {
 		lines = append(lines, dr(g.acc.VAT, v))
 	}
-	lines = append(lines, cr(g.acc.Payables, base+v))
 	g.vatIn += v
+	if g.docs.payables {
+		// The suppliers who invoice are the received invoices of
+		// demoPayables; what is left are purchases paid by card on the spot.
+		g.bankMoves++
+		g.add(d, fmt.Sprintf("Nákup placený kartou – %s – %s", it.partner, it.name), append(lines, cr(g.acc.Bank, base+v))...)
+		return
+	}
+	g.receivedNo++
+	number := g.received.Number(d.Year(), g.receivedNo)
+	lines = append(lines, cr(g.acc.Payables, base+v))
 	g.add(d, fmt.Sprintf("Přijatá faktura %s – %s – %s", number, it.partner, it.name), lines...)
 	g.schedule(d.AddDays(14), fmt.Sprintf("Úhrada přijaté faktury %s – %s", number, it.partner), dr(g.acc.Payables, base+v), cr(g.acc.Bank, base+v))
 }
@@ -265,6 +272,8 @@ func (g *demoGen) monthEnd(d app.Date) {
 	label := m.Format()
 	g.vatOut += g.docs.vat[m]
 	g.cogs += g.docs.cogs[m]
+	g.vatIn += g.docs.vatIn[m]
+	g.stock += g.docs.goodsIn[m]
 	var insurance, tax int64
 	for _, e := range g.employees {
 		p := czechPayroll(e.gross, g.c.BaseCurrency)

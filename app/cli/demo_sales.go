@@ -56,6 +56,12 @@ type demoSales struct {
 type demoFigures struct {
 	vat, cogs map[app.Month]int64
 	cash      map[app.Date]int64
+	// vatIn and goodsIn are the input VAT and the goods bought on the
+	// received invoices of each month (demoPayables); payables says there
+	// are such invoices, so the generator leaves rent and supplier invoices
+	// to them.
+	vatIn, goodsIn map[app.Month]int64
+	payables       bool
 }
 
 func newDemoSales(ctx context.Context, svc app.Services, g *demoGen, sum *DemoSummary) (*demoSales, error) {

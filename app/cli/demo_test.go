@@ -118,7 +118,7 @@ func TestDemoScaleOne(t *testing.T) {
 	for _, e := range st.entries {
 		memos[strings.SplitN(e.Memo, " ", 2)[0]] = true
 	}
-	for _, want := range []string{"Faktura", "Opravný", "Úhrada", "Tržby", "Denní", "Přijatá", "Mzda", "Výplata", "Odvod", "Poplatky", "Vyskladnění", "Nájemné", "Otevření"} {
+	for _, want := range []string{"Faktura", "Opravný", "Úhrada", "Tržby", "Denní", "Přijatá", "Mzda", "Výplata", "Odvod", "Poplatky", "Vyskladnění", "Nákup", "Otevření"} {
 		if !memos[want] {
 			t.Errorf("no entry starting %q; have %v", want, memos)
 		}

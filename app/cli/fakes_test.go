@@ -34,6 +34,7 @@ type fakeStore struct {
 	logins    []string // names given to Authenticate
 	sales     fakeSales
 	reception fakeReception
+	accts     fakeAccounts
 }
 
 type fakeKey struct {
@@ -44,11 +45,12 @@ type fakeKey struct {
 func newFakeStore(path string, clock app.Clock) *fakeStore {
 	return &fakeStore{path: path, clock: clock, accounts: map[string]app.Account{}, byID: map[string]int{},
 		moves: map[fakeKey]*[2]int64{}, numbers: map[int]int{}, locked: map[app.Month]bool{}, users: map[string]*fakeUser{},
-		sales: newFakeSales(), reception: newFakeReception()}
+		sales: newFakeSales(), reception: newFakeReception(), accts: newFakeAccounts()}
 }
 
 func (f *fakeStore) Services() app.Services {
-	return app.Services{Company: f, Ledger: f, Store: f, Users: f, Customers: f, Importer: f, PriceList: f, Sales: f, Reception: f, Clock: f.clock}
+	return app.Services{Company: f, Ledger: f, Store: f, Users: f, Customers: f, Importer: f, PriceList: f, Sales: f, Reception: f,
+		Payables: f, Bank: f, Reports: f, Clock: f.clock}
 }
 
 func (f *fakeStore) Close() error {

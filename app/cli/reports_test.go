@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/csv"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,11 +12,23 @@ import (
 	"kontor/app"
 )
 
-// readReport runs export report and returns the CSV records it wrote.
-func readReport(t *testing.T, te *testEnv, dir, report string, extra ...string) [][]string {
+// fakeReports renders a report table as text after a PDF header and keeps it.
+type fakeReports struct {
+	got []app.ReportTable
+}
+
+func (f *fakeReports) Report(w io.Writer, r app.ReportTable, c app.Company) error {
+	f.got = append(f.got, r)
+	_, err := fmt.Fprintf(w, "%%PDF-1.3 fake report\n%s\n%s\n%d rows\n", r.Title, c.Name, len(r.Rows))
+	return err
+}
+
+// readReport runs export report in English over from–to and returns the
+// CSV records it wrote.
+func readReport(t *testing.T, te *testEnv, dir, report, from, to string, extra ...string) [][]string {
 	t.Helper()
 	out := filepath.Join(dir, report+".csv")
-	args := append([]string{"export", "report", report, "--from", "1.1.2026", "--to", "31.10.2026", "--out", out, "--force"}, extra...)
+	args := append([]string{"export", "report", report, "--from", from, "--to", to, "--out", out, "--force", "--lang", "en"}, extra...)
 	if code := te.run(args...); code != ExitOK {
 		t.Fatalf("%s: exit %d: %s", report, code, te.err.String())
 	}
@@ -26,7 +40,9 @@ func readReport(t *testing.T, te *testEnv, dir, report string, extra ...string) 
 		t.Fatal(err)
 	}
 	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1 // heading rows are one cell
+	recs, err := r.ReadAll()
 	if err != nil {
 		t.Fatalf("%s: %v", report, err)
 	}
@@ -41,79 +57,130 @@ func last(recs [][]string) []string { return recs[len(recs)-1] }
 // row returns the first record whose column col is v.
 func row(recs [][]string, col int, v string) []string {
 	for _, r := range recs {
-		if r[col] == v {
+		if col < len(r) && r[col] == v {
 			return r
 		}
 	}
 	return nil
 }
 
+// en formats minor units as the English tables do.
+func en(v int64) string { return app.FormatMinor(v, 2, app.English) }
+
 func TestExportReports(t *testing.T) {
 	te, _, st := salesEnv(t)
 	dir := t.TempDir()
+	ctx := adminCtx(st)
+	from, to := app.D(2026, 1, 1), app.D(2026, 10, 31)
 
-	tb := readReport(t, te, dir, "trial-balance")
-	if strings.Join(tb[0], ",") != strings.Join(trialBalanceHeader, ",") {
-		t.Errorf("trial balance header %v", tb[0])
+	tb := readReport(t, te, dir, "trial-balance", "1.1.2026", "31.10.2026")
+	if got := strings.Join(tb[0], ","); got != "Account,Account name,Opening balance,Debit turnover,Credit turnover,Closing balance" {
+		t.Errorf("trial balance header %q", got)
 	}
-	if tot := last(tb); tot[0] != "" || tot[1] != "Total" || tot[4] != tot[5] || tot[4] == "0.00" || tot[3] != "0.00" || tot[6] != "0.00" {
+	// Done when: debits equal credits.
+	if tot := last(tb); tot[1] != "Total" || tot[3] != tot[4] || tot[3] == "0.00" {
 		t.Errorf("trial balance totals %v", tot)
 	}
-	bals, err := st.Balances(adminCtx(st), app.Month{Year: 2026, Month: 1}, app.Month{Year: 2026, Month: 10})
+	bals, err := st.BalancesBetween(ctx, from, to)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, b := range bals {
-		if b.Account.Code == "311" && (b.Debit != 0 || b.Opening != 0) {
-			r := row(tb, 0, "311")
-			if r == nil || r[4] != amount(b.Debit) || r[6] != amount(b.Closing()) || !strings.Contains(r[4], ".") {
+		if b.Account.Code == "311" {
+			if r := row(tb, 0, "311"); r == nil || r[3] != en(b.Debit) || r[5] != en(b.Closing()) || b.Debit == 0 {
 				t.Errorf("311 row %v, want %+v", r, b)
 			}
 		}
 	}
-
-	pl := readReport(t, te, dir, "profit-loss")
-	if strings.Join(pl[0], ",") != strings.Join(profitLossHeader, ",") || row(pl, 2, "Total revenue") == nil || row(pl, 2, "Total expenses") == nil {
-		t.Errorf("profit and loss %v", pl)
+	// Any day range, not only whole months.
+	mid := readReport(t, te, dir, "trial-balance", "15.3.2026", "20.4.2026")
+	if tot := last(mid); tot[3] != tot[4] || tot[3] == "0.00" || tot[3] == last(tb)[3] {
+		t.Errorf("mid-month trial balance totals %v", tot)
 	}
+
+	pl := readReport(t, te, dir, "profit-loss", "1.1.2026", "31.10.2026")
 	want := app.ProfitAndLoss(bals)
-	if res := last(pl); res[0] != "result" || res[3] != amount(want.Result) || want.TotalRevenue == 0 {
-		t.Errorf("profit and loss result %v, want %d", res, want.Result)
+	if r := row(pl, 1, "Result (profit +, loss −)"); r == nil || r[2] != en(want.Result) || want.TotalRevenue == 0 {
+		t.Errorf("profit and loss result %v, want %d", r, want.Result)
 	}
 
-	bs := readReport(t, te, dir, "balance-sheet")
-	if strings.Join(bs[0], ",") != strings.Join(balanceSheetHeader, ",") {
-		t.Errorf("balance sheet header %v", bs[0])
+	bs := readReport(t, te, dir, "balance-sheet", "1.1.2026", "31.10.2026")
+	assets, sources := row(bs, 1, "Total assets"), row(bs, 1, "Total equity and liabilities")
+	if assets == nil || sources == nil || assets[2] != sources[2] || assets[2] == "0.00" {
+		t.Errorf("balance sheet does not balance: %v, %v", assets, sources)
 	}
-	assets := row(bs, 2, "Total assets")
-	if tot := last(bs); assets == nil || tot[0] != "total" || tot[3] != assets[3] || assets[3] == "0.00" {
-		t.Errorf("balance sheet does not balance: assets %v, total %v", assets, tot)
+	// Done when: the P&L result equals the balance sheet's current-year result.
+	if r := row(bs, 1, "Result of the current year"); r == nil || r[2] != en(want.Result) {
+		t.Errorf("balance sheet result %v, P&L %d", r, want.Result)
 	}
 
-	vat := readReport(t, te, dir, "vat")
-	if strings.Join(vat[0], ",") != strings.Join(vatHeader, ",") {
-		t.Errorf("vat header %v", vat[0])
-	}
+	vat := readReport(t, te, dir, "vat", "1.1.2026", "31.10.2026")
 	var docs []app.SalesDoc
 	for _, d := range st.sales.docs {
 		docs = append(docs, d)
 	}
-	_, vt := app.VATSummary(docs, app.D(2026, 1, 1), app.D(2026, 10, 31))
-	if tot := last(vat); tot[0] != "" || tot[1] != "total" || tot[3] != amount(vt.Base) || tot[4] != amount(vt.VAT) || vt.VAT == 0 {
-		t.Errorf("vat totals %v, want %+v", tot, vt)
+	var ps []app.PurchaseInvoice
+	for _, p := range st.accts.purchases {
+		ps = append(ps, p)
+	}
+	_, vo := app.VATSummary(docs, from, to)
+	_, vi := app.PurchaseVATSummary(ps, from, to, "CZK")
+	// Done when: the VAT summary equals the sum of VAT on the period's documents.
+	if r := row(vat, 0, "Total output VAT"); r == nil || r[1] != en(vo.Base) || r[2] != en(vo.VAT) || vo.VAT == 0 {
+		t.Errorf("output VAT %v, want %+v", r, vo)
+	}
+	if r := row(vat, 0, "Total input VAT"); r == nil || r[1] != en(vi.Base) || r[2] != en(vi.VAT) || vi.VAT == 0 {
+		t.Errorf("input VAT %v, want %+v", r, vi)
 	}
 
-	ag := readReport(t, te, dir, "aging", "--user", "ucetni")
-	if strings.Join(ag[0], ",") != strings.Join(agingHeader, ",") {
-		t.Errorf("aging header %v", ag[0])
-	}
-	rows := app.AgeReceivables(docs, app.D(2026, 10, 31))
+	ag := readReport(t, te, dir, "aging", "1.1.2026", "31.10.2026", "--user", "ucetni")
 	var total int64
+	for _, r := range app.AgeReceivables(docs, to) {
+		total += r.Total
+	}
+	if tot := last(ag); tot[len(tot)-1] != en(total) || total == 0 {
+		t.Errorf("aging totals %v, want %d", tot, total)
+	}
+	pag := readReport(t, te, dir, "payables-aging", "1.1.2026", "18.11.2026")
+	total = 0
+	rows := app.AgePayables(ps, app.D(2026, 11, 18))
 	for _, r := range rows {
 		total += r.Total
 	}
-	if tot := last(ag); tot[0] != "" || tot[1] != "Total" || tot[7] != amount(total) || len(ag) != len(rows)+2 || total == 0 {
-		t.Errorf("aging totals %v (%d records), want %d over %d customers", tot, len(ag), total, len(rows))
+	buckets := app.AgingTotals(rows)
+	if tot := last(pag); tot[len(tot)-1] != en(total) || total == 0 || buckets[app.Current] == 0 || buckets[app.Current+1] == 0 {
+		t.Errorf("payables aging totals %v, want %d in buckets %v", tot, total, buckets)
+	}
+
+	led := readReport(t, te, dir, "ledger", "1.10.2026", "31.10.2026", "--account", "311")
+	if len(led) < 4 {
+		t.Errorf("ledger of 311: %v", led)
+	}
+	for _, book := range []string{"cash-book", "bank-book"} {
+		if recs := readReport(t, te, dir, book, "1.10.2026", "31.10.2026"); len(recs) < 4 {
+			t.Errorf("%s: %v", book, recs)
+		}
+	}
+
+	// Czech by default for a Czech company.
+	cs := filepath.Join(dir, "predvaha.csv")
+	if code := te.run("export", "report", "trial-balance", "--from", "1.1.2026", "--to", "31.10.2026", "--out", cs); code != ExitOK {
+		t.Fatalf("czech: exit %d %s", code, te.err.String())
+	}
+	body, _ := os.ReadFile(cs)
+	if !strings.HasPrefix(string(body), "Účet,") || !strings.Contains(string(body), "Celkem") || !strings.Contains(te.out.String(), "Obratová předvaha") {
+		t.Errorf("czech report %q, stdout %q", string(body)[:min(len(body), 200)], te.out.String())
+	}
+
+	// PDF through the renderer main wires.
+	fr := &fakeReports{}
+	te.Reports = fr
+	pdf := filepath.Join(dir, "rozvaha.pdf")
+	if code := te.run("export", "report", "balance-sheet", "--from", "1.1.2026", "--to", "31.10.2026", "--out", pdf); code != ExitOK {
+		t.Fatalf("pdf: exit %d %s", code, te.err.String())
+	}
+	if body, _ := os.ReadFile(pdf); !strings.HasPrefix(string(body), "%PDF") || len(fr.got) != 1 || fr.got[0].Kind != app.ReportBalanceSheet || fr.got[0].Lang != app.Czech {
+		t.Errorf("pdf %q, rendered %+v", body, fr.got)
 	}
 }
 
@@ -121,16 +188,23 @@ func TestExportReportRefusals(t *testing.T) {
 	te, _, _ := salesEnv(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "r.csv")
-	for _, args := range [][]string{
-		{"export", "report"},
-		{"export", "report", "cash-book", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out},
-		{"export", "report", "vat", "--to", "31.1.2026", "--out", out},
-		{"export", "report", "vat", "--from", "31.2.2026", "--to", "31.3.2026", "--out", out},
-		{"export", "report", "vat", "--from", "1.1.2026", "--to", "31.1.2026"},
-		{"export", "report", "vat", "aging", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out},
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "report"}, "missing"},
+		{[]string{"export", "report", "cash-flow", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out}, "unknown report \"cash-flow\""},
+		{[]string{"export", "report", "vat", "--to", "31.1.2026", "--out", out}, "--from DATE and --to DATE are required"},
+		{[]string{"export", "report", "vat", "--from", "31.2.2026", "--to", "31.3.2026", "--out", out}, "--from:"},
+		{[]string{"export", "report", "vat", "--from", "1.1.2026", "--to", "31.1.2026"}, "--out FILE.pdf or --out FILE.csv is required"},
+		{[]string{"export", "report", "vat", "aging", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out}, "unexpected argument"},
+		{[]string{"export", "report", "ledger", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out}, "--account ACCOUNT is required"},
+		{[]string{"export", "report", "vat", "--account", "311", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out}, "--account is for the ledger report only"},
+		{[]string{"export", "report", "vat", "--lang", "de", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out}, "--lang \"de\""},
+		{[]string{"export", "report", "vat", "--from", "1.1.2026", "--to", "31.1.2026", "--out", filepath.Join(dir, "r.xlsx")}, "must end in .pdf or .csv"},
 	} {
-		if code := te.run(args...); code != ExitUsage || !strings.Contains(te.err.String(), "Usage") {
-			t.Errorf("%v: exit %d, stderr %q", args, code, te.err.String())
+		if code := te.run(tc.args...); code != ExitUsage || !strings.Contains(te.err.String(), "Usage") || !strings.Contains(te.err.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, te.err.String(), tc.want)
 		}
 	}
 	if err := os.WriteFile(filepath.Join(dir, "old.csv"), []byte("keep"), 0o644); err != nil {
@@ -140,13 +214,11 @@ func TestExportReportRefusals(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"trial-balance", "--from", "1.2.2026", "--to", "31.1.2026", "--out", out}, "the end of the period is before its start"},
-		{[]string{"trial-balance", "--from", "2.1.2026", "--to", "31.1.2026", "--out", out}, "reports run over whole months: --from 2026-01-02 is not the first day of a month (use 2026-01-01)"},
-		{[]string{"profit-loss", "--from", "1.1.2026", "--to", "30.1.2026", "--out", out}, "reports run over whole months: --to 2026-01-30 is not the last day of a month (use 2026-01-31)"},
-		{[]string{"balance-sheet", "--from", "1.1.2026", "--to", "31.1.2026", "--out", filepath.Join(dir, "r.pdf")}, "PDF reports are not available yet; use .csv"},
+		{[]string{"trial-balance", "--from", "1.2.2026", "--to", "31.1.2026", "--out", out}, "--to 2026-01-31 is before --from 2026-02-01"},
+		{[]string{"ledger", "--account", "999", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out}, "--account 999: the chart of accounts has no such account"},
+		{[]string{"balance-sheet", "--from", "1.1.2026", "--to", "31.1.2026", "--out", filepath.Join(dir, "r.pdf")}, "cannot make PDFs"},
 		{[]string{"vat", "--from", "1.1.2026", "--to", "31.1.2026", "--out", filepath.Join(dir, "old.csv")}, "exists already; add --force"},
-		{[]string{"trial-balance", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out, "--user", "sklad"}, "may not do this (ledger.read)"},
-		{[]string{"aging", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out, "--user", "sklad"}, "may not do this (sales.read)"},
+		{[]string{"trial-balance", "--from", "1.1.2026", "--to", "31.1.2026", "--out", out, "--user", "sklad"}, "may not do this"},
 	} {
 		args := append([]string{"export", "report"}, tc.args...)
 		if code := te.run(args...); code != ExitFailure || !strings.Contains(te.err.String(), tc.want) {
@@ -158,13 +230,13 @@ func TestExportReportRefusals(t *testing.T) {
 		t.Errorf("refusals left %v, old.csv %q", entries, body)
 	}
 	// With --force the existing file is replaced; without an extension .csv is added.
-	if code := te.run("export", "report", "vat", "--from", "2026-01-01", "--to", "2026-03-31", "--out", filepath.Join(dir, "old.csv"), "--force"); code != ExitOK {
+	if code := te.run("export", "report", "vat", "--from", "2026-01-01", "--to", "2026-03-31", "--out", filepath.Join(dir, "old.csv"), "--force", "--lang", "en"); code != ExitOK {
 		t.Errorf("--force: exit %d %s", code, te.err.String())
 	}
 	if code := te.run("export", "report", "trial-balance", "--from", "1.1.2026", "--to", "31.12.2026", "--out", filepath.Join(dir, "tb")); code != ExitOK || !exists(filepath.Join(dir, "tb.csv")) {
 		t.Errorf("no extension: exit %d %s", code, te.err.String())
 	}
-	if body, _ := os.ReadFile(filepath.Join(dir, "old.csv")); !strings.HasPrefix(string(body), strings.Join(vatHeader, ",")) {
+	if body, _ := os.ReadFile(filepath.Join(dir, "old.csv")); !strings.HasPrefix(string(body), "VAT rate,Tax base,VAT") {
 		t.Errorf("--force wrote %q", body)
 	}
 }

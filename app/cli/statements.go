@@ -7,23 +7,23 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode"
 
 	"kontor/app"
 )
 
-// Customer statements (výpis z účtu): "kontor export statement" builds
-// app.Statement from the customer's issued invoices, credit notes and
-// payments and renders it through Env.Statements, one customer to a file or
-// every customer with a balance or activity in the period into a folder.
+// Customer statements (výpis z účtu): "kontor export statement" gathers each
+// statement with app.CustomerStatement and renders it through Env.Statements:
+// one customer to a file, or every customer with a balance or activity in the
+// period into a folder (one PDF each) or into one combined PDF.
 
 // exportStatementCommand is "kontor export statement".
 func exportStatementCommand() command {
 	return command{name: "export statement", args: "--customer ID|--all --from D --to D --out FILE.pdf|DIR [--force] [--db PATH] --user NAME",
 		summary: "write a customer statement (opening balance, invoices, credit notes, payments, closing balance, aging, open items with bank details) " +
-			"as a PDF in the customer's language: one customer to FILE.pdf, or with --all every customer with a balance or activity in the period, one PDF each in DIR (sales, accounts or admin)",
+			"as a PDF in the customer's language: one customer to FILE.pdf, or with --all every customer with a balance or activity in the period, " +
+			"one combined FILE.pdf (--out ending in .pdf) or one PDF each in the folder DIR; Ctrl-C stops and removes what it wrote (sales, accounts or admin)",
 		setup: setupExportStatement}
 }
 
@@ -33,19 +33,24 @@ func errNoStatements() error {
 
 // statementJob is one customer of an export: who, and the file it goes to.
 type statementJob struct {
-	id   string
 	cust app.Customer
 	file string
+}
+
+// statementRun is one export's outcome for the summary line.
+type statementRun struct {
+	written, skipped int
+	single           app.Statement
 }
 
 func setupExportStatement(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
 	user := userFlag(fs)
 	custID := fs.String("customer", "", "the customer's `ID` (see “kontor list customers”)")
-	all := fs.Bool("all", false, "every customer with a balance or activity in the period, one PDF each into --out DIR")
+	all := fs.Bool("all", false, "every customer with a balance or activity in the period: one combined PDF (--out FILE.pdf) or one PDF each (--out DIR)")
 	from := fs.String("from", "", "the first day of the period: `DATE` (1.10.2026 or 2026-10-01); what is older makes the opening balance")
 	to := fs.String("to", "", "the last day of the period: `DATE`; the closing balance, aging and open items are as of this day")
-	out := fs.String("out", "", "write the PDF to `FILE.pdf` (one customer; .pdf is added if missing) or into the folder DIR (--all; created if missing)")
+	out := fs.String("out", "", "write to `FILE.pdf|DIR`: one customer to FILE (.pdf is added if missing); --all to one combined FILE.pdf, or into the folder DIR (created if missing)")
 	force := fs.Bool("force", false, "replace files that exist")
 	return func([]string) int {
 		id := strings.TrimSpace(*custID)
@@ -59,22 +64,9 @@ func setupExportStatement(r *runner, c command, fs *flag.FlagSet, db string) fun
 		case *out == "":
 			return r.usageError(c, fs, "--out FILE.pdf or --out DIR is required")
 		}
-		var p reportPeriod
-		for _, d := range []struct {
-			flag, v string
-			d       *app.Date
-		}{{"--from", *from, &p.from}, {"--to", *to, &p.to}} {
-			v, err := app.ParseDate(d.v)
-			if err != nil {
-				return r.usageError(c, fs, "%s: %s", d.flag, app.ErrorMessage(err, nil))
-			}
-			*d.d = v
-		}
-		if *all && strings.EqualFold(filepath.Ext(*out), ".pdf") {
-			return r.usageError(c, fs, "--all writes one PDF per customer: --out must be a folder, not %s", *out)
-		}
-		if err := app.ValidatePeriod(p.from, p.to); err != nil {
-			return r.fail(err)
+		p, code := r.parsePeriod(c, fs, *from, *to)
+		if code != ExitOK {
+			return code
 		}
 		path, err := r.dbPath(*dbp)
 		if err != nil {
@@ -83,17 +75,17 @@ func setupExportStatement(r *runner, c command, fs *flag.FlagSet, db string) fun
 		if r.env.Statements == nil {
 			return r.fail(errNoStatements())
 		}
+		combined := *all && strings.EqualFold(filepath.Ext(*out), ".pdf")
 		dst := absPath(*out)
 		if !*all {
 			dst = absPath(withPDFExt(*out))
-			// Refused before signing in, so nobody types a password for nothing.
-			if !*force && exists(dst) {
-				return r.fail(errExists(dst))
-			}
 		}
-		var st app.Statement
-		var written, skipped int
-		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
+		// Refused before signing in, so nobody types a password for nothing.
+		if (!*all || combined) && !*force && exists(dst) {
+			return r.fail(errExists(dst))
+		}
+		var res statementRun
+		code = r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
 			if err := salesReady(ctx, svc); err != nil {
 				return err
 			}
@@ -107,127 +99,68 @@ func setupExportStatement(r *runner, c command, fs *flag.FlagSet, db string) fun
 			if !*all {
 				cust, err := svc.Customers.Customer(ctx, id)
 				if err != nil {
+					return app.WithField(err, "statement.customer")
+				}
+				if res.single, err = app.CustomerStatement(ctx, svc.Sales, cust, p.from, p.to, company.BaseCurrency); err != nil {
 					return err
 				}
-				if st, err = customerStatement(ctx, svc.Sales, cust, p, company.BaseCurrency); err != nil {
-					return err
-				}
-				return writeAtomic(dst, *force, true, func(w io.Writer) error { return r.env.Statements(w, st, company) })
+				return writeAtomic(dst, *force, true, func(w io.Writer) error { return r.env.Statements.Statement(w, res.single, company) })
 			}
-			jobs, err := statementJobs(ctx, svc, p.to)
+			custs, err := app.StatementCustomers(ctx, svc, p.to)
 			if err != nil {
 				return err
 			}
-			if len(jobs) == 0 {
-				return app.Errorf(app.ENOTFOUND, "err.cli.statements_none", "no customer has documents by {{.date}}; nothing was written", map[string]any{"date": p.to.String()})
+			if len(custs) == 0 {
+				return errNoStatementCustomers(p.to)
 			}
-			written, skipped, err = r.exportStatements(ctx, svc.Sales, company, jobs, p, dst, *force)
+			if combined {
+				res, err = r.exportStatementsCombined(ctx, svc.Sales, company, custs, p, dst, *force)
+			} else {
+				res, err = r.exportStatements(ctx, svc.Sales, company, statementJobs(custs), p, dst, *force)
+			}
 			return cancelled(ctx, err)
 		})
 		if code != ExitOK {
 			return code
 		}
 		if !*all {
+			st := res.single
 			r.printf("Wrote the statement of %s from %s to %s (%s, closing balance %s) to %s\n", printable(st.Customer.Name), p.from, p.to,
 				count(len(st.Lines), "movement", "movements"), app.M(st.Closing, st.Currency).Format(app.English), dst)
 			return ExitOK
 		}
-		r.printf("Wrote %s from %s to %s to %s (%s without a balance or activity skipped)\n",
-			count(written, "statement", "statements"), p.from, p.to, dst, count(skipped, "customer", "customers"))
+		into := "to"
+		if combined {
+			into = "into one PDF,"
+		}
+		r.printf("Wrote %s from %s to %s %s %s; skipped %s without a balance or activity\n",
+			count(res.written, "statement", "statements"), p.from, p.to, into, dst, count(res.skipped, "customer", "customers"))
 		return ExitOK
 	}
 }
 
-// customerStatement reads a customer's issued invoices and credit notes (a
-// page at a time, filtered by the store) and the payments of the invoices,
-// and builds the statement in the customer's language.
-func customerStatement(ctx context.Context, sales app.SalesService, cust app.Customer, p reportPeriod, base string) (app.Statement, error) {
-	var docs []app.SalesDoc
-	var pays []app.Payment
-	for _, kind := range []app.DocKind{app.KindInvoice, app.KindCreditNote} {
-		q := docQuery{filter: app.DocFilter{Kind: kind, Customer: cust.ID, To: p.to}}
-		err := eachDoc(ctx, sales, q, func(d app.SalesDoc) error {
-			if d.Status != app.StatusIssued || d.CustomerID != cust.ID {
-				return nil
-			}
-			docs = append(docs, d)
-			if d.Kind == app.KindInvoice && d.Paid != 0 {
-				ps, err := sales.Payments(ctx, d.ID)
-				if err != nil {
-					return err
-				}
-				pays = append(pays, ps...)
-			}
-			return nil
-		})
-		if err != nil {
-			return app.Statement{}, err
-		}
-	}
-	party := app.PartyOfCustomer(cust)
-	if party.Name == "" && len(docs) > 0 {
-		party = docs[0].Customer // the newest document's copy
-	}
-	st := app.BuildStatement(party, docs, pays, p.from, p.to, base)
-	st.Lang = cust.Lang
-	return st, nil
+func errNoStatementCustomers(to app.Date) error {
+	return app.Errorf(app.ENOTFOUND, "err.cli.statements_none", "no customer has documents by {{.date}}; nothing was written", map[string]any{"date": to.String()})
 }
 
-// statementJobs lists the customers with issued invoices or credit notes by
-// to, in name order, with the file each statement goes to. A document's
-// customer that is no longer on file is taken from the document's copy.
-func statementJobs(ctx context.Context, svc app.Services, to app.Date) ([]statementJob, error) {
-	seen := map[string]app.Party{}
-	var ids []string
-	for _, kind := range []app.DocKind{app.KindInvoice, app.KindCreditNote} {
-		err := eachDoc(ctx, svc.Sales, docQuery{filter: app.DocFilter{Kind: kind, To: to}}, func(d app.SalesDoc) error {
-			if d.Status != app.StatusIssued || d.CustomerID == "" {
-				return nil
-			}
-			if _, ok := seen[d.CustomerID]; !ok {
-				seen[d.CustomerID] = d.Customer
-				ids = append(ids, d.CustomerID)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	jobs := make([]statementJob, 0, len(ids))
-	for _, id := range ids {
-		cust, err := svc.Customers.Customer(ctx, id)
-		if app.ErrorCode(err) == app.ENOTFOUND {
-			p := seen[id]
-			cust, err = app.Customer{ID: id, Name: p.Name, Street: p.Street, City: p.City, Postcode: p.Postcode, Country: p.Country,
-				ICO: p.ICO, DIC: p.DIC, Email: p.Email, Phone: p.Phone}, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		jobs = append(jobs, statementJob{id: id, cust: cust})
-	}
-	sortJobs(jobs)
+func errNoStatementActivity() error {
+	return app.Errorf(app.ENOTFOUND, "err.cli.statements_inactive", "no customer has a balance or activity in the period; nothing was written", nil)
+}
+
+// statementJobs gives each customer (in the order given) the file of its
+// statement, unique within the folder.
+func statementJobs(custs []app.Customer) []statementJob {
+	jobs := make([]statementJob, len(custs))
 	used := map[string]bool{}
-	for i := range jobs {
-		name := statementFileName(jobs[i].cust.Name, jobs[i].id, false)
+	for i, c := range custs {
+		name := statementFileName(c.Name, c.ID, false)
 		if used[strings.ToLower(name)] {
-			name = statementFileName(jobs[i].cust.Name, jobs[i].id, true)
+			name = statementFileName(c.Name, c.ID, true)
 		}
 		used[strings.ToLower(name)] = true
-		jobs[i].file = name
+		jobs[i] = statementJob{cust: c, file: name}
 	}
-	return jobs, nil
-}
-
-func sortJobs(jobs []statementJob) {
-	sort.SliceStable(jobs, func(i, j int) bool {
-		a, b := jobs[i], jobs[j]
-		if fa, fb := app.FoldText(a.cust.Name), app.FoldText(b.cust.Name); fa != fb {
-			return fa < fb
-		}
-		return a.id < b.id
-	})
+	return jobs
 }
 
 // statementFileName is the file of a customer's statement: the name made
@@ -274,7 +207,7 @@ func statementFileName(name, id string, full bool) string {
 // into dir, reporting progress on stderr. Nothing is written when a file
 // exists without force; whatever fails or is cancelled, the files this run
 // wrote are removed again.
-func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, company app.Company, jobs []statementJob, p reportPeriod, dir string, force bool) (written, skipped int, err error) {
+func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, company app.Company, jobs []statementJob, p reportPeriod, dir string, force bool) (res statementRun, err error) {
 	if !force {
 		var taken []string
 		for _, j := range jobs {
@@ -283,12 +216,12 @@ func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, c
 			}
 		}
 		if len(taken) > 0 {
-			return 0, 0, app.Errorf(app.ECONFLICT, "err.cli.files_exist", "{{.n}} of the files exist already in {{.dir}} ({{.first}}…); nothing was written: add --force to replace them",
+			return res, app.Errorf(app.ECONFLICT, "err.cli.files_exist", "{{.n}} of the files exist already in {{.dir}} ({{.first}}…); nothing was written: add --force to replace them",
 				map[string]any{"n": len(taken), "dir": dir, "first": taken[0]})
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return 0, 0, app.Internal("creating the folder "+dir, err)
+		return res, app.Internal("creating the folder "+dir, err)
 	}
 	var files []string
 	defer func() {
@@ -296,7 +229,7 @@ func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, c
 			for _, f := range files {
 				_ = os.Remove(f)
 			}
-			written = 0
+			res.written = 0
 		}
 	}()
 	n := len(jobs)
@@ -304,25 +237,70 @@ func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, c
 	progress := r.exportProgress(n)
 	for i, j := range jobs {
 		if ctx.Err() != nil {
-			return written, skipped, ctx.Err()
+			return res, ctx.Err()
 		}
-		st, err := customerStatement(ctx, sales, j.cust, p, company.BaseCurrency)
+		st, err := app.CustomerStatement(ctx, sales, j.cust, p.from, p.to, company.BaseCurrency)
 		if err != nil {
-			return written, skipped, err
+			return res, err
 		}
 		if !st.HasActivity() {
-			skipped++
+			res.skipped++
 			progress(i + 1)
 			continue
 		}
 		dst := filepath.Join(dir, j.file)
-		if err := writeAtomic(dst, force, false, func(w io.Writer) error { return r.env.Statements(w, st, company) }); err != nil {
-			return written, skipped, err
+		if err := writeAtomic(dst, force, false, func(w io.Writer) error { return r.env.Statements.Statement(w, st, company) }); err != nil {
+			return res, err
 		}
 		files = append(files, dst)
-		written++
+		res.written++
 		fmt.Fprintf(r.env.Stderr, "  %s → %s (%s)\n", printable(st.Customer.Name), j.file, app.M(st.Closing, st.Currency).Format(app.English))
 		progress(i + 1)
 	}
-	return written, skipped, nil
+	if res.written == 0 {
+		return res, errNoStatementActivity()
+	}
+	return res, nil
+}
+
+// exportStatementsCombined writes the statements of the customers with a
+// balance or activity into one PDF, each from a new page, gathering them one
+// at a time as the renderer asks so memory stays bounded.
+func (r *runner) exportStatementsCombined(ctx context.Context, sales app.SalesService, company app.Company, custs []app.Customer, p reportPeriod, dst string, force bool) (res statementRun, err error) {
+	n := len(custs)
+	fmt.Fprintf(r.env.Stderr, "Checking %s…\n", count(n, "customer", "customers"))
+	progress := r.exportProgress(n)
+	i := 0
+	next := func() (app.Statement, error) {
+		for i < n {
+			if err := ctx.Err(); err != nil {
+				return app.Statement{}, err
+			}
+			st, err := app.CustomerStatement(ctx, sales, custs[i], p.from, p.to, company.BaseCurrency)
+			i++
+			if err != nil {
+				return app.Statement{}, err
+			}
+			progress(i)
+			if !st.HasActivity() {
+				res.skipped++
+				continue
+			}
+			res.written++
+			fmt.Fprintf(r.env.Stderr, "  %s (%s)\n", printable(st.Customer.Name), app.M(st.Closing, st.Currency).Format(app.English))
+			return st, nil
+		}
+		return app.Statement{}, io.EOF
+	}
+	err = writeAtomic(dst, force, true, func(w io.Writer) error {
+		err := r.env.Statements.Combined(ctx, w, next, company, nil)
+		if res.written == 0 {
+			return errNoStatementActivity()
+		}
+		return err
+	})
+	if err != nil {
+		res.written = 0
+	}
+	return res, err
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -12,22 +13,46 @@ import (
 )
 
 // fakeStatements renders a statement as a line of text after a PDF header
-// and keeps what it was given.
+// and keeps what it was given; Combined writes one header and a line each.
 type fakeStatements struct {
-	got []app.Statement
+	got      []app.Statement
+	combined int // calls of Combined
 }
 
-func (f *fakeStatements) render(w io.Writer, st app.Statement, c app.Company) error {
+func (f *fakeStatements) Statement(w io.Writer, st app.Statement, c app.Company) error {
 	f.got = append(f.got, st)
 	_, err := fmt.Fprintf(w, "%%PDF-1.3 fake statement\n%s %s %d %d %s\n", st.Customer.Name, st.Lang, len(st.Lines), st.Closing, c.Name)
 	return err
+}
+
+func (f *fakeStatements) Combined(ctx context.Context, w io.Writer, next func() (app.Statement, error), c app.Company, progress func(int)) error {
+	f.combined++
+	if _, err := fmt.Fprintf(w, "%%PDF-1.3 fake combined\n"); err != nil {
+		return err
+	}
+	for n := 1; ; n++ {
+		st, err := next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		f.got = append(f.got, st)
+		if _, err := fmt.Fprintf(w, "%s %d\n", st.Customer.Name, st.Closing); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(n)
+		}
+	}
 }
 
 func statementEnv(t *testing.T) (*testEnv, *fakeStatements, *fakeStore) {
 	t.Helper()
 	te, _, st := salesEnv(t)
 	f := &fakeStatements{}
-	te.Statements = f.render
+	te.Statements = f
 	return te, f, st
 }
 
@@ -141,7 +166,7 @@ func TestExportStatementsAll(t *testing.T) {
 	if !strings.Contains(te.err.String(), "Checking ") || !strings.Contains(te.err.String(), "100 %") || !strings.Contains(te.err.String(), " → ") {
 		t.Errorf("progress %q", te.err.String())
 	}
-	if want := fmt.Sprintf("Wrote %d statements from 2026-10-01 to 2026-10-31", len(entries)); !strings.Contains(te.out.String(), want) {
+	if want := fmt.Sprintf("Wrote %d statements from 2026-10-01 to 2026-10-31 to %s; skipped ", len(entries), dir); !strings.Contains(te.out.String(), want) {
 		t.Errorf("summary %q, want %q", te.out.String(), want)
 	}
 	// Customers of issued documents are all considered; each file is one of them.
@@ -166,6 +191,45 @@ func TestExportStatementsAll(t *testing.T) {
 	n := len(f.got)
 	if code := te.run("export", "statement", "--all", "--from", "1.10.2026", "--to", "31.10.2026", "--out", dir); code != ExitFailure || !strings.Contains(te.err.String(), "--force") || len(f.got) != n {
 		t.Errorf("again: exit %d %q", code, te.err.String())
+	}
+}
+
+// TestExportStatementsCombined: --all with --out FILE.pdf writes one PDF of
+// the statements with a balance or activity, and says how many it skipped.
+func TestExportStatementsCombined(t *testing.T) {
+	te, f, st := statementEnv(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "vsechny.pdf")
+	if code := te.run("export", "statement", "--all", "--from", "1.10.2026", "--to", "31.10.2026", "--out", file); code != ExitOK {
+		t.Fatalf("exit %d %s", code, te.err.String())
+	}
+	body, err := os.ReadFile(file)
+	if err != nil || !strings.HasPrefix(string(body), "%PDF-1.3 fake combined") || f.combined != 1 {
+		t.Fatalf("combined file %q (%v), %d calls", body, err, f.combined)
+	}
+	custs, err := app.StatementCustomers(adminCtx(st), st.Services(), app.D(2026, 10, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.got) < 2 || len(f.got) >= len(custs)+1 || strings.Count(string(body), "\n") != len(f.got)+1 {
+		t.Errorf("%d statements of %d customers; file %q", len(f.got), len(custs), body)
+	}
+	want := fmt.Sprintf("Wrote %d statements from 2026-10-01 to 2026-10-31 into one PDF, %s; skipped %d customers without a balance or activity", len(f.got), file, len(custs)-len(f.got))
+	if !strings.Contains(te.out.String(), want) {
+		t.Errorf("summary %q, want %q", te.out.String(), want)
+	}
+	if !strings.Contains(te.err.String(), "100 %") {
+		t.Errorf("progress %q", te.err.String())
+	}
+	// The file exists now: refused without --force, nothing rendered.
+	n := len(f.got)
+	if code := te.run("export", "statement", "--all", "--from", "1.10.2026", "--to", "31.10.2026", "--out", file); code != ExitFailure || !strings.Contains(te.err.String(), "--force") || len(f.got) != n {
+		t.Errorf("again: exit %d %q", code, te.err.String())
+	}
+	// A period in which nobody has a balance or activity writes nothing.
+	empty := filepath.Join(dir, "nic.pdf")
+	if code := te.run("export", "statement", "--all", "--from", "1.1.2001", "--to", "31.1.2001", "--out", empty); code != ExitFailure || exists(empty) {
+		t.Errorf("empty period: exit %d %q", code, te.err.String())
 	}
 }
 
@@ -199,7 +263,7 @@ func TestExportStatementRefusals(t *testing.T) {
 		{[]string{"--customer", id, "--out", file}, "--from DATE and --to DATE are required"},
 		{[]string{"--customer", id, "--from", "1.10.2026", "--to", "31.10.2026"}, "--out FILE.pdf or --out DIR is required"},
 		{[]string{"--customer", id, "--from", "x", "--to", "31.10.2026", "--out", file}, "--from"},
-		{[]string{"--all", "--from", "1.10.2026", "--to", "31.10.2026", "--out", file}, "must be a folder"},
+		{[]string{"--customer", id, "--from", "1.10.2026", "--to", "31.10.2026", "--out", file, "--lang", "de"}, "flag provided but not defined"},
 		{[]string{"--customer", id, "--from", "31.10.2026", "--to", "1.10.2026", "--out", file}, "before its start"},
 		{[]string{"--customer", "no-such-customer", "--from", "1.10.2026", "--to", "31.10.2026", "--out", file}, "does not exist"},
 		{[]string{"--customer", id, "--from", "1.10.2026", "--to", "31.10.2026", "--out", file, "--user", "sklad"}, "may not do this"},

@@ -43,6 +43,18 @@ type chunkResult struct {
 // rename it on success. Nothing is written when there are no documents
 // (ErrNoDocuments).
 func RenderBatch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), opt Options, progress func(done int)) error {
+	weigh := func(d app.SalesDoc) int { return len(d.Lines) + docRows }
+	draw := func(ctx context.Context, docs []app.SalesDoc) chunkResult { return renderChunk(ctx, docs, opt) }
+	return streamChunks(ctx, w, next, weigh, draw, progress)
+}
+
+// streamChunks is the pipeline of a batch: it pulls items from next into
+// chunks (at most chunkDocs items, about chunkRows rows as weigh counts
+// them), has draw make each chunk's PDF on a few cores at once, and merges
+// the chunks into w in order as they come, calling progress after each item.
+// ErrNoDocuments when next yields nothing.
+func streamChunks[T any](ctx context.Context, w io.Writer, next func() (T, error), weigh func(T) int,
+	draw func(context.Context, []T) chunkResult, progress func(done int)) error {
 	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
 	wctx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -57,12 +69,12 @@ func RenderBatch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, er
 	done := 0
 	for {
 		for !eof && len(pending) < workers {
-			docs, last, err := gather(ctx, next)
+			items, last, err := gather(ctx, next, weigh)
 			if err != nil {
 				return err
 			}
 			eof = last
-			if len(docs) == 0 {
+			if len(items) == 0 {
 				break
 			}
 			ch := make(chan chunkResult, 1)
@@ -70,7 +82,7 @@ func RenderBatch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, er
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				ch <- renderChunk(wctx, docs, opt)
+				ch <- draw(wctx, items)
 			}()
 		}
 		if len(pending) == 0 {
@@ -112,25 +124,25 @@ func cancelled(err error) error {
 	return &app.Error{Code: app.ECONFLICT, Key: "err.cancelled", Msg: "cancelled", Err: err}
 }
 
-// gather pulls the documents of the next chunk; last reports that next has
-// no more. ctx is checked before each pull.
-func gather(ctx context.Context, next func() (app.SalesDoc, error)) (docs []app.SalesDoc, last bool, err error) {
+// gather pulls the items of the next chunk; last reports that next has no
+// more. ctx is checked before each pull.
+func gather[T any](ctx context.Context, next func() (T, error), weigh func(T) int) (items []T, last bool, err error) {
 	rows := 0
-	for len(docs) < chunkDocs && rows < chunkRows {
+	for len(items) < chunkDocs && rows < chunkRows {
 		if err := ctx.Err(); err != nil {
 			return nil, false, cancelled(err)
 		}
 		d, err := next()
 		if err == io.EOF {
-			return docs, true, nil
+			return items, true, nil
 		}
 		if err != nil {
 			return nil, false, err
 		}
-		docs = append(docs, d)
-		rows += len(d.Lines) + docRows
+		items = append(items, d)
+		rows += weigh(d)
 	}
-	return docs, false, nil
+	return items, false, nil
 }
 
 // renderChunk draws docs into one PDF.

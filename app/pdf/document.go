@@ -59,8 +59,14 @@ func docStrings(d app.SalesDoc) []string {
 // font selects the document's family in style ("" or "B") and size (pt).
 func (r *renderer) font(style string, size float64) { r.f.SetFont(r.fam, style, size) }
 
-// ink sets the text colour to a grey level.
-func (r *renderer) ink(g int) { r.f.SetTextColor(g, g, g) }
+// ink sets the text colour to a grey level, and the fill colour with it:
+// fpdf wraps every cell's text in a graphics state save and restore while
+// the two differ, which costs more than the text of a table row. Whatever
+// fills a shape sets its own fill colour just before.
+func (r *renderer) ink(g int) {
+	r.f.SetTextColor(g, g, g)
+	r.f.SetFillColor(g, g, g)
+}
 
 // text writes s in a cell of width w at x, y, aligned "L", "C" or "R".
 func (r *renderer) text(x, y, w, h float64, s, align string) {

@@ -58,22 +58,31 @@ type statement struct {
 // variable symbols. It speaks opt.Lang (Czech, or English for anything
 // else) and prints amounts in st.Currency (the base currency).
 func RenderStatement(w io.Writer, st app.Statement, c app.Company, opt Options) error {
+	r := newRenderer(opt)
+	s := r.drawStatement(st, c, opt.Lang)
+	r.f.SetTitle(s.title(), true)
+	r.f.SetAuthor(c.Name, true)
+	return r.output(w)
+}
+
+// drawStatement draws st from a new page to its last page, footers
+// included, in lang (English for anything but Czech); a combined PDF draws
+// many onto one renderer, each counting its own pages.
+func (r *renderer) drawStatement(st app.Statement, c app.Company, lang app.Lang) *statement {
 	if st.Currency == "" {
-		st.Currency = opt.BaseCurrency
+		st.Currency = r.opt.BaseCurrency
 	}
 	if st.Currency == "" {
 		st.Currency = "CZK"
 	}
-	r := newRenderer(opt)
+	r.opt.Lang = lang
 	s := &statement{renderer: r, st: st, sl: &stLabelsEN}
-	if opt.Lang == app.Czech {
+	if lang == app.Czech {
 		s.sl = &stLabelsCS
 	}
-	r.l = labelsFor(opt.Lang)
+	r.l = labelsFor(lang)
 	// money() and footers() read the document being drawn.
 	r.d = app.SalesDoc{Currency: st.Currency, Supplier: app.PartyOfCompany(c)}
-	r.f.SetTitle(s.title(), true)
-	r.f.SetAuthor(c.Name, true)
 	r.fam = useFamily(r.f, !coveredAll(s.strings()...))
 	r.f.AddPage()
 	r.first = r.f.PageCount()
@@ -83,7 +92,7 @@ func RenderStatement(w io.Writer, st app.Statement, c app.Company, opt Options) 
 	y = s.aging(y + 6)
 	s.open(y + 6)
 	r.footers()
-	return r.output(w)
+	return s
 }
 
 // title is the heading with the customer: "Výpis z účtu odběratele – Novák s.r.o.".

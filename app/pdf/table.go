@@ -62,8 +62,12 @@ func (r *renderer) tableHead(y float64, cols []column) float64 {
 		lines = max(lines, len(split[i]))
 	}
 	h := float64(lines)*headLineH + 2*rowPad
+	width := 0.0
+	for _, c := range cols {
+		width += c.w
+	}
 	r.f.SetFillColor(fillHead, fillHead, fillHead)
-	r.f.Rect(margin, y, contentW, h, "F")
+	r.f.Rect(margin, y, width, h, "F")
 	r.ink(inkText)
 	x := margin
 	for i, c := range cols {

@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"kontor/app"
+)
+
+// DemoBank is what Demo did with its bank statements.
+type DemoBank struct {
+	// Files are the statement files saved next to the database.
+	Files []string
+	// Imported is the previous month's statement: its lines, the payments
+	// posted from it and the lines left pending for the Accounts tab.
+	Imported, Posted, Pending int
+	// Locked are the months locked after everything was posted.
+	Locked  []app.Month
+	Skipped bool // the services have no bank import or payables
+}
+
+// demoBank makes the bank statements of the period's last two months, as
+// the company's bank would export them: incoming payments of open invoices
+// (variable symbol and exact amount), the payment of an open received
+// invoice, the month's fee and a payment nobody can pair. The previous
+// month's is imported (its pairs posted, the fee set aside, the stranger left
+// pending) and the months up to it locked; the current month's is left for
+// the user to import. With opt.BankFiles both are saved, as ABO/GPC and CSV.
+func demoBank(ctx context.Context, svc app.Services, company app.Company, from, to app.Date, opt DemoOptions, sum *DemoSummary) (DemoBank, error) {
+	var res DemoBank
+	if svc.Bank == nil || svc.Payables == nil {
+		res.Skipped = true
+		return res, nil
+	}
+	cur := to.MonthOf()
+	prev := app.Month{Year: cur.Year, Month: cur.Month - 1}
+	if prev.Month == 0 {
+		prev = app.Month{Year: cur.Year - 1, Month: 12}
+	}
+	if prev.First().Before(from) {
+		res.Skipped = true // a period too short for a previous month
+		return res, nil
+	}
+	sales, err := demoOpenSales(ctx, svc, company.BaseCurrency)
+	if err != nil {
+		return res, err
+	}
+	purchases, err := demoOpenPurchases(ctx, svc)
+	if err != nil {
+		return res, err
+	}
+	taken := map[string]bool{}
+	scale := int64(max(opt.Scale, 1))
+	prevFile := demoStatement(company, prev, prev.Last(), 1_284_562_40*scale, sales, purchases, taken)
+	closing, _, _ := prevFile.closing()
+	curFile := demoStatement(company, cur, to, closing, sales, purchases, taken)
+
+	for _, f := range []bankFile{prevFile, curFile} {
+		abo, err := f.ABO()
+		if err != nil {
+			return res, err
+		}
+		if opt.BankFiles != nil {
+			base := fmt.Sprintf("kontor-demo-vypis-%04d-%02d", f.to.Year(), int(f.to.Month()))
+			for _, file := range []struct {
+				name string
+				data []byte
+			}{{base + ".gpc", abo}, {base + ".csv", f.CSV()}} {
+				if err := opt.BankFiles(file.name, file.data); err != nil {
+					return res, err
+				}
+				res.Files = append(res.Files, file.name)
+			}
+		}
+		if f.to != prevFile.to {
+			continue
+		}
+		st, err := app.ParseABO(abo)
+		if err != nil {
+			return res, err
+		}
+		if err := demoImport(ctx, svc, st, &res, sum); err != nil {
+			return res, err
+		}
+	}
+	for m := from.MonthOf(); m.Key() <= prev.Key(); m = m.Next() {
+		if err := svc.Ledger.SetPeriodLock(ctx, m, true); err != nil {
+			return res, err
+		}
+		res.Locked = append(res.Locked, m)
+	}
+	return res, nil
+}
+
+// demoImport imports the statement, posts its pairs and sets the fee aside.
+func demoImport(ctx context.Context, svc app.Services, st app.BankStatement, res *DemoBank, sum *DemoSummary) error {
+	bank := svc.Bank
+	imp, err := bank.ImportBank(ctx, st)
+	if err != nil {
+		return err
+	}
+	res.Imported = len(imp.Entries)
+	var pairs []app.BankPairing
+	for _, e := range imp.Entries {
+		switch {
+		case e.State == app.MatchFound:
+			pairs = append(pairs, app.BankPairing{EntryID: e.ID, Kind: e.Kind, DocID: e.DocID})
+		case e.Line.VariableSymbol == "" && e.Line.Amount.Amount < 0:
+			// The bank's fee: the month-end entry has booked it.
+			if err := bank.IgnoreBankEntry(ctx, e.ID); err != nil {
+				return err
+			}
+		default:
+			res.Pending++
+		}
+	}
+	if len(pairs) > 0 {
+		done, err := bank.ConfirmBank(ctx, pairs)
+		if err != nil {
+			return err
+		}
+		for _, e := range done {
+			if err := demoCountPayment(ctx, svc, sum, e); err != nil {
+				return err
+			}
+		}
+	}
+	res.Posted = len(pairs)
+	return nil
+}
+
+// demoCountPayment adds the entry of the payment a bank line posted to the summary.
+func demoCountPayment(ctx context.Context, svc app.Services, sum *DemoSummary, e app.BankEntry) error {
+	var pays []app.Payment
+	var err error
+	if e.Kind == app.PayKindPurchase {
+		pays, err = svc.Payables.SupplierPayments(ctx, e.DocID)
+	} else {
+		pays, err = svc.Sales.Payments(ctx, e.DocID)
+	}
+	if err != nil {
+		return err
+	}
+	for _, p := range pays {
+		if p.ID == e.PaymentID {
+			return demoCounted(ctx, svc, sum, p.EntryID)
+		}
+	}
+	return nil
+}
+
+// demoOpenSales lists the open CZK invoices, newest first.
+func demoOpenSales(ctx context.Context, svc app.Services, base string) ([]app.SalesDoc, error) {
+	var out []app.SalesDoc
+	err := app.EachIssuedDoc(ctx, svc.Sales, app.DocFilter{Kind: app.KindInvoice}, func(d app.SalesDoc) error {
+		if d.Status == app.StatusIssued && d.Currency == base && d.Remaining() > 0 && d.VariableSymbol != "" {
+			out = append(out, d)
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].IssueDate.After(out[j].IssueDate) })
+	return out, err
+}
+
+// demoStatement is the company account's statement of month m up to last:
+// up to three incoming payments and one outgoing payment of documents open
+// (and not taken by an earlier statement), issued by the day they are paid,
+// the month's fee and an incoming payment with an unknown symbol.
+func demoStatement(company app.Company, m app.Month, last app.Date, opening int64, sales []app.SalesDoc, purchases []app.PurchaseInvoice, taken map[string]bool) bankFile {
+	f := bankFile{account: company.BankAccount, name: "Zluty Cap s.r.o.", number: int(m.Month), from: m.First(), to: last,
+		opening: opening, currency: "CZK", currencyNumeric: "0203"}
+	ref := int64(m.Year)*1_000_000_000 + int64(m.Month)*10_000_000 // 13 digits, as ABO writes them
+	next := func() string { ref++; return fmt.Sprint(ref) }
+	// Payments come in on the last days up to last, after their invoice.
+	payDay := func(issued app.Date, k int) (app.Date, bool) {
+		d := last.AddDays(-2 * k)
+		if d.Before(m.First()) {
+			d = m.First()
+		}
+		return d, !d.Before(issued)
+	}
+	n := 0
+	for _, d := range sales {
+		if n == 3 {
+			break
+		}
+		day, ok := payDay(d.IssueDate, n+1)
+		if taken[d.ID] || !ok {
+			continue
+		}
+		taken[d.ID] = true
+		f.lines = append(f.lines, bankFileLine{date: day, amount: d.Remaining(), vs: d.VariableSymbol, ks: "0308",
+			counterAccount: demoBankAccount(int64(200_000_000+len(d.Customer.Name)*1_000_003+n*17), "0800"),
+			counterName:    d.Customer.Name, message: "Úhrada faktury " + d.Number, ref: next()})
+		n++
+	}
+	for _, p := range purchases {
+		day, ok := payDay(p.IssueDate, 1)
+		if taken[p.ID] || !ok || p.Currency != company.BaseCurrency || p.VariableSymbol == "" {
+			continue
+		}
+		taken[p.ID] = true
+		f.lines = append(f.lines, bankFileLine{date: day, amount: -p.Remaining(), vs: p.VariableSymbol,
+			counterAccount: demoSupplierAccount(p.Supplier.Name), counterName: p.Supplier.Name, message: "Faktura " + p.SupplierNumber, ref: next()})
+		break
+	}
+	f.lines = append(f.lines,
+		bankFileLine{date: last, amount: -189_00, counterName: "Poplatek za vedení", message: "Poplatek za vedení účtu " + m.Format(), ref: next()},
+		bankFileLine{date: m.First(), amount: 1_500_00, vs: "99887766", counterAccount: demoBankAccount(190_000_017, "0300"),
+			counterName: "Jan Neznámý", message: "Záloha na kurz baristy", ref: next()})
+	sort.SliceStable(f.lines, func(i, j int) bool { return f.lines[i].date.Before(f.lines[j].date) })
+	return f
+}
+
+// demoSupplierAccount is the account the demo's supplier of that name is paid to.
+func demoSupplierAccount(name string) string {
+	for i, s := range demoSuppliers {
+		if s.name == name {
+			return s.customer(i).BankAccount
+		}
+	}
+	return ""
+}

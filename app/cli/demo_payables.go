@@ -1,0 +1,250 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+
+	"kontor/app"
+)
+
+// DemoPayables counts what Demo made for the Accounts tab's payables.
+type DemoPayables struct {
+	Suppliers, Purchases, Payments int
+	// Open received invoices at the end (Overdue of them past due).
+	Open, Overdue int
+	Skipped       bool // the services have no payables
+}
+
+// demoPayablesSeed keeps the received invoices' randomness apart.
+const demoPayablesSeed = 0x5061796162
+
+// demoSupplier is one of the café's suppliers and what it bills: acct is
+// where the bases go in the Czech chart (518 services, 502 energy, 132
+// goods, 501 material; demoPayables.account maps it to the company's chart),
+// every is how often (in months; 0 = twice a month), lo–hi the base in whole
+// crowns per unit of scale.
+type demoSupplier struct {
+	name, street, city, postcode, ico7, account string
+	bank                                        string // where to pay them, "…/bank code" (the number part is made valid)
+	what, acct, vat                             string
+	every                                       int
+	lo, hi                                      int64
+	days                                        int
+	prefix                                      string // of the supplier's own invoice numbers
+}
+
+var demoSuppliers = []demoSupplier{
+	{"Správa nemovitostí Vinohrady s.r.o.", "Blanická 918/21", "Praha 2 – Vinohrady", "120 00", "2653174", "", "0100", "nájemné provozovny Vinohradská 1247/15", "518", app.VATStandard, 1, 45_000, 45_000, 10, "NAJ"},
+	{"Pražská energie Distribuce a.s.", "Na Hroudě 1492/4", "Praha 10 – Vršovice", "100 00", "2740128", "", "0300", "elektřina a plyn – záloha", "502", app.VATStandard, 1, 8_500, 14_500, 14, "EN"},
+	{"Telefonie a internet Čechy a.s.", "Za Brumlovkou 266/2", "Praha 4 – Michle", "140 00", "0463258", "", "2700", "telefon a internet", "518", app.VATStandard, 1, 1_150, 1_650, 14, "TI"},
+	{"Zelená káva Import s.r.o.", "Přístavní 1121/24", "Praha 7 – Holešovice", "170 00", "2815639", "", "0800", "zelená káva – pytle 60 kg", "132", app.VATReduced, 0, 28_000, 62_000, 21, "ZK"},
+	{"Čajový dům Ametyst s.r.o.", "Údolní 567/33", "Brno – střed", "602 00", "0592314", "", "5500", "sypaný čaj a bylinné směsi", "132", app.VATReduced, 1, 6_000, 14_000, 14, "CD"},
+	{"Mlékárna Podhůří a.s.", "Hlavní 112", "Benešov", "256 01", "4612573", "", "0600", "mléko a smetana", "501", app.VATReduced, 0, 3_500, 7_500, 10, "ML"},
+	{"Papírnictví Havlíček s.r.o.", "Jugoslávská 620/29", "Praha 2 – Vinohrady", "120 00", "2731906", "", "2010", "kancelářské potřeby a tonery", "501", app.VATStandard, 2, 1_200, 4_800, 14, "PH"},
+}
+
+// demoBankAccount makes a valid Czech account number (mod 11) at bank from seed.
+func demoBankAccount(seed int64, bank string) string {
+	for n := seed; ; n++ {
+		s := fmt.Sprintf("%d/%s", n, bank)
+		if _, err := app.ParseBankAccount(s); err == nil {
+			return s
+		}
+	}
+}
+
+func (s demoSupplier) customer(i int) app.Customer {
+	ico := s.ico7 + string(rune('0'+icoCheckDigit(s.ico7)))
+	return app.Customer{Name: s.name, Street: s.street, City: s.city, Postcode: s.postcode, Country: "CZ", ICO: ico, DIC: "CZ" + ico,
+		PaymentDays: s.days, Supplier: true, BankAccount: demoBankAccount(int64(1_234_567_000+i*7_919_131), s.bank),
+		Note: "Dodavatel: " + s.what}
+}
+
+// demoPayables records the café's received invoices through PayablesService,
+// day by day with the sales documents: rent on the 1st, energy and telephone
+// monthly, goods and material through the month. Each is paid on its due
+// date — except, of the last 75 days, about a third, which stay open (some
+// overdue), so the payables aging has something in each bucket. Their input
+// VAT and goods go into the journal generator's month-end figures.
+type demoPayables struct {
+	ctx       context.Context
+	svc       app.Services
+	g         *demoGen
+	rng       *rand.Rand
+	to        app.Date
+	suppliers []app.Customer
+	numbers   map[string]int // supplier's own numbering
+	pending   map[app.Date][]app.PurchaseInvoice
+	counts    DemoPayables
+	sum       *DemoSummary
+	energy    string // the chart's energy account, services when it has none
+	vatIn     map[app.Month]int64
+	goodsIn   map[app.Month]int64
+}
+
+func newDemoPayables(ctx context.Context, svc app.Services, g *demoGen, sum *DemoSummary) (*demoPayables, error) {
+	p := &demoPayables{ctx: ctx, svc: svc, g: g, sum: sum, rng: rand.New(rand.NewPCG(demoPayablesSeed, demoSeed2)), to: g.to, energy: g.acc.Services,
+		numbers: map[string]int{}, pending: map[app.Date][]app.PurchaseInvoice{}, vatIn: map[app.Month]int64{}, goodsIn: map[app.Month]int64{}}
+	if svc.Payables == nil {
+		p.counts.Skipped = true
+		return p, nil
+	}
+	accounts, err := svc.Ledger.Accounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range accounts {
+		if a.Code == "502" && g.c.Chart == app.ChartCzech {
+			p.energy = a.Code
+		}
+	}
+	for i, s := range demoSuppliers {
+		c, err := svc.Customers.SaveCustomer(ctx, s.customer(i))
+		if err != nil {
+			return nil, err
+		}
+		p.suppliers = append(p.suppliers, c)
+	}
+	p.counts.Suppliers = len(p.suppliers)
+	return p, nil
+}
+
+// day pays what falls due on d, then records d's received invoices.
+func (p *demoPayables) day(d app.Date) error {
+	if p.counts.Skipped {
+		return nil
+	}
+	for _, inv := range p.pending[d] {
+		pay, err := p.svc.Payables.PaySupplier(p.ctx, app.Payment{DocID: inv.ID, Date: d, Amount: app.M(inv.Remaining(), inv.Currency), Method: app.PayBank,
+			Note: "Úhrada " + inv.SupplierNumber})
+		if err != nil {
+			return err
+		}
+		p.counts.Payments++
+		if err := demoCounted(p.ctx, p.svc, p.sum, pay.EntryID); err != nil {
+			return err
+		}
+	}
+	delete(p.pending, d)
+	for i, s := range demoSuppliers {
+		if p.bills(s, d) {
+			if err := p.record(i, s, d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// bills reports whether supplier s sends an invoice on d.
+func (p *demoPayables) bills(s demoSupplier, d app.Date) bool {
+	switch {
+	case s.every == 0:
+		return d.Day() == 3 || d.Day() == 17
+	case s.prefix == "NAJ": // the rent, on the 1st
+		return d.Day() == 1
+	default:
+		return d.Day() == 6+len(s.prefix) && int(d.Month())%s.every == 0
+	}
+}
+
+func (p *demoPayables) record(i int, s demoSupplier, d app.Date) error {
+	scale := int64(p.g.scale)
+	base := (s.lo + p.rng.Int64N(s.hi-s.lo+1)) * 100 * scale
+	if s.lo != s.hi {
+		base += p.rng.Int64N(100)
+	}
+	vat := p.g.vat(base, s.vat, d)
+	rate, _ := p.g.c.VATRateOn(s.vat, d)
+	p.numbers[s.prefix]++
+	number := fmt.Sprintf("%s%d%04d", s.prefix, d.Year()%100, p.numbers[s.prefix])
+	if s.prefix == "NAJ" || s.prefix == "EN" {
+		number = fmt.Sprintf("%d%02d%03d", d.Year(), int(d.Month()), p.numbers[s.prefix])
+	}
+	inv := app.PurchaseInvoice{SupplierID: p.suppliers[i].ID, SupplierNumber: number, IssueDate: d, TaxDate: d,
+		DueDate: d.AddDays(s.days), Account: p.account(s.acct), Memo: s.what, VAT: []app.PurchaseVAT{{Rate: rate, Base: base, VAT: vat}}}
+	inv, err := p.svc.Payables.RecordPurchase(p.ctx, inv)
+	if err != nil {
+		return err
+	}
+	if err := demoCounted(p.ctx, p.svc, p.sum, inv.EntryID); err != nil {
+		return err
+	}
+	p.counts.Purchases++
+	m := d.MonthOf()
+	p.vatIn[m] += vat
+	if inv.Account == p.g.acc.Goods {
+		p.goodsIn[m] += base
+	}
+	pay := nextWorkday(inv.DueDate)
+	if daysBetween(inv.DueDate, p.to) < 75 && p.rng.IntN(3) == 0 {
+		return nil // left open; the last weeks' are not due yet anyway
+	}
+	if !pay.After(p.to) {
+		p.pending[pay] = append(p.pending[pay], inv)
+	}
+	return nil
+}
+
+// account maps a Czech account of demoSuppliers to the company's chart.
+func (p *demoPayables) account(czech string) string {
+	switch czech {
+	case "132":
+		return p.g.acc.Goods
+	case "501":
+		return p.g.acc.Materials
+	case "502":
+		return p.energy
+	}
+	return p.g.acc.Services
+}
+
+// demoCounted adds a posted entry to the summary.
+func demoCounted(ctx context.Context, svc app.Services, sum *DemoSummary, entryID string) error {
+	if entryID == "" || sum == nil {
+		return nil
+	}
+	e, err := svc.Ledger.Entry(ctx, entryID)
+	if err != nil {
+		return err
+	}
+	dr, _ := e.Totals()
+	sum.Entries++
+	sum.Lines += len(e.Lines)
+	sum.Turnover += dr
+	return nil
+}
+
+// finish counts the received invoices left open at the end.
+func (p *demoPayables) finish() error {
+	if p.counts.Skipped {
+		return nil
+	}
+	open, err := demoOpenPurchases(p.ctx, p.svc)
+	if err != nil {
+		return err
+	}
+	p.counts.Open, p.counts.Overdue = len(open), 0
+	for _, inv := range open {
+		if p.to.After(inv.DueDate) {
+			p.counts.Overdue++
+		}
+	}
+	return nil
+}
+
+// demoOpenPurchases lists every received invoice with something to pay.
+func demoOpenPurchases(ctx context.Context, svc app.Services) ([]app.PurchaseInvoice, error) {
+	var out []app.PurchaseInvoice
+	for offset := 0; ; offset += 500 {
+		ps, total, err := svc.Payables.Purchases(ctx, app.PurchaseFilter{OpenOnly: true}, offset, 500)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ps...)
+		if len(ps) < 500 || offset+500 >= total {
+			return out, nil
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package screens
+
+import (
+	"context"
+	"slices"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// openItems lists the documents a bank line of kind may pay, matching
+// search: issued sales invoices with something left (incoming money) or
+// open received invoices (outgoing).
+func openItems(ctx context.Context, d Deps, kind, search string) ([]app.OpenItem, error) {
+	var out []app.OpenItem
+	if kind == app.PayKindSale {
+		if d.Services.Sales == nil {
+			return nil, app.Errorf(app.EINVALID, "err.bank.no_sales", "sales invoices are not available", nil)
+		}
+		docs, _, err := d.Services.Sales.Documents(ctx, app.DocFilter{Kind: app.KindInvoice, Search: search}, 0, 500)
+		if err != nil {
+			return nil, err
+		}
+		for _, doc := range docs {
+			if doc.Status == app.StatusIssued && doc.Remaining() > 0 {
+				out = append(out, app.OpenItem{Kind: kind, DocID: doc.ID, Number: doc.Number, VS: trimZeros(doc.VariableSymbol),
+					Party: doc.Customer.Name, Remaining: app.M(doc.Remaining(), doc.Currency)})
+			}
+		}
+		return out, nil
+	}
+	if d.Services.Payables == nil {
+		return nil, app.Errorf(app.EINVALID, "err.bank.no_payables", "received invoices are not available", nil)
+	}
+	ps, _, err := d.Services.Payables.Purchases(ctx, app.PurchaseFilter{Search: search, OpenOnly: true}, 0, 500)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		out = append(out, app.OpenItem{Kind: kind, DocID: p.ID, Number: p.Number, VS: trimZeros(p.VariableSymbol),
+			Party: p.Supplier.Name, Remaining: app.M(p.Remaining(), p.Currency)})
+	}
+	return out, nil
+}
+
+// trimZeros drops the leading zeros of a symbol, as bank lines carry them.
+func trimZeros(s string) string {
+	for len(s) > 0 && s[0] == '0' {
+		s = s[1:]
+	}
+	return s
+}
+
+// pairRank orders the documents offered for a line: the matcher's
+// candidates, then those with its variable symbol or amount, then the rest.
+func pairRank(e app.BankEntry, it app.OpenItem) int {
+	amount := e.Line.Amount.Amount
+	if amount < 0 {
+		amount = -amount
+	}
+	r := 0
+	if slices.Contains(e.Candidates, it.Number) {
+		r -= 4
+	}
+	if e.Line.VariableSymbol != "" && it.VS == e.Line.VariableSymbol {
+		r -= 2
+	}
+	if it.Remaining.Amount == amount && it.Remaining.Currency == e.Line.Amount.Currency {
+		r--
+	}
+	return r
+}
+
+// pair offers the open documents a line may pay, searchable, and posts the
+// line as the payment of the one chosen after asking.
+func (v *bankView) pair(e app.BankEntry) {
+	kind := app.PayKindSale
+	if e.Line.Amount.Amount < 0 {
+		kind = app.PayKindPurchase
+	}
+	var found []app.OpenItem
+	var gen int
+	var db debouncer
+	search := newEscEntry()
+	search.SetPlaceHolder(lang.X("bank.pair_search", "Search number or party…"))
+	list := widget.NewList(func() int { return len(found) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			it := found[i]
+			text := it.Number + " · " + it.Party + " · " + it.Remaining.Format(uiLang)
+			if it.VS != "" {
+				text += " · " + lang.X("bank.vs", "VS {{.vs}}", map[string]any{"vs": it.VS})
+			}
+			l := o.(*widget.Label)
+			l.SetText(text)
+			l.Truncation = fyne.TextTruncateEllipsis
+		})
+	var dlg *dialog.CustomDialog
+	list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(found) {
+			dlg.Hide()
+			v.confirmPair(e, found[i])
+		}
+	}
+	run := func() {
+		gen++
+		g, q, ctx := gen, search.Text, v.deps.ctx()
+		async(func() {
+			items, err := openItems(ctx, v.deps, kind, q)
+			fyne.Do(func() {
+				if g != gen {
+					return
+				}
+				if err != nil {
+					showError(err, v.win)
+					return
+				}
+				sort.SliceStable(items, func(i, j int) bool { return pairRank(e, items[i]) < pairRank(e, items[j]) })
+				found = items
+				list.UnselectAll()
+				list.Refresh()
+			})
+		})
+	}
+	search.OnChanged = func(string) { db.call(run) }
+	line := widget.NewLabel(e.Line.Date.Format(uiLang) + " · " + e.Line.Amount.Format(uiLang) + " · " + bankLineCell(e, 4) + " · " + e.Line.Message)
+	line.Wrapping = fyne.TextWrapWord
+	title := lang.X("bank.pair_in_title", "Pair the incoming payment with an invoice")
+	if kind == app.PayKindPurchase {
+		title = lang.X("bank.pair_out_title", "Pair the outgoing payment with a received invoice")
+	}
+	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), func() { dlg.Hide() })
+	body := container.NewBorder(container.NewVBox(line, search), nil, nil, nil, container.NewGridWrap(fyne.NewSize(620, 300), list))
+	dlg = dialog.NewCustomWithoutButtons(title, body, v.win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel})
+	search.onEsc = dlg.Hide
+	dlg.Show()
+	v.win.Canvas().Focus(search)
+	run()
+}
+
+// confirmPair asks before posting the line as a payment of it.
+func (v *bankView) confirmPair(e app.BankEntry, it app.OpenItem) {
+	msg := lang.X("bank.pair_confirm", "Post the payment of {{.amount}} of {{.date}} to {{.number}} ({{.party}}, {{.left}} left to pay)?",
+		map[string]any{"amount": e.Line.Amount.Format(uiLang), "date": e.Line.Date.Format(uiLang), "number": it.Number, "party": it.Party, "left": it.Remaining.Format(uiLang)})
+	dialog.ShowConfirm(lang.X("bank.pair_title", "Pair the payment"), msg, func(ok bool) {
+		if ok {
+			v.post([]app.BankPairing{{EntryID: e.ID, Kind: it.Kind, DocID: it.DocID}})
+		}
+	}, v.win)
+}

@@ -1,0 +1,299 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+func init() {
+	accountsPanes = append(accountsPanes,
+		accountsPane{order: 40, key: "accounts.tab.payables", fallback: "Payables", icon: theme.DocumentIcon(),
+			build: func(s *accountsScreen) fyne.CanvasObject { return newPayablesView(s.deps, s.win, s.company).buildUI() }})
+}
+
+// unavailable is what a pane shows instead of itself when its service is not
+// wired or the user's roles do not include it.
+func unavailable(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return container.NewPadded(l)
+}
+
+// purchasePageSize is how many received invoices one fetch brings.
+const purchasePageSize = 100
+
+// payablesView is the Payables pane of Accounts: the received invoices,
+// searched as you type and filtered by issue dates and "open only"; a tapped
+// invoice opens its detail with the payments, and "New received invoice…"
+// opens the form in place of the list.
+type payablesView struct {
+	deps    Deps
+	win     fyne.Window
+	company app.Company
+
+	root     *fyne.Container // the list, the form or a detail
+	list     fyne.CanvasObject
+	filter   app.PurchaseFilter
+	count    int
+	gen      int
+	pages    map[int][]app.PurchaseInvoice
+	pending  map[int]bool
+	updating bool
+	debounce debouncer
+
+	search, from, to *widget.Entry
+	openOnly         *widget.Check
+	filterMsg        *widget.Label
+	countText        *widget.Label
+	table            *widget.Table
+	form             *purchaseForm // the open form, nil otherwise
+}
+
+func newPayablesView(d Deps, w fyne.Window, c app.Company) *payablesView {
+	return &payablesView{deps: d, win: w, company: c, pages: map[int][]app.PurchaseInvoice{}, pending: map[int]bool{}}
+}
+
+// purchaseColumns are the columns of the received invoices list.
+var purchaseColumns = []column{
+	{"payables.col.number", "Number", 130},
+	{"payables.col.supplier_number", "Supplier's number", 150},
+	{"payables.col.supplier", "Supplier", 260},
+	{"payables.col.issue", "Issued", 110},
+	{"payables.col.due", "Due", 110},
+	{"payables.col.total", "Total", 140},
+	{"payables.col.remaining", "Remaining", 140},
+	{"payables.col.status", "Status", 130},
+}
+
+func (v *payablesView) buildUI() fyne.CanvasObject {
+	if v.deps.Services.Payables == nil {
+		return unavailable(lang.X("payables.unavailable", "Received invoices are not available in this version."))
+	}
+	if !v.deps.can(app.PermPayables) {
+		return unavailable(lang.X("payables.denied", "Your role does not include received invoices."))
+	}
+	v.search = widget.NewEntry()
+	v.search.SetPlaceHolder(lang.X("payables.search", "Search number, supplier's number or supplier…"))
+	v.from, v.to = widget.NewEntry(), widget.NewEntry()
+	v.from.SetPlaceHolder(datePlaceholder())
+	v.to.SetPlaceHolder(datePlaceholder())
+	for _, e := range []*widget.Entry{v.search, v.from, v.to} {
+		e.OnChanged = func(string) { v.debounce.call(v.apply) }
+		e.OnSubmitted = func(string) { v.apply() }
+	}
+	v.openOnly = widget.NewCheck(lang.X("payables.open_only", "Open only"), func(bool) { v.apply() })
+	v.filterMsg = widget.NewLabel("")
+	v.filterMsg.Importance = widget.DangerImportance
+	v.filterMsg.Truncation = fyne.TextTruncateEllipsis
+	v.filterMsg.Hide()
+	v.countText = widget.NewLabel("")
+
+	add := widget.NewButtonWithIcon(lang.X("payables.new", "New received invoice…"), theme.ContentAddIcon(), v.newPurchase)
+	add.Importance = widget.HighImportance
+	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), v.reload)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(add, refresh), v.search)
+	filters := container.NewHBox(
+		widget.NewLabel(lang.X("journal.from", "From")), sized(v.from, 120),
+		widget.NewLabel(lang.X("journal.to", "To")), sized(v.to, 120), v.openOnly)
+	bar := container.NewVBox(top, container.NewBorder(nil, nil, filters, nil, v.filterMsg))
+
+	v.table = newColumnTable(purchaseColumns, func() int { return v.count }, v.updateCell, func(c int) bool { return c == 5 || c == 6 })
+	v.table.OnSelected = func(id widget.TableCellID) {
+		v.table.UnselectAll()
+		if p, ok := v.purchase(id.Row); ok {
+			v.openPurchase(p.ID)
+		}
+	}
+	v.list = container.NewBorder(bar, v.countText, nil, nil, v.table)
+	v.root = container.NewStack(v.list)
+	v.reload()
+	return v.root
+}
+
+// show replaces what the pane shows with o.
+func (v *payablesView) show(o fyne.CanvasObject) {
+	v.root.Objects = []fyne.CanvasObject{o}
+	v.root.Refresh()
+}
+
+// backToList closes a form or detail and shows the list, reloaded.
+func (v *payablesView) backToList() {
+	v.form = nil
+	v.show(v.list)
+	v.reload()
+}
+
+// readFilter reads the filter bar; a wrong date names its field.
+func (v *payablesView) readFilter() (app.PurchaseFilter, error) {
+	f := app.PurchaseFilter{Search: strings.TrimSpace(v.search.Text), OpenOnly: v.openOnly.Checked}
+	var err error
+	if f.From, err = parseOptionalDate(v.from.Text, "filter.from"); err != nil {
+		return f, err
+	}
+	if f.To, err = parseOptionalDate(v.to.Text, "filter.to"); err != nil {
+		return f, err
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return f, app.Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
+	}
+	return f, nil
+}
+
+// apply reads the filter bar and reloads; a half-typed date is reported
+// under the bar and the list stays as it was.
+func (v *payablesView) apply() {
+	f, err := v.readFilter()
+	if err != nil {
+		v.filterMsg.SetText(app.ErrorMessage(err, Translator()))
+		v.filterMsg.Show()
+		return
+	}
+	v.filterMsg.Hide()
+	v.filter = f
+	v.reload()
+}
+
+// reload drops the cached pages and fetches the first with the count.
+func (v *payablesView) reload() {
+	if v.table == nil {
+		return
+	}
+	v.gen++
+	v.pages = map[int][]app.PurchaseInvoice{}
+	v.pending = map[int]bool{}
+	v.fetch(0)
+}
+
+// purchase returns the invoice at row, asking for its page when not cached.
+func (v *payablesView) purchase(row int) (app.PurchaseInvoice, bool) {
+	p := row / purchasePageSize
+	if _, ok := v.pages[p]; !ok {
+		v.fetch(p)
+	}
+	if ps, ok := v.pages[p]; ok && row-p*purchasePageSize < len(ps) {
+		return ps[row-p*purchasePageSize], true
+	}
+	return app.PurchaseInvoice{}, false
+}
+
+// fetch loads page p off the UI thread; every page brings the count too.
+func (v *payablesView) fetch(p int) {
+	if v.pending[p] {
+		return
+	}
+	v.pending[p] = true
+	gen, f, ctx := v.gen, v.filter, v.deps.ctx()
+	async(func() {
+		ps, n, err := v.deps.Services.Payables.Purchases(ctx, f, p*purchasePageSize, purchasePageSize)
+		fyne.Do(func() {
+			if gen != v.gen {
+				return
+			}
+			delete(v.pending, p)
+			if err != nil {
+				showError(err, v.win)
+				return
+			}
+			v.pages[p] = ps
+			v.count = n
+			v.countText.SetText(lang.X("payables.count", "{{.n}} received invoices", map[string]any{"n": app.FormatMinor(int64(n), 0, uiLang)}))
+			if !v.updating {
+				v.table.Refresh()
+			}
+		})
+	})
+}
+
+func (v *payablesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	v.updating = true
+	defer func() { v.updating = false }()
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.Alignment = columnAlign(id.Col == 5 || id.Col == 6)
+	l.Importance = widget.MediumImportance
+	p, ok := v.purchase(id.Row)
+	if !ok {
+		l.SetText("…")
+		return
+	}
+	text := ""
+	switch id.Col {
+	case 0:
+		text = p.Number
+	case 1:
+		text = p.SupplierNumber
+	case 2:
+		text = p.Supplier.Name
+	case 3:
+		text = p.IssueDate.Format(uiLang)
+	case 4:
+		text = p.DueDate.Format(uiLang)
+	case 5:
+		text = app.M(p.Total, p.Currency).Format(uiLang)
+	case 6:
+		text = app.M(p.Remaining(), p.Currency).Format(uiLang)
+	case 7:
+		st := p.StatusOn(app.Today(v.deps.clock()))
+		text = docStatusName(st)
+		l.Importance = statusImportance(st)
+	}
+	l.SetText(text)
+}
+
+// newPurchase opens an empty received invoice form with the company's
+// current settings (its VAT rates and currency).
+func (v *payablesView) newPurchase() {
+	ctx := v.deps.ctx()
+	async(func() {
+		c, err := v.deps.Services.Company.Company(ctx)
+		var accts []app.Account
+		if err == nil {
+			accts, err = v.deps.Services.Ledger.Accounts(ctx)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, v.win)
+				return
+			}
+			v.company = c
+			v.form = newPurchaseForm(v, accts)
+			v.show(v.form.buildUI())
+			v.form.focus()
+		})
+	})
+}
+
+// openPurchase loads a received invoice with its payments and shows it.
+func (v *payablesView) openPurchase(id string) {
+	ctx := v.deps.ctx()
+	async(func() {
+		p, err := v.deps.Services.Payables.Purchase(ctx, id)
+		var pays []app.Payment
+		if err == nil {
+			pays, err = v.deps.Services.Payables.SupplierPayments(ctx, id)
+		}
+		account := p.Account
+		if accts, aerr := v.deps.Services.Ledger.Accounts(ctx); aerr == nil {
+			for _, a := range accts {
+				if a.Code == p.Account {
+					account += " " + a.Name
+				}
+			}
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, v.win)
+				return
+			}
+			v.show(v.detail(p, account, pays))
+		})
+	})
+}

@@ -1,0 +1,338 @@
+package screens
+
+import (
+	"image/png"
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// payablesTest is the Payables pane for an accountant over the fakes, in
+// Czech number formats, with one supplier and one customer who is not one.
+type payablesTest struct {
+	v      *payablesView
+	w      fyne.Window
+	d      Deps
+	pay    *fakePayables
+	ledger *fakeLedger
+}
+
+func newPayablesTest(t *testing.T) *payablesTest {
+	t.Helper()
+	test.NewTempApp(t)
+	c := testCompany()
+	d, _, l := testDeps(&c)
+	p, _ := withPayablesFakes(&d)
+	cust, _, _ := salesFakes(d)
+	for _, k := range []app.Customer{
+		{Name: "Dřevo Šťastný s.r.o.", Street: "Lesní 4", City: "Jihlava", ICO: "25596641", PaymentDays: 30, Supplier: true, BankAccount: "1234567899/0100"},
+		{Name: "Žluťoučký kůň a.s.", Street: "Polní 1", City: "Brno", PaymentDays: 14},
+	} {
+		if _, err := cust.SaveCustomer(d.ctx(), k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	users, _ := fakesOf(d)
+	d.sess.user = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
+	old := uiLang
+	uiLang = app.Czech
+	t.Cleanup(func() { uiLang = old })
+	w := test.NewTempWindow(t, nil)
+	v := newPayablesView(d, w, c)
+	w.SetContent(v.buildUI())
+	w.Resize(fyne.NewSize(1280, 820))
+	return &payablesTest{v: v, w: w, d: d, pay: p, ledger: l}
+}
+
+// chooseSupplier picks the supplier whose name contains search in the picker.
+func (pt *payablesTest) chooseSupplier(t *testing.T, search string) {
+	t.Helper()
+	test.Tap(button(t, pt.w.Content(), "Choose…"))
+	top := pt.w.Canvas().Overlays().Top()
+	test.Type(overlayEntry(t, pt.w, 0), search)
+	list := listIn(t, top)
+	if list.Length() != 1 {
+		t.Fatalf("supplier search %q found %d", search, list.Length())
+	}
+	list.Select(0)
+}
+
+// listIn finds the first list under root.
+func listIn(t *testing.T, root fyne.CanvasObject) *widget.List {
+	t.Helper()
+	for _, o := range objects(root) {
+		if l, ok := o.(*widget.List); ok {
+			return l
+		}
+	}
+	t.Fatal("no list")
+	return nil
+}
+
+// fillPurchase opens a new form for the supplier and types an invoice:
+// 10 000,00 at 21 % and 1 000,00 at 12 % with the supplier's VAT 120,01.
+func (pt *payablesTest) fillPurchase(t *testing.T, number string) *purchaseForm {
+	t.Helper()
+	test.Tap(button(t, pt.w.Content(), "New received invoice…"))
+	f := pt.v.form
+	if f == nil {
+		t.Fatal("no form")
+	}
+	pt.chooseSupplier(t, "šťast")
+	test.Type(f.number, number)
+	test.Type(f.rows[0].base, "10 000")
+	test.Type(f.rows[1].base, "1000")
+	retype(f.rows[1].vat, "120,01")
+	test.Type(f.memo, "Dubové fošny")
+	return f
+}
+
+func TestPayablesRecordReceivedInvoiceAndPay(t *testing.T) {
+	pt := newPayablesTest(t)
+	w := pt.w
+
+	// Saving an empty form names the missing supplier and writes nothing.
+	test.Tap(button(t, w.Content(), "New received invoice…"))
+	test.Tap(button(t, w.Content(), "Record and post"))
+	if got := pt.v.form.head.message("purchase.supplier"); got != "is required" || pt.pay.count() != 0 {
+		t.Fatalf("empty form: message %q, %d recorded", got, pt.pay.count())
+	}
+	closeDialogs(w)
+	test.Tap(button(t, w.Content(), "Back to the list"))
+
+	f := pt.fillPurchase(t, "FA-2026/0042")
+	if f.vs.Text != "20260042" {
+		t.Errorf("variable symbol %q, want the digits of the number", f.vs.Text)
+	}
+	if f.due.Text != "14. 4. 2026" || f.tax.Text != "15. 3. 2026" {
+		t.Errorf("due %q (issue + the supplier's 30 days), DUZP %q", f.due.Text, f.tax.Text)
+	}
+	if f.account.Selected != "518 Ostatní služby" {
+		t.Errorf("account %q", f.account.Selected)
+	}
+	if got := f.rows[0].vat.Text; got != "2 100,00" {
+		t.Errorf("live VAT at 21 %% = %q", got)
+	}
+	if !strings.HasPrefix(f.rows[0].label.Text, "21 %") || !strings.HasPrefix(f.rows[1].label.Text, "12 %") || !strings.HasPrefix(f.rows[2].label.Text, "0 %") {
+		t.Errorf("rate rows %q %q %q", f.rows[0].label.Text, f.rows[1].label.Text, f.rows[2].label.Text)
+	}
+	// The supplier's own VAT figure stays when the base is retyped.
+	retype(f.rows[1].base, "1 000,00")
+	if f.rows[1].vat.Text != "120,01" {
+		t.Errorf("typed VAT overwritten: %q", f.rows[1].vat.Text)
+	}
+	if want := "13\u00a0220,01\u00a0Kč"; !strings.Contains(f.total.Text, want) {
+		t.Errorf("total %q, want %q", f.total.Text, want)
+	}
+	capture(t, w, "/tmp/kontor-payables-form.png")
+
+	test.Tap(button(t, w.Content(), "Record and post"))
+	if pt.pay.count() != 1 || pt.v.form != nil {
+		t.Fatalf("not recorded: %d, %s", pt.pay.count(), dialogText(w))
+	}
+	if got := dialogText(w); !strings.Contains(got, "FP2026-0001 is recorded") {
+		t.Errorf("confirmation %q", got)
+	}
+	closeDialogs(w)
+	capture(t, w, "/tmp/kontor-payables-list.png")
+	shown := texts(w.Content())
+	for _, want := range []string{"FP2026-0001", "FA-2026/0042", "Dřevo Šťastný s.r.o.", "15.\u00a03.\u00a02026", "14.\u00a04.\u00a02026", "13\u00a0220,01\u00a0Kč", "issued"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("list lacks %q:\n%s", want, shown)
+		}
+	}
+	// Posted: the bases to 518, the input VAT to 343, the total to 321.
+	e := pt.ledger.entries[len(pt.ledger.entries)-1]
+	sums := map[string]int64{}
+	for _, ln := range e.Lines {
+		sums[ln.Account] += ln.Debit - ln.Credit
+	}
+	if sums["518"] != 1100000 || sums["343"] != 222001 || sums["321"] != -1322001 || len(sums) != 3 {
+		t.Errorf("posting %v: %+v", sums, e.Lines)
+	}
+
+	// The same supplier's number again is refused naming the first; nothing is written.
+	entries := len(pt.ledger.entries)
+	f = pt.fillPurchase(t, "FA-2026/0042")
+	test.Tap(button(t, w.Content(), "Record and post"))
+	if got := dialogText(w); !strings.Contains(got, "FA-2026/0042 of Dřevo Šťastný s.r.o. is already recorded as FP2026-0001") {
+		t.Errorf("duplicate dialog %q", got)
+	}
+	if got := f.head.message("purchase.supplier_number"); !strings.Contains(got, "already recorded") {
+		t.Errorf("duplicate not shown at the number: %q", got)
+	}
+	if pt.pay.count() != 1 || len(pt.ledger.entries) != entries {
+		t.Errorf("a duplicate wrote: %d invoices, %d entries", pt.pay.count(), len(pt.ledger.entries))
+	}
+	closeDialogs(w)
+	test.Tap(button(t, w.Content(), "Back to the list"))
+
+	// Search as you type; open only.
+	test.Type(pt.v.search, "šťastný")
+	if pt.v.count != 1 {
+		t.Errorf("search found %d", pt.v.count)
+	}
+	retype(pt.v.search, "nikdo")
+	if pt.v.count != 0 {
+		t.Errorf("search for nobody found %d", pt.v.count)
+	}
+	pt.v.search.SetText("")
+
+	// Open it and pay part, then the rest.
+	pt.v.table.OnSelected(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(button(t, w.Content(), "Pay…"))
+	amount := inputAfter(t, w.Canvas().Overlays().Top(), "Amount")
+	if amount.Text != "13 220,01" {
+		t.Errorf("amount defaults to %q", amount.Text)
+	}
+	retype(amount, "20 000")
+	tapDialog(t, w, "Record payment")
+	if got := dialogText(w); !strings.Contains(got, "remains to be paid") {
+		t.Errorf("overpayment dialog %q", got)
+	}
+	retype(amount, "10 000")
+	tapDialog(t, w, "Record payment")
+	shown = texts(w.Content())
+	if !strings.Contains(shown, "10\u00a0000,00\u00a0Kč · Bank transfer") || !strings.Contains(shown, "partly paid") {
+		t.Errorf("detail after a partial payment:\n%s", shown)
+	}
+	test.Tap(button(t, w.Content(), "Pay…"))
+	tapDialog(t, w, "Record payment")
+	p, _ := pt.pay.Purchase(pt.d.ctx(), pt.pay.purchases[0].ID)
+	if p.Paid != p.Total || !strings.Contains(texts(w.Content()), "· paid") {
+		t.Errorf("paid %d of %d:\n%s", p.Paid, p.Total, texts(w.Content()))
+	}
+	capture(t, w, "/tmp/kontor-payables-detail.png")
+	if strings.Contains(buttonsText(w.Content()), "Pay…") {
+		t.Error("a paid invoice still offers Pay…")
+	}
+	test.Tap(button(t, w.Content(), "Back to the list"))
+	if pt.v.count != 1 {
+		t.Errorf("all invoices: %d", pt.v.count)
+	}
+	pt.v.openOnly.SetChecked(true)
+	if pt.v.count != 0 {
+		t.Errorf("open only lists %d paid invoices", pt.v.count)
+	}
+	last := pt.ledger.entries[len(pt.ledger.entries)-1]
+	if last.Lines[0].Account != "321" || last.Lines[1].Account != "221" || last.Lines[0].Debit != 322001 {
+		t.Errorf("payment posting %+v", last.Lines)
+	}
+}
+
+func TestPayablesSupplierFromCustomerAndNew(t *testing.T) {
+	pt := newPayablesTest(t)
+	w := pt.w
+	cust, _, _ := salesFakes(pt.d)
+	test.Tap(button(t, w.Content(), "New received invoice…"))
+
+	// An existing customer becomes a supplier.
+	test.Tap(button(t, w.Content(), "Choose…"))
+	tapDialog(t, w, "Customer as supplier…")
+	test.Type(overlayEntry(t, w, 0), "kůň")
+	listIn(t, w.Canvas().Overlays().Top()).Select(0)
+	if f := pt.v.form; f.supplier == nil || f.supplier.Name != "Žluťoučký kůň a.s." || !f.supplier.Supplier {
+		t.Fatalf("picked %+v", f.supplier)
+	}
+	if c, _ := cust.get(pt.v.form.supplier.ID); !c.Supplier {
+		t.Error("the customer was not marked as a supplier")
+	}
+
+	// A new supplier: the customer form with Supplier checked; a bad account is shown at its field.
+	test.Tap(button(t, w.Content(), "Choose…"))
+	tapDialog(t, w, "New supplier…")
+	form := w.Canvas().Overlays().Top()
+	if !strings.Contains(texts(form), "New supplier") {
+		t.Errorf("form title:\n%s", texts(form))
+	}
+	test.Type(inputAfter(t, form, "Name"), "Kovo Brno s.r.o.")
+	test.Type(inputAfter(t, form, "Bank account"), "12345/0000")
+	tapDialog(t, w, "Save")
+	if len(cust.list) != 2 || !strings.Contains(texts(form), "Bank account") {
+		t.Fatalf("a bad account was saved: %d", len(cust.list))
+	}
+	msg := ""
+	for _, o := range objects(form) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Importance == widget.DangerImportance {
+			msg += l.Text
+		}
+	}
+	if !strings.Contains(msg, "account") {
+		t.Errorf("no message at the bank account: %q", msg)
+	}
+	retype(inputAfter(t, form, "Bank account"), "19-2000145399/0800")
+	tapDialog(t, w, "Save")
+	f := pt.v.form
+	if f.supplier == nil || f.supplier.Name != "Kovo Brno s.r.o." || !f.supplier.Supplier || f.supplier.BankAccount != "19-2000145399/0800" {
+		t.Fatalf("new supplier %+v", f.supplier)
+	}
+	if !strings.Contains(f.supName.Text, "19-2000145399/0800") {
+		t.Errorf("supplier shown as %q", f.supName.Text)
+	}
+	found, _ := pt.pay.Suppliers(pt.d.ctx(), "", 0)
+	if len(found) != 3 {
+		t.Errorf("%d suppliers, want 3", len(found))
+	}
+}
+
+func TestPayablesUnavailableWithoutService(t *testing.T) {
+	test.NewTempApp(t)
+	c := testCompany()
+	d, _, _ := testDeps(&c)
+	w := test.NewTempWindow(t, nil)
+	for _, o := range []fyne.CanvasObject{newPayablesView(d, w, c).buildUI(), newBankView(d, w, c).buildUI()} {
+		if got := texts(o); !strings.Contains(got, "not available") {
+			t.Errorf("without the service the pane shows %q", got)
+		}
+	}
+}
+
+func TestAccountsHasPayablesAndBankTabs(t *testing.T) {
+	test.NewTempApp(t)
+	c := testCompany()
+	d, _, _ := testDeps(&c)
+	withPayablesFakes(&d)
+	w := test.NewTempWindow(t, nil)
+	s := newAccountsScreen(d, w, c)
+	w.SetContent(s.buildUI())
+	tabs := w.Content().(*container.AppTabs)
+	var names []string
+	for _, it := range tabs.Items {
+		names = append(names, it.Text)
+	}
+	joined := strings.Join(names, ",")
+	if !strings.Contains(joined, "Payables") || !strings.Contains(joined, "Bank") ||
+		strings.Index(joined, "Payables") > strings.Index(joined, "Bank") {
+		t.Errorf("tabs %v", names)
+	}
+	for _, it := range tabs.Items {
+		if it.Text == "Payables" {
+			tabs.Select(it)
+			if !strings.Contains(buttonsText(w.Content()), "New received invoice…") {
+				t.Errorf("Payables tab shows:\n%s", buttonsText(w.Content()))
+			}
+		}
+	}
+}
+
+// capture writes what w shows to path, to look at the layout.
+func capture(t *testing.T, w fyne.Window, path string) {
+	t.Helper()
+	img := w.Canvas().Capture()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Log(err)
+		return
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Log(err)
+	}
+}

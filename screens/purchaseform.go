@@ -1,0 +1,483 @@
+package screens
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// purchaseForm records a received invoice: the supplier, their number, the
+// dates, currency and account, and the base and VAT per rate as the
+// supplier's document states them. VAT is computed from the base as you type
+// until you overwrite it with the supplier's figure.
+type purchaseForm struct {
+	v        *payablesView
+	accounts []app.Account // what the bases may be debited to
+	supplier *app.Customer
+	loading  bool // programmatic changes are not edits
+	vsAuto   bool // the variable symbol follows the supplier's number
+	taxAuto  bool // the DUZP follows the issue date
+	dueAuto  bool // the due date follows the issue date and payment term
+
+	head, opts                  *fieldSet
+	supName                     *widget.Label
+	number, vs, issue, tax, due *widget.Entry
+	rate, memo                  *widget.Entry
+	curSel, account             *widget.Select
+	rows                        []*purchaseVATRow
+	vatField                    *field
+	rateGrid                    *fyne.Container
+	total                       *widget.Label
+	saveBtn                     *widget.Button
+	scroll                      *container.Scroll
+}
+
+// purchaseVATRow is one VAT rate's base and VAT on the form.
+type purchaseVATRow struct {
+	kind      string
+	rate      app.Rate
+	valid     bool // the company has a rate of this kind on the DUZP
+	label     *widget.Label
+	base, vat *widget.Entry
+	sum       *widget.Label
+	vatAuto   bool
+}
+
+func newPurchaseForm(v *payablesView, all []app.Account) *purchaseForm {
+	acc := v.company.Chart.Posting()
+	var offered []app.Account
+	for _, a := range all {
+		if a.Type == app.Expense || a.Code == acc.Goods || a.Code == "112" {
+			offered = append(offered, a)
+		}
+	}
+	sort.SliceStable(offered, func(i, j int) bool { return offered[i].Code < offered[j].Code })
+	return &purchaseForm{v: v, accounts: offered, vsAuto: true, taxAuto: true, dueAuto: true}
+}
+
+func (f *purchaseForm) buildUI() fyne.CanvasObject {
+	c := f.v.company
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.head, f.opts = newFieldSet(), newFieldSet()
+
+	f.supName = widget.NewLabel(lang.X("payables.no_supplier", "No supplier chosen"))
+	f.supName.Wrapping = fyne.TextWrapWord
+	pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
+		pickSupplier(f.v.deps, f.v.win, c.BaseCurrency, f.setSupplier)
+	})
+	f.head.add("purchase.supplier", "Supplier", container.NewBorder(nil, nil, nil, pick, f.supName))
+	f.number = f.head.entry("purchase.supplier_number", "Supplier's invoice number", "2026-0042")
+	f.vs = f.head.entry("purchase.variable_symbol", "Variable symbol", "")
+	f.issue = f.head.entry("purchase.issue_date", "Issue date", datePlaceholder())
+	f.tax = f.head.entry("purchase.tax_date", "DUZP", datePlaceholder())
+	f.due = f.head.entry("purchase.due_date", "Due date", datePlaceholder())
+
+	f.curSel = widget.NewSelect(app.Currencies(), func(string) { f.currencyChanged() })
+	f.opts.add("purchase.currency", "Currency", f.curSel)
+	f.rate = f.opts.entry("purchase.exchange_rate", "Exchange rate", "24,325")
+	var names []string
+	for _, a := range f.accounts {
+		names = append(names, a.Code+" "+a.Name)
+	}
+	f.account = widget.NewSelect(names, nil)
+	f.opts.add("purchase.account", "Account", f.account)
+	f.memo = f.opts.entry("purchase.memo", "What was bought", lang.X("payables.memo_hint", "Rent of the workshop for March"))
+
+	f.rateGrid = container.NewGridWithColumns(4)
+	f.total = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	vf := f.opts.add("purchase.vat", "Amounts by VAT rate", f.rateGrid)
+	f.vatField = vf
+	f.opts.fields = f.opts.fields[:len(f.opts.fields)-1] // laid out below the two columns
+
+	today := app.Today(f.v.deps.clock())
+	f.issue.SetText(formatDateInput(today))
+	f.tax.SetText(formatDateInput(today))
+	f.due.SetText(formatDateInput(today.AddDays(app.DefaultPaymentDays)))
+	f.curSel.SetSelected(c.BaseCurrency)
+	f.account.SetSelectedIndex(f.accountIndex(c.Chart.Posting().Services))
+	f.buildRates()
+
+	f.number.OnChanged = func(string) { f.numberChanged() }
+	f.vs.OnChanged = func(s string) {
+		if !f.loading {
+			f.vsAuto = strings.TrimSpace(s) == ""
+		}
+	}
+	f.issue.OnChanged = func(string) { f.issueChanged() }
+	f.tax.OnChanged = func(string) {
+		if !f.loading {
+			f.taxAuto = false
+		}
+		f.relabelRates()
+	}
+	f.due.OnChanged = func(string) {
+		if !f.loading {
+			f.dueAuto = false
+		}
+	}
+	f.rate.OnChanged = func(string) { f.recompute() }
+
+	f.saveBtn = widget.NewButtonWithIcon(lang.X("payables.save", "Record and post"), theme.ConfirmIcon(), f.save)
+	f.saveBtn.Importance = widget.HighImportance
+	for _, fs := range []*fieldSet{f.head, f.opts} {
+		for _, fl := range fs.fields {
+			if e := entryOf(fl.input); e != nil {
+				e.OnSubmitted = func(string) { f.save() }
+			}
+		}
+	}
+	back := widget.NewButtonWithIcon(lang.X("payables.back", "Back to the list"), theme.NavigateBackIcon(), f.v.backToList)
+	bar := container.NewHBox(back, heading(lang.X("payables.new_title", "New received invoice")), layout.NewSpacer(), f.saveBtn)
+
+	header := container.NewGridWithColumns(2, f.head.object(), f.opts.object())
+	vf.box = container.NewVBox(vf.input, vf.msg)
+	vf.label.TextStyle.Bold = true
+	body := container.NewVBox(header, widget.NewSeparator(), vf.label, vf.box,
+		container.NewBorder(nil, nil, nil, f.total))
+	f.currencyChanged()
+	f.loading = false
+	f.recompute()
+	f.scroll = container.NewVScroll(body)
+	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, f.scroll)
+}
+
+// accountIndex is the position of code among the offered accounts (-1 if absent).
+func (f *purchaseForm) accountIndex(code string) int {
+	for i, a := range f.accounts {
+		if a.Code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+// focus puts the cursor in the supplier's number.
+func (f *purchaseForm) focus() { f.v.win.Canvas().Focus(f.number) }
+
+// buildRates makes a row for each kind of VAT rate the company has, in the
+// order standard, reduced, zero.
+func (f *purchaseForm) buildRates() {
+	kinds := []string{}
+	seen := map[string]bool{}
+	for _, k := range []string{app.VATStandard, app.VATReduced, app.VATZero} {
+		seen[k] = true
+		kinds = append(kinds, k)
+	}
+	for _, r := range f.v.company.VATRates {
+		if !seen[r.Kind] {
+			seen[r.Kind] = true
+			kinds = append(kinds, r.Kind)
+		}
+	}
+	bold := func(key, fallback string, align fyne.TextAlign) *widget.Label {
+		return widget.NewLabelWithStyle(lang.X(key, fallback), align, fyne.TextStyle{Bold: true})
+	}
+	f.rateGrid.Objects = []fyne.CanvasObject{
+		bold("payables.col.rate", "VAT rate", fyne.TextAlignLeading), bold("payables.col.base", "Tax base", fyne.TextAlignLeading),
+		bold("payables.col.vat", "VAT", fyne.TextAlignLeading), bold("payables.col.row_total", "Total", fyne.TextAlignTrailing)}
+	for _, k := range kinds {
+		r := &purchaseVATRow{kind: k, label: widget.NewLabel(""), base: widget.NewEntry(), vat: widget.NewEntry(),
+			sum: widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{}), vatAuto: true}
+		r.base.SetPlaceHolder("0")
+		r.base.OnChanged = func(string) {
+			if strings.TrimSpace(r.vat.Text) == "" {
+				r.vatAuto = true // an emptied VAT follows the base again
+			}
+			f.recompute()
+		}
+		r.vat.OnChanged = func(string) {
+			if !f.loading {
+				r.vatAuto = false
+			}
+			f.recompute()
+		}
+		f.rows = append(f.rows, r)
+		f.rateGrid.Objects = append(f.rateGrid.Objects, r.label, r.base, r.vat, r.sum)
+	}
+	f.relabelRates()
+}
+
+// rateDay is the DUZP as typed, else the issue date, else today.
+func (f *purchaseForm) rateDay() app.Date {
+	for _, e := range []*widget.Entry{f.tax, f.issue} {
+		if d, err := app.ParseDate(e.Text); err == nil {
+			return d
+		}
+	}
+	return app.Today(f.v.deps.clock())
+}
+
+// relabelRates takes the rates valid on the DUZP.
+func (f *purchaseForm) relabelRates() {
+	day := f.rateDay()
+	for _, r := range f.rows {
+		rate, err := f.v.company.VATRateOn(r.kind, day)
+		r.rate, r.valid = rate, err == nil
+		if !r.valid {
+			r.label.SetText(vatKindName(r.kind) + " —")
+			r.base.Disable()
+			r.vat.Disable()
+			continue
+		}
+		r.label.SetText(rate.Format(uiLang) + " % · " + vatKindName(r.kind))
+		r.base.Enable()
+		if rate.Micro() == 0 {
+			r.vat.Disable()
+		} else {
+			r.vat.Enable()
+		}
+	}
+	f.recompute()
+}
+
+// setSupplier takes a picked supplier: their currency and payment term.
+func (f *purchaseForm) setSupplier(c app.Customer) {
+	f.supplier = &c
+	text := c.Name
+	if c.ICO != "" {
+		text += " · " + lang.X("field.customer.ico", "IČO") + " " + c.ICO
+	}
+	if c.BankAccount != "" {
+		text += "\n" + lang.X("field.customer.bank_account", "Bank account") + " " + c.BankAccount
+	}
+	f.supName.SetText(text)
+	if c.Currency != "" && c.Currency != f.curSel.Selected {
+		f.curSel.SetSelected(c.Currency)
+	}
+	f.dueAuto = true
+	f.issueChanged()
+	if f.scroll != nil {
+		f.scroll.Refresh()
+	}
+}
+
+// numberChanged fills the variable symbol from the supplier's number while
+// the user has not typed one.
+func (f *purchaseForm) numberChanged() {
+	if f.loading || !f.vsAuto {
+		return
+	}
+	p := app.PurchaseInvoice{SupplierNumber: f.number.Text}
+	p.Normalize(f.v.company.BaseCurrency, f.v.company.Chart.Posting())
+	f.loading = true
+	f.vs.SetText(p.VariableSymbol)
+	f.loading = false
+}
+
+// issueChanged moves the DUZP and due date that follow the issue date.
+func (f *purchaseForm) issueChanged() {
+	if f.loading {
+		return
+	}
+	day, err := app.ParseDate(f.issue.Text)
+	if err != nil {
+		return
+	}
+	f.loading = true
+	if f.taxAuto {
+		f.tax.SetText(formatDateInput(day))
+	}
+	if f.dueAuto {
+		days := app.DefaultPaymentDays
+		if f.supplier != nil {
+			days = f.supplier.PaymentDays
+		}
+		f.due.SetText(formatDateInput(day.AddDays(days)))
+	}
+	f.loading = false
+	f.relabelRates()
+}
+
+// currency is the invoice's currency as chosen.
+func (f *purchaseForm) currency() string {
+	if f.curSel.Selected != "" {
+		return f.curSel.Selected
+	}
+	return f.v.company.BaseCurrency
+}
+
+// currencyChanged shows the exchange rate only for a foreign currency.
+func (f *purchaseForm) currencyChanged() {
+	if f.opts == nil || f.opts.byKey["purchase.exchange_rate"] == nil {
+		return
+	}
+	f.opts.byKey["purchase.exchange_rate"].setVisible(f.currency() != f.v.company.BaseCurrency)
+	f.recompute()
+}
+
+// recompute fills the VAT that follows the base and shows the row sums and
+// the total of what the form says now.
+func (f *purchaseForm) recompute() {
+	if f.total == nil || f.loading {
+		return
+	}
+	cur := f.currency()
+	var total int64
+	ok := true
+	for _, r := range f.rows {
+		base, bok := parseAmount(r.base.Text, cur)
+		if r.vatAuto && r.valid {
+			f.loading = true
+			if bok && base != 0 && r.rate.Micro() != 0 {
+				r.vat.SetText(formatPriceInput(app.M(base, cur).Percent(r.rate, app.HalfUp).Amount, cur))
+			} else {
+				r.vat.SetText("")
+			}
+			f.loading = false
+			r.vatAuto = true
+		}
+		vat, vok := r.vatOf(base, cur)
+		if !bok || !vok {
+			ok = false
+			r.sum.SetText("?")
+			continue
+		}
+		r.sum.SetText(formatAmount(base+vat, cur))
+		total += base + vat
+	}
+	if !ok {
+		f.total.SetText(lang.X("payables.total_unknown", "Total: check the amounts"))
+		return
+	}
+	f.total.SetText(lang.X("payables.total", "Total {{.total}}", map[string]any{"total": app.M(total, cur).Format(uiLang)}))
+}
+
+// vatOf is the row's VAT as typed; empty is the VAT computed from base.
+func (r *purchaseVATRow) vatOf(base int64, cur string) (int64, bool) {
+	if strings.TrimSpace(r.vat.Text) == "" {
+		if !r.valid || r.rate.Micro() == 0 {
+			return 0, true
+		}
+		return app.M(base, cur).Percent(r.rate, app.HalfUp).Amount, true
+	}
+	return parseAmount(r.vat.Text, cur)
+}
+
+// parseAmount reads an amount entry; empty is zero.
+func parseAmount(text, cur string) (int64, bool) {
+	if strings.TrimSpace(text) == "" {
+		return 0, true
+	}
+	m, err := app.ParseMoney(text, cur, uiLang)
+	return m.Amount, err == nil
+}
+
+// read builds the invoice from the form; the first value that does not
+// parse is returned named by its field, then the invoice's own rules.
+func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
+	c := f.v.company
+	p := app.PurchaseInvoice{SupplierNumber: f.number.Text, VariableSymbol: f.vs.Text, Currency: f.currency(), Memo: f.memo.Text}
+	if f.supplier != nil {
+		p.SupplierID = f.supplier.ID
+		p.Supplier = app.PartyOfCustomer(*f.supplier)
+		p.Supplier.BankAccount = f.supplier.BankAccount
+	}
+	var err error
+	for _, d := range []struct {
+		e     *widget.Entry
+		field string
+		to    *app.Date
+	}{{f.issue, "purchase.issue_date", &p.IssueDate}, {f.tax, "purchase.tax_date", &p.TaxDate}, {f.due, "purchase.due_date", &p.DueDate}} {
+		if *d.to, err = parseOptionalDate(d.e.Text, d.field); err != nil {
+			return p, err
+		}
+	}
+	if p.Currency != c.BaseCurrency && strings.TrimSpace(f.rate.Text) != "" {
+		if p.ExchangeRate, err = app.ParseRate(f.rate.Text, uiLang); err != nil {
+			return p, app.WithField(err, "purchase.exchange_rate")
+		}
+	}
+	if i := f.account.SelectedIndex(); i >= 0 {
+		p.Account = f.accounts[i].Code
+	}
+	for _, r := range f.rows {
+		if !r.valid || strings.TrimSpace(r.base.Text) == "" && strings.TrimSpace(r.vat.Text) == "" {
+			continue
+		}
+		base, err := app.ParseMoney(orZero(r.base.Text), p.Currency, uiLang)
+		if err != nil {
+			return p, app.WithField(err, "purchase.vat")
+		}
+		vat := int64(0)
+		if strings.TrimSpace(r.vat.Text) == "" {
+			vat, _ = r.vatOf(base.Amount, p.Currency)
+		} else {
+			m, err := app.ParseMoney(r.vat.Text, p.Currency, uiLang)
+			if err != nil {
+				return p, app.WithField(err, "purchase.vat")
+			}
+			vat = m.Amount
+		}
+		if base.Amount == 0 && vat == 0 {
+			continue
+		}
+		p.VAT = append(p.VAT, app.PurchaseVAT{Rate: r.rate, Base: base.Amount, VAT: vat})
+	}
+	p.Normalize(c.BaseCurrency, c.Chart.Posting())
+	return p, p.Validate()
+}
+
+// orZero is "0" for an empty entry.
+func orZero(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "0"
+	}
+	return s
+}
+
+// save records and posts the invoice; a refusal is shown at its field and
+// in the error dialog, and nothing is written.
+func (f *purchaseForm) save() {
+	if f.saveBtn.Disabled() {
+		return
+	}
+	f.head.clear()
+	f.opts.clear()
+	f.vatField.msg.Hide()
+	p, err := f.read()
+	if err != nil {
+		f.fail(err)
+		return
+	}
+	f.saveBtn.Disable()
+	ctx := f.v.deps.ctx()
+	async(func() {
+		saved, err := f.v.deps.Services.Payables.RecordPurchase(ctx, p)
+		fyne.Do(func() {
+			f.saveBtn.Enable()
+			if err != nil {
+				var e *app.Error
+				if errors.As(err, &e) && e.Code == app.ECONFLICT && e.Field == "" {
+					err = app.WithField(err, "purchase.supplier_number") // the same number from the same supplier
+				}
+				f.fail(err)
+				return
+			}
+			f.v.backToList()
+			dialog.ShowInformation(lang.X("payables.recorded_title", "Recorded"),
+				lang.X("payables.recorded", "Received invoice {{.number}} is recorded and posted.", map[string]any{"number": saved.Number}), f.v.win)
+		})
+	})
+}
+
+// fail shows err at its field and in the error dialog.
+func (f *purchaseForm) fail(err error) {
+	if !f.head.mark(err) {
+		f.opts.mark(err)
+	}
+	if f.scroll != nil {
+		f.scroll.Refresh()
+	}
+	showError(err, f.v.win)
+}

@@ -1,0 +1,152 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// detail is the read-only view of a received invoice: the header, the
+// amounts per rate, the payments, and "Pay…" while something is left.
+// account is the code and name of the account the bases were debited to.
+func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.Payment) fyne.CanvasObject {
+	st := p.StatusOn(app.Today(v.deps.clock()))
+	back := widget.NewButtonWithIcon(lang.X("payables.back", "Back to the list"), theme.NavigateBackIcon(), v.backToList)
+	title := heading(lang.X("payables.detail_title", "Received invoice {{.number}}", map[string]any{"number": p.Number}) + " · " + docStatusName(st))
+	bar := container.NewHBox(back, title, layout.NewSpacer())
+	if p.Remaining() > 0 && v.deps.can(app.PermPayables) {
+		pay := widget.NewButtonWithIcon(lang.X("payables.pay", "Pay…"), theme.ConfirmIcon(), func() { v.pay(p) })
+		pay.Importance = widget.HighImportance
+		bar.Add(pay)
+	}
+
+	grid := container.New(layout.NewFormLayout())
+	row := func(key, fallback, value string) {
+		if strings.TrimSpace(value) == "" {
+			return
+		}
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapWord
+		grid.Add(widget.NewLabelWithStyle(lang.X("field."+key, fallback), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(v)
+	}
+	sup := p.Supplier.Name
+	if addr := strings.Trim(strings.Join([]string{p.Supplier.Street, strings.TrimSpace(p.Supplier.Postcode + " " + p.Supplier.City)}, ", "), ", "); addr != "" {
+		sup += "\n" + addr
+	}
+	if p.Supplier.ICO != "" {
+		sup += "\n" + lang.X("field.customer.ico", "IČO") + " " + p.Supplier.ICO
+	}
+	cur := p.Currency
+	row("purchase.supplier", "Supplier", sup)
+	row("customer.bank_account", "Bank account", p.Supplier.BankAccount)
+	row("purchase.supplier_number", "Supplier's invoice number", p.SupplierNumber)
+	row("purchase.variable_symbol", "Variable symbol", p.VariableSymbol)
+	row("purchase.issue_date", "Issue date", p.IssueDate.Format(uiLang))
+	row("purchase.tax_date", "DUZP", p.TaxDate.Format(uiLang))
+	row("purchase.due_date", "Due date", p.DueDate.Format(uiLang))
+	if cur != v.company.BaseCurrency && v.company.BaseCurrency != "" {
+		row("purchase.exchange_rate", "Exchange rate", p.ExchangeRate.Format(uiLang))
+	}
+	row("purchase.account", "Account", account)
+	row("purchase.memo", "What was bought", p.Memo)
+
+	rates := container.NewGridWithColumns(4,
+		boldLabel(lang.X("payables.col.rate", "VAT rate"), false), boldLabel(lang.X("payables.col.base", "Tax base"), true),
+		boldLabel(lang.X("payables.col.vat", "VAT"), true), boldLabel(lang.X("payables.col.row_total", "Total"), true))
+	for _, r := range p.VAT {
+		rates.Add(widget.NewLabel(r.Rate.Format(uiLang) + " %"))
+		rates.Add(amountLabel(app.M(r.Base, cur).Format(uiLang)))
+		rates.Add(amountLabel(app.M(r.VAT, cur).Format(uiLang)))
+		rates.Add(amountLabel(app.M(r.Base+r.VAT, cur).Format(uiLang)))
+	}
+	sums := container.New(layout.NewFormLayout())
+	for _, s := range []struct {
+		key, fallback string
+		v             int64
+	}{{"payables.col.total", "Total", p.Total}, {"field.doc.paid", "Paid", p.Paid}, {"payables.col.remaining", "Remaining", p.Remaining()}} {
+		sums.Add(boldLabel(lang.X(s.key, s.fallback), false))
+		sums.Add(amountLabel(app.M(s.v, cur).Format(uiLang)))
+	}
+
+	payments := container.NewVBox()
+	if len(pays) == 0 {
+		none := widget.NewLabel(lang.X("payables.no_payments", "Nothing paid yet."))
+		none.Importance = widget.LowImportance
+		payments.Add(none)
+	}
+	for _, pm := range pays {
+		text := pm.Date.Format(uiLang) + " · " + pm.Amount.Format(uiLang) + " · " + methodName(pm.Method)
+		if pm.BankEntry != "" {
+			text += " · " + lang.X("payables.from_statement", "from a bank statement")
+		}
+		payments.Add(widget.NewLabel(text))
+	}
+	body := container.NewVBox(grid, widget.NewSeparator(), rates, container.NewBorder(nil, nil, nil, sums),
+		widget.NewSeparator(), boldLabel(lang.X("sales.payments", "Payments"), false), payments)
+	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body))
+}
+
+// boldLabel is a bold label, right-aligned for amounts.
+func boldLabel(text string, right bool) *widget.Label {
+	return widget.NewLabelWithStyle(text, columnAlign(right), fyne.TextStyle{Bold: true})
+}
+
+// amountLabel is a right-aligned label.
+func amountLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{})
+}
+
+// pay asks for the date, amount (what remains) and method of a payment to
+// the supplier and records it; the detail then shows it.
+func (v *payablesView) pay(p app.PurchaseInvoice) {
+	fs := newFieldSet()
+	date := fs.escEntry("payment.date", "Payment date", datePlaceholder())
+	date.SetText(formatDateInput(app.Today(v.deps.clock())))
+	amount := fs.escEntry("payment.amount", "Amount", "")
+	amount.SetText(formatPriceInput(p.Remaining(), p.Currency))
+	method := widget.NewSelect([]string{methodName(app.PayBank), methodName(app.PayCash)}, nil)
+	method.SetSelected(methodName(app.PayBank))
+	fs.add("payment.method", "Payment method", method)
+	info := widget.NewLabel(lang.X("sales.remaining", "Remaining {{.left}} of {{.total}}",
+		map[string]any{"left": app.M(p.Remaining(), p.Currency).Format(uiLang), "total": app.M(p.Total, p.Currency).Format(uiLang)}))
+	info.Importance = widget.LowImportance
+	if p.VariableSymbol != "" || p.Supplier.BankAccount != "" {
+		info.SetText(info.Text + "\n" + lang.X("payables.pay_to", "Pay to {{.account}}, variable symbol {{.vs}}",
+			map[string]any{"account": p.Supplier.BankAccount, "vs": p.VariableSymbol}))
+	}
+	title := lang.X("payables.pay_title", "Payment of {{.number}} ({{.supplier}})", map[string]any{"number": p.Number, "supplier": p.Supplier.Name})
+	showFormDialog(title, lang.X("payables.pay_submit", "Record payment"), fs, info, v.win, func(fd *formDialog) {
+		day, err := app.ParseDate(date.Text)
+		if err != nil {
+			fd.fail(app.WithField(err, "payment.date"))
+			return
+		}
+		m, err := app.ParseMoney(amount.Text, p.Currency, uiLang)
+		if err != nil {
+			fd.fail(app.WithField(err, "payment.amount"))
+			return
+		}
+		pm := app.Payment{DocID: p.ID, Date: day, Amount: m, Method: methodOf(method.Selected)}
+		fd.busy()
+		ctx := v.deps.ctx()
+		async(func() {
+			_, err := v.deps.Services.Payables.PaySupplier(ctx, pm)
+			fyne.Do(func() {
+				if err != nil {
+					fd.fail(err)
+					return
+				}
+				fd.close()
+				v.openPurchase(p.ID)
+			})
+		})
+	})
+}

@@ -1,0 +1,279 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+func init() {
+	accountsPanes = append(accountsPanes, accountsPane{order: 10, key: "accounts.tab.receivables", fallback: "Receivables",
+		icon: theme.HistoryIcon(), build: func(s *accountsScreen) fyne.CanvasObject {
+			p := newReceivablesPane(s)
+			linksOf(s).receivables = p
+			return p.buildUI()
+		}})
+}
+
+// agingPage is how many documents one read of an aging fetches.
+const agingPage = 500
+
+// receivablesPane is the aging of open receivables (or, switched, payables)
+// as of a day: a row per customer split into the overdue buckets, a totals
+// row, and a bar chart of the bucket totals. A customer's row opens their
+// statement.
+type receivablesPane struct {
+	parent *accountsScreen
+
+	asOf     *widget.Entry
+	which    *widget.RadioGroup // receivables or payables; nil without payables
+	payables bool               // the aging shown is of payables
+	rows     []app.AgingRow
+	totals   [app.AgingBuckets]int64
+	day      app.Date // the day of the aging shown
+	selected int      // the selected row, -1 for none
+	table    *widget.Table
+	chart    *barChart
+	info     *widget.Label
+	stmtB    *widget.Button
+	showB    *widget.Button
+	gen      int
+}
+
+func newReceivablesPane(s *accountsScreen) *receivablesPane {
+	return &receivablesPane{parent: s, selected: -1}
+}
+
+// agingColumns are the columns of the aging table: the party, the buckets in
+// app.AgingBucket order, the total.
+var agingColumns = []column{
+	{"aging.col.customer", "Customer / supplier", 280},
+	{"aging.current", "Not yet due", 130},
+	{"aging.1-30", "1–30 days", 130},
+	{"aging.31-60", "31–60 days", 130},
+	{"aging.61-90", "61–90 days", 130},
+	{"aging.over-90", "Over 90 days", 130},
+	{"aging.col.total", "Total", 140},
+}
+
+// bucketName is the translated name of an aging bucket.
+func bucketName(b app.AgingBucket) string {
+	c := agingColumns[int(b)+1]
+	return lang.X(c.key, c.fallback)
+}
+
+func (p *receivablesPane) buildUI() fyne.CanvasObject {
+	p.asOf = widget.NewEntry()
+	p.asOf.SetPlaceHolder(datePlaceholder())
+	p.asOf.SetText(formatDateInput(app.Today(p.parent.clock())))
+	p.asOf.OnSubmitted = func(string) { p.reload() }
+	p.showB = widget.NewButtonWithIcon(lang.X("aging.show", "Show"), theme.ViewRefreshIcon(), p.reload)
+	p.showB.Importance = widget.HighImportance
+	p.stmtB = widget.NewButtonWithIcon(lang.X("aging.statement", "Statement…"), theme.MailSendIcon(), p.openStatement)
+	p.stmtB.Disable()
+	p.info = widget.NewLabel("")
+	bar := container.NewHBox(widget.NewLabel(lang.X("aging.as_of", "As of")), sized(p.asOf, 140), p.showB)
+	if p.parent.deps.Services.Payables != nil && p.parent.deps.can(app.PermPayables) {
+		recv, pay := lang.X("aging.receivables", "Receivables"), lang.X("aging.payables", "Payables")
+		p.which = widget.NewRadioGroup([]string{recv, pay}, func(v string) {
+			if on := v == pay; on != p.payables {
+				p.payables = on
+				p.reload()
+			}
+		})
+		p.which.Horizontal = true
+		p.which.Required = true
+		p.which.SetSelected(recv)
+		bar.Add(p.which)
+	}
+	bar.Add(p.stmtB)
+	bar.Add(p.info)
+
+	p.table = newColumnTable(agingColumns, func() int {
+		if len(p.rows) == 0 {
+			return 0
+		}
+		return len(p.rows) + 1
+	}, p.updateCell, func(c int) bool { return c >= 1 })
+	p.table.OnSelected = func(id widget.TableCellID) {
+		p.selected = -1
+		if id.Row >= 0 && id.Row < len(p.rows) {
+			p.selected = id.Row
+		}
+		p.updateButtons()
+	}
+	p.table.OnUnselected = func(widget.TableCellID) {
+		p.selected = -1
+		p.updateButtons()
+	}
+	p.chart = newBarChart(lang.X("aging.chart", "Open amounts by days overdue"), func(v int64) string {
+		return formatMoney(v, p.parent.company.BaseCurrency)
+	})
+	split := container.NewVSplit(p.table, container.NewPadded(p.chart))
+	split.Offset = 0.55
+	body := container.NewBorder(bar, nil, nil, nil, split)
+	p.reload()
+	return body
+}
+
+// reload reads the open documents and ages them as of the chosen day.
+func (p *receivablesPane) reload() {
+	day, err := app.ParseDate(p.asOf.Text)
+	if err != nil {
+		showError(app.WithField(err, "aging.as_of"), p.parent.win)
+		return
+	}
+	p.gen++
+	gen, payables, ctx, svc := p.gen, p.payables, p.parent.deps.ctx(), p.parent.deps.Services
+	async(func() {
+		var rows []app.AgingRow
+		var err error
+		if payables {
+			rows, err = agePayables(ctx, svc, day)
+		} else {
+			rows, err = ageReceivables(ctx, svc, day)
+		}
+		fyne.Do(func() {
+			if gen != p.gen {
+				return
+			}
+			if err != nil {
+				showError(err, p.parent.win)
+				return
+			}
+			p.show(rows, day)
+		})
+	})
+}
+
+// show puts an aging on screen.
+func (p *receivablesPane) show(rows []app.AgingRow, day app.Date) {
+	p.rows, p.day, p.totals = rows, day, app.AgingTotals(rows)
+	p.selected = -1
+	p.table.UnselectAll()
+	p.table.Refresh()
+	labels := make([]string, app.AgingBuckets)
+	for b := range labels {
+		labels[b] = bucketName(app.AgingBucket(b))
+	}
+	name := lang.X("aging.receivables", "Receivables")
+	if p.payables {
+		name = lang.X("aging.payables", "Payables")
+	}
+	p.chart.SetData(labels, []barSeries{{name: name, color: chartColors()[0], values: p.totals[:]}})
+	var sum int64
+	for _, v := range p.totals {
+		sum += v
+	}
+	p.info.SetText(lang.X("aging.info", "{{.n}} open, {{.total}} in all", map[string]any{"n": len(rows), "total": formatMoney(sum, p.parent.company.BaseCurrency)}))
+	p.updateButtons()
+}
+
+// updateButtons enables Statement… for a receivables row of a known customer.
+func (p *receivablesPane) updateButtons() {
+	if !p.payables && p.selected >= 0 && p.selected < len(p.rows) && p.rows[p.selected].CustomerID != "" {
+		p.stmtB.Enable()
+	} else {
+		p.stmtB.Disable()
+	}
+	if p.payables {
+		p.stmtB.Hide()
+	} else {
+		p.stmtB.Show()
+	}
+}
+
+func (p *receivablesPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.Alignment = columnAlign(id.Col >= 1)
+	l.TextStyle = fyne.TextStyle{}
+	cur := p.parent.company.BaseCurrency
+	var name string
+	var buckets [app.AgingBuckets]int64
+	var total int64
+	switch {
+	case id.Row < len(p.rows):
+		r := p.rows[id.Row]
+		name, buckets, total = r.Customer, r.Buckets, r.Total
+	case id.Row == len(p.rows) && len(p.rows) > 0:
+		l.TextStyle.Bold = true
+		name, buckets = lang.X("aging.total", "Total"), p.totals
+		for _, v := range buckets {
+			total += v
+		}
+	}
+	switch {
+	case id.Col == 0:
+		l.SetText(name)
+	case id.Col <= app.AgingBuckets:
+		l.SetText(formatAmount(buckets[id.Col-1], cur))
+	default:
+		l.SetText(formatAmount(total, cur))
+	}
+}
+
+// openStatement opens the selected customer's statement up to the aging day.
+func (p *receivablesPane) openStatement() {
+	if p.selected < 0 || p.selected >= len(p.rows) {
+		return
+	}
+	r, day := p.rows[p.selected], p.day
+	ctx, customers := p.parent.deps.ctx(), p.parent.deps.Services.Customers
+	async(func() {
+		cust, err := customers.Customer(ctx, r.CustomerID)
+		if app.ErrorCode(err) == app.ENOTFOUND {
+			cust, err = app.Customer{ID: r.CustomerID, Name: r.Customer}, nil
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, p.parent.win)
+				return
+			}
+			openStatement(p.parent, cust, day)
+		})
+	})
+}
+
+// ageReceivables ages the issued invoices and credit notes up to day. Only
+// documents with something open are kept while reading, so memory follows
+// the open items, not the history.
+func ageReceivables(ctx context.Context, svc app.Services, day app.Date) ([]app.AgingRow, error) {
+	var docs []app.SalesDoc
+	for _, kind := range []app.DocKind{app.KindInvoice, app.KindCreditNote} {
+		err := app.EachIssuedDoc(ctx, svc.Sales, app.DocFilter{Kind: kind, To: day}, func(d app.SalesDoc) error {
+			if d.Remaining() != 0 {
+				d.Lines = nil // the aging needs the totals only
+				docs = append(docs, d)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return app.AgeReceivables(docs, day), nil
+}
+
+// agePayables ages the received invoices with something left to pay.
+func agePayables(ctx context.Context, svc app.Services, day app.Date) ([]app.AgingRow, error) {
+	var all []app.PurchaseInvoice
+	f := app.PurchaseFilter{To: day, OpenOnly: true}
+	for offset := 0; ; offset += agingPage {
+		ps, total, err := svc.Payables.Purchases(ctx, f, offset, agingPage)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, ps...)
+		if len(ps) < agingPage || offset+agingPage >= total {
+			break
+		}
+	}
+	return app.AgePayables(all, day), nil
+}

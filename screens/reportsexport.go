@@ -1,0 +1,109 @@
+package screens
+
+import (
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"kontor/app"
+)
+
+// reportFileName is the suggested name of an exported report.
+func (p *reportsPane) reportFileName(ext string) string {
+	r := p.report
+	name := string(r.Kind)
+	if !r.From.IsZero() {
+		name += "-" + r.From.String()
+	}
+	return name + "-" + r.To.String() + ext
+}
+
+// exportPDF saves the report shown as a PDF and opens it.
+func (p *reportsPane) exportPDF() {
+	if p.report == nil {
+		return
+	}
+	if p.parent.deps.Reports == nil {
+		showError(errNoPDF(), p.parent.win)
+		return
+	}
+	r, d := *p.report, p.parent.deps
+	p.saveAs(".pdf", p.reportFileName(".pdf"), func(path string) error {
+		c, err := d.Services.Company.Company(d.ctx())
+		if err != nil {
+			return err
+		}
+		return writeFileAtomic(path, func(f *os.File) error { return d.Reports.Report(f, r, c) })
+	}, true)
+}
+
+// exportCSV saves the report shown as CSV.
+func (p *reportsPane) exportCSV() {
+	if p.report == nil {
+		return
+	}
+	r := *p.report
+	p.saveAs(".csv", p.reportFileName(".csv"), func(path string) error {
+		return writeFileAtomic(path, func(f *os.File) error { return r.WriteCSV(f) })
+	}, false)
+}
+
+// saveAs asks for a file name (adding ext if missing), writes it off the UI
+// thread and says where it went; open shows it in the system viewer.
+func (p *reportsPane) saveAs(ext, suggested string, write func(path string) error, open bool) {
+	win := p.parent.win
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(err, win)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		if !strings.HasSuffix(strings.ToLower(path), ext) {
+			_ = os.Remove(path) // the empty file the dialog made under the bare name
+			path += ext
+		}
+		p.writeReport(path, write, open)
+	}, win)
+	d.SetFileName(suggested)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	p.dlg = d
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog has no size before
+}
+
+// writeReport runs write for path in the background, then reports the result.
+func (p *reportsPane) writeReport(path string, write func(path string) error, open bool) {
+	win := p.parent.win
+	async(func() {
+		err := write(path)
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, win)
+				return
+			}
+			p.notes.SetText(strings.TrimSpace(strings.Join(p.report.Notes, "\n") + "\n" +
+				lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})))
+			if open {
+				openFile(path)
+			}
+		})
+	})
+}
+
+// reportTranslator is the app.Translator of the reports: Fyne's lang
+// bundle, and the language the amounts and dates are written in.
+type reportTranslator struct {
+	fyneTranslator
+	lang app.Lang
+}
+
+// Lang is the language of the report's numbers and dates.
+func (t reportTranslator) Lang() app.Lang { return t.lang }

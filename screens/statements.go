@@ -1,0 +1,364 @@
+package screens
+
+import (
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+func init() {
+	accountsPanes = append(accountsPanes, accountsPane{order: 20, key: "accounts.tab.statements", fallback: "Statements",
+		icon: theme.MailSendIcon(), build: func(s *accountsScreen) fyne.CanvasObject {
+			p := newStatementsPane(s)
+			linksOf(s).statements = p
+			return p.buildUI()
+		}})
+}
+
+// statementsPane makes customer statements (výpis z účtu): a customer chosen
+// from a search-as-you-type list, a period, a preview, a PDF of one customer,
+// and the batch of every customer with a balance or activity.
+type statementsPane struct {
+	parent *accountsScreen
+	root   fyne.CanvasObject
+
+	search  *widget.Entry
+	found   []app.Customer
+	list    *widget.List
+	gen     int
+	db      debouncer
+	cust    app.Customer // the chosen customer; zero ID for none
+	chosen  *widget.Label
+	fields  *fieldSet
+	from    *widget.Entry
+	to      *widget.Entry
+	exportB *widget.Button
+	showB   *widget.Button
+
+	st      *app.Statement // the preview, nil before Show
+	summary *widget.Label
+	table   *widget.Table
+	status  *widget.Label
+
+	mode   *widget.RadioGroup // batch: folder or combined
+	batchB *widget.Button
+	dlg    *dialog.FileDialog // the last file or folder dialog opened
+}
+
+func newStatementsPane(s *accountsScreen) *statementsPane { return &statementsPane{parent: s} }
+
+// statementColumns are the columns of the statement preview.
+var statementColumns = []column{
+	{"statements.col.date", "Date", 110},
+	{"statements.col.document", "Document", 190},
+	{"statements.col.due", "Due", 110},
+	{"statements.col.vs", "Variable symbol", 120},
+	{"statements.col.debit", "Debit", 130},
+	{"statements.col.credit", "Credit", 130},
+	{"statements.col.balance", "Balance", 130},
+}
+
+func (p *statementsPane) buildUI() fyne.CanvasObject {
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder(lang.X("customers.search", "Search name, IČO, city, e-mail…"))
+	p.search.OnChanged = func(string) { p.db.call(p.runSearch) }
+	p.list = widget.NewList(func() int { return len(p.found) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := p.found[i]
+			text := c.Name
+			if c.City != "" {
+				text += " · " + c.City
+			}
+			o.(*widget.Label).SetText(text)
+		})
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(p.found) {
+			p.setCustomer(p.found[i])
+		}
+	}
+	left := container.NewBorder(p.search, nil, nil, nil, p.list)
+
+	today := app.Today(p.parent.clock())
+	p.chosen = heading(lang.X("statements.none", "Choose a customer on the left."))
+	p.chosen.Wrapping = fyne.TextWrapWord
+	p.fields = newFieldSet()
+	p.from = p.fields.entry("filter.from", "From", datePlaceholder())
+	p.to = p.fields.entry("filter.to", "To", datePlaceholder())
+	p.from.SetText(formatDateInput(today.MonthOf().First()))
+	p.to.SetText(formatDateInput(today))
+	p.from.OnChanged = func(string) { p.checkPeriod() }
+	p.to.OnChanged = func(string) { p.checkPeriod() }
+	p.showB = widget.NewButtonWithIcon(lang.X("statements.show", "Show"), theme.SearchIcon(), p.show)
+	p.exportB = widget.NewButtonWithIcon(lang.X("statements.export", "Export PDF…"), theme.DocumentSaveIcon(), p.exportOne)
+	p.exportB.Importance = widget.HighImportance
+	p.status = widget.NewLabel("")
+	p.status.Truncation = fyne.TextTruncateEllipsis
+	p.summary = widget.NewLabel("")
+	p.summary.Wrapping = fyne.TextWrapWord
+	p.table = newColumnTable(statementColumns, p.rows, p.updateCell, func(c int) bool { return c >= 4 })
+
+	folder, combined := lang.X("statements.batch_folder", "One PDF each into a folder"), lang.X("statements.batch_combined", "One combined PDF")
+	p.mode = widget.NewRadioGroup([]string{folder, combined}, nil)
+	p.mode.Horizontal = true
+	p.mode.Required = true
+	p.mode.SetSelected(folder)
+	p.batchB = widget.NewButtonWithIcon(lang.X("statements.batch", "Export all…"), theme.DocumentSaveIcon(), p.exportBatch)
+	batch := container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.X("statements.batch_title", "All customers with a balance or activity in the period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(p.mode, p.batchB))
+
+	ff, tf := p.fields.byKey["filter.from"], p.fields.byKey["filter.to"]
+	period := container.NewHBox(ff.label, sized(p.from, 140), tf.label, sized(p.to, 140), p.showB, p.exportB)
+	top := container.NewVBox(p.chosen, container.NewBorder(nil, nil, period, nil, p.status), ff.msg, tf.msg, p.summary)
+	right := container.NewBorder(top, batch, nil, nil, p.table)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.28
+	p.root = split
+	p.updateButtons()
+	p.runSearch()
+	return p.root
+}
+
+// runSearch lists the customers matching the search text off the UI thread;
+// an older search's answer is dropped.
+func (p *statementsPane) runSearch() {
+	p.gen++
+	gen, q, ctx := p.gen, p.search.Text, p.parent.deps.ctx()
+	customers := p.parent.deps.Services.Customers
+	if customers == nil {
+		return
+	}
+	async(func() {
+		cs, err := customers.Customers(ctx, q, 200)
+		fyne.Do(func() {
+			if gen != p.gen {
+				return
+			}
+			if err != nil {
+				showError(err, p.parent.win)
+				return
+			}
+			p.found = cs
+			p.list.UnselectAll()
+			p.list.Refresh()
+		})
+	})
+}
+
+// setCustomer makes c the customer of the preview and the single export.
+func (p *statementsPane) setCustomer(c app.Customer) {
+	p.cust = c
+	text := c.Name
+	if c.ICO != "" {
+		text += " · " + lang.X("statements.ico", "IČO {{.ico}}", map[string]any{"ico": c.ICO})
+	}
+	p.chosen.SetText(text)
+	p.st = nil
+	p.summary.SetText("")
+	p.status.SetText("")
+	p.table.Refresh()
+	p.updateButtons()
+}
+
+// updateButtons enables what needs a customer.
+func (p *statementsPane) updateButtons() {
+	if p.cust.ID == "" {
+		p.showB.Disable()
+		p.exportB.Disable()
+	} else {
+		p.showB.Enable()
+		p.exportB.Enable()
+	}
+}
+
+// period reads the period; a wrong date or a reversed period is shown at its
+// field and ok is false.
+func (p *statementsPane) period() (from, to app.Date, ok bool) {
+	p.fields.clear()
+	from, err := app.ParseDate(p.from.Text)
+	if err != nil {
+		p.fields.mark(app.WithField(err, "filter.from"))
+		return from, to, false
+	}
+	to, err = app.ParseDate(p.to.Text)
+	if err != nil {
+		p.fields.mark(app.WithField(err, "filter.to"))
+		return from, to, false
+	}
+	if err := app.ValidatePeriod(from, to); err != nil {
+		p.fields.mark(err)
+		return from, to, false
+	}
+	return from, to, true
+}
+
+// checkPeriod says at once when the period is reversed; half-typed dates
+// are left alone until Show or Export reads them.
+func (p *statementsPane) checkPeriod() {
+	if p.fields == nil || p.to == nil {
+		return
+	}
+	p.fields.clear()
+	from, ferr := app.ParseDate(p.from.Text)
+	to, terr := app.ParseDate(p.to.Text)
+	if ferr == nil && terr == nil {
+		p.fields.mark(app.ValidatePeriod(from, to))
+	}
+}
+
+// show builds the chosen customer's statement for the preview.
+func (p *statementsPane) show() {
+	from, to, ok := p.period()
+	if !ok || p.cust.ID == "" {
+		return
+	}
+	cust, ctx, d := p.cust, p.parent.deps.ctx(), p.parent.deps
+	async(func() {
+		c, err := d.Services.Company.Company(ctx)
+		var st app.Statement
+		if err == nil {
+			st, err = app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, p.parent.win)
+				return
+			}
+			if cust.ID != p.cust.ID {
+				return // another customer was chosen meanwhile
+			}
+			p.st = &st
+			p.summary.SetText(statementSummary(st))
+			p.table.Refresh()
+		})
+	})
+}
+
+// statementSummary is the line over the preview: balances and turnovers.
+func statementSummary(st app.Statement) string {
+	m := func(v int64) string { return formatMoney(v, st.Currency) }
+	return lang.X("statements.summary", "Opening balance {{.opening}} · debits {{.debits}} · credits {{.credits}} · closing balance {{.closing}}",
+		map[string]any{"opening": m(st.Opening), "debits": m(st.Debits()), "credits": m(st.Credits()), "closing": m(st.Closing)})
+}
+
+func (p *statementsPane) rows() int {
+	if p.st == nil {
+		return 0
+	}
+	return len(p.st.Lines)
+}
+
+func (p *statementsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.Alignment = columnAlign(id.Col >= 4)
+	if p.st == nil || id.Row >= len(p.st.Lines) {
+		l.SetText("")
+		return
+	}
+	ln, cur := p.st.Lines[id.Row], p.st.Currency
+	text := ""
+	switch id.Col {
+	case 0:
+		text = ln.Date.Format(uiLang)
+	case 1:
+		text = statementKindName(ln.Kind) + " " + ln.Number
+	case 2:
+		if !ln.DueDate.IsZero() {
+			text = ln.DueDate.Format(uiLang)
+		}
+	case 3:
+		text = ln.VariableSymbol
+	case 4:
+		text = formatAmount(ln.Debit, cur)
+	case 5:
+		text = formatAmount(ln.Credit, cur)
+	case 6:
+		text = app.FormatMinor(ln.Balance, app.MinorDigits(cur), uiLang)
+	}
+	l.SetText(text)
+}
+
+// statementKindName names a statement line's kind.
+func statementKindName(kind string) string {
+	switch kind {
+	case app.StatementInvoice:
+		return docKindName(app.KindInvoice)
+	case app.StatementCreditNote:
+		return docKindName(app.KindCreditNote)
+	}
+	return lang.X("statements.payment", "Payment of")
+}
+
+// exportOne asks where to save the chosen customer's statement, writes it in
+// the background and opens it.
+func (p *statementsPane) exportOne() {
+	from, to, ok := p.period()
+	if !ok || p.cust.ID == "" {
+		return
+	}
+	if p.parent.deps.Statements == nil {
+		showError(errNoPDF(), p.parent.win)
+		return
+	}
+	cust := p.cust
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(err, p.parent.win)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		if withPDFSuffix(path) != path {
+			_ = os.Remove(path) // the empty file the dialog made under the bare name
+			path = withPDFSuffix(path)
+		}
+		p.writeOne(cust, from, to, path)
+	}, p.parent.win)
+	save.SetFileName(statementFileName(cust.Name, cust.ID, false))
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	p.dlg = save
+	save.Show()
+	save.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog has no size before
+}
+
+// writeOne renders one customer's statement to path off the UI thread.
+func (p *statementsPane) writeOne(cust app.Customer, from, to app.Date, path string) {
+	ctx, d, win := p.parent.deps.ctx(), p.parent.deps, p.parent.win
+	p.status.SetText(lang.X("statements.writing", "Writing the statement…"))
+	async(func() {
+		c, err := d.Services.Company.Company(ctx)
+		var st app.Statement
+		if err == nil {
+			st, err = app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+		}
+		if err == nil {
+			err = writeFileAtomic(path, func(f *os.File) error { return d.Statements.Statement(f, st, c) })
+		}
+		fyne.Do(func() {
+			if err != nil {
+				p.status.SetText("")
+				showError(err, win)
+				return
+			}
+			p.status.SetText(lang.X("statements.saved", "Saved {{.path}}", map[string]any{"path": path}))
+			openFile(path)
+		})
+	})
+}

@@ -1,0 +1,257 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// statementBatch is the outcome of a batch of statements.
+type statementBatch struct {
+	written, skipped int
+}
+
+// errNoStatementsWritten ends a combined export in which no customer had a
+// balance or activity: no file is left behind.
+var errNoStatementsWritten = errors.New("no statement to write")
+
+// exportBatch asks where the statements of every customer with a balance or
+// activity in the period go (a folder or one file) and runs the export.
+func (p *statementsPane) exportBatch() {
+	from, to, ok := p.period()
+	if !ok {
+		return
+	}
+	if p.parent.deps.Statements == nil {
+		showError(errNoPDF(), p.parent.win)
+		return
+	}
+	win := p.parent.win
+	if p.mode.Selected == p.mode.Options[0] {
+		open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				showError(err, win)
+				return
+			}
+			if u != nil {
+				p.runBatch(from, to, true, u.Path())
+			}
+		}, win)
+		p.dlg = open
+		open.Show()
+		open.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog has no size before
+		return
+	}
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(err, win)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		if withPDFSuffix(path) != path {
+			_ = os.Remove(path)
+			path = withPDFSuffix(path)
+		}
+		p.runBatch(from, to, false, path)
+	}, win)
+	save.SetFileName(lang.X("statements.batch_file", "statements") + "-" + to.String() + ".pdf")
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	p.dlg = save
+	save.Show()
+	save.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog has no size before
+}
+
+// runBatch writes the statements in the background with a progress bar and
+// Cancel, then says how many were written, how many customers were skipped
+// and where the files are.
+func (p *statementsPane) runBatch(from, to app.Date, folder bool, target string) {
+	ctx, cancel := context.WithCancel(p.parent.deps.ctx())
+	bar := widget.NewProgressBar()
+	count := widget.NewLabel(lang.X("statements.batch_preparing", "Finding the customers…"))
+	wait := dialog.NewCustom(lang.X("statements.batch_running", "Exporting statements…"), lang.X("action.cancel", "Cancel"), container.NewVBox(count, bar), p.parent.win)
+	wait.SetOnClosed(cancel)
+	wait.Resize(fyne.NewSize(420, 0))
+	wait.Show()
+	progress := func(done, total int) {
+		fyne.Do(func() {
+			count.SetText(lang.X("statements.batch_progress", "{{.done}} of {{.total}} customers", map[string]any{"done": done, "total": total}))
+			if total > 0 {
+				bar.SetValue(float64(done) / float64(total))
+			}
+		})
+	}
+	d, win := p.parent.deps, p.parent.win
+	async(func() {
+		res, err := exportStatements(ctx, d, from, to, folder, target, progress)
+		fyne.Do(func() {
+			cancelled := ctx.Err() != nil
+			wait.Hide()
+			title := lang.X("statements.batch_done_title", "Statements")
+			args := map[string]any{"n": res.written, "skipped": res.skipped, "path": target}
+			switch {
+			case cancelled && folder:
+				dialog.ShowInformation(title, lang.X("statements.batch_cancelled_folder", "Cancelled. {{.n}} statements were written to {{.path}}.", args), win)
+			case cancelled:
+				dialog.ShowInformation(title, lang.X("statements.batch_cancelled", "Cancelled. No file was written."), win)
+			case errors.Is(err, errNoStatementsWritten) || err == nil && res.written == 0:
+				dialog.ShowInformation(title, lang.X("statements.batch_none", "No customer has a balance or activity in the period ({{.skipped}} checked); no file was written.", args), win)
+			case err != nil:
+				showError(err, win)
+			default:
+				dialog.ShowInformation(title, lang.X("statements.batch_done", "Wrote {{.n}} statements to {{.path}}. {{.skipped}} customers without a balance or activity in the period were skipped.", args), win)
+				if !folder {
+					openFile(target)
+				}
+			}
+		})
+	})
+}
+
+// exportStatements writes the statement of every customer with a balance or
+// activity in [from, to]: one file each into the folder target, or all into
+// the one PDF target. Customers are read one at a time, so memory stays
+// bounded however many there are. A cancelled or failed combined export
+// leaves no file; a folder keeps the statements written before.
+func exportStatements(ctx context.Context, d Deps, from, to app.Date, folder bool, target string, progress func(done, total int)) (statementBatch, error) {
+	var res statementBatch
+	c, err := d.Services.Company.Company(ctx)
+	if err != nil {
+		return res, err
+	}
+	custs, err := app.StatementCustomers(ctx, d.Services, to)
+	if err != nil {
+		return res, err
+	}
+	total := len(custs)
+	progress(0, total)
+	names := statementFileNames(custs)
+	i := 0
+	// next builds the next customer's statement that says anything.
+	next := func() (app.Statement, string, error) {
+		for i < len(custs) {
+			if err := ctx.Err(); err != nil {
+				return app.Statement{}, "", errCancelled()
+			}
+			cust, name := custs[i], names[i]
+			i++
+			st, err := app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+			if err != nil {
+				return st, "", err
+			}
+			progress(i, total)
+			if !st.HasActivity() {
+				res.skipped++
+				continue
+			}
+			return st, name, nil
+		}
+		return app.Statement{}, "", io.EOF
+	}
+	if folder {
+		for {
+			st, name, err := next()
+			if errors.Is(err, io.EOF) {
+				return res, nil
+			}
+			if err != nil {
+				return res, err
+			}
+			if err := writeFileAtomic(filepath.Join(target, name), func(f *os.File) error { return d.Statements.Statement(f, st, c) }); err != nil {
+				return res, err
+			}
+			res.written++
+		}
+	}
+	err = writeFileAtomic(target, func(f *os.File) error {
+		err := d.Statements.Combined(ctx, f, func() (app.Statement, error) {
+			st, _, err := next()
+			if err == nil {
+				res.written++
+			}
+			return st, err
+		}, c, func(int) {})
+		if err == nil && res.written == 0 {
+			return errNoStatementsWritten
+		}
+		if err == nil {
+			err = ctx.Err()
+		}
+		return err
+	})
+	if ctx.Err() != nil {
+		return res, errCancelled()
+	}
+	return res, err
+}
+
+// statementFileNames names each customer's file as the CLI does, the whole
+// ID where two short names would collide.
+func statementFileNames(custs []app.Customer) []string {
+	used := map[string]bool{}
+	out := make([]string, len(custs))
+	for i, c := range custs {
+		name := statementFileName(c.Name, c.ID, false)
+		if used[strings.ToLower(name)] {
+			name = statementFileName(c.Name, c.ID, true)
+		}
+		used[strings.ToLower(name)] = true
+		out[i] = name
+	}
+	return out
+}
+
+// statementFileName is the file of a customer's statement, as the CLI names
+// it: the name made safe for any file system (letters and digits kept, runs
+// of anything else one "-", at most 60 characters) and the last 8
+// characters of the ID, or the whole ID when full is set (two customers'
+// short names collide).
+func statementFileName(name, id string, full bool) string {
+	var b strings.Builder
+	dash := false
+	n := 0
+	for _, r := range strings.TrimSpace(name) {
+		if n >= 60 {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+			n++
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+			n++
+		}
+	}
+	safe := strings.TrimRight(b.String(), "-")
+	if safe == "" {
+		safe = "customer"
+	}
+	short := strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, id)
+	if !full && len(short) > 8 {
+		short = short[len(short)-8:]
+	}
+	return safe + "_" + short + ".pdf"
+}
