@@ -36,8 +36,7 @@ func (r *receptionScreen) importCustomers() {
 		}
 		r.previewImport(name, data)
 	}, r.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d)
 }
 
 // previewImport reads the file and asks the store for a dry run in the

@@ -160,8 +160,7 @@ func (l *docList) exportBatch(selected bool) {
 					l.runBatch(spec, true, u.Path())
 				}
 			}, l.s.win)
-			open.Resize(fyne.NewSize(900, 600))
-			open.Show()
+			showFileDialog(open)
 			return
 		}
 		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -181,9 +180,8 @@ func (l *docList) exportBatch(selected bool) {
 			l.runBatch(spec, false, path)
 		}, l.s.win)
 		save.SetFileName(app.FoldText(listTitle(l.kind)) + "-" + l.s.deps.clock().Now().Format("2006-01-02") + ".pdf")
-		save.Resize(fyne.NewSize(900, 600))
 		save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-		save.Show()
+		showFileDialog(save)
 	}, l.s.win)
 }
 

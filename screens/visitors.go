@@ -278,8 +278,7 @@ func (v *visitorsView) printBadge(vis app.Visit) {
 	}, r.win)
 	d.SetFileName(badgeFileName(vis))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d)
 }
 
 // writeBadge renders the badge to path off the UI thread and opens it.
