@@ -257,6 +257,9 @@ func ParseBankCSV(data []byte, m CSVMapping) (BankStatement, error) {
 		if err != nil {
 			return st, csvError(err)
 		}
+		if rec < skip && len(row) >= 2 && st.Account == "" && isAccountLabel(row[0]) {
+			st.Account = strings.TrimSpace(row[1]) // the preamble's "Číslo účtu;2801234578/2010"
+		}
 		if rec < skip || blankRecord(row) {
 			continue
 		}
@@ -328,4 +331,14 @@ func bankCSVLine(row []string, m CSVMapping, line int) (BankLine, string, error)
 	l.CounterAccount = acc
 	l.CounterName, l.Message, l.BankRef = get(m.CounterName), get(m.Message), get(m.BankRef)
 	return l, cur, nil
+}
+
+// isAccountLabel reports whether a preamble cell names the statement's own
+// account ("Číslo účtu", "Účet", "Account number", "IBAN").
+func isAccountLabel(cell string) bool {
+	switch strings.TrimRight(FoldText(strings.TrimSpace(cell)), ":") {
+	case "cislo uctu", "ucet", "account", "account number", "account no.", "iban":
+		return true
+	}
+	return false
 }

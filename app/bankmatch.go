@@ -102,6 +102,7 @@ type BankService interface {
 // occurrence among identical lines of the same statement, from 1) so that two
 // equal payments on one day stay two.
 func BankLineKey(account string, l BankLine, n int) string {
+	account = StatementAccountKey(account)
 	if l.BankRef != "" {
 		return account + "|ref|" + l.BankRef
 	}
@@ -156,4 +157,32 @@ func MatchBankLine(l BankLine, open []OpenItem, taken map[string]bool) BankEntry
 		}
 	}
 	return e
+}
+
+// StatementAccountKey is the form of a statement's own account that import
+// keys use, so the ABO file ("2801234578", no bank code, zero-padded prefix)
+// and the CSV export ("2801234578/2010") of the same statement agree: the bank
+// code dropped, the prefix and number without leading zeros, an IBAN of a
+// Czech account turned into that account. Anything else is kept as written,
+// without spaces.
+func StatementAccountKey(account string) string {
+	a := strings.ReplaceAll(strings.TrimSpace(account), " ", "")
+	if up := strings.ToUpper(a); strings.HasPrefix(up, "CZ") && len(up) == 24 && allDigits(up[2:]) {
+		a = up[8:14] + "-" + up[14:] // CZkk bbbb pppppp nnnnnnnnnn
+	}
+	if i := strings.IndexByte(a, '/'); i >= 0 {
+		a = a[:i]
+	}
+	prefix, number, ok := strings.Cut(a, "-")
+	if !ok {
+		prefix, number = "", a
+	}
+	if !allDigits(prefix+number) || number == "" {
+		return a
+	}
+	prefix, number = strings.TrimLeft(prefix, "0"), strings.TrimLeft(number, "0")
+	if prefix == "" {
+		return number
+	}
+	return prefix + "-" + number
 }

@@ -87,3 +87,46 @@ func TestBankLineKeys(t *testing.T) {
 		t.Error("the account is not part of the key")
 	}
 }
+
+func TestStatementAccountKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"2801234578":                    "2801234578",
+		"2801234578/2010":               "2801234578",
+		"0000002801234578":              "2801234578",
+		"000019-2000145399":             "19-2000145399",
+		"19-2000145399/0800":            "19-2000145399",
+		"CZ65 0800 0000 1920 0014 5399": "19-2000145399",
+		"DE89370400440532013000":        "DE89370400440532013000",
+		"":                              "",
+	} {
+		if got := StatementAccountKey(in); got != want {
+			t.Errorf("StatementAccountKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The ABO file and the CSV export of one statement give the same keys, so
+// importing the second after the first stores nothing.
+func TestBankKeysSameAcrossFormats(t *testing.T) {
+	l := BankLine{Date: D(2026, 11, 22), Amount: M(2364320, "CZK"), VariableSymbol: "20260217", BankRef: "2026110000003"}
+	abo := BankLineKeys(BankStatement{Account: "0000002801234578", Lines: []BankLine{l}})
+	csv := BankLineKeys(BankStatement{Account: "2801234578/2010", Lines: []BankLine{l}})
+	if abo[0] != csv[0] {
+		t.Fatalf("keys differ: %q vs %q", abo[0], csv[0])
+	}
+}
+
+func TestParseBankCSVReadsPreambleAccount(t *testing.T) {
+	data := []byte("Číslo účtu;2801234578/2010\nObdobí;01.11.2026 - 28.11.2026\n\nID pohybu;Datum;Objem;Měna;VS\n1;22.11.2026;23 643,20;CZK;20260217\n")
+	m, err := GuessCSVMapping(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := ParseBankCSV(data, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Account != "2801234578/2010" || len(st.Lines) != 1 {
+		t.Fatalf("account %q, %d lines", st.Account, len(st.Lines))
+	}
+}
