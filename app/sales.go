@@ -75,7 +75,14 @@ func PartyOfCompany(c Company) Party {
 
 // PartyOfCustomer is the customer block of a customer.
 func PartyOfCustomer(c Customer) Party {
-	return Party{Name: c.Name, Street: c.Street, City: c.City, Postcode: c.Postcode, Country: c.Country, ICO: c.ICO, DIC: c.DIC, Email: c.Email, Phone: c.Phone}
+	p := Party{Name: c.Name, Street: c.Street, City: c.City, Postcode: c.Postcode, Country: c.Country, ICO: c.ICO, DIC: c.DIC, Email: c.Email, Phone: c.Phone}
+	// A supplier's account is where we pay them (received invoices keep it).
+	if ValidateIBAN(NormalizeIBAN(c.BankAccount)) == nil {
+		p.IBAN = NormalizeIBAN(c.BankAccount)
+	} else {
+		p.BankAccount = c.BankAccount
+	}
+	return p
 }
 
 // DocLine is one line of a sales document.

@@ -35,7 +35,7 @@ type accountsScreen struct {
 type accountsPane struct {
 	order         int
 	key, fallback string
-	icon          fyne.Resource
+	icon          func() fyne.Resource // looked up when the tab is built: theme needs a running app
 	build         func(s *accountsScreen) fyne.CanvasObject
 }
 
@@ -87,7 +87,7 @@ func (s *accountsScreen) buildUI() fyne.CanvasObject {
 	panes := append([]accountsPane(nil), accountsPanes...)
 	sort.SliceStable(panes, func(i, j int) bool { return panes[i].order < panes[j].order })
 	for _, p := range panes {
-		tabs.Append(container.NewTabItemWithIcon(lang.X(p.key, p.fallback), p.icon, p.build(s)))
+		tabs.Append(container.NewTabItemWithIcon(lang.X(p.key, p.fallback), p.icon(), p.build(s)))
 	}
 	s.refresh()
 	return tabs

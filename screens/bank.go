@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	accountsPanes = append(accountsPanes, accountsPane{order: 50, key: "accounts.tab.bank", fallback: "Bank", icon: theme.StorageIcon(),
+	accountsPanes = append(accountsPanes, accountsPane{order: 50, key: "accounts.tab.bank", fallback: "Bank", icon: theme.StorageIcon,
 		build: func(s *accountsScreen) fyne.CanvasObject { return newBankView(s.deps, s.win, s.company).buildUI() }})
 }
 

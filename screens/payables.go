@@ -14,7 +14,7 @@ import (
 
 func init() {
 	accountsPanes = append(accountsPanes,
-		accountsPane{order: 40, key: "accounts.tab.payables", fallback: "Payables", icon: theme.DocumentIcon(),
+		accountsPane{order: 40, key: "accounts.tab.payables", fallback: "Payables", icon: theme.DocumentIcon,
 			build: func(s *accountsScreen) fyne.CanvasObject { return newPayablesView(s.deps, s.win, s.company).buildUI() }})
 }
 

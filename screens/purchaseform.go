@@ -42,17 +42,6 @@ type purchaseForm struct {
 	scroll                      *container.Scroll
 }
 
-// purchaseVATRow is one VAT rate's base and VAT on the form.
-type purchaseVATRow struct {
-	kind      string
-	rate      app.Rate
-	valid     bool // the company has a rate of this kind on the DUZP
-	label     *widget.Label
-	base, vat *widget.Entry
-	sum       *widget.Label
-	vatAuto   bool
-}
-
 func newPurchaseForm(v *payablesView, all []app.Account) *purchaseForm {
 	acc := v.company.Chart.Posting()
 	var offered []app.Account
@@ -165,82 +154,6 @@ func (f *purchaseForm) accountIndex(code string) int {
 // focus puts the cursor in the supplier's number.
 func (f *purchaseForm) focus() { f.v.win.Canvas().Focus(f.number) }
 
-// buildRates makes a row for each kind of VAT rate the company has, in the
-// order standard, reduced, zero.
-func (f *purchaseForm) buildRates() {
-	kinds := []string{}
-	seen := map[string]bool{}
-	for _, k := range []string{app.VATStandard, app.VATReduced, app.VATZero} {
-		seen[k] = true
-		kinds = append(kinds, k)
-	}
-	for _, r := range f.v.company.VATRates {
-		if !seen[r.Kind] {
-			seen[r.Kind] = true
-			kinds = append(kinds, r.Kind)
-		}
-	}
-	bold := func(key, fallback string, align fyne.TextAlign) *widget.Label {
-		return widget.NewLabelWithStyle(lang.X(key, fallback), align, fyne.TextStyle{Bold: true})
-	}
-	f.rateGrid.Objects = []fyne.CanvasObject{
-		bold("payables.col.rate", "VAT rate", fyne.TextAlignLeading), bold("payables.col.base", "Tax base", fyne.TextAlignLeading),
-		bold("payables.col.vat", "VAT", fyne.TextAlignLeading), bold("payables.col.row_total", "Total", fyne.TextAlignTrailing)}
-	for _, k := range kinds {
-		r := &purchaseVATRow{kind: k, label: widget.NewLabel(""), base: widget.NewEntry(), vat: widget.NewEntry(),
-			sum: widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{}), vatAuto: true}
-		r.base.SetPlaceHolder("0")
-		r.base.OnChanged = func(string) {
-			if strings.TrimSpace(r.vat.Text) == "" {
-				r.vatAuto = true // an emptied VAT follows the base again
-			}
-			f.recompute()
-		}
-		r.vat.OnChanged = func(string) {
-			if !f.loading {
-				r.vatAuto = false
-			}
-			f.recompute()
-		}
-		f.rows = append(f.rows, r)
-		f.rateGrid.Objects = append(f.rateGrid.Objects, r.label, r.base, r.vat, r.sum)
-	}
-	f.relabelRates()
-}
-
-// rateDay is the DUZP as typed, else the issue date, else today.
-func (f *purchaseForm) rateDay() app.Date {
-	for _, e := range []*widget.Entry{f.tax, f.issue} {
-		if d, err := app.ParseDate(e.Text); err == nil {
-			return d
-		}
-	}
-	return app.Today(f.v.deps.clock())
-}
-
-// relabelRates takes the rates valid on the DUZP.
-func (f *purchaseForm) relabelRates() {
-	day := f.rateDay()
-	for _, r := range f.rows {
-		rate, err := f.v.company.VATRateOn(r.kind, day)
-		r.rate, r.valid = rate, err == nil
-		if !r.valid {
-			r.label.SetText(vatKindName(r.kind) + " —")
-			r.base.Disable()
-			r.vat.Disable()
-			continue
-		}
-		r.label.SetText(rate.Format(uiLang) + " % · " + vatKindName(r.kind))
-		r.base.Enable()
-		if rate.Micro() == 0 {
-			r.vat.Disable()
-		} else {
-			r.vat.Enable()
-		}
-	}
-	f.recompute()
-}
-
 // setSupplier takes a picked supplier: their currency and payment term.
 func (f *purchaseForm) setSupplier(c app.Customer) {
 	f.supplier = &c
@@ -316,63 +229,6 @@ func (f *purchaseForm) currencyChanged() {
 	f.recompute()
 }
 
-// recompute fills the VAT that follows the base and shows the row sums and
-// the total of what the form says now.
-func (f *purchaseForm) recompute() {
-	if f.total == nil || f.loading {
-		return
-	}
-	cur := f.currency()
-	var total int64
-	ok := true
-	for _, r := range f.rows {
-		base, bok := parseAmount(r.base.Text, cur)
-		if r.vatAuto && r.valid {
-			f.loading = true
-			if bok && base != 0 && r.rate.Micro() != 0 {
-				r.vat.SetText(formatPriceInput(app.M(base, cur).Percent(r.rate, app.HalfUp).Amount, cur))
-			} else {
-				r.vat.SetText("")
-			}
-			f.loading = false
-			r.vatAuto = true
-		}
-		vat, vok := r.vatOf(base, cur)
-		if !bok || !vok {
-			ok = false
-			r.sum.SetText("?")
-			continue
-		}
-		r.sum.SetText(formatAmount(base+vat, cur))
-		total += base + vat
-	}
-	if !ok {
-		f.total.SetText(lang.X("payables.total_unknown", "Total: check the amounts"))
-		return
-	}
-	f.total.SetText(lang.X("payables.total", "Total {{.total}}", map[string]any{"total": app.M(total, cur).Format(uiLang)}))
-}
-
-// vatOf is the row's VAT as typed; empty is the VAT computed from base.
-func (r *purchaseVATRow) vatOf(base int64, cur string) (int64, bool) {
-	if strings.TrimSpace(r.vat.Text) == "" {
-		if !r.valid || r.rate.Micro() == 0 {
-			return 0, true
-		}
-		return app.M(base, cur).Percent(r.rate, app.HalfUp).Amount, true
-	}
-	return parseAmount(r.vat.Text, cur)
-}
-
-// parseAmount reads an amount entry; empty is zero.
-func parseAmount(text, cur string) (int64, bool) {
-	if strings.TrimSpace(text) == "" {
-		return 0, true
-	}
-	m, err := app.ParseMoney(text, cur, uiLang)
-	return m.Amount, err == nil
-}
-
 // read builds the invoice from the form; the first value that does not
 // parse is returned named by its field, then the invoice's own rules.
 func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
@@ -426,14 +282,6 @@ func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
 	}
 	p.Normalize(c.BaseCurrency, c.Chart.Posting())
 	return p, p.Validate()
-}
-
-// orZero is "0" for an empty entry.
-func orZero(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "0"
-	}
-	return s
 }
 
 // save records and posts the invoice; a refusal is shown at its field and

@@ -14,7 +14,7 @@ import (
 
 func init() {
 	accountsPanes = append(accountsPanes, accountsPane{order: 10, key: "accounts.tab.receivables", fallback: "Receivables",
-		icon: theme.HistoryIcon(), build: func(s *accountsScreen) fyne.CanvasObject {
+		icon: theme.HistoryIcon, build: func(s *accountsScreen) fyne.CanvasObject {
 			p := newReceivablesPane(s)
 			linksOf(s).receivables = p
 			return p.buildUI()

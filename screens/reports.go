@@ -16,7 +16,7 @@ import (
 
 func init() {
 	accountsPanes = append(accountsPanes, accountsPane{order: 30, key: "accounts.tab.reports", fallback: "Reports",
-		icon: theme.GridIcon(), build: func(s *accountsScreen) fyne.CanvasObject {
+		icon: theme.GridIcon, build: func(s *accountsScreen) fyne.CanvasObject {
 			p := newReportsPane(s)
 			linksOf(s).reports = p
 			return p.buildUI()

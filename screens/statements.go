@@ -16,7 +16,7 @@ import (
 
 func init() {
 	accountsPanes = append(accountsPanes, accountsPane{order: 20, key: "accounts.tab.statements", fallback: "Statements",
-		icon: theme.MailSendIcon(), build: func(s *accountsScreen) fyne.CanvasObject {
+		icon: theme.MailSendIcon, build: func(s *accountsScreen) fyne.CanvasObject {
 			p := newStatementsPane(s)
 			linksOf(s).statements = p
 			return p.buildUI()
