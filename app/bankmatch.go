@@ -29,6 +29,7 @@ const (
 const (
 	PayKindSale     = "sale"     // an issued sales invoice (incoming money)
 	PayKindPurchase = "purchase" // a received invoice (outgoing money)
+	PayKindAccount  = "account"  // no document: posted straight to an account (fees, interest, transfers)
 )
 
 // OpenItem is a document a bank line may pay: an issued sales invoice or a
@@ -55,7 +56,8 @@ type BankEntry struct {
 	DocNumber  string         `json:"doc_number,omitempty"`
 	Party      string         `json:"party,omitempty"`
 	Candidates []string       `json:"candidates,omitempty"` // numbers, when ambiguous
-	PaymentID  string         `json:"payment_id,omitempty"` // when posted
+	PaymentID  string         `json:"payment_id,omitempty"` // when posted as a payment
+	EntryID    string         `json:"entry_id,omitempty"`   // when posted to an account (Kind PayKindAccount)
 
 	Imported time.Time `json:"imported"`
 }
@@ -88,8 +90,13 @@ type BankService interface {
 	// document, bank against receivables or payables) in one transaction:
 	// all or none. A line already posted or ignored is refused.
 	ConfirmBank(ctx context.Context, pairs []BankPairing) ([]BankEntry, error)
-	// IgnoreBankEntry sets a pending line aside (bank fees, own transfers).
+	// IgnoreBankEntry sets a pending line aside (already booked another way).
 	IgnoreBankEntry(ctx context.Context, id string) error
+	// PostBankEntry posts a pending line that pays no document straight to
+	// an account — a bank fee to 568, interest to 662, a cash withdrawal to
+	// 261: the bank account against account, with memo (the line's message
+	// when empty). The bank book then agrees with the bank's statement.
+	PostBankEntry(ctx context.Context, id, account, memo string) (BankEntry, error)
 	// BankMapping returns the CSV column mapping remembered for a header
 	// line (ok false when none); SaveBankMapping remembers one.
 	BankMapping(ctx context.Context, header string) (m CSVMapping, ok bool, err error)

@@ -92,6 +92,14 @@ func checkPayments(tx *bolt.Tx, add addFn) {
 		if e.State != app.MatchPosted {
 			return nil
 		}
+		if e.Kind == app.PayKindAccount {
+			var je app.Entry
+			seq := tx.Bucket(bEntryIDs).Get([]byte(e.EntryID))
+			if seq == nil || decode(tx.Bucket(bJournal).Get(seq), &je) != nil || je.Source != "bank:"+e.ID {
+				add("check.bank_entry", "the bank line of {{.date}} ({{.amount}}) is marked posted to an account, but its journal entry does not exist", args)
+			}
+			return nil
+		}
 		records := bPayments
 		if e.Kind == app.PayKindPurchase {
 			records = bSupPays

@@ -154,6 +154,7 @@ func TestRoleMatrix(t *testing.T) {
 			return err
 		}},
 		{"IgnoreBankEntry", acc, func(c context.Context) error { return s.IgnoreBankEntry(c, "no-such-line") }},
+		{"PostBankEntry", acc, func(c context.Context) error { _, err := s.PostBankEntry(c, "no-such-line", "568", ""); return err }},
 		{"BankMapping", acc, func(c context.Context) error { _, _, err := s.BankMapping(c, "Datum;Objem"); return err }},
 		{"SaveBankMapping", acc, func(c context.Context) error { return s.SaveBankMapping(c, "", app.CSVMapping{}) }},
 		{"BalancesBetween", acc, func(c context.Context) error {

@@ -35,6 +35,7 @@ type bankView struct {
 	countText   *widget.Label
 	pairBtn     *widget.Button
 	ignoreBtn   *widget.Button
+	postBtn     *widget.Button
 	updating    bool
 }
 
@@ -74,11 +75,16 @@ func (v *bankView) buildUI() fyne.CanvasObject {
 			v.ignore(e)
 		}
 	})
+	v.postBtn = widget.NewButtonWithIcon(lang.X("bank.post", "To account…"), theme.DocumentCreateIcon(), func() {
+		if e, ok := v.selected(); ok {
+			v.postToAccount(e)
+		}
+	})
 	v.pendingOnly = widget.NewCheck(lang.X("bank.pending_only", "Only lines to deal with"), func(bool) { v.reload() })
 	v.pendingOnly.SetChecked(true)
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), v.reload)
 	v.countText = widget.NewLabel("")
-	bar := container.NewHBox(imp, confirm, v.pairBtn, v.ignoreBtn, v.pendingOnly, refresh)
+	bar := container.NewHBox(imp, confirm, v.pairBtn, v.postBtn, v.ignoreBtn, v.pendingOnly, refresh)
 
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.entries), len(bankColumns) },
@@ -134,8 +140,8 @@ func (v *bankView) selected() (app.BankEntry, bool) {
 	return v.entries[v.sel], true
 }
 
-// updateButtons enables Pair for an unpaired line and Ignore for any line
-// still waiting.
+// updateButtons enables Pair for an unpaired line, and To account… and
+// Ignore for any line still waiting.
 func (v *bankView) updateButtons() {
 	e, ok := v.selected()
 	if ok && (e.State == app.MatchNone || e.State == app.MatchAmbiguous) {
@@ -145,8 +151,10 @@ func (v *bankView) updateButtons() {
 	}
 	if ok && pendingState(e.State) {
 		v.ignoreBtn.Enable()
+		v.postBtn.Enable()
 	} else {
 		v.ignoreBtn.Disable()
+		v.postBtn.Disable()
 	}
 }
 

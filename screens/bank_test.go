@@ -301,3 +301,46 @@ func TestBankRefusesUnknownFormat(t *testing.T) {
 		t.Errorf("binary file: dialog %q, %d lines stored", got, len(bt.bank.states()))
 	}
 }
+
+func TestBankPostLineToAccount(t *testing.T) {
+	bt := newBankTest(t)
+	v, w := bt.v, bt.w
+	v.importData("vypis-042.gpc", sampleStatement(t))
+	tapDialog(t, w, "Import")
+	closeDialogs(w)
+	if !v.postBtn.Disabled() {
+		t.Error("To account… is enabled with no line chosen")
+	}
+	v.table.Select(widget.TableCellID{Row: bt.row(t, -5000), Col: 1})
+	test.Tap(button(t, w.Content(), "To account…"))
+	var sel *widget.Select
+	for _, o := range objects(w.Canvas().Overlays().Top()) {
+		if s, ok := o.(*widget.Select); ok {
+			sel = s
+		}
+	}
+	if sel == nil || sel.Selected != "568 Ostatní finanční náklady" {
+		t.Fatalf("account offered %+v", sel)
+	}
+	for _, o := range sel.Options {
+		if strings.HasPrefix(o, "221 ") || strings.HasPrefix(o, "311 ") || strings.HasPrefix(o, "321 ") {
+			t.Errorf("%q offered: bank, receivables and payables are paired, not posted to", o)
+		}
+	}
+	sel.ClearSelected()
+	tapDialog(t, w, "Post")
+	if got := dialogText(w); !strings.Contains(got, "is required") {
+		t.Fatalf("no account: %q", got)
+	}
+	sel.SetSelected("568 Ostatní finanční náklady")
+	tapDialog(t, w, "Post")
+	if fmt.Sprint(bt.bank.posted) != "[568]" {
+		t.Fatalf("posted to %v", bt.bank.posted)
+	}
+	if got := fmt.Sprint(bt.bank.states()); got != "[matched matched unmatched posted]" {
+		t.Errorf("states %s", got)
+	}
+	if !v.postBtn.Disabled() && v.sel >= 0 && !pendingState(v.entries[v.sel].State) {
+		t.Error("To account… stays enabled for a posted line")
+	}
+}

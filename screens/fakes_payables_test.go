@@ -215,6 +215,7 @@ type fakeBank struct {
 	clock    app.Clock
 	entries  []app.BankEntry // import order
 	mappings map[string]app.CSVMapping
+	posted   []string // accounts lines were posted to
 }
 
 // open lists the documents bank lines may pay.
@@ -416,4 +417,28 @@ func withPayablesFakes(d *Deps) (*fakePayables, *fakeBank) {
 	b := &fakeBank{sales: sales, pay: p, clock: d.Services.Clock}
 	d.Services.Payables, d.Services.Bank = p, b
 	return p, b
+}
+
+func (b *fakeBank) PostBankEntry(ctx context.Context, id, account, memo string) (app.BankEntry, error) {
+	if err := app.Authorize(ctx, app.PermBank); err != nil {
+		return app.BankEntry{}, err
+	}
+	if strings.TrimSpace(account) == "" {
+		return app.BankEntry{}, app.Invalid("bank.account", "err.required", "is required", nil)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	e, err := b.entry(id)
+	if err != nil {
+		return app.BankEntry{}, err
+	}
+	if !pendingState(e.State) {
+		return app.BankEntry{}, app.Errorf(app.ECONFLICT, "err.bank.done", "the bank line is already posted or ignored", nil)
+	}
+	if memo == "" {
+		memo = e.Line.Message
+	}
+	e.State, e.Kind, e.EntryID, e.DocNumber, e.Party = app.MatchPosted, app.PayKindAccount, "entry-"+id, "ID-"+account, memo
+	b.posted = append(b.posted, account)
+	return *e, nil
 }

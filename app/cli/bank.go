@@ -265,6 +265,9 @@ func bankState(e app.BankEntry) string {
 	case app.MatchFound:
 		return "pays " + doc
 	case app.MatchPosted:
+		if e.Kind == app.PayKindAccount {
+			return "posted to an account as " + e.DocNumber
+		}
 		return "posted: pays " + doc
 	case app.MatchAmbiguous:
 		return "ambiguous: " + strings.Join(e.Candidates, ", ") + " (pair it in the Accounts tab)"

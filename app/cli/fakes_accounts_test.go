@@ -379,3 +379,16 @@ func (f *fakeStore) BalancesBetween(ctx context.Context, from, to app.Date) ([]a
 	sort.Slice(out, func(i, j int) bool { return out[i].Account.Code < out[j].Account.Code })
 	return out, nil
 }
+
+func (f *fakeStore) PostBankEntry(ctx context.Context, id, account, memo string) (e app.BankEntry, err error) {
+	err = f.inLock(ctx, app.PermBank, func(app.Company) error {
+		i := f.bankIndex(id)
+		if i < 0 {
+			return app.Errorf(app.ENOTFOUND, "err.bank.entry_not_found", "the bank line does not exist", nil)
+		}
+		f.accts.bank[i].State, f.accts.bank[i].Kind = app.MatchPosted, app.PayKindAccount
+		e = f.accts.bank[i]
+		return nil
+	})
+	return e, err
+}

@@ -1,0 +1,82 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+)
+
+// postToAccount books a bank line that pays no document — a bank fee,
+// interest, a cash withdrawal — straight to an account, so the bank book
+// agrees with the bank's statement. The accounts offered leave out the bank
+// account itself and receivables and payables (those lines are paired).
+func (v *bankView) postToAccount(e app.BankEntry) {
+	ctx := v.deps.ctx()
+	async(func() {
+		accounts, err := v.deps.Services.Ledger.Accounts(ctx)
+		fyne.Do(func() {
+			if err != nil {
+				showError(err, v.win)
+				return
+			}
+			v.showPostDialog(e, accounts)
+		})
+	})
+}
+
+func (v *bankView) showPostDialog(e app.BankEntry, accounts []app.Account) {
+	acc := v.company.Chart.Posting()
+	var names []string
+	codes := map[string]string{}
+	preferred := "568" // Ostatní finanční náklady: bank fees
+	if e.Line.Amount.Amount > 0 {
+		preferred = "662" // Úroky: interest received
+	}
+	if v.company.Chart == app.ChartInternational {
+		preferred = ""
+	}
+	def := ""
+	for _, a := range accounts {
+		switch a.Code {
+		case acc.Bank, acc.Receivables, acc.Payables:
+			continue
+		}
+		name := a.Code + " " + a.Name
+		names = append(names, name)
+		codes[name] = a.Code
+		if a.Code == preferred {
+			def = name
+		}
+	}
+	fs := newFieldSet()
+	fs.add("bank.line", "Bank line", widget.NewLabel(e.Line.Date.Format(uiLang)+" · "+e.Line.Amount.Format(uiLang)))
+	sel := widget.NewSelect(names, nil)
+	sel.PlaceHolder = lang.X("bank.post.choose", "Choose the account…")
+	if def != "" {
+		sel.SetSelected(def)
+	}
+	fs.add("bank.account", "Account", sel)
+	memo := fs.entry("bank.memo", "Text", e.Line.Message)
+	memo.SetText(e.Line.Message)
+	if memo.Text == "" {
+		memo.SetText(e.Line.CounterName)
+	}
+	title := lang.X("bank.post.title", "Post the line to an account")
+	showFormDialog(title, lang.X("bank.post.confirm", "Post"), fs, nil, v.win, func(fd *formDialog) {
+		code, text, ctx := codes[sel.Selected], memo.Text, v.deps.ctx()
+		fd.busy()
+		async(func() {
+			_, err := v.deps.Services.Bank.PostBankEntry(ctx, e.ID, code, text)
+			fyne.Do(func() {
+				if err != nil {
+					fd.fail(err)
+					return
+				}
+				fd.close()
+				v.reload()
+			})
+		})
+	})
+}
