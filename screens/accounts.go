@@ -27,7 +27,13 @@ type accountsScreen struct {
 	totals   *widget.Label
 	journal  *journalView
 	periods  *periodsView
+	// refreshers reload the panes added by accountsPanes when the tab shows.
+	refreshers []func()
 }
+
+// onRefresh has f run whenever the Accounts tab is refreshed (shown, or
+// its Refresh pressed), so a pane never shows what another tab changed.
+func (s *accountsScreen) onRefresh(f func()) { s.refreshers = append(s.refreshers, f) }
 
 // accountsPane is a sub-tab of Accounts that its own file adds (receivables,
 // payables, statements, reports, bank) by appending to accountsPanes in an
@@ -147,6 +153,9 @@ func (s *accountsScreen) refresh() {
 	})
 	s.journal.reload()
 	s.periods.reload()
+	for _, f := range s.refreshers {
+		f()
+	}
 }
 
 func (s *accountsScreen) clock() app.Clock { return s.deps.clock() }

@@ -15,7 +15,14 @@ import (
 
 func init() {
 	accountsPanes = append(accountsPanes, accountsPane{order: 50, key: "accounts.tab.bank", fallback: "Bank", icon: theme.StorageIcon,
-		build: func(s *accountsScreen) fyne.CanvasObject { return newBankView(s.deps, s.win, s.company).buildUI() }})
+		build: func(s *accountsScreen) fyne.CanvasObject {
+			v := newBankView(s.deps, s.win, s.company)
+			ui := v.buildUI()
+			if v.table != nil {
+				s.onRefresh(v.reload)
+			}
+			return ui
+		}})
 }
 
 // bankView is the Bank pane of Accounts: the stored lines of imported bank

@@ -15,7 +15,14 @@ import (
 func init() {
 	accountsPanes = append(accountsPanes,
 		accountsPane{order: 40, key: "accounts.tab.payables", fallback: "Payables", icon: theme.DocumentIcon,
-			build: func(s *accountsScreen) fyne.CanvasObject { return newPayablesView(s.deps, s.win, s.company).buildUI() }})
+			build: func(s *accountsScreen) fyne.CanvasObject {
+				v := newPayablesView(s.deps, s.win, s.company)
+				ui := v.buildUI()
+				if v.table != nil {
+					s.onRefresh(v.reload)
+				}
+				return ui
+			}})
 }
 
 // unavailable is what a pane shows instead of itself when its service is not

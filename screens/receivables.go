@@ -17,7 +17,9 @@ func init() {
 		icon: theme.HistoryIcon, build: func(s *accountsScreen) fyne.CanvasObject {
 			p := newReceivablesPane(s)
 			linksOf(s).receivables = p
-			return p.buildUI()
+			ui := p.buildUI()
+			s.onRefresh(p.reload)
+			return ui
 		}})
 }
 
