@@ -133,7 +133,11 @@ func AgeReceivables(docs []SalesDoc, asOf Date) []AgingRow {
 		default:
 			continue
 		}
-		amount = toBase(d, amount)
+		if d.Kind == KindInvoice && d.Currency != "" && d.ExchangeRate.micro > 0 && d.ExchangeRate.micro != rateScale {
+			amount = d.BaseRemaining() // exactly what 311 carries
+		} else {
+			amount = toBase(d, amount)
+		}
 		key := "id:" + d.CustomerID
 		if d.CustomerID == "" {
 			key = "name:" + d.Customer.Name

@@ -77,11 +77,13 @@ func TestAgeReceivables(t *testing.T) {
 	eur := inv("c2", "Müller GmbH", 0, ago(70))
 	eur.Currency, eur.ExchangeRate = "EUR", RateMicro(24_325_000)
 	eur.Totals.Total = 1000_00 // 1 000,00 EUR
-	eur.Paid = 400_00          // 600 EUR remain: 14 595,00 Kč
+	eur.Totals.TotalCZK = 24325_00
+	eur.Paid = 400_00 // 600 EUR remain: 14 595,00 Kč
 
 	tiny := inv("c2", "Müller GmbH", 0, ago(0))
 	tiny.Currency, tiny.ExchangeRate = "EUR", RateMicro(24_325_000)
 	tiny.Totals.Total = 2 // 0,02 EUR = 0,4865 Kč → 0,49 Kč half-up
+	tiny.Totals.TotalCZK = 49
 
 	paid := inv("c3", "Zaplaceno a.s.", 5000, ago(100))
 	paid.Paid = 5000_00

@@ -47,10 +47,20 @@ type PurchaseInvoice struct {
 	Account string        `json:"account"`
 	VAT     []PurchaseVAT `json:"vat"`
 	Memo    string        `json:"memo,omitempty"` // what was bought
+	// NoDeduction posts the VAT as part of the cost instead of claiming it
+	// (the company is not a VAT payer — the store sets it then — or the
+	// purchase gives no right to deduct, §72 of the VAT act); such VAT is
+	// left out of the input VAT summary.
+	NoDeduction bool `json:"no_deduction,omitempty"`
 
-	Total   int64  `json:"total"`    // Σ bases + Σ VAT, invoice currency (set by Normalize)
-	Paid    int64  `json:"paid"`     // payments so far, invoice currency
-	EntryID string `json:"entry_id"` // its posting
+	Total int64 `json:"total"` // Σ bases + Σ VAT, invoice currency (set by Normalize)
+	Paid  int64 `json:"paid"`  // payments so far, invoice currency
+	// Posted is the total as posted to payables in the base currency and
+	// PaidBase the payments as posted; Posted - PaidBase is what 321 still
+	// carries for the invoice.
+	Posted   int64  `json:"posted,omitempty"`
+	PaidBase int64  `json:"paid_base,omitempty"`
+	EntryID  string `json:"entry_id"` // its posting
 
 	Created time.Time `json:"created"`
 }
@@ -206,7 +216,7 @@ func (p PurchaseInvoice) Validate() error {
 
 // PurchasePosting returns the ledger lines of a received invoice in the base
 // currency: the bases to p.Account, the input VAT to the VAT account (one
-// line per rate), the total to payables. Conversion rounds each part half-up
+// line per rate; to p.Account too when NoDeduction), the total to payables. Conversion rounds each part half-up
 // and puts any difference on the payables side's total, so the entry balances.
 func PurchasePosting(p PurchaseInvoice, baseCurrency string, acc PostingAccounts) []Line {
 	conv := func(v int64) int64 {
@@ -224,7 +234,11 @@ func PurchasePosting(p PurchaseInvoice, baseCurrency string, acc PostingAccounts
 			total += b
 		}
 		if t := conv(v.VAT); t > 0 {
-			lines = append(lines, Line{Account: acc.VAT, Debit: t, Memo: memo})
+			account := acc.VAT
+			if p.NoDeduction {
+				account = p.Account
+			}
+			lines = append(lines, Line{Account: account, Debit: t, Memo: memo})
 			total += t
 		}
 	}

@@ -283,8 +283,8 @@ func PurchaseVATSummary(ps []PurchaseInvoice, from, to Date, baseCurrency string
 		if day.IsZero() {
 			day = p.IssueDate
 		}
-		if (!from.IsZero() && day.Before(from)) || (!to.IsZero() && day.After(to)) {
-			continue
+		if (!from.IsZero() && day.Before(from)) || (!to.IsZero() && day.After(to)) || p.NoDeduction {
+			continue // outside the period, or VAT that is part of the cost
 		}
 		conv := func(v int64) int64 {
 			if p.Currency == "" || p.Currency == baseCurrency {

@@ -138,7 +138,14 @@ type SalesDoc struct {
 	Totals   DocTotals `json:"totals"`
 	Paid     int64     `json:"paid"`     // payments so far, document currency
 	Credited int64     `json:"credited"` // issued credit notes against it (positive)
-	EntryID  string    `json:"entry_id,omitempty"`
+	// PaidBase and CreditedBase are the same in the base currency as they
+	// were posted (each payment at the invoice's rate, each credit note with
+	// its recap), so that TotalCZK - CreditedBase - PaidBase is exactly what
+	// the ledger's 311 still carries for the invoice. Zero on documents
+	// recorded before schema 6: see BaseRemaining.
+	PaidBase     int64  `json:"paid_base,omitempty"`
+	CreditedBase int64  `json:"credited_base,omitempty"`
+	EntryID      string `json:"entry_id,omitempty"`
 
 	Created  time.Time `json:"created"`
 	Updated  time.Time `json:"updated"`
@@ -151,6 +158,26 @@ const (
 	PayBank = "bank"
 	PayCash = "cash"
 )
+
+// BaseRemaining is what of the invoice remains in the base currency, as the
+// ledger carries it; older records without the base figures are converted
+// at the document's rate.
+func (d SalesDoc) BaseRemaining() int64 {
+	d.FillBase()
+	return d.Totals.TotalCZK - d.CreditedBase - d.PaidBase
+}
+
+// FillBase sets PaidBase and CreditedBase of a record made before they were
+// kept, converting at the document's rate; the store calls it before adding
+// a payment or a credit note to them.
+func (d *SalesDoc) FillBase() {
+	if d.PaidBase == 0 && d.Paid != 0 {
+		d.PaidBase = toBase(*d, d.Paid)
+	}
+	if d.CreditedBase == 0 && d.Credited != 0 {
+		d.CreditedBase = toBase(*d, d.Credited)
+	}
+}
 
 // Remaining is what is still to be paid (document currency).
 func (d SalesDoc) Remaining() int64 { return d.Totals.Total - d.Credited - d.Paid }
@@ -184,6 +211,11 @@ type Payment struct {
 	Method  string `json:"method"` // bank or cash
 	Note    string `json:"note,omitempty"`
 	EntryID string `json:"entry_id"`
+	// Base is the amount posted in the base currency (the payment converted at
+	// its document's rate; the settling payment of a foreign-currency
+	// document is what its ledger balance still was). Zero on payments
+	// recorded before schema 6.
+	Base int64 `json:"base,omitempty"`
 	// BankEntry is the stored bank line the payment was posted from
 	// (BankService), "" when it was recorded by hand.
 	BankEntry string    `json:"bank_entry,omitempty"`

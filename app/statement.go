@@ -167,7 +167,10 @@ func BuildStatement(cust Party, docs []SalesDoc, payments []Payment, from, to Da
 		if known {
 			d = docs[i]
 		}
-		if p.Amount.Currency != "" && p.Amount.Currency != baseCurrency {
+		switch {
+		case p.Base != 0 && p.Amount.Currency != baseCurrency:
+			amount = p.Base // as posted, the settling payment's rounding included
+		case p.Amount.Currency != "" && p.Amount.Currency != baseCurrency:
 			if !known || d.ExchangeRate.micro <= 0 {
 				ok = false
 			} else {

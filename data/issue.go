@@ -112,7 +112,9 @@ func creditOriginal(tx *bolt.Tx, d *app.SalesDoc) error {
 		return app.Invalid("doc.lines", "err.credit.too_large", "the credit note ({{.credit}}) is larger than what remains of invoice {{.number}} ({{.left}})",
 			map[string]any{"credit": app.M(-d.Totals.Total, d.Currency), "number": inv.Number, "left": app.M(left, inv.Currency)})
 	}
+	inv.FillBase()
 	inv.Credited += -d.Totals.Total
+	inv.CreditedBase += -d.Totals.TotalCZK
 	inv.Updated = d.Updated
 	d.OriginalNo = inv.Number
 	return putDoc(tx, inv)

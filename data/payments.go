@@ -120,10 +120,13 @@ func (y *payer) paySale(p app.Payment) (app.Payment, app.SalesDoc, error) {
 	if err := fitPayment(p, d.Number, d.Currency, d.Remaining()); err != nil {
 		return p, d, err
 	}
-	if err := y.post(&p, d.Currency, d.ExchangeRate, "Úhrada "+d.Number+" – "+d.Customer.Name, "payment:", false); err != nil {
+	d.FillBase()
+	settle := settlement{settles: p.Amount.Amount == d.Remaining(), residual: d.BaseRemaining()}
+	if err := y.post(&p, d.Currency, d.ExchangeRate, "Úhrada "+d.Number+" – "+d.Customer.Name, "payment:", false, settle); err != nil {
 		return p, d, err
 	}
 	d.Paid += p.Amount.Amount
+	d.PaidBase += p.Base
 	d.Updated = y.now
 	d.Revision++
 	if err := y.store(p, bPayments, bDocPays); err != nil {
@@ -145,10 +148,12 @@ func (y *payer) payPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, er
 	if err := fitPayment(p, pi.Number, pi.Currency, pi.Remaining()); err != nil {
 		return p, pi, err
 	}
-	if err := y.post(&p, pi.Currency, pi.ExchangeRate, "Úhrada "+pi.Number+" ("+pi.SupplierNumber+") – "+pi.Supplier.Name, "supplier_payment:", true); err != nil {
+	settle := settlement{settles: p.Amount.Amount == pi.Remaining() && pi.Posted != 0, residual: pi.Posted - pi.PaidBase}
+	if err := y.post(&p, pi.Currency, pi.ExchangeRate, "Úhrada "+pi.Number+" ("+pi.SupplierNumber+") – "+pi.Supplier.Name, "supplier_payment:", true, settle); err != nil {
 		return p, pi, err
 	}
 	pi.Paid += p.Amount.Amount
+	pi.PaidBase += p.Base
 	if err := y.store(p, bSupPays, bPurchPays); err != nil {
 		return p, pi, err
 	}
@@ -173,19 +178,37 @@ func fitPayment(p app.Payment, number, currency string, left int64) error {
 // post gives p its ID and posts it in the base currency at the document's
 // rate: money in is Dr bank or cash, Cr receivables; money out is Dr payables,
 // Cr bank or cash. A locked month is refused naming the payment's date.
-func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, source string, outgoing bool) error {
+func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, source string, outgoing bool, s settlement) error {
 	money := y.acc.Bank
 	if p.Method == app.PayCash {
 		money = y.acc.Cash
 	}
 	base := p.Amount
-	if currency != y.company.BaseCurrency {
+	foreign := currency != y.company.BaseCurrency
+	if foreign {
 		base = p.Amount.Convert(y.company.BaseCurrency, rate, app.HalfUp)
 	}
 	p.ID, p.Branch, p.Created = app.NewID(y.now), y.company.Branch, y.now
-	lines := []app.Line{{Account: money, Debit: base.Amount}, {Account: y.acc.Receivables, Credit: base.Amount}}
+	// The payment that settles a foreign-currency document clears what the
+	// ledger still carries for it: converting each part half-up leaves a
+	// haléř or two, which go to the rounding accounts.
+	open, diff := base.Amount, int64(0)
+	if foreign && s.settles {
+		if d := s.residual - base.Amount; d != 0 && d >= -maxSettleRounding && d <= maxSettleRounding {
+			open, diff = s.residual, d
+		}
+	}
+	p.Base = open
+	lines := []app.Line{{Account: money, Debit: base.Amount}, {Account: y.acc.Receivables, Credit: open}}
 	if outgoing {
-		lines = []app.Line{{Account: y.acc.Payables, Debit: base.Amount}, {Account: money, Credit: base.Amount}}
+		lines = []app.Line{{Account: y.acc.Payables, Debit: open}, {Account: money, Credit: base.Amount}}
+		diff = -diff
+	}
+	switch {
+	case diff > 0: // more cleared than paid in, or less paid out than cleared
+		lines = append(lines, app.Line{Account: y.acc.RoundingLoss, Debit: diff, Memo: "zaokrouhlení kurzu"})
+	case diff < 0:
+		lines = append(lines, app.Line{Account: y.acc.RoundingGain, Credit: -diff, Memo: "zaokrouhlení kurzu"})
 	}
 	e, err := y.poster.post(app.Entry{Date: p.Date, Memo: memo, Source: source + p.ID, Lines: lines})
 	if err != nil {
@@ -194,6 +217,18 @@ func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, sourc
 	p.EntryID = e.ID
 	return nil
 }
+
+// settlement says whether a payment pays what is left of its document, and
+// what the ledger still carries for the document in the base currency.
+type settlement struct {
+	settles  bool
+	residual int64
+}
+
+// maxSettleRounding bounds the rounding a settling payment writes off (one
+// koruna): a bigger gap is no rounding but an exchange difference (a credit
+// note at another rate), left on the account for the accountant.
+const maxSettleRounding = 100
 
 // store writes the payment record and its document index key.
 func (y *payer) store(p app.Payment, records, idx []byte) error {

@@ -140,10 +140,13 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 			return app.Invalid("company.series", "err.series.missing", "series “{{.code}}” is missing", map[string]any{"code": app.SeriesReceived})
 		}
 		now := s.clock.Now().UTC()
-		p.ID, p.Branch, p.Created, p.Paid, p.EntryID = app.NewID(now), company.Branch, now, 0, ""
+		p.ID, p.Branch, p.Created, p.Paid, p.PaidBase, p.EntryID = app.NewID(now), company.Branch, now, 0, 0, ""
 		p.Supplier = app.PartyOfCustomer(sup)
 		if p.Number, err = assignNumber(tx, series, p.IssueDate.Year(), p.ID); err != nil {
 			return err
+		}
+		if !company.VATPayer {
+			p.NoDeduction = true // a non-payer cannot claim input VAT: it is part of the cost
 		}
 		e := app.Entry{Date: p.TaxDate, Memo: "Přijatá faktura " + p.Number + " (" + p.SupplierNumber + ") – " + p.Supplier.Name,
 			Source: "purchase:" + p.ID, Lines: app.PurchasePosting(p, company.BaseCurrency, acc)}
@@ -158,6 +161,7 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 			return app.WithField(err, "purchase.tax_date")
 		}
 		p.EntryID = e.ID
+		_, p.Posted = e.Totals() // the payables line carries the whole total
 		if !sup.Supplier {
 			prev := sup
 			sup.Supplier, sup.Updated = true, now

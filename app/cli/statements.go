@@ -249,10 +249,14 @@ func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, c
 			continue
 		}
 		dst := filepath.Join(dir, j.file)
+		_, statErr := os.Stat(dst)
+		existed := statErr == nil // replaced with --force: not ours to remove on failure
 		if err := writeAtomic(dst, force, false, func(w io.Writer) error { return r.env.Statements.Statement(w, st, company) }); err != nil {
 			return res, err
 		}
-		files = append(files, dst)
+		if !existed {
+			files = append(files, dst)
+		}
 		res.written++
 		fmt.Fprintf(r.env.Stderr, "  %s → %s (%s)\n", printable(st.Customer.Name), j.file, app.M(st.Closing, st.Currency).Format(app.English))
 		progress(i + 1)
@@ -294,7 +298,7 @@ func (r *runner) exportStatementsCombined(ctx context.Context, sales app.SalesSe
 	}
 	err = writeAtomic(dst, force, true, func(w io.Writer) error {
 		err := r.env.Statements.Combined(ctx, w, next, company, nil)
-		if res.written == 0 {
+		if err == nil && res.written == 0 {
 			return errNoStatementActivity()
 		}
 		return err

@@ -1,0 +1,128 @@
+package data
+
+import (
+	"testing"
+
+	"kontor/app"
+)
+
+// Paying a foreign-currency invoice in parts converts each part half-up; the
+// payment that settles it clears exactly what 311 still carries and writes
+// the haléř of difference off to rounding, so 311 ends at zero and the
+// statement, the aging and the ledger agree.
+func TestSettlingForeignPaymentClearsTheLedger(t *testing.T) {
+	s, c := salesStore(t)
+	d := draftInvoice(c)
+	d.Currency, d.ExchangeRate = "EUR", app.RateMicro(24_325_000)
+	d.Lines = []app.DocLine{{Text: "Consulting", Quantity: app.Q(2), Unit: "h", UnitPrice: 10000, VATKind: app.VATStandard}}
+	d, _ = s.SaveDraft(ctx, d)
+	d, err := s.Issue(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 242,00 EUR = 5 886,65 Kč. Three payments of 0,01 EUR post 0,24 Kč
+	// each (0,24325 half-up); the rest, 241,97 EUR, converts to 5 885,92 Kč:
+	// 0,72 + 5 885,92 = 5 886,64, a haléř short of what 311 carries.
+	for range 3 {
+		if _, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 3), Amount: app.M(1, "EUR")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 4), Amount: app.M(d.Totals.Total-3, "EUR")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last.Base != 588665-72 {
+		t.Fatalf("settling payment's base %d, want %d", last.Base, 588665-72)
+	}
+	e, err := s.Entry(ctx, last.EntryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []app.Line{{Account: "221", Debit: 588592}, {Account: "311", Credit: 588593}, {Account: "548", Debit: 1, Memo: "zaokrouhlení kurzu"}}
+	if len(e.Lines) != 3 || e.Lines[0] != want[0] || e.Lines[1] != want[1] || e.Lines[2] != want[2] {
+		t.Fatalf("settling entry %+v", e.Lines)
+	}
+	bals, err := s.Balances(ctx, app.Month{Year: 2026, Month: 11}, app.Month{Year: 2026, Month: 11})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bals {
+		if b.Account.Code == "311" && b.Closing() != 0 {
+			t.Fatalf("311 carries %d after the invoice is paid", b.Closing())
+		}
+	}
+	d, _ = s.Document(ctx, d.ID)
+	if d.BaseRemaining() != 0 || d.PaidBase != 588665 {
+		t.Fatalf("base remaining %d, paid base %d", d.BaseRemaining(), d.PaidBase)
+	}
+	pays, _ := s.Payments(ctx, d.ID)
+	st := app.BuildStatement(app.PartyOfCustomer(c), []app.SalesDoc{d}, pays, app.D(2026, 11, 1), app.D(2026, 11, 30), "CZK")
+	if st.Closing != 0 {
+		t.Fatalf("statement closes at %d", st.Closing)
+	}
+	mustCheckClean(t, s)
+}
+
+// A received invoice in EUR paid in parts likewise leaves 321 at zero.
+func TestSettlingForeignSupplierPaymentClearsTheLedger(t *testing.T) {
+	s, _ := MustCompany(t)
+	sup, err := s.SaveCustomer(ctx, app.Customer{Name: "Kaffee Import GmbH", Country: "DE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := purchase(sup.ID, "RE-77", app.D(2026, 11, 5))
+	p.Currency, p.ExchangeRate = "EUR", app.RateMicro(24_325_000)
+	p.VAT = []app.PurchaseVAT{{Rate: app.RatePercent(21), Base: 20000, VAT: 4200}}
+	p = mustPurchase(t, s, p)
+	for range 3 {
+		if _, err := s.PaySupplier(ctx, app.Payment{DocID: p.ID, Date: app.D(2026, 11, 6), Amount: app.M(1, "EUR")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.PaySupplier(ctx, app.Payment{DocID: p.ID, Date: app.D(2026, 11, 7), Amount: app.M(p.Total-3, "EUR")}); err != nil {
+		t.Fatal(err)
+	}
+	bals, err := s.Balances(ctx, app.Month{Year: 2026, Month: 11}, app.Month{Year: 2026, Month: 11})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bals {
+		if b.Account.Code == "321" && b.Closing() != 0 {
+			t.Fatalf("321 carries %d after the invoice is paid", b.Closing())
+		}
+	}
+	mustCheckClean(t, s)
+}
+
+// A company that is not a VAT payer cannot claim input VAT: the received
+// invoice's VAT is part of the cost, and the VAT summary leaves it out.
+func TestNonPayerPostsInputVATToCost(t *testing.T) {
+	s, _ := MustOpenDB(t)
+	c := testCompany()
+	c.VATPayer, c.DIC = false, ""
+	if _, err := s.CreateCompany(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	sup, err := s.SaveCustomer(ctx, app.Customer{Name: "Papírnictví Lipová"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustPurchase(t, s, purchase(sup.ID, "2026-55", app.D(2026, 11, 5)))
+	if !p.NoDeduction {
+		t.Fatal("a non-payer's received invoice claims VAT")
+	}
+	e, err := s.Entry(ctx, p.EntryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range e.Lines {
+		if l.Account == "343" {
+			t.Fatalf("input VAT posted to 343: %+v", e.Lines)
+		}
+	}
+	if rows, total := app.PurchaseVATSummary([]app.PurchaseInvoice{p}, app.D(2026, 11, 1), app.D(2026, 11, 30), "CZK"); len(rows) != 0 || total.VAT != 0 {
+		t.Fatalf("VAT summary claims %+v", total)
+	}
+	mustCheckClean(t, s)
+}
