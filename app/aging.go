@@ -94,8 +94,9 @@ type AgingRow struct {
 //     due on asOf or later, or with no due date, is Current; 1–30 days past
 //     is Days1to30, and so on; 91 days and more is Over90.
 //
-// Payments and credit notes are those recorded now, not as of asOf: an aging
-// as of a past date shows what of that date's documents is still open today.
+// The documents' Paid and Credited are taken as they are: for an aging as of
+// a past day, read the documents with ReceivablesAsOf, which takes the later
+// payments and credit notes back out.
 //
 // Documents are grouped by CustomerID (by the customer's name when the ID is
 // empty). Rows are sorted by Total descending, then by name (case- and

@@ -86,11 +86,7 @@ func newReportBuilder(ctx context.Context, svc Services, kind ReportKind, from, 
 	}
 	b.digits = MinorDigits(b.base)
 	if b.to.IsZero() {
-		var clock Clock = SystemClock{}
-		if svc.Clock != nil {
-			clock = svc.Clock
-		}
-		b.to = DateOf(clock.Now())
+		b.to = b.today()
 		if !b.from.IsZero() && b.to.Before(b.from) {
 			return nil, Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
 		}
@@ -508,15 +504,9 @@ func (b *reportBuilder) receivablesAging() error {
 	if b.svc.Sales == nil {
 		return Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
 	}
-	var docs []SalesDoc
-	for _, kind := range []DocKind{KindInvoice, KindCreditNote} {
-		err := EachIssuedDoc(b.ctx, b.svc.Sales, DocFilter{Kind: kind, To: b.to}, func(d SalesDoc) error {
-			docs = append(docs, d)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
+	docs, err := ReceivablesAsOf(b.ctx, b.svc.Sales, b.to, b.today())
+	if err != nil {
+		return err
 	}
 	b.title(ReportAging)
 	b.r.Period = b.asOf(b.to)
@@ -529,21 +519,22 @@ func (b *reportBuilder) payablesAging() error {
 	if b.svc.Payables == nil {
 		return Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
 	}
-	var ps []PurchaseInvoice
-	pf := PurchaseFilter{To: b.to, OpenOnly: true}
-	for offset := 0; ; offset += reportPage {
-		page, total, err := b.svc.Payables.Purchases(b.ctx, pf, offset, reportPage)
-		if err != nil {
-			return err
-		}
-		ps = append(ps, page...)
-		if len(page) < reportPage || offset+reportPage >= total {
-			break
-		}
+	ps, err := PayablesAsOf(b.ctx, b.svc.Payables, b.to, b.today())
+	if err != nil {
+		return err
 	}
 	b.title(ReportPayablesAging)
 	b.r.Period = b.asOf(b.to)
 	b.r.Columns = b.agingColumns("report.col.supplier", "Supplier")
 	b.agingRows(AgePayables(ps, b.to))
 	return nil
+}
+
+// today is the day of the service's clock (the system's when none is set).
+func (b *reportBuilder) today() Date {
+	var clock Clock = SystemClock{}
+	if b.svc.Clock != nil {
+		clock = b.svc.Clock
+	}
+	return DateOf(clock.Now())
 }

@@ -133,13 +133,14 @@ func (p *receivablesPane) reload() {
 	}
 	p.gen++
 	gen, payables, ctx, svc := p.gen, p.payables, p.parent.deps.ctx(), p.parent.deps.Services
+	today := app.Today(p.parent.clock())
 	async(func() {
 		var rows []app.AgingRow
 		var err error
 		if payables {
-			rows, err = agePayables(ctx, svc, day)
+			rows, err = agePayables(ctx, svc, day, today)
 		} else {
-			rows, err = ageReceivables(ctx, svc, day)
+			rows, err = ageReceivables(ctx, svc, day, today)
 		}
 		fyne.Do(func() {
 			if gen != p.gen {
@@ -243,39 +244,24 @@ func (p *receivablesPane) openStatement() {
 	})
 }
 
-// ageReceivables ages the issued invoices and credit notes up to day. Only
+// ageReceivables ages the issued invoices and credit notes as they stood at
+// the end of day (payments and credit notes after it taken back out). Only
 // documents with something open are kept while reading, so memory follows
 // the open items, not the history.
-func ageReceivables(ctx context.Context, svc app.Services, day app.Date) ([]app.AgingRow, error) {
-	var docs []app.SalesDoc
-	for _, kind := range []app.DocKind{app.KindInvoice, app.KindCreditNote} {
-		err := app.EachIssuedDoc(ctx, svc.Sales, app.DocFilter{Kind: kind, To: day}, func(d app.SalesDoc) error {
-			if d.Remaining() != 0 {
-				d.Lines = nil // the aging needs the totals only
-				docs = append(docs, d)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+func ageReceivables(ctx context.Context, svc app.Services, day, today app.Date) ([]app.AgingRow, error) {
+	docs, err := app.ReceivablesAsOf(ctx, svc.Sales, day, today)
+	if err != nil {
+		return nil, err
 	}
 	return app.AgeReceivables(docs, day), nil
 }
 
-// agePayables ages the received invoices with something left to pay.
-func agePayables(ctx context.Context, svc app.Services, day app.Date) ([]app.AgingRow, error) {
-	var all []app.PurchaseInvoice
-	f := app.PurchaseFilter{To: day, OpenOnly: true}
-	for offset := 0; ; offset += agingPage {
-		ps, total, err := svc.Payables.Purchases(ctx, f, offset, agingPage)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, ps...)
-		if len(ps) < agingPage || offset+agingPage >= total {
-			break
-		}
+// agePayables ages the received invoices with something left to pay at the
+// end of day.
+func agePayables(ctx context.Context, svc app.Services, day, today app.Date) ([]app.AgingRow, error) {
+	ps, err := app.PayablesAsOf(ctx, svc.Payables, day, today)
+	if err != nil {
+		return nil, err
 	}
-	return app.AgePayables(all, day), nil
+	return app.AgePayables(ps, day), nil
 }

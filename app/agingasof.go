@@ -1,0 +1,109 @@
+package app
+
+import "context"
+
+// An aging as of a past day (the end of last month, say) must show what was
+// open on that day: an invoice paid a week later was still open then. The
+// documents' Paid and Credited are today's figures, so these readers take
+// the payments dated after the day, and the credit notes issued after it,
+// back out before the documents are aged.
+
+// agingReadPage is how many documents one read fetches while gathering.
+const agingReadPage = 500
+
+// ReceivablesAsOf returns the issued invoices and credit notes of asOf or
+// before that had something open at the end of asOf, each as it stood then
+// (Paid, PaidBase, Credited and CreditedBase rewound), ready for
+// AgeReceivables. today is the day the figures are from; when asOf is not
+// before it nothing needs rewinding and no payment is read.
+func ReceivablesAsOf(ctx context.Context, sales SalesService, asOf, today Date) ([]SalesDoc, error) {
+	past := asOf.Before(today)
+	later := map[string][2]int64{} // invoice ID → credit notes issued after asOf: amount, base
+	if past {
+		err := EachIssuedDoc(ctx, sales, DocFilter{Kind: KindCreditNote, From: asOf.AddDays(1)}, func(d SalesDoc) error {
+			if d.Status == StatusIssued && d.OriginalID != "" && d.IssueDate.After(asOf) {
+				l := later[d.OriginalID]
+				later[d.OriginalID] = [2]int64{l[0] - d.Totals.Total, l[1] - d.Totals.TotalCZK}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	var docs []SalesDoc
+	for _, kind := range []DocKind{KindInvoice, KindCreditNote} {
+		err := EachIssuedDoc(ctx, sales, DocFilter{Kind: kind, To: asOf}, func(d SalesDoc) error {
+			if past && d.Kind == KindInvoice {
+				d.FillBase()
+				if l, ok := later[d.ID]; ok {
+					d.Credited -= l[0]
+					d.CreditedBase -= l[1]
+				}
+				if d.Paid != 0 {
+					pays, err := sales.Payments(ctx, d.ID)
+					if err != nil {
+						return err
+					}
+					for _, p := range pays {
+						if p.Date.After(asOf) {
+							d.Paid -= p.Amount.Amount
+							d.PaidBase -= paymentBase(d, p)
+						}
+					}
+				}
+			}
+			if d.Remaining() != 0 {
+				d.Lines = nil // the aging needs the totals only
+				docs = append(docs, d)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
+}
+
+// paymentBase is a payment in the base currency as it was posted.
+func paymentBase(d SalesDoc, p Payment) int64 {
+	if p.Base != 0 {
+		return p.Base
+	}
+	return toBase(d, p.Amount.Amount)
+}
+
+// PayablesAsOf is ReceivablesAsOf for received invoices: those issued on or
+// before asOf with something left to pay at the end of asOf.
+func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([]PurchaseInvoice, error) {
+	past := asOf.Before(today)
+	f := PurchaseFilter{To: asOf, OpenOnly: !past}
+	var out []PurchaseInvoice
+	for offset := 0; ; offset += agingReadPage {
+		ps, total, err := pay.Purchases(ctx, f, offset, agingReadPage)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			if past && p.Paid != 0 {
+				pays, err := pay.SupplierPayments(ctx, p.ID)
+				if err != nil {
+					return nil, err
+				}
+				for _, x := range pays {
+					if x.Date.After(asOf) {
+						p.Paid -= x.Amount.Amount
+					}
+				}
+			}
+			if p.Remaining() > 0 {
+				out = append(out, p)
+			}
+		}
+		if len(ps) < agingReadPage || offset+agingReadPage >= total {
+			break
+		}
+	}
+	return out, nil
+}
