@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"sort"
+	"strings"
+	"unicode"
 )
 
 // Gathering what customer statements are made of, shared by the CLI and the
@@ -114,4 +116,61 @@ func StatementCustomers(ctx context.Context, svc Services, to Date) ([]Customer,
 		return out[i].ID < out[j].ID
 	})
 	return out, nil
+}
+
+// StatementFileNames names each customer's statement file for a folder of
+// statements (CLI and screens alike), the whole ID where two short names
+// would collide (case-insensitively: Windows and macOS folders).
+func StatementFileNames(custs []Customer) []string {
+	used := map[string]bool{}
+	out := make([]string, len(custs))
+	for i, c := range custs {
+		name := StatementFileName(c.Name, c.ID, false)
+		if used[strings.ToLower(name)] {
+			name = StatementFileName(c.Name, c.ID, true)
+		}
+		used[strings.ToLower(name)] = true
+		out[i] = name
+	}
+	return out
+}
+
+// StatementFileName is the file of a customer's statement: the name made
+// safe for any file system (letters and digits kept, runs of anything else
+// one "-", at most 60 characters) and a short form of the ID, the last 8
+// characters (IDs are UUIDv7, whose first characters are a timestamp shared
+// by customers created together), or the whole ID when full is set (two
+// customers' short names collide).
+func StatementFileName(name, id string, full bool) string {
+	var b strings.Builder
+	dash := false
+	n := 0
+	for _, r := range strings.TrimSpace(name) {
+		if n >= 60 {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+			n++
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+			n++
+		}
+	}
+	safe := strings.TrimRight(b.String(), "-")
+	if safe == "" {
+		safe = "customer"
+	}
+	short := strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, id)
+	if !full && len(short) > 8 {
+		short = short[len(short)-8:]
+	}
+	return safe + "_" + short + ".pdf"
 }

@@ -331,7 +331,7 @@ func (p *statementsPane) exportOne() {
 		}
 		p.writeOne(cust, from, to, path)
 	}, p.parent.win)
-	save.SetFileName(statementFileName(cust.Name, cust.ID, false))
+	save.SetFileName(app.StatementFileName(cust.Name, cust.ID, false))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	p.dlg = save
 	save.Show()

@@ -205,7 +205,7 @@ func TestStatementBatchFolderCombinedAndCancel(t *testing.T) {
 }
 
 func TestStatementFileNames(t *testing.T) {
-	got := statementFileNames([]app.Customer{
+	got := app.StatementFileNames([]app.Customer{
 		{ID: "0190aaaa-bbbb-7ccc-8ddd-000000000001", Name: "Novák & syn, s.r.o."},
 		{ID: "0190aaaa-bbbb-7ccc-8ddd-100000000001", Name: "Novák & syn, s.r.o."},
 		{ID: "x/y", Name: "  ...  "},

@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -141,7 +139,7 @@ func exportStatements(ctx context.Context, d Deps, from, to app.Date, folder boo
 	}
 	total := len(custs)
 	progress(0, total)
-	names := statementFileNames(custs)
+	names := app.StatementFileNames(custs)
 	i := 0
 	// next builds the next customer's statement that says anything.
 	next := func() (app.Statement, string, error) {
@@ -201,57 +199,3 @@ func exportStatements(ctx context.Context, d Deps, from, to app.Date, folder boo
 	return res, err
 }
 
-// statementFileNames names each customer's file as the CLI does, the whole
-// ID where two short names would collide.
-func statementFileNames(custs []app.Customer) []string {
-	used := map[string]bool{}
-	out := make([]string, len(custs))
-	for i, c := range custs {
-		name := statementFileName(c.Name, c.ID, false)
-		if used[strings.ToLower(name)] {
-			name = statementFileName(c.Name, c.ID, true)
-		}
-		used[strings.ToLower(name)] = true
-		out[i] = name
-	}
-	return out
-}
-
-// statementFileName is the file of a customer's statement, as the CLI names
-// it: the name made safe for any file system (letters and digits kept, runs
-// of anything else one "-", at most 60 characters) and the last 8
-// characters of the ID, or the whole ID when full is set (two customers'
-// short names collide).
-func statementFileName(name, id string, full bool) string {
-	var b strings.Builder
-	dash := false
-	n := 0
-	for _, r := range strings.TrimSpace(name) {
-		if n >= 60 {
-			break
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-			n++
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-			n++
-		}
-	}
-	safe := strings.TrimRight(b.String(), "-")
-	if safe == "" {
-		safe = "customer"
-	}
-	short := strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == ':' || r < ' ' {
-			return '_'
-		}
-		return r
-	}, id)
-	if !full && len(short) > 8 {
-		short = short[len(short)-8:]
-	}
-	return safe + "_" + short + ".pdf"
-}

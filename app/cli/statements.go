@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"kontor/app"
 )
@@ -150,57 +149,12 @@ func errNoStatementActivity() error {
 // statementJobs gives each customer (in the order given) the file of its
 // statement, unique within the folder.
 func statementJobs(custs []app.Customer) []statementJob {
+	names := app.StatementFileNames(custs)
 	jobs := make([]statementJob, len(custs))
-	used := map[string]bool{}
 	for i, c := range custs {
-		name := statementFileName(c.Name, c.ID, false)
-		if used[strings.ToLower(name)] {
-			name = statementFileName(c.Name, c.ID, true)
-		}
-		used[strings.ToLower(name)] = true
-		jobs[i] = statementJob{cust: c, file: name}
+		jobs[i] = statementJob{cust: c, file: names[i]}
 	}
 	return jobs
-}
-
-// statementFileName is the file of a customer's statement: the name made
-// safe for any file system (letters and digits kept, runs of anything else
-// one "-", at most 60 characters) and a short form of the ID, the last 8
-// characters (IDs are UUIDv7, whose first characters are a timestamp shared
-// by customers created together), or the whole ID when full is set (two
-// customers' short names collide).
-func statementFileName(name, id string, full bool) string {
-	var b strings.Builder
-	dash := false
-	n := 0
-	for _, r := range strings.TrimSpace(name) {
-		if n >= 60 {
-			break
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-			n++
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-			n++
-		}
-	}
-	safe := strings.TrimRight(b.String(), "-")
-	if safe == "" {
-		safe = "customer"
-	}
-	short := strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == ':' || r < ' ' {
-			return '_'
-		}
-		return r
-	}, id)
-	if !full && len(short) > 8 {
-		short = short[len(short)-8:]
-	}
-	return safe + "_" + short + ".pdf"
 }
 
 // exportStatements writes one statement per job with a balance or activity

@@ -243,7 +243,7 @@ func TestStatementFileName(t *testing.T) {
 		{"  ", "abc", false, "customer_abc.pdf"},
 		{"A/B", "x/y:z", true, "A-B_x_y_z.pdf"},
 	} {
-		if got := statementFileName(tc.name, tc.id, tc.full); got != tc.want {
+		if got := app.StatementFileName(tc.name, tc.id, tc.full); got != tc.want {
 			t.Errorf("statementFileName(%q, %q) = %q, want %q", tc.name, tc.id, got, tc.want)
 		}
 	}
