@@ -132,22 +132,28 @@ func BankLineKeys(st BankStatement) []string {
 // MatchBankLine proposes the document a bank line pays: an incoming amount
 // pays an open sales invoice, an outgoing one a received invoice, with the
 // same variable symbol and exactly the amount left to pay, in the same
-// currency. taken holds documents already proposed for earlier lines of the
+// currency; an incoming amount also matches a received invoice whose
+// supplier owes a refund of exactly that amount (after a credit note). taken holds documents already proposed for earlier lines of the
 // same statement, so two lines never both pay one invoice.
 func MatchBankLine(l BankLine, open []OpenItem, taken map[string]bool) BankEntry {
 	e := BankEntry{Line: l, State: MatchNone}
 	if l.VariableSymbol == "" || l.Amount.Amount == 0 {
 		return e
 	}
-	kind, amount := PayKindSale, l.Amount.Amount
-	if amount < 0 {
-		kind, amount = PayKindPurchase, -amount
-	}
 	var fits []OpenItem
 	for _, it := range open {
-		if it.Kind == kind && it.VS == l.VariableSymbol && it.Remaining.Amount == amount &&
-			it.Remaining.Currency == l.Amount.Currency && !taken[it.DocID] {
-			fits = append(fits, it)
+		if it.VS != l.VariableSymbol || it.Remaining.Currency != l.Amount.Currency || taken[it.DocID] {
+			continue
+		}
+		switch it.Kind {
+		case PayKindSale: // money in pays what the customer owes
+			if l.Amount.Amount > 0 && it.Remaining.Amount == l.Amount.Amount {
+				fits = append(fits, it)
+			}
+		case PayKindPurchase: // money out pays the supplier; money in is their refund (Remaining negative)
+			if it.Remaining.Amount == -l.Amount.Amount {
+				fits = append(fits, it)
+			}
 		}
 	}
 	switch len(fits) {

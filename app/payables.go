@@ -53,6 +53,21 @@ type PurchaseInvoice struct {
 	// left out of the input VAT summary.
 	NoDeduction bool `json:"no_deduction,omitempty"`
 
+	// CreditNote marks a received credit note (opravný daňový doklad): its
+	// bases, VAT and Total are negative, it names the received invoice it
+	// corrects (OriginalID, same supplier and currency; OriginalNo is set by
+	// the store) and reduces what remains of it (the original's Credited).
+	// Recording it posts the original's lines the other way round. When the
+	// original was paid already, its Remaining turns negative: the supplier
+	// owes a refund, which a bank line pays back.
+	CreditNote bool   `json:"credit_note,omitempty"`
+	OriginalID string `json:"original_id,omitempty"`
+	OriginalNo string `json:"original_no,omitempty"`
+	// Credited and CreditedBase are the credit notes recorded against this
+	// invoice, positive, in its currency and as posted in the base currency.
+	Credited     int64 `json:"credited,omitempty"`
+	CreditedBase int64 `json:"credited_base,omitempty"`
+
 	Total int64 `json:"total"` // Σ bases + Σ VAT, invoice currency (set by Normalize)
 	Paid  int64 `json:"paid"`  // payments so far, invoice currency
 	// Posted is the total as posted to payables in the base currency and
@@ -93,13 +108,34 @@ type PayablesService interface {
 	SupplierPayments(ctx context.Context, purchaseID string) ([]Payment, error)
 }
 
-// Remaining is what is still to be paid (invoice currency).
-func (p PurchaseInvoice) Remaining() int64 { return p.Total - p.Paid }
+// Remaining is what is still to be paid (invoice currency); negative when
+// the supplier owes a refund (a credit note after payment). A credit note
+// itself has nothing to pay: it is settled against its original.
+func (p PurchaseInvoice) Remaining() int64 {
+	if p.CreditNote {
+		return 0
+	}
+	return p.Total - p.Credited - p.Paid
+}
 
-// StatusOn is the status a person sees on a day: paid, overdue, partly paid or issued (open).
+// BaseRemaining is Remaining as the ledger's 321 carries it, in the base
+// currency.
+func (p PurchaseInvoice) BaseRemaining() int64 {
+	if p.CreditNote {
+		return 0
+	}
+	return p.Posted - p.CreditedBase - p.PaidBase
+}
+
+// StatusOn is the status a person sees on a day: paid, overdue, partly paid,
+// credited or issued (open).
 func (p PurchaseInvoice) StatusOn(today Date) DocStatus {
 	switch {
-	case p.Paid >= p.Total:
+	case p.CreditNote:
+		return StatusIssued
+	case p.Credited > 0 && p.Credited >= p.Total:
+		return StatusCredited
+	case p.Remaining() <= 0:
 		return StatusPaid
 	case !p.DueDate.IsZero() && today.After(p.DueDate):
 		return StatusOverdue
@@ -146,6 +182,9 @@ func (p *PurchaseInvoice) Normalize(baseCurrency string, acc PostingAccounts) {
 	if p.TaxDate.IsZero() {
 		p.TaxDate = p.IssueDate
 	}
+	if p.CreditNote && p.DueDate.IsZero() {
+		p.DueDate = p.IssueDate // nothing to pay: it reduces its invoice
+	}
 	b, v := p.Bases()
 	p.Total = b + v
 }
@@ -167,6 +206,9 @@ func (p PurchaseInvoice) Validate() error {
 	}
 	if p.IssueDate.IsZero() {
 		return Invalid("purchase.issue_date", "err.required", "is required", nil)
+	}
+	if p.CreditNote && p.OriginalID == "" {
+		return Invalid("purchase.original", "err.required", "is required", nil)
 	}
 	if p.DueDate.IsZero() {
 		return Invalid("purchase.due_date", "err.required", "is required", nil)
@@ -196,8 +238,13 @@ func (p PurchaseInvoice) Validate() error {
 			return Invalid("purchase.vat", "err.purchase.rate_twice", "the {{.rate}} % rate is entered twice", args)
 		}
 		seen[v.Rate.Micro()] = true
-		if v.Rate.Micro() < 0 || v.Base < 0 || v.VAT < 0 {
-			return Invalid("purchase.vat", "err.purchase.negative", "amounts of a received invoice cannot be negative (record a received credit note as its own document)", nil)
+		switch {
+		case v.Rate.Micro() < 0:
+			return Invalid("purchase.vat", "err.purchase.negative", "amounts of a received invoice cannot be negative (a supplier's credit note is recorded as a credit note)", nil)
+		case !p.CreditNote && (v.Base < 0 || v.VAT < 0):
+			return Invalid("purchase.vat", "err.purchase.negative", "amounts of a received invoice cannot be negative (a supplier's credit note is recorded as a credit note)", nil)
+		case p.CreditNote && (v.Base > 0 || v.VAT > 0):
+			return Invalid("purchase.vat", "err.purchase.credit_positive", "the amounts of a credit note are negative: they reduce the invoice", nil)
 		}
 		if v.Rate.Micro() == 0 && v.VAT != 0 {
 			return Invalid("purchase.vat", "err.purchase.vat_exempt", "the exempt part cannot carry VAT", nil)
@@ -208,8 +255,11 @@ func (p PurchaseInvoice) Validate() error {
 			return Invalid("purchase.vat", "err.purchase.vat_mismatch", "the VAT at {{.rate}} % should be about {{.want}}", args)
 		}
 	}
-	if p.Total <= 0 {
+	if p.Total <= 0 && !p.CreditNote {
 		return Invalid("purchase.vat", "err.purchase.zero", "a received invoice must be for more than zero", nil)
+	}
+	if p.Total >= 0 && p.CreditNote {
+		return Invalid("purchase.vat", "err.purchase.credit_zero", "a credit note must reduce the invoice by more than zero", nil)
 	}
 	return nil
 }
@@ -226,23 +276,29 @@ func PurchasePosting(p PurchaseInvoice, baseCurrency string, acc PostingAccounts
 		return M(v, p.Currency).Convert(baseCurrency, p.ExchangeRate, HalfUp).Amount
 	}
 	var lines []Line
+	add := func(account string, debit int64, memo string) { // a credit note's negative amounts go to the other side
+		switch {
+		case debit > 0:
+			lines = append(lines, Line{Account: account, Debit: debit, Memo: memo})
+		case debit < 0:
+			lines = append(lines, Line{Account: account, Credit: -debit, Memo: memo})
+		}
+	}
 	var total int64
 	for _, v := range p.VAT {
 		memo := "DPH " + v.Rate.Format(Czech) + " %"
-		if b := conv(v.Base); b > 0 {
-			lines = append(lines, Line{Account: p.Account, Debit: b, Memo: memo})
-			total += b
+		b := conv(v.Base)
+		add(p.Account, b, memo)
+		total += b
+		t := conv(v.VAT)
+		account := acc.VAT
+		if p.NoDeduction {
+			account = p.Account
 		}
-		if t := conv(v.VAT); t > 0 {
-			account := acc.VAT
-			if p.NoDeduction {
-				account = p.Account
-			}
-			lines = append(lines, Line{Account: account, Debit: t, Memo: memo})
-			total += t
-		}
+		add(account, t, memo)
+		total += t
 	}
-	lines = append(lines, Line{Account: acc.Payables, Credit: total, Memo: p.Supplier.Name})
+	add(acc.Payables, -total, p.Supplier.Name)
 	return lines
 }
 
@@ -255,11 +311,15 @@ func AgePayables(ps []PurchaseInvoice, asOf Date) []AgingRow {
 	var rows []AgingRow
 	for _, p := range ps {
 		left := p.Remaining()
-		if left <= 0 || p.IssueDate.After(asOf) {
-			continue
+		if left == 0 || p.IssueDate.After(asOf) {
+			continue // a refund due (negative) stays: it reduces the supplier's total
 		}
 		if p.ExchangeRate.Micro() > 0 && p.ExchangeRate.Cmp(RatePercent(1)) != 0 {
-			left = M(left, p.Currency).Convert("CZK", p.ExchangeRate, HalfUp).Amount
+			if p.Posted != 0 && left == p.Total-p.Credited-p.Paid {
+				left = p.BaseRemaining() // exactly what 321 carries
+			} else {
+				left = M(left, p.Currency).Convert("CZK", p.ExchangeRate, HalfUp).Amount
+			}
 		}
 		key := p.SupplierID
 		if key == "" {
@@ -272,7 +332,7 @@ func AgePayables(ps []PurchaseInvoice, asOf Date) []AgingRow {
 			rows = append(rows, AgingRow{CustomerID: p.SupplierID, Customer: p.Supplier.Name})
 		}
 		b := Current
-		if !p.DueDate.IsZero() {
+		if !p.DueDate.IsZero() && left > 0 {
 			b = BucketOf(DaysBetween(p.DueDate, asOf))
 		}
 		rows[i].Buckets[b] += left

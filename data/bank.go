@@ -255,11 +255,16 @@ func confirmEntry(y *payer, e app.BankEntry, pr app.BankPairing) (app.BankEntry,
 		}
 		e.PaymentID, e.DocNumber, e.Party = paid.ID, d.Number, d.Customer.Name
 	case app.PayKindPurchase:
-		if e.Line.Amount.Amount >= 0 {
-			return e, app.Invalid("bank.kind", "err.bank.not_outgoing", "it is money received; it can only pay an issued invoice", nil)
+		var paid app.Payment
+		var pi app.PurchaseInvoice
+		var err error
+		if e.Line.Amount.Amount > 0 { // the supplier's refund after a credit note
+			p.Amount = e.Line.Amount
+			paid, pi, err = y.refundPurchase(p)
+		} else {
+			p.Amount = e.Line.Amount.Neg()
+			paid, pi, err = y.payPurchase(p)
 		}
-		p.Amount = e.Line.Amount.Neg()
-		paid, pi, err := y.payPurchase(p)
 		if err != nil {
 			return e, err
 		}

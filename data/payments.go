@@ -122,7 +122,7 @@ func (y *payer) paySale(p app.Payment) (app.Payment, app.SalesDoc, error) {
 	}
 	d.FillBase()
 	settle := settlement{settles: p.Amount.Amount == d.Remaining(), residual: d.BaseRemaining()}
-	if err := y.post(&p, d.Currency, d.ExchangeRate, "Úhrada "+d.Number+" – "+d.Customer.Name, "payment:", false, settle); err != nil {
+	if err := y.post(&p, d.Currency, d.ExchangeRate, "Úhrada "+d.Number+" – "+d.Customer.Name, "payment:", false, y.acc.Receivables, settle); err != nil {
 		return p, d, err
 	}
 	d.Paid += p.Amount.Amount
@@ -145,11 +145,14 @@ func (y *payer) payPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, er
 	if err != nil {
 		return p, pi, app.WithField(err, "payment.doc")
 	}
+	if pi.CreditNote {
+		return p, pi, app.Invalid("payment.doc", "err.payment.credit_note", "{{.number}} is a credit note: it is settled against its invoice {{.original}}", map[string]any{"number": pi.Number, "original": pi.OriginalNo})
+	}
 	if err := fitPayment(p, pi.Number, pi.Currency, pi.Remaining()); err != nil {
 		return p, pi, err
 	}
-	settle := settlement{settles: p.Amount.Amount == pi.Remaining() && pi.Posted != 0, residual: pi.Posted - pi.PaidBase}
-	if err := y.post(&p, pi.Currency, pi.ExchangeRate, "Úhrada "+pi.Number+" ("+pi.SupplierNumber+") – "+pi.Supplier.Name, "supplier_payment:", true, settle); err != nil {
+	settle := settlement{settles: p.Amount.Amount == pi.Remaining() && pi.Posted != 0, residual: pi.BaseRemaining()}
+	if err := y.post(&p, pi.Currency, pi.ExchangeRate, "Úhrada "+pi.Number+" ("+pi.SupplierNumber+") – "+pi.Supplier.Name, "supplier_payment:", true, y.acc.Payables, settle); err != nil {
 		return p, pi, err
 	}
 	pi.Paid += p.Amount.Amount
@@ -161,6 +164,37 @@ func (y *payer) payPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, er
 		return p, pi, err
 	}
 	return p, pi, y.a.log("pay", "supplier_payment", p.ID, fmt.Sprintf("%s on %s (%s)", p.Amount.String(), pi.Number, p.Method))
+}
+
+// refundPurchase records money a supplier sent back (p.Amount positive) for
+// a received invoice whose credit note left it overpaid (Remaining
+// negative): Dr bank or cash, Cr payables; the invoice's Paid goes down.
+func (y *payer) refundPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, error) {
+	pi, err := readPurchase(y.tx, p.DocID)
+	if err != nil {
+		return p, pi, app.WithField(err, "payment.doc")
+	}
+	if pi.CreditNote || pi.Remaining() >= 0 {
+		return p, pi, app.Invalid("payment.doc", "err.payment.no_refund", "the supplier owes no refund on {{.number}}; money received pays an issued invoice", map[string]any{"number": pi.Number})
+	}
+	if err := fitPayment(p, pi.Number, pi.Currency, -pi.Remaining()); err != nil {
+		return p, pi, err
+	}
+	settle := settlement{settles: p.Amount.Amount == -pi.Remaining() && pi.Posted != 0, residual: -pi.BaseRemaining()}
+	if err := y.post(&p, pi.Currency, pi.ExchangeRate, "Vratka "+pi.Number+" ("+pi.SupplierNumber+") – "+pi.Supplier.Name, "supplier_payment:", false, y.acc.Payables, settle); err != nil {
+		return p, pi, err
+	}
+	pi.Paid -= p.Amount.Amount
+	pi.PaidBase -= p.Base
+	p.Amount = p.Amount.Neg() // recorded as a negative payment of the invoice
+	p.Base = -p.Base
+	if err := y.store(p, bSupPays, bPurchPays); err != nil {
+		return p, pi, err
+	}
+	if err := putPurchase(y.tx, pi); err != nil {
+		return p, pi, err
+	}
+	return p, pi, y.a.log("refund", "supplier_payment", p.ID, fmt.Sprintf("%s back on %s (%s)", p.Amount.Neg().String(), pi.Number, p.Method))
 }
 
 // fitPayment refuses a payment in another currency than its document's, or
@@ -176,9 +210,9 @@ func fitPayment(p app.Payment, number, currency string, left int64) error {
 }
 
 // post gives p its ID and posts it in the base currency at the document's
-// rate: money in is Dr bank or cash, Cr receivables; money out is Dr payables,
-// Cr bank or cash. A locked month is refused naming the payment's date.
-func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, source string, outgoing bool, s settlement) error {
+// rate: money in is Dr bank or cash, Cr counter (receivables, or payables for
+// a supplier's refund); money out is Dr counter (payables), Cr bank or cash. A locked month is refused naming the payment's date.
+func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, source string, outgoing bool, counter string, s settlement) error {
 	money := y.acc.Bank
 	if p.Method == app.PayCash {
 		money = y.acc.Cash
@@ -199,9 +233,9 @@ func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, sourc
 		}
 	}
 	p.Base = open
-	lines := []app.Line{{Account: money, Debit: base.Amount}, {Account: y.acc.Receivables, Credit: open}}
+	lines := []app.Line{{Account: money, Debit: base.Amount}, {Account: counter, Credit: open}}
 	if outgoing {
-		lines = []app.Line{{Account: y.acc.Payables, Debit: open}, {Account: money, Credit: base.Amount}}
+		lines = []app.Line{{Account: counter, Debit: open}, {Account: money, Credit: base.Amount}}
 		diff = -diff
 	}
 	switch {

@@ -43,7 +43,7 @@ func purchaseDateKey(p app.PurchaseInvoice) []byte {
 // supplier's ID, 0, and the folded text a search looks in.
 func purchaseRowOf(p app.PurchaseInvoice) []byte {
 	open := byte('0')
-	if p.Remaining() > 0 {
+	if p.Remaining() != 0 { // to pay, or a refund due after a credit note
 		open = '1'
 	}
 	text := app.FoldText(p.Number + " " + p.SupplierNumber + " " + p.VariableSymbol + " " + p.Supplier.Name + " " + p.Supplier.ICO)
@@ -139,8 +139,18 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 		if !ok {
 			return app.Invalid("company.series", "err.series.missing", "series “{{.code}}” is missing", map[string]any{"code": app.SeriesReceived})
 		}
+		var orig app.PurchaseInvoice
+		if p.CreditNote {
+			if orig, err = creditedPurchase(tx, p); err != nil {
+				return err
+			}
+			p.OriginalNo = orig.Number
+		} else {
+			p.OriginalID, p.OriginalNo = "", ""
+		}
 		now := s.clock.Now().UTC()
 		p.ID, p.Branch, p.Created, p.Paid, p.PaidBase, p.EntryID = app.NewID(now), company.Branch, now, 0, 0, ""
+		p.Credited, p.CreditedBase = 0, 0
 		p.Supplier = app.PartyOfCustomer(sup)
 		if p.Number, err = assignNumber(tx, series, p.IssueDate.Year(), p.ID); err != nil {
 			return err
@@ -162,6 +172,14 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 		}
 		p.EntryID = e.ID
 		_, p.Posted = e.Totals() // the payables line carries the whole total
+		if p.CreditNote {
+			p.Posted = -p.Posted // on the debit side of 321
+			orig.Credited += -p.Total
+			orig.CreditedBase += -p.Posted
+			if err := putPurchase(tx, orig); err != nil {
+				return err
+			}
+		}
 		if !sup.Supplier {
 			prev := sup
 			sup.Supplier, sup.Updated = true, now
@@ -185,6 +203,27 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 		return app.PurchaseInvoice{}, err
 	}
 	return p, nil
+}
+
+// creditedPurchase reads and checks the received invoice a credit note
+// corrects: the same supplier and currency, an invoice (not a credit note),
+// and no more credited than it was for.
+func creditedPurchase(tx *bolt.Tx, p app.PurchaseInvoice) (app.PurchaseInvoice, error) {
+	orig, err := readPurchase(tx, p.OriginalID)
+	if err != nil {
+		return orig, app.WithField(err, "purchase.original")
+	}
+	if orig.CreditNote {
+		return orig, app.Invalid("purchase.original", "err.purchase.credit_of_credit", "{{.number}} is itself a credit note; choose the invoice it corrects", map[string]any{"number": orig.Number})
+	}
+	if orig.SupplierID != p.SupplierID || orig.Currency != p.Currency {
+		return orig, app.Invalid("purchase.original", "err.purchase.credit_mismatch", "a credit note has the supplier and currency of its invoice {{.number}}", map[string]any{"number": orig.Number})
+	}
+	if left := orig.Total - orig.Credited; -p.Total > left {
+		return orig, app.Invalid("purchase.vat", "err.purchase.credit_too_large", "the credit note ({{.credit}}) is larger than what remains of invoice {{.number}} ({{.left}})",
+			map[string]any{"credit": app.M(-p.Total, p.Currency), "number": orig.Number, "left": app.M(left, orig.Currency)})
+	}
+	return orig, nil
 }
 
 // purchaseAccount refuses an account the chart lacks, and one that is neither

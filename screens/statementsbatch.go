@@ -198,4 +198,3 @@ func exportStatements(ctx context.Context, d Deps, from, to app.Date, folder boo
 	}
 	return res, err
 }
-
