@@ -80,11 +80,11 @@ func TestAccountsEndToEnd(t *testing.T) {
 
 	// Bank import: the first time posts the pairs, the second nothing.
 	code, out, errs := runCLI(t, "import", "bank", gpc, "--db", db)
-	if code != 0 || !strings.Contains(out, "Imported 6 new lines") || !strings.Contains(out, "posted 4 payments") {
+	if code != 0 || !strings.Contains(out, "Imported 7 new lines") || !strings.Contains(out, "posted 5 payments") || !strings.Contains(out, "refund of") {
 		t.Fatalf("import bank: %d\n%s\n%s", code, out, errs)
 	}
 	code, out, errs = runCLI(t, "import", "bank", gpc, "--db", db)
-	if code != 0 || !strings.Contains(out, "Imported 0 new lines; skipped 6 lines imported before; posted 0 payments") {
+	if code != 0 || !strings.Contains(out, "Imported 0 new lines; skipped 7 lines imported before; posted 0 payments") {
 		t.Fatalf("second import: %d\n%s\n%s", code, out, errs)
 	}
 	csvFile := strings.TrimSuffix(gpc, ".gpc") + ".csv"

@@ -261,14 +261,18 @@ func bankState(e app.BankEntry) string {
 	if e.Party != "" {
 		doc += " " + clip(printable(e.Party), 30)
 	}
+	verb := "pays "
+	if e.Kind == app.PayKindPurchase && e.Line.Amount.Amount > 0 {
+		verb = "refund of " // money back from a supplier after a credit note
+	}
 	switch e.State {
 	case app.MatchFound:
-		return "pays " + doc
+		return verb + doc
 	case app.MatchPosted:
 		if e.Kind == app.PayKindAccount {
 			return "posted to an account as " + e.DocNumber
 		}
-		return "posted: pays " + doc
+		return "posted: " + verb + doc
 	case app.MatchAmbiguous:
 		return "ambiguous: " + strings.Join(e.Candidates, ", ") + " (pair it in the Accounts tab)"
 	case app.MatchImported:

@@ -356,8 +356,8 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 				rc.Customers, rc.Visits, rc.Today, rc.InBuilding, rc.Appointments, rc.Ahead, rc.Cancelled, rc.Inquiries, rc.Open, rc.Quoted)
 		}
 		if p := sum.Payables; !p.Skipped {
-			r.printf("Payables: %d suppliers, %d received invoices, %d paid in full; %d open, %d of them overdue.\n",
-				p.Suppliers, p.Purchases, p.Payments, p.Open, p.Overdue)
+			r.printf("Payables: %d suppliers, %d received invoices, %d paid in full; %d open, %d of them overdue; %d credit note (its refund is in this month's bank file).\n",
+				p.Suppliers, p.Purchases, p.Payments, p.Open, p.Overdue, p.CreditNotes)
 		}
 		if b := sum.Bank; !b.Skipped {
 			r.printf("Bank: last month's statement imported (%d lines: %d payments posted, %d left to pair in the Accounts tab); months locked: %s.\n",

@@ -52,9 +52,15 @@ func demoBank(ctx context.Context, svc app.Services, company app.Company, from, 
 	}
 	taken := map[string]bool{}
 	scale := int64(max(opt.Scale, 1))
-	prevFile := demoStatement(company, prev, prev.Last(), 1_284_562_40*scale, sales, purchases, taken)
+	prevFile := demoStatement(company, prev, prev.Last(), 1_284_562_40*scale, sales, purchases, nil, taken)
 	closing, _, _ := prevFile.closing()
-	curFile := demoStatement(company, cur, to, closing, sales, purchases, taken)
+	var refunds []app.PurchaseInvoice // after this month's credit note
+	for _, p := range purchases {
+		if p.Remaining() < 0 {
+			refunds = append(refunds, p)
+		}
+	}
+	curFile := demoStatement(company, cur, to, closing, sales, purchases, refunds, taken)
 
 	for _, f := range []bankFile{prevFile, curFile} {
 		abo, err := f.ABO()
@@ -166,8 +172,9 @@ func demoOpenSales(ctx context.Context, svc app.Services, base string) ([]app.Sa
 // demoStatement is the company account's statement of month m up to last:
 // up to three incoming payments and one outgoing payment of documents open
 // (and not taken by an earlier statement), issued by the day they are paid,
-// the month's fee and an incoming payment with an unknown symbol.
-func demoStatement(company app.Company, m app.Month, last app.Date, opening int64, sales []app.SalesDoc, purchases []app.PurchaseInvoice, taken map[string]bool) bankFile {
+// the refunds suppliers owe after credit notes, the month's fee and an
+// incoming payment with an unknown symbol.
+func demoStatement(company app.Company, m app.Month, last app.Date, opening int64, sales []app.SalesDoc, purchases, refunds []app.PurchaseInvoice, taken map[string]bool) bankFile {
 	f := bankFile{account: company.BankAccount, name: "Zluty Cap s.r.o.", number: int(m.Month), from: m.First(), to: last,
 		opening: opening, currency: "CZK", currencyNumeric: "0203"}
 	ref := int64(m.Year)*1_000_000_000 + int64(m.Month)*10_000_000 // 13 digits, as ABO writes them
@@ -197,13 +204,21 @@ func demoStatement(company app.Company, m app.Month, last app.Date, opening int6
 	}
 	for _, p := range purchases {
 		day, ok := payDay(p.IssueDate, 1)
-		if taken[p.ID] || !ok || p.Currency != company.BaseCurrency || p.VariableSymbol == "" {
+		if taken[p.ID] || !ok || p.Currency != company.BaseCurrency || p.VariableSymbol == "" || p.Remaining() <= 0 {
 			continue
 		}
 		taken[p.ID] = true
 		f.lines = append(f.lines, bankFileLine{date: day, amount: -p.Remaining(), vs: p.VariableSymbol,
 			counterAccount: demoSupplierAccount(p.Supplier.Name), counterName: p.Supplier.Name, message: "Faktura " + p.SupplierNumber, ref: next()})
 		break
+	}
+	for _, p := range refunds { // a supplier sends back what a credit note left overpaid
+		if taken[p.ID] || p.Currency != company.BaseCurrency || p.VariableSymbol == "" {
+			continue
+		}
+		taken[p.ID] = true
+		f.lines = append(f.lines, bankFileLine{date: last, amount: -p.Remaining(), vs: p.VariableSymbol,
+			counterAccount: demoSupplierAccount(p.Supplier.Name), counterName: p.Supplier.Name, message: "Vratka dobropisu k " + p.SupplierNumber, ref: next()})
 	}
 	f.lines = append(f.lines,
 		bankFileLine{date: last, amount: -189_00, counterName: "Poplatek za vedení", message: "Poplatek za vedení účtu " + m.Format(), ref: next()},

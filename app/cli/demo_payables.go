@@ -11,6 +11,7 @@ import (
 // DemoPayables counts what Demo made for the Accounts tab's payables.
 type DemoPayables struct {
 	Suppliers, Purchases, Payments int
+	CreditNotes                    int // a supplier's credit note for a faulty delivery
 	// Open received invoices at the end (Overdue of them past due).
 	Open, Overdue int
 	Skipped       bool // the services have no payables
@@ -216,17 +217,25 @@ func demoCounted(ctx context.Context, svc app.Services, sum *DemoSummary, entryI
 	return nil
 }
 
-// finish counts the received invoices left open at the end.
+// finish records a supplier's credit note and counts the received invoices
+// left open at the end.
 func (p *demoPayables) finish() error {
 	if p.counts.Skipped {
 		return nil
+	}
+	if err := p.creditNote(); err != nil {
+		return err
 	}
 	open, err := demoOpenPurchases(p.ctx, p.svc)
 	if err != nil {
 		return err
 	}
-	p.counts.Open, p.counts.Overdue = len(open), 0
+	p.counts.Open, p.counts.Overdue = 0, 0
 	for _, inv := range open {
+		if inv.Remaining() < 0 {
+			continue // a refund due, not a debt
+		}
+		p.counts.Open++
 		if p.to.After(inv.DueDate) {
 			p.counts.Overdue++
 		}
@@ -247,4 +256,44 @@ func demoOpenPurchases(ctx context.Context, svc app.Services) ([]app.PurchaseInv
 			return out, nil
 		}
 	}
+}
+
+// creditNote has the green-coffee importer credit a tenth of its last paid
+// delivery (a faulty batch) a few days before the demo's end: the invoice was
+// paid, so the importer owes a refund, which the current month's bank file
+// brings back for the user to import.
+func (p *demoPayables) creditNote() error {
+	var sup app.Customer
+	for _, c := range p.suppliers {
+		if c.Name == "Zelená káva Import s.r.o." {
+			sup = c
+		}
+	}
+	day := p.to.AddDays(-3)
+	ps, _, err := p.svc.Payables.Purchases(p.ctx, app.PurchaseFilter{SupplierID: sup.ID, To: day}, 0, 50)
+	if err != nil || sup.ID == "" {
+		return err
+	}
+	for _, orig := range ps { // newest first
+		if orig.CreditNote || orig.Paid != orig.Total || len(orig.VAT) != 1 {
+			continue
+		}
+		v := orig.VAT[0]
+		base := v.Base / 10
+		vat := p.g.vat(base, app.VATReduced, orig.TaxDate)
+		cn := app.PurchaseInvoice{SupplierID: sup.ID, SupplierNumber: "D" + orig.SupplierNumber, IssueDate: day, TaxDate: day,
+			CreditNote: true, OriginalID: orig.ID, Account: orig.Account, Memo: "reklamace – vlhká šarže zelené kávy",
+			VAT: []app.PurchaseVAT{{Rate: v.Rate, Base: -base, VAT: -vat}}}
+		cn, err := p.svc.Payables.RecordPurchase(p.ctx, cn)
+		if err != nil {
+			return err
+		}
+		p.counts.CreditNotes++
+		p.vatIn[day.MonthOf()] -= vat
+		if cn.Account == p.g.acc.Goods {
+			p.goodsIn[day.MonthOf()] -= base
+		}
+		return demoCounted(p.ctx, p.svc, p.sum, cn.EntryID)
+	}
+	return nil
 }
