@@ -78,6 +78,23 @@ func paymentBase(d SalesDoc, p Payment) int64 {
 // before asOf with something left to pay at the end of asOf.
 func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([]PurchaseInvoice, error) {
 	past := asOf.Before(today)
+	later := map[string]int64{} // invoice ID → its credit notes recorded after asOf (positive)
+	if past {
+		for offset := 0; ; offset += agingReadPage {
+			ps, total, err := pay.Purchases(ctx, PurchaseFilter{From: asOf.AddDays(1)}, offset, agingReadPage)
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range ps {
+				if p.CreditNote && p.OriginalID != "" && p.IssueDate.After(asOf) {
+					later[p.OriginalID] += -p.Total
+				}
+			}
+			if len(ps) < agingReadPage || offset+agingReadPage >= total {
+				break
+			}
+		}
+	}
 	f := PurchaseFilter{To: asOf, OpenOnly: !past}
 	var out []PurchaseInvoice
 	for offset := 0; ; offset += agingReadPage {
@@ -86,6 +103,9 @@ func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([
 			return nil, err
 		}
 		for _, p := range ps {
+			if c, ok := later[p.ID]; ok {
+				p.Credited -= c
+			}
 			if past && p.Paid != 0 {
 				pays, err := pay.SupplierPayments(ctx, p.ID)
 				if err != nil {
@@ -97,7 +117,7 @@ func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([
 					}
 				}
 			}
-			if p.Remaining() > 0 {
+			if p.Remaining() != 0 { // a refund due counts too
 				out = append(out, p)
 			}
 		}

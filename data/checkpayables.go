@@ -9,11 +9,14 @@ import (
 )
 
 // checkPayables proves the received invoices agree with what hangs on them:
-// each has its posting, its Paid is the sum of its payments, and the list and
+// each has its posting, its Paid is the sum of its payments, its Credited the
+// sum of its credit notes, and the list and
 // duplicate indexes hold exactly one key per invoice.
 func checkPayables(tx *bolt.Tx, add addFn) {
 	entryIDs, dups, rows := tx.Bucket(bEntryIDs), tx.Bucket(bPurchDup), tx.Bucket(bPurchDates)
 	n := 0
+	credited := map[string]int64{} // invoice ID → Σ its credit notes (positive)
+	recorded := map[string]app.PurchaseInvoice{}
 	_ = tx.Bucket(bPurchases).ForEach(func(k, v []byte) error {
 		n++
 		var p app.PurchaseInvoice
@@ -22,6 +25,10 @@ func checkPayables(tx *bolt.Tx, add addFn) {
 			return nil
 		}
 		args := map[string]any{"number": p.Number}
+		recorded[p.ID] = p
+		if p.CreditNote {
+			credited[p.OriginalID] += -p.Total
+		}
 		if p.EntryID == "" || entryIDs.Get([]byte(p.EntryID)) == nil {
 			add("check.purchase_entry", "received invoice {{.number}} has no posting in the journal", args)
 		}
@@ -46,6 +53,12 @@ func checkPayables(tx *bolt.Tx, add addFn) {
 		}
 		return nil
 	})
+	for id, p := range recorded {
+		if c := credited[id]; c != p.Credited {
+			add("check.purchase_credited", "received invoice {{.number}} says {{.credited}} is credited, its credit notes add up to {{.sum}}",
+				map[string]any{"number": p.Number, "credited": app.M(p.Credited, p.Currency), "sum": app.M(c, p.Currency)})
+		}
+	}
 	if d, r := dups.Stats().KeyN, rows.Stats().KeyN; d != n || r != n {
 		add("check.purchase_index_count", "there are {{.n}} received invoices, but {{.dups}} keys in the index of suppliers' numbers and {{.rows}} in the list index",
 			map[string]any{"n": n, "dups": d, "rows": r})
