@@ -344,3 +344,84 @@ func TestBankPostLineToAccount(t *testing.T) {
 		t.Error("To account… stays enabled for a posted line")
 	}
 }
+
+func TestBankPairIncomingLineWithSupplierRefund(t *testing.T) {
+	bt := newBankTest(t)
+	w, v, ctx := bt.w, bt.v, bt.d.ctx()
+	// FP2026-0001 (2 420,50) is paid, then the supplier's credit note of
+	// 1 210,00 leaves 1 210,00 for them to send back.
+	orig := *bt.pay.purchases[0]
+	day := app.Today(bt.d.clock())
+	if _, err := bt.pay.PaySupplier(ctx, app.Payment{DocID: orig.ID, Date: day, Amount: app.M(orig.Total, "CZK"), Method: app.PayBank}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bt.pay.RecordPurchase(ctx, app.PurchaseInvoice{SupplierID: orig.SupplierID, SupplierNumber: "D-77", IssueDate: day, CreditNote: true, OriginalID: orig.ID,
+		VAT: []app.PurchaseVAT{{Rate: app.RatePercent(21), Base: -100000, VAT: -21000}}}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := bt.pay.Purchase(ctx, orig.ID); p.Remaining() != -121000 {
+		t.Fatalf("refund due %d", p.Remaining())
+	}
+	// With the invoice's variable symbol the refund is proposed by itself.
+	withVS := strings.Join([]string{
+		abo074(t, 1000000, 1121000, 0, 121000),
+		abo075(t, "0000001234567899", "0000012345689", 121000, "2", "0000004455", "0000000000", "0000000000", "Dřevo Šťastný"),
+	}, "\r\n") + "\r\n"
+	v.importData("vratka-vs.gpc", []byte(withVS))
+	if got := dialogText(w); !strings.Contains(got, "matched: FP2026-0001 · Dřevo Šťastný s.r.o.") {
+		t.Errorf("preview of a refund with the invoice's VS:\n%s", got)
+	}
+	closeDialogs(w)
+	// The money comes back without a variable symbol: nothing matches it.
+	st := strings.Join([]string{
+		abo074(t, 1000000, 1121000, 0, 121000),
+		abo075(t, "0000001234567899", "0000012345690", 121000, "2", "0000000000", "0000000000", "0000000000", "Dřevo Šťastný"),
+	}, "\r\n") + "\r\n"
+	v.importData("vratka.gpc", []byte(st))
+	tapDialog(t, w, "Import")
+	closeDialogs(w)
+	if len(v.entries) != 1 || v.entries[0].State != app.MatchNone {
+		t.Fatalf("imported %+v", v.entries)
+	}
+
+	// Pairing offers the open sales invoices and the refund, the refund first.
+	v.table.Select(widget.TableCellID{Row: bt.row(t, 121000), Col: 2})
+	test.Tap(button(t, w.Content(), "Pair…"))
+	top := w.Canvas().Overlays().Top()
+	if !strings.Contains(texts(top), "an invoice or a supplier's refund") {
+		t.Errorf("pair dialog:\n%s", texts(top))
+	}
+	list := listIn(t, top)
+	if list.Length() != 3 {
+		t.Fatalf("%d documents offered, want 2 sales invoices and the refund", list.Length())
+	}
+	if got := texts(list); !strings.Contains(got, "FP2026-0001 · Dřevo Šťastný s.r.o. · refund due 1\u00a0210,00\u00a0Kč") {
+		t.Errorf("offered:\n%s", got)
+	}
+	capture(t, w, "/tmp/kontor-bank-refund.png")
+	list.Select(0)
+	if got := dialogText(w); !strings.Contains(got, "as the refund of Dřevo Šťastný s.r.o. on FP2026-0001 (1\u00a0210,00\u00a0Kč refund due)") {
+		t.Fatalf("confirmation %q", got)
+	}
+	tapDialog(t, w, "Yes")
+	closeDialogs(w)
+
+	p, _ := bt.pay.Purchase(ctx, orig.ID)
+	if p.Remaining() != 0 || p.Paid != orig.Total-121000 {
+		t.Errorf("after the refund: remaining %d, paid %d", p.Remaining(), p.Paid)
+	}
+	pays, _ := bt.pay.SupplierPayments(ctx, orig.ID)
+	if len(pays) != 2 || pays[1].Amount.Amount != -121000 || pays[1].BankEntry == "" {
+		t.Errorf("payments %+v", pays)
+	}
+	if got := fmt.Sprint(bt.bank.states()); got != "[posted]" {
+		t.Errorf("states %s", got)
+	}
+	if e := bt.bank.entries[0]; e.Kind != app.PayKindPurchase || e.DocID != orig.ID {
+		t.Errorf("paired with %s %s", e.Kind, e.DocID)
+	}
+	last := bt.pay.ledger.entries[len(bt.pay.ledger.entries)-1]
+	if last.Lines[0].Account != "221" || last.Lines[0].Debit != 121000 || last.Lines[1].Account != "321" || last.Lines[1].Credit != 121000 {
+		t.Errorf("refund posting %+v", last.Lines)
+	}
+}

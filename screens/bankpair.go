@@ -15,39 +15,62 @@ import (
 	"kontor/app"
 )
 
-// openItems lists the documents a bank line of kind may pay, matching
-// search: issued sales invoices with something left (incoming money) or
-// open received invoices (outgoing).
-func openItems(ctx context.Context, d Deps, kind, search string) ([]app.OpenItem, error) {
+// openItems lists the documents a bank line may pay, matching search:
+// for incoming money the issued sales invoices with something left and the
+// received invoices a supplier owes a refund on (Remaining negative, after a
+// credit note); for outgoing money the received invoices left to pay.
+func openItems(ctx context.Context, d Deps, incoming bool, search string) ([]app.OpenItem, error) {
 	var out []app.OpenItem
-	if kind == app.PayKindSale {
-		if d.Services.Sales == nil {
-			return nil, app.Errorf(app.EINVALID, "err.bank.no_sales", "sales invoices are not available", nil)
-		}
+	if incoming && d.Services.Sales != nil {
 		docs, _, err := d.Services.Sales.Documents(ctx, app.DocFilter{Kind: app.KindInvoice, Search: search}, 0, 500)
 		if err != nil {
 			return nil, err
 		}
 		for _, doc := range docs {
 			if doc.Status == app.StatusIssued && doc.Remaining() > 0 {
-				out = append(out, app.OpenItem{Kind: kind, DocID: doc.ID, Number: doc.Number, VS: trimZeros(doc.VariableSymbol),
+				out = append(out, app.OpenItem{Kind: app.PayKindSale, DocID: doc.ID, Number: doc.Number, VS: trimZeros(doc.VariableSymbol),
 					Party: doc.Customer.Name, Remaining: app.M(doc.Remaining(), doc.Currency)})
 			}
 		}
-		return out, nil
 	}
 	if d.Services.Payables == nil {
+		if incoming && d.Services.Sales != nil {
+			return out, nil
+		}
+		if incoming {
+			return nil, app.Errorf(app.EINVALID, "err.bank.no_sales", "sales invoices are not available", nil)
+		}
 		return nil, app.Errorf(app.EINVALID, "err.bank.no_payables", "received invoices are not available", nil)
 	}
+	// OpenOnly lists both what is left to pay and the refunds due.
 	ps, _, err := d.Services.Payables.Purchases(ctx, app.PurchaseFilter{Search: search, OpenOnly: true}, 0, 500)
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range ps {
-		out = append(out, app.OpenItem{Kind: kind, DocID: p.ID, Number: p.Number, VS: trimZeros(p.VariableSymbol),
-			Party: p.Supplier.Name, Remaining: app.M(p.Remaining(), p.Currency)})
+		if left := p.Remaining(); !p.CreditNote && (incoming && left < 0 || !incoming && left > 0) {
+			out = append(out, app.OpenItem{Kind: app.PayKindPurchase, DocID: p.ID, Number: p.Number, VS: trimZeros(p.VariableSymbol),
+				Party: p.Supplier.Name, Remaining: app.M(left, p.Currency)})
+		}
 	}
 	return out, nil
+}
+
+// isRefund tells an offered supplier's refund (money in for a received
+// invoice) from a document the line pays.
+func isRefund(it app.OpenItem) bool { return it.Kind == app.PayKindPurchase && it.Remaining.Amount < 0 }
+
+// openItemText is how the pairing list shows a document.
+func openItemText(it app.OpenItem) string {
+	amount := it.Remaining.Format(uiLang)
+	if isRefund(it) {
+		amount = lang.X("bank.refund_due", "refund due {{.amount}}", map[string]any{"amount": it.Remaining.Neg().Format(uiLang)})
+	}
+	text := it.Number + " · " + it.Party + " · " + amount
+	if it.VS != "" {
+		text += " · " + lang.X("bank.vs", "VS {{.vs}}", map[string]any{"vs": it.VS})
+	}
+	return text
 }
 
 // trimZeros drops the leading zeros of a symbol, as bank lines carry them.
@@ -72,19 +95,17 @@ func pairRank(e app.BankEntry, it app.OpenItem) int {
 	if e.Line.VariableSymbol != "" && it.VS == e.Line.VariableSymbol {
 		r -= 2
 	}
-	if it.Remaining.Amount == amount && it.Remaining.Currency == e.Line.Amount.Currency {
+	if abs(it.Remaining.Amount) == amount && it.Remaining.Currency == e.Line.Amount.Currency {
 		r--
 	}
 	return r
 }
 
 // pair offers the open documents a line may pay, searchable, and posts the
-// line as the payment of the one chosen after asking.
+// line as the payment of the one chosen after asking. Money in may also be
+// a supplier's refund of an overpaid received invoice.
 func (v *bankView) pair(e app.BankEntry) {
-	kind := app.PayKindSale
-	if e.Line.Amount.Amount < 0 {
-		kind = app.PayKindPurchase
-	}
+	incoming := e.Line.Amount.Amount > 0
 	var found []app.OpenItem
 	var gen int
 	var db debouncer
@@ -93,13 +114,8 @@ func (v *bankView) pair(e app.BankEntry) {
 	list := widget.NewList(func() int { return len(found) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			it := found[i]
-			text := it.Number + " · " + it.Party + " · " + it.Remaining.Format(uiLang)
-			if it.VS != "" {
-				text += " · " + lang.X("bank.vs", "VS {{.vs}}", map[string]any{"vs": it.VS})
-			}
 			l := o.(*widget.Label)
-			l.SetText(text)
+			l.SetText(openItemText(found[i]))
 			l.Truncation = fyne.TextTruncateEllipsis
 		})
 	var dlg *dialog.CustomDialog
@@ -113,7 +129,7 @@ func (v *bankView) pair(e app.BankEntry) {
 		gen++
 		g, q, ctx := gen, search.Text, v.deps.ctx()
 		async(func() {
-			items, err := openItems(ctx, v.deps, kind, q)
+			items, err := openItems(ctx, v.deps, incoming, q)
 			fyne.Do(func() {
 				if g != gen {
 					return
@@ -133,7 +149,10 @@ func (v *bankView) pair(e app.BankEntry) {
 	line := widget.NewLabel(e.Line.Date.Format(uiLang) + " · " + e.Line.Amount.Format(uiLang) + " · " + bankLineCell(e, 4) + " · " + e.Line.Message)
 	line.Wrapping = fyne.TextWrapWord
 	title := lang.X("bank.pair_in_title", "Pair the incoming payment with an invoice")
-	if kind == app.PayKindPurchase {
+	if incoming && v.deps.Services.Payables != nil {
+		title = lang.X("bank.pair_in_refund_title", "Pair the incoming payment with an invoice or a supplier's refund")
+	}
+	if !incoming {
 		title = lang.X("bank.pair_out_title", "Pair the outgoing payment with a received invoice")
 	}
 	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), func() { dlg.Hide() })
@@ -148,8 +167,12 @@ func (v *bankView) pair(e app.BankEntry) {
 
 // confirmPair asks before posting the line as a payment of it.
 func (v *bankView) confirmPair(e app.BankEntry, it app.OpenItem) {
-	msg := lang.X("bank.pair_confirm", "Post the payment of {{.amount}} of {{.date}} to {{.number}} ({{.party}}, {{.left}} left to pay)?",
-		map[string]any{"amount": e.Line.Amount.Format(uiLang), "date": e.Line.Date.Format(uiLang), "number": it.Number, "party": it.Party, "left": it.Remaining.Format(uiLang)})
+	args := map[string]any{"amount": e.Line.Amount.Format(uiLang), "date": e.Line.Date.Format(uiLang), "number": it.Number, "party": it.Party, "left": it.Remaining.Format(uiLang)}
+	msg := lang.X("bank.pair_confirm", "Post the payment of {{.amount}} of {{.date}} to {{.number}} ({{.party}}, {{.left}} left to pay)?", args)
+	if isRefund(it) {
+		args["left"] = it.Remaining.Neg().Format(uiLang)
+		msg = lang.X("bank.refund_confirm", "Post {{.amount}} of {{.date}} as the refund of {{.party}} on {{.number}} ({{.left}} refund due)?", args)
+	}
 	dialog.ShowConfirm(lang.X("bank.pair_title", "Pair the payment"), msg, func(ok bool) {
 		if ok {
 			v.post([]app.BankPairing{{EntryID: e.ID, Kind: it.Kind, DocID: it.DocID}})

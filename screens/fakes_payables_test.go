@@ -12,7 +12,9 @@ import (
 // fakePayables follows the store's rules for received invoices: validated
 // and normalised by app, numbered in the FP series, posted with
 // app.PurchasePosting, a supplier's number only once per supplier, payments
-// limited by what remains and posted against payables.
+// limited by what remains and posted against payables; a credit note reduces
+// its original (Credited) within what remains of it, and a supplier's refund
+// of an overpaid invoice is a negative payment.
 type fakePayables struct {
 	mu        sync.Mutex
 	fc        *fakeCompany
@@ -64,8 +66,19 @@ func (f *fakePayables) RecordPurchase(ctx context.Context, p app.PurchaseInvoice
 	if err := p.Validate(); err != nil {
 		return app.PurchaseInvoice{}, err
 	}
+	p.Paid, p.PaidBase, p.Credited, p.CreditedBase = 0, 0, 0, 0
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	var orig *app.PurchaseInvoice
+	if p.CreditNote {
+		var err error
+		if orig, err = f.credited(p); err != nil {
+			return app.PurchaseInvoice{}, err
+		}
+		p.OriginalNo = orig.Number
+	} else {
+		p.OriginalID, p.OriginalNo = "", ""
+	}
 	for _, o := range f.purchases {
 		if o.SupplierID == p.SupplierID && strings.EqualFold(o.SupplierNumber, p.SupplierNumber) {
 			// as the store: ECONFLICT at the number, naming the first
@@ -88,9 +101,36 @@ func (f *fakePayables) RecordPurchase(ctx context.Context, p app.PurchaseInvoice
 		return app.PurchaseInvoice{}, err
 	}
 	p.ID, p.EntryID, p.Created = fmt.Sprintf("P%04d", len(f.purchases)+1), e.ID, f.clock.Now()
+	_, p.Posted = e.Totals()
+	if p.CreditNote { // as the store: the original's Credited grows, on the debit side of 321
+		p.Posted = -p.Posted
+		orig.Credited += -p.Total
+		orig.CreditedBase += -p.Posted
+	}
 	cp := p
 	f.purchases = append(f.purchases, &cp)
 	return p, nil
+}
+
+// credited finds and checks the invoice a credit note corrects, with the
+// store's refusals: a credit note of a credit note, another supplier or
+// currency, more than remains of it. The caller holds f.mu.
+func (f *fakePayables) credited(p app.PurchaseInvoice) (*app.PurchaseInvoice, error) {
+	orig, err := f.find(p.OriginalID)
+	if err != nil {
+		return nil, app.WithField(err, "purchase.original")
+	}
+	if orig.CreditNote {
+		return nil, app.Invalid("purchase.original", "err.purchase.credit_of_credit", "{{.number}} is itself a credit note; choose the invoice it corrects", map[string]any{"number": orig.Number})
+	}
+	if orig.SupplierID != p.SupplierID || orig.Currency != p.Currency {
+		return nil, app.Invalid("purchase.original", "err.purchase.credit_mismatch", "a credit note has the supplier and currency of its invoice {{.number}}", map[string]any{"number": orig.Number})
+	}
+	if left := orig.Total - orig.Credited; -p.Total > left {
+		return nil, app.Invalid("purchase.vat", "err.purchase.credit_too_large", "the credit note ({{.credit}}) is larger than what remains of invoice {{.number}} ({{.left}})",
+			map[string]any{"credit": app.M(-p.Total, p.Currency), "number": orig.Number, "left": app.M(left, orig.Currency)})
+	}
+	return orig, nil
 }
 
 func (f *fakePayables) find(id string) (*app.PurchaseInvoice, error) {
@@ -131,7 +171,7 @@ func (f *fakePayables) Purchases(ctx context.Context, flt app.PurchaseFilter, of
 			day = p.TaxDate
 		}
 		if !flt.From.IsZero() && day.Before(flt.From) || !flt.To.IsZero() && day.After(flt.To) ||
-			flt.SupplierID != "" && p.SupplierID != flt.SupplierID || flt.OpenOnly && p.Remaining() <= 0 {
+			flt.SupplierID != "" && p.SupplierID != flt.SupplierID || flt.OpenOnly && p.Remaining() == 0 {
 			continue
 		}
 		hay := app.FoldText(p.Number + " " + p.SupplierNumber + " " + p.Supplier.Name)
@@ -164,6 +204,9 @@ func (f *fakePayables) PaySupplier(ctx context.Context, pm app.Payment) (app.Pay
 	if err != nil {
 		return app.Payment{}, err
 	}
+	if p.CreditNote {
+		return app.Payment{}, app.Invalid("payment.doc", "err.payment.credit_note", "{{.number}} is a credit note: it is settled against its invoice {{.original}}", map[string]any{"number": p.Number, "original": p.OriginalNo})
+	}
 	if left := p.Remaining(); pm.Amount.Amount > left {
 		return app.Payment{}, app.Invalid("payment.amount", "err.payment.too_much", "only {{.left}} remains to be paid on {{.number}}",
 			map[string]any{"left": app.M(left, p.Currency), "number": p.Number})
@@ -179,6 +222,39 @@ func (f *fakePayables) PaySupplier(ctx context.Context, pm app.Payment) (app.Pay
 	}
 	pm.ID, pm.EntryID = fmt.Sprintf("SP%03d", len(f.payments)+1), e.ID
 	p.Paid += pm.Amount.Amount
+	f.payments = append(f.payments, pm)
+	return pm, nil
+}
+
+// refund records money a supplier sent back (pm.Amount positive) for an
+// invoice a credit note left overpaid, as the store's refundPurchase: Dr bank,
+// Cr payables, the invoice's Paid goes down and the payment is stored with a
+// negative amount.
+func (f *fakePayables) refund(ctx context.Context, pm app.Payment) (app.Payment, error) {
+	acc := f.company().Chart.Posting()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	p, err := f.find(pm.DocID)
+	if err != nil {
+		return app.Payment{}, app.WithField(err, "payment.doc")
+	}
+	if p.CreditNote || p.Remaining() >= 0 {
+		return app.Payment{}, app.Invalid("payment.doc", "err.payment.no_refund", "the supplier owes no refund on {{.number}}; money received pays an issued invoice", map[string]any{"number": p.Number})
+	}
+	if pm.Amount.Currency != p.Currency {
+		return app.Payment{}, app.Invalid("payment.amount", "err.payment.currency", "invoice {{.number}} is in {{.currency}}; record the payment in {{.currency}}", map[string]any{"number": p.Number, "currency": p.Currency})
+	}
+	if left := -p.Remaining(); pm.Amount.Amount <= 0 || pm.Amount.Amount > left {
+		return app.Payment{}, app.Invalid("payment.amount", "err.payment.too_much", "only {{.left}} remains to be paid on {{.number}}", map[string]any{"left": app.M(left, p.Currency), "number": p.Number})
+	}
+	e, err := f.ledger.PostEntry(ctx, app.Entry{Date: pm.Date, Memo: "Vratka " + p.Number, Source: "supplier_payment",
+		Lines: []app.Line{{Account: acc.Bank, Debit: pm.Amount.Amount}, {Account: acc.Payables, Credit: pm.Amount.Amount}}})
+	if err != nil {
+		return app.Payment{}, err
+	}
+	pm.ID, pm.EntryID = fmt.Sprintf("SP%03d", len(f.payments)+1), e.ID
+	p.Paid -= pm.Amount.Amount
+	pm.Amount = pm.Amount.Neg()
 	f.payments = append(f.payments, pm)
 	return pm, nil
 }
@@ -231,7 +307,7 @@ func (b *fakeBank) open() []app.OpenItem {
 	b.sales.mu.Unlock()
 	b.pay.mu.Lock()
 	for _, p := range b.pay.purchases {
-		if p.Remaining() > 0 {
+		if p.Remaining() != 0 { // to pay, or a refund due
 			out = append(out, app.OpenItem{Kind: app.PayKindPurchase, DocID: p.ID, Number: p.Number, VS: trimZeros(p.VariableSymbol),
 				Party: p.Supplier.Name, Remaining: app.M(p.Remaining(), p.Currency)})
 		}
@@ -344,7 +420,11 @@ func (b *fakeBank) ConfirmBank(ctx context.Context, pairs []app.BankPairing) ([]
 				e.DocNumber, e.Party = d.Number, d.Customer.Name
 			}
 		} else {
-			pm, err = b.pay.PaySupplier(ctx, pm)
+			if e.Line.Amount.Amount > 0 { // the supplier's refund after a credit note
+				pm, err = b.pay.refund(ctx, pm)
+			} else {
+				pm, err = b.pay.PaySupplier(ctx, pm)
+			}
 			if err == nil {
 				pi, _ := b.pay.Purchase(ctx, p.DocID)
 				e.DocNumber, e.Party = pi.Number, pi.Supplier.Name

@@ -71,8 +71,8 @@ func newPayablesView(d Deps, w fyne.Window, c app.Company) *payablesView {
 // purchaseColumns are the columns of the received invoices list.
 var purchaseColumns = []column{
 	{"payables.col.number", "Number", 130},
-	{"payables.col.supplier_number", "Supplier's number", 150},
-	{"payables.col.supplier", "Supplier", 260},
+	{"payables.col.supplier_number", "Supplier's number", 210},
+	{"payables.col.supplier", "Supplier", 220},
 	{"payables.col.issue", "Issued", 110},
 	{"payables.col.due", "Due", 110},
 	{"payables.col.total", "Total", 140},
@@ -237,27 +237,54 @@ func (v *payablesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = p.Number
 	case 1:
 		text = p.SupplierNumber
+		if p.CreditNote { // an arrow is missing from the UI font: say it in words
+			text = lang.X("payables.credit_of", "{{.number}} to {{.original}}", map[string]any{"number": p.SupplierNumber, "original": p.OriginalNo})
+		}
 	case 2:
 		text = p.Supplier.Name
 	case 3:
 		text = p.IssueDate.Format(uiLang)
 	case 4:
-		text = p.DueDate.Format(uiLang)
+		if !p.CreditNote { // nothing falls due on a credit note
+			text = p.DueDate.Format(uiLang)
+		}
 	case 5:
 		text = app.M(p.Total, p.Currency).Format(uiLang)
 	case 6:
-		text = app.M(p.Remaining(), p.Currency).Format(uiLang)
+		if !p.CreditNote { // a credit note is settled against its invoice
+			text = app.M(p.Remaining(), p.Currency).Format(uiLang)
+		}
 	case 7:
-		st := p.StatusOn(app.Today(v.deps.clock()))
-		text = docStatusName(st)
-		l.Importance = statusImportance(st)
+		text, l.Importance = purchaseStatus(p, app.Today(v.deps.clock()))
 	}
 	l.SetText(text)
 }
 
+// purchaseStatus is what a received invoice's status says on a day, with
+// its colour: a credit note says so, an invoice the supplier has to pay
+// money back on (a credit note after payment) says "refund due", the rest
+// their document status.
+func purchaseStatus(p app.PurchaseInvoice, today app.Date) (string, widget.Importance) {
+	switch {
+	case p.CreditNote:
+		return lang.X("payables.status.credit_note", "credit note"), widget.MediumImportance
+	case p.Remaining() < 0:
+		return lang.X("payables.status.refund_due", "refund due"), widget.WarningImportance
+	}
+	st := p.StatusOn(today)
+	return docStatusName(st), statusImportance(st)
+}
+
 // newPurchase opens an empty received invoice form with the company's
 // current settings (its VAT rates and currency).
-func (v *payablesView) newPurchase() {
+func (v *payablesView) newPurchase() { v.openForm(nil) }
+
+// newCreditNote opens the form for the supplier's credit note to orig.
+func (v *payablesView) newCreditNote(orig app.PurchaseInvoice) { v.openForm(&orig) }
+
+// openForm opens the received invoice form, for a credit note to orig when
+// it is not nil.
+func (v *payablesView) openForm(orig *app.PurchaseInvoice) {
 	ctx := v.deps.ctx()
 	async(func() {
 		c, err := v.deps.Services.Company.Company(ctx)
@@ -271,14 +298,15 @@ func (v *payablesView) newPurchase() {
 				return
 			}
 			v.company = c
-			v.form = newPurchaseForm(v, accts)
+			v.form = newPurchaseForm(v, accts, orig)
 			v.show(v.form.buildUI())
 			v.form.focus()
 		})
 	})
 }
 
-// openPurchase loads a received invoice with its payments and shows it.
+// openPurchase loads a received invoice with its payments and the credit
+// notes recorded against it, and shows it.
 func (v *payablesView) openPurchase(id string) {
 	ctx := v.deps.ctx()
 	async(func() {
@@ -286,6 +314,16 @@ func (v *payablesView) openPurchase(id string) {
 		var pays []app.Payment
 		if err == nil {
 			pays, err = v.deps.Services.Payables.SupplierPayments(ctx, id)
+		}
+		var credits []app.PurchaseInvoice
+		if err == nil && p.Credited != 0 {
+			var all []app.PurchaseInvoice
+			all, _, err = v.deps.Services.Payables.Purchases(ctx, app.PurchaseFilter{SupplierID: p.SupplierID}, 0, 0)
+			for _, c := range all {
+				if c.CreditNote && c.OriginalID == p.ID {
+					credits = append(credits, c)
+				}
+			}
 		}
 		account := p.Account
 		if accts, aerr := v.deps.Services.Ledger.Accounts(ctx); aerr == nil {
@@ -300,7 +338,7 @@ func (v *payablesView) openPurchase(id string) {
 				showError(err, v.win)
 				return
 			}
-			v.show(v.detail(p, account, pays))
+			v.show(v.detail(p, account, pays, credits))
 		})
 	})
 }

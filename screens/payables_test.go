@@ -336,3 +336,181 @@ func capture(t *testing.T, w fyne.Window, path string) {
 		t.Log(err)
 	}
 }
+
+// paidPurchase records FA-2026/0042 of the supplier (10 000,00 + 21 % =
+// 12 100,00) through the fake and pays it in full, then shows the list.
+func (pt *payablesTest) paidPurchase(t *testing.T) app.PurchaseInvoice {
+	t.Helper()
+	ctx := pt.d.ctx()
+	sups, err := pt.pay.Suppliers(ctx, "šťastný", 0)
+	if err != nil || len(sups) != 1 {
+		t.Fatalf("supplier: %v %v", sups, err)
+	}
+	day := app.Today(pt.d.clock()).AddDays(-10)
+	p, err := pt.pay.RecordPurchase(ctx, app.PurchaseInvoice{SupplierID: sups[0].ID, SupplierNumber: "FA-2026/0042", IssueDate: day, DueDate: day.AddDays(30),
+		VAT: []app.PurchaseVAT{{Rate: app.RatePercent(21), Base: 1000000, VAT: 210000}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pt.pay.PaySupplier(ctx, app.Payment{DocID: p.ID, Date: day, Amount: app.M(p.Total, "CZK"), Method: app.PayBank}); err != nil {
+		t.Fatal(err)
+	}
+	pt.v.reload()
+	return p
+}
+
+// openRow opens the detail of the invoice in row.
+func (pt *payablesTest) openRow(row int) {
+	pt.v.table.OnSelected(widget.TableCellID{Row: row, Col: 0})
+}
+
+func TestPayablesCreditNoteForPaidInvoice(t *testing.T) {
+	pt := newPayablesTest(t)
+	w := pt.w
+	orig := pt.paidPurchase(t)
+	pt.openRow(0)
+	if got := buttonsText(w.Content()); !strings.Contains(got, "Credit note…") || strings.Contains(got, "Pay…") {
+		t.Fatalf("a paid invoice offers:\n%s", got)
+	}
+	test.Tap(button(t, w.Content(), "Credit note…"))
+	f := pt.v.form
+	if f == nil || f.orig == nil || f.orig.ID != orig.ID {
+		t.Fatalf("no credit note form: %+v", f)
+	}
+	shown := texts(w.Content())
+	for _, want := range []string{"Credit note to FP2026-0001", "Dřevo Šťastný s.r.o.", "Corrected invoice",
+		"FP2026-0001 (FA-2026/0042) of 5.\u00a03.\u00a02026, total 12\u00a0100,00\u00a0Kč; 12\u00a0100,00\u00a0Kč can still be credited", "Supplier's credit note number"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("credit note form lacks %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(buttonsText(w.Content()), "Choose…") || !f.curSel.Disabled() || f.curSel.Selected != "CZK" {
+		t.Error("the supplier or currency of a credit note can be changed")
+	}
+	if f.due.Text != "" || f.account.Selected != "518 Ostatní služby" {
+		t.Errorf("due %q, account %q", f.due.Text, f.account.Selected)
+	}
+
+	// The credit note's own number is required; nothing is written without it.
+	entries := len(pt.ledger.entries)
+	test.Tap(button(t, w.Content(), "Record and post"))
+	if got := f.head.message("purchase.supplier_number"); got != "is required" || pt.pay.count() != 1 {
+		t.Fatalf("no number: message %q, %d recorded", got, pt.pay.count())
+	}
+	closeDialogs(w)
+
+	// Positive amounts as printed; VAT follows live; the total is a reduction.
+	test.Type(f.number, "D-2026-07")
+	test.Type(f.rows[0].base, "1 000")
+	if got := f.rows[0].vat.Text; got != "210,00" {
+		t.Errorf("live VAT %q", got)
+	}
+	if want := "-1\u00a0210,00\u00a0Kč (reduces FP2026-0001)"; !strings.Contains(f.total.Text, want) {
+		t.Errorf("total %q, want %q", f.total.Text, want)
+	}
+	capture(t, w, "/tmp/kontor-credit.png")
+	test.Tap(button(t, w.Content(), "Record and post"))
+	if pt.pay.count() != 2 || pt.v.form != nil {
+		t.Fatalf("credit note not recorded: %d, %s", pt.pay.count(), dialogText(w))
+	}
+	if got := dialogText(w); !strings.Contains(got, "Credit note FP2026-0002 to FP2026-0001 is recorded") {
+		t.Errorf("confirmation %q", got)
+	}
+	closeDialogs(w)
+	cn := *pt.pay.purchases[1]
+	if !cn.CreditNote || cn.Total != -121000 || cn.VAT[0].Base != -100000 || cn.VAT[0].VAT != -21000 || cn.DueDate != cn.IssueDate || cn.OriginalNo != "FP2026-0001" {
+		t.Errorf("stored credit note %+v", cn)
+	}
+	// Posted the other way round: 518 and 343 credited, 321 debited.
+	sums := map[string]int64{}
+	for _, ln := range pt.ledger.entries[len(pt.ledger.entries)-1].Lines {
+		sums[ln.Account] += ln.Debit - ln.Credit
+	}
+	if len(pt.ledger.entries) != entries+1 || sums["518"] != -100000 || sums["343"] != -21000 || sums["321"] != 121000 {
+		t.Errorf("credit note posting %v", sums)
+	}
+
+	// The list: the credit note with its original and negative total, the
+	// original with a refund due.
+	capture(t, w, "/tmp/kontor-credit-list.png")
+	shown = texts(w.Content())
+	for _, want := range []string{"D-2026-07 to FP2026-0001", "-1\u00a0210,00\u00a0Kč", "credit note", "refund due"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("list lacks %q:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, "paid") {
+		t.Errorf("the overpaid invoice still says paid:\n%s", shown)
+	}
+	pt.v.openOnly.SetChecked(true)
+	if pt.v.count != 1 {
+		t.Errorf("open only lists %d, want the invoice with a refund due", pt.v.count)
+	}
+	pt.v.openOnly.SetChecked(false)
+
+	// The original's detail: what was credited, the refund due, its credit note.
+	pt.openRow(1)
+	shown = texts(w.Content())
+	for _, want := range []string{"Received invoice FP2026-0001 · refund due", "Credited", "Refund due from the supplier", "Credit notes"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("original's detail lacks %q:\n%s", want, shown)
+		}
+	}
+	if got := buttonsText(w.Content()); strings.Contains(got, "Pay…") || !strings.Contains(got, "FP2026-0002 · D-2026-07") || !strings.Contains(got, "Credit note…") {
+		t.Errorf("original's buttons:\n%s", got)
+	}
+	capture(t, w, "/tmp/kontor-credit-detail.png")
+
+	// The credit note's detail names its original and offers no payment.
+	test.Tap(button(t, w.Content(), "FP2026-0002 · D-2026-07 · 15.\u00a03.\u00a02026 · -1\u00a0210,00\u00a0Kč"))
+	shown = texts(w.Content())
+	if !strings.Contains(shown, "Received credit note FP2026-0002 · credit note") || !strings.Contains(shown, "it reduces FP2026-0001") {
+		t.Errorf("credit note's detail:\n%s", shown)
+	}
+	capture(t, w, "/tmp/kontor-credit-note.png")
+	if got := buttonsText(w.Content()); strings.Contains(got, "Pay…") || strings.Contains(got, "Credit note…") || !strings.Contains(got, "FP2026-0001") {
+		t.Errorf("credit note's buttons:\n%s", got)
+	}
+	test.Tap(button(t, w.Content(), "FP2026-0001"))
+	if !strings.Contains(texts(w.Content()), "Received invoice FP2026-0001") {
+		t.Error("the original does not open from its credit note")
+	}
+}
+
+func TestPayablesCreditNoteTooLargeRefused(t *testing.T) {
+	pt := newPayablesTest(t)
+	w := pt.w
+	pt.paidPurchase(t)
+	pt.openRow(0)
+	test.Tap(button(t, w.Content(), "Credit note…"))
+	f := pt.v.form
+	entries := len(pt.ledger.entries)
+	test.Type(f.number, "D-2026-08")
+	test.Type(f.rows[0].base, "20 000")
+	test.Tap(button(t, w.Content(), "Record and post"))
+	if got := f.opts.message("purchase.vat"); !strings.Contains(got, "larger than what remains of invoice FP2026-0001") {
+		t.Errorf("message at the amounts %q", got)
+	}
+	if !strings.Contains(dialogText(w), "larger than what remains") {
+		t.Errorf("dialog %q", dialogText(w))
+	}
+	if pt.pay.count() != 1 || len(pt.ledger.entries) != entries || pt.pay.purchases[0].Credited != 0 {
+		t.Fatalf("a refused credit note wrote: %d invoices, %d entries", pt.pay.count(), len(pt.ledger.entries))
+	}
+	closeDialogs(w)
+
+	// The whole invoice credited: no further credit note is offered.
+	retype(f.rows[0].base, "10 000")
+	test.Tap(button(t, w.Content(), "Record and post"))
+	closeDialogs(w)
+	if pt.pay.count() != 2 {
+		t.Fatalf("full credit note not recorded: %s", dialogText(w))
+	}
+	pt.openRow(1)
+	if got := buttonsText(w.Content()); strings.Contains(got, "Credit note…") || strings.Contains(got, "Pay…") {
+		t.Errorf("a fully credited invoice offers:\n%s", got)
+	}
+	if p := pt.pay.purchases[0]; p.Remaining() != -1210000 || p.StatusOn(app.Today(pt.d.clock())) != app.StatusCredited {
+		t.Errorf("fully credited: remaining %d, status %s", p.Remaining(), p.StatusOn(app.Today(pt.d.clock())))
+	}
+}

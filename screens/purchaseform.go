@@ -20,14 +20,19 @@ import (
 // dates, currency and account, and the base and VAT per rate as the
 // supplier's document states them. VAT is computed from the base as you type
 // until you overwrite it with the supplier's figure.
+//
+// With orig set it records the supplier's credit note to that invoice: the
+// supplier and currency are the original's, the amounts are typed as the
+// credit note prints them (positive) and stored negative.
 type purchaseForm struct {
 	v        *payablesView
 	accounts []app.Account // what the bases may be debited to
 	supplier *app.Customer
-	loading  bool // programmatic changes are not edits
-	vsAuto   bool // the variable symbol follows the supplier's number
-	taxAuto  bool // the DUZP follows the issue date
-	dueAuto  bool // the due date follows the issue date and payment term
+	orig     *app.PurchaseInvoice // the invoice a credit note corrects; nil for an invoice
+	loading  bool                 // programmatic changes are not edits
+	vsAuto   bool                 // the variable symbol follows the supplier's number
+	taxAuto  bool                 // the DUZP follows the issue date
+	dueAuto  bool                 // the due date follows the issue date and payment term
 
 	head, opts                  *fieldSet
 	supName                     *widget.Label
@@ -42,16 +47,17 @@ type purchaseForm struct {
 	scroll                      *container.Scroll
 }
 
-func newPurchaseForm(v *payablesView, all []app.Account) *purchaseForm {
+func newPurchaseForm(v *payablesView, all []app.Account, orig *app.PurchaseInvoice) *purchaseForm {
 	acc := v.company.Chart.Posting()
 	var offered []app.Account
 	for _, a := range all {
-		if a.Type == app.Expense || a.Code == acc.Goods || a.Code == "112" {
+		// a credit note goes back to the original's account, whatever it is
+		if a.Type == app.Expense || a.Code == acc.Goods || a.Code == "112" || orig != nil && a.Code == orig.Account {
 			offered = append(offered, a)
 		}
 	}
 	sort.SliceStable(offered, func(i, j int) bool { return offered[i].Code < offered[j].Code })
-	return &purchaseForm{v: v, accounts: offered, vsAuto: true, taxAuto: true, dueAuto: true}
+	return &purchaseForm{v: v, accounts: offered, orig: orig, vsAuto: true, taxAuto: true, dueAuto: orig == nil}
 }
 
 func (f *purchaseForm) buildUI() fyne.CanvasObject {
@@ -62,10 +68,18 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 
 	f.supName = widget.NewLabel(lang.X("payables.no_supplier", "No supplier chosen"))
 	f.supName.Wrapping = fyne.TextWrapWord
-	pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
-		pickSupplier(f.v.deps, f.v.win, c.BaseCurrency, f.setSupplier)
-	})
-	f.head.add("purchase.supplier", "Supplier", container.NewBorder(nil, nil, nil, pick, f.supName))
+	if f.orig != nil { // the original's supplier, not to be changed
+		f.supName.SetText(supplierText(f.orig.Supplier.Name, f.orig.Supplier.ICO, f.orig.Supplier.BankAccount))
+		f.head.add("purchase.supplier", "Supplier", f.supName)
+		orig := widget.NewLabel(creditOriginalText(*f.orig))
+		orig.Wrapping = fyne.TextWrapWord
+		f.head.add("purchase.original", "Corrected invoice", orig)
+	} else {
+		pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
+			pickSupplier(f.v.deps, f.v.win, c.BaseCurrency, f.setSupplier)
+		})
+		f.head.add("purchase.supplier", "Supplier", container.NewBorder(nil, nil, nil, pick, f.supName))
+	}
 	f.number = f.head.entry("purchase.supplier_number", "Supplier's invoice number", "2026-0042")
 	f.vs = f.head.entry("purchase.variable_symbol", "Variable symbol", "")
 	f.issue = f.head.entry("purchase.issue_date", "Issue date", datePlaceholder())
@@ -95,6 +109,10 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 	f.due.SetText(formatDateInput(today.AddDays(app.DefaultPaymentDays)))
 	f.curSel.SetSelected(c.BaseCurrency)
 	f.account.SetSelectedIndex(f.accountIndex(c.Chart.Posting().Services))
+	title := lang.X("payables.new_title", "New received invoice")
+	if f.orig != nil {
+		title = f.creditMode()
+	}
 	f.buildRates()
 
 	f.number.OnChanged = func(string) { f.numberChanged() }
@@ -127,18 +145,46 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 		}
 	}
 	back := widget.NewButtonWithIcon(lang.X("payables.back", "Back to the list"), theme.NavigateBackIcon(), f.v.backToList)
-	bar := container.NewHBox(back, heading(lang.X("payables.new_title", "New received invoice")), layout.NewSpacer(), f.saveBtn)
+	bar := container.NewHBox(back, heading(title), layout.NewSpacer(), f.saveBtn)
 
 	header := container.NewGridWithColumns(2, f.head.object(), f.opts.object())
 	vf.box = container.NewVBox(vf.input, vf.msg)
 	vf.label.TextStyle.Bold = true
 	body := container.NewVBox(header, widget.NewSeparator(), vf.label, vf.box,
 		container.NewBorder(nil, nil, nil, f.total))
+	if f.orig != nil {
+		f.head.byKey["purchase.variable_symbol"].setVisible(false) // nothing is paid by a credit note
+		hint := widget.NewLabel(lang.X("payables.credit_hint", "Type the amounts as the supplier's credit note states them, without a minus sign: they are recorded as a reduction of the invoice."))
+		hint.Wrapping = fyne.TextWrapWord
+		hint.Importance = widget.LowImportance
+		body.Add(hint)
+	}
 	f.currencyChanged()
 	f.loading = false
 	f.recompute()
 	f.scroll = container.NewVScroll(body)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, f.scroll)
+}
+
+// creditMode sets the form up for a credit note to f.orig and returns its
+// title: the original's currency, rate and account; the due date may stay
+// empty (it is the issue date then: nothing is paid by a credit note).
+func (f *purchaseForm) creditMode() string {
+	o := f.orig
+	f.head.byKey["purchase.supplier_number"].label.SetText(lang.X("payables.credit_number", "Supplier's credit note number"))
+	f.number.SetPlaceHolder("D-2026-0007")
+	f.due.SetText("")
+	f.due.SetPlaceHolder(lang.X("payables.due_empty", "empty = issue date"))
+	f.curSel.SetSelected(o.Currency)
+	f.curSel.Disable()
+	if o.Currency != f.v.company.BaseCurrency {
+		f.rate.SetText(o.ExchangeRate.Format(uiLang))
+	}
+	if i := f.accountIndex(o.Account); i >= 0 {
+		f.account.SetSelectedIndex(i)
+	}
+	f.memo.SetPlaceHolder(lang.X("payables.credit_memo_hint", "Discount for a late delivery"))
+	return lang.X("payables.credit_title", "Credit note to {{.number}}", map[string]any{"number": o.Number})
 }
 
 // accountIndex is the position of code among the offered accounts (-1 if absent).
@@ -157,14 +203,7 @@ func (f *purchaseForm) focus() { f.v.win.Canvas().Focus(f.number) }
 // setSupplier takes a picked supplier: their currency and payment term.
 func (f *purchaseForm) setSupplier(c app.Customer) {
 	f.supplier = &c
-	text := c.Name
-	if c.ICO != "" {
-		text += " · " + lang.X("field.customer.ico", "IČO") + " " + c.ICO
-	}
-	if c.BankAccount != "" {
-		text += "\n" + lang.X("field.customer.bank_account", "Bank account") + " " + c.BankAccount
-	}
-	f.supName.SetText(text)
+	f.supName.SetText(supplierText(c.Name, c.ICO, c.BankAccount))
 	if c.Currency != "" && c.Currency != f.curSel.Selected {
 		f.curSel.SetSelected(c.Currency)
 	}
@@ -173,6 +212,18 @@ func (f *purchaseForm) setSupplier(c app.Customer) {
 	if f.scroll != nil {
 		f.scroll.Refresh()
 	}
+}
+
+// supplierText is how the form shows its supplier.
+func supplierText(name, ico, account string) string {
+	text := name
+	if ico != "" {
+		text += " · " + lang.X("field.customer.ico", "IČO") + " " + ico
+	}
+	if account != "" {
+		text += "\n" + lang.X("field.customer.bank_account", "Bank account") + " " + account
+	}
+	return text
 }
 
 // numberChanged fills the variable symbol from the supplier's number while
@@ -239,6 +290,10 @@ func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
 		p.Supplier = app.PartyOfCustomer(*f.supplier)
 		p.Supplier.BankAccount = f.supplier.BankAccount
 	}
+	if f.orig != nil {
+		p.CreditNote, p.OriginalID, p.OriginalNo = true, f.orig.ID, f.orig.Number
+		p.SupplierID, p.Supplier, p.VariableSymbol = f.orig.SupplierID, f.orig.Supplier, ""
+	}
 	var err error
 	for _, d := range []struct {
 		e     *widget.Entry
@@ -278,6 +333,9 @@ func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
 		if base.Amount == 0 && vat == 0 {
 			continue
 		}
+		if f.orig != nil { // typed as printed, stored as the reduction it is
+			base.Amount, vat = -abs(base.Amount), -abs(vat)
+		}
 		p.VAT = append(p.VAT, app.PurchaseVAT{Rate: r.rate, Base: base.Amount, VAT: vat})
 	}
 	p.Normalize(c.BaseCurrency, c.Chart.Posting())
@@ -313,8 +371,12 @@ func (f *purchaseForm) save() {
 				return
 			}
 			f.v.backToList()
-			dialog.ShowInformation(lang.X("payables.recorded_title", "Recorded"),
-				lang.X("payables.recorded", "Received invoice {{.number}} is recorded and posted.", map[string]any{"number": saved.Number}), f.v.win)
+			msg := lang.X("payables.recorded", "Received invoice {{.number}} is recorded and posted.", map[string]any{"number": saved.Number})
+			if saved.CreditNote {
+				msg = lang.X("payables.credit_recorded", "Credit note {{.number}} to {{.original}} is recorded and posted.",
+					map[string]any{"number": saved.Number, "original": saved.OriginalNo})
+			}
+			dialog.ShowInformation(lang.X("payables.recorded_title", "Recorded"), msg, f.v.win)
 		})
 	})
 }

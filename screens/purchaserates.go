@@ -64,8 +64,12 @@ func (f *purchaseForm) buildRates() {
 	f.relabelRates()
 }
 
-// rateDay is the DUZP as typed, else the issue date, else today.
+// rateDay is the DUZP as typed, else the issue date, else today; a credit
+// note takes the rates of its original's DUZP, as the supply it corrects.
 func (f *purchaseForm) rateDay() app.Date {
+	if f.orig != nil {
+		return f.orig.TaxDate
+	}
 	for _, e := range []*widget.Entry{f.tax, f.issue} {
 		if d, err := app.ParseDate(e.Text); err == nil {
 			return d
@@ -98,7 +102,8 @@ func (f *purchaseForm) relabelRates() {
 }
 
 // recompute fills the VAT that follows the base and shows the row sums and
-// the total of what the form says now.
+// the total of what the form says now. A credit note's amounts are typed
+// positive; its total is shown as the reduction it is.
 func (f *purchaseForm) recompute() {
 	if f.total == nil || f.loading {
 		return
@@ -108,6 +113,9 @@ func (f *purchaseForm) recompute() {
 	ok := true
 	for _, r := range f.rows {
 		base, bok := parseAmount(r.base.Text, cur)
+		if f.orig != nil {
+			base = abs(base)
+		}
 		if r.vatAuto && r.valid {
 			f.loading = true
 			if bok && base != 0 && r.rate.Micro() != 0 {
@@ -119,6 +127,9 @@ func (f *purchaseForm) recompute() {
 			r.vatAuto = true
 		}
 		vat, vok := r.vatOf(base, cur)
+		if f.orig != nil {
+			vat = abs(vat)
+		}
 		if !bok || !vok {
 			ok = false
 			r.sum.SetText("?")
@@ -131,7 +142,20 @@ func (f *purchaseForm) recompute() {
 		f.total.SetText(lang.X("payables.total_unknown", "Total: check the amounts"))
 		return
 	}
+	if f.orig != nil {
+		f.total.SetText(lang.X("payables.credit_total", "Total {{.total}} (reduces {{.number}})",
+			map[string]any{"total": app.M(-total, cur).Format(uiLang), "number": f.orig.Number}))
+		return
+	}
 	f.total.SetText(lang.X("payables.total", "Total {{.total}}", map[string]any{"total": app.M(total, cur).Format(uiLang)}))
+}
+
+// abs is the magnitude of an amount.
+func abs(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 // vatOf is the row's VAT as typed; empty is the VAT computed from base.

@@ -14,13 +14,23 @@ import (
 )
 
 // detail is the read-only view of a received invoice: the header, the
-// amounts per rate, the payments, and "Pay…" while something is left.
-// account is the code and name of the account the bases were debited to.
-func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.Payment) fyne.CanvasObject {
-	st := p.StatusOn(app.Today(v.deps.clock()))
+// amounts per rate, the payments, "Credit note…" while some of it is not
+// credited yet and "Pay…" while something is left to pay. An invoice shows
+// the credit notes recorded against it, a credit note the invoice it
+// corrects. account is the code and name of the account the bases were
+// debited to.
+func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.Payment, credits []app.PurchaseInvoice) fyne.CanvasObject {
+	status, _ := purchaseStatus(p, app.Today(v.deps.clock()))
 	back := widget.NewButtonWithIcon(lang.X("payables.back", "Back to the list"), theme.NavigateBackIcon(), v.backToList)
-	title := heading(lang.X("payables.detail_title", "Received invoice {{.number}}", map[string]any{"number": p.Number}) + " · " + docStatusName(st))
-	bar := container.NewHBox(back, title, layout.NewSpacer())
+	titleText := lang.X("payables.detail_title", "Received invoice {{.number}}", map[string]any{"number": p.Number})
+	if p.CreditNote {
+		titleText = lang.X("payables.credit_detail_title", "Received credit note {{.number}}", map[string]any{"number": p.Number})
+	}
+	bar := container.NewHBox(back, heading(titleText+" · "+status), layout.NewSpacer())
+	if !p.CreditNote && p.Total-p.Credited > 0 && v.deps.can(app.PermPayables) {
+		credit := widget.NewButtonWithIcon(lang.X("payables.credit", "Credit note…"), theme.ContentUndoIcon(), func() { v.newCreditNote(p) })
+		bar.Add(credit)
+	}
 	if p.Remaining() > 0 && v.deps.can(app.PermPayables) {
 		pay := widget.NewButtonWithIcon(lang.X("payables.pay", "Pay…"), theme.ConfirmIcon(), func() { v.pay(p) })
 		pay.Importance = widget.HighImportance
@@ -28,15 +38,16 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 	}
 
 	grid := container.New(layout.NewFormLayout())
-	row := func(key, fallback, value string) {
+	labelled := func(label, value string) {
 		if strings.TrimSpace(value) == "" {
 			return
 		}
 		v := widget.NewLabel(value)
 		v.Wrapping = fyne.TextWrapWord
-		grid.Add(widget.NewLabelWithStyle(lang.X("field."+key, fallback), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		grid.Add(v)
 	}
+	row := func(key, fallback, value string) { labelled(lang.X("field."+key, fallback), value) }
 	sup := p.Supplier.Name
 	if addr := strings.Trim(strings.Join([]string{p.Supplier.Street, strings.TrimSpace(p.Supplier.Postcode + " " + p.Supplier.City)}, ", "), ", "); addr != "" {
 		sup += "\n" + addr
@@ -47,11 +58,22 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 	cur := p.Currency
 	row("purchase.supplier", "Supplier", sup)
 	row("customer.bank_account", "Bank account", p.Supplier.BankAccount)
-	row("purchase.supplier_number", "Supplier's invoice number", p.SupplierNumber)
-	row("purchase.variable_symbol", "Variable symbol", p.VariableSymbol)
+	if p.CreditNote {
+		grid.Add(widget.NewLabelWithStyle(lang.X("field.purchase.original", "Corrected invoice"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		open := widget.NewButtonWithIcon(p.OriginalNo, theme.NavigateNextIcon(), func() { v.openPurchase(p.OriginalID) })
+		open.Importance = widget.LowImportance
+		open.Alignment = widget.ButtonAlignLeading
+		grid.Add(container.NewHBox(open))
+		labelled(lang.X("payables.credit_number", "Supplier's credit note number"), p.SupplierNumber)
+	} else {
+		row("purchase.supplier_number", "Supplier's invoice number", p.SupplierNumber)
+		row("purchase.variable_symbol", "Variable symbol", p.VariableSymbol)
+	}
 	row("purchase.issue_date", "Issue date", p.IssueDate.Format(uiLang))
 	row("purchase.tax_date", "DUZP", p.TaxDate.Format(uiLang))
-	row("purchase.due_date", "Due date", p.DueDate.Format(uiLang))
+	if !p.CreditNote {
+		row("purchase.due_date", "Due date", p.DueDate.Format(uiLang))
+	}
 	if cur != v.company.BaseCurrency && v.company.BaseCurrency != "" {
 		row("purchase.exchange_rate", "Exchange rate", p.ExchangeRate.Format(uiLang))
 	}
@@ -68,12 +90,42 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 		rates.Add(amountLabel(app.M(r.Base+r.VAT, cur).Format(uiLang)))
 	}
 	sums := container.New(layout.NewFormLayout())
-	for _, s := range []struct {
-		key, fallback string
-		v             int64
-	}{{"payables.col.total", "Total", p.Total}, {"field.doc.paid", "Paid", p.Paid}, {"payables.col.remaining", "Remaining", p.Remaining()}} {
-		sums.Add(boldLabel(lang.X(s.key, s.fallback), false))
-		sums.Add(amountLabel(app.M(s.v, cur).Format(uiLang)))
+	sum := func(label string, v int64) {
+		sums.Add(boldLabel(label, false))
+		sums.Add(amountLabel(app.M(v, cur).Format(uiLang)))
+	}
+	sum(lang.X("payables.col.total", "Total"), p.Total)
+	if !p.CreditNote {
+		if p.Credited != 0 {
+			sum(lang.X("field.doc.credited", "Credited"), -p.Credited)
+		}
+		sum(lang.X("field.doc.paid", "Paid"), p.Paid)
+		if left := p.Remaining(); left < 0 {
+			sum(lang.X("payables.refund_due", "Refund due from the supplier"), -left)
+		} else {
+			sum(lang.X("payables.col.remaining", "Remaining"), left)
+		}
+	}
+	body := container.NewVBox(grid, widget.NewSeparator(), rates, container.NewBorder(nil, nil, nil, sums))
+	if p.CreditNote {
+		note := widget.NewLabel(lang.X("payables.credit_note_info", "A credit note is not paid: it reduces {{.number}}; money the supplier sends back is paired with that invoice.",
+			map[string]any{"number": p.OriginalNo}))
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.LowImportance
+		body.Add(note)
+		return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body))
+	}
+	if len(credits) > 0 {
+		body.Add(widget.NewSeparator())
+		body.Add(boldLabel(lang.X("payables.credit_notes", "Credit notes"), false))
+		for _, c := range credits {
+			id := c.ID
+			b := widget.NewButtonWithIcon(c.Number+" · "+c.SupplierNumber+" · "+c.IssueDate.Format(uiLang)+" · "+app.M(c.Total, c.Currency).Format(uiLang),
+				theme.NavigateNextIcon(), func() { v.openPurchase(id) })
+			b.Importance = widget.LowImportance
+			b.Alignment = widget.ButtonAlignLeading
+			body.Add(container.NewHBox(b))
+		}
 	}
 
 	payments := container.NewVBox()
@@ -84,14 +136,26 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 	}
 	for _, pm := range pays {
 		text := pm.Date.Format(uiLang) + " · " + pm.Amount.Format(uiLang) + " · " + methodName(pm.Method)
+		if pm.Amount.Amount < 0 {
+			text += " · " + lang.X("payables.refund", "refund from the supplier")
+		}
 		if pm.BankEntry != "" {
 			text += " · " + lang.X("payables.from_statement", "from a bank statement")
 		}
 		payments.Add(widget.NewLabel(text))
 	}
-	body := container.NewVBox(grid, widget.NewSeparator(), rates, container.NewBorder(nil, nil, nil, sums),
-		widget.NewSeparator(), boldLabel(lang.X("sales.payments", "Payments"), false), payments)
+	body.Add(widget.NewSeparator())
+	body.Add(boldLabel(lang.X("sales.payments", "Payments"), false))
+	body.Add(payments)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body))
+}
+
+// creditOriginalText describes the invoice a credit note corrects on its
+// form: its numbers, date, total and what can still be credited.
+func creditOriginalText(o app.PurchaseInvoice) string {
+	return lang.X("payables.credit_original", "{{.number}} ({{.supplier_number}}) of {{.date}}, total {{.total}}; {{.left}} can still be credited",
+		map[string]any{"number": o.Number, "supplier_number": o.SupplierNumber, "date": o.IssueDate.Format(uiLang),
+			"total": app.M(o.Total, o.Currency).Format(uiLang), "left": app.M(o.Total-o.Credited, o.Currency).Format(uiLang)})
 }
 
 // boldLabel is a bold label, right-aligned for amounts.

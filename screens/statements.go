@@ -57,13 +57,13 @@ func newStatementsPane(s *accountsScreen) *statementsPane { return &statementsPa
 
 // statementColumns are the columns of the statement preview.
 var statementColumns = []column{
-	{"statements.col.date", "Date", 110},
-	{"statements.col.document", "Document", 190},
-	{"statements.col.due", "Due", 110},
-	{"statements.col.vs", "Variable symbol", 120},
-	{"statements.col.debit", "Debit", 130},
-	{"statements.col.credit", "Credit", 130},
-	{"statements.col.balance", "Balance", 130},
+	{"statements.col.date", "Date", 100},
+	{"statements.col.document", "Document", 165},
+	{"statements.col.due", "Due", 100},
+	{"statements.col.vs", "Variable symbol", 105},
+	{"statements.col.debit", "Debit", 120},
+	{"statements.col.credit", "Credit", 120},
+	{"statements.col.balance", "Balance", 120},
 }
 
 func (p *statementsPane) buildUI() fyne.CanvasObject {
