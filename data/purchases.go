@@ -145,6 +145,7 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 				return err
 			}
 			p.OriginalNo = orig.Number
+			p.NoDeduction = orig.NoDeduction // the credit note corrects the VAT as its invoice booked it
 		} else {
 			p.OriginalID, p.OriginalNo = "", ""
 		}

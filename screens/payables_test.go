@@ -514,3 +514,27 @@ func TestPayablesCreditNoteTooLargeRefused(t *testing.T) {
 		t.Errorf("fully credited: remaining %d, status %s", p.Remaining(), p.StatusOn(app.Today(pt.d.clock())))
 	}
 }
+
+// A purchase without the right to deduct VAT (§72) posts the VAT to the cost.
+func TestPayablesVATNotDeductible(t *testing.T) {
+	pt := newPayablesTest(t)
+	f := pt.fillPurchase(t, "REP-7")
+	if f.noDeduct.Disabled() || f.noDeduct.Checked {
+		t.Fatal("a VAT payer's purchase starts deductible, and may be marked otherwise")
+	}
+	f.noDeduct.SetChecked(true)
+	test.Tap(button(t, pt.w.Content(), "Record and post"))
+	closeDialogs(pt.w)
+	ps, _, err := pt.pay.Purchases(pt.d.ctx(), app.PurchaseFilter{Search: "REP-7"}, 0, 10)
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("recorded %v, %v", ps, err)
+	}
+	if !ps[0].NoDeduction {
+		t.Fatal("the purchase claims its VAT")
+	}
+	for _, l := range app.PurchasePosting(ps[0], "CZK", pt.v.company.Chart.Posting()) {
+		if l.Account == "343" {
+			t.Fatalf("VAT posted to 343: %+v", l)
+		}
+	}
+}

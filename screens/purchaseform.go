@@ -39,6 +39,7 @@ type purchaseForm struct {
 	number, vs, issue, tax, due *widget.Entry
 	rate, memo                  *widget.Entry
 	curSel, account             *widget.Select
+	noDeduct                    *widget.Check // §72: the VAT is part of the cost
 	rows                        []*purchaseVATRow
 	vatField                    *field
 	rateGrid                    *fyne.Container
@@ -96,6 +97,18 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 	f.account = widget.NewSelect(names, nil)
 	f.opts.add("purchase.account", "Account", f.account)
 	f.memo = f.opts.entry("purchase.memo", "What was bought", lang.X("payables.memo_hint", "Rent of the workshop for March"))
+	// A VAT payer may still have no right to deduct (entertainment, a car for
+	// private use — §72 of the VAT act); a non-payer never claims VAT.
+	f.noDeduct = widget.NewCheck(lang.X("payables.no_deduction", "VAT not deductible: part of the cost"), nil)
+	f.opts.add("purchase.no_deduction", "Input VAT", f.noDeduct)
+	if !f.v.company.VATPayer {
+		f.noDeduct.SetChecked(true)
+		f.noDeduct.Disable()
+	}
+	if f.orig != nil {
+		f.noDeduct.SetChecked(f.orig.NoDeduction)
+		f.noDeduct.Disable() // a credit note follows its invoice
+	}
 
 	f.rateGrid = container.NewGridWithColumns(4)
 	f.total = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
@@ -284,7 +297,7 @@ func (f *purchaseForm) currencyChanged() {
 // parse is returned named by its field, then the invoice's own rules.
 func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
 	c := f.v.company
-	p := app.PurchaseInvoice{SupplierNumber: f.number.Text, VariableSymbol: f.vs.Text, Currency: f.currency(), Memo: f.memo.Text}
+	p := app.PurchaseInvoice{SupplierNumber: f.number.Text, VariableSymbol: f.vs.Text, Currency: f.currency(), Memo: f.memo.Text, NoDeduction: f.noDeduct.Checked}
 	if f.supplier != nil {
 		p.SupplierID = f.supplier.ID
 		p.Supplier = app.PartyOfCustomer(*f.supplier)

@@ -79,6 +79,9 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 	}
 	row("purchase.account", "Account", account)
 	row("purchase.memo", "What was bought", p.Memo)
+	if p.NoDeduction {
+		row("purchase.no_deduction", "Input VAT", lang.X("payables.no_deduction", "VAT not deductible: part of the cost"))
+	}
 
 	rates := container.NewGridWithColumns(4,
 		boldLabel(lang.X("payables.col.rate", "VAT rate"), false), boldLabel(lang.X("payables.col.base", "Tax base"), true),
