@@ -78,7 +78,7 @@ func paymentBase(d SalesDoc, p Payment) int64 {
 // before asOf with something left to pay at the end of asOf.
 func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([]PurchaseInvoice, error) {
 	past := asOf.Before(today)
-	later := map[string]int64{} // invoice ID → its credit notes recorded after asOf (positive)
+	later := map[string][2]int64{} // invoice ID → its credit notes recorded after asOf: amount, base (positive)
 	if past {
 		for offset := 0; ; offset += agingReadPage {
 			ps, total, err := pay.Purchases(ctx, PurchaseFilter{From: asOf.AddDays(1)}, offset, agingReadPage)
@@ -87,7 +87,8 @@ func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([
 			}
 			for _, p := range ps {
 				if p.CreditNote && p.OriginalID != "" && p.IssueDate.After(asOf) {
-					later[p.OriginalID] += -p.Total
+					l := later[p.OriginalID]
+					later[p.OriginalID] = [2]int64{l[0] - p.Total, l[1] - p.Posted}
 				}
 			}
 			if len(ps) < agingReadPage || offset+agingReadPage >= total {
@@ -104,7 +105,8 @@ func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([
 		}
 		for _, p := range ps {
 			if c, ok := later[p.ID]; ok {
-				p.Credited -= c
+				p.Credited -= c[0]
+				p.CreditedBase -= c[1]
 			}
 			if past && p.Paid != 0 {
 				pays, err := pay.SupplierPayments(ctx, p.ID)
@@ -114,6 +116,7 @@ func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([
 				for _, x := range pays {
 					if x.Date.After(asOf) {
 						p.Paid -= x.Amount.Amount
+						p.PaidBase -= purchasePaymentBase(p, x)
 					}
 				}
 			}
@@ -126,4 +129,16 @@ func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([
 		}
 	}
 	return out, nil
+}
+
+// purchasePaymentBase is a supplier payment in the base currency as posted
+// (negative for a refund).
+func purchasePaymentBase(p PurchaseInvoice, x Payment) int64 {
+	if x.Base != 0 || p.ExchangeRate.micro <= 0 || p.ExchangeRate.micro == rateScale {
+		if x.Base == 0 {
+			return x.Amount.Amount
+		}
+		return x.Base
+	}
+	return M(x.Amount.Amount, p.Currency).Convert("CZK", p.ExchangeRate, HalfUp).Amount
 }

@@ -71,3 +71,27 @@ func TestReceivablesAsOfRewindsLaterPaymentsAndCredits(t *testing.T) {
 		t.Fatalf("paid invoice open today: %+v", ps)
 	}
 }
+
+// A foreign-currency received invoice paid and credited after the aging day
+// is aged at what 321 carried on that day.
+func TestPayablesAsOfForeignCurrency(t *testing.T) {
+	eur := RateMicro(24_325_000)
+	p := PurchaseInvoice{ID: "p", SupplierID: "s", Supplier: Party{Name: "Kaffee Import GmbH"}, IssueDate: D(2026, 11, 2), DueDate: D(2026, 11, 30),
+		Currency: "EUR", ExchangeRate: eur, Total: 24200, Posted: 588665, Credited: 12100, CreditedBase: 294333, Paid: 12100, PaidBase: 294332}
+	cn := PurchaseInvoice{ID: "cn", SupplierID: "s", IssueDate: D(2026, 11, 20), CreditNote: true, OriginalID: "p", Currency: "EUR", ExchangeRate: eur,
+		Total: -12100, Posted: -294333}
+	pay := asOfPayables{rbPayables{ps: []PurchaseInvoice{p, cn}}, map[string][]Payment{
+		"p": {{DocID: "p", Date: D(2026, 11, 21), Amount: M(12100, "EUR"), Base: 294332}}}}
+	ps, err := PayablesAsOf(context.Background(), pay, D(2026, 11, 10), D(2026, 11, 28))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := AgePayables(ps, D(2026, 11, 10))
+	if len(rows) != 1 || rows[0].Total != 588665 {
+		t.Fatalf("aging as of 10 Nov %+v, want 5 886,65 Kč", rows)
+	}
+	ps, _ = PayablesAsOf(context.Background(), pay, D(2026, 11, 28), D(2026, 11, 28))
+	if rows := AgePayables(ps, D(2026, 11, 28)); len(rows) != 0 {
+		t.Fatalf("settled invoice aged today: %+v", rows)
+	}
+}

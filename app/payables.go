@@ -321,6 +321,9 @@ func AgePayables(ps []PurchaseInvoice, asOf Date) []AgingRow {
 				left = M(left, p.Currency).Convert("CZK", p.ExchangeRate, HalfUp).Amount
 			}
 		}
+		if left == 0 {
+			continue
+		}
 		key := p.SupplierID
 		if key == "" {
 			key = "name:" + p.Supplier.Name

@@ -53,6 +53,11 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 				return err
 			}
 		}
+		if d.Kind == app.KindCreditNote {
+			if err := s.closeCreditedInvoice(tx, d); err != nil {
+				return err
+			}
+		}
 		d.Status = app.StatusIssued
 		d.Issued = s.clock.Now().UTC()
 		d.Updated = d.Issued
@@ -200,4 +205,47 @@ func (s *Store) NewCreditNote(ctx context.Context, invoiceID, reason string) (ap
 		return a.log("create", string(app.KindCreditNote), out.ID, "draft credit note for "+inv.Number)
 	})
 	return out, err
+}
+
+// closeCreditedInvoice clears the haléř a foreign-currency invoice's 311
+// still carries when credit note d has closed it (nothing left to pay):
+// each part was converted half-up on its own, so their sum can miss by a
+// rounding, which goes to 548/648 as a settling payment's would.
+func (s *Store) closeCreditedInvoice(tx *bolt.Tx, d app.SalesDoc) error {
+	inv, err := readDoc(tx, d.OriginalID)
+	if err != nil {
+		return err
+	}
+	if !foreignRate(inv.ExchangeRate) || inv.Remaining() != 0 {
+		return nil
+	}
+	residual := inv.BaseRemaining() // a debit 311 still carries
+	if residual == 0 || residual < -maxSettleRounding || residual > maxSettleRounding {
+		return nil
+	}
+	p, err := newPoster(tx, s.clock)
+	if err != nil {
+		return err
+	}
+	acc := p.company.Chart.Posting()
+	if err := postRounding(p, acc, acc.Receivables, residual, d.TaxDate, "Zaokrouhlení kurzu "+inv.Number, "rounding:"+d.ID); err != nil {
+		return err
+	}
+	inv.FillBase()
+	inv.CreditedBase += residual
+	return putDoc(tx, inv)
+}
+
+// foreignRate reports whether a document was converted (a rate other than 1).
+func foreignRate(r app.Rate) bool { return r.Micro() > 0 && r.Cmp(app.RatePercent(1)) != 0 }
+
+// postRounding posts the rounding that account still carries for a closed
+// document (carried: debit minus credit) against 548 or 648.
+func postRounding(p *poster, acc app.PostingAccounts, account string, carried int64, date app.Date, memo, source string) error {
+	lines := []app.Line{{Account: account, Credit: carried}, {Account: acc.RoundingLoss, Debit: carried, Memo: "zaokrouhlení kurzu"}}
+	if carried < 0 {
+		lines = []app.Line{{Account: account, Debit: -carried}, {Account: acc.RoundingGain, Credit: -carried, Memo: "zaokrouhlení kurzu"}}
+	}
+	_, err := p.post(app.Entry{Date: date, Memo: memo, Source: source, Lines: lines})
+	return err
 }

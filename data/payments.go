@@ -120,7 +120,7 @@ func (y *payer) paySale(p app.Payment) (app.Payment, app.SalesDoc, error) {
 	if err := fitPayment(p, d.Number, d.Currency, d.Remaining()); err != nil {
 		return p, d, err
 	}
-	d.FillBase()
+	fillPaidBase(y.tx, &d, y.acc.Receivables)
 	settle := settlement{settles: p.Amount.Amount == d.Remaining(), residual: d.BaseRemaining()}
 	if err := y.post(&p, d.Currency, d.ExchangeRate, "Úhrada "+d.Number+" – "+d.Customer.Name, "payment:", false, y.acc.Receivables, settle); err != nil {
 		return p, d, err
@@ -250,6 +250,44 @@ func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, sourc
 	}
 	p.EntryID = e.ID
 	return nil
+}
+
+// fillPaidBase gives an invoice recorded before PaidBase was kept the base
+// amount its payments really posted: each payment's credit to receivables
+// in its journal entry (converting the total at once could miss by the
+// haléře the parts rounded). What cannot be read falls back to FillBase.
+func fillPaidBase(tx *bolt.Tx, d *app.SalesDoc, receivables string) {
+	if d.PaidBase == 0 && d.Paid != 0 {
+		pays, err := paymentsOf(tx, bDocPays, bPayments, d.ID)
+		var sum int64
+		ok := err == nil
+		for _, p := range pays {
+			if !ok {
+				break
+			}
+			if p.Base != 0 {
+				sum += p.Base
+				continue
+			}
+			var e app.Entry
+			seq := tx.Bucket(bEntryIDs).Get([]byte(p.EntryID))
+			if seq == nil || decode(tx.Bucket(bJournal).Get(seq), &e) != nil {
+				ok = false
+				break
+			}
+			credited := int64(0)
+			for _, l := range e.Lines {
+				if l.Account == receivables {
+					credited += l.Credit - l.Debit
+				}
+			}
+			sum += credited
+		}
+		if ok {
+			d.PaidBase = sum
+		}
+	}
+	d.FillBase()
 }
 
 // settlement says whether a payment pays what is left of its document, and

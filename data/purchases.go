@@ -177,6 +177,14 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 			p.Posted = -p.Posted // on the debit side of 321
 			orig.Credited += -p.Total
 			orig.CreditedBase += -p.Posted
+			// Closed by the credit note: clear the haléř of conversion
+			// rounding 321 may still carry for it.
+			if r := orig.BaseRemaining(); foreignRate(orig.ExchangeRate) && orig.Remaining() == 0 && r != 0 && r >= -maxSettleRounding && r <= maxSettleRounding {
+				if err := postRounding(poster, acc, acc.Payables, -r, p.TaxDate, "Zaokrouhlení kurzu "+orig.Number, "rounding:"+p.ID); err != nil {
+					return err
+				}
+				orig.CreditedBase += r
+			}
 			if err := putPurchase(tx, orig); err != nil {
 				return err
 			}

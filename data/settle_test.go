@@ -3,6 +3,8 @@ package data
 import (
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"kontor/app"
 )
 
@@ -125,4 +127,108 @@ func TestNonPayerPostsInputVATToCost(t *testing.T) {
 		t.Fatalf("VAT summary claims %+v", total)
 	}
 	mustCheckClean(t, s)
+}
+
+// A credit note that closes a partly paid foreign-currency invoice clears
+// the haléř its parts' conversions leave on 311 (sales) or 321 (payables).
+func TestCreditNoteClosingForeignInvoiceClearsTheLedger(t *testing.T) {
+	s, c := salesStore(t)
+	d := draftInvoice(c)
+	d.Currency, d.ExchangeRate = "EUR", app.RateMicro(24_325_000)
+	d.Lines = []app.DocLine{{Text: "Consulting", Quantity: app.Q(2), Unit: "h", UnitPrice: 10000, VATKind: app.VATStandard}}
+	d, _ = s.SaveDraft(ctx, d)
+	d, err := s.Issue(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		if _, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 3), Amount: app.M(1, "EUR")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 4), Amount: app.M(12095, "EUR")}); err != nil {
+		t.Fatal(err)
+	}
+	cn, err := s.NewCreditNote(ctx, d.ID, "one hour less")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cn.Lines[0].Quantity = app.Q(-1) // credit notes take back: negative quantities
+	if cn, err = s.SaveDraft(ctx, cn); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Issue(ctx, cn.ID); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Document(ctx, d.ID)
+	if d.Remaining() != 0 || d.BaseRemaining() != 0 || balanceOf(t, s, "311") != 0 {
+		t.Fatalf("closed invoice: remaining %d, base %d, 311 = %d", d.Remaining(), d.BaseRemaining(), balanceOf(t, s, "311"))
+	}
+	mustCheckClean(t, s)
+
+	sup, err := s.SaveCustomer(ctx, app.Customer{Name: "Kaffee Import GmbH", Country: "DE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := purchase(sup.ID, "RE-78", app.D(2026, 11, 5))
+	p.Currency, p.ExchangeRate = "EUR", app.RateMicro(24_325_000)
+	p.VAT = []app.PurchaseVAT{{Rate: app.RatePercent(21), Base: 20000, VAT: 4200}}
+	p = mustPurchase(t, s, p)
+	for range 3 {
+		if _, err := s.PaySupplier(ctx, app.Payment{DocID: p.ID, Date: app.D(2026, 11, 6), Amount: app.M(1, "EUR")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note := credit(p, "CN-78", 19998, 4199)
+	note.Currency, note.ExchangeRate = "EUR", p.ExchangeRate
+	mustPurchase(t, s, note)
+	p, _ = s.Purchase(ctx, p.ID)
+	if p.Remaining() != 0 || p.BaseRemaining() != 0 || balanceOf(t, s, "321") != 0 {
+		t.Fatalf("closed received invoice: remaining %d, base %d, 321 = %d", p.Remaining(), p.BaseRemaining(), balanceOf(t, s, "321"))
+	}
+	mustCheckClean(t, s)
+}
+
+// An invoice recorded before PaidBase was kept gets it from its payments'
+// postings, so the settling payment still clears 311 exactly.
+func TestSettlingOldRecordReadsPostedPayments(t *testing.T) {
+	s, c := salesStore(t)
+	d := draftInvoice(c)
+	d.Currency, d.ExchangeRate = "EUR", app.RateMicro(24_325_000)
+	d.Lines = []app.DocLine{{Text: "Consulting", Quantity: app.Q(2), Unit: "h", UnitPrice: 10000, VATKind: app.VATStandard}}
+	d, _ = s.SaveDraft(ctx, d)
+	d, err := s.Issue(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		if _, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 3), Amount: app.M(1, "EUR")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Make it look like a schema-5 record: no base figures anywhere.
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		doc, err := readDoc(tx, d.ID)
+		if err != nil {
+			return err
+		}
+		doc.PaidBase = 0
+		pays, _ := paymentsOf(tx, bDocPays, bPayments, d.ID)
+		for _, p := range pays {
+			p.Base = 0
+			raw, _ := encode(p)
+			if err := tx.Bucket(bPayments).Put([]byte(p.ID), raw); err != nil {
+				return err
+			}
+		}
+		return putDoc(tx, doc)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 4), Amount: app.M(d.Totals.Total-5, "EUR")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := balanceOf(t, s, "311"); got != 0 {
+		t.Fatalf("311 = %d after the old invoice was settled", got)
+	}
 }
