@@ -60,6 +60,7 @@ func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
 		checkNumbers(tx, add)
 		checkPayables(tx, add)
 		checkPayments(tx, add)
+		checkDocCustomers(tx, add)
 		checkAudit(tx, add)
 		return nil
 	})

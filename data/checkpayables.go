@@ -127,3 +127,24 @@ func checkPayments(tx *bolt.Tx, add addFn) {
 		add("check.bank_key_count", "there are {{.n}} bank lines but {{.keys}} keys in their import index", map[string]any{"n": n, "keys": k})
 	}
 }
+
+// checkDocCustomers proves the customer index lists every sales document
+// under its customer, and nothing else.
+func checkDocCustomers(tx *bolt.Tx, add addFn) {
+	idx := tx.Bucket(bDocCust)
+	n := 0
+	_ = tx.Bucket(bDocs).ForEach(func(k, v []byte) error {
+		n++
+		var d struct {
+			Number     string `json:"number"`
+			CustomerID string `json:"customer_id"`
+		}
+		if decode(v, &d) == nil && idx.Get(docCustomerKey(d.CustomerID, string(k))) == nil {
+			add("check.doc_customer_index", "document {{.number}} is missing from its customer's list of documents", map[string]any{"number": d.Number})
+		}
+		return nil
+	})
+	if k := idx.Stats().KeyN; k != n {
+		add("check.doc_customer_count", "there are {{.n}} sales documents but {{.keys}} keys in the customers' lists of documents", map[string]any{"n": n, "keys": k})
+	}
+}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -24,7 +25,29 @@ func putDoc(tx *bolt.Tx, d app.SalesDoc) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bDocs).Put([]byte(d.ID), raw)
+	docs := tx.Bucket(bDocs)
+	if d.Status == app.StatusDraft { // only a draft can change its customer
+		if old := docs.Get([]byte(d.ID)); old != nil {
+			var o struct {
+				CustomerID string `json:"customer_id"`
+			}
+			if err := decode(old, &o); err == nil && o.CustomerID != d.CustomerID {
+				if err := tx.Bucket(bDocCust).Delete(docCustomerKey(o.CustomerID, d.ID)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := docs.Put([]byte(d.ID), raw); err != nil {
+		return err
+	}
+	return tx.Bucket(bDocCust).Put(docCustomerKey(d.CustomerID, d.ID), nil)
+}
+
+// docCustomerKey is a document's key in the customer index: customer ID, 0,
+// document ID (time-ordered, so a customer's documents come in date order).
+func docCustomerKey(customerID, docID string) []byte {
+	return cat([]byte(customerID), sep, []byte(docID))
 }
 
 // docLabel names a document in audit lines and memos: "invoice FV2026-0001".
@@ -124,6 +147,9 @@ func (s *Store) DeleteDraft(ctx context.Context, id string) error {
 		if err := tx.Bucket(bDocs).Delete([]byte(id)); err != nil {
 			return err
 		}
+		if err := tx.Bucket(bDocCust).Delete(docCustomerKey(d.CustomerID, id)); err != nil {
+			return err
+		}
 		return a.log("delete", string(d.Kind), id, "draft for "+d.Customer.Name)
 	})
 }
@@ -162,8 +188,8 @@ func (s *Store) Documents(ctx context.Context, f app.DocFilter, offset, limit in
 	var out []app.SalesDoc
 	n := 0
 	err := s.viewAs(ctx, app.PermSalesRead, "listing documents", func(tx *bolt.Tx, _ app.User) error {
-		c := tx.Bucket(bDocs).Cursor()
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		next := docsNewestFirst(tx, f.Customer)
+		for v := next(); v != nil; v = next() {
 			var d app.SalesDoc
 			if err := decode(v, &d); err != nil {
 				return err
@@ -179,6 +205,42 @@ func (s *Store) Documents(ctx context.Context, f app.DocFilter, offset, limit in
 		return nil
 	})
 	return out, n, err
+}
+
+// docsNewestFirst returns an iterator over the stored documents, newest
+// first: all of them, or with customer set only that customer's (from the
+// customer index, so a statement does not read every document). It returns
+// nil at the end.
+func docsNewestFirst(tx *bolt.Tx, customer string) func() []byte {
+	docs := tx.Bucket(bDocs)
+	if customer == "" {
+		c := docs.Cursor()
+		k, v := c.Last()
+		return func() []byte {
+			if k == nil {
+				return nil
+			}
+			out := v
+			k, v = c.Prev()
+			return out
+		}
+	}
+	prefix := cat([]byte(customer), sep)
+	var ids [][]byte
+	c := tx.Bucket(bDocCust).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		ids = append(ids, k[len(prefix):])
+	}
+	i := len(ids)
+	return func() []byte {
+		for i > 0 {
+			i--
+			if v := docs.Get(ids[i]); v != nil {
+				return v
+			}
+		}
+		return nil
+	}
 }
 
 func matchDoc(d app.SalesDoc, f app.DocFilter, words []string, today app.Date) bool {

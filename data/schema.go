@@ -48,6 +48,7 @@ var (
 	bBankKeys   = []byte("bank_keys")         // BankLineKey → entry ID (a second import stores nothing)
 	bBankMaps   = []byte("bank_csv_mappings") // SHA-256 of the header line → bankMapping JSON
 	bDayBal     = []byte("day_balances")      // code 0 YYYYMMDD → debit, credit, lines (3×8 B)
+	bDocCust    = []byte("doc_customers")     // customer ID 0 document ID → nil (a customer's documents)
 )
 
 var (
@@ -123,6 +124,23 @@ var migrations = []migration{
 			}
 		}
 		return buildDayBalances(tx)
+	},
+	// 6 → 7: each customer's sales documents, so a statement reads its own
+	// documents, not every document (issue 5: 1,000 statements in a batch).
+	func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bDocCust)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bDocs).ForEach(func(k, v []byte) error {
+			var d struct {
+				CustomerID string `json:"customer_id"`
+			}
+			if err := decode(v, &d); err != nil {
+				return err
+			}
+			return b.Put(docCustomerKey(d.CustomerID, string(k)), nil)
+		})
 	},
 }
 
