@@ -217,6 +217,9 @@ func (b *reportBuilder) profitLoss() error {
 	if err != nil {
 		return err
 	}
+	if bals, err = b.withoutClosings(bals, b.from, b.to); err != nil {
+		return err
+	}
 	b.title(ReportProfitLoss)
 	b.r.Columns = b.amountColumns()
 	pl := ProfitAndLoss(bals)
@@ -244,6 +247,9 @@ func (b *reportBuilder) balanceSheet() error {
 	start := FiscalYearStart(b.to)
 	bals, err := rs.BalancesBetween(b.ctx, start, b.to)
 	if err != nil {
+		return err
+	}
+	if bals, err = b.withoutClosings(bals, start, b.to); err != nil {
 		return err
 	}
 	b.title(ReportBalanceSheet)
@@ -537,4 +543,19 @@ func (b *reportBuilder) today() Date {
 		clock = b.svc.Clock
 	}
 	return DateOf(clock.Now())
+}
+
+// withoutClosings leaves the year-end closing entries dated within [from, to]
+// out of the period's turnovers: the P&L of a closed year shows its revenue
+// and expenses, and its balance sheet the year's result as the result, not
+// on 431 a second time. Closings before from stay in the openings.
+func (b *reportBuilder) withoutClosings(bals []AccountBalance, from, to Date) ([]AccountBalance, error) {
+	if b.svc.Closer == nil {
+		return bals, nil
+	}
+	closings, err := b.svc.Closer.YearClosings(b.ctx)
+	if err != nil || len(closings) == 0 {
+		return bals, err
+	}
+	return WithoutEntries(bals, closings, from, to), nil
 }

@@ -38,29 +38,37 @@ func (s *Store) Balances(ctx context.Context, from, to app.Month) ([]app.Account
 		return nil, app.Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
 	}
 	var out []app.AccountBalance
-	err := s.viewAs(ctx, app.PermLedgerRead, "reading balances", func(tx *bolt.Tx, _ app.User) error {
-		cur := tx.Bucket(bBalances).Cursor()
-		fromKey, toKey := []byte(from.Key()), []byte(to.Key())
-		return tx.Bucket(bAccounts).ForEach(func(code, raw []byte) error {
-			var ab app.AccountBalance
-			if err := decode(raw, &ab.Account); err != nil {
-				return err
+	err := s.viewAs(ctx, app.PermLedgerRead, "reading balances", func(tx *bolt.Tx, _ app.User) (err error) {
+		out, err = balancesIn(tx, from, to)
+		return err
+	})
+	return out, err
+}
+
+// balancesIn reads every account's balances of the months from..to in tx.
+func balancesIn(tx *bolt.Tx, from, to app.Month) ([]app.AccountBalance, error) {
+	var out []app.AccountBalance
+	cur := tx.Bucket(bBalances).Cursor()
+	fromKey, toKey := []byte(from.Key()), []byte(to.Key())
+	err := tx.Bucket(bAccounts).ForEach(func(code, raw []byte) error {
+		var ab app.AccountBalance
+		if err := decode(raw, &ab.Account); err != nil {
+			return err
+		}
+		prefix := cat(code, sep)
+		for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
+			month := k[len(prefix):]
+			switch {
+			case bytes.Compare(month, fromKey) < 0:
+				ab.Opening += readI64(v, 0) - readI64(v, 1)
+			case bytes.Compare(month, toKey) <= 0:
+				ab.Debit += readI64(v, 0)
+				ab.Credit += readI64(v, 1)
+				ab.Lines += readI64(v, 2)
 			}
-			prefix := cat(code, sep)
-			for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
-				month := k[len(prefix):]
-				switch {
-				case bytes.Compare(month, fromKey) < 0:
-					ab.Opening += readI64(v, 0) - readI64(v, 1)
-				case bytes.Compare(month, toKey) <= 0:
-					ab.Debit += readI64(v, 0)
-					ab.Credit += readI64(v, 1)
-					ab.Lines += readI64(v, 2)
-				}
-			}
-			out = append(out, ab)
-			return nil
-		})
+		}
+		out = append(out, ab)
+		return nil
 	})
 	return out, err
 }

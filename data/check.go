@@ -61,6 +61,7 @@ func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
 		checkPayables(tx, add)
 		checkPayments(tx, add)
 		checkDocCustomers(tx, add)
+		checkYearClosings(tx, add)
 		checkAudit(tx, add)
 		return nil
 	})

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"strconv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -147,4 +148,16 @@ func checkDocCustomers(tx *bolt.Tx, add addFn) {
 	if k := idx.Stats().KeyN; k != n {
 		add("check.doc_customer_count", "there are {{.n}} sales documents but {{.keys}} keys in the customers' lists of documents", map[string]any{"n": n, "keys": k})
 	}
+}
+
+// checkYearClosings proves each closed year's closing entry exists and is
+// that year's.
+func checkYearClosings(tx *bolt.Tx, add addFn) {
+	_ = tx.Bucket(bYearClose).ForEach(func(k, id []byte) error {
+		e, err := readEntry(tx, string(id))
+		if y, _ := strconv.Atoi(string(k)); err != nil || e.Source != app.YearCloseSource(y) {
+			add("check.year_closing", "{{.year}} is marked closed, but its closing entry is missing", map[string]any{"year": string(k)})
+		}
+		return nil
+	})
 }

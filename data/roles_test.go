@@ -155,6 +155,9 @@ func TestRoleMatrix(t *testing.T) {
 		}},
 		{"IgnoreBankEntry", acc, func(c context.Context) error { return s.IgnoreBankEntry(c, "no-such-line") }},
 		{"PostBankEntry", acc, func(c context.Context) error { _, err := s.PostBankEntry(c, "no-such-line", "568", ""); return err }},
+		{"CloseYear", acc, func(c context.Context) error { _, err := s.CloseYear(c, 2024); return err }},
+		{"ReopenYear", acc, func(c context.Context) error { _, err := s.ReopenYear(c, 2024); return err }},
+		{"YearClosings", acc, func(c context.Context) error { _, err := s.YearClosings(c); return err }},
 		{"BankMapping", acc, func(c context.Context) error { _, _, err := s.BankMapping(c, "Datum;Objem"); return err }},
 		{"SaveBankMapping", acc, func(c context.Context) error { return s.SaveBankMapping(c, "", app.CSVMapping{}) }},
 		{"BalancesBetween", acc, func(c context.Context) error {

@@ -49,6 +49,7 @@ var (
 	bBankMaps   = []byte("bank_csv_mappings") // SHA-256 of the header line → bankMapping JSON
 	bDayBal     = []byte("day_balances")      // code 0 YYYYMMDD → debit, credit, lines (3×8 B)
 	bDocCust    = []byte("doc_customers")     // customer ID 0 document ID → nil (a customer's documents)
+	bYearClose  = []byte("year_closings")     // YYYY → ID of the year's closing entry
 )
 
 var (
@@ -141,6 +142,11 @@ var migrations = []migration{
 			}
 			return b.Put(docCustomerKey(d.CustomerID, string(k)), nil)
 		})
+	},
+	// 7 → 8: year-end closings (which entry closed which year).
+	func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bYearClose)
+		return err
 	},
 }
 

@@ -362,6 +362,9 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 		if b := sum.Bank; !b.Skipped {
 			r.printf("Bank: last month's statement imported (%d lines: %d payments posted, %d left to pair in the Accounts tab); months locked: %s.\n",
 				b.Imported, b.Posted, b.Pending, monthsText(b.Locked))
+			for _, y := range b.Closed {
+				r.printf("Year %d closed into 431 (roční uzávěrka).\n", y)
+			}
 			for _, f := range b.Files {
 				r.printf("  bank statement file: %s\n", filepath.Join(filepath.Dir(absPath(path)), f))
 			}

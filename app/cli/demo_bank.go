@@ -16,7 +16,9 @@ type DemoBank struct {
 	// posted from it and the lines left pending for the Accounts tab.
 	Imported, Posted, Pending int
 	// Locked are the months locked after everything was posted.
-	Locked  []app.Month
+	Locked []app.Month
+	// Closed are the years closed into 431 (roční uzávěrka) before locking.
+	Closed  []int
 	Skipped bool // the services have no bank import or payables
 }
 
@@ -88,6 +90,20 @@ func demoBank(ctx context.Context, svc app.Services, company app.Company, from, 
 		}
 		if err := demoImport(ctx, svc, st, &res, sum); err != nil {
 			return res, err
+		}
+	}
+	// The years before this one are closed (roční uzávěrka) before their
+	// months are locked: 2026 starts with revenue and expenses at zero.
+	if svc.Closer != nil {
+		for y := from.Year(); y < to.Year(); y++ {
+			e, err := svc.Closer.CloseYear(ctx, y)
+			if err != nil {
+				return res, err
+			}
+			res.Closed = append(res.Closed, y)
+			if err := demoCounted(ctx, svc, sum, e.ID); err != nil {
+				return res, err
+			}
 		}
 	}
 	for m := from.MonthOf(); m.Key() <= prev.Key(); m = m.Next() {
