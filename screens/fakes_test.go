@@ -422,3 +422,70 @@ func closeDialogs(w fyne.Window) {
 		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	}
 }
+
+// fakeYearCloser closes years over a fakeLedger as the store does: the
+// closing entry of the year's revenue and expense balances dated 31
+// December, once per year, December open; only the last closed year reopens.
+type fakeYearCloser struct {
+	ledger *fakeLedger
+	mu     sync.Mutex
+	closed []app.Entry // in force, oldest first
+}
+
+func (f *fakeYearCloser) CloseYear(ctx context.Context, year int) (app.Entry, error) {
+	if err := app.Authorize(ctx, app.PermLedgerPost); err != nil {
+		return app.Entry{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, e := range f.closed {
+		if e.Date.Year() >= year {
+			return app.Entry{}, app.Errorf(app.ECONFLICT, "err.yearclose.closed", "{{.year}} is already closed", map[string]any{"year": e.Date.Year()})
+		}
+	}
+	bals, err := f.ledger.Balances(ctx, app.Month{Year: year, Month: time.January}, app.Month{Year: year, Month: time.December})
+	if err != nil {
+		return app.Entry{}, err
+	}
+	lines := app.YearClosingLines(bals, app.ChartCzech.Posting())
+	if len(lines) == 0 {
+		return app.Entry{}, app.Errorf(app.EINVALID, "err.yearclose.empty", "{{.year}} has nothing to close", map[string]any{"year": year})
+	}
+	e, err := f.ledger.PostEntry(ctx, app.Entry{Date: app.D(year, time.December, 31), Memo: "Roční uzávěrka", Source: app.YearCloseSource(year), Lines: lines})
+	if err != nil {
+		return app.Entry{}, err
+	}
+	f.closed = append(f.closed, e)
+	return e, nil
+}
+
+func (f *fakeYearCloser) ReopenYear(ctx context.Context, year int) (app.Entry, error) {
+	if err := app.Authorize(ctx, app.PermLedgerPost); err != nil {
+		return app.Entry{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.closed) == 0 || f.closed[len(f.closed)-1].Date.Year() != year {
+		return app.Entry{}, app.Errorf(app.ECONFLICT, "err.yearclose.not_last", "only the last closed year can be reopened", nil)
+	}
+	last := f.closed[len(f.closed)-1]
+	rev := app.Entry{Date: last.Date, Memo: "Storno uzávěrky", Source: "reverse:" + last.ID}
+	for _, l := range last.Lines {
+		rev.Lines = append(rev.Lines, app.Line{Account: l.Account, Debit: l.Credit, Credit: l.Debit, Memo: l.Memo})
+	}
+	e, err := f.ledger.PostEntry(ctx, rev)
+	if err != nil {
+		return app.Entry{}, err
+	}
+	f.closed = f.closed[:len(f.closed)-1]
+	return e, nil
+}
+
+func (f *fakeYearCloser) YearClosings(ctx context.Context) ([]app.Entry, error) {
+	if err := app.Authorize(ctx, app.PermLedgerRead); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]app.Entry(nil), f.closed...), nil
+}

@@ -13,15 +13,17 @@ import (
 )
 
 // periodsView lists the months of the chosen year and locks or unlocks them;
-// a locked month refuses new journal entries.
+// a locked month refuses new journal entries. Below the months it closes
+// whole years (yearCloseView).
 type periodsView struct {
-	parent *accountsScreen
-	locked map[app.Month]bool
-	list   *widget.List
+	parent    *accountsScreen
+	locked    map[app.Month]bool
+	list      *widget.List
+	yearClose *yearCloseView
 }
 
 func newPeriodsView(p *accountsScreen) *periodsView {
-	return &periodsView{parent: p, locked: map[app.Month]bool{}}
+	return &periodsView{parent: p, locked: map[app.Month]bool{}, yearClose: newYearCloseView(p)}
 }
 
 func (v *periodsView) month(i int) app.Month {
@@ -35,14 +37,15 @@ func (v *periodsView) buildUI() fyne.CanvasObject {
 			return container.NewHBox(
 				container.NewGridWrap(fyne.NewSize(110, 36), widget.NewLabel("")),
 				container.NewGridWrap(fyne.NewSize(140, 36), widget.NewLabel("")),
-				widget.NewButton("", nil))
+				// A fixed width: the row was laid out before its button had text.
+				container.NewGridWrap(fyne.NewSize(120, 36), widget.NewButton("", nil)))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container).Objects
 			m := v.month(i)
 			row[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(m.Format())
 			state := row[1].(*fyne.Container).Objects[0].(*widget.Label)
-			btn := row[2].(*widget.Button)
+			btn := row[2].(*fyne.Container).Objects[0].(*widget.Button)
 			if v.locked[m] {
 				state.SetText(lang.X("periods.locked", "Locked"))
 				state.Importance = widget.WarningImportance
@@ -57,7 +60,7 @@ func (v *periodsView) buildUI() fyne.CanvasObject {
 		})
 	hint := widget.NewLabel(lang.X("periods.hint", "A locked month accepts no new journal entries. Lock a month once its books are closed."))
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(hint, nil, nil, nil, v.list)
+	return container.NewBorder(hint, v.yearClose.buildUI(), nil, nil, v.list)
 }
 
 // confirm asks before locking or unlocking m.
@@ -89,8 +92,9 @@ func (v *periodsView) setLock(m app.Month, lock bool) {
 	})
 }
 
-// reload fetches the locked months.
+// reload fetches the locked months and the closed years.
 func (v *periodsView) reload() {
+	v.yearClose.reload()
 	ledger, ctx := v.parent.deps.Services.Ledger, v.parent.deps.ctx()
 	async(func() {
 		months, err := ledger.LockedPeriods(ctx)

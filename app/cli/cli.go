@@ -1,6 +1,6 @@
 // Package cli is Kontor's headless front end: the same binary as the window,
 // run with a command (demo, check, backup, restore, compact, user, list,
-// import, export, version): customers and bank statements in, documents,
+// import, export, close-year, version): customers and bank statements in, documents,
 // statements and financial reports out.
 // It sees the database only through app's service interfaces and what main
 // injects in Env, so it never imports the store, the screens or Fyne.

@@ -40,6 +40,7 @@ func commands() []command {
 		{name: "list", args: "invoices [flags]", summary: "list sales documents: invoices, credit notes, quotes, orders", subs: listCommands()},
 		{name: "import", args: "customers FILE.csv [flags] | bank FILE [--dry-run]", summary: "add customers from a CSV file, or import a bank statement (ABO/GPC or CSV) and post the payments it pairs with open invoices (--dry-run checks first)", subs: importCommands()},
 		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags]", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as PDF or CSV, or customer statements as PDFs (one file each or combined)", subs: exportCommands()},
+		closeYearCommand(),
 		{name: "version", summary: "print the version", setup: setupVersion},
 		{name: "help", args: "[COMMAND [SUBCOMMAND]]", summary: "explain the commands, or one command", maxArgs: 2, setup: setupHelp},
 	}
@@ -73,7 +74,7 @@ func (r *runner) mainUsage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "Kontor %s — an office suite for small businesses.\n\n", r.versionString())
 	fmt.Fprintf(w, "Usage:\n  kontor [--db PATH]            open the Kontor window\n  kontor COMMAND [flags]        run a command without the window\n\nCommands:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, "\nThe database is --db PATH if given, else $%s, else ", EnvDB)
 	if path, err := r.dbPathDefault(); err == nil {
