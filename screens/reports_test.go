@@ -193,3 +193,32 @@ func TestRevenueExpenseChart(t *testing.T) {
 	}
 	snapshotPNG(t, w, "reports-chart")
 }
+
+// The monthly chart leaves a year-end closing out: December shows its own
+// revenue, not the year's taken back.
+func TestMonthlyResultsLeaveTheClosingOut(t *testing.T) {
+	c := testCompany()
+	d, _, l := testDeps(&c)
+	users, _ := fakesOf(d)
+	d.sess.user = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
+	ctx := d.ctx()
+	for _, day := range []app.Date{app.D(2025, 6, 10), app.D(2025, 12, 5)} {
+		if _, err := l.PostEntry(ctx, app.Entry{Date: day, Memo: "Tržba", Lines: []app.Line{{Account: "211", Debit: 10000}, {Account: "602", Credit: 10000}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	closer := &fakeYearCloser{ledger: l}
+	if _, err := closer.CloseYear(ctx, 2025); err != nil {
+		t.Fatal(err)
+	}
+	rev, _, err := monthlyResults(ctx, l, closer, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rev[5] != 10000 || rev[11] != 10000 {
+		t.Fatalf("revenue June %d, December %d; want 100,00 each", rev[5], rev[11])
+	}
+	if rev, _, _ := monthlyResults(ctx, l, nil, 2025); rev[11] != 10000-20000 {
+		t.Fatalf("without the closings December is %d", rev[11])
+	}
+}

@@ -51,12 +51,12 @@ func (m *monthlyChart) buildUI() fyne.CanvasObject {
 // reload reads the twelve months of the chosen year off the UI thread.
 func (m *monthlyChart) reload() {
 	m.gen++
-	gen, year, ctx, ledger := m.gen, m.year, m.parent.deps.ctx(), m.parent.deps.Services.Ledger
+	gen, year, ctx, ledger, closer := m.gen, m.year, m.parent.deps.ctx(), m.parent.deps.Services.Ledger, m.parent.deps.Services.Closer
 	if ledger == nil {
 		return
 	}
 	async(func() {
-		rev, exp, err := monthlyResults(ctx, ledger, year)
+		rev, exp, err := monthlyResults(ctx, ledger, closer, year)
 		fyne.Do(func() {
 			if gen != m.gen {
 				return
@@ -81,14 +81,22 @@ func (m *monthlyChart) reload() {
 
 // monthlyResults sums each month's revenue (credit minus debit of revenue
 // accounts) and expenses (debit minus credit of expense accounts): twelve
-// reads of the running balances, never the journal.
-func monthlyResults(ctx context.Context, ledger app.LedgerService, year int) (rev, exp [12]int64, err error) {
+// reads of the running balances, never the journal. A year-end closing
+// entry is left out, or December would show the whole year taken back.
+func monthlyResults(ctx context.Context, ledger app.LedgerService, closer app.YearCloser, year int) (rev, exp [12]int64, err error) {
+	var closings []app.Entry
+	if closer != nil {
+		if closings, err = closer.YearClosings(ctx); err != nil {
+			return rev, exp, err
+		}
+	}
 	for i := range 12 {
 		mo := app.Month{Year: year, Month: time.Month(i + 1)}
 		bals, err := ledger.Balances(ctx, mo, mo)
 		if err != nil {
 			return rev, exp, err
 		}
+		bals = app.WithoutEntries(bals, closings, mo.First(), mo.Last())
 		for _, b := range bals {
 			switch b.Account.Type {
 			case app.Revenue:
