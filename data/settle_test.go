@@ -14,14 +14,7 @@ import (
 // statement, the aging and the ledger agree.
 func TestSettlingForeignPaymentClearsTheLedger(t *testing.T) {
 	s, c := salesStore(t)
-	d := draftInvoice(c)
-	d.Currency, d.ExchangeRate = "EUR", app.RateMicro(24_325_000)
-	d.Lines = []app.DocLine{{Text: "Consulting", Quantity: app.Q(2), Unit: "h", UnitPrice: 10000, VATKind: app.VATStandard}}
-	d, _ = s.SaveDraft(ctx, d)
-	d, err := s.Issue(ctx, d.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := issueEUR(t, s, c)
 	// 242,00 EUR = 5 886,65 Kč. Three payments of 0,01 EUR post 0,24 Kč
 	// each (0,24325 half-up); the rest, 241,97 EUR, converts to 5 885,92 Kč:
 	// 0,72 + 5 885,92 = 5 886,64, a haléř short of what 311 carries.
@@ -133,14 +126,7 @@ func TestNonPayerPostsInputVATToCost(t *testing.T) {
 // the haléř its parts' conversions leave on 311 (sales) or 321 (payables).
 func TestCreditNoteClosingForeignInvoiceClearsTheLedger(t *testing.T) {
 	s, c := salesStore(t)
-	d := draftInvoice(c)
-	d.Currency, d.ExchangeRate = "EUR", app.RateMicro(24_325_000)
-	d.Lines = []app.DocLine{{Text: "Consulting", Quantity: app.Q(2), Unit: "h", UnitPrice: 10000, VATKind: app.VATStandard}}
-	d, _ = s.SaveDraft(ctx, d)
-	d, err := s.Issue(ctx, d.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := issueEUR(t, s, c)
 	for range 5 {
 		if _, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 3), Amount: app.M(1, "EUR")}); err != nil {
 			t.Fatal(err)
@@ -193,14 +179,7 @@ func TestCreditNoteClosingForeignInvoiceClearsTheLedger(t *testing.T) {
 // postings, so the settling payment still clears 311 exactly.
 func TestSettlingOldRecordReadsPostedPayments(t *testing.T) {
 	s, c := salesStore(t)
-	d := draftInvoice(c)
-	d.Currency, d.ExchangeRate = "EUR", app.RateMicro(24_325_000)
-	d.Lines = []app.DocLine{{Text: "Consulting", Quantity: app.Q(2), Unit: "h", UnitPrice: 10000, VATKind: app.VATStandard}}
-	d, _ = s.SaveDraft(ctx, d)
-	d, err := s.Issue(ctx, d.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := issueEUR(t, s, c)
 	for range 5 {
 		if _, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 3), Amount: app.M(1, "EUR")}); err != nil {
 			t.Fatal(err)
@@ -231,4 +210,21 @@ func TestSettlingOldRecordReadsPostedPayments(t *testing.T) {
 	if got := balanceOf(t, s, "311"); got != 0 {
 		t.Fatalf("311 = %d after the old invoice was settled", got)
 	}
+}
+
+// issueEUR issues an invoice of 2 h × 100,00 EUR + 21 % VAT = 242,00 EUR at
+// 24,325 CZK/EUR: 5 886,65 Kč on 311.
+func issueEUR(t *testing.T, s *Store, c app.Customer) app.SalesDoc {
+	t.Helper()
+	d := draftInvoice(c)
+	d.Currency, d.ExchangeRate = "EUR", app.RateMicro(24_325_000)
+	d.Lines = []app.DocLine{{Text: "Consulting", Quantity: app.Q(2), Unit: "h", UnitPrice: 10000, VATKind: app.VATStandard}}
+	d, err := s.SaveDraft(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err = s.Issue(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
