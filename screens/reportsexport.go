@@ -5,9 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 
 	"kontor/app"
 )
@@ -55,28 +53,7 @@ func (p *reportsPane) exportCSV() {
 // saveAs asks for a file name (adding ext if missing), writes it off the UI
 // thread and says where it went; open shows it in the system viewer.
 func (p *reportsPane) saveAs(ext, suggested string, write func(path string) error, open bool) {
-	win := p.parent.win
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, win)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ext) {
-			_ = os.Remove(path) // the empty file the dialog made under the bare name
-			path += ext
-		}
-		p.writeReport(path, write, open)
-	}, win)
-	d.SetFileName(suggested)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	p.dlg = d
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog has no size before
+	p.dlg = saveFileAs(p.parent.win, suggested, ext, func(path string) { p.writeReport(path, write, open) })
 }
 
 // writeReport runs write for path in the background, then reports the result.

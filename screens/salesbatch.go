@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
@@ -163,25 +162,8 @@ func (l *docList) exportBatch(selected bool) {
 			showFileDialog(open)
 			return
 		}
-		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				showError(err, l.s.win)
-				return
-			}
-			if w == nil {
-				return
-			}
-			path := w.URI().Path()
-			_ = w.Close()
-			if withPDFSuffix(path) != path {
-				_ = os.Remove(path)
-				path = withPDFSuffix(path)
-			}
-			l.runBatch(spec, false, path)
-		}, l.s.win)
-		save.SetFileName(app.FoldText(listTitle(l.kind)) + "-" + l.s.deps.clock().Now().Format("2006-01-02") + ".pdf")
-		save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-		showFileDialog(save)
+		name := app.FoldText(listTitle(l.kind)) + "-" + l.s.deps.clock().Now().Format("2006-01-02") + ".pdf"
+		saveFileAs(l.s.win, name, ".pdf", func(path string) { l.runBatch(spec, false, path) })
 	}, l.s.win)
 }
 

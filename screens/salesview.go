@@ -8,10 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
@@ -186,14 +184,6 @@ func pdfFileName(d app.SalesDoc) string {
 	}, name) + ".pdf"
 }
 
-// withPDFSuffix adds ".pdf" when the chosen name lacks it.
-func withPDFSuffix(path string) string {
-	if strings.HasSuffix(strings.ToLower(path), ".pdf") {
-		return path
-	}
-	return path + ".pdf"
-}
-
 // exportPDF asks where to save the document's PDF, writes it in the
 // background and opens it in the system viewer.
 func (f *docForm) exportPDF() {
@@ -202,25 +192,7 @@ func (f *docForm) exportPDF() {
 		return
 	}
 	doc := f.doc
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, f.s.win)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		if withPDFSuffix(path) != path {
-			_ = os.Remove(path) // the empty file the dialog made under the bare name
-			path = withPDFSuffix(path)
-		}
-		f.s.writePDF(doc, path)
-	}, f.s.win)
-	d.SetFileName(pdfFileName(doc))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	saveFileAs(f.s.win, pdfFileName(doc), ".pdf", func(path string) { f.s.writePDF(doc, path) })
 }
 
 // writePDF renders d to path off the UI thread and opens it.

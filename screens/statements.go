@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -315,27 +314,9 @@ func (p *statementsPane) exportOne() {
 		return
 	}
 	cust := p.cust
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, p.parent.win)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		if withPDFSuffix(path) != path {
-			_ = os.Remove(path) // the empty file the dialog made under the bare name
-			path = withPDFSuffix(path)
-		}
+	p.dlg = saveFileAs(p.parent.win, app.StatementFileName(cust.Name, cust.ID, false), ".pdf", func(path string) {
 		p.writeOne(cust, from, to, path)
-	}, p.parent.win)
-	save.SetFileName(app.StatementFileName(cust.Name, cust.ID, false))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	p.dlg = save
-	save.Show()
-	save.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog has no size before
+	})
 }
 
 // writeOne renders one customer's statement to path off the UI thread.

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
@@ -53,27 +52,9 @@ func (p *statementsPane) exportBatch() {
 		open.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog has no size before
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, win)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		if withPDFSuffix(path) != path {
-			_ = os.Remove(path)
-			path = withPDFSuffix(path)
-		}
+	p.dlg = saveFileAs(win, lang.X("statements.batch_file", "statements")+"-"+to.String()+".pdf", ".pdf", func(path string) {
 		p.runBatch(from, to, false, path)
-	}, win)
-	save.SetFileName(lang.X("statements.batch_file", "statements") + "-" + to.String() + ".pdf")
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	p.dlg = save
-	save.Show()
-	save.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog has no size before
+	})
 }
 
 // runBatch writes the statements in the background with a progress bar and

@@ -6,10 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -260,25 +258,7 @@ func (v *visitorsView) printBadge(vis app.Visit) {
 		showError(errNoBadge(), r.win)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, r.win)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		if withPDFSuffix(path) != path {
-			_ = os.Remove(path)
-			path = withPDFSuffix(path)
-		}
-		v.writeBadge(vis, path)
-	}, r.win)
-	d.SetFileName(badgeFileName(vis))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	showFileDialog(d)
+	saveFileAs(r.win, badgeFileName(vis), ".pdf", func(path string) { v.writeBadge(vis, path) })
 }
 
 // writeBadge renders the badge to path off the UI thread and opens it.
