@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"time"
 
 	"kontor/app"
 	"kontor/app/pdf"
@@ -12,5 +11,5 @@ import (
 // app/pdf (main wires it as screens.Deps.Badge): Czech with the English
 // word beside it, the company's logo, the PDF dated now.
 func renderBadge(w io.Writer, v app.Visit, c app.Company) error {
-	return pdf.RenderBadge(w, v, c, pdf.Options{Lang: app.Czech, Logo: c.Logo, BaseCurrency: c.BaseCurrency, Created: time.Now()})
+	return pdf.RenderBadge(w, v, c, pdfOptions(app.Czech, c))
 }

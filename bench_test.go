@@ -17,40 +17,49 @@ import (
 // --scale 100` makes (about a million journal lines); these benchmarks build
 // exactly that file once, the way the command does, and measure on it.
 
-var (
-	demoOnce sync.Once
-	demoPath string
-	demoErr  error
-)
+// benchFile is a database built once for all the benchmarks that use it.
+type benchFile struct {
+	once sync.Once
+	path string
+	err  error
+}
 
-func demoDB(b *testing.B, scale int) string {
-	demoOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "kontor-demo-bench-")
+// get returns the file, building it with build on first use in a folder of
+// its own (not b.TempDir, which goes when the first benchmark ends).
+func (f *benchFile) get(b *testing.B, name string, build func(path string) error) string {
+	f.once.Do(func() {
+		dir, err := os.MkdirTemp("", "kontor-bench-")
 		if err != nil {
-			demoErr = err
+			f.err = err
 			return
 		}
-		demoPath = filepath.Join(dir, "demo.db")
-		s, err := data.Open(demoPath, data.Options{NoAutoBackup: true})
+		f.path = filepath.Join(dir, name)
+		f.err = build(f.path)
+	})
+	if f.err != nil {
+		b.Fatal(f.err)
+	}
+	return f.path
+}
+
+var demoFile benchFile
+
+func demoDB(b *testing.B, scale int) string {
+	return demoFile.get(b, "demo.db", func(path string) error {
+		s, err := data.Open(path, data.Options{NoAutoBackup: true})
 		if err != nil {
-			demoErr = err
-			return
+			return err
 		}
 		start := time.Now()
 		sum, err := cli.Demo(context.Background(), s.Services(), cli.DemoOptions{Scale: scale})
 		s.Close()
 		if err != nil {
-			demoErr = err
-			return
+			return err
 		}
-		_, size, err := data.CompactFile(demoPath)
-		demoErr = err
+		_, size, err := data.CompactFile(path)
 		b.Logf("demo --scale %d: %d entries, %d lines in %v, %d MB", scale, sum.Entries, sum.Lines, time.Since(start).Round(time.Millisecond), size>>20)
+		return err
 	})
-	if demoErr != nil {
-		b.Fatal(demoErr)
-	}
-	return demoPath
 }
 
 // BenchmarkOpen compares opening an empty company file with the scale-100

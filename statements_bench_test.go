@@ -4,10 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,27 +17,9 @@ import (
 // each statement read from the store and rendered. The file is built once:
 // 1,000 customers, each with 5 invoices over the year, 4 of them paid.
 
-var (
-	stmtOnce sync.Once
-	stmtPath string
-	stmtErr  error
-)
+var stmtFile benchFile
 
-func statementsDB(b *testing.B) string {
-	stmtOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "kontor-stmt-bench-")
-		if err != nil {
-			stmtErr = err
-			return
-		}
-		stmtPath = filepath.Join(dir, "stmt.db")
-		stmtErr = buildStatementsDB(stmtPath)
-	})
-	if stmtErr != nil {
-		b.Fatal(stmtErr)
-	}
-	return stmtPath
-}
+func statementsDB(b *testing.B) string { return stmtFile.get(b, "stmt.db", buildStatementsDB) }
 
 func buildStatementsDB(path string) error {
 	s, err := data.Open(path, data.Options{NoAutoBackup: true})

@@ -57,6 +57,15 @@ func BucketOf(daysOverdue int) AgingBucket {
 	return Over90
 }
 
+// dueBucket is the bucket of an amount due on due, aged as of asOf: Current
+// when either date is missing.
+func dueBucket(due, asOf Date) AgingBucket {
+	if due.IsZero() || asOf.IsZero() {
+		return Current
+	}
+	return BucketOf(DaysBetween(due, asOf))
+}
+
 // DaysBetween returns the number of calendar days from a to b (negative when b
 // is before a). Zero dates count as day zero of year zero; callers check them.
 func DaysBetween(a, b Date) int {
@@ -120,9 +129,7 @@ func AgeReceivables(docs []SalesDoc, asOf Date) []AgingRow {
 			if amount <= 0 {
 				continue
 			}
-			if !d.DueDate.IsZero() {
-				bucket = BucketOf(DaysBetween(d.DueDate, asOf))
-			}
+			bucket = dueBucket(d.DueDate, asOf)
 		case KindCreditNote:
 			if d.OriginalID != "" {
 				continue // already in the invoice's Credited
@@ -134,10 +141,10 @@ func AgeReceivables(docs []SalesDoc, asOf Date) []AgingRow {
 		default:
 			continue
 		}
-		if d.Kind == KindInvoice && d.Currency != "" && d.ExchangeRate.micro > 0 && d.ExchangeRate.micro != rateScale {
+		if d.Kind == KindInvoice && d.Currency != "" && d.ExchangeRate.IsForeign() {
 			amount = d.BaseRemaining() // exactly what 311 carries
 		} else {
-			amount = toBase(d, amount)
+			amount = toBase(amount, d.Currency, d.ExchangeRate, "CZK")
 		}
 		key := "id:" + d.CustomerID
 		if d.CustomerID == "" {
@@ -193,14 +200,4 @@ func AgingTotals(rows []AgingRow) [AgingBuckets]int64 {
 		}
 	}
 	return t
-}
-
-// toBase converts an amount of d's currency to the base currency at d's
-// exchange rate, half-up. A base-currency document has rate 1 (the sales
-// rules set it) and, like a document without a rate, is taken as it is.
-func toBase(d SalesDoc, amount int64) int64 {
-	if d.ExchangeRate.micro <= 0 || d.ExchangeRate.micro == rateScale || d.Currency == "" {
-		return amount
-	}
-	return M(amount, d.Currency).Convert("CZK", d.ExchangeRate, HalfUp).Amount
 }

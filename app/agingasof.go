@@ -8,8 +8,28 @@ import "context"
 // the payments dated after the day, and the credit notes issued after it,
 // back out before the documents are aged.
 
-// agingReadPage is how many documents one read fetches while gathering.
-const agingReadPage = 500
+// purchasePage is how many received invoices one Purchases call returns
+// while eachPurchase gathers them.
+const purchasePage = 500
+
+// eachPurchase calls fn with every received invoice f matches, reading them
+// a page at a time, and stops at the first error.
+func eachPurchase(ctx context.Context, pay PayablesService, f PurchaseFilter, fn func(PurchaseInvoice) error) error {
+	for offset := 0; ; offset += purchasePage {
+		ps, total, err := pay.Purchases(ctx, f, offset, purchasePage)
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			if err := fn(p); err != nil {
+				return err
+			}
+		}
+		if len(ps) < purchasePage || offset+purchasePage >= total {
+			return nil
+		}
+	}
+}
 
 // ReceivablesAsOf returns the issued invoices and credit notes of asOf or
 // before that had something open at the end of asOf, each as it stood then
@@ -48,7 +68,7 @@ func ReceivablesAsOf(ctx context.Context, sales SalesService, asOf, today Date) 
 					for _, p := range pays {
 						if p.Date.After(asOf) {
 							d.Paid -= p.Amount.Amount
-							d.PaidBase -= paymentBase(d, p)
+							d.PaidBase -= paymentBase(p, d.Currency, d.ExchangeRate)
 						}
 					}
 				}
@@ -66,12 +86,15 @@ func ReceivablesAsOf(ctx context.Context, sales SalesService, asOf, today Date) 
 	return docs, nil
 }
 
-// paymentBase is a payment in the base currency as it was posted.
-func paymentBase(d SalesDoc, p Payment) int64 {
+// paymentBase is a payment (of a sales or a received invoice) in the base
+// currency as it was posted: its Base, or for an older payment without one,
+// its amount converted at the invoice's currency and rate. A refund to a
+// supplier is negative.
+func paymentBase(p Payment, currency string, rate Rate) int64 {
 	if p.Base != 0 {
 		return p.Base
 	}
-	return toBase(d, p.Amount.Amount)
+	return toBase(p.Amount.Amount, currency, rate, "CZK")
 }
 
 // PayablesAsOf is ReceivablesAsOf for received invoices: those issued on or
@@ -80,65 +103,42 @@ func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([
 	past := asOf.Before(today)
 	later := map[string][2]int64{} // invoice ID → its credit notes recorded after asOf: amount, base (positive)
 	if past {
-		for offset := 0; ; offset += agingReadPage {
-			ps, total, err := pay.Purchases(ctx, PurchaseFilter{From: asOf.AddDays(1)}, offset, agingReadPage)
-			if err != nil {
-				return nil, err
+		err := eachPurchase(ctx, pay, PurchaseFilter{From: asOf.AddDays(1)}, func(p PurchaseInvoice) error {
+			if p.CreditNote && p.OriginalID != "" && p.IssueDate.After(asOf) {
+				l := later[p.OriginalID]
+				later[p.OriginalID] = [2]int64{l[0] - p.Total, l[1] - p.Posted}
 			}
-			for _, p := range ps {
-				if p.CreditNote && p.OriginalID != "" && p.IssueDate.After(asOf) {
-					l := later[p.OriginalID]
-					later[p.OriginalID] = [2]int64{l[0] - p.Total, l[1] - p.Posted}
-				}
-			}
-			if len(ps) < agingReadPage || offset+agingReadPage >= total {
-				break
-			}
-		}
-	}
-	f := PurchaseFilter{To: asOf, OpenOnly: !past}
-	var out []PurchaseInvoice
-	for offset := 0; ; offset += agingReadPage {
-		ps, total, err := pay.Purchases(ctx, f, offset, agingReadPage)
+			return nil
+		})
 		if err != nil {
 			return nil, err
 		}
-		for _, p := range ps {
-			if c, ok := later[p.ID]; ok {
-				p.Credited -= c[0]
-				p.CreditedBase -= c[1]
+	}
+	var out []PurchaseInvoice
+	err := eachPurchase(ctx, pay, PurchaseFilter{To: asOf, OpenOnly: !past}, func(p PurchaseInvoice) error {
+		if c, ok := later[p.ID]; ok {
+			p.Credited -= c[0]
+			p.CreditedBase -= c[1]
+		}
+		if past && p.Paid != 0 {
+			pays, err := pay.SupplierPayments(ctx, p.ID)
+			if err != nil {
+				return err
 			}
-			if past && p.Paid != 0 {
-				pays, err := pay.SupplierPayments(ctx, p.ID)
-				if err != nil {
-					return nil, err
+			for _, x := range pays {
+				if x.Date.After(asOf) {
+					p.Paid -= x.Amount.Amount
+					p.PaidBase -= paymentBase(x, p.Currency, p.ExchangeRate)
 				}
-				for _, x := range pays {
-					if x.Date.After(asOf) {
-						p.Paid -= x.Amount.Amount
-						p.PaidBase -= purchasePaymentBase(p, x)
-					}
-				}
-			}
-			if p.Remaining() != 0 { // a refund due counts too
-				out = append(out, p)
 			}
 		}
-		if len(ps) < agingReadPage || offset+agingReadPage >= total {
-			break
+		if p.Remaining() != 0 { // a refund due counts too
+			out = append(out, p)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
-}
-
-// purchasePaymentBase is a supplier payment in the base currency as posted
-// (negative for a refund).
-func purchasePaymentBase(p PurchaseInvoice, x Payment) int64 {
-	if x.Base != 0 || p.ExchangeRate.micro <= 0 || p.ExchangeRate.micro == rateScale {
-		if x.Base == 0 {
-			return x.Amount.Amount
-		}
-		return x.Base
-	}
-	return M(x.Amount.Amount, p.Currency).Convert("CZK", p.ExchangeRate, HalfUp).Amount
 }

@@ -269,12 +269,6 @@ func (p PurchaseInvoice) Validate() error {
 // line per rate; to p.Account too when NoDeduction), the total to payables. Conversion rounds each part half-up
 // and puts any difference on the payables side's total, so the entry balances.
 func PurchasePosting(p PurchaseInvoice, baseCurrency string, acc PostingAccounts) []Line {
-	conv := func(v int64) int64 {
-		if p.Currency == baseCurrency {
-			return v
-		}
-		return M(v, p.Currency).Convert(baseCurrency, p.ExchangeRate, HalfUp).Amount
-	}
 	var lines []Line
 	add := func(account string, debit int64, memo string) { // a credit note's negative amounts go to the other side
 		switch {
@@ -287,10 +281,10 @@ func PurchasePosting(p PurchaseInvoice, baseCurrency string, acc PostingAccounts
 	var total int64
 	for _, v := range p.VAT {
 		memo := "DPH " + v.Rate.Format(Czech) + " %"
-		b := conv(v.Base)
+		b := toBase(v.Base, p.Currency, p.ExchangeRate, baseCurrency)
 		add(p.Account, b, memo)
 		total += b
-		t := conv(v.VAT)
+		t := toBase(v.VAT, p.Currency, p.ExchangeRate, baseCurrency)
 		account := acc.VAT
 		if p.NoDeduction {
 			account = p.Account
@@ -314,12 +308,10 @@ func AgePayables(ps []PurchaseInvoice, asOf Date) []AgingRow {
 		if left == 0 || p.IssueDate.After(asOf) {
 			continue // a refund due (negative) stays: it reduces the supplier's total
 		}
-		if p.ExchangeRate.Micro() > 0 && p.ExchangeRate.Cmp(RatePercent(1)) != 0 {
-			if p.Posted != 0 && left == p.Total-p.Credited-p.Paid {
-				left = p.BaseRemaining() // exactly what 321 carries
-			} else {
-				left = M(left, p.Currency).Convert("CZK", p.ExchangeRate, HalfUp).Amount
-			}
+		if p.Posted != 0 && p.ExchangeRate.IsForeign() {
+			left = p.BaseRemaining() // exactly what 321 carries
+		} else {
+			left = toBase(left, p.Currency, p.ExchangeRate, "CZK")
 		}
 		if left == 0 {
 			continue
@@ -335,8 +327,8 @@ func AgePayables(ps []PurchaseInvoice, asOf Date) []AgingRow {
 			rows = append(rows, AgingRow{CustomerID: p.SupplierID, Customer: p.Supplier.Name})
 		}
 		b := Current
-		if !p.DueDate.IsZero() && left > 0 {
-			b = BucketOf(DaysBetween(p.DueDate, asOf))
+		if left > 0 {
+			b = dueBucket(p.DueDate, asOf)
 		}
 		rows[i].Buckets[b] += left
 		rows[i].Total += left

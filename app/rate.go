@@ -22,6 +22,21 @@ func RateMicro(m int64) Rate { return Rate{m} }
 // Micro returns the rate in millionths.
 func (r Rate) Micro() int64 { return r.micro }
 
+// IsForeign reports whether r is the exchange rate of a foreign-currency
+// document, one whose amounts are converted: set (above zero) and not 1 (the
+// rate the sales and purchase rules give a base-currency document).
+func (r Rate) IsForeign() bool { return r.micro > 0 && r.micro != rateScale }
+
+// toBase converts an amount of currency to the base currency at rate,
+// half-up. An amount at no rate or at rate 1 (a base-currency document), or
+// with no currency, is taken as it is.
+func toBase(amount int64, currency string, rate Rate, base string) int64 {
+	if currency == "" || !rate.IsForeign() {
+		return amount
+	}
+	return M(amount, currency).Convert(base, rate, HalfUp).Amount
+}
+
 // ParseRate reads "21", "12,5", "24.325" (either decimal mark).
 func ParseRate(s string, lang Lang) (Rate, error) {
 	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))

@@ -30,11 +30,11 @@ func BuildReport(ctx context.Context, svc Services, kind ReportKind, from, to Da
 	case ReportBalanceSheet:
 		err = b.balanceSheet()
 	case ReportLedger:
-		err = b.ledger(strings.TrimSpace(account), false)
+		err = b.ledger(strings.TrimSpace(account))
 	case ReportCashBook:
-		err = b.ledger(b.company.Chart.Posting().Cash, true)
+		err = b.ledger(b.company.Chart.Posting().Cash)
 	case ReportBankBook:
-		err = b.ledger(b.company.Chart.Posting().Bank, true)
+		err = b.ledger(b.company.Chart.Posting().Bank)
 	case ReportVAT:
 		err = b.vat()
 	case ReportAging:
@@ -73,7 +73,7 @@ func newReportBuilder(ctx context.Context, svc Services, kind ReportKind, from, 
 		b.lang = l.Lang()
 	}
 	if svc.Company == nil {
-		return nil, Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
+		return nil, errReportUnavailable()
 	}
 	c, err := svc.Company.Company(ctx)
 	if err != nil {
@@ -157,9 +157,15 @@ func (b *reportBuilder) title(kind ReportKind) {
 	}
 }
 
+// errReportUnavailable is the error of a report whose service is not wired
+// in this front end.
+func errReportUnavailable() error {
+	return Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
+}
+
 func (b *reportBuilder) reports() (ReportService, error) {
 	if b.svc.Reports == nil {
-		return nil, Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
+		return nil, errReportUnavailable()
 	}
 	return b.svc.Reports, nil
 }
@@ -288,14 +294,14 @@ func (b *reportBuilder) balanceSheet() error {
 
 // ledger is the general ledger of one account: the opening balance, every
 // journal line of the period with the running balance, the turnovers and the
-// closing balance. book prints it as a cash or bank book (receipts and
-// payments).
-func (b *reportBuilder) ledger(code string, book bool) error {
+// closing balance. The cash and bank books are the ledger of the cash or
+// bank account, with receipts and payments for debit and credit.
+func (b *reportBuilder) ledger(code string) error {
 	if code == "" {
 		return Invalid("report.account", "err.required", "is required", nil)
 	}
 	if b.svc.Ledger == nil {
-		return Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
+		return errReportUnavailable()
 	}
 	accounts, err := b.svc.Ledger.Accounts(b.ctx)
 	if err != nil {
@@ -330,17 +336,15 @@ func (b *reportBuilder) ledger(code string, book bool) error {
 		}
 	}
 	args := map[string]any{"code": acc.Code, "name": acc.Name}
-	switch {
-	case b.r.Kind == ReportCashBook:
+	dr, cr := b.col("report.col.receipts", "Receipts", true, 1.2), b.col("report.col.payments", "Payments", true, 1.2)
+	switch b.r.Kind {
+	case ReportCashBook:
 		b.r.Title = b.tr("report.title.cash_book", "Cash book – {{.code}} {{.name}}", args)
-	case b.r.Kind == ReportBankBook:
+	case ReportBankBook:
 		b.r.Title = b.tr("report.title.bank_book", "Bank book – {{.code}} {{.name}}", args)
 	default:
 		b.r.Title = b.tr("report.title.ledger", "General ledger – account {{.code}} {{.name}}", args)
-	}
-	dr, cr := b.col("report.col.ledger_debit", "Debit", true, 1.2), b.col("report.col.ledger_credit", "Credit", true, 1.2)
-	if book {
-		dr, cr = b.col("report.col.receipts", "Receipts", true, 1.2), b.col("report.col.payments", "Payments", true, 1.2)
+		dr, cr = b.col("report.col.ledger_debit", "Debit", true, 1.2), b.col("report.col.ledger_credit", "Credit", true, 1.2)
 	}
 	b.r.Columns = []ReportColumn{
 		b.col("report.col.date", "Date", false, 0.9),
@@ -349,8 +353,7 @@ func (b *reportBuilder) ledger(code string, book bool) error {
 		dr, cr,
 		b.col("report.col.balance", "Balance", true, 1.3),
 	}
-	openDate := b.from
-	b.total(b.date(openDate), "", b.tr("report.row.opening", "Opening balance", nil), "", "", b.amount(opening))
+	b.total(b.date(b.from), "", b.tr("report.row.opening", "Opening balance", nil), "", "", b.amount(opening))
 	f := JournalFilter{From: b.from, To: b.to, Account: code}
 	bal := opening
 	var debit, credit int64
@@ -399,7 +402,7 @@ func (b *reportBuilder) nonZero(v int64) string {
 // rate, and what is payable (or refundable).
 func (b *reportBuilder) vat() error {
 	if b.svc.Sales == nil || b.svc.Payables == nil {
-		return Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
+		return errReportUnavailable()
 	}
 	// The DUZP may precede or follow the issue date, though a tax document
 	// must be issued within 15 days of it; a year either side is ample.
@@ -421,16 +424,12 @@ func (b *reportBuilder) vat() error {
 		}
 	}
 	var ps []PurchaseInvoice
-	pf := PurchaseFilter{From: b.from, To: b.to, ByTaxDate: true}
-	for offset := 0; ; offset += reportPage {
-		page, total, err := b.svc.Payables.Purchases(b.ctx, pf, offset, reportPage)
-		if err != nil {
-			return err
-		}
-		ps = append(ps, page...)
-		if len(page) < reportPage || offset+reportPage >= total {
-			break
-		}
+	err := eachPurchase(b.ctx, b.svc.Payables, PurchaseFilter{From: b.from, To: b.to, ByTaxDate: true}, func(p PurchaseInvoice) error {
+		ps = append(ps, p)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	out, outTotal := VATSummary(docs, b.from, b.to)
 	in, inTotal := PurchaseVATSummary(ps, b.from, b.to, b.base)
@@ -508,7 +507,7 @@ func (b *reportBuilder) agingRows(rows []AgingRow) {
 
 func (b *reportBuilder) receivablesAging() error {
 	if b.svc.Sales == nil {
-		return Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
+		return errReportUnavailable()
 	}
 	docs, err := ReceivablesAsOf(b.ctx, b.svc.Sales, b.to, b.today())
 	if err != nil {
@@ -523,7 +522,7 @@ func (b *reportBuilder) receivablesAging() error {
 
 func (b *reportBuilder) payablesAging() error {
 	if b.svc.Payables == nil {
-		return Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
+		return errReportUnavailable()
 	}
 	ps, err := PayablesAsOf(b.ctx, b.svc.Payables, b.to, b.today())
 	if err != nil {

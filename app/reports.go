@@ -286,12 +286,6 @@ func PurchaseVATSummary(ps []PurchaseInvoice, from, to Date, baseCurrency string
 		if (!from.IsZero() && day.Before(from)) || (!to.IsZero() && day.After(to)) || p.NoDeduction {
 			continue // outside the period, or VAT that is part of the cost
 		}
-		conv := func(v int64) int64 {
-			if p.Currency == "" || p.Currency == baseCurrency {
-				return v
-			}
-			return M(v, p.Currency).Convert(baseCurrency, p.ExchangeRate, HalfUp).Amount
-		}
 		for _, v := range p.VAT {
 			i, ok := idx[v.Rate.micro]
 			if !ok {
@@ -299,7 +293,7 @@ func PurchaseVATSummary(ps []PurchaseInvoice, from, to Date, baseCurrency string
 				idx[v.Rate.micro] = i
 				rows = append(rows, VATSummaryRow{Rate: v.Rate})
 			}
-			b, t := conv(v.Base), conv(v.VAT)
+			b, t := toBase(v.Base, p.Currency, p.ExchangeRate, baseCurrency), toBase(v.VAT, p.Currency, p.ExchangeRate, baseCurrency)
 			rows[i].Base += b
 			rows[i].VAT += t
 			total.Base += b

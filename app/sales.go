@@ -172,10 +172,10 @@ func (d SalesDoc) BaseRemaining() int64 {
 // a payment or a credit note to them.
 func (d *SalesDoc) FillBase() {
 	if d.PaidBase == 0 && d.Paid != 0 {
-		d.PaidBase = toBase(*d, d.Paid)
+		d.PaidBase = toBase(d.Paid, d.Currency, d.ExchangeRate, "CZK")
 	}
 	if d.CreditedBase == 0 && d.Credited != 0 {
-		d.CreditedBase = toBase(*d, d.Credited)
+		d.CreditedBase = toBase(d.Credited, d.Currency, d.ExchangeRate, "CZK")
 	}
 }
 

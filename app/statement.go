@@ -215,8 +215,8 @@ func BuildStatement(cust Party, docs []SalesDoc, payments []Payment, from, to Da
 			continue
 		}
 		b := Current
-		if o.base > 0 && !o.doc.DueDate.IsZero() && !to.IsZero() {
-			b = BucketOf(DaysBetween(o.doc.DueDate, to))
+		if o.base > 0 {
+			b = dueBucket(o.doc.DueDate, to)
 		}
 		st.Aging[b] += o.base
 		if o.base > 0 {

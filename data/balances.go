@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"context"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,10 +13,9 @@ func balanceKey(code string, m app.Month) []byte {
 	return cat([]byte(code), sep, []byte(m.Key()))
 }
 
-// addBalance adds to an account's running totals for a month.
-func addBalance(tx *bolt.Tx, code string, m app.Month, debit, credit, lines int64) error {
-	b := tx.Bucket(bBalances)
-	k := balanceKey(code, m)
+// addTotals adds to the running totals (debit, credit, lines) kept under k
+// in b: an account's month in balances, its day in day_balances.
+func addTotals(b *bolt.Bucket, k []byte, debit, credit, lines int64) error {
 	v := b.Get(k)
 	return b.Put(k, i64s(readI64(v, 0)+debit, readI64(v, 1)+credit, readI64(v, 2)+lines))
 }
@@ -47,28 +45,5 @@ func (s *Store) Balances(ctx context.Context, from, to app.Month) ([]app.Account
 
 // balancesIn reads every account's balances of the months from..to in tx.
 func balancesIn(tx *bolt.Tx, from, to app.Month) ([]app.AccountBalance, error) {
-	var out []app.AccountBalance
-	cur := tx.Bucket(bBalances).Cursor()
-	fromKey, toKey := []byte(from.Key()), []byte(to.Key())
-	err := tx.Bucket(bAccounts).ForEach(func(code, raw []byte) error {
-		var ab app.AccountBalance
-		if err := decode(raw, &ab.Account); err != nil {
-			return err
-		}
-		prefix := cat(code, sep)
-		for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
-			month := k[len(prefix):]
-			switch {
-			case bytes.Compare(month, fromKey) < 0:
-				ab.Opening += readI64(v, 0) - readI64(v, 1)
-			case bytes.Compare(month, toKey) <= 0:
-				ab.Debit += readI64(v, 0)
-				ab.Credit += readI64(v, 1)
-				ab.Lines += readI64(v, 2)
-			}
-		}
-		out = append(out, ab)
-		return nil
-	})
-	return out, err
+	return balancesBetween(tx, from.First(), to.Last())
 }

@@ -34,6 +34,17 @@ func pendingBank(e app.BankEntry) bool {
 	return e.State != app.MatchPosted && e.State != app.MatchIgnored
 }
 
+// notPending refuses a line already posted or set aside (nil while pending).
+func notPending(e app.BankEntry) error {
+	switch e.State {
+	case app.MatchPosted:
+		return app.Errorf(app.ECONFLICT, "err.bank.already_posted", "it is already posted as a payment of {{.number}}", map[string]any{"number": e.DocNumber})
+	case app.MatchIgnored:
+		return app.Errorf(app.ECONFLICT, "err.bank.already_ignored", "it was set aside; it cannot be posted", nil)
+	}
+	return nil
+}
+
 // openItems lists what a bank line may pay: issued sales invoices and
 // received invoices with something left to pay.
 func openItems(tx *bolt.Tx) ([]app.OpenItem, error) {
@@ -233,11 +244,8 @@ func (s *Store) ConfirmBank(ctx context.Context, pairs []app.BankPairing) ([]app
 
 // confirmEntry posts one pending line as a payment of the paired document.
 func confirmEntry(y *payer, e app.BankEntry, pr app.BankPairing) (app.BankEntry, error) {
-	switch e.State {
-	case app.MatchPosted:
-		return e, app.Errorf(app.ECONFLICT, "err.bank.already_posted", "it is already posted as a payment of {{.number}}", map[string]any{"number": e.DocNumber})
-	case app.MatchIgnored:
-		return e, app.Errorf(app.ECONFLICT, "err.bank.already_ignored", "it was set aside; it cannot be posted", nil)
+	if err := notPending(e); err != nil {
+		return e, err
 	}
 	if pr.DocID == "" {
 		return e, app.Invalid("bank.doc", "err.bank.no_doc", "choose the invoice it pays", nil)
@@ -297,11 +305,7 @@ func (s *Store) IgnoreBankEntry(ctx context.Context, id string) error {
 		if err != nil {
 			return app.WithField(err, "bank.entry")
 		}
-		if !pendingBank(e) {
-			err := app.Errorf(app.ECONFLICT, "err.bank.already_ignored", "it was set aside; it cannot be posted", nil)
-			if e.State == app.MatchPosted {
-				err = app.Errorf(app.ECONFLICT, "err.bank.already_posted", "it is already posted as a payment of {{.number}}", map[string]any{"number": e.DocNumber})
-			}
+		if err := notPending(e); err != nil {
 			return bankLineErr(e, err)
 		}
 		e.State = app.MatchIgnored

@@ -33,11 +33,7 @@ func (s *Store) PostBankEntry(ctx context.Context, id, account, memo string) (ap
 		if err != nil {
 			return app.WithField(err, "bank.entry")
 		}
-		if !pendingBank(e) {
-			err := app.Errorf(app.ECONFLICT, "err.bank.already_ignored", "it was set aside; it cannot be posted", nil)
-			if e.State == app.MatchPosted {
-				err = app.Errorf(app.ECONFLICT, "err.bank.already_posted", "it is already posted as a payment of {{.number}}", map[string]any{"number": e.DocNumber})
-			}
+		if err := notPending(e); err != nil {
 			return bankLineErr(e, err)
 		}
 		p, err := newPoster(tx, s.clock)

@@ -10,20 +10,12 @@ import (
 	"kontor/app"
 )
 
-// dayBalanceKey is code 0 YYYYMMDD: an account's days sort together, in order.
+// dayBalanceKey is code 0 YYYYMMDD: an account's days sort together, in
+// order. The daily totals serve the days of a month a period covers only
+// partly, so a report for any day range reads at most two months of daily
+// totals per account and never the journal.
 func dayBalanceKey(code string, d app.Date) []byte {
 	return cat([]byte(code), sep, []byte(d.Key()))
-}
-
-// addDayBalance adds to an account's running totals for a day. The daily
-// totals serve the days of a month a period covers only partly, so a report
-// for any day range reads at most two months of daily totals per account and
-// never the journal.
-func addDayBalance(tx *bolt.Tx, code string, d app.Date, debit, credit, lines int64) error {
-	b := tx.Bucket(bDayBal)
-	k := dayBalanceKey(code, d)
-	v := b.Get(k)
-	return b.Put(k, i64s(readI64(v, 0)+debit, readI64(v, 1)+credit, readI64(v, 2)+lines))
 }
 
 // journalAmounts is the part of a stored entry the balances need, decoded
@@ -80,6 +72,17 @@ func (s *Store) BalancesBetween(ctx context.Context, from, to app.Date) ([]app.A
 	if err := app.ValidatePeriod(from, to); err != nil {
 		return nil, err
 	}
+	var out []app.AccountBalance
+	err := s.viewAs(ctx, app.PermLedgerRead, "reading balances", func(tx *bolt.Tx, _ app.User) (err error) {
+		out, err = balancesBetween(tx, from, to)
+		return err
+	})
+	return out, err
+}
+
+// balancesBetween reads every account's balances of the days from..to in
+// tx, as BalancesBetween describes.
+func balancesBetween(tx *bolt.Tx, from, to app.Date) ([]app.AccountBalance, error) {
 	fromMonth, toMonth := []byte("000000"), []byte("999999")
 	fromDay, toDay := []byte("00000000"), []byte("99999999")
 	// Months read day by day: the first when it starts after its 1st, the
@@ -99,31 +102,29 @@ func (s *Store) BalancesBetween(ctx context.Context, from, to app.Date) ([]app.A
 	}
 	isEdge := func(month []byte) bool { return bytes.Equal(month, edges[0]) || bytes.Equal(month, edges[1]) }
 	var out []app.AccountBalance
-	err := s.viewAs(ctx, app.PermLedgerRead, "reading balances", func(tx *bolt.Tx, _ app.User) error {
-		months, days := tx.Bucket(bBalances).Cursor(), tx.Bucket(bDayBal).Cursor()
-		return tx.Bucket(bAccounts).ForEach(func(code, raw []byte) error {
-			var ab app.AccountBalance
-			if err := decode(raw, &ab.Account); err != nil {
-				return err
+	months, days := tx.Bucket(bBalances).Cursor(), tx.Bucket(bDayBal).Cursor()
+	err := tx.Bucket(bAccounts).ForEach(func(code, raw []byte) error {
+		var ab app.AccountBalance
+		if err := decode(raw, &ab.Account); err != nil {
+			return err
+		}
+		prefix := cat(code, sep)
+		for k, v := months.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = months.Next() {
+			month := k[len(prefix):]
+			switch {
+			case bytes.Compare(month, fromMonth) < 0:
+				ab.Opening += readI64(v, 0) - readI64(v, 1)
+			case bytes.Compare(month, toMonth) > 0:
+			case isEdge(month):
+				addDays(&ab, days, cat(prefix, month), fromDay, toDay)
+			default:
+				ab.Debit += readI64(v, 0)
+				ab.Credit += readI64(v, 1)
+				ab.Lines += readI64(v, 2)
 			}
-			prefix := cat(code, sep)
-			for k, v := months.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = months.Next() {
-				month := k[len(prefix):]
-				switch {
-				case bytes.Compare(month, fromMonth) < 0:
-					ab.Opening += readI64(v, 0) - readI64(v, 1)
-				case bytes.Compare(month, toMonth) > 0:
-				case isEdge(month):
-					addDays(&ab, days, cat(prefix, month), fromDay, toDay)
-				default:
-					ab.Debit += readI64(v, 0)
-					ab.Credit += readI64(v, 1)
-					ab.Lines += readI64(v, 2)
-				}
-			}
-			out = append(out, ab)
-			return nil
-		})
+		}
+		out = append(out, ab)
+		return nil
 	})
 	return out, err
 }

@@ -78,6 +78,14 @@ func checkJournal(tx *bolt.Tx, add addFn) {
 	type tot struct{ dr, cr, n int64 }
 	sums := map[string]*tot{}
 	days := map[string]*tot{} // dayBalanceKey → the day's lines
+	addLine := func(totals map[string]*tot, k string, l app.Line) {
+		t := totals[k]
+		if t == nil {
+			t = &tot{}
+			totals[k] = t
+		}
+		t.dr, t.cr, t.n = t.dr+l.Debit, t.cr+l.Credit, t.n+1
+	}
 	monthLines := map[string]int64{}
 	accounts := tx.Bucket(bAccounts)
 	entries, lines, idxLines := 0, int64(0), int64(0)
@@ -97,23 +105,8 @@ func checkJournal(tx *bolt.Tx, add addFn) {
 			if accounts.Get([]byte(l.Account)) == nil {
 				add("check.entry_account", "entry {{.number}} uses account {{.code}}, which is not in the chart of accounts", map[string]any{"number": e.Number, "code": l.Account})
 			}
-			key := string(balanceKey(l.Account, m))
-			t := sums[key]
-			if t == nil {
-				t = &tot{}
-				sums[key] = t
-			}
-			t.dr += l.Debit
-			t.cr += l.Credit
-			t.n++
-			dk := string(dayBalanceKey(l.Account, e.Date))
-			if t = days[dk]; t == nil {
-				t = &tot{}
-				days[dk] = t
-			}
-			t.dr += l.Debit
-			t.cr += l.Credit
-			t.n++
+			addLine(sums, string(balanceKey(l.Account, m)), l)
+			addLine(days, string(dayBalanceKey(l.Account, e.Date)), l)
 		}
 		monthLines[m.Key()] += int64(len(e.Lines))
 		lines += int64(len(e.Lines))

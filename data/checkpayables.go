@@ -107,9 +107,7 @@ func checkPayments(tx *bolt.Tx, add addFn) {
 			return nil
 		}
 		if e.Kind == app.PayKindAccount {
-			var je app.Entry
-			seq := tx.Bucket(bEntryIDs).Get([]byte(e.EntryID))
-			if seq == nil || decode(tx.Bucket(bJournal).Get(seq), &je) != nil || je.Source != "bank:"+e.ID {
+			if je, err := readEntry(tx, e.EntryID); err != nil || je.Source != "bank:"+e.ID {
 				add("check.bank_entry", "the bank line of {{.date}} ({{.amount}}) is marked posted to an account, but its journal entry does not exist", args)
 			}
 			return nil

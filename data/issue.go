@@ -33,14 +33,15 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 		if d, err = app.PrepareForIssue(d, company, cust); err != nil {
 			return err
 		}
+		var inv app.SalesDoc // the invoice a credit note corrects
 		if d.Kind == app.KindCreditNote {
-			if err := creditOriginal(tx, &d); err != nil {
+			if inv, err = creditOriginal(tx, &d); err != nil {
 				return err
 			}
 		}
-		series, ok := company.SeriesFor(d.Kind.Series())
-		if !ok {
-			return app.Invalid("company.series", "err.series.missing", "series “{{.code}}” is missing", map[string]any{"code": d.Kind.Series()})
+		series, err := seriesFor(company, d.Kind.Series())
+		if err != nil {
+			return err
 		}
 		if d.Number, err = assignNumber(tx, series, d.IssueDate.Year(), d.ID); err != nil {
 			return err
@@ -54,7 +55,10 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 			}
 		}
 		if d.Kind == app.KindCreditNote {
-			if err := s.closeCreditedInvoice(tx, d); err != nil {
+			if err := s.closeCreditedInvoice(tx, &inv, d); err != nil {
+				return err
+			}
+			if err := putDoc(tx, inv); err != nil {
 				return err
 			}
 		}
@@ -100,21 +104,22 @@ func (s *Store) postDoc(tx *bolt.Tx, d *app.SalesDoc, company app.Company) error
 	return nil
 }
 
-// creditOriginal checks a credit note against its invoice and records it there.
-func creditOriginal(tx *bolt.Tx, d *app.SalesDoc) error {
+// creditOriginal checks a credit note against its invoice and returns the
+// invoice with the credit note recorded (Issue stores it).
+func creditOriginal(tx *bolt.Tx, d *app.SalesDoc) (app.SalesDoc, error) {
 	inv, err := readDoc(tx, d.OriginalID)
 	if err != nil {
-		return app.WithField(err, "doc.original")
+		return inv, app.WithField(err, "doc.original")
 	}
 	if inv.Kind != app.KindInvoice || inv.Status != app.StatusIssued {
-		return app.Invalid("doc.original", "err.credit.not_invoice", "a credit note corrects an issued invoice", nil)
+		return inv, app.Invalid("doc.original", "err.credit.not_invoice", "a credit note corrects an issued invoice", nil)
 	}
 	if inv.Currency != d.Currency || inv.CustomerID != d.CustomerID {
-		return app.Invalid("doc.original", "err.credit.mismatch", "a credit note has the customer and currency of its invoice", nil)
+		return inv, app.Invalid("doc.original", "err.credit.mismatch", "a credit note has the customer and currency of its invoice", nil)
 	}
 	left := inv.Totals.Total - inv.Credited
 	if -d.Totals.Total > left {
-		return app.Invalid("doc.lines", "err.credit.too_large", "the credit note ({{.credit}}) is larger than what remains of invoice {{.number}} ({{.left}})",
+		return inv, app.Invalid("doc.lines", "err.credit.too_large", "the credit note ({{.credit}}) is larger than what remains of invoice {{.number}} ({{.left}})",
 			map[string]any{"credit": app.M(-d.Totals.Total, d.Currency), "number": inv.Number, "left": app.M(left, inv.Currency)})
 	}
 	inv.FillBase()
@@ -122,7 +127,7 @@ func creditOriginal(tx *bolt.Tx, d *app.SalesDoc) error {
 	inv.CreditedBase += -d.Totals.TotalCZK
 	inv.Updated = d.Updated
 	d.OriginalNo = inv.Number
-	return putDoc(tx, inv)
+	return inv, nil
 }
 
 // Convert makes a draft order from an issued quote, or a draft invoice from an
@@ -211,16 +216,9 @@ func (s *Store) NewCreditNote(ctx context.Context, invoiceID, reason string) (ap
 // still carries when credit note d has closed it (nothing left to pay):
 // each part was converted half-up on its own, so their sum can miss by a
 // rounding, which goes to 548/648 as a settling payment's would.
-func (s *Store) closeCreditedInvoice(tx *bolt.Tx, d app.SalesDoc) error {
-	inv, err := readDoc(tx, d.OriginalID)
-	if err != nil {
-		return err
-	}
-	if !foreignRate(inv.ExchangeRate) || inv.Remaining() != 0 {
-		return nil
-	}
-	residual := inv.BaseRemaining() // a debit 311 still carries
-	if residual == 0 || residual < -maxSettleRounding || residual > maxSettleRounding {
+func (s *Store) closeCreditedInvoice(tx *bolt.Tx, inv *app.SalesDoc, d app.SalesDoc) error {
+	residual := creditResidue(inv.ExchangeRate, inv.Remaining(), inv.BaseRemaining()) // a debit 311 still carries
+	if residual == 0 {
 		return nil
 	}
 	p, err := newPoster(tx, s.clock)
@@ -233,11 +231,18 @@ func (s *Store) closeCreditedInvoice(tx *bolt.Tx, d app.SalesDoc) error {
 	}
 	inv.FillBase()
 	inv.CreditedBase += residual
-	return putDoc(tx, inv)
+	return nil
 }
 
-// foreignRate reports whether a document was converted (a rate other than 1).
-func foreignRate(r app.Rate) bool { return r.Micro() > 0 && r.Cmp(app.RatePercent(1)) != 0 }
+// creditResidue is the rounding a foreign-currency document closed by a
+// credit note (nothing left to pay) still carries in the base currency —
+// baseRemaining when that is rounding, else 0 (nothing to clear).
+func creditResidue(rate app.Rate, remaining, baseRemaining int64) int64 {
+	if !rate.IsForeign() || remaining != 0 || !isRounding(baseRemaining) {
+		return 0
+	}
+	return baseRemaining
+}
 
 // postRounding posts the rounding that account still carries for a closed
 // document (carried: debit minus credit) against 548 or 648.

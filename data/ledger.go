@@ -97,9 +97,9 @@ func newPoster(tx *bolt.Tx, clock app.Clock) (*poster, error) {
 	if err != nil {
 		return nil, err
 	}
-	series, ok := c.SeriesFor(app.SeriesJournal)
-	if !ok {
-		return nil, app.Invalid("company.series", "err.series.missing", "series “{{.code}}” is missing", map[string]any{"code": app.SeriesJournal})
+	series, err := seriesFor(c, app.SeriesJournal)
+	if err != nil {
+		return nil, err
 	}
 	return &poster{tx: tx, clock: clock, company: c, journal: series, accounts: map[string]bool{}, locks: map[string]bool{}}, nil
 }
@@ -171,14 +171,15 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 	if err := p.tx.Bucket(bJDate).Put(cat(dateKey, seqKey), u16(len(e.Lines))); err != nil {
 		return e, err
 	}
+	acct, months, days := p.tx.Bucket(bJAcct), p.tx.Bucket(bBalances), p.tx.Bucket(bDayBal)
 	for i, l := range e.Lines {
-		if err := p.tx.Bucket(bJAcct).Put(cat([]byte(l.Account), sep, dateKey, seqKey, u16(i)), nil); err != nil {
+		if err := acct.Put(cat([]byte(l.Account), sep, dateKey, seqKey, u16(i)), nil); err != nil {
 			return e, err
 		}
-		if err := addBalance(p.tx, l.Account, month, l.Debit, l.Credit, 1); err != nil {
+		if err := addTotals(months, balanceKey(l.Account, month), l.Debit, l.Credit, 1); err != nil {
 			return e, err
 		}
-		if err := addDayBalance(p.tx, l.Account, e.Date, l.Debit, l.Credit, 1); err != nil {
+		if err := addTotals(days, dayBalanceKey(l.Account, e.Date), l.Debit, l.Credit, 1); err != nil {
 			return e, err
 		}
 	}
@@ -188,12 +189,19 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 // Entry returns the entry with the ID.
 func (s *Store) Entry(ctx context.Context, id string) (app.Entry, error) {
 	var e app.Entry
-	err := s.viewAs(ctx, app.PermLedgerRead, "reading the entry", func(tx *bolt.Tx, _ app.User) error {
-		seq := tx.Bucket(bEntryIDs).Get([]byte(id))
-		if seq == nil {
-			return app.Errorf(app.ENOTFOUND, "err.entry.not_found", "entry {{.id}} does not exist", map[string]any{"id": id})
-		}
-		return decode(tx.Bucket(bJournal).Get(seq), &e)
+	err := s.viewAs(ctx, app.PermLedgerRead, "reading the entry", func(tx *bolt.Tx, _ app.User) (err error) {
+		e, err = readEntry(tx, id)
+		return err
 	})
 	return e, err
+}
+
+// readEntry reads a journal entry by its ID.
+func readEntry(tx *bolt.Tx, id string) (app.Entry, error) {
+	var e app.Entry
+	seq := tx.Bucket(bEntryIDs).Get([]byte(id))
+	if seq == nil {
+		return e, app.Errorf(app.ENOTFOUND, "err.entry.not_found", "entry {{.id}} does not exist", map[string]any{"id": id})
+	}
+	return e, decode(tx.Bucket(bJournal).Get(seq), &e)
 }

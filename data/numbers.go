@@ -8,6 +8,16 @@ import (
 	"kontor/app"
 )
 
+// seriesFor returns the company's series with the code, or refuses a
+// company that lacks it.
+func seriesFor(c app.Company, code string) (app.Series, error) {
+	series, ok := c.SeriesFor(code)
+	if !ok {
+		return series, app.Invalid("company.series", "err.series.missing", "series “{{.code}}” is missing", map[string]any{"code": code})
+	}
+	return series, nil
+}
+
 // assignNumber takes the next number of the series for year and records which
 // document holds it. It runs in the caller's write transaction, so a rolled-back
 // document leaves no gap: the counter rolls back with it.

@@ -228,7 +228,7 @@ func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, sourc
 	// haléř or two, which go to the rounding accounts.
 	open, diff := base.Amount, int64(0)
 	if foreign && s.settles {
-		if d := s.residual - base.Amount; d != 0 && d >= -maxSettleRounding && d <= maxSettleRounding {
+		if d := s.residual - base.Amount; isRounding(d) {
 			open, diff = s.residual, d
 		}
 	}
@@ -253,41 +253,41 @@ func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, sourc
 }
 
 // fillPaidBase gives an invoice recorded before PaidBase was kept the base
-// amount its payments really posted: each payment's credit to receivables
-// in its journal entry (converting the total at once could miss by the
-// haléře the parts rounded). What cannot be read falls back to FillBase.
+// amount its payments really posted (converting the total at once could miss
+// by the haléře the parts rounded). What cannot be read falls back to FillBase.
 func fillPaidBase(tx *bolt.Tx, d *app.SalesDoc, receivables string) {
 	if d.PaidBase == 0 && d.Paid != 0 {
-		pays, err := paymentsOf(tx, bDocPays, bPayments, d.ID)
-		var sum int64
-		ok := err == nil
-		for _, p := range pays {
-			if !ok {
-				break
-			}
-			if p.Base != 0 {
-				sum += p.Base
-				continue
-			}
-			var e app.Entry
-			seq := tx.Bucket(bEntryIDs).Get([]byte(p.EntryID))
-			if seq == nil || decode(tx.Bucket(bJournal).Get(seq), &e) != nil {
-				ok = false
-				break
-			}
-			credited := int64(0)
-			for _, l := range e.Lines {
-				if l.Account == receivables {
-					credited += l.Credit - l.Debit
-				}
-			}
-			sum += credited
-		}
-		if ok {
+		if sum, ok := postedPaid(tx, d.ID, receivables); ok {
 			d.PaidBase = sum
 		}
 	}
 	d.FillBase()
+}
+
+// postedPaid adds up the base amounts a document's payments posted: each
+// payment's Base, or for one recorded before Base was kept, its credit to
+// receivables in its journal entry. ok is false when something cannot be read.
+func postedPaid(tx *bolt.Tx, docID, receivables string) (sum int64, ok bool) {
+	pays, err := paymentsOf(tx, bDocPays, bPayments, docID)
+	if err != nil {
+		return 0, false
+	}
+	for _, p := range pays {
+		if p.Base != 0 {
+			sum += p.Base
+			continue
+		}
+		e, err := readEntry(tx, p.EntryID)
+		if err != nil {
+			return 0, false
+		}
+		for _, l := range e.Lines {
+			if l.Account == receivables {
+				sum += l.Credit - l.Debit
+			}
+		}
+	}
+	return sum, true
 }
 
 // settlement says whether a payment pays what is left of its document, and
@@ -301,6 +301,10 @@ type settlement struct {
 // koruna): a bigger gap is no rounding but an exchange difference (a credit
 // note at another rate), left on the account for the accountant.
 const maxSettleRounding = 100
+
+// isRounding reports whether a gap in the base currency is conversion
+// rounding to write off: not zero, and at most maxSettleRounding either way.
+func isRounding(d int64) bool { return d != 0 && d >= -maxSettleRounding && d <= maxSettleRounding }
 
 // store writes the payment record and its document index key.
 func (y *payer) store(p app.Payment, records, idx []byte) error {

@@ -126,18 +126,12 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 			return err
 		}
 		dupKey := supplierNumberKey(p.SupplierID, p.SupplierNumber)
-		if id := tx.Bucket(bPurchDup).Get(dupKey); id != nil {
-			first, err := readPurchase(tx, string(id))
-			if err != nil {
-				return err
-			}
-			return &app.Error{Code: app.ECONFLICT, Field: "purchase.supplier_number", Key: "err.purchase.duplicate",
-				Msg:  "invoice {{.supplier_number}} of {{.supplier}} is already recorded as {{.number}}",
-				Args: map[string]any{"supplier_number": first.SupplierNumber, "supplier": first.Supplier.Name, "number": first.Number, "id": first.ID}}
+		if err := notRecorded(tx, dupKey); err != nil {
+			return err
 		}
-		series, ok := company.SeriesFor(app.SeriesReceived)
-		if !ok {
-			return app.Invalid("company.series", "err.series.missing", "series “{{.code}}” is missing", map[string]any{"code": app.SeriesReceived})
+		series, err := seriesFor(company, app.SeriesReceived)
+		if err != nil {
+			return err
 		}
 		var orig app.PurchaseInvoice
 		if p.CreditNote {
@@ -175,17 +169,7 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 		_, p.Posted = e.Totals() // the payables line carries the whole total
 		if p.CreditNote {
 			p.Posted = -p.Posted // on the debit side of 321
-			orig.Credited += -p.Total
-			orig.CreditedBase += -p.Posted
-			// Closed by the credit note: clear the haléř of conversion
-			// rounding 321 may still carry for it.
-			if r := orig.BaseRemaining(); foreignRate(orig.ExchangeRate) && orig.Remaining() == 0 && r != 0 && r >= -maxSettleRounding && r <= maxSettleRounding {
-				if err := postRounding(poster, acc, acc.Payables, -r, p.TaxDate, "Zaokrouhlení kurzu "+orig.Number, "rounding:"+p.ID); err != nil {
-					return err
-				}
-				orig.CreditedBase += r
-			}
-			if err := putPurchase(tx, orig); err != nil {
+			if err := recordCredit(tx, poster, acc, p, orig); err != nil {
 				return err
 			}
 		}
@@ -233,6 +217,37 @@ func creditedPurchase(tx *bolt.Tx, p app.PurchaseInvoice) (app.PurchaseInvoice, 
 			map[string]any{"credit": app.M(-p.Total, p.Currency), "number": orig.Number, "left": app.M(left, orig.Currency)})
 	}
 	return orig, nil
+}
+
+// notRecorded refuses a supplier's invoice number recorded before (dupKey:
+// its supplierNumberKey), naming the invoice that has it.
+func notRecorded(tx *bolt.Tx, dupKey []byte) error {
+	id := tx.Bucket(bPurchDup).Get(dupKey)
+	if id == nil {
+		return nil
+	}
+	first, err := readPurchase(tx, string(id))
+	if err != nil {
+		return err
+	}
+	return &app.Error{Code: app.ECONFLICT, Field: "purchase.supplier_number", Key: "err.purchase.duplicate",
+		Msg:  "invoice {{.supplier_number}} of {{.supplier}} is already recorded as {{.number}}",
+		Args: map[string]any{"supplier_number": first.SupplierNumber, "supplier": first.Supplier.Name, "number": first.Number, "id": first.ID}}
+}
+
+// recordCredit records posted credit note p on its invoice orig and stores
+// it. Closed by the credit note, orig's haléř of conversion rounding that
+// 321 may still carry is cleared, as closeCreditedInvoice does for 311.
+func recordCredit(tx *bolt.Tx, poster *poster, acc app.PostingAccounts, p, orig app.PurchaseInvoice) error {
+	orig.Credited += -p.Total
+	orig.CreditedBase += -p.Posted
+	if r := creditResidue(orig.ExchangeRate, orig.Remaining(), orig.BaseRemaining()); r != 0 {
+		if err := postRounding(poster, acc, acc.Payables, -r, p.TaxDate, "Zaokrouhlení kurzu "+orig.Number, "rounding:"+p.ID); err != nil {
+			return err
+		}
+		orig.CreditedBase += r
+	}
+	return putPurchase(tx, orig)
 }
 
 // purchaseAccount refuses an account the chart lacks, and one that is neither

@@ -20,12 +20,8 @@ func (s *Store) ReverseEntry(ctx context.Context, id string, date app.Date) (app
 	}
 	var out app.Entry
 	err := s.updateAs(ctx, app.PermLedgerPost, "reversing the entry", func(tx *bolt.Tx, _ app.User, a *auditor) error {
-		seq := tx.Bucket(bEntryIDs).Get([]byte(id))
-		if seq == nil {
-			return app.Errorf(app.ENOTFOUND, "err.entry.not_found", "entry {{.id}} does not exist", map[string]any{"id": id})
-		}
-		var orig app.Entry
-		if err := decode(tx.Bucket(bJournal).Get(seq), &orig); err != nil {
+		orig, err := readEntry(tx, id)
+		if err != nil {
 			return err
 		}
 		if by := tx.Bucket(bReversals).Get([]byte(id)); by != nil {
@@ -64,8 +60,6 @@ func (s *Store) ReverseEntry(ctx context.Context, id string, date app.Date) (app
 
 // maxMemo keeps the reversal's memo within the entry limit.
 func maxMemo(e *app.Entry) error {
-	if r := []rune(e.Memo); len(r) > 200 {
-		e.Memo = string(r[:200])
-	}
+	e.Memo = truncRunes(e.Memo, 200)
 	return e.Validate()
 }

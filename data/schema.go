@@ -63,44 +63,37 @@ var (
 // migration moves a file from schema version i to i+1 inside the open transaction.
 type migration func(tx *bolt.Tx) error
 
+// createBuckets creates the buckets a migration adds.
+func createBuckets(tx *bolt.Tx, names ...[]byte) error {
+	for _, b := range names {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // migrations[i] migrates version i to i+1; len(migrations) is the current
 // version. Append only: a released migration is never edited.
 var migrations = []migration{
 	// 0 → 1: the first schema.
 	func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bMeta, bAccounts, bJournal, bEntryIDs, bJDate, bJAcct, bBalances, bMonthStat, bLocks, bCounters, bNumbers} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		return nil
+		return createBuckets(tx, bMeta, bAccounts, bJournal, bEntryIDs, bJDate, bJAcct, bBalances, bMonthStat, bLocks, bCounters, bNumbers)
 	},
 	// 1 → 2: users and the audit trail (issue 3). Files made before have no
 	// users; the first admin is created by the first-run screen or the CLI.
 	func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bUsers, bAudit} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		return nil
+		return createBuckets(tx, bUsers, bAudit)
 	},
 	// 2 → 3: customers, the price list, sales documents and payments (issue 4).
 	func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bCustomers, bItems, bDocs, bDocNums, bPayments, bDocPays} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		return nil
+		return createBuckets(tx, bCustomers, bItems, bDocs, bDocNums, bPayments, bDocPays)
 	},
 	// 3 → 4: the reception (issue 6) and the customer search index, built
 	// from the customers already on file.
 	func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bCustIdx, bCustName, bVisits, bVisitDay, bInside, bAppts, bApptStaff, bInquiries} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
+		if err := createBuckets(tx, bCustIdx, bCustName, bVisits, bVisitDay, bInside, bAppts, bApptStaff, bInquiries); err != nil {
+			return err
 		}
 		return tx.Bucket(bCustomers).ForEach(func(_, v []byte) error {
 			var c app.Customer
@@ -112,17 +105,14 @@ var migrations = []migration{
 	},
 	// 4 → 5: which entries were reversed (issue 5).
 	func(tx *bolt.Tx) error {
-		_, err := tx.CreateBucketIfNotExists(bReversals)
-		return err
+		return createBuckets(tx, bReversals)
 	},
 	// 5 → 6: received invoices, supplier payments and bank statements, and
 	// daily running balances (reports for any day range), built from the
 	// journal already on file (issue 5).
 	func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bPurchases, bPurchDates, bPurchDup, bSupPays, bPurchPays, bBank, bBankKeys, bBankMaps, bDayBal} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
+		if err := createBuckets(tx, bPurchases, bPurchDates, bPurchDup, bSupPays, bPurchPays, bBank, bBankKeys, bBankMaps, bDayBal); err != nil {
+			return err
 		}
 		return buildDayBalances(tx)
 	},
@@ -145,8 +135,7 @@ var migrations = []migration{
 	},
 	// 7 → 8: year-end closings (which entry closed which year).
 	func(tx *bolt.Tx) error {
-		_, err := tx.CreateBucketIfNotExists(bYearClose)
-		return err
+		return createBuckets(tx, bYearClose)
 	},
 }
 

@@ -131,13 +131,3 @@ func (s *Store) YearClosings(ctx context.Context) ([]app.Entry, error) {
 	})
 	return out, err
 }
-
-// readEntry reads a journal entry by its ID.
-func readEntry(tx *bolt.Tx, id string) (app.Entry, error) {
-	var e app.Entry
-	seq := tx.Bucket(bEntryIDs).Get([]byte(id))
-	if seq == nil {
-		return e, app.Errorf(app.ENOTFOUND, "err.entry.not_found", "entry {{.id}} does not exist", map[string]any{"id": id})
-	}
-	return e, decode(tx.Bucket(bJournal).Get(seq), &e)
-}

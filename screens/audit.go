@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,12 +27,8 @@ type auditView struct {
 	deps Deps
 	win  fyne.Window
 
-	filter   app.AuditFilter
-	count    int
-	gen      int
-	pages    map[int][]app.AuditEntry
-	pending  map[int]bool
-	updating bool
+	filter app.AuditFilter
+	rows   *pagedRows[app.AuditEntry]
 
 	user, from, to *widget.Entry
 	entity         *widget.SelectEntry
@@ -42,7 +37,7 @@ type auditView struct {
 }
 
 func newAuditView(d Deps, w fyne.Window) *auditView {
-	return &auditView{deps: d, win: w, pages: map[int][]app.AuditEntry{}, pending: map[int]bool{}}
+	return &auditView{deps: d, win: w, rows: newPagedRows[app.AuditEntry](auditPageSize, d.ctx, w)}
 }
 
 // auditColumns are the columns of the audit table and of the CSV export.
@@ -85,7 +80,8 @@ func (v *auditView) buildUI() fyne.CanvasObject {
 		apply, clear)
 	bar := container.NewBorder(nil, nil, nil, export, filters)
 
-	v.table = newColumnTable(auditColumns, func() int { return v.count }, v.updateCell, nil)
+	v.table = newColumnTable(auditColumns, func() int { return v.rows.count }, v.updateCell, nil)
+	v.rows.table = v.table
 	v.reload()
 	return container.NewBorder(bar, v.countText, nil, nil, v.table)
 }
@@ -94,15 +90,11 @@ func (v *auditView) buildUI() fyne.CanvasObject {
 func (v *auditView) readFilter() (app.AuditFilter, error) {
 	f := app.AuditFilter{User: app.NormalizeUserName(v.user.Text), Entity: strings.TrimSpace(strings.ToLower(v.entity.Text))}
 	var err error
-	if t := strings.TrimSpace(v.from.Text); t != "" {
-		if f.From, err = app.ParseDate(t); err != nil {
-			return f, app.WithField(err, "filter.from")
-		}
+	if f.From, err = parseOptionalDate(v.from.Text, "filter.from"); err != nil {
+		return f, err
 	}
-	if t := strings.TrimSpace(v.to.Text); t != "" {
-		if f.To, err = app.ParseDate(t); err != nil {
-			return f, app.WithField(err, "filter.to")
-		}
+	if f.To, err = parseOptionalDate(v.to.Text, "filter.to"); err != nil {
+		return f, err
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
 		return f, app.Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
@@ -133,71 +125,34 @@ func (v *auditView) clear() {
 
 // reload counts the entries of the filter and drops the cached pages.
 func (v *auditView) reload() {
-	v.gen++
-	gen, f, ctx := v.gen, v.filter, v.deps.ctx()
-	v.pages = map[int][]app.AuditEntry{}
-	v.pending = map[int]bool{}
+	f, svc, ctx := v.filter, v.deps.Services.Audit, v.deps.ctx()
+	gen := v.rows.reset(func(ctx context.Context, offset, limit int) ([]app.AuditEntry, int, error) {
+		es, err := svc.AuditPage(ctx, f, offset, limit)
+		return es, -1, err
+	})
 	async(func() {
-		n, err := v.deps.Services.Audit.AuditCount(ctx, f)
+		n, err := svc.AuditCount(ctx, f)
 		fyne.Do(func() {
-			if gen != v.gen {
+			if gen != v.rows.gen {
 				return
 			}
 			if err != nil {
 				showError(err, v.win)
 				return
 			}
-			v.count = n
+			v.rows.count = n
 			v.countText.SetText(lang.X("audit.count", "{{.n}} entries", map[string]any{"n": app.FormatMinor(int64(n), 0, uiLang)}))
 			v.table.Refresh()
 		})
 	})
 }
 
-// entry returns the entry at row, asking for its page when not cached.
-func (v *auditView) entry(row int) (app.AuditEntry, bool) {
-	p := row / auditPageSize
-	if _, ok := v.pages[p]; !ok {
-		v.fetch(p)
-	}
-	if es, ok := v.pages[p]; ok && row-p*auditPageSize < len(es) {
-		return es[row-p*auditPageSize], true
-	}
-	return app.AuditEntry{}, false
-}
-
-// fetch loads page p off the UI thread.
-func (v *auditView) fetch(p int) {
-	if v.pending[p] {
-		return
-	}
-	v.pending[p] = true
-	gen, f, ctx := v.gen, v.filter, v.deps.ctx()
-	async(func() {
-		es, err := v.deps.Services.Audit.AuditPage(ctx, f, p*auditPageSize, auditPageSize)
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
-			}
-			delete(v.pending, p)
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.pages[p] = es
-			if !v.updating {
-				v.table.Refresh()
-			}
-		})
-	})
-}
-
 func (v *auditView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	v.updating = true
-	defer func() { v.updating = false }()
+	v.rows.updating = true
+	defer func() { v.rows.updating = false }()
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
-	e, ok := v.entry(id.Row)
+	e, ok := v.rows.row(id.Row)
 	if !ok {
 		l.SetText("…")
 		return
@@ -236,25 +191,8 @@ func (v *auditView) exportCSV() {
 		showError(err, v.win)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, v.win)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".csv") {
-			_ = os.Remove(path) // the empty file the dialog made under the bare name
-			path += ".csv"
-		}
-		v.runExport(f, path)
-	}, v.win)
-	d.SetFileName("kontor-audit-" + v.deps.clock().Now().Format("2006-01-02") + ".csv")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Show()
+	name := "kontor-audit-" + v.deps.clock().Now().Format("2006-01-02") + ".csv"
+	saveFileAs(v.win, name, ".csv", func(path string) { v.runExport(f, path) })
 }
 
 // runExport writes the CSV in the background with a progress dialog.
@@ -300,22 +238,13 @@ func exportAudit(ctx context.Context, svc app.AuditService, f app.AuditFilter, p
 	if err != nil {
 		return 0, err
 	}
-	tmp := path + ".part"
-	file, err := os.Create(tmp)
+	var n int
+	err = writeFileAtomic(path, func(file *os.File) error {
+		var werr error
+		n, werr = writeAuditPages(ctx, svc, f, file, l, header, total, progress)
+		return werr
+	})
 	if err != nil {
-		return 0, app.Internal("creating "+path, err)
-	}
-	n, err := writeAuditPages(ctx, svc, f, file, l, header, total, progress)
-	if cerr := file.Close(); err == nil && cerr != nil {
-		err = app.Internal("writing "+path, cerr)
-	}
-	if err == nil {
-		if rerr := os.Rename(tmp, path); rerr != nil {
-			err = app.Internal("writing "+path, rerr)
-		}
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
 		return 0, err
 	}
 	return n, nil

@@ -39,10 +39,10 @@ func TestAuditFiltersAndExports(t *testing.T) {
 	v := newAuditView(d, w)
 	w.SetContent(v.buildUI())
 	w.Resize(fyne.NewSize(1200, 700))
-	if v.count != 11 || v.countText.Text != "11 entries" { // 9 + creating jana and ucetni
-		t.Fatalf("count %d, %q", v.count, v.countText.Text)
+	if v.rows.count != 11 || v.countText.Text != "11 entries" { // 9 + creating jana and ucetni
+		t.Fatalf("count %d, %q", v.rows.count, v.countText.Text)
 	}
-	first, ok := v.entry(0)
+	first, ok := v.rows.row(0)
 	if !ok || first.Seq != 11 {
 		t.Errorf("newest first: %+v", first)
 	}
@@ -50,13 +50,13 @@ func TestAuditFiltersAndExports(t *testing.T) {
 	test.Type(v.user, "Ucetni")
 	test.Type(v.from, "16. 3. 2026")
 	v.from.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if v.count != 2 {
-		t.Fatalf("ucetni from 16 March: %d entries", v.count)
+	if v.rows.count != 2 {
+		t.Fatalf("ucetni from 16 March: %d entries", v.rows.count)
 	}
 	v.entity.SetText("company")
 	test.Tap(button(t, w.Content(), "Apply"))
-	if v.count != 0 {
-		t.Errorf("ucetni's company entries: %d", v.count)
+	if v.rows.count != 0 {
+		t.Errorf("ucetni's company entries: %d", v.rows.count)
 	}
 	v.to.SetText("32. 3. 2026")
 	test.Tap(button(t, w.Content(), "Apply"))
@@ -65,8 +65,8 @@ func TestAuditFiltersAndExports(t *testing.T) {
 	}
 	closeDialogs(w)
 	test.Tap(button(t, w.Content(), "Clear"))
-	if v.count != 11 {
-		t.Errorf("after Clear: %d", v.count)
+	if v.rows.count != 11 {
+		t.Errorf("after Clear: %d", v.rows.count)
 	}
 
 	dir := t.TempDir()

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -186,11 +188,51 @@ func (e *navEntry) TypedKey(k *fyne.KeyEvent) {
 // pickCustomer shows a search-as-you-type list of customers and "New
 // customer…"; picked gets the chosen record. Enter takes the first match.
 func pickCustomer(d Deps, w fyne.Window, base string, picked func(app.Customer)) {
+	p := customerPicker{
+		title:       lang.X("customers.pick_title", "Choose a customer"),
+		placeholder: lang.X("customers.search", "Search name, IČO, city, e-mail…"),
+		width:       520,
+		find:        d.Services.Customers.Customers,
+	}
+	if d.can(app.PermCustomersWrite) {
+		p.actions = func(hide func(), typed func() string) []fyne.CanvasObject {
+			add := widget.NewButtonWithIcon(lang.X("customers.add", "New customer…"), theme.ContentAddIcon(), func() {
+				hide()
+				showCustomerForm(d, w, app.Customer{Name: typed()}, base, picked)
+			})
+			return []fyne.CanvasObject{add}
+		}
+	}
+	p.show(d, w, picked)
+}
+
+// customerPicker is the search-as-you-type dialog behind pickCustomer and
+// pickSupplier: Enter takes the first match, Esc and Cancel close it.
+type customerPicker struct {
+	title, placeholder string
+	width              float32
+	find               func(ctx context.Context, q string, limit int) ([]app.Customer, error)
+	withBank           bool   // rows show the bank account too
+	noMatch            string // said under the search when nothing matches; "" leaves the line out
+	// actions are the buttons after Cancel; hide closes the dialog, typed is
+	// the search text.
+	actions func(hide func(), typed func() string) []fyne.CanvasObject
+}
+
+func (p customerPicker) show(d Deps, w fyne.Window, picked func(app.Customer)) {
 	var found []app.Customer
 	var gen int
 	var db debouncer
 	search := newEscEntry()
-	search.SetPlaceHolder(lang.X("customers.search", "Search name, IČO, city, e-mail…"))
+	search.SetPlaceHolder(p.placeholder)
+	var empty *widget.Label
+	var top fyne.CanvasObject = search
+	if p.noMatch != "" {
+		empty = widget.NewLabel("")
+		empty.Importance = widget.LowImportance
+		empty.Wrapping = fyne.TextWrapWord
+		top = container.NewVBox(search, empty)
+	}
 	list := widget.NewList(func() int { return len(found) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -201,6 +243,9 @@ func pickCustomer(d Deps, w fyne.Window, base string, picked func(app.Customer))
 			}
 			if c.City != "" {
 				text += " · " + c.City
+			}
+			if p.withBank && c.BankAccount != "" {
+				text += " · " + c.BankAccount
 			}
 			o.(*widget.Label).SetText(text)
 			o.(*widget.Label).Truncation = fyne.TextTruncateEllipsis
@@ -219,7 +264,7 @@ func pickCustomer(d Deps, w fyne.Window, base string, picked func(app.Customer))
 		gen++
 		g, q, ctx := gen, search.Text, d.ctx()
 		async(func() {
-			cs, err := d.Services.Customers.Customers(ctx, q, 100)
+			cs, err := p.find(ctx, q, 100)
 			fyne.Do(func() {
 				if g != gen {
 					return
@@ -229,6 +274,12 @@ func pickCustomer(d Deps, w fyne.Window, base string, picked func(app.Customer))
 					return
 				}
 				found = cs
+				if empty != nil {
+					empty.SetText("")
+					if len(cs) == 0 {
+						empty.SetText(p.noMatch)
+					}
+				}
 				list.UnselectAll()
 				list.Refresh()
 			})
@@ -242,15 +293,11 @@ func pickCustomer(d Deps, w fyne.Window, base string, picked func(app.Customer))
 	}
 	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), func() { dlg.Hide() })
 	buttons := []fyne.CanvasObject{cancel}
-	if d.can(app.PermCustomersWrite) {
-		add := widget.NewButtonWithIcon(lang.X("customers.add", "New customer…"), theme.ContentAddIcon(), func() {
-			dlg.Hide()
-			showCustomerForm(d, w, app.Customer{Name: search.Text}, base, picked)
-		})
-		buttons = append(buttons, add)
+	if p.actions != nil {
+		buttons = append(buttons, p.actions(func() { dlg.Hide() }, func() string { return search.Text })...)
 	}
-	body := container.NewBorder(search, nil, nil, nil, container.NewGridWrap(fyne.NewSize(520, 300), list))
-	dlg = dialog.NewCustomWithoutButtons(lang.X("customers.pick_title", "Choose a customer"), body, w)
+	body := container.NewBorder(top, nil, nil, nil, container.NewGridWrap(fyne.NewSize(p.width, 300), list))
+	dlg = dialog.NewCustomWithoutButtons(p.title, body, w)
 	dlg.SetButtons(buttons)
 	search.onEsc = dlg.Hide
 	dlg.Show()

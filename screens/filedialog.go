@@ -46,11 +46,3 @@ func saveFileAs(win fyne.Window, name, ext string, chosen func(path string)) *di
 	showFileDialog(d)
 	return d
 }
-
-// withPDFSuffix adds ".pdf" when the chosen name lacks it.
-func withPDFSuffix(path string) string {
-	if strings.HasSuffix(strings.ToLower(path), ".pdf") {
-		return path
-	}
-	return path + ".pdf"
-}

@@ -1,7 +1,7 @@
 package screens
 
 import (
-	"strings"
+	"context"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,12 +21,8 @@ const journalPageSize = 200
 type journalView struct {
 	parent *accountsScreen
 
-	filter   app.JournalFilter
-	count    int
-	gen      int                       // bumps on every reload; stale pages are dropped
-	pages    map[int][]app.JournalLine // page index → lines
-	pending  map[int]bool
-	updating bool // inside a table cell update, where Refresh must not recurse
+	filter app.JournalFilter
+	rows   *pagedRows[app.JournalLine]
 
 	from, to  *widget.Entry
 	account   *widget.Select
@@ -40,7 +36,7 @@ type journalView struct {
 }
 
 func newJournalView(p *accountsScreen) *journalView {
-	return &journalView{parent: p, pages: map[int][]app.JournalLine{}, pending: map[int]bool{}, selected: -1}
+	return &journalView{parent: p, rows: newPagedRows[app.JournalLine](journalPageSize, p.deps.ctx, p.win), selected: -1}
 }
 
 // journalColumns are the columns of the journal table.
@@ -77,7 +73,8 @@ func (j *journalView) buildUI() fyne.CanvasObject {
 		top = container.NewVBox(container.NewHBox(acts...), bar)
 	}
 
-	j.table = newColumnTable(journalColumns, func() int { return j.count }, j.updateCell, func(c int) bool { return c == 3 || c == 4 })
+	j.table = newColumnTable(journalColumns, func() int { return j.rows.count }, j.updateCell, func(c int) bool { return c == 3 || c == 4 })
+	j.rows.table = j.table
 	j.table.OnSelected = j.selectRow
 	return container.NewBorder(top, nil, nil, nil, j.table)
 }
@@ -91,17 +88,13 @@ func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 func (j *journalView) apply() {
 	var f app.JournalFilter
 	var err error
-	if t := strings.TrimSpace(j.from.Text); t != "" {
-		if f.From, err = app.ParseDate(t); err != nil {
-			showError(app.WithField(err, "filter.from"), j.parent.win)
-			return
-		}
+	if f.From, err = parseOptionalDate(j.from.Text, "filter.from"); err != nil {
+		showError(err, j.parent.win)
+		return
 	}
-	if t := strings.TrimSpace(j.to.Text); t != "" {
-		if f.To, err = app.ParseDate(t); err != nil {
-			showError(app.WithField(err, "filter.to"), j.parent.win)
-			return
-		}
+	if f.To, err = parseOptionalDate(j.to.Text, "filter.to"); err != nil {
+		showError(err, j.parent.win)
+		return
 	}
 	if i := j.account.SelectedIndex(); i >= 0 && i < len(j.accounts) {
 		f.Account = j.accounts[i].Code
@@ -125,17 +118,18 @@ func (j *journalView) clear() {
 
 // reload counts the lines of the filter and drops the cached pages.
 func (j *journalView) reload() {
-	j.gen++
-	gen, f := j.gen, j.filter
-	j.pages = map[int][]app.JournalLine{}
-	j.pending = map[int]bool{}
-	j.clearSelection()
+	f := j.filter
 	ledger, ctx := j.parent.deps.Services.Ledger, j.parent.deps.ctx()
+	gen := j.rows.reset(func(ctx context.Context, offset, limit int) ([]app.JournalLine, int, error) {
+		lines, err := ledger.JournalPage(ctx, f, offset, limit)
+		return lines, -1, err
+	})
+	j.clearSelection()
 	async(func() {
 		n, err := ledger.JournalCount(ctx, f)
 		accts, aerr := ledger.Accounts(ctx)
 		fyne.Do(func() {
-			if gen != j.gen {
+			if gen != j.rows.gen {
 				return
 			}
 			if err != nil {
@@ -145,7 +139,7 @@ func (j *journalView) reload() {
 			if aerr == nil {
 				j.setAccounts(accts)
 			}
-			j.count = n
+			j.rows.count = n
 			j.countText.SetText(lang.X("journal.count", "{{.n}} lines", map[string]any{"n": app.FormatMinor(int64(n), 0, uiLang)}))
 			j.table.Refresh()
 		})
@@ -166,57 +160,13 @@ func (j *journalView) setAccounts(accts []app.Account) {
 	}
 }
 
-// line returns the journal line at row, asking for its page when it is not
-// cached yet.
-func (j *journalView) line(row int) (app.JournalLine, bool) {
-	p := row / journalPageSize
-	if lines, ok := j.pages[p]; ok {
-		if i := row - p*journalPageSize; i < len(lines) {
-			return lines[i], true
-		}
-		return app.JournalLine{}, false
-	}
-	j.fetch(p)
-	if lines, ok := j.pages[p]; ok && row-p*journalPageSize < len(lines) {
-		return lines[row-p*journalPageSize], true
-	}
-	return app.JournalLine{}, false
-}
-
-// fetch loads page p off the UI thread.
-func (j *journalView) fetch(p int) {
-	if j.pending[p] {
-		return
-	}
-	j.pending[p] = true
-	gen, f := j.gen, j.filter
-	ledger, ctx := j.parent.deps.Services.Ledger, j.parent.deps.ctx()
-	async(func() {
-		lines, err := ledger.JournalPage(ctx, f, p*journalPageSize, journalPageSize)
-		fyne.Do(func() {
-			if gen != j.gen {
-				return
-			}
-			delete(j.pending, p)
-			if err != nil {
-				showError(err, j.parent.win)
-				return
-			}
-			j.pages[p] = lines
-			if !j.updating {
-				j.table.Refresh()
-			}
-		})
-	})
-}
-
 func (j *journalView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	j.updating = true
-	defer func() { j.updating = false }()
+	j.rows.updating = true
+	defer func() { j.rows.updating = false }()
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.Alignment = columnAlign(id.Col == 3 || id.Col == 4)
-	jl, ok := j.line(id.Row)
+	jl, ok := j.rows.row(id.Row)
 	if !ok {
 		l.SetText("…")
 		return

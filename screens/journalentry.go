@@ -389,7 +389,7 @@ func (j *journalView) entryActions() []fyne.CanvasObject {
 // selectRow remembers the selected journal line for Reverse.
 func (j *journalView) selectRow(id widget.TableCellID) {
 	j.selected = -1
-	if _, ok := j.line(id.Row); ok {
+	if _, ok := j.rows.row(id.Row); ok {
 		j.selected = id.Row
 	}
 	if j.reverseBtn != nil {
@@ -406,7 +406,7 @@ func (j *journalView) reverseSelected() {
 	if j.selected < 0 {
 		return
 	}
-	if jl, ok := j.line(j.selected); ok {
+	if jl, ok := j.rows.row(j.selected); ok {
 		j.confirmReverse(jl)
 	}
 }

@@ -130,7 +130,7 @@ func TestJournalEntryPostsBalancedEntry(t *testing.T) {
 	if post.Disabled() {
 		t.Fatal("Post disabled on a balanced entry")
 	}
-	before := s.journal.count
+	before := s.journal.rows.count
 	test.Tap(post)
 	if len(l.entries) != 4 {
 		t.Fatalf("%d entries after Post", len(l.entries))
@@ -144,8 +144,8 @@ func TestJournalEntryPostsBalancedEntry(t *testing.T) {
 	if got := dialogText(w); !strings.Contains(got, "posted as ID2026-00004") {
 		t.Errorf("after Post the dialog says %q", got)
 	}
-	if s.journal.count != before+2 {
-		t.Errorf("journal shows %d lines, want %d", s.journal.count, before+2)
+	if s.journal.rows.count != before+2 {
+		t.Errorf("journal shows %d lines, want %d", s.journal.rows.count, before+2)
 	}
 }
 
@@ -236,7 +236,7 @@ func TestJournalReverseCallsReverser(t *testing.T) {
 	if btn.Disabled() {
 		t.Fatal("Reverse… disabled with a line selected")
 	}
-	jl, _ := j.line(2)
+	jl, _ := j.rows.row(2)
 	test.Tap(btn)
 	if got := dialogText(w); !strings.Contains(got, "reversal of entry "+jl.Number) {
 		t.Fatalf("confirm dialog says %q", got)
@@ -264,8 +264,8 @@ func TestJournalReverseCallsReverser(t *testing.T) {
 	if got := dialogText(w); !strings.Contains(got, "reversed by ID2026-00004") {
 		t.Errorf("after reversing the dialog says %q", got)
 	}
-	if j.count != 8 || !btn.Disabled() {
-		t.Errorf("after reversing: count %d, Reverse enabled %v", j.count, !btn.Disabled())
+	if j.rows.count != 8 || !btn.Disabled() {
+		t.Errorf("after reversing: count %d, Reverse enabled %v", j.rows.count, !btn.Disabled())
 	}
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -49,11 +50,7 @@ type payablesView struct {
 	root     *fyne.Container // the list, the form or a detail
 	list     fyne.CanvasObject
 	filter   app.PurchaseFilter
-	count    int
-	gen      int
-	pages    map[int][]app.PurchaseInvoice
-	pending  map[int]bool
-	updating bool
+	rows     *pagedRows[app.PurchaseInvoice]
 	debounce debouncer
 
 	search, from, to *widget.Entry
@@ -65,7 +62,7 @@ type payablesView struct {
 }
 
 func newPayablesView(d Deps, w fyne.Window, c app.Company) *payablesView {
-	return &payablesView{deps: d, win: w, company: c, pages: map[int][]app.PurchaseInvoice{}, pending: map[int]bool{}}
+	return &payablesView{deps: d, win: w, company: c, rows: newPagedRows[app.PurchaseInvoice](purchasePageSize, d.ctx, w)}
 }
 
 // purchaseColumns are the columns of the received invoices list.
@@ -112,10 +109,14 @@ func (v *payablesView) buildUI() fyne.CanvasObject {
 		widget.NewLabel(lang.X("journal.to", "To")), sized(v.to, 120), v.openOnly)
 	bar := container.NewVBox(top, container.NewBorder(nil, nil, filters, nil, v.filterMsg))
 
-	v.table = newColumnTable(purchaseColumns, func() int { return v.count }, v.updateCell, func(c int) bool { return c == 5 || c == 6 })
+	v.table = newColumnTable(purchaseColumns, func() int { return v.rows.count }, v.updateCell, func(c int) bool { return c == 5 || c == 6 })
+	v.rows.table = v.table
+	v.rows.onPage = func() {
+		v.countText.SetText(lang.X("payables.count", "{{.n}} received invoices", map[string]any{"n": app.FormatMinor(int64(v.rows.count), 0, uiLang)}))
+	}
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
-		if p, ok := v.purchase(id.Row); ok {
+		if p, ok := v.rows.row(id.Row); ok {
 			v.openPurchase(p.ID)
 		}
 	}
@@ -173,60 +174,21 @@ func (v *payablesView) reload() {
 	if v.table == nil {
 		return
 	}
-	v.gen++
-	v.pages = map[int][]app.PurchaseInvoice{}
-	v.pending = map[int]bool{}
-	v.fetch(0)
-}
-
-// purchase returns the invoice at row, asking for its page when not cached.
-func (v *payablesView) purchase(row int) (app.PurchaseInvoice, bool) {
-	p := row / purchasePageSize
-	if _, ok := v.pages[p]; !ok {
-		v.fetch(p)
-	}
-	if ps, ok := v.pages[p]; ok && row-p*purchasePageSize < len(ps) {
-		return ps[row-p*purchasePageSize], true
-	}
-	return app.PurchaseInvoice{}, false
-}
-
-// fetch loads page p off the UI thread; every page brings the count too.
-func (v *payablesView) fetch(p int) {
-	if v.pending[p] {
-		return
-	}
-	v.pending[p] = true
-	gen, f, ctx := v.gen, v.filter, v.deps.ctx()
-	async(func() {
-		ps, n, err := v.deps.Services.Payables.Purchases(ctx, f, p*purchasePageSize, purchasePageSize)
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
-			}
-			delete(v.pending, p)
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.pages[p] = ps
-			v.count = n
-			v.countText.SetText(lang.X("payables.count", "{{.n}} received invoices", map[string]any{"n": app.FormatMinor(int64(n), 0, uiLang)}))
-			if !v.updating {
-				v.table.Refresh()
-			}
-		})
+	f, svc := v.filter, v.deps.Services.Payables
+	v.rows.reset(func(ctx context.Context, offset, limit int) ([]app.PurchaseInvoice, int, error) {
+		return svc.Purchases(ctx, f, offset, limit)
 	})
+	v.rows.fetch(0)
 }
 
 func (v *payablesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	v.updating = true
-	defer func() { v.updating = false }()
+	v.rows.updating = true
+	defer func() { v.rows.updating = false }()
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.Alignment = columnAlign(id.Col == 5 || id.Col == 6)
 	l.Importance = widget.MediumImportance
-	p, ok := v.purchase(id.Row)
+	p, ok := v.rows.row(id.Row)
 	if !ok {
 		l.SetText("…")
 		return

@@ -176,12 +176,12 @@ func TestPayablesRecordReceivedInvoiceAndPay(t *testing.T) {
 
 	// Search as you type; open only.
 	test.Type(pt.v.search, "šťastný")
-	if pt.v.count != 1 {
-		t.Errorf("search found %d", pt.v.count)
+	if pt.v.rows.count != 1 {
+		t.Errorf("search found %d", pt.v.rows.count)
 	}
 	retype(pt.v.search, "nikdo")
-	if pt.v.count != 0 {
-		t.Errorf("search for nobody found %d", pt.v.count)
+	if pt.v.rows.count != 0 {
+		t.Errorf("search for nobody found %d", pt.v.rows.count)
 	}
 	pt.v.search.SetText("")
 
@@ -214,12 +214,12 @@ func TestPayablesRecordReceivedInvoiceAndPay(t *testing.T) {
 		t.Error("a paid invoice still offers Pay…")
 	}
 	test.Tap(button(t, w.Content(), "Back to the list"))
-	if pt.v.count != 1 {
-		t.Errorf("all invoices: %d", pt.v.count)
+	if pt.v.rows.count != 1 {
+		t.Errorf("all invoices: %d", pt.v.rows.count)
 	}
 	pt.v.openOnly.SetChecked(true)
-	if pt.v.count != 0 {
-		t.Errorf("open only lists %d paid invoices", pt.v.count)
+	if pt.v.rows.count != 0 {
+		t.Errorf("open only lists %d paid invoices", pt.v.rows.count)
 	}
 	last := pt.ledger.entries[len(pt.ledger.entries)-1]
 	if last.Lines[0].Account != "321" || last.Lines[1].Account != "221" || last.Lines[0].Debit != 322001 {
@@ -443,8 +443,8 @@ func TestPayablesCreditNoteForPaidInvoice(t *testing.T) {
 		t.Errorf("the overpaid invoice still says paid:\n%s", shown)
 	}
 	pt.v.openOnly.SetChecked(true)
-	if pt.v.count != 1 {
-		t.Errorf("open only lists %d, want the invoice with a refund due", pt.v.count)
+	if pt.v.rows.count != 1 {
+		t.Errorf("open only lists %d, want the invoice with a refund due", pt.v.rows.count)
 	}
 	pt.v.openOnly.SetChecked(false)
 

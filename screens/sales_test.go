@@ -301,21 +301,21 @@ func TestSalesSearchAsYouTypeNarrowsTheList(t *testing.T) {
 	seedInvoices(t, d, 6)
 	l := s.lists[app.KindInvoice]
 	l.reload()
-	if l.count != 6 {
-		t.Fatalf("count %d", l.count)
+	if l.rows.count != 6 {
+		t.Fatalf("count %d", l.rows.count)
 	}
 	test.Type(l.search, "dvorak")
-	if l.count != 3 {
-		t.Errorf("search dvorak: %d", l.count)
+	if l.rows.count != 3 {
+		t.Errorf("search dvorak: %d", l.rows.count)
 	}
 	retype(l.search, "FV2026-0004")
-	if l.count != 1 || !strings.Contains(texts(w.Content()), "Dvořák s.r.o.") {
-		t.Errorf("search by number: %d\n%s", l.count, texts(w.Content()))
+	if l.rows.count != 1 || !strings.Contains(texts(w.Content()), "Dvořák s.r.o.") {
+		t.Errorf("search by number: %d\n%s", l.rows.count, texts(w.Content()))
 	}
 	l.search.SetText("")
 	test.Type(l.from, "3. 3. 2026")
-	if l.count != 0 {
-		t.Errorf("from 3 March: %d", l.count)
+	if l.rows.count != 0 {
+		t.Errorf("from 3 March: %d", l.rows.count)
 	}
 	retype(l.from, "32. 3.")
 	if !l.filterMsg.Visible() || !strings.Contains(l.filterMsg.Text, "not a date") {
@@ -323,12 +323,12 @@ func TestSalesSearchAsYouTypeNarrowsTheList(t *testing.T) {
 	}
 	l.from.SetText("")
 	l.status.SetSelected("overdue")
-	if l.count != 0 {
-		t.Errorf("overdue on 15 March: %d", l.count)
+	if l.rows.count != 0 {
+		t.Errorf("overdue on 15 March: %d", l.rows.count)
 	}
 	l.status.SetSelectedIndex(0)
-	if l.count != 6 {
-		t.Errorf("all again: %d", l.count)
+	if l.rows.count != 6 {
+		t.Errorf("all again: %d", l.rows.count)
 	}
 }
 

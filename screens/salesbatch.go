@@ -136,7 +136,7 @@ func (l *docList) exportBatch(selected bool) {
 	mode := widget.NewRadioGroup([]string{combined, folder}, nil)
 	mode.Required = true
 	mode.SetSelected(combined)
-	what := lang.X("sales.batch_all", "All {{.n}} listed documents (drafts are left out).", map[string]any{"n": l.count})
+	what := lang.X("sales.batch_all", "All {{.n}} listed documents (drafts are left out).", map[string]any{"n": l.rows.count})
 	if selected {
 		what = lang.X("sales.batch_selected", "{{.n}} selected documents.", map[string]any{"n": len(ids)})
 	}
@@ -147,7 +147,7 @@ func (l *docList) exportBatch(selected bool) {
 		}
 		spec := batchSpec{ids: ids, total: len(ids)}
 		if !selected {
-			spec.filter, spec.total = &filter, l.count
+			spec.filter, spec.total = &filter, l.rows.count
 		}
 		if mode.Selected == folder {
 			open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {

@@ -61,7 +61,7 @@ func TestSalesBatchExportCombinedFolderAndCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	filter := l.filter
-	l.runBatch(batchSpec{filter: &filter, total: l.count}, true, out)
+	l.runBatch(batchSpec{filter: &filter, total: l.rows.count}, true, out)
 	files, _ := os.ReadDir(out)
 	if len(files) != len(docs) || files[0].Name() != "FV2026-0001.pdf" {
 		t.Errorf("folder has %d files: %v", len(files), files)
@@ -78,7 +78,7 @@ func TestSalesBatchExportCombinedFolderAndCancel(t *testing.T) {
 			tapDialog(t, w, "Cancel")
 		}
 	}
-	l.runBatch(batchSpec{filter: &filter, total: l.count}, false, cancelled)
+	l.runBatch(batchSpec{filter: &filter, total: l.rows.count}, false, cancelled)
 	if last := r.batches[len(r.batches)-1]; len(last) != 2 {
 		t.Errorf("the cancelled batch rendered %v", last)
 	}

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -25,11 +26,7 @@ type docList struct {
 	kind app.DocKind
 
 	filter   app.DocFilter
-	count    int
-	gen      int
-	pages    map[int][]app.SalesDoc
-	pending  map[int]bool
-	updating bool
+	rows     *pagedRows[app.SalesDoc]
 	selected map[string]bool // checked document IDs
 	off      int             // 1 when the check column is left out
 	debounce debouncer
@@ -44,17 +41,14 @@ type docList struct {
 }
 
 func newDocList(s *salesScreen, k app.DocKind) *docList {
-	return &docList{s: s, kind: k, filter: app.DocFilter{Kind: k}, pages: map[int][]app.SalesDoc{},
-		pending: map[int]bool{}, selected: map[string]bool{}}
+	return &docList{s: s, kind: k, filter: app.DocFilter{Kind: k},
+		rows: newPagedRows[app.SalesDoc](docPageSize, s.deps.ctx, s.win), selected: map[string]bool{}}
 }
 
 // checkable reports whether the list offers batch export.
 func (l *docList) checkable() bool { return l.kind == app.KindInvoice || l.kind == app.KindCreditNote }
 
-var docColumns = []struct {
-	key, fallback string
-	width         float32
-}{
+var docColumns = []column{
 	{"sales.col.check", "", 44},
 	{"sales.col.number", "Number", 130},
 	{"sales.col.customer", "Customer", 300},
@@ -127,7 +121,7 @@ func (l *docList) buildUI() fyne.CanvasObject {
 	bar := container.NewVBox(top, bottom)
 
 	l.table = widget.NewTableWithHeaders(
-		func() (int, int) { return l.count, len(docColumns) - l.off },
+		func() (int, int) { return l.rows.count, len(docColumns) - l.off },
 		func() fyne.CanvasObject {
 			return container.NewStack(widget.NewCheck("", nil), widget.NewLabel(""))
 		},
@@ -158,7 +152,7 @@ func (l *docList) buildUI() fyne.CanvasObject {
 	l.table.OnSelected = func(id widget.TableCellID) {
 		l.table.UnselectAll()
 		id.Col += l.off
-		d, ok := l.doc(id.Row)
+		d, ok := l.rows.row(id.Row)
 		if !ok {
 			return
 		}
@@ -168,6 +162,7 @@ func (l *docList) buildUI() fyne.CanvasObject {
 		}
 		l.s.openDoc(d.ID)
 	}
+	l.rows.table, l.rows.onPage = l.table, l.updateCount
 	l.reload()
 	return container.NewBorder(bar, l.countText, nil, nil, l.table)
 }
@@ -218,55 +213,16 @@ func (l *docList) apply() {
 
 // reload drops the cached pages and fetches the first one with the count.
 func (l *docList) reload() {
-	l.gen++
-	l.pages = map[int][]app.SalesDoc{}
-	l.pending = map[int]bool{}
-	l.fetch(0)
-}
-
-// doc returns the document at row, asking for its page when not cached.
-func (l *docList) doc(row int) (app.SalesDoc, bool) {
-	p := row / docPageSize
-	if _, ok := l.pages[p]; !ok {
-		l.fetch(p)
-	}
-	if ds, ok := l.pages[p]; ok && row-p*docPageSize < len(ds) {
-		return ds[row-p*docPageSize], true
-	}
-	return app.SalesDoc{}, false
-}
-
-// fetch loads page p off the UI thread; every page brings the count too.
-func (l *docList) fetch(p int) {
-	if l.pending[p] {
-		return
-	}
-	l.pending[p] = true
-	gen, f, ctx := l.gen, l.filter, l.s.deps.ctx()
-	async(func() {
-		ds, n, err := l.s.deps.Services.Sales.Documents(ctx, f, p*docPageSize, docPageSize)
-		fyne.Do(func() {
-			if gen != l.gen {
-				return
-			}
-			delete(l.pending, p)
-			if err != nil {
-				showError(err, l.s.win)
-				return
-			}
-			l.pages[p] = ds
-			l.count = n
-			l.updateCount()
-			if !l.updating {
-				l.table.Refresh()
-			}
-		})
+	f, svc := l.filter, l.s.deps.Services.Sales
+	l.rows.reset(func(ctx context.Context, offset, limit int) ([]app.SalesDoc, int, error) {
+		return svc.Documents(ctx, f, offset, limit)
 	})
+	l.rows.fetch(0)
 }
 
 // updateCount shows how many documents match and how many are checked.
 func (l *docList) updateCount() {
-	text := lang.X("sales.count", "{{.n}} documents", map[string]any{"n": app.FormatMinor(int64(l.count), 0, uiLang)})
+	text := lang.X("sales.count", "{{.n}} documents", map[string]any{"n": app.FormatMinor(int64(l.rows.count), 0, uiLang)})
 	if len(l.selected) > 0 {
 		text += " · " + lang.X("sales.selected", "{{.n}} selected", map[string]any{"n": len(l.selected)})
 	}
@@ -288,21 +244,21 @@ func (l *docList) toggle(d app.SalesDoc, on bool) {
 		delete(l.selected, d.ID)
 	}
 	l.updateCount()
-	if !l.updating {
+	if !l.rows.updating {
 		l.table.Refresh()
 	}
 }
 
 func (l *docList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	id.Col += l.off
-	l.updating = true
-	defer func() { l.updating = false }()
+	l.rows.updating = true
+	defer func() { l.rows.updating = false }()
 	stack := o.(*fyne.Container)
 	check, lb := stack.Objects[0].(*widget.Check), stack.Objects[1].(*widget.Label)
 	lb.Truncation = fyne.TextTruncateEllipsis
 	lb.Alignment = columnAlign(id.Col == 5)
 	lb.Importance = widget.MediumImportance
-	d, ok := l.doc(id.Row)
+	d, ok := l.rows.row(id.Row)
 	if id.Col == 0 {
 		lb.Hide()
 		check.OnChanged = nil

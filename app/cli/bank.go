@@ -5,8 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -40,7 +38,7 @@ func setupImportBank(r *runner, c command, fs *flag.FlagSet, db string) func([]s
 			return r.fail(err)
 		}
 		file := args[0]
-		raw, err := readBankFile(file)
+		raw, err := readImportFile(file)
 		if err != nil {
 			return r.fail(err)
 		}
@@ -134,23 +132,6 @@ func absMoney(m app.Money) app.Money {
 		m.Amount = -m.Amount
 	}
 	return m
-}
-
-// readBankFile reads a statement file, naming it in any refusal.
-func readBankFile(file string) ([]byte, error) {
-	fh, err := os.Open(file)
-	if err != nil {
-		return nil, app.Errorf(app.EINVALID, "err.cli.read_file", "cannot read {{.path}}: {{.err}}", map[string]any{"path": file, "err": plainIOError(err)})
-	}
-	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, maxImportBytes+1))
-	if err != nil {
-		return nil, app.Errorf(app.EINVALID, "err.cli.read_file", "cannot read {{.path}}: {{.err}}", map[string]any{"path": file, "err": plainIOError(err)})
-	}
-	if len(data) > maxImportBytes {
-		return nil, app.Errorf(app.EINVALID, "err.cli.file_too_big", "{{.path}} is larger than {{.max}} MB; split it into smaller files", map[string]any{"path": file, "max": maxImportBytes >> 20})
-	}
-	return data, nil
 }
 
 func bankRefused(file string, err error) error {

@@ -19,7 +19,7 @@ import (
 func importCommands() []command {
 	return []command{
 		{name: "import customers", args: "FILE.csv [--dry-run] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
-			summary: "add the customers of a CSV file (UTF-8 or Windows-1250, separated by ; , or tab, Czech or English headers); rows with a mistake or an IČO already on file are listed with their line and change nothing, the rest are written in one transaction (reception, sales or admin)",
+			summary: "add the customers of a CSV file (UTF-8 or Windows-1250, separated by ; , or tab, Czech or English headers); rows with a mistake or an IČO already on file are listed with their line and change nothing, the rest are written in one transaction (reception, sales, accounts or admin)",
 			setup:   setupImportCustomers},
 		importBankCommand(),
 	}
@@ -98,23 +98,33 @@ func setupImportCustomers(r *runner, c command, fs *flag.FlagSet, db string) fun
 // readCustomerFile reads and parses a customer CSV, naming the file in any
 // refusal.
 func readCustomerFile(file string) (app.CustomerCSV, error) {
-	fh, err := os.Open(file)
+	data, err := readImportFile(file)
 	if err != nil {
-		return app.CustomerCSV{}, app.Errorf(app.EINVALID, "err.cli.read_file", "cannot read {{.path}}: {{.err}}", map[string]any{"path": file, "err": plainIOError(err)})
-	}
-	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, maxImportBytes+1))
-	if err != nil {
-		return app.CustomerCSV{}, app.Errorf(app.EINVALID, "err.cli.read_file", "cannot read {{.path}}: {{.err}}", map[string]any{"path": file, "err": plainIOError(err)})
-	}
-	if len(data) > maxImportBytes {
-		return app.CustomerCSV{}, app.Errorf(app.EINVALID, "err.cli.file_too_big", "{{.path}} is larger than {{.max}} MB; split it into smaller files", map[string]any{"path": file, "max": maxImportBytes >> 20})
+		return app.CustomerCSV{}, err
 	}
 	f, err := app.ReadCustomersCSV(data)
 	if err != nil {
 		return f, app.Errorf(app.EINVALID, "err.cli.import_refused", "{{.path}}: {{.err}}; nothing was imported", map[string]any{"path": file, "err": app.ErrorMessage(err, nil)})
 	}
 	return f, nil
+}
+
+// readImportFile reads a file to import (customers, a bank statement) of at
+// most maxImportBytes, naming it in any refusal.
+func readImportFile(file string) ([]byte, error) {
+	fh, err := os.Open(file)
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "err.cli.read_file", "cannot read {{.path}}: {{.err}}", map[string]any{"path": file, "err": plainIOError(err)})
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, maxImportBytes+1))
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "err.cli.read_file", "cannot read {{.path}}: {{.err}}", map[string]any{"path": file, "err": plainIOError(err)})
+	}
+	if len(data) > maxImportBytes {
+		return nil, app.Errorf(app.EINVALID, "err.cli.file_too_big", "{{.path}} is larger than {{.max}} MB; split it into smaller files", map[string]any{"path": file, "max": maxImportBytes >> 20})
+	}
+	return data, nil
 }
 
 // plainIOError drops the path os errors repeat ("open x: no such file").

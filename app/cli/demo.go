@@ -2,12 +2,7 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
-	"io"
-	"path/filepath"
-	"text/tabwriter"
 	"time"
 
 	"kontor/app"
@@ -55,6 +50,27 @@ type DemoSummary struct {
 	// bank statements, the one imported and the one left for the user.
 	Payables DemoPayables
 	Bank     DemoBank
+}
+
+// demoCounted adds a posted entry to the summary.
+func demoCounted(ctx context.Context, svc app.Services, sum *DemoSummary, entryID string) error {
+	if entryID == "" || sum == nil {
+		return nil
+	}
+	e, err := svc.Ledger.Entry(ctx, entryID)
+	if err != nil {
+		return err
+	}
+	sum.count(e)
+	return nil
+}
+
+// count adds a posted entry to the summary's figures.
+func (s *DemoSummary) count(e app.Entry) {
+	dr, _ := e.Totals()
+	s.Entries++
+	s.Lines += len(e.Lines)
+	s.Turnover += dr
 }
 
 // MaxDemoScale bounds --scale so a typo cannot fill the disk.
@@ -150,10 +166,7 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 			return err
 		}
 		for _, e := range g.batch {
-			dr, _ := e.Totals()
-			sum.Entries++
-			sum.Lines += len(e.Lines)
-			sum.Turnover += dr
+			sum.count(e)
 		}
 		g.batch = g.batch[:0]
 		return nil
@@ -293,125 +306,4 @@ func icoCheckDigit(first7 string) int {
 		s += int(first7[i]-'0') * (8 - i)
 	}
 	return (11 - s%11) % 10
-}
-
-func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
-	dbp := dbFlag(fs, db)
-	scale := fs.Int("scale", 1, "multiply the volume by `N` (1 ≈ 10,000 journal lines, 100 ≈ 1,000,000)")
-	year := fs.Int("year", 0, "fill the calendar year `Y` (default: the 12 months up to today)")
-	return func([]string) int {
-		if *scale < 1 || *scale > MaxDemoScale {
-			return r.usageError(c, fs, "--scale must be between 1 and %d", MaxDemoScale)
-		}
-		if *year != 0 && (*year < 2013 || *year > 2100) {
-			return r.usageError(c, fs, "--year must be between 2013 and 2100")
-		}
-		path, err := r.dbPath(*dbp)
-		if err != nil {
-			return r.fail(err)
-		}
-		var sum DemoSummary
-		lastTenth := 0
-		progress := func(done, total int) {
-			if tenth := done * 10 / max(total, 1); tenth > lastTenth {
-				lastTenth = tenth
-				r.printf("  %3d %%\n", tenth*10)
-			}
-		}
-		conflict := false
-		code := r.withStore(path, func(svc app.Services) (err error) {
-			if svc.Users != nil && svc.Company != nil && demoCheckEmpty(r.ctx, svc) == nil {
-				r.printf("Creating the demo company and its users in %s (scale %d)…\n", path, *scale)
-			}
-			sum, err = Demo(r.ctx, svc, DemoOptions{Scale: *scale, Year: *year, Progress: progress, BankFiles: r.besideDB(path)})
-			var e *app.Error
-			conflict = errors.As(err, &e) && e.Key == errDemoNotEmpty
-			return err
-		})
-		if conflict {
-			fmt.Fprintln(r.env.Stderr, "kontor: give the demo a new file with --db PATH.")
-		}
-		if code != ExitOK {
-			return code
-		}
-		// Generating writes many large transactions; compacting drops the free
-		// pages bbolt would otherwise load on every open of the file.
-		if r.env.Compact != nil {
-			if _, _, err := r.env.Compact(path); err != nil {
-				return r.fail(err)
-			}
-		}
-		perSec := float64(sum.Lines) / max(sum.Elapsed.Seconds(), 1e-9)
-		r.printf("Created “%s”: %s journal entries with %s lines from %s to %s (turnover %s) in %s, %s lines/s.\n",
-			sum.Company, app.FormatMinor(int64(sum.Entries), 0, app.English), app.FormatMinor(int64(sum.Lines), 0, app.English),
-			sum.From.Format(app.English), sum.To.Format(app.English), app.M(sum.Turnover, "CZK").Format(app.English),
-			sum.Elapsed.Round(time.Millisecond), app.FormatMinor(int64(perSec), 0, app.English))
-		n := sum.Sales
-		r.printf("Sales: %d customers, %d price-list items, %d quotes, %d orders, %d invoices (%d in EUR), %d credit notes, %d payments; %d invoices open, %d of them overdue.\n",
-			n.Customers, n.Items, n.Quotes, n.Orders, n.Invoices, n.Foreign, n.CreditNotes, n.Payments, n.Open, n.Overdue)
-		if rc := sum.Reception; rc.Skipped {
-			r.printf("Reception: skipped, this build has no customer import or front desk.\n")
-		} else {
-			r.printf("Reception: %d more customers imported, %d visits in the last month (%d today, %d still in the building), %d appointments (%d to come, %d cancelled), %d inquiries (%d open, %d with a quote).\n",
-				rc.Customers, rc.Visits, rc.Today, rc.InBuilding, rc.Appointments, rc.Ahead, rc.Cancelled, rc.Inquiries, rc.Open, rc.Quoted)
-		}
-		if p := sum.Payables; !p.Skipped {
-			r.printf("Payables: %d suppliers, %d received invoices, %d paid in full; %d open, %d of them overdue; %d credit note (its refund is in this month's bank file).\n",
-				p.Suppliers, p.Purchases, p.Payments, p.Open, p.Overdue, p.CreditNotes)
-		}
-		if b := sum.Bank; !b.Skipped {
-			r.printf("Bank: last month's statement imported (%d lines: %d payments posted, %d left to pair in the Accounts tab); months locked: %s.\n",
-				b.Imported, b.Posted, b.Pending, monthsText(b.Locked))
-			for _, y := range b.Closed {
-				r.printf("Year %d closed into 431 (roční uzávěrka).\n", y)
-			}
-			for _, f := range b.Files {
-				r.printf("  bank statement file: %s\n", filepath.Join(filepath.Dir(absPath(path)), f))
-			}
-		}
-		r.printDemoUsers(sum.Users, path)
-		if len(sum.Bank.Files) > 0 {
-			r.printf("     kontor import bank %s --dry-run --user %s --db %s\n", shellArg(filepath.Join(filepath.Dir(absPath(path)), sum.Bank.Files[len(sum.Bank.Files)-2])), DemoAdmin, shellArg(path))
-		}
-		return ExitOK
-	}
-}
-
-// besideDB saves the demo's files in the database's folder, through
-// Env.WriteFile when set.
-func (r *runner) besideDB(dbPath string) func(name string, data []byte) error {
-	dir := filepath.Dir(absPath(dbPath))
-	return func(name string, data []byte) error {
-		dst := filepath.Join(dir, name)
-		if r.env.WriteFile != nil {
-			return r.env.WriteFile(dst, data)
-		}
-		return writeAtomic(dst, true, true, func(w io.Writer) error {
-			_, err := w.Write(data)
-			return err
-		})
-	}
-}
-
-// monthsText writes "1/2026 – 10/2026" or "none".
-func monthsText(ms []app.Month) string {
-	switch len(ms) {
-	case 0:
-		return "none"
-	case 1:
-		return ms[0].Format()
-	}
-	return ms[0].Format() + " – " + ms[len(ms)-1].Format()
-}
-
-// printDemoUsers lists who may sign in to the demo and how.
-func (r *runner) printDemoUsers(users []app.User, path string) {
-	r.printf("Users, all with the password “%s”:\n", DemoPassword)
-	w := tabwriter.NewWriter(r.env.Stdout, 0, 0, 2, ' ', 0)
-	for _, u := range users {
-		fmt.Fprintf(w, "  %s\t%s\t%s\n", u.Name, printable(u.FullName), app.RolesText(u.Roles))
-	}
-	_ = w.Flush()
-	r.printf("Try: kontor check --user %s --db %s\n", DemoAdmin, shellArg(path))
-	r.printf("     kontor list invoices --status overdue --user %s --db %s\n", DemoAdmin, shellArg(path))
 }

@@ -201,22 +201,6 @@ func (p *demoPayables) account(czech string) string {
 	return p.g.acc.Services
 }
 
-// demoCounted adds a posted entry to the summary.
-func demoCounted(ctx context.Context, svc app.Services, sum *DemoSummary, entryID string) error {
-	if entryID == "" || sum == nil {
-		return nil
-	}
-	e, err := svc.Ledger.Entry(ctx, entryID)
-	if err != nil {
-		return err
-	}
-	dr, _ := e.Totals()
-	sum.Entries++
-	sum.Lines += len(e.Lines)
-	sum.Turnover += dr
-	return nil
-}
-
 // finish records a supplier's credit note and counts the received invoices
 // left open at the end.
 func (p *demoPayables) finish() error {

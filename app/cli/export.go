@@ -178,27 +178,17 @@ func docRefs(ctx context.Context, sales app.SalesService, q docQuery) ([]docRef,
 // cancelled, the files this run wrote are removed again, so a folder never
 // holds half an export.
 func exportEach(ctx context.Context, sales app.SalesService, pdf PDFRenderer, company app.Company, refs []docRef, dir string, force bool, progress func(int)) (err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return app.Internal("creating the folder "+dir, err)
+	names := make([]string, len(refs))
+	for i, ref := range refs {
+		names[i] = fileName(ref.number)
 	}
-	if !force {
-		var taken []string
-		for _, ref := range refs {
-			if exists(filepath.Join(dir, fileName(ref.number))) {
-				taken = append(taken, fileName(ref.number))
-			}
-		}
-		if len(taken) > 0 {
-			return app.Errorf(app.ECONFLICT, "err.cli.files_exist", "{{.n}} of the files exist already in {{.dir}} ({{.first}}…); nothing was written: add --force to replace them",
-				map[string]any{"n": len(taken), "dir": dir, "first": taken[0]})
-		}
+	out, err := newFolderExport(dir, names, force)
+	if err != nil {
+		return err
 	}
-	var written []string
 	defer func() {
 		if err != nil {
-			for _, f := range written {
-				_ = os.Remove(f)
-			}
+			out.undo()
 		}
 	}()
 	for i, ref := range refs {
@@ -209,14 +199,63 @@ func exportEach(ctx context.Context, sales app.SalesService, pdf PDFRenderer, co
 		if err != nil {
 			return err
 		}
-		dst := filepath.Join(dir, fileName(d.Number))
-		if err := writeAtomic(dst, force, false, func(w io.Writer) error { return pdf.Document(w, d, company) }); err != nil {
+		if err := out.write(fileName(d.Number), func(w io.Writer) error { return pdf.Document(w, d, company) }); err != nil {
 			return err
 		}
-		written = append(written, dst)
 		progress(i + 1)
 	}
 	return nil
+}
+
+// folderExport writes the files of an export into one folder, shared by the
+// documents' and the statements' exports.
+type folderExport struct {
+	dir     string
+	force   bool
+	created []string // the files this run made, not those it replaced
+}
+
+// newFolderExport refuses, before anything is written, an export that would
+// replace files (names, in dir) unless force, then creates dir.
+func newFolderExport(dir string, names []string, force bool) (*folderExport, error) {
+	if !force {
+		var taken []string
+		for _, name := range names {
+			if exists(filepath.Join(dir, name)) {
+				taken = append(taken, name)
+			}
+		}
+		if len(taken) > 0 {
+			return nil, app.Errorf(app.ECONFLICT, "err.cli.files_exist", "{{.n}} of the files exist already in {{.dir}} ({{.first}}…); nothing was written: add --force to replace them",
+				map[string]any{"n": len(taken), "dir": dir, "first": taken[0]})
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, app.Internal("creating the folder "+dir, err)
+	}
+	return &folderExport{dir: dir, force: force}, nil
+}
+
+// write writes the file name in the folder, without a sync (see writeAtomic).
+func (f *folderExport) write(name string, render func(w io.Writer) error) error {
+	dst := filepath.Join(f.dir, name)
+	existed := exists(dst)
+	if err := writeAtomic(dst, f.force, false, render); err != nil {
+		return err
+	}
+	if !existed {
+		f.created = append(f.created, dst)
+	}
+	return nil
+}
+
+// undo removes the files this run made. A file replaced with --force stays:
+// its old content is gone already, and the new one is complete.
+func (f *folderExport) undo() {
+	for _, path := range f.created {
+		_ = os.Remove(path)
+	}
+	f.created = nil
 }
 
 // exportProgress reports on stderr at every tenth of n documents.

@@ -159,7 +159,7 @@ func (f *fakeStore) change(ctx context.Context, p app.Permission, name string, e
 	r := *stored
 	r.Roles = append([]app.Role(nil), r.Roles...)
 	edit(&r)
-	isAdmin := func(u fakeUser) bool { return !u.Disabled && hasRole(u.Roles, app.RoleAdmin) }
+	isAdmin := func(u fakeUser) bool { return !u.Disabled && u.Has(app.RoleAdmin) }
 	if isAdmin(*stored) && !isAdmin(r) && f.activeAdmins() <= 1 {
 		return app.User{}, app.Invalid("user.roles", "err.user.last_admin", "{{.name}} is the last administrator; make someone else an administrator first", map[string]any{"name": r.Name})
 	}
@@ -170,20 +170,11 @@ func (f *fakeStore) change(ctx context.Context, p app.Permission, name string, e
 func (f *fakeStore) activeAdmins() int {
 	n := 0
 	for _, u := range f.users {
-		if !u.Disabled && hasRole(u.Roles, app.RoleAdmin) {
+		if !u.Disabled && u.Has(app.RoleAdmin) {
 			n++
 		}
 	}
 	return n
-}
-
-func hasRole(roles []app.Role, r app.Role) bool {
-	for _, x := range roles {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 func (f *fakeStore) SetRoles(ctx context.Context, name string, roles []app.Role) (app.User, error) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"kontor/app"
@@ -86,11 +87,7 @@ func setupExportReport(r *runner, c command, fs *flag.FlagSet, db string) func([
 	force := fs.Bool("force", false, "replace FILE if it exists")
 	return func(args []string) int {
 		kind := app.ReportKind(strings.ToLower(strings.TrimSpace(args[0])))
-		known := false
-		for _, k := range app.ReportKinds() {
-			known = known || k == kind
-		}
-		if !known {
+		if !slices.Contains(app.ReportKinds(), kind) {
 			return r.usageError(c, fs, "unknown report %q: choose %s", args[0], reportNamesText(", "))
 		}
 		acct := strings.TrimSpace(*account)

@@ -354,3 +354,38 @@ func TestExportInvoicesCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestExportInvoicesCancelledKeepsReplaced: a cancelled folder export with
+// --force removes the files it made but keeps those it had already replaced
+// (their old content is gone; removing them would lose the document).
+func TestExportInvoicesCancelledKeepsReplaced(t *testing.T) {
+	te, p, _ := salesEnv(t)
+	dir := filepath.Join(t.TempDir(), "out")
+	args := []string{"export", "invoices", "--from", "1.1.2026", "--to", "30.6.2026", "--out", dir}
+	if code := te.run(args...); code != ExitOK {
+		t.Fatalf("first export: exit %d %s", code, te.err.String())
+	}
+	first := append([]string(nil), p.docs...)
+	if len(first) < 4 {
+		t.Fatalf("only %d documents to export", len(first))
+	}
+	for _, n := range first[1:] {
+		_ = os.Remove(filepath.Join(dir, fileName(n)))
+	}
+	p.docs = nil
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p.afterDoc = func(n int) {
+		if n == 3 {
+			cancel() // Ctrl-C
+		}
+	}
+	te.err.Reset()
+	if code := Run(ctx, append(args, "--force"), te.Env); code != ExitFailure || !strings.Contains(te.err.String(), "cancelled") {
+		t.Fatalf("cancelled export: exit %d, stderr %q", code, te.err.String())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != fileName(first[0]) {
+		t.Errorf("left %v, want only the replaced %s", entries, fileName(first[0]))
+	}
+}

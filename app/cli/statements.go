@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -45,7 +44,7 @@ type statementRun struct {
 func setupExportStatement(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
 	user := userFlag(fs)
-	custID := fs.String("customer", "", "the customer's `ID` (see “kontor list customers”)")
+	custID := fs.String("customer", "", "the customer's record `ID`")
 	all := fs.Bool("all", false, "every customer with a balance or activity in the period: one combined PDF (--out FILE.pdf) or one PDF each (--out DIR)")
 	from := fs.String("from", "", "the first day of the period: `DATE` (1.10.2026 or 2026-10-01); what is older makes the opening balance")
 	to := fs.String("to", "", "the last day of the period: `DATE`; the closing balance, aging and open items are as of this day")
@@ -162,27 +161,17 @@ func statementJobs(custs []app.Customer) []statementJob {
 // exists without force; whatever fails or is cancelled, the files this run
 // wrote are removed again.
 func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, company app.Company, jobs []statementJob, p reportPeriod, dir string, force bool) (res statementRun, err error) {
-	if !force {
-		var taken []string
-		for _, j := range jobs {
-			if exists(filepath.Join(dir, j.file)) {
-				taken = append(taken, j.file)
-			}
-		}
-		if len(taken) > 0 {
-			return res, app.Errorf(app.ECONFLICT, "err.cli.files_exist", "{{.n}} of the files exist already in {{.dir}} ({{.first}}…); nothing was written: add --force to replace them",
-				map[string]any{"n": len(taken), "dir": dir, "first": taken[0]})
-		}
+	names := make([]string, len(jobs))
+	for i, j := range jobs {
+		names[i] = j.file
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return res, app.Internal("creating the folder "+dir, err)
+	out, err := newFolderExport(dir, names, force)
+	if err != nil {
+		return res, err
 	}
-	var files []string
 	defer func() {
 		if err != nil {
-			for _, f := range files {
-				_ = os.Remove(f)
-			}
+			out.undo()
 			res.written = 0
 		}
 	}()
@@ -202,14 +191,8 @@ func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, c
 			progress(i + 1)
 			continue
 		}
-		dst := filepath.Join(dir, j.file)
-		_, statErr := os.Stat(dst)
-		existed := statErr == nil // replaced with --force: not ours to remove on failure
-		if err := writeAtomic(dst, force, false, func(w io.Writer) error { return r.env.Statements.Statement(w, st, company) }); err != nil {
+		if err := out.write(j.file, func(w io.Writer) error { return r.env.Statements.Statement(w, st, company) }); err != nil {
 			return res, err
-		}
-		if !existed {
-			files = append(files, dst)
 		}
 		res.written++
 		fmt.Fprintf(r.env.Stderr, "  %s → %s (%s)\n", printable(st.Customer.Name), j.file, app.M(st.Closing, st.Currency).Format(app.English))

@@ -168,13 +168,20 @@ func (r *renderer) ensure(y, h float64) float64 {
 // to go on from.
 func (r *renderer) newPage() float64 {
 	r.f.AddPage()
+	return r.continuedHeading(docTitle(r.l, r.d), contentW, contentW)
+}
+
+// continuedHeading writes the short heading of a continuation page just
+// added, w mm wide: the title (in titleW mm) on the left, "(continued)" on
+// the right, a rule below. It returns the y to go on from.
+func (r *renderer) continuedHeading(title string, titleW, w float64) float64 {
 	r.font("B", 9)
 	r.ink(inkText)
-	r.text(margin, margin, contentW, 5, docTitle(r.l, r.d), "L")
+	r.text(margin, margin, titleW, 5, title, "L")
 	r.font("", 8)
 	r.ink(inkLabel)
-	r.text(margin, margin, contentW, 5, "("+r.l.continued+")", "R")
-	r.rule(margin, right, margin+6.5, inkRule, 0.2)
+	r.text(margin, margin, w, 5, "("+r.l.continued+")", "R")
+	r.rule(margin, margin+w, margin+6.5, inkRule, 0.2)
 	return margin + 9
 }
 
@@ -400,7 +407,11 @@ func (r *renderer) note(y float64) {
 // footers draws every page's footer once the document's page count is
 // known: the supplier and "Strana N z M". Going back over the pages (rather
 // than fpdf's AliasNbPages) keeps the count per document in a batch.
-func (r *renderer) footers() {
+func (r *renderer) footers() { r.footersIn(contentW, footerY) }
+
+// footersIn is footers on pages w mm wide (between the margins) whose footer
+// rule is at y.
+func (r *renderer) footersIn(w, y float64) {
 	last := r.f.PageCount()
 	n := last - r.first + 1
 	sup := r.d.Supplier.Name
@@ -409,11 +420,11 @@ func (r *renderer) footers() {
 	}
 	for p := r.first; p <= last; p++ {
 		r.f.SetPage(p)
-		r.rule(margin, right, footerY, inkRule, 0.2)
+		r.rule(margin, margin+w, y, inkRule, 0.2)
 		r.font("", 7.5)
 		r.ink(inkLabel)
-		r.text(margin, footerY+1.5, contentW*0.7, 4, sup, "L")
-		r.text(margin, footerY+1.5, contentW, 4, r.l.page+" "+strconv.Itoa(p-r.first+1)+" "+r.l.of+" "+strconv.Itoa(n), "R")
+		r.text(margin, y+1.5, w*0.7, 4, sup, "L")
+		r.text(margin, y+1.5, w, 4, r.l.page+" "+strconv.Itoa(p-r.first+1)+" "+r.l.of+" "+strconv.Itoa(n), "R")
 	}
 	r.f.SetPage(last)
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"io"
-	"strconv"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -144,14 +143,7 @@ func (p *reportPDF) header() float64 {
 // continuation starts a new page with a short heading.
 func (p *reportPDF) continuation() float64 {
 	p.addPage()
-	p.font("B", 9)
-	p.ink(inkText)
-	p.text(margin, margin, p.g.contentW*0.75, 5, p.t.Title+"  ·  "+p.t.Period, "L")
-	p.font("", 8)
-	p.ink(inkLabel)
-	p.text(margin, margin, p.g.contentW, 5, "("+p.l.continued+")", "R")
-	p.rule(margin, p.g.right, margin+6.5, inkRule, 0.2)
-	return margin + 9
+	return p.continuedHeading(p.t.Title+"  ·  "+p.t.Period, p.g.contentW*0.75, p.g.contentW)
 }
 
 // cellLines wraps a text cell to its column; amounts never wrap.
@@ -256,21 +248,6 @@ func (p *reportPDF) draw() {
 	p.footers()
 }
 
-// footers writes the company and "Strana N z M" on every page.
-func (p *reportPDF) footers() {
-	last := p.f.PageCount()
-	n := last - p.first + 1
-	who := p.c.Name
-	if p.c.ICO != "" {
-		who += "  ·  " + p.l.ico + " " + p.c.ICO
-	}
-	for pg := p.first; pg <= last; pg++ {
-		p.f.SetPage(pg)
-		p.rule(margin, p.g.right, p.g.footerY, inkRule, 0.2)
-		p.font("", 7.5)
-		p.ink(inkLabel)
-		p.text(margin, p.g.footerY+1.5, p.g.contentW*0.7, 4, who, "L")
-		p.text(margin, p.g.footerY+1.5, p.g.contentW, 4, p.l.page+" "+strconv.Itoa(pg-p.first+1)+" "+p.l.of+" "+strconv.Itoa(n), "R")
-	}
-	p.f.SetPage(last)
-}
+// footers writes the company and "Strana N z M" on every page (the
+// renderer's supplier is the company).
+func (p *reportPDF) footers() { p.footersIn(p.g.contentW, p.g.footerY) }

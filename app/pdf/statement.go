@@ -193,14 +193,7 @@ const stRowH = 5.0
 // continuation starts a new page with a short heading and the column header.
 func (s *statement) continuation(cols []column) float64 {
 	s.f.AddPage()
-	s.font("B", 9)
-	s.ink(inkText)
-	s.text(margin, margin, contentW, 5, s.title(), "L")
-	s.font("", 8)
-	s.ink(inkLabel)
-	s.text(margin, margin, contentW, 5, "("+s.l.continued+")", "R")
-	s.rule(margin, right, margin+6.5, inkRule, 0.2)
-	y := margin + 9
+	y := s.continuedHeading(s.title(), contentW, contentW)
 	if cols != nil {
 		y = s.tableHead(y, cols)
 	}
