@@ -51,6 +51,9 @@ type Line struct {
 	Debit   int64  `json:"dr,omitempty"`
 	Credit  int64  `json:"cr,omitempty"`
 	Memo    string `json:"memo,omitempty"`
+	// VAT says what the line is for the VAT return (see VATTag); every line
+	// on the VAT account carries one.
+	VAT *VATTag `json:"vat,omitempty"`
 }
 
 // Entry is a journal entry (účetní zápis): a dated, numbered, balanced set of lines.

@@ -83,6 +83,7 @@ type Services struct {
 	Payables PayablesService
 	Bank     BankService
 	Reports  ReportService
+	VAT      VATPostingService
 	Closer   YearCloser
 
 	Clock Clock
