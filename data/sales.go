@@ -107,6 +107,9 @@ func (s *Store) SaveDraft(ctx context.Context, d app.SalesDoc) (app.SalesDoc, er
 		}
 		d.Supplier = app.PartyOfCompany(company)
 		d.Totals = app.ComputeTotals(withRates(d, company), company.BaseCurrency)
+		if d.Kind == app.KindCreditNote && d.OriginalID != "" {
+			d.Totals = creditDraftTotals(tx, d, company)
+		}
 		d.Updated = now
 		if err := putDoc(tx, d); err != nil {
 			return err
