@@ -101,3 +101,32 @@ func (t *VATTag) Reversed() *VATTag {
 	r.Base = -r.Base
 	return &r
 }
+
+// VATSums are the tagged postings of a period summed: the output and input
+// VAT as the return counts them, the settlements with the tax office and the
+// movement (debit minus credit) of the VAT account they make.
+type VATSums struct {
+	Output, Input, Settlement, Movement int64
+}
+
+// SumVATPostings sums ps.
+func SumVATPostings(ps []VATPosting) VATSums {
+	var s VATSums
+	for _, p := range ps {
+		switch {
+		case p.Tag.Regime == RegimeSettlement:
+			s.Settlement += p.Movement
+		case p.Tag.Side == VATOut:
+			s.Output += p.VAT
+		case p.Tag.Side == VATIn:
+			s.Input += p.VAT
+		}
+		s.Movement += p.Movement
+	}
+	return s
+}
+
+// Reconciles reports whether the VAT the return counts is what moved on the
+// VAT account: output − input − settlements = −movement (343 is a liability:
+// output VAT is credited, input VAT and payments to the tax office debited).
+func (s VATSums) Reconciles() bool { return s.Output-s.Input-s.Settlement == -s.Movement }

@@ -62,6 +62,7 @@ func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
 		checkPayments(tx, add)
 		checkDocCustomers(tx, add)
 		checkYearClosings(tx, add)
+		checkVAT(tx, add)
 		checkAudit(tx, add)
 		return nil
 	})

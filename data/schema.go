@@ -137,6 +137,8 @@ var migrations = []migration{
 	func(tx *bolt.Tx) error {
 		return createBuckets(tx, bYearClose)
 	},
+	// 8 → 9: VAT tags on the journal lines documents posted (issue 10).
+	tagDocumentPostings,
 }
 
 // SchemaVersion is the schema this build writes.
