@@ -419,8 +419,8 @@ func TestSalesRegimes(t *testing.T) {
 // TestDefaultSalesRegime: the form's default follows the customer's country
 // and VAT ID.
 func TestDefaultSalesRegime(t *testing.T) {
-	goods := []DocLine{{Goods: true}, {}}
-	services := []DocLine{{}, {}}
+	goods := []DocLine{{Text: "káva", Goods: true}, {Text: "doprava"}}
+	services := []DocLine{{Text: "kurz"}, {Text: ""}}
 	for _, tt := range []struct {
 		c     Customer
 		lines []DocLine
@@ -430,7 +430,8 @@ func TestDefaultSalesRegime(t *testing.T) {
 		{Customer{Country: "SK", DIC: "SK2023418771"}, goods, RegimeEUGoods},
 		{Customer{Country: "AT", DIC: "ATU63785915"}, services, RegimeEUServices},
 		{Customer{Country: "GR", DIC: "EL094259216"}, nil, RegimeEUGoods},
-		{Customer{Country: "DE"}, goods, RegimeDomestic}, // a consumer in the EU pays Czech VAT
+		{Customer{Country: "AT", DIC: "ATU63785915"}, []DocLine{{}}, RegimeEUGoods}, // nothing filled in yet
+		{Customer{Country: "DE"}, goods, RegimeDomestic},                            // a consumer in the EU pays Czech VAT
 		{Customer{Country: "US"}, goods, RegimeExport},
 		{Customer{Country: "CH", DIC: "CHE123456789"}, services, RegimeExport},
 	} {

@@ -87,19 +87,23 @@ func OtherEUVATID(dic string) bool {
 // DefaultSalesRegime is the regime a new document for the customer starts
 // with: a business with a VAT ID of another member state gets the
 // intra-Community supply of goods, or the service to an EU business when
-// every line is a service; a customer outside the EU the export; everyone
-// else (Czech customers, EU consumers) the domestic regime. §92a and the
-// exempt supplies are never guessed: they depend on what is sold.
+// every line filled in is a service; a customer outside the EU the export;
+// everyone else (Czech customers, EU consumers) the domestic regime. §92a
+// and the exempt supplies are never guessed: they depend on what is sold.
 func DefaultSalesRegime(c Customer, lines []DocLine) VATRegime {
 	country := strings.ToUpper(c.Country)
 	switch {
 	case OtherEUVATID(c.DIC):
+		services := 0
 		for _, l := range lines {
 			if l.Goods {
 				return RegimeEUGoods
 			}
+			if strings.TrimSpace(l.Text) != "" {
+				services++
+			}
 		}
-		if len(lines) == 0 {
+		if services == 0 {
 			return RegimeEUGoods
 		}
 		return RegimeEUServices

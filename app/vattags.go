@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math/big"
 	"slices"
 )
 
@@ -130,3 +131,13 @@ func SumVATPostings(ps []VATPosting) VATSums {
 // VAT account: output − input − settlements = −movement (343 is a liability:
 // output VAT is credited, input VAT and payments to the tax office debited).
 func (s VATSums) Reconciles() bool { return s.Output-s.Input-s.Settlement == -s.Movement }
+
+// BaseOfVAT is the base whose VAT at rate r is vat (vat × 100 / r, half-up):
+// what a VAT line's base defaults to; zero for a zero rate.
+func BaseOfVAT(vat int64, r Rate) int64 {
+	if r.micro == 0 {
+		return 0
+	}
+	num := new(big.Int).Mul(big.NewInt(vat), big.NewInt(100*rateScale))
+	return divRound(num, big.NewInt(r.micro), HalfUp).Int64()
+}

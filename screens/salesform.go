@@ -25,6 +25,9 @@ type docForm struct {
 	loading  bool // programmatic changes are not edits
 	dueAuto  bool // the due date follows the issue date and payment term
 	taxAuto  bool // the DUZP follows the issue date
+	// regimeAuto: the regime follows the customer and the lines (goods or
+	// services) until the user chooses one.
+	regimeAuto bool
 
 	head, opts, linesFS *fieldSet
 	custName            *widget.Label
@@ -118,7 +121,12 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 	f.curSel = widget.NewSelect(app.Currencies(), func(string) { f.currencyChanged() })
 	f.opts.add("doc.currency", "Currency", f.curSel)
 	f.rate = f.opts.entry("doc.exchange_rate", "Exchange rate", "24,325")
-	f.regime = widget.NewSelect(names(app.SalesRegimes, regimeName), func(string) { f.regimeChanged() })
+	f.regime = widget.NewSelect(names(app.SalesRegimes, regimeName), func(string) {
+		if !f.loading {
+			f.regimeAuto = false
+		}
+		f.regimeChanged()
+	})
 	f.opts.add("doc.regime", "VAT regime", f.regime)
 	f.exempt = widget.NewSelect(names(app.ExemptParagraphs, exemptName), func(string) { f.changed() })
 	f.opts.add("doc.exempt", "Exemption", f.exempt)
@@ -170,6 +178,7 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 		f.lines.addRow(app.DocLine{Quantity: app.Q(1), Unit: "ks", VATKind: app.VATStandard})
 	}
 	f.dueAuto = d.ID == "" || f.cust != nil && d.DueDate == d.IssueDate.AddDays(f.cust.PaymentDays)
+	f.regimeAuto = d.ID == "" && d.Kind != app.KindCreditNote
 	f.taxAuto = d.TaxDate == d.IssueDate
 
 	for _, e := range []*widget.Entry{f.issue, f.taxDate, f.due, f.valid, f.rate, f.reason, f.note} {
@@ -237,6 +246,22 @@ func (f *docForm) selectedRegime() app.VATRegime {
 	return app.RegimeDomestic
 }
 
+// defaultRegime chooses the customer's regime while the user has not.
+func (f *docForm) defaultRegime() {
+	if !f.regimeAuto || f.cust == nil || f.lines == nil {
+		return
+	}
+	lines, _ := f.lines.read(false)
+	if r := app.DefaultSalesRegime(*f.cust, lines); r != f.selectedRegime() {
+		loading := f.loading
+		f.loading = true // not the user's choice
+		selectValue(f.regime, app.SalesRegimes, r)
+		f.loading = loading
+		f.showRegimeFields()
+		f.relayout()
+	}
+}
+
 // regimeChanged shows the regime's own fields and recomputes the totals.
 func (f *docForm) regimeChanged() {
 	if f.opts == nil || f.opts.byKey["doc.rc_code"] == nil {
@@ -291,8 +316,8 @@ func (f *docForm) setCustomer(c app.Customer) {
 		f.curSel.SetSelected(c.Currency)
 	}
 	if f.doc.Kind != app.KindCreditNote {
-		lines, _ := f.lines.read(false)
-		selectValue(f.regime, app.SalesRegimes, app.DefaultSalesRegime(c, lines))
+		f.regimeAuto = true
+		f.defaultRegime()
 	}
 	f.dueAuto = true
 	f.issueChanged()
@@ -362,6 +387,7 @@ func (f *docForm) changed() {
 		return
 	}
 	f.dirty = true
+	f.defaultRegime()
 	f.recompute()
 }
 
