@@ -148,7 +148,7 @@ func gather[T any](ctx context.Context, next func() (T, error), weigh func(T) in
 // renderChunk draws docs into one PDF.
 func renderChunk(ctx context.Context, docs []app.SalesDoc, opt Options) chunkResult {
 	r := newRenderer(opt)
-	r.f.SetTitle("Kontor", true)
+	setInfo(r.f, "Kontor", "", "")
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return chunkResult{err: cancelled(err)}

@@ -59,8 +59,7 @@ func RenderDocument(w io.Writer, d app.SalesDoc, opt Options) error {
 		opt.Lang = d.Lang
 	}
 	l := labelsFor(opt.Lang)
-	r.f.SetTitle(docTitle(l, d), true)
-	r.f.SetAuthor(d.Supplier.Name, true)
+	setInfo(r.f, docTitle(l, d), d.Supplier.Name, "")
 	r.document(d)
 	return r.output(w)
 }

@@ -60,8 +60,7 @@ type statement struct {
 func RenderStatement(w io.Writer, st app.Statement, c app.Company, opt Options) error {
 	r := newRenderer(opt)
 	s := r.drawStatement(st, c, opt.Lang)
-	r.f.SetTitle(s.title(), true)
-	r.f.SetAuthor(c.Name, true)
+	setInfo(r.f, s.title(), c.Name, "")
 	return r.output(w)
 }
 
