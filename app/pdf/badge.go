@@ -37,7 +37,8 @@ var (
 // host is printed as given: a front end that knows the staff member's full
 // name may put it in v.Host. opt.Lang picks the language; opt.Created fixes
 // the PDF's dates for tests; BaseCurrency is not used.
-func RenderBadge(w io.Writer, v app.Visit, c app.Company, opt Options) error {
+func RenderBadge(w io.Writer, v app.Visit, c app.Company, opt Options) (err error) {
+	defer recoverPanic("rendering the badge of "+v.Visitor, &err)
 	l := badgeEnglish
 	if opt.Lang == app.Czech {
 		l = badgeCzech

@@ -82,7 +82,13 @@ func streamChunks[T any](ctx context.Context, w io.Writer, next func() (T, error
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				ch <- draw(wctx, items)
+				var res chunkResult
+				func() {
+					// A panic in a goroutine would end the process.
+					defer recoverPanic("rendering a batch", &res.err)
+					res = draw(wctx, items)
+				}()
+				ch <- res
 			}()
 		}
 		if len(pending) == 0 {

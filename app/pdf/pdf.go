@@ -53,7 +53,8 @@ const (
 
 // RenderDocument writes d — an invoice, credit note, quote or order — as one
 // PDF to w.
-func RenderDocument(w io.Writer, d app.SalesDoc, opt Options) error {
+func RenderDocument(w io.Writer, d app.SalesDoc, opt Options) (err error) {
+	defer recoverPanic("rendering document "+d.Number, &err)
 	r := newRenderer(opt)
 	if d.Lang != "" {
 		opt.Lang = d.Lang

@@ -53,7 +53,8 @@ type reportPDF struct {
 }
 
 // Report writes t as a PDF to w.
-func (rr ReportRenderer) Report(w io.Writer, t app.ReportTable, c app.Company) error {
+func (rr ReportRenderer) Report(w io.Writer, t app.ReportTable, c app.Company) (err error) {
+	defer recoverPanic("rendering the report "+t.Title, &err)
 	lang := t.Lang
 	if !lang.Valid() {
 		lang = app.English

@@ -1,11 +1,13 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"kontor/app"
 	"kontor/assets"
 )
 
@@ -108,5 +110,16 @@ func setInfo(f *fpdf.Fpdf, title, author, subject string) {
 	}
 	if subject != "" {
 		f.SetSubject(oneLine(subject), true)
+	}
+}
+
+// recoverPanic, deferred by every render function, turns a panic of the PDF
+// library into an error naming what was being drawn: clean keeps out every
+// character known to crash it, and should another input ever find a way in,
+// the export fails with a message (and removes its file) instead of taking
+// the whole application down with it.
+func recoverPanic(what string, err *error) {
+	if p := recover(); p != nil {
+		*err = app.Internal(what, fmt.Errorf("the PDF library failed: %v", p))
 	}
 }

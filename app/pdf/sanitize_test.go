@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"go/ast"
 	"go/parser"
+	"io"
 	gotoken "go/token"
 	"os"
 	"path/filepath"
@@ -122,5 +124,25 @@ func TestOneDoorToFpdf(t *testing.T) {
 			}
 			return true
 		})
+	}
+}
+
+// TestBatchPanicIsAnError: a panic while a chunk is drawn (on its own
+// goroutine, where it would end the process) comes back as an error.
+func TestBatchPanicIsAnError(t *testing.T) {
+	docs := []int{1, 2, 3}
+	i := 0
+	next := func() (int, error) {
+		if i == len(docs) {
+			return 0, io.EOF
+		}
+		i++
+		return docs[i-1], nil
+	}
+	draw := func(context.Context, []int) chunkResult { panic("index out of range [65536]") }
+	var b bytes.Buffer
+	err := streamChunks(context.Background(), &b, next, func(int) int { return 1 }, draw, nil)
+	if err == nil || app.ErrorCode(err) != app.EINTERNAL || !strings.Contains(err.Error(), "65536") {
+		t.Fatalf("err = %v, want an internal error naming the panic", err)
 	}
 }
