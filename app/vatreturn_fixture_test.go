@@ -56,7 +56,7 @@ func fixtureEntries() []Entry {
 		{nov(8), []Line{{Account: "501", Debit: 1000_00}, {Account: "343", Debit: 120_00, VAT: vt(in, RegimeDomestic, "", 12, 1000_00, "P-77", buyer2, 1120_00)},
 			{Account: "321", Credit: 1120_00}}},
 		// 8. Goods acquired from Germany, tax self-assessed: ř. 3 and 43, A.2.
-		{nov(9), []Line{{Account: "131", Debit: 40000_00}, {Account: "321", Credit: 40000_00},
+		{nov(9), []Line{{Account: "132", Debit: 40000_00}, {Account: "321", Credit: 40000_00},
 			{Account: "343", Credit: 8400_00, VAT: vt(out, RegimeEUGoods, std, 21, 40000_00, "RE-5512", "DE123456789", 40000_00)},
 			{Account: "343", Debit: 8400_00, VAT: vt(in, RegimeEUGoods, std, 21, 40000_00, "RE-5512", "DE123456789", 40000_00)}}},
 		// 9. A service received from Ireland: ř. 5 and 43, A.2.
@@ -81,7 +81,7 @@ func fixtureEntries() []Entry {
 		// 16. An exempt supply, §56a: ř. 50.
 		{nov(17), []Line{{Account: "311", Debit: 3000_00}, {Account: "602", Credit: 3000_00, VAT: &VATTag{Side: out, Regime: RegimeExempt, Kind: VATZero, Base: 3000_00, Exempt: "§56a", Doc: "FV2026-0008", DocTotal: 3000_00}}}},
 		// 17. Import VAT assessed by the customs office: ř. 42, not in the statement.
-		{nov(18), []Line{{Account: "343", Debit: 4200_00, VAT: vt(in, RegimeExport, std, 21, 20000_00, "JSD-99", "", 4200_00)}, {Account: "379", Credit: 4200_00}}},
+		{nov(18), []Line{{Account: "343", Debit: 4200_00, VAT: vt(in, RegimeExport, std, 21, 20000_00, "JSD-99", "", 4200_00)}, {Account: "321", Credit: 4200_00}}},
 		// 18. October's VAT paid to the tax office: a settlement.
 		{nov(20), []Line{{Account: "343", Debit: 50000_00, VAT: &VATTag{Regime: RegimeSettlement}}, {Account: "221", Credit: 50000_00}}},
 		// 19. An exempt purchase (a stamp): no tax, not on the return.
