@@ -369,6 +369,8 @@ func TestSalesRegimes(t *testing.T) {
 		{"§92a to a foreign business", RegimeReverseCZ, sk, func(d *SalesDoc, _ *Company) { d.RCCode = "4" }, "doc.regime"},
 		{"§92a from a non-payer", RegimeReverseCZ, cz, func(d *SalesDoc, c *Company) { d.RCCode, c.VATPayer = "4", false }, "doc.regime"},
 		{"export outside the EU", RegimeExport, us, nil, ""},
+		{"service to a Swiss business", RegimeEUServices, Customer{ID: "ch", Name: "Kaffee AG", Street: "Bahnhofstrasse 1", City: "Zürich", Country: "CH", DIC: "CHE123456789"}, nil, ""},
+		{"service abroad without a tax ID", RegimeEUServices, us, nil, "doc.regime"},
 		{"export into the EU", RegimeExport, sk, nil, "doc.regime"},
 		{"exempt §56a", RegimeExempt, person, func(d *SalesDoc, _ *Company) { d.Exempt = "§56a" }, ""},
 		{"exempt without a paragraph", RegimeExempt, person, nil, "doc.exempt"},
@@ -433,7 +435,9 @@ func TestDefaultSalesRegime(t *testing.T) {
 		{Customer{Country: "AT", DIC: "ATU63785915"}, []DocLine{{}}, RegimeEUGoods}, // nothing filled in yet
 		{Customer{Country: "DE"}, goods, RegimeDomestic},                            // a consumer in the EU pays Czech VAT
 		{Customer{Country: "US"}, goods, RegimeExport},
-		{Customer{Country: "CH", DIC: "CHE123456789"}, services, RegimeExport},
+		{Customer{Country: "CH", DIC: "CHE123456789"}, services, RegimeEUServices}, // a service abroad: ř. 26
+		{Customer{Country: "CH", DIC: "CHE123456789"}, goods, RegimeExport},
+		{Customer{Country: "US"}, services, RegimeExport}, // no tax ID: the user decides
 	} {
 		if got := DefaultSalesRegime(tt.c, tt.lines); got != tt.want {
 			t.Errorf("%+v: %s, want %s", tt.c, got, tt.want)

@@ -86,31 +86,48 @@ func OtherEUVATID(dic string) bool {
 
 // DefaultSalesRegime is the regime a new document for the customer starts
 // with: a business with a VAT ID of another member state gets the
-// intra-Community supply of goods, or the service to an EU business when
-// every line filled in is a service; a customer outside the EU the export;
-// everyone else (Czech customers, EU consumers) the domestic regime. §92a
-// and the exempt supplies are never guessed: they depend on what is sold.
+// intra-Community supply of goods, or the service to a business abroad when
+// every line filled in is a service; a customer outside the EU the export,
+// or the service when it is a business with a tax ID and every line a
+// service; everyone else (Czech customers, EU consumers) the domestic
+// regime. §92a and the exempt supplies are never guessed: they depend on
+// what is sold.
 func DefaultSalesRegime(c Customer, lines []DocLine) VATRegime {
-	country := strings.ToUpper(c.Country)
+	services := 0
+	for _, l := range lines {
+		if l.Goods {
+			services = -1
+			break
+		}
+		if strings.TrimSpace(l.Text) != "" {
+			services++
+		}
+	}
 	switch {
-	case OtherEUVATID(c.DIC):
-		services := 0
-		for _, l := range lines {
-			if l.Goods {
-				return RegimeEUGoods
-			}
-			if strings.TrimSpace(l.Text) != "" {
-				services++
-			}
-		}
-		if services == 0 {
-			return RegimeEUGoods
-		}
+	case OtherEUVATID(c.DIC) && services > 0:
 		return RegimeEUServices
-	case country != "" && !IsEUCountry(country):
+	case OtherEUVATID(c.DIC):
+		return RegimeEUGoods
+	case outsideEU(c.Country) && foreignTaxID(c.DIC) && services > 0:
+		return RegimeEUServices
+	case outsideEU(c.Country):
 		return RegimeExport
 	}
 	return RegimeDomestic
+}
+
+// outsideEU reports whether a country code is a country outside the EU.
+func outsideEU(country string) bool {
+	cc := strings.ToUpper(country)
+	return cc != "" && !IsEUCountry(cc)
+}
+
+// foreignTaxID reports whether dic is a tax ID with the prefix of a country
+// outside the EU (CHE123456789): the VAT return's row of services supplied
+// outside the EU goes by it.
+func foreignTaxID(dic string) bool {
+	dic = NormalizeDIC(dic)
+	return len(dic) > 3 && isUpperAlpha(dic[:2]) && EUVATState(dic) == "" && dic[:2] != "EL" && dic[:2] != "GR" && ValidateDIC(dic) == nil
 }
 
 // validateSalesRegime checks a document's regime against its supplier and
@@ -145,9 +162,15 @@ func validateSalesRegime(d *SalesDoc, c Company, cust Customer) error {
 		if !slices.Contains(ReverseChargeCodes, d.RCCode) {
 			return Invalid("doc.rc_code", "err.doc.rc_code", "choose what is supplied under §92a (the control statement's code)", nil)
 		}
-	case RegimeEUGoods, RegimeEUServices:
+	case RegimeEUGoods:
 		if !OtherEUVATID(dic) {
 			return Invalid("doc.regime", "err.doc.eu_vat_id", "a supply to a business in another member state needs the customer's VAT ID of that state (e.g. SK2023418765)", nil)
+		}
+	case RegimeEUServices:
+		// A business in another member state by its VAT ID; outside the EU
+		// by its tax ID with the country prefix (ř. 26 of the return).
+		if !OtherEUVATID(dic) && !(outsideEU(cust.Country) && foreignTaxID(dic)) {
+			return Invalid("doc.regime", "err.doc.service_abroad", "a service to a business abroad needs the customer's VAT ID with its country prefix (e.g. ATU63785915, CHE123456789)", nil)
 		}
 	case RegimeExport:
 		if cc := strings.ToUpper(cust.Country); cc == "" || IsEUCountry(cc) {
@@ -170,6 +193,21 @@ func legacyRegime(customerCountry string) VATRegime {
 		return RegimeReverseCZ
 	}
 	return RegimeEUServices
+}
+
+// LegalWording is RegimeWording of the document: a service to a business
+// outside the EU is not "daň odvede zákazník" but a supply whose place is
+// abroad (§9(1)), not subject to Czech VAT.
+func (d SalesDoc) LegalWording(lang Lang) (cs, en string) {
+	if d.Regime == RegimeEUServices && outsideEU(d.Customer.Country) && !OtherEUVATID(d.Customer.DIC) {
+		cs, en = "Místo plnění mimo tuzemsko (§ 9 odst. 1 zákona o DPH) – plnění nepodléhá české DPH",
+			"Place of supply outside the EU (Art. 44 Directive 2006/112/EC) – not subject to Czech VAT"
+		if lang == Czech {
+			en = ""
+		}
+		return cs, en
+	}
+	return RegimeWording(d.Regime, d.Exempt, lang)
 }
 
 // RegimeWording is the legal wording a document in the regime prints

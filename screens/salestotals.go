@@ -85,7 +85,7 @@ func (v *totalsView) set(d app.SalesDoc, t app.DocTotals, base string) {
 		row(lang.X("totals.rounding", "Rounding"), money(t.Rounding, cur), false)
 	}
 	row(lang.X("totals.total", "Total"), money(t.Total, cur), true)
-	if w := regimeWording(d.Regime, d.Exempt); w != "" && d.Supplier.VATPayer {
+	if w := regimeWording(d); w != "" && d.Supplier.VATPayer {
 		row("", w, false)
 	}
 	if cur != base && cur != "" {

@@ -154,7 +154,7 @@ func TestSalesFormRegime(t *testing.T) {
 	r := f.lines.rows[0]
 	test.Type(r.text, "Barista course")
 	test.Type(r.price, "95.00")
-	if f.regime.Selected != "Service to an EU business (§9(1))" {
+	if f.regime.Selected != "Service to a business abroad (§9(1))" {
 		t.Errorf("a service line alone: %q", f.regime.Selected)
 	}
 	r.item.SetSelectedIndex(1) // the coffee: goods

@@ -17,7 +17,7 @@ func regimeName(r app.VATRegime) string {
 	case app.RegimeEUGoods:
 		return lang.X("regime.eu_goods", "Goods to another EU member state (§64)")
 	case app.RegimeEUServices:
-		return lang.X("regime.eu_services", "Service to an EU business (§9(1))")
+		return lang.X("regime.eu_services", "Service to a business abroad (§9(1))")
 	case app.RegimeExport:
 		return lang.X("regime.export", "Export outside the EU (§66)")
 	case app.RegimeExempt:
@@ -72,9 +72,10 @@ func names[T any](values []T, name func(T) string) []string {
 	return out
 }
 
-// regimeWording is the legal wording of a regime in the user's language.
-func regimeWording(r app.VATRegime, exempt string) string {
-	cs, en := app.RegimeWording(r, exempt, uiLang)
+// regimeWording is the legal wording of a document's regime in the user's
+// language.
+func regimeWording(d app.SalesDoc) string {
+	cs, en := d.LegalWording(uiLang)
 	if en != "" {
 		return en
 	}

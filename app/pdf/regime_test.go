@@ -39,6 +39,15 @@ func TestRegimeWording(t *testing.T) {
 			mustNotContain(t, "English", en, "21 %", "12 %", "VAT total")
 		})
 	}
+	// A service to a business outside the EU: its place of supply is abroad.
+	ch := czkInvoice()
+	ch.Regime = app.RegimeEUServices
+	ch.Customer = app.Party{Name: "Kaffee AG", Street: "Bahnhofstrasse 1", City: "Zürich", Country: "CH", DIC: "CHE123456789"}
+	ch = finish(ch)
+	en := strings.Join(pages(t, render(t, ch, enOpts())), "\f")
+	mustContain(t, "service outside the EU", en, "Místo plnění mimo tuzemsko (§ 9 odst. 1 zákona o DPH)", "Place of supply outside the EU (Art. 44 Directive 2006/112/EC)")
+	mustNotContain(t, "service outside the EU", en, "Daň odvede zákazník", "21 %")
+
 	d := czkInvoice() // domestic: rates and VAT, no wording
 	cs := strings.Join(pages(t, render(t, d, csOpts())), "\f")
 	mustContain(t, "domestic", cs, "21 %", "12 %", "DPH celkem")

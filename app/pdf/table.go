@@ -164,7 +164,7 @@ func (r *renderer) recap(y float64) float64 {
 	if foreign {
 		extra += 5
 	}
-	cs, en := app.RegimeWording(d.Regime, d.Exempt, r.opt.Lang)
+	cs, en := d.LegalWording(r.opt.Lang)
 	if cs != "" {
 		extra += 6
 	}
