@@ -291,9 +291,9 @@ func creditResidue(rate app.Rate, remaining, baseRemaining int64) int64 {
 // postRounding posts the rounding that account still carries for a closed
 // document (carried: debit minus credit) against 548 or 648.
 func postRounding(p *poster, acc app.PostingAccounts, account string, carried int64, date app.Date, memo, source string) error {
-	lines := []app.Line{{Account: account, Credit: carried}, {Account: acc.RoundingLoss, Debit: carried, Memo: "zaokrouhlení kurzu"}}
+	lines := []app.Line{{Account: account, Credit: carried, Memo: memo}, {Account: acc.RoundingLoss, Debit: carried, Memo: memo}}
 	if carried < 0 {
-		lines = []app.Line{{Account: account, Debit: -carried}, {Account: acc.RoundingGain, Credit: -carried, Memo: "zaokrouhlení kurzu"}}
+		lines = []app.Line{{Account: account, Debit: -carried, Memo: memo}, {Account: acc.RoundingGain, Credit: -carried, Memo: memo}}
 	}
 	_, err := p.post(app.Entry{Date: date, Memo: memo, Source: source, Lines: lines})
 	return err

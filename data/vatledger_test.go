@@ -215,6 +215,13 @@ func TestLongCustomerNameIssues(t *testing.T) {
 			t.Errorf("line memo %q", l.Memo)
 		}
 	}
+	pay, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 20), Amount: app.M(d.Totals.Total, "CZK")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := s.Entry(ctx, pay.EntryID); len([]rune(e.Memo)) > app.MaxMemo || !strings.Contains(e.Memo, d.Number) {
+		t.Errorf("payment memo %q", e.Memo)
+	}
 	sup, err := s.SaveCustomer(ctx, app.Customer{Name: string([]rune(name)[:197]) + " II", Street: "Dlouhá 6", City: "Praha 1"})
 	if err != nil {
 		t.Fatal(err)
