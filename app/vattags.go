@@ -127,6 +127,11 @@ func SumVATPostings(ps []VATPosting) VATSums {
 	return s
 }
 
+// Add adds o to s.
+func (s *VATSums) Add(o VATSums) {
+	s.Output, s.Input, s.Settlement, s.Movement = s.Output+o.Output, s.Input+o.Input, s.Settlement+o.Settlement, s.Movement+o.Movement
+}
+
 // Reconciles reports whether the VAT the return counts is what moved on the
 // VAT account: output − input − settlements = −movement (343 is a liability:
 // output VAT is credited, input VAT and payments to the tax office debited).

@@ -22,7 +22,7 @@ func checkVAT(tx *bolt.Tx, add addFn) {
 		return // reported by Check already
 	}
 	vat := company.Chart.Posting().VAT
-	months := map[string][]app.VATPosting{}
+	months := map[string]*app.VATSums{} // summed as the journal is read: a million lines need no list
 	_ = tx.Bucket(bJournal).ForEach(func(_, v []byte) error {
 		var e app.Entry
 		if decode(v, &e) != nil {
@@ -33,8 +33,15 @@ func checkVAT(tx *bolt.Tx, add addFn) {
 			add("check.vat_line", "entry {{.number}} of {{.date}}: {{.reason}}", map[string]any{"number": e.Number, "date": e.Date.String(),
 				"reason": app.Label{Key: bad.Key, Fallback: bad.Msg, Args: bad.Args}})
 		}
+		ps := app.VATPostingsOf(e, vat)
+		if len(ps) == 0 {
+			return nil
+		}
 		m := e.Date.MonthOf().Key()
-		months[m] = append(months[m], app.VATPostingsOf(e, vat)...)
+		if months[m] == nil {
+			months[m] = &app.VATSums{}
+		}
+		months[m].Add(app.SumVATPostings(ps))
 		return nil
 	})
 	seen := map[string]bool{}
@@ -43,7 +50,10 @@ func checkVAT(tx *bolt.Tx, add addFn) {
 	for k, v := c.Seek(prefix); k != nil && len(k) == len(prefix)+6 && string(k[:len(prefix)]) == string(prefix); k, v = c.Next() {
 		m := string(k[len(prefix):])
 		seen[m] = true
-		sums := app.SumVATPostings(months[m])
+		var sums app.VATSums
+		if months[m] != nil {
+			sums = *months[m]
+		}
 		if moved := readI64(v, 0) - readI64(v, 1); sums.Movement != moved {
 			add("check.vat_movement", "in {{.month}} account {{.code}} moved by {{.moved}}, its tagged lines by {{.tagged}}",
 				map[string]any{"month": monthLabel(m), "code": vat, "moved": app.FormatMinor(moved, 2, ""), "tagged": app.FormatMinor(sums.Movement, 2, "")})
@@ -54,8 +64,8 @@ func checkVAT(tx *bolt.Tx, add addFn) {
 					"settled": app.FormatMinor(sums.Settlement, 2, ""), "code": vat, "moved": app.FormatMinor(sums.Movement, 2, "")})
 		}
 	}
-	for m, ps := range months {
-		if sums := app.SumVATPostings(ps); !seen[m] && sums.Movement != 0 {
+	for m, sums := range months {
+		if !seen[m] && sums.Movement != 0 {
 			add("check.vat_movement", "in {{.month}} account {{.code}} moved by {{.moved}}, its tagged lines by {{.tagged}}",
 				map[string]any{"month": monthLabel(m), "code": vat, "moved": "0", "tagged": app.FormatMinor(sums.Movement, 2, "")})
 		}

@@ -66,7 +66,7 @@ func mustReconcile(t *testing.T, s *Store, months ...app.Month) app.VATSums {
 		if sums.Movement != moved || !sums.Reconciles() {
 			t.Errorf("%s: tagged %+v, 343 moved %d", m.Format(), sums, moved)
 		}
-		all.Output, all.Input, all.Settlement, all.Movement = all.Output+sums.Output, all.Input+sums.Input, all.Settlement+sums.Settlement, all.Movement+sums.Movement
+		all.Add(sums)
 	}
 	return all
 }
