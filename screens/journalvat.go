@@ -137,13 +137,28 @@ func (f *entryForm) vatTag(v *vatLineRow, n int, l app.Line) (*app.VATTag, error
 // default.
 func (f *entryForm) showVAT(r *entryRow, l app.Line, tag *app.VATTag) {
 	v := r.vat
+	changed := false
 	show := func(o fyne.CanvasObject, on bool) {
+		if on == o.Visible() {
+			return
+		}
+		changed = true
 		if on {
 			o.Show()
 		} else {
 			o.Hide()
 		}
 	}
+	// A row that grew or shrank is laid out again, and the editor with it.
+	defer func() {
+		if changed {
+			v.box.Refresh()
+			r.box.Refresh()
+			if f.rowsBox != nil {
+				f.rowsBox.Refresh()
+			}
+		}
+	}()
 	show(v.box, tag != nil)
 	if tag == nil {
 		return

@@ -302,6 +302,9 @@ func (f *docForm) showCustomer() {
 	if p.ICO != "" {
 		text += "\n" + lang.X("field.customer.ico", "IČO") + " " + p.ICO
 	}
+	if p.DIC != "" { // the VAT ID decides the regime
+		text += "\n" + lang.X("field.customer.dic", "DIČ") + " " + p.DIC
+	}
 	f.custName.SetText(text)
 }
 
