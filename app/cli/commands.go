@@ -39,7 +39,7 @@ func commands() []command {
 		{name: "user", args: "COMMAND [flags]", summary: "manage who may sign in: add, list, passwd, disable, enable, roles", subs: userCommands()},
 		{name: "list", args: "invoices [flags]", summary: "list sales documents: invoices, credit notes, quotes, orders", subs: listCommands()},
 		{name: "import", args: "customers FILE.csv [flags] | bank FILE [--dry-run]", summary: "add customers from a CSV file, or import a bank statement (ABO/GPC or CSV) and post the payments it pairs with open invoices (--dry-run checks first)", subs: importCommands()},
-		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags]", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as PDF or CSV, or customer statements as PDFs (one file each or combined)", subs: exportCommands()},
+		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags] | vat-return|vat-control|eu-sales --period P --out FILE.xml", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as PDF or CSV, customer statements as PDFs (one file each or combined), or the VAT return, control statement and EU sales list as XML files for the tax portal", subs: exportCommands()},
 		closeYearCommand(),
 		{name: "version", summary: "print the version", setup: setupVersion},
 		{name: "help", args: "[COMMAND [SUBCOMMAND]]", summary: "explain the commands, or one command", maxArgs: 2, setup: setupHelp},
