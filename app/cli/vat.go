@@ -111,6 +111,10 @@ func setupExportVAT(form app.VATForm) func(r *runner, c command, fs *flag.FlagSe
 						return nil
 					})
 				}
+				filing := app.VATFiling{Company: company, Period: p, Filed: today, Software: "Kontor", Version: r.versionString()}
+				if err := filing.Check(); err != nil {
+					return err
+				}
 				f, err := app.LoadVATFilings(ctx, svc, p.First(), p.Last())
 				if err != nil {
 					return err
@@ -119,10 +123,6 @@ func setupExportVAT(form app.VATForm) func(r *runner, c command, fs *flag.FlagSe
 					if err := f.EUSales.CheckQuarter(p); err != nil {
 						return err
 					}
-				}
-				filing := app.VATFiling{Company: company, Period: p, Filed: today, Software: "Kontor", Version: r.versionString()}
-				if err := filing.Check(); err != nil {
-					return err
 				}
 				summary = r.vatSummary(form, f)
 				return writeAtomic(dst, *force, true, func(w io.Writer) error {
