@@ -130,7 +130,7 @@ func CheckVATPeriod(form VATForm, p VATPeriod, today Date, c Company, filing boo
 		return Invalid("period", "err.vat.period_open", "the period {{.period}} ends on {{.last}}: it can be filed from the next day", args)
 	}
 	if !c.VATPayer {
-		return Invalid("company.vat_payer", "err.vat.not_payer", "the company is not a VAT payer, so it files no VAT return, control statement or EU sales list (Settings → Company)", nil)
+		return Invalid("company.vat_payer", "err.vat.not_payer", "the company is not a VAT payer, so it files no VAT return, control statement or EU sales list (in Settings, tab Company)", nil)
 	}
 	if form == FormVATControl && p.IsQuarter() && len(czechDIC(c.DIC)) == 8 {
 		return Invalid("period", "err.vat.control_monthly", "a legal person files the control statement for each month (§101e of the VAT act), also when its VAT period is a quarter: ask for {{.period}} month by month", args)

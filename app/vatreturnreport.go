@@ -55,12 +55,12 @@ func (b *reportBuilder) vatReturn() error {
 	r := f.Return
 	b.title(ReportVAT)
 	b.r.Columns = []ReportColumn{
-		b.col("report.col.vat_row", "Row", false, 0.5),
-		b.col("report.col.description", "Description", false, 4.2),
+		b.col("report.col.vat_row", "Row", false, 0.4),
+		b.col("report.col.description", "Description", false, 3.4),
 		b.col("report.col.tax_base", "Tax base", true, 1.3),
 		b.col("report.col.vat", "VAT", true, 1.2),
-		b.col("report.col.base_whole", "Base in the return", true, 1.1),
-		b.col("report.col.vat_whole", "VAT in the return", true, 1.1),
+		b.col("report.col.base_whole", "Base in the return", true, 1.6),
+		b.col("report.col.vat_whole", "VAT in the return", true, 1.6),
 	}
 	line := func(n int, withTax bool) {
 		a, w := r.Row(n), r.Whole(n)
@@ -112,7 +112,7 @@ func (b *reportBuilder) vatReconciliation(f VATFilings) error {
 	r := f.Return
 	acct := f.Company.Chart.Posting().VAT
 	b.heading(b.tr("report.vat.reconciliation", "Reconciliation with account {{.account}}", map[string]any{"account": acct}))
-	b.row("", b.tr("report.vat.rec_return", "Output tax minus deductions (rows 62 − 63, before rounding)", nil), "", b.amount(r.Net()), "", "")
+	b.row("", b.tr("report.vat.rec_return", "Output tax minus deductions, before rounding", nil), "", b.amount(r.Net()), "", "")
 	diff := r.Net() + r.Movement // the tagged lines alone
 	if b.svc.Reports != nil {
 		bals, err := b.svc.Reports.BalancesBetween(b.ctx, b.from, b.to)
