@@ -6,39 +6,41 @@ import "strconv"
 // control statement by its sections and the EU sales list, each a
 // ReportTable for the screen, the PDF and the CSV.
 
+// vatRowNames are the English names of the rows of the return.
+var vatRowNames = map[int]string{
+	1:  "Domestic supplies of goods and services – standard rate",
+	2:  "Domestic supplies of goods and services – reduced rate",
+	3:  "Goods acquired from another member state – standard rate",
+	4:  "Goods acquired from another member state – reduced rate",
+	5:  "Services received from a business in another member state (§9(1)) – standard rate",
+	6:  "Services received from a business in another member state (§9(1)) – reduced rate",
+	7:  "Import of goods, tax declared by the payer (§23) – standard rate",
+	8:  "Import of goods, tax declared by the payer (§23) – reduced rate",
+	10: "Supplies received in domestic reverse charge (§92a) – standard rate",
+	11: "Supplies received in domestic reverse charge (§92a) – reduced rate",
+	12: "Other supplies received on which the recipient declares the tax – standard rate",
+	13: "Other supplies received on which the recipient declares the tax – reduced rate",
+	20: "Goods supplied to another member state (§64)",
+	21: "Services supplied with the place of supply in another member state (§9(1))",
+	22: "Export of goods (§66)",
+	25: "Supplies in domestic reverse charge (§92a), as the supplier",
+	26: "Other supplies with the right to deduct (place of supply abroad)",
+	40: "Taxable supplies received from domestic payers – standard rate",
+	41: "Taxable supplies received from domestic payers – reduced rate",
+	42: "Import of goods, tax assessed by the customs office",
+	43: "Acquisitions, services received and imports (rows 3–13) – standard rate",
+	44: "Acquisitions, services received and imports (rows 3–13) – reduced rate",
+	46: "Deductions in total",
+	50: "Exempt supplies without the right to deduct",
+	62: "Output tax",
+	63: "Deductions",
+	64: "Tax due",
+	65: "Excess deduction",
+}
+
 // vatRowLabel is the translated name of a row of the return.
 func (b *reportBuilder) vatRowLabel(n int) string {
-	en := map[int]string{
-		1:  "Domestic supplies of goods and services – standard rate",
-		2:  "Domestic supplies of goods and services – reduced rate",
-		3:  "Goods acquired from another member state – standard rate",
-		4:  "Goods acquired from another member state – reduced rate",
-		5:  "Services received from a business in another member state (§9(1)) – standard rate",
-		6:  "Services received from a business in another member state (§9(1)) – reduced rate",
-		7:  "Import of goods, tax declared by the payer (§23) – standard rate",
-		8:  "Import of goods, tax declared by the payer (§23) – reduced rate",
-		10: "Supplies received in domestic reverse charge (§92a) – standard rate",
-		11: "Supplies received in domestic reverse charge (§92a) – reduced rate",
-		12: "Other supplies received on which the recipient declares the tax – standard rate",
-		13: "Other supplies received on which the recipient declares the tax – reduced rate",
-		20: "Goods supplied to another member state (§64)",
-		21: "Services supplied with the place of supply in another member state (§9(1))",
-		22: "Export of goods (§66)",
-		25: "Supplies in domestic reverse charge (§92a), as the supplier",
-		26: "Other supplies with the right to deduct (place of supply abroad)",
-		40: "Taxable supplies received from domestic payers – standard rate",
-		41: "Taxable supplies received from domestic payers – reduced rate",
-		42: "Import of goods, tax assessed by the customs office",
-		43: "Acquisitions, services received and imports (rows 3–13) – standard rate",
-		44: "Acquisitions, services received and imports (rows 3–13) – reduced rate",
-		46: "Deductions in total",
-		50: "Exempt supplies without the right to deduct",
-		62: "Output tax",
-		63: "Deductions",
-		64: "Tax due",
-		65: "Excess deduction",
-	}
-	return b.tr("vat.row."+strconv.Itoa(n), en[n], nil)
+	return b.tr("vat.row."+strconv.Itoa(n), vatRowNames[n], nil)
 }
 
 // wholeAmount formats whole koruny.
