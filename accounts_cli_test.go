@@ -168,7 +168,7 @@ func TestAccountsEndToEnd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		closing += s.Closing
+		closing += s.ClosingBase()
 	}
 	last := ledger311[len(ledger311)-1]
 	if got := last[len(last)-1]; got != en(closing) || closing == 0 {

@@ -19,6 +19,7 @@ type stmtCustomer struct {
 	name, currency string
 	lang           app.Lang
 	prices         []int64 // one invoice each, unit price in minor units
+	czk            []int64 // more invoices, in CZK whatever the customer's currency
 }
 
 // statementsStore makes a real database signed into by the CLI's test user
@@ -56,8 +57,12 @@ func statementsStore(t *testing.T, custs []stmtCustomer) (string, map[string]app
 			t.Fatalf("customer %q: %v", sc.name, err)
 		}
 		out[sc.name] = c
-		for k, price := range sc.prices {
+		for k, price := range append(sc.prices, sc.czk...) {
 			day := app.D(2026, time.March, 2+k)
+			cur := cur
+			if k >= len(sc.prices) {
+				cur = "CZK"
+			}
 			d := app.SalesDoc{Kind: app.KindInvoice, CustomerID: c.ID, IssueDate: day, TaxDate: day, DueDate: day.AddDays(14), Currency: cur,
 				Lines: []app.DocLine{{Text: "Káva ☕ zrnková 😀 1 kg", Quantity: app.Q(1), Unit: "ks", UnitPrice: price, VATKind: app.VATReduced, Goods: true}}}
 			if cur == "EUR" {
@@ -159,5 +164,38 @@ func TestExportStatementsEmojiCustomer(t *testing.T) {
 		if text := pdfToText(t, f); !strings.Contains(text, "Káva ☕ zrnková □ 1 kg") {
 			t.Errorf("%s: the line text is not printed with □:\n%s", filepath.Base(f), text)
 		}
+	}
+}
+
+// TestExportStatementEURCustomer: the statement of a customer who owes
+// euros showed a CZK balance and CZK aging. On a real store, through the
+// CLI: the statement is in euros, with a CZK section for the one invoice in
+// crowns, each with its own balance and aging.
+func TestExportStatementEURCustomer(t *testing.T) {
+	db, custs := statementsStore(t, []stmtCustomer{
+		{name: "Wiener Kaffee GmbH", currency: "EUR", lang: app.English, prices: []int64{1000_00, 250_50}, czk: []int64{2000_00}},
+	})
+	c := custs["Wiener Kaffee GmbH"]
+	out := filepath.Join(t.TempDir(), "wiener.pdf")
+	code, stdout, errs := runCLI(t, "export", "statement", "--customer", c.ID, "--from", "2026-03-01", "--to", "2026-04-30", "--out", out, "--db", db)
+	if code != 0 {
+		t.Fatalf("export statement: %d\n%s\n%s", code, stdout, errs)
+	}
+	// 1 000 € + 250,50 € at 12 % VAT; 2 000 CZK at 12 %.
+	eur, czk := app.M(1400_56, "EUR").Format(app.English), app.M(2240_00, "CZK").Format(app.English)
+	if !strings.Contains(stdout, "closing balance "+eur+", "+czk) {
+		t.Errorf("summary %q, want the closing balance %s, %s", stdout, eur, czk)
+	}
+	text := pdfToText(t, out)
+	plain := func(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+	for _, want := range []string{"Amounts in EUR, CZK", "Account in EUR", "Account in CZK", plain(eur), plain(czk),
+		"Aging of receivables on 30 Apr 2026 (EUR)", "Aging of receivables on 30 Apr 2026 (CZK)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the statement lacks %q:\n%s", want, text)
+		}
+	}
+	// The euros restated in crowns (1 400,56 × 24,325 = 34 068,62) appear nowhere.
+	if strings.Contains(text, "34,068") || strings.Contains(text, "36,308") {
+		t.Errorf("the statement converts the euros to crowns:\n%s", text)
 	}
 }
