@@ -11,6 +11,7 @@ type labels struct {
 	toInvoice, reason                                                  string
 	supplier, customer, ico, dic, nonPayer                             string
 	issueDate, taxDate, supplyDate, dueDate, validUntil                string
+	issueDateCredit                                                    string
 	payment, payBank, payCash, bankAccount, iban, bic, vs, currency    string
 	qrCZK, qrEUR                                                       string
 	colNo, colText, colQty, colUnit, colUnitNet, colUnitGross, colDisc string
@@ -29,6 +30,7 @@ var labelsCS = labels{
 	toInvoice: "k faktuře", reason: "Důvod opravy",
 	supplier: "Dodavatel", customer: "Odběratel", ico: "IČO", dic: "DIČ", nonPayer: "Neplátce DPH",
 	issueDate: "Datum vystavení", taxDate: "Datum uskutečnění zdanitelného plnění",
+	issueDateCredit: "Datum vystavení opravného dokladu",
 	supplyDate: "Datum plnění", dueDate: "Datum splatnosti", validUntil: "Platnost nabídky do",
 	payment: "Způsob úhrady", payBank: "bankovním převodem", payCash: "hotově",
 	bankAccount: "Bankovní účet", iban: "IBAN", bic: "BIC (SWIFT)", vs: "Variabilní symbol", currency: "Měna",
@@ -51,6 +53,7 @@ var labelsEN = labels{
 	toInvoice: "to invoice", reason: "Reason for correction",
 	supplier: "Supplier", customer: "Customer", ico: "Reg. No. (IČO)", dic: "VAT No. (DIČ)", nonPayer: "Not a VAT payer",
 	issueDate: "Issue date", taxDate: "Date of taxable supply (DUZP)",
+	issueDateCredit: "Date of issue of the corrective document",
 	supplyDate: "Date of supply", dueDate: "Due date", validUntil: "Valid until",
 	payment: "Payment method", payBank: "bank transfer", payCash: "cash",
 	bankAccount: "Bank account", iban: "IBAN", bic: "BIC (SWIFT)", vs: "Variable symbol", currency: "Currency",

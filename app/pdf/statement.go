@@ -121,7 +121,7 @@ func (s *statement) title() string {
 func (s *statement) strings() []string {
 	var ss []string
 	for _, p := range []app.Party{s.d.Supplier, s.st.Customer} {
-		ss = append(ss, p.Name, p.Street, p.City, p.Postcode, p.Country, p.ICO, p.DIC, p.Email, p.Phone, p.BankAccount, p.IBAN, p.BIC)
+		ss = append(ss, p.Name, p.Street, p.City, p.Postcode, p.Country, p.ICO, p.DIC, p.Email, p.Phone, p.BankAccount, p.IBAN, p.BIC, p.Register)
 	}
 	for _, sec := range s.st.Sections {
 		for _, l := range sec.Lines {
