@@ -14,6 +14,7 @@ const (
 	ECONFLICT     = "conflict"     // the request clashes with stored state
 	EUNAUTHORIZED = "unauthorized" // the user lacks the role
 	EINUSE        = "in_use"       // the database file is open in another process
+	EDAMAGED      = "damaged"      // the database file is damaged or was changed outside Kontor
 	EINTERNAL     = "internal"     // a bug or an I/O failure
 )
 

@@ -69,16 +69,16 @@ func TestPruneKeepsMonthlyGenerations(t *testing.T) {
 func TestBackupRefusesToReplaceDatabases(t *testing.T) {
 	s, _ := MustCompany(t)
 	other, _ := MustCompany(t) // open in "another process" (another lock holder)
-	err := s.Backup(ctx, other.Path())
+	err := s.Backup(ctx, other.Path(), app.BackupOptions{})
 	wantCode(t, err, app.EINUSE, "")
 	otherPath := other.Path()
 	other.Close()
-	err = s.Backup(ctx, otherPath)
+	err = s.Backup(ctx, otherPath, app.BackupOptions{})
 	wantCode(t, err, app.EINVALID, "backup.out")
 	// An empty file (what a save dialog leaves) or an unrelated file may be replaced.
 	empty := filepath.Join(t.TempDir(), "empty.db")
 	_ = os.WriteFile(empty, nil, 0o600)
-	if err := s.Backup(ctx, empty); err != nil {
+	if err := s.Backup(ctx, empty, app.BackupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -92,26 +92,26 @@ func TestBackupRestoreCompact(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bak := filepath.Join(dir, "copy.db")
-	if err := s.Backup(ctx, bak); err != nil {
+	if err := s.Backup(ctx, bak, app.BackupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if s.LastBackup().IsZero() {
 		t.Fatal("LastBackup not updated")
 	}
-	wantCode(t, s.Backup(ctx, s.Path()), app.EINVALID, "backup.out")
+	wantCode(t, s.Backup(ctx, s.Path(), app.BackupOptions{}), app.EINVALID, "backup.out")
 	// Restore refuses a target that is open.
-	_, err := RestoreFile(bak, s.Path())
+	_, err := RestoreFile(bak, s.Path(), "admin")
 	wantCode(t, err, app.EINUSE, "")
 	// A file that is not a Kontor database is refused and changes nothing.
 	junk := filepath.Join(dir, "invoice.pdf")
 	_ = os.WriteFile(junk, []byte("%PDF-1.4 "+strings.Repeat("x", 5000)), 0o600)
-	_, err = RestoreFile(junk, s.Path())
+	_, err = RestoreFile(junk, s.Path(), "admin")
 	wantCode(t, err, app.EINVALID, "")
 
 	_, _ = s.PostEntry(ctx, sale(app.D(2026, 4, 1))) // after the backup
 	path := s.Path()
 	s.Close()
-	kept, err := RestoreFile(bak, path)
+	kept, err := RestoreFile(bak, path, "admin")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,12 +148,12 @@ func TestBackupRestoreCompact(t *testing.T) {
 func TestRestoreReplacesADamagedDatabase(t *testing.T) {
 	s, _ := MustCompany(t)
 	bak := filepath.Join(t.TempDir(), "good.db")
-	if err := s.Backup(ctx, bak); err != nil {
+	if err := s.Backup(ctx, bak, app.BackupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	path := s.Path()
 	s.Close()
-	_, err := RestoreFile(path, path)
+	_, err := RestoreFile(path, path, "admin")
 	wantCode(t, err, app.EINVALID, "restore.from")
 	// Damage the file: garbage over both meta pages.
 	f, _ := os.OpenFile(path, os.O_WRONLY, 0)
@@ -162,7 +162,7 @@ func TestRestoreReplacesADamagedDatabase(t *testing.T) {
 	if _, err := Open(path, Options{NoAutoBackup: true}); err == nil {
 		t.Fatal("damaged file opened")
 	}
-	kept, err := RestoreFile(bak, path)
+	kept, err := RestoreFile(bak, path, "admin")
 	if err != nil {
 		t.Fatalf("restore over a damaged file: %v", err)
 	}

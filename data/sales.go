@@ -41,6 +41,11 @@ func putDoc(tx *bolt.Tx, d app.SalesDoc) error {
 	if err := docs.Put([]byte(d.ID), raw); err != nil {
 		return err
 	}
+	if d.Number != "" { // numbered: a record the audit trail proves
+		if err := prove(tx, proofDoc, []byte(d.ID), raw); err != nil {
+			return err
+		}
+	}
 	return tx.Bucket(bDocCust).Put(docCustomerKey(d.CustomerID, d.ID), nil)
 }
 

@@ -66,7 +66,7 @@ func (s *shell) runBackup(path string) {
 	wait.Show()
 	ctx := s.deps.ctx()
 	async(func() {
-		err := s.deps.Services.Store.Backup(ctx, path)
+		err := s.deps.Services.Store.Backup(ctx, path, app.BackupOptions{})
 		fyne.Do(func() {
 			wait.Hide()
 			bar.Stop()
