@@ -75,7 +75,11 @@ func (e AuditEntry) Summary(t Translator) string {
 		return e.Text
 	}
 	// The stored English text is the fallback; it is not a template, so any
-	// "{{" a customer's name brings along is escaped.
-	fallback := strings.ReplaceAll(e.Text, "{{", `{{"{{"}}`)
+	// "{{" a customer's name brings along is escaped where it will be
+	// executed (templates are executed only with arguments).
+	fallback := e.Text
+	if len(e.Args) > 0 {
+		fallback = strings.ReplaceAll(fallback, "{{", `{{"{{"}}`)
+	}
 	return ErrorMessage(&Error{Code: EINVALID, Key: e.Key, Msg: fallback, Args: e.Args.values()}, t)
 }
