@@ -14,7 +14,13 @@ type AuditArg struct {
 	// Label is a translation key shown translated (a status, a kind); Text
 	// is its English fallback.
 	Label string `json:"l,omitempty"`
+	// List is a list of labels (the roles of a user, the fields changed),
+	// shown translated and joined with commas.
+	List []AuditArg `json:"ls,omitempty"`
 }
+
+// labelList is a list argument: each label translated, joined by commas.
+type labelList []Label
 
 // AuditArgs are an audit summary's named arguments.
 type AuditArgs map[string]AuditArg
@@ -34,9 +40,27 @@ func ADate(d Date) AuditArg { return AuditArg{Date: &d} }
 // ALabel is a value shown through its translation key (fallback: English).
 func ALabel(key, fallback string) AuditArg { return AuditArg{Label: key, Text: fallback} }
 
+// ALabels is a list of labels; an empty list reads "nothing".
+func ALabels(labels ...Label) AuditArg {
+	out := AuditArg{List: make([]AuditArg, len(labels))}
+	for i, l := range labels {
+		out.List[i] = ALabel(l.Key, l.Fallback)
+	}
+	if len(labels) == 0 {
+		out = ALabel("audit.nothing", "nothing")
+	}
+	return out
+}
+
 // value turns the argument into what localArgs formats.
 func (a AuditArg) value() any {
 	switch {
+	case a.List != nil:
+		out := make(labelList, len(a.List))
+		for i, x := range a.List {
+			out[i] = Label{Key: x.Label, Fallback: x.Text}
+		}
+		return out
 	case a.Money != nil:
 		return *a.Money
 	case a.Date != nil:

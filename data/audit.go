@@ -182,3 +182,33 @@ func scanAudit(tx *bolt.Tx, f app.AuditFilter, fn func(app.AuditEntry) bool) err
 	}
 	return nil
 }
+
+// auditNote is a summary in the making: key, English template, arguments.
+type auditNote struct {
+	key, english string
+	args         app.AuditArgs
+}
+
+// idLabel is a stored id (a status, a type) shown through its translation
+// key prefix+id; in English, its words.
+func idLabel(prefix, id string) app.AuditArg {
+	return app.ALabel(prefix+id, strings.ReplaceAll(id, "_", " "))
+}
+
+// roleLabels names roles in the reader's language.
+func roleLabels(roles []app.Role) app.AuditArg {
+	ls := make([]app.Label, len(roles))
+	for i, r := range roles {
+		ls[i] = app.Label{Key: "role." + string(r), Fallback: string(r)}
+	}
+	return app.ALabels(ls...)
+}
+
+func apptArgs(a app.Appointment) app.AuditArgs {
+	start := a.Start.Local()
+	return app.AuditArgs{"staff": app.AText(a.Staff), "customer": app.AText(a.Customer), "date": app.ADate(app.DateOf(start)), "time": app.AText(start.Format("15:04"))}
+}
+
+func payArgs(amount app.Money, number, method string) app.AuditArgs {
+	return app.AuditArgs{"amount": app.AMoney(amount), "number": app.AText(number), "method": idLabel("pay.", method)}
+}
