@@ -152,7 +152,7 @@ func (r *runner) guardFile(path, flagUser, what string, openDamaged bool) (signe
 	st, err := r.env.Open(path)
 	if err != nil {
 		if openDamaged && app.ErrorCode(err) != app.EINUSE {
-			fmt.Fprintf(r.env.Stderr, "kontor: note: %s; going on without signing in\n", app.ErrorMessage(err, nil))
+			fmt.Fprintf(r.env.Stderr, "kontor: note: %s\nkontor: going on without signing in (nobody can sign in to this file)\n", app.ErrorMessage(err, nil))
 			return "", nil
 		}
 		return "", err
