@@ -155,7 +155,7 @@ func (s *Store) LastBackup() time.Time {
 // readLastBackup takes the later of the recorded manual backup and the newest daily file.
 func (s *Store) readLastBackup() time.Time {
 	var last time.Time
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view("reading the last backup", func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bMeta); b != nil {
 			last, _ = time.Parse(time.RFC3339, string(b.Get(kLastBackup)))
 		}

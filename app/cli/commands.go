@@ -87,7 +87,7 @@ func (r *runner) mainUsage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintln(w, "has no users: create its first admin with “kontor user add NAME --role admin”.")
 	fmt.Fprintln(w, "Run “kontor help COMMAND” or “kontor COMMAND --help” for a command's flags.")
 	fmt.Fprintln(w, "Exit codes: 0 ok, 1 failure (also a refused sign-in or a missing role), 2 wrong usage,")
-	fmt.Fprintln(w, "3 database open in another Kontor process.")
+	fmt.Fprintln(w, "3 database open in another Kontor process, 4 database damaged (or check found problems).")
 	if fs != nil {
 		fmt.Fprintln(w, "\nFlags:")
 		printFlags(w, fs)
