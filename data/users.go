@@ -186,7 +186,7 @@ func (s *Store) SetRoles(ctx context.Context, name string, roles []app.Role) (ap
 	return s.changeUser(ctx, app.PermUsersManage, name, "changing roles", func(r *userRecord) (auditNote, error) {
 		old := r.Roles
 		r.Roles = roles
-		return auditNote{"audit.user_roles", "roles of {{.name}}: {{.from}} → {{.to}}",
+		return auditNote{"audit.user_roles", "roles of {{.name}} changed from {{.from}} to {{.to}}",
 			app.AuditArgs{"name": app.AText(r.Name), "from": roleLabels(old), "to": roleLabels(roles)}}, nil
 	})
 }

@@ -43,6 +43,7 @@ func ShowDamaged(a fyne.App, d Damaged) fyne.Window {
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
+	title := widget.NewLabelWithStyle(lang.X("damaged.title", "The database is damaged"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	what := wrap(d.Message)
 	var advice *widget.Label
 	if d.Backup == "" {
@@ -64,8 +65,8 @@ func ShowDamaged(a fyne.App, d Damaged) fyne.Window {
 		restore.OnTapped = func() { restoreDamaged(a, w, d, restore) }
 		buttons.Add(restore)
 	}
-	w.SetContent(container.NewPadded(container.NewVBox(what, advice, container.NewHBox(layout.NewSpacer(), buttons))))
-	w.Resize(fyne.NewSize(620, 280))
+	w.SetContent(container.NewPadded(container.NewVBox(title, what, advice, container.NewHBox(layout.NewSpacer(), buttons))))
+	w.Resize(fyne.NewSize(620, 300))
 	w.Show()
 	return w
 }
