@@ -141,14 +141,25 @@ func (d *digest) sum() (string, int) {
 }
 
 // proveExisting proves every journal entry and numbered sales document on
-// file: the migration that brings proofs to an older database. What was
-// changed before that day cannot be told; from then on it can.
+// file that has no proof yet: the migration that brings proofs to an older
+// database. What was changed before that day cannot be told; from then on it
+// can. A record that has a proof keeps it, even when it no longer matches:
+// setting the schema back to re-run the migration must not launder a
+// changed record. A later migration that rewrites records on purpose proves
+// them again itself (prove).
 func proveExisting(tx *bolt.Tx) error {
-	if err := tx.Bucket(bJournal).ForEach(func(k, v []byte) error { return prove(tx, proofEntry, k, v) }); err != nil {
+	proofs := tx.Bucket(bProofs)
+	missing := func(kind byte, k []byte) bool { return proofs.Get(cat([]byte{kind}, k)) == nil }
+	if err := tx.Bucket(bJournal).ForEach(func(k, v []byte) error {
+		if !missing(proofEntry, k) {
+			return nil
+		}
+		return prove(tx, proofEntry, k, v)
+	}); err != nil {
 		return err
 	}
 	return tx.Bucket(bDocs).ForEach(func(k, v []byte) error {
-		if !docNumbered(v) {
+		if !missing(proofDoc, k) || !docNumbered(v) {
 			return nil
 		}
 		return prove(tx, proofDoc, k, v)

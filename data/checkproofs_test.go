@@ -296,3 +296,27 @@ func TestCheckReportsProgress(t *testing.T) {
 		t.Fatalf("progress: %d calls, last %d of %d", calls, last, total)
 	}
 }
+
+// Setting the schema back so that the proving migration runs again does not
+// make a changed record match: records that have a proof keep it.
+func TestRerunMigrationDoesNotLaunderChanges(t *testing.T) {
+	s, d, _ := provenStore(t)
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := editJSON(tx, bDocs, []byte(d.ID), func(m map[string]any) { m["totals"].(map[string]any)["total"] = json.Number("100") }); err != nil {
+			return err
+		}
+		return tx.Bucket(bMeta).Put(kSchema, u64(uint64(SchemaVersion()-1)))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	s, err := Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := checkTexts(t, s); !strings.Contains(got, "document FV2026-0001 was changed") {
+		t.Fatalf("check after the re-run migration said %q", got)
+	}
+}
