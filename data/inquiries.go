@@ -86,7 +86,7 @@ func (s *Store) SetInquiryStatus(ctx context.Context, id string, st app.InquiryS
 		if err := putJSON(tx, bInquiries, q.ID, q); err != nil {
 			return err
 		}
-		return a.logKey("status", "inquiry", q.ID, "audit.inquiry_status", "from {{.from}} to {{.to}}", app.AuditArgs{"from": idLabel("inquiry.status.", string(old)), "to": idLabel("inquiry.status.", string(st))})
+		return a.logKey("status", "inquiry", q.ID, "audit.inquiry_status", "status changed from “{{.from}}” to “{{.to}}”", app.AuditArgs{"from": idLabel("inquiry.status.", string(old)), "to": idLabel("inquiry.status.", string(st))})
 	})
 	return q, err
 }
