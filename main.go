@@ -7,8 +7,12 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"os/user"
 	"path/filepath"
+	"runtime"
+	"strings"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"kontor/app"
@@ -72,19 +76,49 @@ func demoFilesBeside(dbPath string) func(name string, data []byte) error {
 }
 
 // runGUI opens the database and runs the desktop app until its window closes.
+// A damaged file gets the window that explains it and offers the newest good
+// backup (exit code 4 when it is not restored).
 func runGUI(dbPath string) int {
 	a := fyneapp.NewWithID(appID)
 	screens.SetupLanguage(a.Preferences())
 	store, err := data.Open(dbPath, data.Options{})
+	if app.ErrorCode(err) == app.EDAMAGED {
+		backup, when := data.NewestGoodBackup(dbPath)
+		screens.ShowDamaged(a, screens.Damaged{
+			Path: dbPath, Message: app.ErrorMessage(err, screens.Translator()), Backup: backup, BackupTime: when,
+			Restore: func(from string) (string, error) { return data.RestoreFile(from, dbPath, osUser()) },
+			Start: func() error {
+				store, err = data.Open(dbPath, data.Options{})
+				if err != nil {
+					return err
+				}
+				showMain(a, store, dbPath)
+				return nil
+			},
+		})
+		a.Run()
+		if store == nil {
+			return cli.ExitDamaged
+		}
+		store.Close()
+		return cli.ExitOK
+	}
 	if err != nil {
 		screens.ShowFatal(a, "Kontor", app.ErrorMessage(err, screens.Translator()))
 		a.Run()
 		if app.ErrorCode(err) == app.EINUSE {
-			return 3
+			return cli.ExitInUse
 		}
-		return 1
+		return cli.ExitFailure
 	}
 	defer store.Close()
+	showMain(a, store, dbPath)
+	a.Run()
+	return cli.ExitOK
+}
+
+// showMain opens the main window on the open store.
+func showMain(a fyne.App, store *data.Store, dbPath string) {
 	svc := store.Services()
 	screens.ShowMain(a, screens.Deps{
 		Services:   svc,
@@ -97,6 +131,13 @@ func runGUI(dbPath string) int {
 			return err
 		},
 	})
-	a.Run()
-	return 0
+}
+
+// osUser names the person at the computer for the audit entry of a restore
+// made from the damaged-file window, where nobody can sign in.
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username + " (" + strings.ToLower(runtime.GOOS) + " account)"
+	}
+	return ""
 }
