@@ -57,6 +57,7 @@ func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
 			}
 		}
 		checkJournal(tx, add)
+		checkOverflow(tx, add)
 		checkNumbers(tx, add)
 		checkPayables(tx, add)
 		checkPayments(tx, add)
