@@ -72,7 +72,18 @@ func safeName(name string) string {
 // and renamed to dst. Without replace an existing dst is kept and ErrExists
 // returned. On any error — write's, the disk's, ErrEmpty — the temp file
 // is removed and dst is untouched.
-func Write(dst string, replace, sync bool, write func(w io.Writer) error) (err error) {
+func Write(dst string, replace, sync bool, write func(w io.Writer) error) error {
+	return WriteFile(dst, replace, sync, func(f *os.File) error {
+		bw := bufio.NewWriterSize(f, 256<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+}
+
+// WriteFile is Write for a writer that needs the file itself (unbuffered).
+func WriteFile(dst string, replace, sync bool, write func(f *os.File) error) (err error) {
 	dir := filepath.Dir(dst)
 	tmp, err := Create(dir, filepath.Base(dst))
 	if err != nil {
@@ -84,15 +95,10 @@ func Write(dst string, replace, sync bool, write func(w io.Writer) error) (err e
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	cw := &countWriter{w: tmp}
-	bw := bufio.NewWriterSize(cw, 256<<10)
-	if err = write(bw); err != nil {
+	if err = write(tmp); err != nil {
 		return err
 	}
-	if err = bw.Flush(); err != nil {
-		return err
-	}
-	if cw.n == 0 {
+	if fi, serr := tmp.Stat(); serr != nil || fi.Size() == 0 {
 		return ErrEmpty
 	}
 	if sync {
@@ -115,17 +121,6 @@ func Write(dst string, replace, sync bool, write func(w io.Writer) error) (err e
 		SyncDir(dir)
 	}
 	return nil
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // SyncDir makes a rename in dir durable; not every system can sync a
