@@ -3,7 +3,6 @@ package screens
 import (
 	"encoding/csv"
 	"errors"
-	"io"
 	"strconv"
 	"strings"
 
@@ -19,29 +18,7 @@ import (
 
 // chooseFile asks for a bank statement file and imports it.
 func (v *bankView) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(err, v.win)
-			return
-		}
-		if r == nil {
-			return
-		}
-		name := r.URI().Name()
-		async(func() {
-			data, err := io.ReadAll(r)
-			_ = r.Close()
-			fyne.Do(func() {
-				if err != nil {
-					showError(app.Errorf(app.EINVALID, "err.file.read", "cannot read {{.name}}: {{.err}}", map[string]any{"name": name, "err": err.Error()}), v.win)
-					return
-				}
-				v.importData(name, data)
-			})
-		})
-	}, v.win)
-	d.Resize(fyne.NewSize(820, 560))
-	d.Show()
+	openFileOf(v.win, nil, 0, v.importData)
 }
 
 // csvSource is a CSV bank export being mapped: its header line (what the
@@ -254,7 +231,7 @@ func (v *bankView) mapColumns(src *csvSource) {
 			})
 		})
 	})
-	fd.d.Resize(fyne.NewSize(560, 0))
+	fd.widen(560)
 }
 
 // slicesIndex is the position of s in list, -1 when absent.
@@ -358,8 +335,7 @@ func (v *bankView) showPreview(name string, st app.BankStatement, es []app.BankE
 	body := container.NewBorder(summary, nil, nil, nil, table)
 	dlg = dialog.NewCustomWithoutButtons(lang.X("bank.preview_title", "Bank statement preview"), body, v.win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, imp})
-	dlg.Resize(fyne.NewSize(1080, 560))
-	dlg.Show()
+	showSized(dlg, fyne.NewSize(1080, 560))
 }
 
 // orDash is s, or a dash when empty.

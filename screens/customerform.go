@@ -169,6 +169,5 @@ func confirmDuplicateICO(d Deps, fd *formDialog, out app.Customer, other app.Cus
 	anyway.Importance = widget.WarningImportance
 	dlg = dialog.NewCustomWithoutButtons(lang.X("customer.dup_title", "This IČO is already on file"), container.NewVBox(msg, existing), fd.win)
 	dlg.SetButtons([]fyne.CanvasObject{back, anyway})
-	dlg.Resize(fyne.NewSize(520, 0))
-	dlg.Show()
+	showSized(dlg, fyne.NewSize(520, 0))
 }

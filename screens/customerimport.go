@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"io"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -19,25 +18,17 @@ func (r *receptionScreen) importCustomers() {
 	if !r.deps.can(app.PermCustomersWrite) || r.deps.Services.Importer == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(err, r.win)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		name := rc.URI().Name()
-		data, err := io.ReadAll(io.LimitReader(rc, 512<<20))
-		_ = rc.Close()
-		if err != nil {
-			showError(app.Internal("reading "+name, err), r.win)
+	openFileOf(r.win, []string{".csv", ".txt"}, maxImportBytes+1, func(name string, data []byte) {
+		if len(data) > maxImportBytes {
+			showError(app.Errorf(app.EINVALID, "err.file.too_large", "{{.name}} is larger than {{.max}} MB", map[string]any{"name": name, "max": maxImportBytes >> 20}), r.win)
 			return
 		}
 		r.previewImport(name, data)
-	}, r.win)
-	showFileDialog(d)
+	})
 }
+
+// maxImportBytes is the largest customer file the import reads.
+const maxImportBytes = 512 << 20
 
 // previewImport reads the file and asks the store for a dry run in the
 // background, then shows what would be imported and what is refused.
@@ -129,8 +120,7 @@ func (r *receptionScreen) showImportPreview(name string, rows []app.ImportRow, a
 	}
 	dlg = dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"), content, r.win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, run})
-	dlg.Resize(fyne.NewSize(800, 0))
-	dlg.Show()
+	showSized(dlg, fyne.NewSize(800, 0))
 }
 
 // runImport writes the rows in the background (one transaction in the
@@ -156,8 +146,7 @@ func (r *receptionScreen) runImport(rows []app.ImportRow) {
 				content = container.NewBorder(msg, nil, nil, nil, container.NewGridWrap(fyne.NewSize(760, 240), rejectedTable(res.Rejected)))
 			}
 			done := dialog.NewCustom(lang.X("reception.import_title", "Import customers"), lang.X("action.ok", "OK"), content, r.win)
-			done.Resize(fyne.NewSize(800, 0))
-			done.Show()
+			showSized(done, fyne.NewSize(800, 0))
 			r.dir.list.reload()
 			r.overview.refresh()
 		})

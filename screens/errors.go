@@ -21,8 +21,7 @@ func showError(err error, w fyne.Window) {
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(lang.X("dialog.error.title", "Something went wrong"), lang.X("action.ok", "OK"), label, w)
-	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	showSized(d, fyne.NewSize(460, 0))
 }
 
 // ShowFatal opens a small window showing message in an error dialog; closing

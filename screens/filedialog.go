@@ -1,26 +1,37 @@
 package screens
 
 import (
+	"io"
 	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"kontor/app"
 )
 
-// showFileDialog shows a file or folder dialog at a size where a path is
-// readable. The size must be set after Show: Fyne's FileDialog builds its
-// window in Show, and Resize before that dereferences nothing and panics.
-func showFileDialog(d interface {
+// This file is the only place the screens make file dialogs and size
+// dialogs (TestDialogsSizedOnlyAfterShow enforces it): Fyne's FileDialog
+// builds its window in Show, and Resize before that dereferences a nil
+// window and kills the app. Every dialog is therefore shown first and sized
+// after, through showSized.
+
+// fileDialogSize is where a path is readable and a folder's files fit.
+var fileDialogSize = fyne.NewSize(900, 600)
+
+// showSized shows d, then gives it size (a zero height keeps the height the
+// content needs). Sizing after Show is safe for every kind of dialog.
+func showSized(d interface {
 	Show()
 	Resize(fyne.Size)
-}) {
+}, size fyne.Size) {
 	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	d.Resize(size)
 }
 
-// saveFileAs asks where to save a file of type ext (".pdf", ".csv"),
+// saveFileAs asks where to save a file of type ext (".pdf", ".csv", ".db"),
 // suggesting name, and calls chosen with the path — ext added when the name
 // lacks it (the empty file the dialog made under the bare name is removed).
 // Errors of the dialog go to showError. The dialog is returned for tests.
@@ -43,6 +54,63 @@ func saveFileAs(win fyne.Window, name, ext string, chosen func(path string)) *di
 	}, win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	showFileDialog(d)
+	showSized(d, fileDialogSize)
 	return d
 }
+
+// openFileOf asks for a file (of one of exts, any file when exts is empty)
+// and reads at most limit bytes of it off the UI thread (limit ≤ 0: all of
+// it); chosen then gets its name and bytes on the UI thread. A caller that
+// refuses big files passes its maximum + 1 and checks the length. Errors of
+// the dialog and of reading go to showError. The dialog is returned for tests.
+func openFileOf(win fyne.Window, exts []string, limit int64, chosen func(name string, data []byte)) *dialog.FileDialog {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(err, win)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		name := r.URI().Name()
+		async(func() {
+			var src io.Reader = r
+			if limit > 0 {
+				src = io.LimitReader(r, limit)
+			}
+			data, err := io.ReadAll(src)
+			_ = r.Close()
+			fyne.Do(func() {
+				if err != nil {
+					showError(app.Errorf(app.EINVALID, "err.file.read", "cannot read {{.name}}: {{.err}}", map[string]any{"name": name, "err": err.Error()}), win)
+					return
+				}
+				chosen(name, data)
+			})
+		})
+	}, win)
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	showSized(d, fileDialogSize)
+	return d
+}
+
+// openFolder asks for a folder and calls chosen with its path. The dialog is
+// returned for tests.
+func openFolder(win fyne.Window, chosen func(path string)) *dialog.FileDialog {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			showError(err, win)
+			return
+		}
+		if u != nil {
+			chosen(u.Path())
+		}
+	}, win)
+	showSized(d, fileDialogSize)
+	return d
+}
+
+// widen makes a shown form dialog width wide (wider forms: the CSV mapping).
+func (fd *formDialog) widen(width float32) { fd.d.Resize(fyne.NewSize(width, 0)) }

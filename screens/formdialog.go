@@ -41,8 +41,7 @@ func showFormDialog(title, confirm string, fs *fieldSet, extra fyne.CanvasObject
 	}
 	fd.d = dialog.NewCustomWithoutButtons(title, body, w)
 	fd.d.SetButtons([]fyne.CanvasObject{cancel, fd.ok})
-	fd.d.Resize(fyne.NewSize(520, 0))
-	fd.d.Show()
+	showSized(fd.d, fyne.NewSize(520, 0))
 	if len(fs.fields) > 0 {
 		if e, ok := fs.fields[0].input.(fyne.Focusable); ok {
 			w.Canvas().Focus(e)

@@ -171,8 +171,7 @@ func (f *entryForm) show() {
 	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), f.cancel)
 	f.d = dialog.NewCustomWithoutButtons(lang.X("entry.title", "New journal entry"), body, f.win)
 	f.d.SetButtons([]fyne.CanvasObject{cancel, f.post})
-	f.d.Resize(fyne.NewSize(920, 560))
-	f.d.Show()
+	showSized(f.d, fyne.NewSize(920, 560))
 	f.win.Canvas().Focus(f.date)
 }
 

@@ -43,20 +43,8 @@ func (s *shell) backupNow() {
 	if s.deps.Services.Store == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, s.win)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		_ = w.Close() // the store writes a temp file and renames it over this one
-		s.runBackup(path)
-	}, s.win)
-	d.SetFileName("kontor-" + s.deps.Services.Clock.Now().Format("2006-01-02") + ".db")
-	d.Show()
+	// the store writes a temp file and renames it over the chosen one
+	saveFileAs(s.win, "kontor-"+s.deps.Services.Clock.Now().Format("2006-01-02")+".db", ".db", s.runBackup)
 }
 
 // runBackup writes the backup to path with a progress dialog, then says where it went.

@@ -150,16 +150,7 @@ func (l *docList) exportBatch(selected bool) {
 			spec.filter, spec.total = &filter, l.rows.count
 		}
 		if mode.Selected == folder {
-			open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-				if err != nil {
-					showError(err, l.s.win)
-					return
-				}
-				if u != nil {
-					l.runBatch(spec, true, u.Path())
-				}
-			}, l.s.win)
-			showFileDialog(open)
+			openFolder(l.s.win, func(path string) { l.runBatch(spec, true, path) })
 			return
 		}
 		name := app.FoldText(listTitle(l.kind)) + "-" + l.s.deps.clock().Now().Format("2006-01-02") + ".pdf"
@@ -182,8 +173,7 @@ func (l *docList) runBatch(spec batchSpec, folder bool, target string) {
 	count := widget.NewLabel(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": 0, "total": spec.total}))
 	wait := dialog.NewCustom(lang.X("sales.batch_running", "Exporting PDFs…"), lang.X("action.cancel", "Cancel"), container.NewVBox(count, bar), l.s.win)
 	wait.SetOnClosed(cancel)
-	wait.Resize(fyne.NewSize(420, 0))
-	wait.Show()
+	showSized(wait, fyne.NewSize(420, 0))
 	total := spec.total
 	progress := func(done int) {
 		fyne.Do(func() {

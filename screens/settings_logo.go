@@ -1,15 +1,12 @@
 package screens
 
 import (
-	"io"
 	"net/http"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -62,34 +59,15 @@ func (l *logoEditor) set(data []byte) {
 
 // choose opens a file dialog for a PNG or JPEG and reads it off the UI thread.
 func (l *logoEditor) choose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(err, l.win)
+	openFileOf(l.win, []string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}, app.MaxLogoBytes+1, func(_ string, data []byte) {
+		if len(data) > app.MaxLogoBytes {
+			showError(app.Invalid("company.logo", "err.logo.too_large", "the logo is larger than 512 KB", nil), l.win)
 			return
 		}
-		if r == nil {
+		if t := http.DetectContentType(data); t != "image/png" && t != "image/jpeg" {
+			showError(app.Invalid("company.logo", "err.logo.format", "the logo must be a PNG or JPEG picture", nil), l.win)
 			return
 		}
-		async(func() {
-			defer r.Close()
-			data, err := io.ReadAll(io.LimitReader(r, app.MaxLogoBytes+1))
-			fyne.Do(func() {
-				if err != nil {
-					showError(app.Internal("reading the logo", err), l.win)
-					return
-				}
-				if len(data) > app.MaxLogoBytes {
-					showError(app.Invalid("company.logo", "err.logo.too_large", "the logo is larger than 512 KB", nil), l.win)
-					return
-				}
-				if t := http.DetectContentType(data); t != "image/png" && t != "image/jpeg" {
-					showError(app.Invalid("company.logo", "err.logo.format", "the logo must be a PNG or JPEG picture", nil), l.win)
-					return
-				}
-				l.set(data)
-			})
-		})
-	}, l.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
-	d.Show()
+		l.set(data)
+	})
 }

@@ -38,18 +38,7 @@ func (p *statementsPane) exportBatch() {
 	}
 	win := p.parent.win
 	if p.mode.Selected == p.mode.Options[0] {
-		open := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				showError(err, win)
-				return
-			}
-			if u != nil {
-				p.runBatch(from, to, true, u.Path())
-			}
-		}, win)
-		p.dlg = open
-		open.Show()
-		open.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog has no size before
+		p.dlg = openFolder(win, func(path string) { p.runBatch(from, to, true, path) })
 		return
 	}
 	p.dlg = saveFileAs(win, lang.X("statements.batch_file", "statements")+"-"+to.String()+".pdf", ".pdf", func(path string) {
@@ -66,8 +55,7 @@ func (p *statementsPane) runBatch(from, to app.Date, folder bool, target string)
 	count := widget.NewLabel(lang.X("statements.batch_preparing", "Finding the customers…"))
 	wait := dialog.NewCustom(lang.X("statements.batch_running", "Exporting statements…"), lang.X("action.cancel", "Cancel"), container.NewVBox(count, bar), p.parent.win)
 	wait.SetOnClosed(cancel)
-	wait.Resize(fyne.NewSize(420, 0))
-	wait.Show()
+	showSized(wait, fyne.NewSize(420, 0))
 	progress := func(done, total int) {
 		fyne.Do(func() {
 			count.SetText(lang.X("statements.batch_progress", "{{.done}} of {{.total}} customers", map[string]any{"done": done, "total": total}))
