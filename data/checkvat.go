@@ -13,7 +13,7 @@ import (
 // the VAT account carries a valid VAT tag, and in every month the tagged
 // postings reconcile (output − input − settlements = −movement) and move
 // 343 exactly as its running balance says.
-func checkVAT(tx *bolt.Tx, add addFn) {
+func checkVAT(tx *bolt.Tx, add addFn, tick func()) {
 	if tx.Bucket(bMeta).Get(kCompany) == nil {
 		return
 	}
@@ -24,6 +24,7 @@ func checkVAT(tx *bolt.Tx, add addFn) {
 	vat := company.Chart.Posting().VAT
 	months := map[string]*app.VATSums{} // summed as the journal is read: a million lines need no list
 	_ = tx.Bucket(bJournal).ForEach(func(_, v []byte) error {
+		tick()
 		var e app.Entry
 		if decode(v, &e) != nil {
 			return nil // reported by checkJournal

@@ -333,7 +333,8 @@ func TestMigrationTagsDocumentPostings(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		// Back to schema 8: no tags, and the old flag instead of the regime.
+		// Back to schema 9: no tags, and the old flag instead of the regime,
+		// written and proved as that Kontor wrote them.
 		j := tx.Bucket(bJournal)
 		type kv struct{ k, v []byte }
 		var all []kv
@@ -353,6 +354,9 @@ func TestMigrationTagsDocumentPostings(t *testing.T) {
 			if err := j.Put(x.k, x.v); err != nil {
 				return err
 			}
+			if err := prove(tx, proofEntry, x.k, x.v); err != nil {
+				return err
+			}
 		}
 		var doc map[string]any
 		if err := json.Unmarshal(tx.Bucket(bDocs).Get([]byte(eu.ID)), &doc); err != nil {
@@ -364,7 +368,14 @@ func TestMigrationTagsDocumentPostings(t *testing.T) {
 		if err := tx.Bucket(bDocs).Put([]byte(eu.ID), raw); err != nil {
 			return err
 		}
-		return tx.Bucket(bMeta).Put(kSchema, u64(8))
+		if err := prove(tx, proofDoc, []byte(eu.ID), raw); err != nil {
+			return err
+		}
+		a := auditor{tx: tx, clock: app.NewFixedClock(testNow), user: "admin"}
+		if err := a.log("post", "entry", "", "written by the Kontor of schema 9"); err != nil {
+			return err
+		}
+		return tx.Bucket(bMeta).Put(kSchema, u64(9))
 	})
 	if err != nil {
 		t.Fatal(err)
