@@ -470,3 +470,37 @@ func TestLegacyReverseCharge(t *testing.T) {
 		}
 	}
 }
+
+// TestLegacyLines: what a file from before tags has untagged on 343 is a
+// settlement when only money moved against it, else unclassified; an
+// unclassified line is kept only by a reversal, and a month with one still
+// reconciles with it set aside.
+func TestLegacyLines(t *testing.T) {
+	acc := ChartCzech.Posting()
+	pay := Entry{Lines: []Line{{Account: "343", Debit: 500}, {Account: "221", Credit: 500}}}
+	sale := Entry{Lines: []Line{{Account: "211", Debit: 1120}, {Account: "604", Credit: 1000}, {Account: "343", Credit: 120}}}
+	tagged := Entry{Lines: []Line{{Account: "343", Debit: 10, VAT: SettlementTag()}, {Account: "211", Credit: 10}}}
+	if TagLegacyLines(&pay, acc) != 1 || pay.Lines[0].VAT.Regime != RegimeSettlement || pay.Lines[1].VAT != nil {
+		t.Errorf("payment of VAT: %+v", pay.Lines)
+	}
+	if TagLegacyLines(&sale, acc) != 1 || *sale.Lines[2].VAT != (VATTag{Regime: RegimeUnclassified}) || sale.Lines[1].VAT != nil {
+		t.Errorf("sale: %+v", sale.Lines)
+	}
+	if TagLegacyLines(&tagged, acc) != 0 {
+		t.Error("a tagged line was tagged again")
+	}
+	if err := ValidateVATLines(sale, "343"); err == nil {
+		t.Error("a new entry posted unclassified")
+	}
+	rev := Entry{Source: "reversal:x", Lines: []Line{{Account: "211", Credit: 1120}, {Account: "604", Debit: 1000}, {Account: "343", Debit: 120, VAT: sale.Lines[2].VAT.Reversed()}}}
+	if err := ValidateVATLines(rev, "343"); err != nil {
+		t.Errorf("the reversal of an unclassified line refused: %v", err)
+	}
+	if err := CheckVATLines(sale, "343"); err != nil {
+		t.Errorf("check refuses the file's history: %v", err)
+	}
+	s := SumVATPostings(append(VATPostingsOf(Entry{ID: "s", Lines: sale.Lines}, "343"), VATPostingsOf(Entry{ID: "p", Lines: pay.Lines}, "343")...))
+	if s.Unclassified != -120 || s.Settlement != 500 || s.Movement != 380 || !s.Reconciles() {
+		t.Errorf("sums %+v", s)
+	}
+}

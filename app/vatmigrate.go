@@ -45,3 +45,29 @@ func TagSupplyLines(e *Entry, d SalesDoc, acc PostingAccounts) int {
 	}
 	return n
 }
+
+// TagLegacyLines tags what is still untagged on the VAT account of an entry
+// posted before tags: a settlement with the tax office when the entry only
+// moves money between the VAT account and the bank or the cash desk (a bank
+// line posted to 343, paying the VAT, a refund), else unclassified — nothing
+// tells which supply or purchase it was. It returns how many lines it tagged.
+func TagLegacyLines(e *Entry, acc PostingAccounts) int {
+	settlement := true
+	for _, l := range e.Lines {
+		if l.Account != acc.VAT && l.Account != acc.Bank && l.Account != acc.Cash {
+			settlement = false
+		}
+	}
+	n := 0
+	for i, l := range e.Lines {
+		if l.Account != acc.VAT || l.VAT != nil {
+			continue
+		}
+		e.Lines[i].VAT = &VATTag{Regime: RegimeUnclassified}
+		if settlement {
+			e.Lines[i].VAT = SettlementTag()
+		}
+		n++
+	}
+	return n
+}

@@ -39,6 +39,13 @@ const (
 	// VAT due to the tax office or receiving an excess deduction back. The
 	// return leaves it out; reconciliation with 343 counts it.
 	RegimeSettlement VATRegime = "settlement"
+	// RegimeUnclassified marks a line of 343 posted before Kontor tagged VAT
+	// (a manual entry of a file from before schema 10) that the migration
+	// could not tell: no side, rate or base. No row of the return takes it,
+	// so the return lists it among the lines it cannot place and its
+	// reconciliation shows its amount; nothing new is posted with it (only
+	// the reversal of such a line).
+	RegimeUnclassified VATRegime = "unclassified"
 )
 
 // VATSide says on which side of the return a tagged line counts.

@@ -3,6 +3,7 @@ package app
 import (
 	"math/big"
 	"slices"
+	"strings"
 )
 
 // VATTagTolerance is how far (in minor units) the VAT on a tagged line may
@@ -17,8 +18,17 @@ func SettlementTag() *VATTag { return &VATTag{Regime: RegimeSettlement} }
 // ValidateVATLines refuses an entry with a line on the VAT account that
 // carries no VAT tag, or with a tag that cannot be right (see
 // VATTag.validate), naming the line: no VAT reaches 343 without a row of the
-// VAT return to land in.
+// VAT return to land in. Only the reversal of an entry keeps an
+// unclassified tag (RegimeUnclassified) of the line it reverses.
 func ValidateVATLines(e Entry, vatAccount string) error {
+	return validateVATLines(e, vatAccount, strings.HasPrefix(e.Source, "reversal:"))
+}
+
+// CheckVATLines is ValidateVATLines for what is on file: the lines the
+// migration to tags left unclassified are no fault.
+func CheckVATLines(e Entry, vatAccount string) error { return validateVATLines(e, vatAccount, true) }
+
+func validateVATLines(e Entry, vatAccount string, unclassifiedOK bool) error {
 	for i, l := range e.Lines {
 		args := map[string]any{"n": i + 1, "code": l.Account}
 		if l.VAT == nil {
@@ -34,6 +44,9 @@ func ValidateVATLines(e Entry, vatAccount string) error {
 				vat = -vat
 			}
 		}
+		if l.VAT.Regime == RegimeUnclassified && !unclassifiedOK {
+			return Invalid("entry.lines", "err.entry.vat_untagged", "line {{.n}} is on the VAT account {{.code}}: say which VAT it is (side, regime, rate and base)", args)
+		}
 		if err := l.VAT.validate(l.Account == vatAccount, vat); err != nil {
 			err.Args = args
 			return err
@@ -46,7 +59,7 @@ func ValidateVATLines(e Entry, vatAccount string) error {
 // the line's VAT (positive on the tag's side).
 func (t VATTag) validate(onVAT bool, vat int64) *Error {
 	bad := func(key, msg string) *Error { return Invalid("entry.lines", key, "line {{.n}}: "+msg, nil) }
-	if t.Regime == RegimeSettlement {
+	if t.Regime == RegimeSettlement || t.Regime == RegimeUnclassified {
 		if t.Side != "" || t.Base != 0 || t.Rate.micro != 0 || t.Kind != "" {
 			return bad("err.vat_tag.settlement", "a settlement with the tax office has no side, rate or base")
 		}
@@ -104,10 +117,11 @@ func (t *VATTag) Reversed() *VATTag {
 }
 
 // VATSums are the tagged postings of a period summed: the output and input
-// VAT as the return counts them, the settlements with the tax office and the
-// movement (debit minus credit) of the VAT account they make.
+// VAT as the return counts them, the settlements with the tax office, the
+// unclassified lines of a file from before tags, and the movement (debit
+// minus credit) of the VAT account they all make.
 type VATSums struct {
-	Output, Input, Settlement, Movement int64
+	Output, Input, Settlement, Unclassified, Movement int64
 }
 
 // SumVATPostings sums ps.
@@ -117,6 +131,8 @@ func SumVATPostings(ps []VATPosting) VATSums {
 		switch {
 		case p.Tag.Regime == RegimeSettlement:
 			s.Settlement += p.Movement
+		case p.Tag.Regime == RegimeUnclassified:
+			s.Unclassified += p.Movement
 		case p.Tag.Side == VATOut:
 			s.Output += p.VAT
 		case p.Tag.Side == VATIn:
@@ -129,13 +145,17 @@ func SumVATPostings(ps []VATPosting) VATSums {
 
 // Add adds o to s.
 func (s *VATSums) Add(o VATSums) {
-	s.Output, s.Input, s.Settlement, s.Movement = s.Output+o.Output, s.Input+o.Input, s.Settlement+o.Settlement, s.Movement+o.Movement
+	s.Output, s.Input, s.Settlement = s.Output+o.Output, s.Input+o.Input, s.Settlement+o.Settlement
+	s.Unclassified, s.Movement = s.Unclassified+o.Unclassified, s.Movement+o.Movement
 }
 
 // Reconciles reports whether the VAT the return counts is what moved on the
 // VAT account: output − input − settlements = −movement (343 is a liability:
-// output VAT is credited, input VAT and payments to the tax office debited).
-func (s VATSums) Reconciles() bool { return s.Output-s.Input-s.Settlement == -s.Movement }
+// output VAT is credited, input VAT and payments to the tax office debited),
+// the unclassified lines of a file from before tags aside.
+func (s VATSums) Reconciles() bool {
+	return s.Output-s.Input-s.Settlement == -(s.Movement - s.Unclassified)
+}
 
 // BaseOfVAT is the base whose VAT at rate r is vat (vat × 100 / r, half-up):
 // what a VAT line's base defaults to; zero for a zero rate.

@@ -30,7 +30,7 @@ func checkVAT(tx *bolt.Tx, add addFn, tick func()) {
 			return nil // reported by checkJournal
 		}
 		var bad *app.Error
-		if err := app.ValidateVATLines(e, vat); errors.As(err, &bad) {
+		if err := app.CheckVATLines(e, vat); errors.As(err, &bad) {
 			add("check.vat_line", "entry {{.number}} of {{.date}}: {{.reason}}", map[string]any{"number": e.Number, "date": e.Date.String(),
 				"reason": app.Label{Key: bad.Key, Fallback: bad.Msg, Args: bad.Args}})
 		}

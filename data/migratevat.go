@@ -13,7 +13,10 @@ import (
 // issued invoices, credit notes and received invoices posted before VAT tags
 // existed get their tags from their documents (the tags the posting rules
 // give them now), and the bank lines posted to the VAT account are settlements.
-// Manual entries cannot be told apart and stay untagged: Check reports them.
+// What is still untagged on the VAT account then (manual entries, which
+// cannot be told apart) is tagged unclassified: the VAT return lists those
+// lines as ones it cannot place, and Check, which refuses a line without a
+// tag, does not count a file's history against it (its backups go on).
 // An entry it tags is proved again (prove): the upgrade's audit entry, which
 // prepare logs, covers the new hash, so the trail shows the change as the
 // migration's, not as tampering. An entry that no longer matches its proof
@@ -45,26 +48,16 @@ func tagDocumentPostings(tx *bolt.Tx) error {
 		n := 0
 		switch kind {
 		case string(app.KindInvoice), string(app.KindCreditNote):
-			d, err := readDoc(tx, id)
-			if err != nil {
-				return nil // a posting whose document is gone: Check reports its lines
+			if d, err := readDoc(tx, id); err == nil {
+				n = app.CopyVATTags(&e, app.SalesPosting(d, acc)) + app.TagSupplyLines(&e, d, acc)
 			}
-			n = app.CopyVATTags(&e, app.SalesPosting(d, acc)) + app.TagSupplyLines(&e, d, acc)
 		case "purchase":
-			p, err := readPurchase(tx, id)
-			if err != nil {
-				return nil
-			}
-			p.FillKinds(company)
-			n = app.CopyVATTags(&e, app.PurchasePosting(p, company.BaseCurrency, acc))
-		case "bank":
-			for i, l := range e.Lines {
-				if l.Account == acc.VAT && l.VAT == nil {
-					e.Lines[i].VAT = app.SettlementTag()
-					n++
-				}
+			if p, err := readPurchase(tx, id); err == nil {
+				p.FillKinds(company)
+				n = app.CopyVATTags(&e, app.PurchasePosting(p, company.BaseCurrency, acc))
 			}
 		}
+		n += app.TagLegacyLines(&e, acc)
 		if n > 0 {
 			updates = append(updates, update{append([]byte(nil), k...), e})
 		}
