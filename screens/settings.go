@@ -27,6 +27,7 @@ type settings struct {
 	name, street, city, postcode, country   *widget.Entry
 	ico, dic, bank, iban, bic, email, phone *widget.Entry
 	branch, register                        *widget.Entry
+	taxOffice, taxOfficeBranch              *widget.Entry
 	vatPayer                                *widget.Check
 	currency, language                      *widget.Select
 	vat                                     *vatEditor
@@ -69,6 +70,8 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	money.add("company.base_currency", "Base currency", s.currency)
 	s.vat = newVATEditor(c.VATRates)
 	money.add("company.vat_rates", "VAT rates", s.vat.object())
+	s.taxOffice = settingsEntry(money, "company.tax_office", "Tax office code (c_ufo)", c.TaxOffice)
+	s.taxOfficeBranch = settingsEntry(money, "company.tax_office_branch", "Territorial office code (c_pracufo)", c.TaxOfficeBranch)
 
 	docs := newFieldSet()
 	s.series = newSeriesEditor(c.Series, app.Today(s.clock()).Year())
@@ -135,6 +138,7 @@ func (s *settings) read() (app.Company, error) {
 	c.Country, c.ICO, c.DIC, c.VATPayer = s.country.Text, s.ico.Text, s.dic.Text, s.vatPayer.Checked
 	c.BankAccount, c.IBAN, c.BIC = s.bank.Text, s.iban.Text, s.bic.Text
 	c.Email, c.Phone, c.Branch, c.BaseCurrency = s.email.Text, s.phone.Text, s.branch.Text, s.currency.Selected
+	c.TaxOffice, c.TaxOfficeBranch = s.taxOffice.Text, s.taxOfficeBranch.Text
 	c.Register = s.register.Text
 	c.Series = s.series.series()
 	c.Logo = s.logo.data

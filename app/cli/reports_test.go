@@ -123,23 +123,11 @@ func TestExportReports(t *testing.T) {
 		t.Errorf("balance sheet result %v, P&L %d", r, want.Result)
 	}
 
-	vat := readReport(t, te, dir, "vat", "1.1.2026", "31.10.2026")
-	var docs []app.SalesDoc
-	for _, d := range st.sales.docs {
-		docs = append(docs, d)
-	}
+	// The VAT report reads the tagged postings (Services.VAT), which this
+	// fake store lacks: it is tested on the real store in vat_cli_test.go.
 	var ps []app.PurchaseInvoice
 	for _, p := range st.accts.purchases {
 		ps = append(ps, p)
-	}
-	_, vo := app.VATSummary(docs, from, to)
-	_, vi := app.PurchaseVATSummary(ps, from, to, "CZK")
-	// Done when: the VAT summary equals the sum of VAT on the period's documents.
-	if r := row(vat, 0, "Total output VAT"); r == nil || r[1] != en(vo.Base) || r[2] != en(vo.VAT) || vo.VAT == 0 {
-		t.Errorf("output VAT %v, want %+v", r, vo)
-	}
-	if r := row(vat, 0, "Total input VAT"); r == nil || r[1] != en(vi.Base) || r[2] != en(vi.VAT) || vi.VAT == 0 {
-		t.Errorf("input VAT %v, want %+v", r, vi)
 	}
 
 	ag := readReport(t, te, dir, "aging", "1.1.2026", "31.10.2026", "--user", "ucetni")
@@ -244,13 +232,13 @@ func TestExportReportRefusals(t *testing.T) {
 		t.Errorf("refusals left %v, old.csv %q", entries, body)
 	}
 	// With --force the existing file is replaced; without an extension .csv is added.
-	if code := te.run("export", "report", "vat", "--from", "2026-01-01", "--to", "2026-03-31", "--out", filepath.Join(dir, "old.csv"), "--force", "--lang", "en"); code != ExitOK {
+	if code := te.run("export", "report", "profit-loss", "--from", "2026-01-01", "--to", "2026-03-31", "--out", filepath.Join(dir, "old.csv"), "--force", "--lang", "en"); code != ExitOK {
 		t.Errorf("--force: exit %d %s", code, te.err.String())
 	}
 	if code := te.run("export", "report", "trial-balance", "--from", "1.1.2026", "--to", "31.12.2026", "--out", filepath.Join(dir, "tb")); code != ExitOK || !exists(filepath.Join(dir, "tb.csv")) {
 		t.Errorf("no extension: exit %d %s", code, te.err.String())
 	}
-	if body, _ := os.ReadFile(filepath.Join(dir, "old.csv")); !strings.HasPrefix(string(body), "VAT rate,Tax base,VAT") {
+	if body, _ := os.ReadFile(filepath.Join(dir, "old.csv")); !strings.HasPrefix(string(body), "Account,Account name,Amount") {
 		t.Errorf("--force wrote %q", body)
 	}
 }
