@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -29,10 +30,24 @@ var version = "0.1.0-dev"
 const appID = "cz.kontor.desktop"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := cli.Run(ctx, os.Args[1:], cliEnv())
-	stop()
-	os.Exit(code)
+	os.Exit(run(os.Args[1:]))
+}
+
+// run runs the command line (or the window) and returns the exit code.
+// Ctrl-C and SIGTERM (what a shutdown, a service manager or "kill" sends)
+// both cancel the context: a command stops, removes its temp files and
+// exits with cli.ExitInterrupted; the window closes as if the user closed
+// it, and the database is closed. A second signal ends the process at once.
+func run(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	env := cliEnv()
+	env.RunGUI = func(path string) int { return runGUI(ctx, path) }
+	return cli.Run(ctx, args, env)
 }
 
 // cliEnv connects the command line to the real store and GUI.
@@ -45,7 +60,7 @@ func cliEnv() cli.Env {
 		Open:       func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
 		Compact:    data.CompactFile,
 		Restore:    data.RestoreFile,
-		RunGUI:     runGUI,
+		RunGUI:     func(path string) int { return runGUI(context.Background(), path) },
 		Statements: pdf.StatementRenderer{},
 		Reports:    pdf.ReportRenderer{},
 		Exists: func(path string) bool {
@@ -66,6 +81,21 @@ func defaultDB() (string, error) {
 	return filepath.Join(dir, "Kontor", "kontor.db"), nil
 }
 
+// quitOn quits the app when ctx is cancelled: a.Run returns, and the
+// deferred closes run as when the user closes the window. The returned
+// func stops watching (once the app has ended).
+func quitOn(ctx context.Context, a fyne.App) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			fyne.Do(a.Quit)
+		case <-done:
+		}
+	}()
+	return func() { close(done) }
+}
+
 // demoFilesBeside saves the demo's bank statement files in the database's
 // folder, where the Accounts tab's import dialog can find them.
 func demoFilesBeside(dbPath string) func(name string, data []byte) error {
@@ -75,11 +105,13 @@ func demoFilesBeside(dbPath string) func(name string, data []byte) error {
 	}
 }
 
-// runGUI opens the database and runs the desktop app until its window closes.
+// runGUI opens the database and runs the desktop app until its window
+// closes or ctx is cancelled (SIGTERM, Ctrl-C in the terminal that started it).
 // A damaged file gets the window that explains it and offers the newest good
 // backup (exit code 4 when it is not restored).
-func runGUI(dbPath string) int {
+func runGUI(ctx context.Context, dbPath string) int {
 	a := fyneapp.NewWithID(appID)
+	defer quitOn(ctx, a)()
 	screens.SetupLanguage(a.Preferences())
 	store, err := data.Open(dbPath, data.Options{})
 	if app.ErrorCode(err) == app.EDAMAGED {

@@ -85,6 +85,7 @@ func checkTx(tx *bolt.Tx, path string, progress app.ProgressFunc) (probs []app.P
 		}
 	}
 	checkJournal(tx, add, tick)
+	checkOverflow(tx, add)
 	checkNumbers(tx, add)
 	checkPayables(tx, add)
 	checkPayments(tx, add)

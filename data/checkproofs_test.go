@@ -61,10 +61,10 @@ func entryKey(tx *bolt.Tx, id string) []byte {
 // shiftBalance moves an account's monthly and daily running totals as a
 // careful forger would, so that they still add up to the edited lines.
 func shiftBalance(tx *bolt.Tx, code string, d app.Date, debit, credit int64) error {
-	if err := addTotals(tx.Bucket(bBalances), balanceKey(code, d.MonthOf()), debit, credit, 0); err != nil {
+	if err := addTotals(tx.Bucket(bBalances), balanceKey(code, d.MonthOf()), debit, credit, 0, func() app.Label { return app.Label{} }); err != nil {
 		return err
 	}
-	return addTotals(tx.Bucket(bDayBal), dayBalanceKey(code, d), debit, credit, 0)
+	return addTotals(tx.Bucket(bDayBal), dayBalanceKey(code, d), debit, credit, 0, func() app.Label { return app.Label{} })
 }
 
 func checkTexts(t *testing.T, s *Store) string {

@@ -91,6 +91,9 @@ type poster struct {
 	journal  app.Series
 	accounts map[string]bool
 	locks    map[string]bool
+	// turnover is the journal's turnover (kTurnover) once turnoverRead.
+	turnover     int64
+	turnoverRead bool
 }
 
 func newPoster(tx *bolt.Tx, clock app.Clock) (*poster, error) {
@@ -136,6 +139,11 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 	if p.locked(month) {
 		return e, &app.Error{Code: app.EINVALID, Field: "entry.date", Key: "err.period.locked", Msg: "{{.month}} is locked; unlock the month or post into an open one", Args: map[string]any{"month": month.Format()}}
 	}
+	// The turnover bounds every running total, so it is checked first.
+	debits, _ := e.Totals()
+	if err := p.addTurnover(debits); err != nil {
+		return e, err
+	}
 	now := p.clock.Now().UTC()
 	if e.ID == "" {
 		e.ID = app.NewID(now)
@@ -180,10 +188,10 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 		if err := acct.Put(cat([]byte(l.Account), sep, dateKey, seqKey, u16(i)), nil); err != nil {
 			return e, err
 		}
-		if err := addTotals(months, balanceKey(l.Account, month), l.Debit, l.Credit, 1); err != nil {
+		if err := addTotals(months, balanceKey(l.Account, month), l.Debit, l.Credit, 1, func() app.Label { return app.AccountMonthLabel(l.Account, month.Format()) }); err != nil {
 			return e, err
 		}
-		if err := addTotals(days, dayBalanceKey(l.Account, e.Date), l.Debit, l.Credit, 1); err != nil {
+		if err := addTotals(days, dayBalanceKey(l.Account, e.Date), l.Debit, l.Credit, 1, func() app.Label { return app.AccountMonthLabel(l.Account, e.Date.String()) }); err != nil {
 			return e, err
 		}
 	}

@@ -26,6 +26,9 @@ const (
 	ExitUsage   = 2 // the command line was wrong (usage on stderr)
 	ExitInUse   = 3 // the database is open in another Kontor process
 	ExitDamaged = 4 // the database file is damaged, or check found problems in it
+	// ExitInterrupted: Ctrl-C or SIGTERM stopped the command (its partial
+	// output removed), 128 + SIGINT as shells report an interrupt.
+	ExitInterrupted = 130
 )
 
 // Store is an open database as the CLI sees it.
@@ -110,7 +113,8 @@ type runner struct {
 
 // Run runs the command line args (without the program name) and returns the exit code:
 // 0 ok, 1 failure, 2 usage, 3 database in use (app.EINUSE), 4 database damaged
-// (app.EDAMAGED, or check found problems).
+// (app.EDAMAGED, or check found problems), 130 interrupted (ctx cancelled by
+// Ctrl-C or SIGTERM).
 func Run(ctx context.Context, args []string, env Env) int {
 	if env.Stdout == nil {
 		env.Stdout = io.Discard
@@ -292,6 +296,9 @@ func (r *runner) withStore(path string, fn func(svc app.Services) error) int {
 func (r *runner) fail(err error) int {
 	msg := app.ErrorMessage(err, nil)
 	fmt.Fprintf(r.env.Stderr, "kontor: %s\n", msg)
+	if r.ctx.Err() != nil {
+		return ExitInterrupted // whatever failed, it failed because it was stopped
+	}
 	if app.ErrorCode(err) == app.EINUSE {
 		if !strings.Contains(msg, "another Kontor") {
 			fmt.Fprintln(r.env.Stderr, "kontor: the database is open in another Kontor window or process; close it there (or wait for that command to finish) and try again.")
