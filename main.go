@@ -131,5 +131,8 @@ func runGUI(ctx context.Context, dbPath string) int {
 		},
 	})
 	a.Run()
+	if ctx.Err() != nil {
+		return cli.ExitInterrupted // closed by SIGTERM or Ctrl-C, cleanly
+	}
 	return 0
 }
