@@ -86,7 +86,11 @@ func quitOn(ctx context.Context, a fyne.App) (stop func()) {
 	go func() {
 		select {
 		case <-ctx.Done():
-			fyne.Do(a.Quit)
+			select {
+			case <-done: // the app has ended already
+			default:
+				fyne.Do(a.Quit)
+			}
 		case <-done:
 		}
 	}()
