@@ -7,7 +7,10 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"os/user"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -108,20 +111,53 @@ func demoFilesBeside(dbPath string) func(name string, data []byte) error {
 
 // runGUI opens the database and runs the desktop app until its window
 // closes or ctx is cancelled (SIGTERM, Ctrl-C in the terminal that started it).
+// A damaged file gets the window that explains it and offers the newest good
+// backup (exit code 4 when it is not restored).
 func runGUI(ctx context.Context, dbPath string) int {
 	a := fyneapp.NewWithID(appID)
 	defer quitOn(ctx, a)()
 	screens.SetupLanguage(a.Preferences())
 	store, err := data.Open(dbPath, data.Options{})
+	if app.ErrorCode(err) == app.EDAMAGED {
+		backup, when := data.NewestGoodBackup(dbPath)
+		screens.ShowDamaged(a, screens.Damaged{
+			Path: dbPath, Message: app.ErrorMessage(err, screens.Translator()), Backup: backup, BackupTime: when,
+			Restore: func(from string) (string, error) { return data.RestoreFile(from, dbPath, osUser()) },
+			Start: func() error {
+				store, err = data.Open(dbPath, data.Options{})
+				if err != nil {
+					return err
+				}
+				showMain(a, store, dbPath)
+				return nil
+			},
+		})
+		a.Run()
+		if store == nil {
+			return cli.ExitDamaged
+		}
+		store.Close()
+		return cli.ExitOK
+	}
 	if err != nil {
 		screens.ShowFatal(a, "Kontor", app.ErrorMessage(err, screens.Translator()))
 		a.Run()
 		if app.ErrorCode(err) == app.EINUSE {
-			return 3
+			return cli.ExitInUse
 		}
-		return 1
+		return cli.ExitFailure
 	}
 	defer store.Close()
+	showMain(a, store, dbPath)
+	a.Run()
+	if ctx.Err() != nil {
+		return cli.ExitInterrupted // closed by SIGTERM or Ctrl-C, cleanly
+	}
+	return cli.ExitOK
+}
+
+// showMain opens the main window on the open store.
+func showMain(a fyne.App, store *data.Store, dbPath string) {
 	svc := store.Services()
 	screens.ShowMain(a, screens.Deps{
 		Services:   svc,
@@ -134,9 +170,13 @@ func runGUI(ctx context.Context, dbPath string) int {
 			return err
 		},
 	})
-	a.Run()
-	if ctx.Err() != nil {
-		return cli.ExitInterrupted // closed by SIGTERM or Ctrl-C, cleanly
+}
+
+// osUser names the person at the computer for the audit entry of a restore
+// made from the damaged-file window, where nobody can sign in.
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username + " (" + strings.ToLower(runtime.GOOS) + " account)"
 	}
-	return 0
+	return ""
 }

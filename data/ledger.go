@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -27,7 +26,8 @@ func (s *Store) PostEntry(ctx context.Context, e app.Entry) (app.Entry, error) {
 			return err
 		}
 		dr, _ := e.Totals()
-		return a.log("post", "entry", e.ID, fmt.Sprintf("%s of %s, %s, %s", e.Number, e.Date, app.FormatMinor(dr, 2, ""), e.Memo))
+		return a.logKey("post", "entry", e.ID, "audit.entry_posted", "{{.number}} of {{.date}}, {{.amount}}, {{.memo}}",
+			app.AuditArgs{"number": app.AText(e.Number), "date": app.ADate(e.Date), "amount": app.AMoney(app.M(dr, p.company.BaseCurrency)), "memo": app.AText(e.Memo)})
 	})
 	if err != nil {
 		return app.Entry{}, err
@@ -68,7 +68,8 @@ func (s *Store) PostEntries(ctx context.Context, es []app.Entry) error {
 			last = e
 		}
 		// One audit line per batch: an import of thousands of entries is one act.
-		return a.log("post.batch", "entry", first.ID, fmt.Sprintf("%d entries, %s … %s", len(es), first.Number, last.Number))
+		return a.logKey("post.batch", "entry", first.ID, "audit.entries_posted", "{{.n}} entries, {{.first}} … {{.last}}",
+			app.AuditArgs{"n": app.AInt(len(es)), "first": app.AText(first.Number), "last": app.AText(last.Number)})
 	})
 }
 
@@ -170,6 +171,9 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 	seqKey := u64(seq)
 	dateKey := []byte(e.Date.Key())
 	if err := journal.Put(seqKey, raw); err != nil {
+		return e, err
+	}
+	if err := prove(p.tx, proofEntry, seqKey, raw); err != nil {
 		return e, err
 	}
 	if err := p.tx.Bucket(bEntryIDs).Put([]byte(e.ID), seqKey); err != nil {

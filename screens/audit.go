@@ -172,7 +172,7 @@ func (v *auditView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 5:
 		text = e.EntityID
 	case 6:
-		text = e.Summary
+		text = e.Summary(Translator())
 	}
 	l.SetText(text)
 }

@@ -41,7 +41,7 @@ func (c *auditCSV) write(entries []app.AuditEntry) error {
 		rec := []string{
 			strconv.FormatUint(e.Seq, 10),
 			e.Time.Local().Format("2006-01-02 15:04:05"),
-			e.User, e.Action, e.Entity, e.EntityID, e.Summary,
+			e.User, e.Action, e.Entity, e.EntityID, e.Text,
 		}
 		for i := range rec {
 			rec[i] = csvSafe(rec[i])

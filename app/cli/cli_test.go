@@ -77,7 +77,7 @@ func newTestEnv() *testEnv {
 			te.compacted = path
 			return 12 << 20, 8 << 20, te.compactErr
 		},
-		Restore: func(from, to string) (string, error) {
+		Restore: func(from, to, _ string) (string, error) {
 			te.restoreArgs = [2]string{from, to}
 			if st := te.stores[to]; st != nil {
 				te.restoredOpen = !st.closed
@@ -300,7 +300,7 @@ func TestCheck(t *testing.T) {
 		{Key: "check.unbalanced", Msg: "journal entry {{.number}} is not balanced", Args: map[string]any{"number": "ID2026-00042"}},
 		{Key: "check.gap", Msg: "invoice numbers skip from {{.a}} to {{.b}}", Args: map[string]any{"a": "FV2026-0007", "b": "FV2026-0009"}},
 	}
-	if code := te.run("check", "--db", "/a.db"); code != ExitFailure {
+	if code := te.run("check", "--db", "/a.db"); code != ExitDamaged {
 		t.Errorf("problems: exit %d", code)
 	}
 	for _, want := range []string{"journal entry ID2026-00042 is not balanced", "invoice numbers skip from FV2026-0007 to FV2026-0009"} {

@@ -18,7 +18,7 @@ import (
 
 // exportCommands are the subcommands of "kontor export".
 func exportCommands() []command {
-	return []command{
+	cmds := []command{
 		{name: "export invoice", args: "NUMBER [--out FILE.pdf] [--force] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
 			summary: "write one issued document (invoice, credit note, quote or order) as a PDF in its customer's language (sales, accounts or admin)", setup: setupExportInvoice},
 		{name: "export invoices", args: "--from D --to D --out FILE.pdf|DIR [--kind K] [--status S] [--force] [--db PATH] --user NAME",
@@ -28,6 +28,7 @@ func exportCommands() []command {
 		exportReportCommand(),
 		exportStatementCommand(),
 	}
+	return append(cmds, exportVATCommands()...)
 }
 
 func setupExportInvoice(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
