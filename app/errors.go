@@ -84,10 +84,7 @@ func ErrorMessage(err error, t Translator) string {
 	if err == nil {
 		return ""
 	}
-	lang := English
-	if l, ok := t.(interface{ Lang() Lang }); ok {
-		lang = l.Lang()
-	}
+	lang := translatorLang(t)
 	var tr func(key, fallback string, args map[string]any) string
 	tr = func(key, fallback string, args map[string]any) string {
 		args = localArgs(args, lang, tr)

@@ -141,7 +141,7 @@ func (v *auditView) reload() {
 				return
 			}
 			v.rows.count = n
-			v.countText.SetText(lang.X("audit.count", "{{.n}} entries", map[string]any{"n": app.FormatMinor(int64(n), 0, uiLang)}))
+			v.countText.SetText(plural("audit.count", n, "{{.n}} entry", "{{.n}} entries", nil))
 			v.table.Refresh()
 		})
 	})
@@ -226,7 +226,7 @@ func (v *auditView) runExport(f app.AuditFilter, path string) {
 				return
 			}
 			dialog.ShowInformation(lang.X("audit.export_title", "Audit export"),
-				lang.X("audit.exported", "{{.n}} entries are saved in {{.path}}.", map[string]any{"n": n, "path": path}), v.win)
+				plural("audit.exported", n, "{{.n}} entry is saved in {{.path}}.", "{{.n}} entries are saved in {{.path}}.", map[string]any{"path": path}), v.win)
 		})
 	})
 }

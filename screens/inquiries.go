@@ -106,7 +106,7 @@ func (v *inquiriesView) reload() {
 				}
 			}
 			v.list = list
-			v.count.SetText(lang.X("reception.inquiry_count", "{{.n}} inquiries", map[string]any{"n": len(v.list)}))
+			v.count.SetText(plural("reception.inquiry_count", len(v.list), "{{.n}} inquiry", "{{.n}} inquiries", nil))
 			v.table.Refresh()
 			v.showDetail()
 		})
