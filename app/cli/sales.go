@@ -294,6 +294,7 @@ func writeTable(w io.Writer, rows []docRow, q docQuery) {
 	}
 	fmt.Fprintln(w, ".")
 }
+
 // kindNouns names documents of kind k, or of every kind with all: "1 invoice", "3 invoices".
 func kindNouns(k app.DocKind, all bool) (one, many string) {
 	switch {
