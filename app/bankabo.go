@@ -88,35 +88,30 @@ func ParseABO(data []byte) (BankStatement, error) {
 	text = strings.TrimRight(text, "\x1a") // DOS end-of-file mark
 	var (
 		sections     int
-		secStart     int   // index in st.Lines of this section's first movement
 		secOpening   int64 // opening balance of the current section
 		firstOpening int64
 		secClosing   int64
 		secLine      int // line of the current header
+		secHeader    aboHeader
+		secTurn      aboTurnover // what the current section's movements add up to
 		currency     string
 		lastWasMove  bool
-		sum          = func(lines []BankLine) int64 {
-			var s int64
-			for _, l := range lines {
-				s += l.Amount.Amount
-			}
-			return s
-		}
 	)
 	closeSection := func() error {
 		if sections == 0 {
 			return nil
 		}
-		if secOpening+sum(st.Lines[secStart:]) != secClosing {
-			cur := currency
-			if cur == "" {
-				cur = "CZK"
-			}
+		cur := currency
+		if cur == "" {
+			cur = "CZK"
+		}
+		sum := secTurn.credit - secTurn.debit // each below 10^18: no overflow
+		if secOpening+sum != secClosing {
 			return bankLineError(secLine, "err.bank.abo_balance",
 				"the movements of this statement do not add up: opening balance {{.opening}} plus movements {{.sum}} is not the closing balance {{.closing}}",
-				map[string]any{"opening": M(secOpening, cur), "sum": M(sum(st.Lines[secStart:]), cur), "closing": M(secClosing, cur)})
+				map[string]any{"opening": M(secOpening, cur), "sum": M(sum, cur), "closing": M(secClosing, cur)})
 		}
-		return nil
+		return secTurn.check(secHeader, secLine, cur)
 	}
 	lines := strings.Split(text, "\n")
 	for i, raw := range lines {
@@ -140,7 +135,7 @@ func ParseABO(data []byte) (BankStatement, error) {
 			if sections == 0 {
 				st.Account, st.From = h.account, h.oldDate
 				if !h.oldDate.IsZero() {
-					st.From = h.oldDate.AddDays(1)
+					st.From, st.PeriodStated = h.oldDate.AddDays(1), true
 				}
 				secOpening, firstOpening = h.opening, h.opening
 			} else {
@@ -154,15 +149,18 @@ func ParseABO(data []byte) (BankStatement, error) {
 				secOpening = h.opening
 			}
 			sections++
-			secStart, secClosing, secLine = len(st.Lines), h.closing, n
+			secClosing, secLine, secHeader, secTurn = h.closing, n, h, aboTurnover{}
 			st.To = h.date
 			lastWasMove = false
 		case "075":
 			if sections == 0 {
 				return st, bankLineError(n, "err.bank.abo_no_header", "a movement (075) before any statement header (074)", nil)
 			}
-			l, cur, err := parseABOMovement(rec, n)
+			l, cur, storno, err := parseABOMovement(rec, n)
 			if err != nil {
+				return st, err
+			}
+			if err := secTurn.add(l, storno); err != nil {
 				return st, err
 			}
 			if cur != "" {
@@ -216,10 +214,60 @@ func ParseABO(data []byte) (BankStatement, error) {
 		st.Lines[i].Amount = M(st.Lines[i].Amount.Amount/scale, currency)
 	}
 	st.Opening, st.Closing = M(opening/scale, currency), M(closing/scale, currency)
+	st.BalancesStated, st.BalanceLine = true, secLine
 	if st.From.After(st.To) {
 		st.From = st.To
 	}
-	return st, nil
+	return st, CheckBankStatement(st, Date{})
+}
+
+// aboTurnover adds up one statement's movements the two ways banks fill
+// the header's turnovers: by direction (every outgoing movement is a
+// debit) and by accounting code (a storno lowers the turnover it undoes).
+type aboTurnover struct {
+	debit, credit       int64 // by direction, both ≥ 0
+	debitNet, creditNet int64 // by code: 1 − 4 and 2 − 5
+}
+
+// maxABOTurnover keeps the sums of a section far from int64's end: no
+// statement of a business comes near a million lines of 10^12.
+const maxABOTurnover = 1_000_000_000_000_000_000
+
+func (t *aboTurnover) add(l BankLine, storno bool) error {
+	a := l.Amount.Amount
+	switch {
+	case a < 0:
+		t.debit -= a
+	default:
+		t.credit += a
+	}
+	switch {
+	case storno && a > 0: // 4: a debit undone
+		t.debitNet -= a
+	case storno: // 5: a credit undone
+		t.creditNet += a
+	case a < 0:
+		t.debitNet -= a
+	default:
+		t.creditNet += a
+	}
+	if t.debit > maxABOTurnover || t.credit > maxABOTurnover {
+		return bankLineError(l.Line, "err.bank.abo_too_much", "the statement's movements add up to more than any account holds", nil)
+	}
+	return nil
+}
+
+// check refuses a header whose debit and credit turnovers are not what
+// the movements below it add up to (read either way; the signs banks give
+// the turnovers vary, so they are compared without them).
+func (t aboTurnover) check(h aboHeader, line int, cur string) error {
+	dt, ct := abs64(h.debitTurn), abs64(h.creditTurn)
+	if dt == t.debit && ct == t.credit || dt == t.debitNet && ct == t.creditNet {
+		return nil
+	}
+	return bankLineError(line, "err.bank.abo_turnover",
+		"the statement header's turnovers (debits {{.hdebit}}, credits {{.hcredit}}) are not what its movements add up to (debits {{.debit}}, credits {{.credit}}): a movement is missing or the file was altered",
+		map[string]any{"hdebit": M(dt, cur), "hcredit": M(ct, cur), "debit": M(t.debit, cur), "credit": M(t.credit, cur)})
 }
 
 // aboHeader is what a 074 record says.
@@ -252,13 +300,13 @@ func parseABOHeader(rec string, n int) (aboHeader, error) {
 	return h, f.err
 }
 
-// parseABOMovement reads a 075 record of line n and the currency it names
-// ("" when it names none).
-func parseABOMovement(rec string, n int) (BankLine, string, error) {
+// parseABOMovement reads a 075 record of line n, the currency it names
+// ("" when it names none) and whether it is a storno (codes 4 and 5).
+func parseABOMovement(rec string, n int) (BankLine, string, bool, error) {
 	l := BankLine{Line: n}
 	r := []rune(rec)
 	if len(r) != aboRecordLen {
-		return l, "", bankLineError(n, "err.bank.abo_length", "a {{.type}} record has {{.len}} characters, not {{.want}}", map[string]any{"type": "075", "len": len(r), "want": aboRecordLen})
+		return l, "", false, bankLineError(n, "err.bank.abo_length", "a {{.type}} record has {{.len}} characters, not {{.want}}", map[string]any{"type": "075", "len": len(r), "want": aboRecordLen})
 	}
 	f := aboFields{r: r, line: n}
 	f.account(4, 19)
@@ -274,13 +322,13 @@ func parseABOMovement(rec string, n int) (BankLine, string, error) {
 	curField := strings.TrimSpace(f.text(119, 122))
 	due := f.date(123, 128, "due date")
 	if f.err != nil {
-		return l, "", f.err
+		return l, "", false, f.err
 	}
 	if l.Date.IsZero() {
 		l.Date = due
 	}
 	if l.Date.IsZero() {
-		return l, "", bankLineError(n, "err.bank.abo_no_date", "the movement has neither a value date nor a due date", nil)
+		return l, "", false, bankLineError(n, "err.bank.abo_no_date", "the movement has neither a value date nor a due date", nil)
 	}
 	if len(ks) == 10 {
 		bank := strings.TrimLeft(ks[2:6], " ")
@@ -300,14 +348,14 @@ func parseABOMovement(rec string, n int) (BankLine, string, error) {
 		amount = -amount
 	case "2", "4": // credit; storno of a debit
 	default:
-		return l, "", bankLineError(n, "err.bank.abo_code", "unknown accounting code “{{.code}}” at position 61 (expected 1 debit, 2 credit, 4 or 5 storno)", map[string]any{"code": code})
+		return l, "", false, bankLineError(n, "err.bank.abo_code", "unknown accounting code “{{.code}}” at position 61 (expected 1 debit, 2 credit, 4 or 5 storno)", map[string]any{"code": code})
 	}
 	l.Amount = M(amount, "")
 	cur := ""
 	if c, ok := aboCurrencies[strings.TrimLeft(curField, "0")]; ok && strings.HasPrefix(curField, "0") {
 		cur = c
 	}
-	return l, cur, nil
+	return l, cur, code == "4" || code == "5", nil
 }
 
 // aboFields reads fixed-width fields of one record by 1-based inclusive

@@ -249,6 +249,7 @@ func ParseBankCSV(data []byte, m CSVMapping) (BankStatement, error) {
 		skip++
 	}
 	currency := ""
+	var pre bankPreamble
 	for rec := 0; ; rec++ {
 		row, err := r.Read()
 		if err == io.EOF {
@@ -260,7 +261,12 @@ func ParseBankCSV(data []byte, m CSVMapping) (BankStatement, error) {
 		if rec < skip && len(row) >= 2 && st.Account == "" && isAccountLabel(row[0]) {
 			st.Account = strings.TrimSpace(row[1]) // the preamble's "Číslo účtu;2801234578/2010"
 		}
-		if rec < skip || blankRecord(row) {
+		if rec < skip {
+			line, _ := r.FieldPos(0)
+			pre.read(row, line)
+			continue
+		}
+		if blankRecord(row) {
 			continue
 		}
 		line, _ := r.FieldPos(0)
@@ -285,7 +291,8 @@ func ParseBankCSV(data []byte, m CSVMapping) (BankStatement, error) {
 	}
 	st.Currency = currency
 	st.Opening, st.Closing = M(0, currency), M(0, currency)
-	return st, nil
+	pre.apply(&st)
+	return st, CheckBankStatement(st, Date{})
 }
 
 // bankCSVLine reads one movement of a CSV export.

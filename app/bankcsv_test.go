@@ -53,7 +53,7 @@ func TestParseBankCSV(t *testing.T) {
 		from, to Date
 		want     []BankLine
 	}{
-		{"fio", fioCSV, "CZK", D(2026, 11, 28), D(2026, 11, 30), []BankLine{
+		{"fio", fioCSV, "CZK", D(2026, 11, 1), D(2026, 11, 30), []BankLine{ // the period its preamble states
 			{Line: 4, Date: D(2026, 11, 28), Amount: M(1210000, "CZK"), VariableSymbol: "20260001", ConstantSymbol: "308", CounterAccount: "2000145399/0800", CounterName: "Žluťoučký kůň", Message: "Faktura FV2026-0001", BankRef: "23456789012"},
 			{Line: 5, Date: D(2026, 11, 29), Amount: M(-242050, "CZK"), VariableSymbol: "4455", SpecificSymbol: "77", CounterAccount: "123-4567890123/0100", CounterName: "Dodavatel Šťastný", BankRef: "23456789013"},
 			{Line: 7, Date: D(2026, 11, 30), Amount: M(-123450, "CZK"), BankRef: "23456789014"},

@@ -36,14 +36,24 @@ type BankStatement struct {
 	Account  string // the statement's own account, "19-2000145399" (ABO carries no bank code); "" if the file does not say
 	Currency string // ISO code of the account's currency; CZK unless the file says otherwise
 	// From and To are the period covered: ABO from the day after the
-	// previous balance to the statement date, CSV the first and last
+	// previous balance to the statement date, CSV the period its preamble
+	// states ("Období: 01.11.2026 - 30.11.2026"), else the first and last
 	// movement's date (zero when the file has no movements).
 	From, To Date
-	// Opening and Closing are the balances before and after the movements;
-	// ABO checks Opening + Σ Lines = Closing. CSV exports carry no balance:
-	// both are zero then.
+	// PeriodStated is true when the file itself states From and To (ABO with
+	// the old balance's date, a CSV preamble's period); CheckBankStatement
+	// then holds the movements to that period.
+	PeriodStated bool
+	// Opening and Closing are the balances before and after the movements:
+	// ABO's header, a CSV preamble's "Počáteční stav" and "Konečný stav";
+	// zero when the file states none.
 	Opening, Closing Money
-	Lines            []BankLine // in file order
+	// BalancesStated is true when the file states both balances, and
+	// CheckBankStatement requires Opening + Σ Lines = Closing; BalanceLine
+	// is the line stating the closing balance, which a refusal names.
+	BalancesStated bool
+	BalanceLine    int
+	Lines          []BankLine // in file order
 }
 
 // Bank statement formats, as BankStatement.Format names them.

@@ -9,27 +9,33 @@ import (
 // Company is the business that owns the database: who issues the documents,
 // where money is paid to, which VAT rates and number series apply.
 type Company struct {
-	ID           string    `json:"id"`
-	Branch       string    `json:"branch"` // code of this office, e.g. "HQ", "BRNO"
-	Name         string    `json:"name"`
-	Street       string    `json:"street"`
-	City         string    `json:"city"`
-	Postcode     string    `json:"postcode"`
-	Country      string    `json:"country"` // ISO 3166 alpha-2, "CZ"
-	ICO          string    `json:"ico"`
-	DIC          string    `json:"dic"`
-	VATPayer     bool      `json:"vat_payer"`
-	BankAccount  string    `json:"bank_account"` // Czech form, 19-2000145399/0800
-	IBAN         string    `json:"iban"`
-	BIC          string    `json:"bic"`
-	Email        string    `json:"email"`
-	Phone        string    `json:"phone"`
-	BaseCurrency string    `json:"base_currency"`
-	Chart        Chart     `json:"chart"`
-	VATRates     []VATRate `json:"vat_rates"`
-	Series       []Series  `json:"series"`
-	Logo         []byte    `json:"logo,omitempty"` // PNG or JPEG
-	Updated      time.Time `json:"updated"`
+	ID       string `json:"id"`
+	Branch   string `json:"branch"` // code of this office, e.g. "HQ", "BRNO"
+	Name     string `json:"name"`
+	Street   string `json:"street"`
+	City     string `json:"city"`
+	Postcode string `json:"postcode"`
+	Country  string `json:"country"` // ISO 3166 alpha-2, "CZ"
+	ICO      string `json:"ico"`
+	DIC      string `json:"dic"`
+	VATPayer bool   `json:"vat_payer"`
+	// TaxOffice is the code of the company's tax office (finanční úřad,
+	// c_ufo: 451 Prague … 464 Zlín, 13 the specialised office) and
+	// TaxOfficeBranch that of its territorial office (územní pracoviště,
+	// c_pracufo, 4 digits), as the electronic VAT filings address them.
+	TaxOffice       string    `json:"tax_office,omitempty"`
+	TaxOfficeBranch string    `json:"tax_office_branch,omitempty"`
+	BankAccount     string    `json:"bank_account"` // Czech form, 19-2000145399/0800
+	IBAN            string    `json:"iban"`
+	BIC             string    `json:"bic"`
+	Email           string    `json:"email"`
+	Phone           string    `json:"phone"`
+	BaseCurrency    string    `json:"base_currency"`
+	Chart           Chart     `json:"chart"`
+	VATRates        []VATRate `json:"vat_rates"`
+	Series          []Series  `json:"series"`
+	Logo            []byte    `json:"logo,omitempty"` // PNG or JPEG
+	Updated         time.Time `json:"updated"`
 	// Revision counts saved changes; an update carrying an older revision was
 	// made from stale settings and is refused.
 	Revision int `json:"revision"`
@@ -125,7 +131,7 @@ func (c Company) VATRateOn(kind string, d Date) (Rate, error) {
 
 // Normalize trims and canonicalises the identifiers a person typed.
 func (c *Company) Normalize() {
-	for _, p := range []*string{&c.Name, &c.Street, &c.City, &c.Postcode, &c.Email, &c.Phone, &c.BankAccount, &c.Branch} {
+	for _, p := range []*string{&c.Name, &c.Street, &c.City, &c.Postcode, &c.Email, &c.Phone, &c.BankAccount, &c.Branch, &c.TaxOffice, &c.TaxOfficeBranch} {
 		*p = strings.TrimSpace(*p)
 	}
 	c.ICO = NormalizeICO(c.ICO)
@@ -182,6 +188,12 @@ func (c Company) Validate() error {
 		if err := ValidateDIC(c.DIC); err != nil {
 			return WithField(err, "company.dic")
 		}
+	}
+	if c.TaxOffice != "" && (len(c.TaxOffice) > 3 || !allDigits(c.TaxOffice)) {
+		return Invalid("company.tax_office", "err.tax_office.format", "the tax office code has 1 to 3 digits (e.g. 461)", nil)
+	}
+	if c.TaxOfficeBranch != "" && (len(c.TaxOfficeBranch) != 4 || !allDigits(c.TaxOfficeBranch)) {
+		return Invalid("company.tax_office_branch", "err.tax_office_branch.format", "the territorial office code has 4 digits (e.g. 3002)", nil)
 	}
 	if c.BankAccount != "" {
 		ba, err := ParseBankAccount(c.BankAccount)

@@ -36,7 +36,11 @@ func BuildReport(ctx context.Context, svc Services, kind ReportKind, from, to Da
 	case ReportBankBook:
 		err = b.ledger(b.company.Chart.Posting().Bank)
 	case ReportVAT:
-		err = b.vat()
+		err = b.vatReturn()
+	case ReportVATControl:
+		err = b.vatControl()
+	case ReportEUSales:
+		err = b.euSales()
 	case ReportAging:
 		err = b.receivablesAging()
 	case ReportPayablesAging:
@@ -149,7 +153,7 @@ func (b *reportBuilder) title(kind ReportKind) {
 	case ReportBalanceSheet:
 		b.r.Title = b.tr("report.title.balance_sheet", "Balance sheet", nil)
 	case ReportVAT:
-		b.r.Title = b.tr("report.title.vat", "VAT return – summary", nil)
+		b.r.Title = b.tr("report.title.vat", "VAT return", nil)
 	case ReportAging:
 		b.r.Title = b.tr("report.title.aging", "Receivables aging", nil)
 	case ReportPayablesAging:
@@ -395,81 +399,6 @@ func (b *reportBuilder) nonZero(v int64) string {
 		return ""
 	}
 	return b.amount(v)
-}
-
-// vat is the VAT summary: output VAT of the issued invoices and credit notes
-// and input VAT of the received invoices whose DUZP is in the period, per
-// rate, and what is payable (or refundable).
-func (b *reportBuilder) vat() error {
-	if b.svc.Sales == nil || b.svc.Payables == nil {
-		return errReportUnavailable()
-	}
-	// The DUZP may precede or follow the issue date, though a tax document
-	// must be issued within 15 days of it; a year either side is ample.
-	var docs []SalesDoc
-	f := DocFilter{To: b.to.AddDays(366)}
-	if !b.from.IsZero() {
-		f.From = b.from.AddDays(-366)
-	}
-	for _, kind := range []DocKind{KindInvoice, KindCreditNote} {
-		f.Kind = kind
-		err := EachIssuedDoc(b.ctx, b.svc.Sales, f, func(d SalesDoc) error {
-			if d.Status == StatusIssued && !d.TaxDate.Before(b.from) && !d.TaxDate.After(b.to) {
-				docs = append(docs, d)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	var ps []PurchaseInvoice
-	err := eachPurchase(b.ctx, b.svc.Payables, PurchaseFilter{From: b.from, To: b.to, ByTaxDate: true}, func(p PurchaseInvoice) error {
-		ps = append(ps, p)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	out, outTotal := VATSummary(docs, b.from, b.to)
-	in, inTotal := PurchaseVATSummary(ps, b.from, b.to, b.base)
-
-	b.title(ReportVAT)
-	b.r.Columns = []ReportColumn{
-		b.col("report.col.vat_rate", "VAT rate", false, 2.5),
-		b.col("report.col.tax_base", "Tax base", true, 1.4),
-		b.col("report.col.vat", "VAT", true, 1.4),
-	}
-	b.heading(b.tr("report.vat.output", "Output VAT", nil))
-	for _, r := range out {
-		b.row(b.rateLabel(r), b.amount(r.Base), b.amount(r.VAT))
-	}
-	b.total(b.tr("report.vat.total_output", "Total output VAT", nil), b.amount(outTotal.Base), b.amount(outTotal.VAT))
-	b.heading(b.tr("report.vat.input", "Input VAT (deduction)", nil))
-	for _, r := range in {
-		b.row(b.rateLabel(r), b.amount(r.Base), b.amount(r.VAT))
-	}
-	b.total(b.tr("report.vat.total_input", "Total input VAT", nil), b.amount(inTotal.Base), b.amount(inTotal.VAT))
-	if diff := outTotal.VAT - inTotal.VAT; diff >= 0 {
-		b.total(b.tr("report.vat.payable", "VAT payable", nil), "", b.amount(diff))
-	} else {
-		b.total(b.tr("report.vat.refundable", "Excess deduction (VAT refundable)", nil), "", b.amount(-diff))
-	}
-	b.note(b.tr("report.note.vat_duzp", "Documents are counted by their date of taxable supply (DUZP); credit notes reduce the output.", nil))
-	b.amountsNote()
-	return nil
-}
-
-// rateLabel is "21 % (standard)", "21 % – reverse charge" or "0 %".
-func (b *reportBuilder) rateLabel(r VATSummaryRow) string {
-	rate := r.Rate.Format(b.lang) + "\u00a0%"
-	switch {
-	case r.ReverseCharge:
-		return b.tr("report.vat.reverse_charge", "{{.rate}} – reverse charge", map[string]any{"rate": rate})
-	case r.Kind != "":
-		return rate + " (" + b.tr("vat.kind."+r.Kind, r.Kind, nil) + ")"
-	}
-	return rate
 }
 
 // agingColumns are the party column, the five buckets and the total.

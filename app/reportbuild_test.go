@@ -16,7 +16,7 @@ import (
 type rbCompany struct{ CompanyService }
 
 func (rbCompany) Company(context.Context) (Company, error) {
-	return Company{Name: "Kontor s.r.o.", ICO: "45274649", BaseCurrency: "CZK", Chart: ChartCzech}, nil
+	return Company{Name: "Kontor s.r.o.", ICO: "45274649", DIC: "CZ45274649", VATPayer: true, BaseCurrency: "CZK", Chart: ChartCzech, VATRates: DefaultVATRates()}, nil
 }
 
 // rbLedger is a journal of entries, numbered in order.
@@ -83,6 +83,20 @@ func (r rbReports) BalancesBetween(_ context.Context, from, to Date) ([]AccountB
 	return out, nil
 }
 
+// rbVAT reads the tagged lines of the same entries, as the store does.
+type rbVAT struct{ l *rbLedger }
+
+func (v rbVAT) VATPostings(_ context.Context, from, to Date) ([]VATPosting, error) {
+	var out []VATPosting
+	for i, e := range v.l.entries {
+		if (!from.IsZero() && e.date.Before(from)) || (!to.IsZero() && e.date.After(to)) {
+			continue
+		}
+		out = append(out, VATPostingsOf(Entry{ID: strconv.Itoa(i), Number: "UD" + strconv.Itoa(1000+i), Date: e.date, Lines: e.lines}, "343")...)
+	}
+	return out, nil
+}
+
 type rbSales struct {
 	SalesService
 	docs []SalesDoc
@@ -138,7 +152,7 @@ func (czechT) Lang() Lang { return Czech }
 
 func rbServices(entries []tbEntry, docs []SalesDoc, ps []PurchaseInvoice) Services {
 	l := &rbLedger{entries: entries}
-	return Services{Company: rbCompany{}, Ledger: l, Reports: rbReports{l}, Sales: rbSales{docs: docs}, Payables: rbPayables{ps: ps},
+	return Services{Company: rbCompany{}, Ledger: l, Reports: rbReports{l}, VAT: rbVAT{l}, Sales: rbSales{docs: docs}, Payables: rbPayables{ps: ps},
 		Clock: NewFixedClock(time.Date(2026, time.March, 15, 10, 0, 0, 0, time.UTC))}
 }
 
@@ -365,75 +379,6 @@ func TestBuildLedgerRunningBalance(t *testing.T) {
 	bank := build(t, svc, ReportBankBook, D(2026, time.January, 1), D(2026, time.January, 31), "", nil)
 	if !strings.HasPrefix(bank.Title, "Bank book – 221") || cell(t, bank.Rows[len(bank.Rows)-1].Cells[5]) != 614950_00 {
 		t.Errorf("bank book %q %q", bank.Title, bank.Rows[len(bank.Rows)-1].Cells)
-	}
-}
-
-func TestBuildVATSummary(t *testing.T) {
-	jan := func(d int) Date { return D(2026, time.January, d) }
-	issued := func(d SalesDoc, issue Date) SalesDoc { d.IssueDate = issue; return d }
-	docs := []SalesDoc{
-		issued(vatDoc(KindInvoice, jan(5), rt(VATStandard, 21, 100000_00, 21000_00), rt(VATReduced, 12, 50000_00, 6000_00)), jan(5)),
-		issued(vatDoc(KindCreditNote, jan(20), rt(VATReduced, 12, -5000_00, -600_00)), jan(20)),
-		// DUZP in December, issued in January: not January's.
-		issued(vatDoc(KindInvoice, D(2025, time.December, 31), rt(VATStandard, 21, 7000_00, 1470_00)), jan(10)),
-		// DUZP in January, issued in February: January's.
-		issued(vatDoc(KindInvoice, jan(31), rt(VATStandard, 21, 1000_00, 210_00)), D(2026, time.February, 10)),
-	}
-	ps := []PurchaseInvoice{
-		purchase(jan(7), "CZK", RatePercent(1), pv(21, 20000_00, 4200_00)),
-		purchase(jan(9), "EUR", RateMicro(25_125_000), pv(21, 400_00, 84_00), pv(0, 100_00, 0)),
-		purchase(D(2026, time.February, 2), "CZK", RatePercent(1), pv(21, 9000_00, 1890_00)),
-	}
-	svc := rbServices(nil, docs, ps)
-	r := build(t, svc, ReportVAT, jan(1), jan(31), "", nil)
-	if r.Title != "VAT return – summary" {
-		t.Errorf("title %q", r.Title)
-	}
-	var outVAT, outBase int64
-	for _, d := range docs {
-		if d.TaxDate.Before(jan(1)) || d.TaxDate.After(jan(31)) {
-			continue
-		}
-		for _, x := range d.Totals.Rates {
-			outVAT += x.VATCZK
-			outBase += x.BaseCZK
-		}
-	}
-	var inVAT int64
-	for _, p := range ps[:2] {
-		for _, l := range PurchasePosting(p, "CZK", ChartCzech.Posting()) {
-			if l.Account == "343" {
-				inVAT += l.Debit
-			}
-		}
-	}
-	out := rowNamed(t, r, "Total output VAT")
-	if cell(t, out.Cells[1]) != outBase || cell(t, out.Cells[2]) != outVAT || outVAT != 26610_00 {
-		t.Errorf("output %q, documents %d / %d", out.Cells, outBase, outVAT)
-	}
-	in := rowNamed(t, r, "Total input VAT")
-	if cell(t, in.Cells[2]) != inVAT {
-		t.Errorf("input %q, invoices %d", in.Cells, inVAT)
-	}
-	pay := rowNamed(t, r, "VAT payable")
-	if cell(t, pay.Cells[2]) != outVAT-inVAT {
-		t.Errorf("payable %q, want %d", pay.Cells, outVAT-inVAT)
-	}
-	rowNamed(t, r, "21\u00a0% (standard)")
-	rowNamed(t, r, "0\u00a0%")
-	var headings []string
-	for _, row := range r.Rows {
-		if row.Heading {
-			headings = append(headings, row.Cells[0])
-		}
-	}
-	if strings.Join(headings, "|") != "Output VAT|Input VAT (deduction)" {
-		t.Errorf("sections %q", headings)
-	}
-	// More input than output is an excess deduction.
-	r = build(t, rbServices(nil, nil, ps), ReportVAT, jan(1), jan(31), "", nil)
-	if ref := rowNamed(t, r, "Excess deduction (VAT refundable)"); cell(t, ref.Cells[2]) != inVAT {
-		t.Errorf("refundable %q, want %d", ref.Cells, inVAT)
 	}
 }
 

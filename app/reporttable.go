@@ -45,7 +45,9 @@ const (
 	ReportLedger        ReportKind = "ledger" // general ledger of one account
 	ReportProfitLoss    ReportKind = "profit-loss"
 	ReportBalanceSheet  ReportKind = "balance-sheet"
-	ReportVAT           ReportKind = "vat"
+	ReportVAT           ReportKind = "vat"            // the VAT return by its rows
+	ReportVATControl    ReportKind = "vat-control"    // the VAT control statement
+	ReportEUSales       ReportKind = "eu-sales"       // the EU sales list
 	ReportAging         ReportKind = "aging"          // receivables
 	ReportPayablesAging ReportKind = "payables-aging" // payables
 	ReportCashBook      ReportKind = "cash-book"
@@ -55,7 +57,7 @@ const (
 // ReportKinds lists the reports in the order the screen offers them.
 func ReportKinds() []ReportKind {
 	return []ReportKind{ReportTrialBalance, ReportLedger, ReportProfitLoss, ReportBalanceSheet, ReportVAT,
-		ReportAging, ReportPayablesAging, ReportCashBook, ReportBankBook}
+		ReportVATControl, ReportEUSales, ReportAging, ReportPayablesAging, ReportCashBook, ReportBankBook}
 }
 
 // ReportRenderer prints a report table as a PDF (A4, repeated header, page N

@@ -122,8 +122,15 @@ func matchStatement(tx *bolt.Tx, st app.BankStatement) ([]app.BankEntry, error) 
 	return out, nil
 }
 
-// PreviewBank matches a statement's lines without writing anything.
+// PreviewBank matches a statement's lines without writing anything. A
+// statement app.CheckBankStatement refuses is refused here too.
 func (s *Store) PreviewBank(ctx context.Context, st app.BankStatement) ([]app.BankEntry, error) {
+	if err := s.allowed(ctx, app.PermBank); err != nil {
+		return nil, err
+	}
+	if err := app.CheckBankStatement(st, app.Today(s.clock)); err != nil {
+		return nil, err
+	}
 	var out []app.BankEntry
 	err := s.viewAs(ctx, app.PermBank, "matching the bank statement", func(tx *bolt.Tx, _ app.User) (err error) {
 		out, err = matchStatement(tx, st)
@@ -134,8 +141,16 @@ func (s *Store) PreviewBank(ctx context.Context, st app.BankStatement) ([]app.Ba
 
 // ImportBank stores the lines of st not stored before, each with its proposed
 // pairing, in one transaction. Importing the same statement again stores
-// nothing and reports every line as skipped.
+// nothing and reports every line as skipped. A statement
+// app.CheckBankStatement refuses (a movement dated in 9999 or over 10^12, a
+// file whose balances its movements do not reach) stores nothing.
 func (s *Store) ImportBank(ctx context.Context, st app.BankStatement) (app.BankImportResult, error) {
+	if err := s.allowed(ctx, app.PermBank); err != nil {
+		return app.BankImportResult{}, err
+	}
+	if err := app.CheckBankStatement(st, app.Today(s.clock)); err != nil {
+		return app.BankImportResult{}, err
+	}
 	var res app.BankImportResult
 	err := s.updateAs(ctx, app.PermBank, "importing the bank statement", func(tx *bolt.Tx, _ app.User, a *auditor) error {
 		entries, err := matchStatement(tx, st)

@@ -37,7 +37,8 @@ var (
 // host is printed as given: a front end that knows the staff member's full
 // name may put it in v.Host. opt.Lang picks the language; opt.Created fixes
 // the PDF's dates for tests; BaseCurrency is not used.
-func RenderBadge(w io.Writer, v app.Visit, c app.Company, opt Options) error {
+func RenderBadge(w io.Writer, v app.Visit, c app.Company, opt Options) (err error) {
+	defer recoverPanic("rendering the badge of "+v.Visitor, &err)
 	l := badgeEnglish
 	if opt.Lang == app.Czech {
 		l = badgeCzech
@@ -50,8 +51,7 @@ func RenderBadge(w io.Writer, v app.Visit, c app.Company, opt Options) error {
 	}
 	f.SetCreator("Kontor", true)
 	f.SetProducer("Kontor", true)
-	f.SetTitle(l.title+" – "+v.Visitor, true)
-	f.SetAuthor(c.Name, true)
+	setInfo(f, l.title+" – "+v.Visitor, c.Name, "")
 	f.SetMargins(badgeMargin, badgeMargin, badgeMargin)
 	f.SetAutoPageBreak(false, 0)
 	f.SetCellMargin(0)
@@ -81,7 +81,7 @@ func RenderBadge(w io.Writer, v app.Visit, c app.Company, opt Options) error {
 		title += "  ·  " + l.second
 	}
 	f.SetXY(badgeMargin, 13)
-	f.CellFormat(badgeInner, 8.5, title, "", 0, "C", false, 0, "")
+	drawCell(f, badgeInner, 8.5, title, "C")
 
 	// The visitor, as large as fits, and their company.
 	b.text(badgeMargin, 30.5, badgeInner, "B", 20, 11, inkText, v.Visitor)
@@ -94,9 +94,9 @@ func RenderBadge(w io.Writer, v app.Visit, c app.Company, opt Options) error {
 	numW := 0.0
 	if v.Badge != "" {
 		f.SetFont(fam, "", 6.5)
-		numW = max(f.GetStringWidth(l.badge), 14.0)
+		numW = max(textWidth(f, l.badge), 14.0)
 		f.SetFont(fam, "B", 16)
-		numW = min(max(numW, f.GetStringWidth(v.Badge)), 30)
+		numW = min(max(numW, textWidth(f, v.Badge)), 30)
 		b.text(badgeW-badgeMargin-numW, 44.5, numW, "", 6.5, 6.5, inkLabel, l.badge)
 		b.text(badgeW-badgeMargin-numW, 51, numW, "B", 16, 9, inkText, v.Badge)
 	}
@@ -125,25 +125,25 @@ type badge struct {
 // font shrinks from size down to minSize, and what still does not fit is cut
 // with an ellipsis.
 func (b badge) text(x, y, width float64, style string, size, minSize float64, ink int, s string) {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(oneLine(s)), " ")
 	if s == "" {
 		return
 	}
 	f := b.f
 	f.SetTextColor(ink, ink, ink)
 	f.SetFont(b.fam, style, size)
-	for size > minSize && f.GetStringWidth(s) > width {
+	for size > minSize && textWidth(f, s) > width {
 		size -= 0.5
 		f.SetFont(b.fam, style, size)
 	}
-	if f.GetStringWidth(s) > width {
+	if textWidth(f, s) > width {
 		r := []rune(s)
-		for len(r) > 1 && f.GetStringWidth(string(r)+"…") > width {
+		for len(r) > 1 && textWidth(f, string(r)+"…") > width {
 			r = r[:len(r)-1]
 		}
 		s = strings.TrimSpace(string(r)) + "…"
 	}
-	f.Text(x, y, s)
+	drawText(f, x, y, s)
 }
 
 // logo draws the logo with its top right corner at (right, top), fitted

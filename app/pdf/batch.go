@@ -82,7 +82,13 @@ func streamChunks[T any](ctx context.Context, w io.Writer, next func() (T, error
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				ch <- draw(wctx, items)
+				var res chunkResult
+				func() {
+					// A panic in a goroutine would end the process.
+					defer recoverPanic("rendering a batch", &res.err)
+					res = draw(wctx, items)
+				}()
+				ch <- res
 			}()
 		}
 		if len(pending) == 0 {
@@ -148,7 +154,7 @@ func gather[T any](ctx context.Context, next func() (T, error), weigh func(T) in
 // renderChunk draws docs into one PDF.
 func renderChunk(ctx context.Context, docs []app.SalesDoc, opt Options) chunkResult {
 	r := newRenderer(opt)
-	r.f.SetTitle("Kontor", true)
+	setInfo(r.f, "Kontor", "", "")
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return chunkResult{err: cancelled(err)}

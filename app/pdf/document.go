@@ -71,7 +71,7 @@ func (r *renderer) ink(g int) {
 // text writes s in a cell of width w at x, y, aligned "L", "C" or "R".
 func (r *renderer) text(x, y, w, h float64, s, align string) {
 	r.f.SetXY(x, y)
-	r.f.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	drawCell(r.f, w, h, s, align)
 }
 
 // para writes s wrapped to width w from x, y and returns the y below it.
@@ -85,20 +85,7 @@ func (r *renderer) para(x, y, w, lineH float64, s, align string) float64 {
 
 // split wraps s to width w in the current font, keeping the person's own
 // line breaks; an empty s is one empty line.
-func (r *renderer) split(s string, w float64) []string {
-	var out []string
-	for _, part := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if strings.TrimSpace(part) == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, r.f.SplitText(part, w)...)
-	}
-	if len(out) == 0 {
-		out = []string{""}
-	}
-	return out
-}
+func (r *renderer) split(s string, w float64) []string { return splitLines(r.f, s, w) }
 
 // rule draws a horizontal line at y from x1 to x2.
 func (r *renderer) rule(x1, x2, y float64, g int, width float64) {

@@ -33,12 +33,14 @@ var cutRanges = [][2]rune{
 	{0x20A0, 0x20BF}, // Currency Symbols: €
 	{0x2100, 0x215F}, // Letterlike: №, ™
 	{0x2212, 0x2212}, // minus sign
+	{0x25A1, 0x25A1}, // □, assets.Substitute for what the fonts lack
 }
 
-// covered reports whether the cut fonts have r (or r is a control character
-// the layout handles itself).
+// covered reports whether the cut fonts have r (or r is a character the
+// layout handles itself, or one clean replaces by the substitute, which the
+// cut has).
 func covered(r rune) bool {
-	if r == '\n' || r == '\t' {
+	if r == '\n' || r == '\t' || r == '\r' || !assets.Printable(r) {
 		return true
 	}
 	for _, cr := range cutRanges {
@@ -114,7 +116,7 @@ func sharedFonts() (*srcPDF, map[string]int, error) {
 		all := cutSet()
 		for _, style := range []string{"", "B"} {
 			f.SetFont(fam, style, 10)
-			f.Text(10, 10, all)
+			drawText(f, 10, 10, all)
 		}
 		var b bytes.Buffer
 		if sharedErr = f.Output(&b); sharedErr != nil {

@@ -53,14 +53,14 @@ const (
 
 // RenderDocument writes d — an invoice, credit note, quote or order — as one
 // PDF to w.
-func RenderDocument(w io.Writer, d app.SalesDoc, opt Options) error {
+func RenderDocument(w io.Writer, d app.SalesDoc, opt Options) (err error) {
+	defer recoverPanic("rendering document "+d.Number, &err)
 	r := newRenderer(opt)
 	if d.Lang != "" {
 		opt.Lang = d.Lang
 	}
 	l := labelsFor(opt.Lang)
-	r.f.SetTitle(docTitle(l, d), true)
-	r.f.SetAuthor(d.Supplier.Name, true)
+	setInfo(r.f, docTitle(l, d), d.Supplier.Name, "")
 	r.document(d)
 	return r.output(w)
 }

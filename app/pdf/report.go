@@ -53,7 +53,8 @@ type reportPDF struct {
 }
 
 // Report writes t as a PDF to w.
-func (rr ReportRenderer) Report(w io.Writer, t app.ReportTable, c app.Company) error {
+func (rr ReportRenderer) Report(w io.Writer, t app.ReportTable, c app.Company) (err error) {
+	defer recoverPanic("rendering the report "+t.Title, &err)
 	lang := t.Lang
 	if !lang.Valid() {
 		lang = app.English
@@ -70,9 +71,7 @@ func (rr ReportRenderer) Report(w io.Writer, t app.ReportTable, c app.Company) e
 		p.g = landscapeGeom
 	}
 	p.layoutColumns()
-	r.f.SetTitle(t.Title, true)
-	r.f.SetAuthor(c.Name, true)
-	r.f.SetSubject(t.Period, true)
+	setInfo(r.f, t.Title, c.Name, t.Period)
 	r.fam = useFamily(r.f, !coveredAll(p.strings()...))
 	p.draw()
 	return r.output(w)
@@ -152,7 +151,7 @@ func (p *reportPDF) cellLines(s string, c column) []string {
 		return nil
 	}
 	w := c.w - cellGap
-	if c.align == "R" || p.f.GetStringWidth(s) <= w {
+	if c.align == "R" || textWidth(p.f, s) <= w {
 		return []string{s}
 	}
 	return p.split(s, w)

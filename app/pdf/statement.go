@@ -57,11 +57,11 @@ type statement struct {
 // open and the open invoices with the company's bank account and their
 // variable symbols. It speaks opt.Lang (Czech, or English for anything
 // else) and prints amounts in st.Currency (the base currency).
-func RenderStatement(w io.Writer, st app.Statement, c app.Company, opt Options) error {
+func RenderStatement(w io.Writer, st app.Statement, c app.Company, opt Options) (err error) {
+	defer recoverPanic("rendering the statement of "+st.Customer.Name, &err)
 	r := newRenderer(opt)
 	s := r.drawStatement(st, c, opt.Lang)
-	r.f.SetTitle(s.title(), true)
-	r.f.SetAuthor(c.Name, true)
+	setInfo(r.f, s.title(), c.Name, "")
 	return r.output(w)
 }
 

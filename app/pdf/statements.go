@@ -55,8 +55,7 @@ func (s StatementRenderer) Combined(ctx context.Context, w io.Writer, next func(
 	weigh := func(st app.Statement) int { return len(st.Lines) + len(st.Open) + statementRows }
 	draw := func(ctx context.Context, sts []app.Statement) chunkResult {
 		r := newRenderer(opt)
-		r.f.SetTitle("Kontor", true)
-		r.f.SetAuthor(c.Name, true)
+		setInfo(r.f, "Kontor", c.Name, "")
 		for _, st := range sts {
 			if err := ctx.Err(); err != nil {
 				return chunkResult{err: cancelled(err)}

@@ -58,7 +58,7 @@ func (r *renderer) tableHead(y float64, cols []column) float64 {
 	lines := 1
 	split := make([][]string, len(cols))
 	for i, c := range cols {
-		split[i] = r.f.SplitText(c.title, c.w-cellGap)
+		split[i] = r.split(c.title, c.w-cellGap)
 		lines = max(lines, len(split[i]))
 	}
 	h := float64(lines)*headLineH + 2*rowPad
