@@ -189,6 +189,10 @@ type ReceptionService interface {
 	Appointments(ctx context.Context, from, to time.Time, staff string) ([]Appointment, error)
 	SaveInquiry(ctx context.Context, q Inquiry) (Inquiry, error)
 	SetInquiryStatus(ctx context.Context, id string, s InquiryStatus, quoteID string) (Inquiry, error)
+	// QuoteInquiry drafts the inquiry's quote (QuoteForInquiry) and marks
+	// the inquiry quoted with it, in one step: the way an inquiry becomes
+	// quoted. Reception and sales may (PermInquiryQuote).
+	QuoteInquiry(ctx context.Context, id string) (Inquiry, SalesDoc, error)
 	// Inquiries lists inquiries, newest first; open only if asked.
 	Inquiries(ctx context.Context, openOnly bool) ([]Inquiry, error)
 	CustomerCard(ctx context.Context, customerID string) (CustomerCard, error)
