@@ -145,7 +145,7 @@ func TestReceptionCheckInCheckOut(t *testing.T) {
 	}
 
 	// Print badge without a renderer says so.
-	test.Tap(button(t, w.Content(), "Print badge…"))
+	test.Tap(button(t, w.Content(), "Print badge"))
 	if !strings.Contains(dialogText(w), "not available") {
 		t.Errorf("badge without renderer: %q", dialogText(w))
 	}
