@@ -59,6 +59,57 @@ func Internal(what string, err error) *Error {
 	return &Error{Code: EINTERNAL, Key: "err.internal", Msg: "internal error while {{.what}}", Args: map[string]any{"what": what}, Err: err}
 }
 
+// Errors are every wrong field of a form at once, in the order of the form,
+// so a person fixes them in one go instead of one per Save.
+type Errors []*Error
+
+// Error is the English messages, one per line.
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Unwrap gives errors.As and errors.Is each field's error (the first
+// decides ErrorCode).
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// Add collects err (nil is skipped; an *Error or Errors is added as its
+// field errors; anything else becomes an internal error).
+func (es *Errors) Add(err error) {
+	var many Errors
+	var one *Error
+	switch {
+	case err == nil:
+	case errors.As(err, &many):
+		*es = append(*es, many...)
+	case errors.As(err, &one):
+		*es = append(*es, one)
+	default:
+		*es = append(*es, Internal("validating", err))
+	}
+}
+
+// Err is nil when nothing was collected, the one error when one was, and
+// the list otherwise.
+func (es Errors) Err() error {
+	switch len(es) {
+	case 0:
+		return nil
+	case 1:
+		return es[0]
+	}
+	return es
+}
+
 // ErrorCode returns the code of err, EINTERNAL for foreign errors and "" for nil.
 func ErrorCode(err error) string {
 	if err == nil {
@@ -92,6 +143,14 @@ func ErrorMessage(err error, t Translator) string {
 			return renderTemplate(fallback, args)
 		}
 		return t.Translate(key, fallback, args)
+	}
+	var many Errors
+	if errors.As(err, &many) {
+		msgs := make([]string, len(many))
+		for i, e := range many {
+			msgs[i] = ErrorMessage(e, t)
+		}
+		return strings.Join(msgs, "\n")
 	}
 	var e *Error
 	if !errors.As(err, &e) {
