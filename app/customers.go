@@ -124,25 +124,22 @@ type Item struct {
 	Disabled bool   `json:"disabled"`
 }
 
-// Validate checks the item.
+// Validate checks the item, naming every wrong field.
 func (it Item) Validate() error {
+	var es Errors
 	if it.Code == "" || len(it.Code) > 32 || strings.ContainsAny(it.Code, " \x00") {
-		return Invalid("item.code", "err.item.code", "a code is 1 to 32 characters without spaces", nil)
+		es.Add(Invalid("item.code", "err.item.code", "a code is 1 to 32 characters without spaces", nil))
 	}
-	if err := requireText("item.name", it.Name, 200); err != nil {
-		return err
-	}
-	if err := requireText("item.unit", it.Unit, 10); err != nil {
-		return err
-	}
+	es.Add(requireText("item.name", it.Name, 200))
+	es.Add(requireText("item.unit", it.Unit, 10))
 	if it.Price.Amount < 0 {
-		return Invalid("item.price", "err.price.negative", "a price cannot be negative", nil)
+		es.Add(Invalid("item.price", "err.price.negative", "a price cannot be negative", nil))
 	}
 	if !ValidCurrency(it.Price.Currency) {
-		return Invalid("item.price", "err.currency.unknown", "{{.value}} is not a currency Kontor knows", map[string]any{"value": it.Price.Currency})
+		es.Add(Invalid("item.price", "err.currency.unknown", "{{.value}} is not a currency Kontor knows", map[string]any{"value": it.Price.Currency}))
 	}
 	if it.VATKind != VATStandard && it.VATKind != VATReduced && it.VATKind != VATZero {
-		return Invalid("item.vat_kind", "err.vat.kind", "unknown VAT rate kind “{{.kind}}”", map[string]any{"kind": it.VATKind})
+		es.Add(Invalid("item.vat_kind", "err.vat.kind", "unknown VAT rate kind “{{.kind}}”", map[string]any{"kind": it.VATKind}))
 	}
-	return nil
+	return es.Err()
 }

@@ -108,3 +108,30 @@ func TestErrorDialogClosesWithEnterAndEsc(t *testing.T) {
 		}
 	}
 }
+
+// TestInquiryFormMarksEveryField: the inquiry form marks the missing contact
+// and topic at once, and each goes when typed — on the real store.
+func TestInquiryFormMarksEveryField(t *testing.T) {
+	rs := mustOpen(t)
+	s, w := rs.shell(rs.admin)
+	v := showInquiry(t, s, "")
+	v.logInquiry(nil)
+	form := w.Canvas().Overlays().Top()
+	tapDialog(t, w, "Save")
+	if got := texts(form); strings.Count(got, "is required") != 2 {
+		t.Fatalf("Save marked:\n%s", got)
+	}
+	contact := fieldAfter(t, form, "New contact")
+	test.Type(contact, "Pavel Kůň")
+	if got := texts(form); strings.Count(got, "is required") != 1 {
+		t.Errorf("after the contact:\n%s", got)
+	}
+	test.Type(fieldAfter(t, form, "Topic"), "Stoly")
+	if got := texts(form); strings.Contains(got, "is required") {
+		t.Errorf("after the topic:\n%s", got)
+	}
+	tapDialog(t, w, "Save")
+	if all, err := rs.store.Inquiries(rs.ctx(), true); err != nil || len(all) != 1 || all[0].Topic != "Stoly" {
+		t.Fatalf("stored %+v %v", all, err)
+	}
+}

@@ -57,7 +57,7 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 	assigned := r.staffSelect("", true)
 	fs.add("inquiry.assigned", "Assigned to", assigned)
 
-	fd := showFormDialog(lang.X("reception.inquiry_title", "Log an inquiry"), lang.X("action.save", "Save"), fs, nil, r.win, func(fd *formDialog) {
+	read := func() app.Inquiry {
 		q := app.Inquiry{Channel: channels[max(0, channel.SelectedIndex())], Topic: strings.TrimSpace(topic.Text),
 			Text: strings.TrimSpace(text.Text), Assigned: r.staffOf(assigned), Status: app.InquiryNew}
 		if cust != nil {
@@ -65,6 +65,11 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 		} else {
 			q.Contact = strings.TrimSpace(contact.Text)
 		}
+		return q
+	}
+	fs.live(func() error { return read().Validate() })
+	fd := showFormDialog(lang.X("reception.inquiry_title", "Log an inquiry"), lang.X("action.save", "Save"), fs, nil, r.win, func(fd *formDialog) {
+		q := read()
 		if err := q.Validate(); err != nil {
 			fd.fail(err)
 			return
