@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Error codes: what kind of failure an *Error is. Front ends map them to exit
@@ -174,8 +175,8 @@ type Label struct {
 	Args          map[string]any
 }
 
-// localArgs formats typed arguments for lang: dates, rates and money as its
-// readers write them, labels translated. Plain values pass through.
+// localArgs formats typed arguments for lang: dates, instants, rates and
+// money as its readers write them, labels translated. Plain values pass through.
 func localArgs(args map[string]any, lang Lang, tr func(key, fallback string, args map[string]any) string) map[string]any {
 	if len(args) == 0 {
 		return args
@@ -189,6 +190,9 @@ func localArgs(args map[string]any, lang Lang, tr func(key, fallback string, arg
 			out[k] = v.Format(lang)
 		case Money:
 			out[k] = v.Format(lang)
+		case time.Time: // an instant: local date and time, "15. 3. 2026 14:00"
+			local := v.Local()
+			out[k] = DateOf(local).Format(lang) + " " + local.Format("15:04")
 		case Label:
 			if tr == nil {
 				out[k] = renderTemplate(v.Fallback, localArgs(v.Args, lang, nil))
