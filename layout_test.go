@@ -26,6 +26,7 @@ func TestPackageRules(t *testing.T) {
 		{"kontor/data", []string{fyne, fpdf, gofpd, "kontor/screens", "kontor/app/cli", "kontor/app/pdf", "kontor/assets"}, "data/ is persistence only"},
 		{"kontor/screens", []string{bolt, fpdf, gofpd, "kontor/data", "kontor/app/cli", "kontor/app/pdf"}, "screens/ talks to services through app's interfaces"},
 		{"kontor/assets", []string{fyne, bolt, fpdf, "kontor/"}, "assets/ is embedded bytes, usable by every package"},
+		{"kontor/app/atomicfile", []string{fyne, bolt, fpdf, gofpd, "kontor/"}, "app/atomicfile writes files for app/cli and data: standard library only"},
 	}
 	for _, r := range rules {
 		out, err := exec.Command("go", "list", "-deps", r.pkg).CombinedOutput()

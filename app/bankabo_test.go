@@ -40,7 +40,7 @@ func absI(v int64) int64 {
 // aboHeader074 builds a 074 record: account "000019" + "2000145399",
 // the name, old balance date, balances and turnovers in haléře, statement
 // number and date.
-func aboHeader074(t *testing.T, oldDate string, opening, closing, debit, credit int64, no int, date string) string {
+func aboHeader074(t testing.TB, oldDate string, opening, closing, debit, credit int64, no int, date string) string {
 	rec := "074" + "0000192000145399" + pad("Žluťoučký kůň s.r.o.", 20) + oldDate +
 		zeros(absI(opening), 14) + signOf(opening) + zeros(absI(closing), 14) + signOf(closing) +
 		zeros(debit, 14) + "0" + zeros(credit, 14) + "0" + zeros(int64(no), 3) + date + strings.Repeat(" ", 14)
@@ -52,7 +52,7 @@ func aboHeader074(t *testing.T, oldDate string, opening, closing, debit, credit 
 
 // aboMove075 builds a 075 record; ks10 is the 10-character constant symbol
 // field "00" + counter bank code (4) + KS (4).
-func aboMove075(t *testing.T, counter, id string, amount int64, code, vs, ks10, ss, valueDate, name, currency, dueDate string) string {
+func aboMove075(t testing.TB, counter, id string, amount int64, code, vs, ks10, ss, valueDate, name, currency, dueDate string) string {
 	rec := "075" + "0000192000145399" + counter + pad(id, 13) + zeros(amount, 12) + code +
 		vs + ks10 + ss + valueDate + pad(name, 20) + "0" + currency + dueDate
 	if n := len([]rune(rec)); n != 128 {
@@ -70,7 +70,7 @@ func splice(s string, at int, v string) string {
 	return string(r[:at]) + v + string(r[at+len([]rune(v)):])
 }
 
-func win1250(t *testing.T, s string) []byte {
+func win1250(t testing.TB, s string) []byte {
 	b, err := charmap.Windows1250.NewEncoder().Bytes([]byte(s))
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +83,7 @@ func win1250(t *testing.T, s string) []byte {
 // outgoing payment of 2 420,50 to 123-4567890123/0100 (VS 4455, KS 0308,
 // SS 77), a storno of an earlier debit (+100,00) and a storno of a credit
 // (−50,00); closing 19 729,50.
-func sampleABO(t *testing.T) []string {
+func sampleABO(t testing.TB) []string {
 	return []string{
 		aboHeader074(t, "271126", 1000000, 1972950, 247050, 1220000, 42, "281126"),
 		aboMove075(t, "0000002000145399", "0000012345678", 1210000, "2", "0020260001", "0008000308", "0000000000", "281126", "Žluťoučký kůň", "0203", "281126"),

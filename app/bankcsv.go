@@ -299,7 +299,7 @@ func ParseBankCSV(data []byte, m CSVMapping) (BankStatement, error) {
 func bankCSVLine(row []string, m CSVMapping, line int) (BankLine, string, error) {
 	get := func(i int) string {
 		if i >= 0 && i < len(row) {
-			return strings.TrimSpace(unformula(row[i]))
+			return cellText(row[i])
 		}
 		return ""
 	}

@@ -37,7 +37,7 @@ func (p *bankPreamble) read(row []string, line int) {
 	if len(row) == 0 {
 		return
 	}
-	label, value := strings.TrimSpace(unformula(row[0])), ""
+	label, value := cellText(row[0]), ""
 	if i := strings.IndexByte(label, ':'); i >= 0 {
 		label, value = label[:i], strings.TrimSpace(label[i+1:])
 	}
@@ -45,7 +45,7 @@ func (p *bankPreamble) read(row []string, line int) {
 		if value != "" {
 			break
 		}
-		value = strings.TrimSpace(unformula(cell))
+		value = cellText(cell)
 	}
 	key := headerKey(label)
 	for _, l := range preambleLabels {

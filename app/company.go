@@ -23,23 +23,33 @@ type Company struct {
 	// c_ufo: 451 Prague … 464 Zlín, 13 the specialised office) and
 	// TaxOfficeBranch that of its territorial office (územní pracoviště,
 	// c_pracufo, 4 digits), as the electronic VAT filings address them.
-	TaxOffice       string    `json:"tax_office,omitempty"`
-	TaxOfficeBranch string    `json:"tax_office_branch,omitempty"`
-	BankAccount     string    `json:"bank_account"` // Czech form, 19-2000145399/0800
-	IBAN            string    `json:"iban"`
-	BIC             string    `json:"bic"`
-	Email           string    `json:"email"`
-	Phone           string    `json:"phone"`
-	BaseCurrency    string    `json:"base_currency"`
-	Chart           Chart     `json:"chart"`
-	VATRates        []VATRate `json:"vat_rates"`
-	Series          []Series  `json:"series"`
-	Logo            []byte    `json:"logo,omitempty"` // PNG or JPEG
-	Updated         time.Time `json:"updated"`
+	TaxOffice       string `json:"tax_office,omitempty"`
+	TaxOfficeBranch string `json:"tax_office_branch,omitempty"`
+	BankAccount     string `json:"bank_account"` // Czech form, 19-2000145399/0800
+	IBAN            string `json:"iban"`
+	BIC             string `json:"bic"`
+	Email           string `json:"email"`
+	Phone           string `json:"phone"`
+	// Register is the entry in the public register (spisová značka) that
+	// §435 of the Civil Code wants on every business document of a
+	// registered company, e.g. "zapsaná v obchodním rejstříku vedeném
+	// Městským soudem v Praze, oddíl C, vložka 12345"; "" for a business
+	// not registered (a sole trader not in the register).
+	Register     string    `json:"register,omitempty"`
+	BaseCurrency string    `json:"base_currency"`
+	Chart        Chart     `json:"chart"`
+	VATRates     []VATRate `json:"vat_rates"`
+	Series       []Series  `json:"series"`
+	Logo         []byte    `json:"logo,omitempty"` // PNG or JPEG
+	Updated      time.Time `json:"updated"`
 	// Revision counts saved changes; an update carrying an older revision was
 	// made from stale settings and is refused.
 	Revision int `json:"revision"`
 }
+
+// MaxRegisterLen bounds Company.Register, in characters: the longest
+// register courts' wording with a long section and file fits.
+const MaxRegisterLen = 250
 
 // MaxLogoBytes bounds the logo kept in the database and printed on documents.
 const MaxLogoBytes = 512 << 10
@@ -134,6 +144,7 @@ func (c *Company) Normalize() {
 	for _, p := range []*string{&c.Name, &c.Street, &c.City, &c.Postcode, &c.Email, &c.Phone, &c.BankAccount, &c.Branch, &c.TaxOffice, &c.TaxOfficeBranch} {
 		*p = strings.TrimSpace(*p)
 	}
+	c.Register = strings.Join(strings.Fields(c.Register), " ")
 	c.ICO = NormalizeICO(c.ICO)
 	c.DIC = NormalizeDIC(c.DIC)
 	c.IBAN = NormalizeIBAN(c.IBAN)
@@ -166,6 +177,9 @@ func (c Company) Validate() error {
 		if err := maxText(f.field, f.v, 200); err != nil {
 			return err
 		}
+	}
+	if err := maxText("company.register", c.Register, MaxRegisterLen); err != nil {
+		return err
 	}
 	if c.Branch == "" || len(c.Branch) > 10 || !isAlnum(c.Branch) {
 		return Invalid("company.branch", "err.branch.format", "a branch code is 1 to 10 letters or digits", nil)

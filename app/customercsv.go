@@ -184,12 +184,36 @@ func unformula(v string) string {
 	return v
 }
 
+// cellText is a cell's value: without surrounding spaces, then without the
+// apostrophe WriteCustomersCSV adds (" '=A1" reads as "=A1", so what Kontor
+// writes of it, "'=A1", reads back the same), with every line break a "\n"
+// (a lone "\r" is one on old Macs; CSV writers drop it).
+func cellText(v string) string {
+	if strings.IndexByte(v, '\r') >= 0 {
+		v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
+	}
+	return unformula(strings.TrimSpace(v))
+}
+
+// oneLine joins the lines of a multi-line cell with spaces: a name or an
+// address written over two lines of a spreadsheet cell is one line on an
+// invoice. Only the note keeps its line breaks.
+func oneLine(v string) string {
+	if strings.IndexByte(v, '\n') < 0 {
+		return v
+	}
+	return strings.Join(strings.Fields(v), " ")
+}
+
 // customerFromRecord fills a customer from one row; cols gives the column
 // of each field (-1: absent).
 func customerFromRecord(rec []string, cols [numCustomerColumns]int) (Customer, error) {
 	get := func(k customerColumn) string {
 		if i := cols[k]; i >= 0 && i < len(rec) {
-			return strings.TrimSpace(unformula(rec[i]))
+			if k == colNote {
+				return cellText(rec[i])
+			}
+			return oneLine(cellText(rec[i]))
 		}
 		return ""
 	}

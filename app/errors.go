@@ -15,6 +15,7 @@ const (
 	ECONFLICT     = "conflict"     // the request clashes with stored state
 	EUNAUTHORIZED = "unauthorized" // the user lacks the role
 	EINUSE        = "in_use"       // the database file is open in another process
+	EDAMAGED      = "damaged"      // the database file is damaged or was changed outside Kontor
 	EINTERNAL     = "internal"     // a bug or an I/O failure
 )
 
@@ -194,16 +195,26 @@ func localArgs(args map[string]any, lang Lang, tr func(key, fallback string, arg
 			local := v.Local()
 			out[k] = DateOf(local).Format(lang) + " " + local.Format("15:04")
 		case Label:
-			if tr == nil {
-				out[k] = renderTemplate(v.Fallback, localArgs(v.Args, lang, nil))
-			} else {
-				out[k] = tr(v.Key, v.Fallback, v.Args)
+			out[k] = v.local(lang, tr)
+		case labelList:
+			parts := make([]string, len(v))
+			for i, l := range v {
+				parts[i] = l.local(lang, tr)
 			}
+			out[k] = strings.Join(parts, ", ")
 		default:
 			out[k] = v
 		}
 	}
 	return out
+}
+
+// local is the label in lang, translated by tr when there is one.
+func (l Label) local(lang Lang, tr func(key, fallback string, args map[string]any) string) string {
+	if tr == nil {
+		return renderTemplate(l.Fallback, localArgs(l.Args, lang, nil))
+	}
+	return tr(l.Key, l.Fallback, l.Args)
 }
 
 // VATKindLabel is the translatable name of a VAT rate kind.

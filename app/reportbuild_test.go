@@ -252,7 +252,7 @@ func TestBuildTrialBalance(t *testing.T) {
 	if err := r.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(b.String(), "Account,Account name,Opening balance") || !strings.Contains(b.String(), `221,Bankovní účty,"500,000.00"`) {
+	if !strings.HasPrefix(b.String(), "\uFEFFAccount;Account name;Opening balance") || !strings.Contains(b.String(), "221;Bankovní účty;500000,00;") {
 		t.Errorf("CSV:\n%s", b.String())
 	}
 }

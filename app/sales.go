@@ -65,12 +65,13 @@ type Party struct {
 	BankAccount string `json:"bank_account,omitempty"`
 	IBAN        string `json:"iban,omitempty"`
 	BIC         string `json:"bic,omitempty"`
+	Register    string `json:"register,omitempty"` // the supplier's Company.Register
 }
 
 // PartyOfCompany is the supplier block of a company.
 func PartyOfCompany(c Company) Party {
 	return Party{Name: c.Name, Street: c.Street, City: c.City, Postcode: c.Postcode, Country: c.Country, ICO: c.ICO, DIC: c.DIC,
-		Email: c.Email, Phone: c.Phone, VATPayer: c.VATPayer, BankAccount: c.BankAccount, IBAN: c.IBAN, BIC: c.BIC}
+		Email: c.Email, Phone: c.Phone, VATPayer: c.VATPayer, BankAccount: c.BankAccount, IBAN: c.IBAN, BIC: c.BIC, Register: c.Register}
 }
 
 // PartyOfCustomer is the customer block of a customer.

@@ -162,3 +162,21 @@ func VariableSymbolOf(number string) string {
 	}
 	return s
 }
+
+// DocVariableSymbol is the variable symbol an issued document of kind gets
+// when none was typed: the digits of its number (VariableSymbolOf), and for
+// a credit note "9" and the last nine of them ("OD2026-0001" → "920260001").
+// The digits alone would repeat the invoice with the same counter
+// ("FV2026-0001" → "20260001"), so a refund or a bank line quoting the
+// credit note's symbol would be matched to that invoice; an invoice's
+// symbol starts with the year, never with 9.
+func DocVariableSymbol(kind DocKind, number string) string {
+	vs := VariableSymbolOf(number)
+	if kind != KindCreditNote || vs == "" {
+		return vs
+	}
+	if len(vs) > 9 {
+		vs = vs[len(vs)-9:]
+	}
+	return "9" + vs
+}

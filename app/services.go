@@ -59,10 +59,21 @@ type StoreService interface {
 	// LastBackup is the time of the newest automatic or manual backup (zero if none).
 	LastBackup() time.Time
 	// Backup writes a consistent copy of the open database to dst (temp file,
-	// fsync, rename), safe while others read and write.
-	Backup(ctx context.Context, dst string) error
-	// Check verifies the file and Kontor's invariants; an empty list is healthy.
+	// fsync, check, rename), safe while others read and write. dst may be an
+	// earlier Kontor backup or empty; anything else only with opts.Force.
+	Backup(ctx context.Context, dst string, opts BackupOptions) error
+	// Check verifies the file and Kontor's invariants; an empty list is
+	// healthy. It reports progress to the ProgressFunc ctx carries (WithProgress).
 	Check(ctx context.Context) ([]Problem, error)
+	// CheckAgainst is Check plus the proof that the audit trail only grew
+	// since the backup at path was made.
+	CheckAgainst(ctx context.Context, backup string) ([]Problem, error)
+}
+
+// BackupOptions tune StoreService.Backup.
+type BackupOptions struct {
+	// Force lets the backup replace a file that is not a Kontor backup.
+	Force bool
 }
 
 // Services bundles what a front end needs.

@@ -70,6 +70,7 @@ func CustomerStatement(ctx context.Context, sales SalesService, cust Customer, f
 	}
 	st := BuildStatement(party, docs, pays, from, to, base)
 	st.Lang = cust.Lang
+	st.putFirst(cust.Currency)
 	return st, nil
 }
 

@@ -102,9 +102,19 @@ type AuditEntry struct {
 	Action   string    `json:"action"` // "create", "update", "post", "login", "login.failed", …
 	Entity   string    `json:"entity"` // "company", "entry", "user", …
 	EntityID string    `json:"entity_id"`
-	Summary  string    `json:"summary"`
-	Prev     string    `json:"prev"` // hex SHA-256 of the previous entry
-	Hash     string    `json:"hash"` // hex SHA-256 of this entry
+	// Text is the summary in English, as written (old entries have only
+	// this); Key and Args are the same summary as a translation key and its
+	// typed arguments, so Summary can show it in the reader's language.
+	Text string    `json:"summary"`
+	Key  string    `json:"key,omitempty"`
+	Args AuditArgs `json:"args,omitempty"`
+	// Proof is the hex SHA-256 over the records this entry wrote (issued
+	// documents, journal entries…) and Records their count: changing a record
+	// afterwards, or the stored proofs of it, no longer matches the chain.
+	Proof   string `json:"proof,omitempty"`
+	Records int    `json:"records,omitempty"`
+	Prev    string `json:"prev"` // hex SHA-256 of the previous entry
+	Hash    string `json:"hash"` // hex SHA-256 of this entry
 }
 
 // AuditFilter narrows the audit trail (zero values match everything).

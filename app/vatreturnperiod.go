@@ -90,3 +90,59 @@ func (p VATPeriod) Months() []Month {
 	}
 	return []Month{first, first.Next(), first.Next().Next()}
 }
+
+// VATForm names one of the three VAT filings.
+type VATForm string
+
+// The VAT filings, as the command line names them.
+const (
+	FormVATReturn  VATForm = "vat-return"  // přiznání k DPH, DPHDP3
+	FormVATControl VATForm = "vat-control" // kontrolní hlášení, DPHKH1
+	FormEUSales    VATForm = "eu-sales"    // souhrnné hlášení, DPHSHV
+)
+
+// Report is the report kind that shows the filing.
+func (f VATForm) Report() ReportKind {
+	switch f {
+	case FormVATControl:
+		return ReportVATControl
+	case FormEUSales:
+		return ReportEUSales
+	}
+	return ReportVAT
+}
+
+// ErrVATPeriodNotBegun is the key of the refusal of a period after today.
+const ErrVATPeriodNotBegun = "err.vat.period_future"
+
+// CheckVATPeriod refuses what cannot be filed for period p on today: a
+// period that has not begun (key ErrVATPeriodNotBegun), one that has not
+// ended when filing (a file for the portal, not a report to look at), a
+// company that is not a VAT payer, and a quarterly control statement of a
+// legal person, who files it every month whatever its VAT period (§101e(1);
+// a legal person's DIČ is its 8-digit IČO).
+func CheckVATPeriod(form VATForm, p VATPeriod, today Date, c Company, filing bool) error {
+	args := map[string]any{"period": p.String(), "today": today, "last": p.Last()}
+	if p.First().After(today) {
+		return Invalid("period", ErrVATPeriodNotBegun, "the period {{.period}} has not begun yet (today is {{.today}})", args)
+	}
+	if filing && !p.Last().Before(today) {
+		return Invalid("period", "err.vat.period_open", "the period {{.period}} ends on {{.last}}: it can be filed from the next day", args)
+	}
+	if !c.VATPayer {
+		return Invalid("company.vat_payer", "err.vat.not_payer", "the company is not a VAT payer, so it files no VAT return, control statement or EU sales list (in Settings, tab Company)", nil)
+	}
+	if form == FormVATControl && p.IsQuarter() && len(czechDIC(c.DIC)) == 8 {
+		return Invalid("period", "err.vat.control_monthly", "a legal person files the control statement for each month (§101e of the VAT act), also when its VAT period is a quarter: ask for {{.period}} month by month", args)
+	}
+	return nil
+}
+
+// CheckQuarter refuses a quarterly EU sales list with goods on it: a supply
+// of goods makes the list monthly (§102 of the VAT act).
+func (s EUSales) CheckQuarter(p VATPeriod) error {
+	if p.IsQuarter() && s.HasGoods() {
+		return Invalid("period", "err.vat.eu_sales_monthly", "the EU sales list of {{.period}} has supplies of goods (code 0), so it is filed for each month", map[string]any{"period": p.String()})
+	}
+	return nil
+}

@@ -6,39 +6,41 @@ import "strconv"
 // control statement by its sections and the EU sales list, each a
 // ReportTable for the screen, the PDF and the CSV.
 
+// vatRowNames are the English names of the rows of the return.
+var vatRowNames = map[int]string{
+	1:  "Domestic supplies of goods and services – standard rate",
+	2:  "Domestic supplies of goods and services – reduced rate",
+	3:  "Goods acquired from another member state – standard rate",
+	4:  "Goods acquired from another member state – reduced rate",
+	5:  "Services received from a business in another member state (§9(1)) – standard rate",
+	6:  "Services received from a business in another member state (§9(1)) – reduced rate",
+	7:  "Import of goods, tax declared by the payer (§23) – standard rate",
+	8:  "Import of goods, tax declared by the payer (§23) – reduced rate",
+	10: "Supplies received in domestic reverse charge (§92a) – standard rate",
+	11: "Supplies received in domestic reverse charge (§92a) – reduced rate",
+	12: "Other supplies received on which the recipient declares the tax – standard rate",
+	13: "Other supplies received on which the recipient declares the tax – reduced rate",
+	20: "Goods supplied to another member state (§64)",
+	21: "Services supplied with the place of supply in another member state (§9(1))",
+	22: "Export of goods (§66)",
+	25: "Supplies in domestic reverse charge (§92a), as the supplier",
+	26: "Other supplies with the right to deduct (place of supply abroad)",
+	40: "Taxable supplies received from domestic payers – standard rate",
+	41: "Taxable supplies received from domestic payers – reduced rate",
+	42: "Import of goods, tax assessed by the customs office",
+	43: "Acquisitions, services received and imports (rows 3–13) – standard rate",
+	44: "Acquisitions, services received and imports (rows 3–13) – reduced rate",
+	46: "Deductions in total",
+	50: "Exempt supplies without the right to deduct",
+	62: "Output tax",
+	63: "Deductions",
+	64: "Tax due",
+	65: "Excess deduction",
+}
+
 // vatRowLabel is the translated name of a row of the return.
 func (b *reportBuilder) vatRowLabel(n int) string {
-	en := map[int]string{
-		1:  "Domestic supplies of goods and services – standard rate",
-		2:  "Domestic supplies of goods and services – reduced rate",
-		3:  "Goods acquired from another member state – standard rate",
-		4:  "Goods acquired from another member state – reduced rate",
-		5:  "Services received from a business in another member state (§9(1)) – standard rate",
-		6:  "Services received from a business in another member state (§9(1)) – reduced rate",
-		7:  "Import of goods, tax declared by the payer (§23) – standard rate",
-		8:  "Import of goods, tax declared by the payer (§23) – reduced rate",
-		10: "Supplies received in domestic reverse charge (§92a) – standard rate",
-		11: "Supplies received in domestic reverse charge (§92a) – reduced rate",
-		12: "Other supplies received on which the recipient declares the tax – standard rate",
-		13: "Other supplies received on which the recipient declares the tax – reduced rate",
-		20: "Goods supplied to another member state (§64)",
-		21: "Services supplied with the place of supply in another member state (§9(1))",
-		22: "Export of goods (§66)",
-		25: "Supplies in domestic reverse charge (§92a), as the supplier",
-		26: "Other supplies with the right to deduct (place of supply abroad)",
-		40: "Taxable supplies received from domestic payers – standard rate",
-		41: "Taxable supplies received from domestic payers – reduced rate",
-		42: "Import of goods, tax assessed by the customs office",
-		43: "Acquisitions, services received and imports (rows 3–13) – standard rate",
-		44: "Acquisitions, services received and imports (rows 3–13) – reduced rate",
-		46: "Deductions in total",
-		50: "Exempt supplies without the right to deduct",
-		62: "Output tax",
-		63: "Deductions",
-		64: "Tax due",
-		65: "Excess deduction",
-	}
-	return b.tr("vat.row."+strconv.Itoa(n), en[n], nil)
+	return b.tr("vat.row."+strconv.Itoa(n), vatRowNames[n], nil)
 }
 
 // wholeAmount formats whole koruny.
@@ -55,12 +57,12 @@ func (b *reportBuilder) vatReturn() error {
 	r := f.Return
 	b.title(ReportVAT)
 	b.r.Columns = []ReportColumn{
-		b.col("report.col.vat_row", "Row", false, 0.5),
-		b.col("report.col.description", "Description", false, 4.2),
+		b.col("report.col.vat_row", "Row", false, 0.4),
+		b.col("report.col.description", "Description", false, 3.4),
 		b.col("report.col.tax_base", "Tax base", true, 1.3),
 		b.col("report.col.vat", "VAT", true, 1.2),
-		b.col("report.col.base_whole", "Base in the return", true, 1.1),
-		b.col("report.col.vat_whole", "VAT in the return", true, 1.1),
+		b.col("report.col.base_whole", "Base in the return", true, 1.6),
+		b.col("report.col.vat_whole", "VAT in the return", true, 1.6),
 	}
 	line := func(n int, withTax bool) {
 		a, w := r.Row(n), r.Whole(n)
@@ -112,7 +114,7 @@ func (b *reportBuilder) vatReconciliation(f VATFilings) error {
 	r := f.Return
 	acct := f.Company.Chart.Posting().VAT
 	b.heading(b.tr("report.vat.reconciliation", "Reconciliation with account {{.account}}", map[string]any{"account": acct}))
-	b.row("", b.tr("report.vat.rec_return", "Output tax minus deductions (rows 62 − 63, before rounding)", nil), "", b.amount(r.Net()), "", "")
+	b.row("", b.tr("report.vat.rec_return", "Output tax minus deductions, before rounding", nil), "", b.amount(r.Net()), "", "")
 	diff := r.Net() + r.Movement // the tagged lines alone
 	if b.svc.Reports != nil {
 		bals, err := b.svc.Reports.BalancesBetween(b.ctx, b.from, b.to)

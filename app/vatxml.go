@@ -63,13 +63,13 @@ type VATFiling struct {
 func (f VATFiling) Check() error {
 	c := f.Company
 	if !c.VATPayer {
-		return Invalid("company.vat_payer", "err.vat.not_payer", "the company is not a VAT payer, so it files no VAT return, control statement or EU sales list (Settings → Company)", nil)
+		return Invalid("company.vat_payer", "err.vat.not_payer", "the company is not a VAT payer, so it files no VAT return, control statement or EU sales list (in Settings, tab Company)", nil)
 	}
 	if czechDIC(c.DIC) == "" {
-		return Invalid("company.dic", "err.vat.no_czech_dic", "the VAT filings need the company's Czech DIČ (CZ and 8 to 10 digits, Settings → Company)", nil)
+		return Invalid("company.dic", "err.vat.no_czech_dic", "the VAT filings need the company's Czech DIČ (CZ and 8 to 10 digits, in Settings, tab Company)", nil)
 	}
 	if strings.TrimSpace(c.TaxOffice) == "" {
-		return Invalid("company.tax_office", "err.vat.no_tax_office", "the VAT filings need the code of the company's tax office, e.g. 461 (Settings → Bank and VAT)", nil)
+		return Invalid("company.tax_office", "err.vat.no_tax_office", "the VAT filings need the code of the company's tax office, e.g. 461 (in Settings, tab Bank and VAT)", nil)
 	}
 	if f.Period.Year == 0 {
 		return Invalid("period", "err.required", "is required", nil)

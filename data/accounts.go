@@ -64,7 +64,8 @@ func (s *Store) SaveAccount(ctx context.Context, a app.Account) (app.Account, er
 		if err := putAccount(tx, a); err != nil {
 			return err
 		}
-		return au.log("save", "account", a.ID, a.Code+" "+a.Name+" ("+string(a.Type)+")")
+		return au.logKey("save", "account", a.ID, "audit.account_saved", "{{.code}} {{.name}} ({{.type}})",
+			app.AuditArgs{"code": app.AText(a.Code), "name": app.AText(a.Name), "type": idLabel("account.type.", string(a.Type))})
 	})
 	if err != nil {
 		return app.Account{}, err

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"sort"
 	"time"
 
@@ -89,7 +88,7 @@ func (s *Store) SaveAppointment(ctx context.Context, a app.Appointment) (app.App
 		if err := tx.Bucket(bApptStaff).Put(apptKey(a), nil); err != nil {
 			return err
 		}
-		return au.log(action, "appointment", a.ID, fmt.Sprintf("%s with %s at %s", a.Staff, a.Customer, a.Start.Local().Format("2006-01-02 15:04")))
+		return au.logKey(action, "appointment", a.ID, "audit.appointment", "{{.staff}} with {{.customer}} on {{.date}} at {{.time}}", apptArgs(a))
 	})
 	return a, err
 }
@@ -109,7 +108,7 @@ func (s *Store) CancelAppointment(ctx context.Context, id string) error {
 		if err := putJSON(tx, bAppts, a.ID, a); err != nil {
 			return err
 		}
-		return au.log("cancel", "appointment", a.ID, fmt.Sprintf("%s with %s at %s", a.Staff, a.Customer, a.Start.Local().Format("2006-01-02 15:04")))
+		return au.logKey("cancel", "appointment", a.ID, "audit.appointment", "{{.staff}} with {{.customer}} on {{.date}} at {{.time}}", apptArgs(a))
 	})
 }
 

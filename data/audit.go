@@ -21,9 +21,18 @@ type auditor struct {
 	user  string
 }
 
-// log appends one entry.
+// log appends one entry whose summary is English text only (it cannot be
+// translated: prefer logKey).
 func (a *auditor) log(action, entity, id, summary string) error {
-	return appendAudit(a.tx, app.AuditEntry{Time: a.clock.Now().UTC(), User: a.user, Action: action, Entity: entity, EntityID: id, Summary: summary})
+	return appendAudit(a.tx, app.AuditEntry{Time: a.clock.Now().UTC(), User: a.user, Action: action, Entity: entity, EntityID: id, Text: summary})
+}
+
+// logKey appends one entry whose summary is the translation key with typed
+// arguments; english is the key's English template, stored rendered beside
+// it for readers that cannot translate (CSV, older Kontors).
+func (a *auditor) logKey(action, entity, id, key, english string, args app.AuditArgs) error {
+	return appendAudit(a.tx, app.AuditEntry{Time: a.clock.Now().UTC(), User: a.user, Action: action, Entity: entity, EntityID: id,
+		Text: app.AuditText(english, args), Key: key, Args: args})
 }
 
 // auditHash is the SHA-256 of the previous hash and the entry's content
@@ -46,6 +55,7 @@ func appendAudit(tx *bolt.Tx, e app.AuditEntry) error {
 		e.Prev = string(head[8:])
 	}
 	e.Seq = seq
+	e.Proof, e.Records = proofDigest(tx, seq)
 	e.Hash = auditHash(e)
 	raw, err := encode(e)
 	if err != nil {
@@ -57,33 +67,45 @@ func appendAudit(tx *bolt.Tx, e app.AuditEntry) error {
 	return meta.Put(kAuditHead, cat(u64(seq), []byte(e.Hash)))
 }
 
+// proofClaim is what an audit entry says of the records it wrote.
+type proofClaim struct {
+	proof   string
+	records int
+}
+
 // checkAudit walks the chain and reports the first entry that was changed,
-// removed or reordered.
-func checkAudit(tx *bolt.Tx, add addFn) {
+// removed or reordered. It returns what each entry claims of the records it
+// wrote, for checkProofs, and the newest entry.
+func checkAudit(tx *bolt.Tx, add addFn, tick func()) (claims map[uint64]proofClaim, last app.AuditEntry) {
+	claims = map[uint64]proofClaim{}
 	b := tx.Bucket(bAudit)
 	if b == nil {
-		return
+		return claims, last
 	}
 	var prev app.AuditEntry
 	first := true
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		seq := binary.BigEndian.Uint64(k)
+		tick()
 		var e app.AuditEntry
 		if err := json.Unmarshal(v, &e); err != nil {
 			add("check.audit_unreadable", "audit entry {{.seq}} cannot be read: it was changed", map[string]any{"seq": seq})
-			return
+			return claims, prev
 		}
 		switch {
 		case e.Seq != seq || auditHash(e) != e.Hash:
 			add("check.audit_changed", "audit entry {{.seq}} ({{.time}}, {{.user}}, {{.action}}) was changed after it was written", auditArgs(seq, e))
-			return
+			return claims, prev
 		case first && seq != 1, !first && seq != prev.Seq+1:
 			add("check.audit_removed", "audit entries before {{.seq}} were removed", map[string]any{"seq": seq})
-			return
+			return claims, prev
 		case !first && e.Prev != prev.Hash, first && e.Prev != "":
 			add("check.audit_order", "audit entry {{.seq}} does not follow the entry before it: entries were removed or reordered", map[string]any{"seq": seq})
-			return
+			return claims, prev
+		}
+		if e.Records > 0 {
+			claims[seq] = proofClaim{e.Proof, e.Records}
 		}
 		prev, first = e, false
 	}
@@ -93,7 +115,12 @@ func checkAudit(tx *bolt.Tx, add addFn) {
 		add("check.audit_removed_all", "the audit trail was emptied", nil)
 	case !first && (len(head) < 8 || binary.BigEndian.Uint64(head[:8]) != prev.Seq || string(head[8:]) != prev.Hash):
 		add("check.audit_tail", "the newest audit entries after {{.seq}} were removed", map[string]any{"seq": prev.Seq})
+	case b.Sequence() != prev.Seq:
+		// The bucket's counter only grows: entries were cut off the end
+		// and the head rewound to match.
+		add("check.audit_sequence", "the audit trail has written {{.n}} entries, but the newest one on file is {{.seq}}: the newest entries were removed", map[string]any{"n": b.Sequence(), "seq": prev.Seq})
 	}
+	return claims, prev
 }
 
 func auditArgs(seq uint64, e app.AuditEntry) map[string]any {
@@ -154,4 +181,34 @@ func scanAudit(tx *bolt.Tx, f app.AuditFilter, fn func(app.AuditEntry) bool) err
 		}
 	}
 	return nil
+}
+
+// auditNote is a summary in the making: key, English template, arguments.
+type auditNote struct {
+	key, english string
+	args         app.AuditArgs
+}
+
+// idLabel is a stored id (a status, a type) shown through its translation
+// key prefix+id; in English, its words.
+func idLabel(prefix, id string) app.AuditArg {
+	return app.ALabel(prefix+id, strings.ReplaceAll(id, "_", " "))
+}
+
+// roleLabels names roles in the reader's language.
+func roleLabels(roles []app.Role) app.AuditArg {
+	ls := make([]app.Label, len(roles))
+	for i, r := range roles {
+		ls[i] = app.Label{Key: "role." + string(r), Fallback: string(r)}
+	}
+	return app.ALabels(ls...)
+}
+
+func apptArgs(a app.Appointment) app.AuditArgs {
+	start := a.Start.Local()
+	return app.AuditArgs{"staff": app.AText(a.Staff), "customer": app.AText(a.Customer), "date": app.ADate(app.DateOf(start)), "time": app.AText(start.Format("15:04"))}
+}
+
+func payArgs(amount app.Money, number, method string) app.AuditArgs {
+	return app.AuditArgs{"amount": app.AMoney(amount), "number": app.AText(number), "method": idLabel("pay.", method)}
 }

@@ -45,8 +45,8 @@ func TestEveryWriteIsAudited(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Fatalf("audit (newest first) = %q, want %q", strings.Join(got, "|"), want)
 	}
-	if !strings.Contains(entries[0].Summary, "contact") {
-		t.Errorf("settings change summary %q does not name what changed", entries[0].Summary)
+	if !strings.Contains(entries[0].Text, "contact") {
+		t.Errorf("settings change summary %q does not name what changed", entries[0].Text)
 	}
 	if n, _ := s.AuditCount(ctx, app.AuditFilter{Entity: "company"}); n != 2 {
 		t.Errorf("company entries %d", n)
@@ -97,7 +97,7 @@ func TestCheckDetectsAuditTampering(t *testing.T) {
 			b := tx.Bucket(bAudit)
 			var e app.AuditEntry
 			_ = json.Unmarshal(b.Get(u64(3)), &e)
-			e.Summary = "nothing happened"
+			e.Text = "nothing happened"
 			e.Hash = auditHash(e)
 			raw, _ := json.Marshal(e)
 			return b.Put(u64(3), raw)

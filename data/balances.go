@@ -13,11 +13,63 @@ func balanceKey(code string, m app.Month) []byte {
 	return cat([]byte(code), sep, []byte(m.Key()))
 }
 
+// kTurnover in the meta bucket is the journal's turnover: the sum of all its
+// debits (= of all its credits). Every running total — an account's month or
+// day, an account's balance over any period, a report's column — is a part
+// of it, so keeping it within int64 keeps every sum a report makes within
+// int64 too. Files without it get it on the first posting.
+var kTurnover = []byte("journal_turnover")
+
 // addTotals adds to the running totals (debit, credit, lines) kept under k
-// in b: an account's month in balances, its day in day_balances.
-func addTotals(b *bolt.Bucket, k []byte, debit, credit, lines int64) error {
+// in b: an account's month in balances, its day in day_balances. A total
+// that would overflow refuses the posting, naming what (app.AccountMonthLabel).
+func addTotals(b *bolt.Bucket, k []byte, debit, credit, lines int64, what func() app.Label) error {
 	v := b.Get(k)
-	return b.Put(k, i64s(readI64(v, 0)+debit, readI64(v, 1)+credit, readI64(v, 2)+lines))
+	dr, ok1 := app.AddRunning(readI64(v, 0), debit)
+	cr, ok2 := app.AddRunning(readI64(v, 1), credit)
+	n, ok3 := app.AddRunning(readI64(v, 2), lines)
+	if !ok1 || !ok2 || !ok3 {
+		return app.ErrRunningOverflow(what())
+	}
+	return b.Put(k, i64s(dr, cr, n))
+}
+
+// addTurnover adds an entry's debits to the journal's turnover (kTurnover),
+// refusing the entry when the turnover would overflow.
+func (p *poster) addTurnover(debit int64) error {
+	if !p.turnoverRead {
+		t, err := journalTurnover(p.tx)
+		if err != nil {
+			return err
+		}
+		p.turnover, p.turnoverRead = t, true
+	}
+	t, ok := app.AddRunning(p.turnover, debit)
+	if !ok {
+		return app.ErrRunningOverflow(app.JournalTurnoverLabel())
+	}
+	if err := p.tx.Bucket(bMeta).Put(kTurnover, i64s(t)); err != nil {
+		return err
+	}
+	p.turnover = t
+	return nil
+}
+
+// journalTurnover reads the stored turnover, or adds it up from the monthly
+// running balances of a file that has none yet.
+func journalTurnover(tx *bolt.Tx) (int64, error) {
+	if v := tx.Bucket(bMeta).Get(kTurnover); v != nil {
+		return readI64(v, 0), nil
+	}
+	var sum int64
+	err := tx.Bucket(bBalances).ForEach(func(_, v []byte) error {
+		var ok bool
+		if sum, ok = app.AddRunning(sum, readI64(v, 0)); !ok || readI64(v, 0) < 0 {
+			return app.ErrRunningOverflowed(app.JournalTurnoverLabel())
+		}
+		return nil
+	})
+	return sum, err
 }
 
 // addMonthLines keeps the number of journal lines per month, so the journal

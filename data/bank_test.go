@@ -407,7 +407,7 @@ func TestCheckFindsPayablesDamage(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "copy.db")
-			if err := s.Backup(ctx, path); err != nil {
+			if err := s.Backup(ctx, path, app.BackupOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			c, err := Open(path, Options{NoAutoBackup: true, Clock: app.NewFixedClock(testNow)})

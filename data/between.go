@@ -109,19 +109,21 @@ func balancesBetween(tx *bolt.Tx, from, to app.Date) ([]app.AccountBalance, erro
 			return err
 		}
 		prefix := cat(code, sep)
+		var sum balanceSum
 		for k, v := months.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = months.Next() {
 			month := k[len(prefix):]
 			switch {
 			case bytes.Compare(month, fromMonth) < 0:
-				ab.Opening += readI64(v, 0) - readI64(v, 1)
+				sum.opening(&ab, v)
 			case bytes.Compare(month, toMonth) > 0:
 			case isEdge(month):
-				addDays(&ab, days, cat(prefix, month), fromDay, toDay)
+				addDays(&ab, &sum, days, cat(prefix, month), fromDay, toDay)
 			default:
-				ab.Debit += readI64(v, 0)
-				ab.Credit += readI64(v, 1)
-				ab.Lines += readI64(v, 2)
+				sum.movement(&ab, v)
 			}
+		}
+		if sum.bad {
+			return app.ErrRunningOverflowed(app.AccountBalancesLabel(string(code)))
 		}
 		out = append(out, ab)
 		return nil
@@ -129,22 +131,62 @@ func balancesBetween(tx *bolt.Tx, from, to app.Date) ([]app.AccountBalance, erro
 	return out, err
 }
 
+// balanceSum adds stored running totals into an AccountBalance, checking
+// every addition: the poster keeps the journal's turnover within int64, so
+// a sum that overflows here, or a stored total below zero (they add amounts
+// that are never negative: one that wrapped), means a damaged file (bad
+// turns true), never a report with wrapped numbers.
+type balanceSum struct{ bad bool }
+
+func (s *balanceSum) add(total *int64, v int64) {
+	if !s.bad {
+		var ok bool
+		if *total, ok = app.AddRunning(*total, v); !ok {
+			s.bad = true
+		}
+	}
+}
+
+// read returns a stored (debit, credit, lines), marking s bad when one is
+// below zero.
+func (s *balanceSum) read(v []byte) (dr, cr, n int64) {
+	dr, cr, n = readI64(v, 0), readI64(v, 1), readI64(v, 2)
+	if dr < 0 || cr < 0 || n < 0 {
+		s.bad = true
+		return 0, 0, 0
+	}
+	return dr, cr, n
+}
+
+// opening adds a stored (debit, credit, lines) to the opening balance.
+func (s *balanceSum) opening(ab *app.AccountBalance, v []byte) {
+	dr, cr, _ := s.read(v)
+	s.add(&ab.Opening, dr)
+	s.add(&ab.Opening, -cr)
+}
+
+// movement adds a stored (debit, credit, lines) to the period's movement.
+func (s *balanceSum) movement(ab *app.AccountBalance, v []byte) {
+	dr, cr, n := s.read(v)
+	s.add(&ab.Debit, dr)
+	s.add(&ab.Credit, cr)
+	s.add(&ab.Lines, n)
+}
+
 // addDays adds one account's days of one month (monthPrefix: code 0 YYYYMM)
 // to ab: those before fromDay to the opening balance, those up to toDay to
 // the movement.
-func addDays(ab *app.AccountBalance, days *bolt.Cursor, monthPrefix, fromDay, toDay []byte) {
+func addDays(ab *app.AccountBalance, sum *balanceSum, days *bolt.Cursor, monthPrefix, fromDay, toDay []byte) {
 	p := len(monthPrefix) - 6
 	for k, v := days.Seek(monthPrefix); k != nil && bytes.HasPrefix(k, monthPrefix); k, v = days.Next() {
 		day := k[p:]
 		switch {
 		case bytes.Compare(day, fromDay) < 0:
-			ab.Opening += readI64(v, 0) - readI64(v, 1)
+			sum.opening(ab, v)
 		case bytes.Compare(day, toDay) > 0:
 			return
 		default:
-			ab.Debit += readI64(v, 0)
-			ab.Credit += readI64(v, 1)
-			ab.Lines += readI64(v, 2)
+			sum.movement(ab, v)
 		}
 	}
 }

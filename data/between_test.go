@@ -166,7 +166,7 @@ func TestMigrationBuildsDayBalances(t *testing.T) {
 	mustCheckClean(t, s)
 	// Check notices a daily total that disagrees with the journal.
 	_ = s.db.Update(func(tx *bolt.Tx) error {
-		return addTotals(tx.Bucket(bDayBal), dayBalanceKey("311", app.D(2026, 1, 5)), 1, 0, 0)
+		return addTotals(tx.Bucket(bDayBal), dayBalanceKey("311", app.D(2026, 1, 5)), 1, 0, 0, func() app.Label { return app.Label{} })
 	})
 	probs, _ := s.Check(ctx)
 	if len(probs) != 1 || probs[0].Key != "check.day_balance" {

@@ -15,66 +15,99 @@ import (
 const maxProblems = 100
 
 // Check runs bbolt's own page check and Kontor's invariants: every journal entry
-// balanced and on known accounts, the running balances equal to the sum of the
-// journal lines, the indexes complete, document numbers gapless per series and
-// year, received invoices, payments and bank lines agreeing with each other. It reads everything, so it is a maintenance command, not part of Open.
+// balanced and on known accounts, the running balances (monthly and daily)
+// equal to the sum of the journal lines, the indexes complete, document
+// numbers gapless per series and year, received invoices, payments and bank
+// lines agreeing with each other, the audit trail unbroken, every issued
+// document and journal entry matching the hash its audit entry recorded, and
+// the trail still holding the newest entry of every backup beside the file.
+// It reads everything, so it is a maintenance command, not part of Open; it
+// reports its progress to the app.ProgressFunc ctx carries.
 func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
 	if err := s.allowed(ctx, app.PermStoreAdmin); err != nil {
 		return nil, err
 	}
 	var probs []app.Problem
+	err := s.view("checking the database", func(tx *bolt.Tx) (err error) {
+		if _, err := authorize(tx, ctx, app.PermStoreAdmin); err != nil {
+			return err
+		}
+		probs, err = checkTx(tx, s.path, app.ProgressFrom(ctx))
+		if err == nil && len(probs) < maxProblems {
+			probs = append(probs, checkBackupHeads(tx, s.path)...)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return probs, nil
+}
+
+// checkTx is Check without the user: it also verifies backups before they
+// replace anything.
+func checkTx(tx *bolt.Tx, path string, progress app.ProgressFunc) (probs []app.Problem, err error) {
 	add := func(key, msg string, args map[string]any) {
 		if len(probs) < maxProblems {
 			probs = append(probs, app.Problem{Key: key, Msg: msg, Args: args})
 		}
 	}
-	err := s.db.View(func(tx *bolt.Tx) (err error) {
-		if _, err := authorize(tx, ctx, app.PermStoreAdmin); err != nil {
-			return err
+	jseq, aseq := bucketSeq(tx, bJournal), bucketSeq(tx, bAudit)
+	total, done := int64(3*jseq+aseq), int64(0)
+	progress(0, total)
+	tick := func() {
+		if done++; done%4096 == 0 {
+			progress(min(done, total), total)
 		}
-		damaged := false
-		for err := range tx.Check() {
-			damaged = true
-			add("check.bolt", "the file structure is damaged: {{.err}}", map[string]any{"err": err.Error()})
-		}
-		if damaged {
-			// Walking damaged pages can panic inside bbolt; the structural
-			// findings are what the user needs (restore from a backup).
-			return nil
-		}
-		defer func() {
-			if r := recover(); r != nil {
-				add("check.bolt", "the file structure is damaged: {{.err}}", map[string]any{"err": fmt.Sprint(r)})
-				err = nil
-			}
-		}()
-		if _, err := readSchema(tx, s.path); err != nil {
-			return err
-		}
-		if tx.Bucket(bMeta).Get(kCompany) != nil {
-			if _, err := readCompany(tx); err != nil {
-				add("check.company", "the company settings cannot be read", nil)
-			}
-		}
-		checkJournal(tx, add)
-		checkNumbers(tx, add)
-		checkPayables(tx, add)
-		checkPayments(tx, add)
-		checkDocCustomers(tx, add)
-		checkYearClosings(tx, add)
-		checkAudit(tx, add)
-		return nil
-	})
-	if err != nil {
-		return nil, wrap("checking the database", err)
 	}
+	damaged := false
+	for err := range tx.Check() {
+		damaged = true
+		add("check.bolt", "the file structure is damaged: {{.err}}", map[string]any{"err": err.Error()})
+	}
+	if damaged {
+		// Walking damaged pages can panic inside bbolt; the structural
+		// findings are what the user needs (restore from a backup).
+		return probs, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			add("check.bolt", "the file structure is damaged: {{.err}}", map[string]any{"err": panicText(r)})
+			err = nil
+		}
+	}()
+	if _, err := readSchema(tx, path); err != nil {
+		return nil, err
+	}
+	if tx.Bucket(bMeta).Get(kCompany) != nil {
+		if _, err := readCompany(tx); err != nil {
+			add("check.company", "the company settings cannot be read", nil)
+		}
+	}
+	checkJournal(tx, add, tick)
+	checkOverflow(tx, add)
+	checkNumbers(tx, add)
+	checkPayables(tx, add)
+	checkPayments(tx, add)
+	checkDocCustomers(tx, add)
+	checkYearClosings(tx, add)
+	claims, last := checkAudit(tx, add, tick)
+	checkProofs(tx, add, claims, last, tick)
+	progress(total, total)
 	return probs, nil
+}
+
+func bucketSeq(tx *bolt.Tx, name []byte) int {
+	if b := tx.Bucket(name); b != nil {
+		return int(b.Sequence())
+	}
+	return 0
 }
 
 type addFn func(key, msg string, args map[string]any)
 
 // checkJournal re-adds every line and compares with the stored running totals.
-func checkJournal(tx *bolt.Tx, add addFn) {
+func checkJournal(tx *bolt.Tx, add addFn, tick func()) {
 	type tot struct{ dr, cr, n int64 }
 	sums := map[string]*tot{}
 	days := map[string]*tot{} // dayBalanceKey → the day's lines
@@ -90,6 +123,7 @@ func checkJournal(tx *bolt.Tx, add addFn) {
 	accounts := tx.Bucket(bAccounts)
 	entries, lines, idxLines := 0, int64(0), int64(0)
 	_ = tx.Bucket(bJournal).ForEach(func(k, v []byte) error {
+		tick()
 		entries++
 		var e app.Entry
 		if err := decode(v, &e); err != nil {

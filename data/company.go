@@ -100,7 +100,8 @@ func (s *Store) CreateCompany(ctx context.Context, c app.Company) (app.Company, 
 				return err
 			}
 		}
-		return a.log("create", "company", c.ID, fmt.Sprintf("%s, IČO %s, chart %s", c.Name, c.ICO, c.Chart))
+		return a.logKey("create", "company", c.ID, "audit.company_created", "{{.name}}, IČO {{.ico}}, chart {{.chart}}",
+			app.AuditArgs{"name": app.AText(c.Name), "ico": app.AText(c.ICO), "chart": app.AText(string(c.Chart))})
 	})
 	if err != nil {
 		return app.Company{}, err
@@ -139,7 +140,7 @@ func (s *Store) UpdateCompany(ctx context.Context, c app.Company) (app.Company, 
 		if err := writeCompany(tx, c); err != nil {
 			return err
 		}
-		return a.log("update", "company", c.ID, "changed: "+changedFields(old, c))
+		return a.logKey("update", "company", c.ID, "audit.company_changed", "changed: {{.fields}}", app.AuditArgs{"fields": app.ALabels(changedLabels(old, c)...)})
 	})
 	if err != nil {
 		return app.Company{}, err
@@ -171,4 +172,20 @@ func changedFields(a, b app.Company) string {
 		return "nothing"
 	}
 	return strings.Join(out, ", ")
+}
+
+// changedLabels names changedFields' fields in the reader's language.
+func changedLabels(a, b app.Company) []app.Label {
+	own := map[string]string{"address": "audit.field.address", "bank": "field.company.bank_account", "contact": "audit.field.contact"}
+	var out []app.Label
+	if f := changedFields(a, b); f != "nothing" {
+		for _, id := range strings.Split(f, ", ") {
+			key := own[id]
+			if key == "" {
+				key = "field.company." + id
+			}
+			out = append(out, app.Label{Key: key, Fallback: id})
+		}
+	}
+	return out
 }

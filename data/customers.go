@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -85,7 +84,7 @@ func (s *Store) SaveCustomer(ctx context.Context, c app.Customer) (app.Customer,
 		if err := putCustomer(tx, prev, &c); err != nil {
 			return err
 		}
-		return a.log(action, "customer", c.ID, fmt.Sprintf("%s, IČO %s", c.Name, c.ICO))
+		return a.logKey(action, "customer", c.ID, "audit.customer", "{{.name}}, IČO {{.ico}}", app.AuditArgs{"name": app.AText(c.Name), "ico": app.AText(c.ICO)})
 	})
 	return c, err
 }
@@ -178,7 +177,7 @@ func (s *Store) SaveItem(ctx context.Context, it app.Item) (app.Item, error) {
 		if err := b.Put([]byte(it.ID), raw); err != nil {
 			return err
 		}
-		return a.log("save", "item", it.ID, it.Code+" "+it.Name+" "+it.Price.String())
+		return a.logKey("save", "item", it.ID, "audit.item", "{{.code}} {{.name}} {{.price}}", app.AuditArgs{"code": app.AText(it.Code), "name": app.AText(it.Name), "price": app.AMoney(it.Price)})
 	})
 	return it, err
 }

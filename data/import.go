@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -65,7 +64,7 @@ func (s *Store) ImportCustomers(ctx context.Context, rows []app.ImportRow, dryRu
 		if err := batch.write(tx); err != nil {
 			return err
 		}
-		return a.log("import", "customer", "", fmt.Sprintf("%d customers imported, %d rows rejected", res.Accepted, len(res.Rejected)))
+		return a.logKey("import", "customer", "", "audit.customers_imported", "{{.n}} customers imported, {{.rejected}} rows rejected", app.AuditArgs{"n": app.AInt(res.Accepted), "rejected": app.AInt(len(res.Rejected))})
 	}
 	if dryRun {
 		err := s.viewAs(ctx, app.PermCustomersWrite, "checking the import", func(tx *bolt.Tx, _ app.User) error { return work(tx, nil) })

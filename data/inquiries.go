@@ -57,7 +57,7 @@ func (s *Store) SaveInquiry(ctx context.Context, q app.Inquiry) (app.Inquiry, er
 		if err := putJSON(tx, bInquiries, q.ID, q); err != nil {
 			return err
 		}
-		return a.log(action, "inquiry", q.ID, q.Contact+": "+q.Topic)
+		return a.logKey(action, "inquiry", q.ID, "audit.inquiry", "{{.contact}}: {{.topic}}", app.AuditArgs{"contact": app.AText(q.Contact), "topic": app.AText(q.Topic)})
 	})
 	return q, err
 }
@@ -137,7 +137,8 @@ func (s *Store) moveInquiry(tx *bolt.Tx, a *auditor, q *app.Inquiry, st app.Inqu
 	if err := putJSON(tx, bInquiries, q.ID, *q); err != nil {
 		return err
 	}
-	return a.log("status", "inquiry", q.ID, string(old)+" → "+string(st))
+	return a.logKey("status", "inquiry", q.ID, "audit.inquiry_status", "status changed from “{{.from}}” to “{{.to}}”",
+		app.AuditArgs{"from": idLabel("inquiry.status.", string(old)), "to": idLabel("inquiry.status.", string(st))})
 }
 
 // Inquiries lists inquiries newest first; open only if asked.

@@ -47,7 +47,7 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 			return err
 		}
 		if d.VariableSymbol == "" {
-			d.VariableSymbol = app.VariableSymbolOf(d.Number)
+			d.VariableSymbol = app.DocVariableSymbol(d.Kind, d.Number)
 		}
 		if d.Kind.Posts() && d.Totals.TotalCZK != 0 {
 			if err := s.postDoc(tx, &d, company); err != nil {

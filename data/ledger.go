@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -27,7 +26,8 @@ func (s *Store) PostEntry(ctx context.Context, e app.Entry) (app.Entry, error) {
 			return err
 		}
 		dr, _ := e.Totals()
-		return a.log("post", "entry", e.ID, fmt.Sprintf("%s of %s, %s, %s", e.Number, e.Date, app.FormatMinor(dr, 2, ""), e.Memo))
+		return a.logKey("post", "entry", e.ID, "audit.entry_posted", "{{.number}} of {{.date}}, {{.amount}}, {{.memo}}",
+			app.AuditArgs{"number": app.AText(e.Number), "date": app.ADate(e.Date), "amount": app.AMoney(app.M(dr, p.company.BaseCurrency)), "memo": app.AText(e.Memo)})
 	})
 	if err != nil {
 		return app.Entry{}, err
@@ -68,7 +68,8 @@ func (s *Store) PostEntries(ctx context.Context, es []app.Entry) error {
 			last = e
 		}
 		// One audit line per batch: an import of thousands of entries is one act.
-		return a.log("post.batch", "entry", first.ID, fmt.Sprintf("%d entries, %s … %s", len(es), first.Number, last.Number))
+		return a.logKey("post.batch", "entry", first.ID, "audit.entries_posted", "{{.n}} entries, {{.first}} … {{.last}}",
+			app.AuditArgs{"n": app.AInt(len(es)), "first": app.AText(first.Number), "last": app.AText(last.Number)})
 	})
 }
 
@@ -90,6 +91,9 @@ type poster struct {
 	journal  app.Series
 	accounts map[string]bool
 	locks    map[string]bool
+	// turnover is the journal's turnover (kTurnover) once turnoverRead.
+	turnover     int64
+	turnoverRead bool
 }
 
 func newPoster(tx *bolt.Tx, clock app.Clock) (*poster, error) {
@@ -135,6 +139,11 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 	if p.locked(month) {
 		return e, &app.Error{Code: app.EINVALID, Field: "entry.date", Key: "err.period.locked", Msg: "{{.month}} is locked; unlock the month or post into an open one", Args: map[string]any{"month": month.Format()}}
 	}
+	// The turnover bounds every running total, so it is checked first.
+	debits, _ := e.Totals()
+	if err := p.addTurnover(debits); err != nil {
+		return e, err
+	}
 	now := p.clock.Now().UTC()
 	if e.ID == "" {
 		e.ID = app.NewID(now)
@@ -164,6 +173,9 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 	if err := journal.Put(seqKey, raw); err != nil {
 		return e, err
 	}
+	if err := prove(p.tx, proofEntry, seqKey, raw); err != nil {
+		return e, err
+	}
 	if err := p.tx.Bucket(bEntryIDs).Put([]byte(e.ID), seqKey); err != nil {
 		return e, err
 	}
@@ -176,10 +188,10 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 		if err := acct.Put(cat([]byte(l.Account), sep, dateKey, seqKey, u16(i)), nil); err != nil {
 			return e, err
 		}
-		if err := addTotals(months, balanceKey(l.Account, month), l.Debit, l.Credit, 1); err != nil {
+		if err := addTotals(months, balanceKey(l.Account, month), l.Debit, l.Credit, 1, func() app.Label { return app.AccountMonthLabel(l.Account, month.Format()) }); err != nil {
 			return e, err
 		}
-		if err := addTotals(days, dayBalanceKey(l.Account, e.Date), l.Debit, l.Credit, 1); err != nil {
+		if err := addTotals(days, dayBalanceKey(l.Account, e.Date), l.Debit, l.Credit, 1, func() app.Label { return app.AccountMonthLabel(l.Account, e.Date.String()) }); err != nil {
 			return e, err
 		}
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -58,7 +59,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (app.Us
 	if found {
 		if wait := rec.LastFailure.Add(loginDelay(rec.Failures)).Sub(now); wait > 0 {
 			_ = s.update("recording the sign-in attempt", func(tx *bolt.Tx) error {
-				return (&auditor{tx: tx, clock: s.clock, user: name}).log("login.refused", "user", rec.ID, "attempt while waiting after failed sign-ins")
+				return (&auditor{tx: tx, clock: s.clock, user: name}).logKey("login.refused", "user", rec.ID, "audit.login_refused", "attempt while waiting after failed sign-ins", nil)
 			})
 			return app.User{}, app.Errorf(app.EUNAUTHORIZED, "err.auth.wait", "too many wrong passwords for {{.name}}; try again in {{.seconds}} s", map[string]any{"name": name, "seconds": int(math.Ceil(wait.Seconds()))})
 		}
@@ -86,7 +87,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (app.Us
 			}
 		}
 		rec = r
-		return (&auditor{tx: tx, clock: s.clock, user: name}).log("login", "user", r.ID, "signed in")
+		return (&auditor{tx: tx, clock: s.clock, user: name}).logKey("login", "user", r.ID, "audit.login", "signed in", nil)
 	})
 	if err != nil {
 		return app.User{}, err
@@ -108,6 +109,6 @@ func (s *Store) recordFailure(name, reason string, count bool, now time.Time) er
 				}
 			}
 		}
-		return (&auditor{tx: tx, clock: s.clock, user: name}).log("login.failed", "user", id, reason)
+		return (&auditor{tx: tx, clock: s.clock, user: name}).logKey("login.failed", "user", id, "audit.login_failed", "{{.reason}}", app.AuditArgs{"reason": app.ALabel("audit.login_failed."+strings.ReplaceAll(reason, " ", "_"), reason)})
 	})
 }

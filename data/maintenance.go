@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,7 +19,7 @@ func CompactFile(path string) (before, after int64, err error) {
 	if _, err := os.Stat(path); err != nil {
 		return 0, 0, &app.Error{Code: app.ENOTFOUND, Key: "err.db.missing", Msg: "the file {{.path}} does not exist", Args: map[string]any{"path": path}}
 	}
-	src, err := openBolt(path, time.Second, false)
+	src, err := openChecked(path, time.Second, false)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -38,6 +39,14 @@ func CompactFile(path string) (before, after int64, err error) {
 		cerr = dst.Sync()
 	}
 	dst.Close()
+	if cerr == nil {
+		// The compacted file replaces the database only once it checks out.
+		if verr := verifyCopy(tmp, path); verr != nil {
+			src.Close()
+			_ = os.Remove(tmp)
+			return 0, 0, verr
+		}
+	}
 	if fi, err := os.Stat(path); err == nil {
 		before = fi.Size()
 	}
@@ -88,41 +97,44 @@ func verifyKontor(db *bolt.DB, path string) error {
 	}))
 }
 
-// RestoreFile replaces the database at to with the backup from. It refuses a
-// from that is not a Kontor database (or is from a newer Kontor) and a to that
-// is open elsewhere, and keeps a copy of the replaced file in the backups
-// folder, whose path it returns ("" when to did not exist).
-func RestoreFile(from, to string) (kept string, err error) {
+// RestoreFile replaces the database at to with the backup from, as user (who
+// is named in the audit entry the restore writes into the restored file). It
+// refuses a from that is not a Kontor database, is from a newer Kontor or
+// fails its check (bbolt's and Kontor's, after bringing the copy to this
+// Kontor's schema), and a to that is open elsewhere. It keeps the replaced
+// file in the backups folder, as kontor-before-restore-….db, or byte for byte
+// as kontor-damaged-….db when it was too damaged to open, and returns that
+// copy's path ("" when to did not exist).
+func RestoreFile(from, to, user string) (kept string, err error) {
 	if sameFile(from, to) {
 		return "", app.Invalid("restore.from", "err.restore.same_file", "the backup and the database are the same file", nil)
 	}
-	src, err := openBolt(from, time.Second, true)
-	if err != nil {
-		return "", err
-	}
-	defer src.Close()
-	if err := verifyKontor(src, from); err != nil {
-		return "", err
+	if _, err := os.Stat(from); err != nil {
+		return "", &app.Error{Code: app.ENOTFOUND, Key: "err.db.missing", Msg: "the file {{.path}} does not exist", Args: map[string]any{"path": from}}
 	}
 	if err := os.MkdirAll(filepath.Dir(to), 0o700); err != nil {
 		return "", app.Internal("creating the database folder", err)
 	}
-	tmp := to + ".restore-tmp"
-	if err := src.View(func(tx *bolt.Tx) error { return copyTx(tx, tmp) }); err != nil {
-		return "", wrap("copying the backup", err)
+	tmp := tempBeside(to, "restore")
+	if err := prepareRestore(from, tmp, user); err != nil {
+		_ = os.Remove(tmp)
+		return "", err
 	}
 	defer os.Remove(tmp)
+	if err := verifyCopy(tmp, from); err != nil {
+		return "", err
+	}
 	if _, statErr := os.Stat(to); statErr != nil {
 		return "", renameInto(tmp, to)
 	}
 	stamp := time.Now().Format("20060102-150405")
-	cur, err := openBolt(to, time.Second, false)
+	cur, err := openChecked(to, time.Second, false)
 	if err != nil {
 		if app.ErrorCode(err) == app.EINUSE {
 			return "", err
 		}
-		// The current file is damaged — exactly when a restore is needed. bbolt
-		// could not open it, so no Kontor has it open: keep its raw bytes.
+		// The current file is damaged — exactly when a restore is needed. It
+		// could not be opened, so no Kontor has it open: keep its raw bytes.
 		kept = filepath.Join(BackupDir(to), backupPrefix(to)+"damaged-"+stamp+".db")
 		if err := copyRaw(to, kept); err != nil {
 			return "", app.Internal("keeping a copy of the damaged database", err)
@@ -130,11 +142,59 @@ func RestoreFile(from, to string) (kept string, err error) {
 		return kept, renameInto(tmp, to)
 	}
 	kept = filepath.Join(BackupDir(to), backupPrefix(to)+"before-restore-"+stamp+".db")
-	if err := cur.View(func(tx *bolt.Tx) error { return copyTx(tx, kept) }); err != nil {
+	if err := cur.View(func(tx *bolt.Tx) error { return snapshotTo(tx, kept) }); err != nil {
 		cur.Close()
 		return "", wrap("keeping a copy of the current database", err)
 	}
 	return kept, replaceFile(cur, tmp, to)
+}
+
+// prepareRestore copies the backup from to tmp, brings the copy to this
+// Kontor's schema and records the restore in its audit trail: the restored
+// file says that it was restored, from what, by whom.
+func prepareRestore(from, tmp, user string) error {
+	src, err := openChecked(from, time.Second, true)
+	if err != nil {
+		return err
+	}
+	if err := verifyKontor(src, from); err == nil {
+		err = wrap("copying the backup", src.View(func(tx *bolt.Tx) error { return snapshotTo(tx, tmp) }))
+	}
+	src.Close()
+	if err != nil {
+		return err
+	}
+	st, err := Open(tmp, Options{NoAutoBackup: true})
+	if err != nil {
+		return err
+	}
+	if user == "" {
+		user = "kontor"
+	}
+	err = st.update("recording the restore", func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		var info backupInfo
+		_ = json.Unmarshal(meta.Get(kBackupOf), &info)
+		if err := meta.Delete(kBackupOf); err != nil {
+			return err
+		}
+		now := st.clock.Now().UTC()
+		if err := meta.Put(kRestoredAt, []byte(now.Format(time.RFC3339Nano))); err != nil {
+			return err
+		}
+		seq, _ := auditHead(tx)
+		made := "?"
+		if !info.Made.IsZero() {
+			made = info.Made.Local().Format("2006-01-02 15:04")
+		}
+		a := auditor{tx: tx, clock: st.clock, user: user}
+		return a.logKey("restore", "database", "", "audit.restore", "database restored from {{.file}} (backup made {{.made}}, its newest audit entry {{.seq}})",
+			app.AuditArgs{"file": app.AText(from), "made": app.AText(made), "seq": app.AInt(int(seq))})
+	})
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = app.Internal("closing the restored copy", cerr)
+	}
+	return err
 }
 
 // copyRaw copies a file byte for byte and fsyncs the copy.

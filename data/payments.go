@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"time"
 
@@ -135,7 +134,7 @@ func (y *payer) paySale(p app.Payment) (app.Payment, app.SalesDoc, error) {
 	if err := putDoc(y.tx, d); err != nil {
 		return p, d, err
 	}
-	return p, d, y.a.log("pay", "payment", p.ID, fmt.Sprintf("%s on %s (%s)", p.Amount.String(), d.Number, p.Method))
+	return p, d, y.a.logKey("pay", "payment", p.ID, "audit.payment", "{{.amount}} on {{.number}} ({{.method}})", payArgs(p.Amount, d.Number, p.Method))
 }
 
 // payPurchase records p (checked by checkPayment) against the received
@@ -163,7 +162,7 @@ func (y *payer) payPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, er
 	if err := putPurchase(y.tx, pi); err != nil {
 		return p, pi, err
 	}
-	return p, pi, y.a.log("pay", "supplier_payment", p.ID, fmt.Sprintf("%s on %s (%s)", p.Amount.String(), pi.Number, p.Method))
+	return p, pi, y.a.logKey("pay", "supplier_payment", p.ID, "audit.payment", "{{.amount}} on {{.number}} ({{.method}})", payArgs(p.Amount, pi.Number, p.Method))
 }
 
 // refundPurchase records money a supplier sent back (p.Amount positive) for
@@ -194,7 +193,7 @@ func (y *payer) refundPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice,
 	if err := putPurchase(y.tx, pi); err != nil {
 		return p, pi, err
 	}
-	return p, pi, y.a.log("refund", "supplier_payment", p.ID, fmt.Sprintf("%s back on %s (%s)", p.Amount.Neg().String(), pi.Number, p.Method))
+	return p, pi, y.a.logKey("refund", "supplier_payment", p.ID, "audit.refund", "{{.amount}} back on {{.number}} ({{.method}})", payArgs(p.Amount.Neg(), pi.Number, p.Method))
 }
 
 // fitPayment refuses a payment in another currency than its document's, or

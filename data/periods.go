@@ -22,12 +22,12 @@ func (s *Store) SetPeriodLock(ctx context.Context, m app.Month, locked bool) err
 			if err := b.Put([]byte(m.Key()), []byte{1}); err != nil {
 				return err
 			}
-			return a.log("lock", "period", m.Key(), "locked "+m.Format())
+			return a.logKey("lock", "period", m.Key(), "audit.period_locked", "locked {{.month}}", app.AuditArgs{"month": app.AText(m.Format())})
 		}
 		if err := b.Delete([]byte(m.Key())); err != nil {
 			return err
 		}
-		return a.log("unlock", "period", m.Key(), "unlocked "+m.Format())
+		return a.logKey("unlock", "period", m.Key(), "audit.period_unlocked", "unlocked {{.month}}", app.AuditArgs{"month": app.AText(m.Format())})
 	})
 }
 

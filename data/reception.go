@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"sort"
 	"time"
 
@@ -89,7 +88,8 @@ func (s *Store) CheckIn(ctx context.Context, v app.Visit) (app.Visit, error) {
 				return err
 			}
 		}
-		return a.log("check_in", "visit", v.ID, fmt.Sprintf("%s (%s) to see %s", v.Visitor, v.Company, v.Host))
+		return a.logKey("check_in", "visit", v.ID, "audit.check_in", "{{.visitor}} ({{.company}}) to see {{.host}}",
+			app.AuditArgs{"visitor": app.AText(v.Visitor), "company": app.AText(v.Company), "host": app.AText(v.Host)})
 	})
 	return v, err
 }
@@ -115,7 +115,7 @@ func (s *Store) CheckOut(ctx context.Context, id string) (app.Visit, error) {
 		if err := tx.Bucket(bInside).Delete([]byte(v.ID)); err != nil {
 			return err
 		}
-		return a.log("check_out", "visit", v.ID, v.Visitor)
+		return a.logKey("check_out", "visit", v.ID, "audit.check_out", "{{.visitor}}", app.AuditArgs{"visitor": app.AText(v.Visitor)})
 	})
 	return v, err
 }

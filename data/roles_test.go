@@ -83,7 +83,9 @@ func TestRoleMatrix(t *testing.T) {
 		}},
 		{"SetPeriodLock", acc, func(c context.Context) error { return s.SetPeriodLock(c, app.Month{Year: 2025, Month: 1}, true) }},
 		{"LockedPeriods", acc, func(c context.Context) error { _, err := s.LockedPeriods(c); return err }},
-		{"Backup", acc, func(c context.Context) error { return s.Backup(c, filepath.Join(backupDir, "b.db")) }},
+		{"Backup", acc, func(c context.Context) error {
+			return s.Backup(c, filepath.Join(backupDir, "b.db"), app.BackupOptions{})
+		}},
 		{"Check", acc, func(c context.Context) error { _, err := s.Check(c); return err }},
 		{"AuditCount", acc, func(c context.Context) error { _, err := s.AuditCount(c, app.AuditFilter{}); return err }},
 		{"AuditPage", acc, func(c context.Context) error { _, err := s.AuditPage(c, app.AuditFilter{}, 0, 10); return err }},

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -40,6 +39,11 @@ func putDoc(tx *bolt.Tx, d app.SalesDoc) error {
 	}
 	if err := docs.Put([]byte(d.ID), raw); err != nil {
 		return err
+	}
+	if d.Number != "" { // numbered: a record the audit trail proves
+		if err := prove(tx, proofDoc, []byte(d.ID), raw); err != nil {
+			return err
+		}
 	}
 	return tx.Bucket(bDocCust).Put(docCustomerKey(d.CustomerID, d.ID), nil)
 }
@@ -121,7 +125,7 @@ func (s *Store) saveDraftTx(tx *bolt.Tx, a *auditor, d app.SalesDoc) (app.SalesD
 	if err := putDoc(tx, d); err != nil {
 		return d, err
 	}
-	return d, a.log(action, string(d.Kind), d.ID, fmt.Sprintf("draft for %s, %d lines", d.Customer.Name, len(d.Lines)))
+	return d, a.logKey(action, string(d.Kind), d.ID, "audit.draft_saved", "draft for {{.customer}}, {{.n}} lines", app.AuditArgs{"customer": app.AText(d.Customer.Name), "n": app.AInt(len(d.Lines))})
 }
 
 // withRates fills each line's VAT rate valid on the document's DUZP (or
@@ -158,7 +162,7 @@ func (s *Store) DeleteDraft(ctx context.Context, id string) error {
 		if err := tx.Bucket(bDocCust).Delete(docCustomerKey(d.CustomerID, id)); err != nil {
 			return err
 		}
-		return a.log("delete", string(d.Kind), id, "draft for "+d.Customer.Name)
+		return a.logKey("delete", string(d.Kind), id, "audit.draft_deleted", "draft for {{.customer}}", app.AuditArgs{"customer": app.AText(d.Customer.Name)})
 	})
 }
 

@@ -50,6 +50,8 @@ var (
 	bDayBal     = []byte("day_balances")      // code 0 YYYYMMDD → debit, credit, lines (3×8 B)
 	bDocCust    = []byte("doc_customers")     // customer ID 0 document ID → nil (a customer's documents)
 	bYearClose  = []byte("year_closings")     // YYYY → ID of the year's closing entry
+	bProofs     = []byte("proofs")            // kind (1 B) + record key → audit seq (8 B) + SHA-256 of the record (32 B)
+	bProofSeq   = []byte("proof_seq")         // audit seq (8 B) + kind + record key → SHA-256 of the record (32 B)
 )
 
 var (
@@ -57,7 +59,9 @@ var (
 	kCompany    = []byte("company")
 	kLogo       = []byte("logo")
 	kLastBackup = []byte("last_backup")
-	kAuditHead  = []byte("audit_head") // seq (8 B) + hash of the newest audit entry
+	kAuditHead  = []byte("audit_head")  // seq (8 B) + hash of the newest audit entry
+	kBackupOf   = []byte("backup_of")   // in a backup copy only: backupInfo JSON
+	kRestoredAt = []byte("restored_at") // RFC 3339 time of the last restore into this file
 )
 
 // migration moves a file from schema version i to i+1 inside the open transaction.
@@ -137,6 +141,15 @@ var migrations = []migration{
 	func(tx *bolt.Tx) error {
 		return createBuckets(tx, bYearClose)
 	},
+	// 8 → 9: proofs of the records each audit entry wrote (issue 10), for
+	// the records already on file too; prepare logs the audit entry that
+	// covers them.
+	func(tx *bolt.Tx) error {
+		if err := createBuckets(tx, bProofs, bProofSeq); err != nil {
+			return err
+		}
+		return proveExisting(tx)
+	},
 }
 
 // SchemaVersion is the schema this build writes.
@@ -179,15 +192,26 @@ func (s *Store) prepare() error {
 		return nil
 	}
 	return s.update("migrating the database", func(tx *bolt.Tx) error {
-		v, err := readSchema(tx, s.path)
+		from, err := readSchema(tx, s.path)
 		if err != nil {
 			return err
 		}
+		v := from
 		for ; v < len(migrations); v++ {
 			if err := migrations[v](tx); err != nil {
 				return app.Internal("migrating the database to schema "+itoa(v+1), err)
 			}
 		}
-		return tx.Bucket(bMeta).Put(kSchema, u64(uint64(v)))
+		if err := tx.Bucket(bMeta).Put(kSchema, u64(uint64(v))); err != nil {
+			return err
+		}
+		if from == 0 {
+			return nil // a new file: nothing to record yet
+		}
+		// The upgrade is in the trail, and its entry covers the proofs a
+		// migration wrote for the records already on file.
+		a := auditor{tx: tx, clock: s.clock, user: "kontor"}
+		return a.logKey("migrate", "database", "", "audit.migrate", "database upgraded from schema {{.from}} to {{.to}}",
+			app.AuditArgs{"from": app.AInt(from), "to": app.AInt(v)})
 	})
 }

@@ -47,7 +47,9 @@ type Store struct {
 // Open opens or creates the database at path, creating its buckets and
 // migrating an older schema forward in one transaction. A file that another
 // process holds open fails within LockTimeout with an EINUSE error; a file of a
-// newer Kontor or one that is not a Kontor database is refused.
+// newer Kontor or one that is not a Kontor database is refused; a damaged file
+// (shorter than its contents, broken header pages) fails with EDAMAGED before
+// bbolt maps it.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Clock == nil {
 		opts.Clock = app.SystemClock{}
@@ -94,7 +96,7 @@ func Open(path string, opts Options) (*Store, error) {
 func openLocked(path string, timeout time.Duration) (*bolt.DB, error) {
 	for attempt := 0; ; attempt++ {
 		before, statErr := os.Stat(path)
-		db, err := openBolt(path, timeout, false)
+		db, err := openChecked(path, timeout, false)
 		if err != nil {
 			return nil, err
 		}
@@ -146,12 +148,15 @@ func (s *Store) Services() app.Services {
 		Payables: s, Bank: s, Reports: s, VAT: s, Closer: s, Clock: s.clock}
 }
 
-// view and update run fn in a transaction and wrap foreign errors as internal.
-func (s *Store) view(what string, fn func(tx *bolt.Tx) error) error {
+// view and update run fn in a transaction and wrap foreign errors as
+// internal; a damaged page met on the way is an EDAMAGED error, not a crash.
+func (s *Store) view(what string, fn func(tx *bolt.Tx) error) (err error) {
+	defer faultGuard(s.path, &err)()
 	return wrap(what, s.db.View(fn))
 }
 
-func (s *Store) update(what string, fn func(tx *bolt.Tx) error) error {
+func (s *Store) update(what string, fn func(tx *bolt.Tx) error) (err error) {
+	defer faultGuard(s.path, &err)()
 	return wrap(what, s.db.Update(fn))
 }
 

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -100,7 +99,7 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, n app.NewUser) (app.User, 
 			return err
 		}
 		a := auditor{tx: tx, clock: s.clock, user: r.Name}
-		return a.log("create", "user", r.ID, fmt.Sprintf("first administrator %s", r.Name))
+		return a.logKey("create", "user", r.ID, "audit.first_admin", "first administrator {{.name}}", app.AuditArgs{"name": app.AText(r.Name)})
 	})
 	return r.User, err
 }
@@ -146,14 +145,14 @@ func (s *Store) CreateUser(ctx context.Context, n app.NewUser) (app.User, error)
 		if err := putUser(tx, r); err != nil {
 			return err
 		}
-		return a.log("create", "user", r.ID, fmt.Sprintf("user %s with roles %s", r.Name, app.RolesText(r.Roles)))
+		return a.logKey("create", "user", r.ID, "audit.user_created", "user {{.name}} with roles {{.roles}}", app.AuditArgs{"name": app.AText(r.Name), "roles": roleLabels(r.Roles)})
 	})
 	return r.User, err
 }
 
 // changeUser loads name, lets edit change it, refuses leaving no enabled admin,
 // stores it and audits summary, all in one transaction.
-func (s *Store) changeUser(ctx context.Context, p app.Permission, name, what string, edit func(r *userRecord) (summary string, err error)) (app.User, error) {
+func (s *Store) changeUser(ctx context.Context, p app.Permission, name, what string, edit func(r *userRecord) (summary auditNote, err error)) (app.User, error) {
 	var out app.User
 	err := s.updateAs(ctx, p, what, func(tx *bolt.Tx, _ app.User, a *auditor) error {
 		r, err := readUser(tx, name)
@@ -173,7 +172,7 @@ func (s *Store) changeUser(ctx context.Context, p app.Permission, name, what str
 			return err
 		}
 		out = r.User
-		return a.log("update", "user", r.ID, summary)
+		return a.logKey("update", "user", r.ID, summary.key, summary.english, summary.args)
 	})
 	return out, err
 }
@@ -184,22 +183,23 @@ func (s *Store) SetRoles(ctx context.Context, name string, roles []app.Role) (ap
 	if err != nil {
 		return app.User{}, err
 	}
-	return s.changeUser(ctx, app.PermUsersManage, name, "changing roles", func(r *userRecord) (string, error) {
-		old := app.RolesText(r.Roles)
+	return s.changeUser(ctx, app.PermUsersManage, name, "changing roles", func(r *userRecord) (auditNote, error) {
+		old := r.Roles
 		r.Roles = roles
-		return fmt.Sprintf("roles of %s: %s → %s", r.Name, old, app.RolesText(roles)), nil
+		return auditNote{"audit.user_roles", "roles of {{.name}} changed from {{.from}} to {{.to}}",
+			app.AuditArgs{"name": app.AText(r.Name), "from": roleLabels(old), "to": roleLabels(roles)}}, nil
 	})
 }
 
 // SetDisabled disables or enables a user (admin). Disabled users cannot sign in.
 func (s *Store) SetDisabled(ctx context.Context, name string, disabled bool) (app.User, error) {
-	return s.changeUser(ctx, app.PermUsersManage, name, "disabling the user", func(r *userRecord) (string, error) {
+	return s.changeUser(ctx, app.PermUsersManage, name, "disabling the user", func(r *userRecord) (auditNote, error) {
 		r.Disabled = disabled
 		if disabled {
-			return "disabled " + r.Name, nil
+			return auditNote{"audit.user_disabled", "disabled {{.name}}", app.AuditArgs{"name": app.AText(r.Name)}}, nil
 		}
 		r.Failures = 0
-		return "enabled " + r.Name, nil
+		return auditNote{"audit.user_enabled", "enabled {{.name}}", app.AuditArgs{"name": app.AText(r.Name)}}, nil
 	})
 }
 
@@ -215,9 +215,9 @@ func (s *Store) ResetPassword(ctx context.Context, name, password string) error 
 	if err != nil {
 		return err
 	}
-	_, err = s.changeUser(ctx, app.PermUsersManage, name, "resetting the password", func(r *userRecord) (string, error) {
+	_, err = s.changeUser(ctx, app.PermUsersManage, name, "resetting the password", func(r *userRecord) (auditNote, error) {
 		r.Hash, r.Failures = hash, 0
-		return "password of " + r.Name + " reset", nil
+		return auditNote{"audit.password_reset", "password of {{.name}} reset", app.AuditArgs{"name": app.AText(r.Name)}}, nil
 	})
 	return err
 }
@@ -249,12 +249,12 @@ func (s *Store) ChangePassword(ctx context.Context, oldPassword, newPassword str
 	if err != nil {
 		return err
 	}
-	_, err = s.changeUser(ctx, app.PermCompanyRead, me.Name, "changing the password", func(r *userRecord) (string, error) {
+	_, err = s.changeUser(ctx, app.PermCompanyRead, me.Name, "changing the password", func(r *userRecord) (auditNote, error) {
 		if r.Hash != stored {
-			return "", app.Errorf(app.ECONFLICT, "err.password.changed_meanwhile", "the password was changed meanwhile; try again", nil)
+			return auditNote{}, app.Errorf(app.ECONFLICT, "err.password.changed_meanwhile", "the password was changed meanwhile; try again", nil)
 		}
 		r.Hash = hash
-		return r.Name + " changed their password", nil
+		return auditNote{"audit.password_changed", "{{.name}} changed their password", app.AuditArgs{"name": app.AText(r.Name)}}, nil
 	})
 	return err
 }

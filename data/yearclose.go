@@ -63,7 +63,7 @@ func (s *Store) CloseYear(ctx context.Context, year int) (app.Entry, error) {
 		if err := closings.Put(yearKey(year), []byte(out.ID)); err != nil {
 			return err
 		}
-		return a.log("close", "year", strconv.Itoa(year), fmt.Sprintf("%d closed by %s", year, out.Number))
+		return a.logKey("close", "year", strconv.Itoa(year), "audit.year_closed", "{{.year}} closed by {{.number}}", app.AuditArgs{"year": app.AText(strconv.Itoa(year)), "number": app.AText(out.Number)})
 	})
 	if err != nil {
 		return app.Entry{}, err
@@ -108,7 +108,7 @@ func (s *Store) ReopenYear(ctx context.Context, year int) (app.Entry, error) {
 		if err := closings.Delete(yearKey(year)); err != nil {
 			return err
 		}
-		return a.log("reopen", "year", strconv.Itoa(year), fmt.Sprintf("%d reopened by %s", year, out.Number))
+		return a.logKey("reopen", "year", strconv.Itoa(year), "audit.year_reopened", "{{.year}} reopened by {{.number}}", app.AuditArgs{"year": app.AText(strconv.Itoa(year)), "number": app.AText(out.Number)})
 	})
 	if err != nil {
 		return app.Entry{}, err

@@ -84,14 +84,18 @@ func auditEntityOf(text string) string {
 	return strings.ToLower(text)
 }
 
-// auditSummary is an entry's summary in the UI language. Entries written
-// before summaries carried a translation key are English text; the one
-// shape of them that names raw statuses (an inquiry's "new → in_progress")
-// is rewritten in words. Fyne's UI font has no arrows: its fallback font
-// draws "→", but a space after it falls into that font too, which has no
-// space, and shows as "�" — so a stored arrow shows as "->".
+// auditSummary is an entry's summary in the UI language: from its
+// translation key and arguments (AuditEntry.Summary). Entries written before
+// summaries had keys are English text; the one shape of them that names raw
+// statuses (an inquiry's "new → in_progress") is rewritten in words. Fyne's
+// UI font has no arrows: its fallback font draws "→", but a space after it
+// falls into that font too, which has no space, and shows as "�" — so a
+// stored arrow shows as "->".
 func auditSummary(e app.AuditEntry) string {
-	s := e.Summary
+	if e.Key != "" {
+		return e.Summary(Translator())
+	}
+	s := e.Text
 	if e.Entity == "inquiry" && e.Action == "status" {
 		if from, to, ok := strings.Cut(s, " → "); ok {
 			return lang.X("audit.inquiry_status", "status changed from “{{.from}}” to “{{.to}}”",

@@ -100,8 +100,8 @@ func TestAuditFiltersAndExports(t *testing.T) {
 func TestAuditCSVFormat(t *testing.T) {
 	at := time.Date(2026, 3, 15, 9, 30, 5, 0, time.Local)
 	entries := []app.AuditEntry{
-		{Seq: 7, Time: at, User: "jana", Action: "update", Entity: "company", EntityID: "C1", Summary: "=HYPERLINK(\"http://x\")", Hash: "ff"},
-		{Seq: 6, Time: at, User: "jana", Action: "create", Entity: "company", EntityID: "C1", Summary: "Truhlářství Novák; s.r.o."},
+		{Seq: 7, Time: at, User: "jana", Action: "update", Entity: "company", EntityID: "C1", Text: "=HYPERLINK(\"http://x\")", Hash: "ff"},
+		{Seq: 6, Time: at, User: "jana", Action: "create", Entity: "company", EntityID: "C1", Text: "Truhlářství Novák; s.r.o."},
 	}
 	header := []string{"Č.", "Čas", "Uživatel", "Akce", "Objekt", "ID", "Shrnutí"}
 	var buf bytes.Buffer

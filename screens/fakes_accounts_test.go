@@ -26,7 +26,7 @@ func (r *fakeStatements) Statement(w io.Writer, st app.Statement, _ app.Company)
 	r.single = append(r.single, st)
 	n := len(r.single)
 	r.mu.Unlock()
-	_, err := fmt.Fprintf(w, "%%PDF-fake statement %s closing %d\n", st.Customer.Name, st.Closing)
+	_, err := fmt.Fprintf(w, "%%PDF-fake statement %s closing %d\n", st.Customer.Name, st.ClosingBase())
 	if err == nil && r.onStatement != nil {
 		r.onStatement(n)
 	}
@@ -52,7 +52,7 @@ func (r *fakeStatements) Combined(ctx context.Context, w io.Writer, next func() 
 			return err
 		}
 		got = append(got, st.Customer.Name)
-		if _, err := fmt.Fprintf(w, "%%PDF-fake statement %s closing %d\n", st.Customer.Name, st.Closing); err != nil {
+		if _, err := fmt.Fprintf(w, "%%PDF-fake statement %s closing %d\n", st.Customer.Name, st.ClosingBase()); err != nil {
 			return err
 		}
 		progress(len(got))

@@ -277,12 +277,15 @@ type fakeStore struct {
 
 func (s *fakeStore) Path() string          { return s.path }
 func (s *fakeStore) LastBackup() time.Time { return s.backup }
-func (s *fakeStore) Backup(_ context.Context, dst string) error {
+func (s *fakeStore) Backup(_ context.Context, dst string, _ app.BackupOptions) error {
 	s.backups = append(s.backups, dst)
 	s.backup = time.Date(2026, 11, 28, 10, 15, 0, 0, time.Local)
 	return nil
 }
 func (s *fakeStore) Check(context.Context) ([]app.Problem, error) { return s.problems, nil }
+func (s *fakeStore) CheckAgainst(context.Context, string) ([]app.Problem, error) {
+	return s.problems, nil
+}
 
 // testCompany is a valid Czech company.
 func testCompany() app.Company {

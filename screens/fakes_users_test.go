@@ -197,7 +197,7 @@ func (a *fakeAudit) log(user, action, entity, id, summary string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.entries = append(a.entries, app.AuditEntry{Seq: uint64(len(a.entries) + 1), Time: a.clock.Now(),
-		User: user, Action: action, Entity: entity, EntityID: id, Summary: summary, Hash: strings.Repeat("ab", 32)})
+		User: user, Action: action, Entity: entity, EntityID: id, Text: summary, Hash: strings.Repeat("ab", 32)})
 }
 
 func (a *fakeAudit) matching(f app.AuditFilter) []app.AuditEntry {

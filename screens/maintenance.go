@@ -12,22 +12,33 @@ import (
 	"kontor/app"
 )
 
-// checkDatabase runs the store's consistency check in the background and
+// checkDatabase runs the store's consistency check in the background with a
+// progress bar (it reads the whole file: seconds at a million lines) and
 // reports what it found.
 func (s *shell) checkDatabase() {
 	st := s.deps.Services.Store
 	if st == nil {
 		return
 	}
-	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(lang.X("check.running", "Checking the database…"), bar, s.win)
+	bar := widget.NewProgressBar()
+	wait := dialog.NewCustomWithoutButtons(lang.X("check.running", "Checking the database…"), sized(bar, 320), s.win)
 	wait.Show()
-	ctx := s.deps.ctx()
+	last := -1
+	ctx := app.WithProgress(s.deps.ctx(), func(done, total int64) {
+		pct := 100
+		if total > 0 {
+			pct = int(min(100, done*100/total))
+		}
+		if pct == last { // one redraw per percent, not per record
+			return
+		}
+		last = pct
+		fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
+	})
 	async(func() {
 		problems, err := st.Check(ctx)
 		fyne.Do(func() {
 			wait.Hide()
-			bar.Stop()
 			if err != nil {
 				showError(err, s.win)
 				return
@@ -54,7 +65,7 @@ func (s *shell) runBackup(path string) {
 	wait.Show()
 	ctx := s.deps.ctx()
 	async(func() {
-		err := s.deps.Services.Store.Backup(ctx, path)
+		err := s.deps.Services.Store.Backup(ctx, path, app.BackupOptions{})
 		fyne.Do(func() {
 			wait.Hide()
 			bar.Stop()

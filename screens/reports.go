@@ -51,6 +51,7 @@ type reportsPane struct {
 
 	monthly *monthlyChart
 	dlg     *dialog.FileDialog // the last save dialog opened
+	vat     *vatFiling         // the row saving the VAT filings (reportsvat.go)
 }
 
 func newReportsPane(s *accountsScreen) *reportsPane { return &reportsPane{parent: s} }
@@ -67,7 +68,11 @@ func reportKindName(k app.ReportKind) string {
 	case app.ReportBalanceSheet:
 		return lang.X("reports.kind.balance_sheet", "Balance sheet")
 	case app.ReportVAT:
-		return lang.X("reports.kind.vat", "VAT summary")
+		return lang.X("reports.kind.vat", "VAT return")
+	case app.ReportVATControl:
+		return lang.X("reports.kind.vat_control", "VAT control statement")
+	case app.ReportEUSales:
+		return lang.X("reports.kind.eu_sales", "EU sales list")
 	case app.ReportAging:
 		return lang.X("reports.kind.aging", "Receivables aging")
 	case app.ReportPayablesAging:
@@ -168,7 +173,7 @@ func (p *reportsPane) buildUI() fyne.CanvasObject {
 	p.updateButtons()
 	p.loadAccounts()
 	p.monthly.reload()
-	return container.NewBorder(container.NewVBox(p.row1, row2), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(p.row1, row2, p.vatFilingUI()), nil, nil, nil, split)
 }
 
 // selectedKind is the report chosen.

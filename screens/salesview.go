@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"os"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/app/atomicfile"
 )
 
 // buildView lays out an issued document (or a draft the user may only read):
@@ -223,25 +225,14 @@ func writeDocPDF(ctx context.Context, d Deps, doc app.SalesDoc, path string) err
 	return writeFileAtomic(path, func(w *os.File) error { return d.PDF.Document(w, doc, c) })
 }
 
-// writeFileAtomic writes path through path+".part", renamed on success and
-// removed on failure.
+// writeFileAtomic writes path through a temp file beside it
+// (atomicfile.WriteFile: synced, renamed on success, removed on failure; a
+// killed run's temp file is swept by the next save into the folder).
 func writeFileAtomic(path string, write func(*os.File) error) error {
-	tmp := path + ".part"
-	file, err := os.Create(tmp)
-	if err != nil {
-		return app.Internal("creating "+path, err)
+	err := atomicfile.WriteFile(path, true, true, write)
+	var ae *app.Error
+	if err == nil || errors.As(err, &ae) || errors.Is(err, context.Canceled) {
+		return err
 	}
-	err = write(file)
-	if cerr := file.Close(); err == nil && cerr != nil {
-		err = app.Internal("writing "+path, cerr)
-	}
-	if err == nil {
-		if rerr := os.Rename(tmp, path); rerr != nil {
-			err = app.Internal("writing "+path, rerr)
-		}
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-	}
-	return err
+	return app.Internal("writing "+path, err)
 }

@@ -26,7 +26,8 @@ type settings struct {
 	sets                                    map[*container.TabItem]*fieldSet
 	name, street, city, postcode, country   *widget.Entry
 	ico, dic, bank, iban, bic, email, phone *widget.Entry
-	branch                                  *widget.Entry
+	branch, register                        *widget.Entry
+	taxOffice, taxOfficeBranch              *widget.Entry
 	vatPayer                                *widget.Check
 	currency, language                      *widget.Select
 	vat                                     *vatEditor
@@ -54,6 +55,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.vatPayer = widget.NewCheck(lang.X("wizard.vat_payer", "The company is a VAT payer"), nil)
 	s.vatPayer.SetChecked(c.VATPayer)
 	general.add("company.vat_payer", "VAT payer", s.vatPayer)
+	s.register = registerEntry(general, c.Register)
 	s.email = settingsEntry(general, "company.email", "E-mail", c.Email)
 	s.phone = settingsEntry(general, "company.phone", "Phone", c.Phone)
 	s.branch = settingsEntry(general, "company.branch", "Branch code", c.Branch)
@@ -68,6 +70,8 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	money.add("company.base_currency", "Base currency", s.currency)
 	s.vat = newVATEditor(c.VATRates)
 	money.add("company.vat_rates", "VAT rates", s.vat.object())
+	s.taxOffice = settingsEntry(money, "company.tax_office", "Tax office code (c_ufo)", c.TaxOffice)
+	s.taxOfficeBranch = settingsEntry(money, "company.tax_office_branch", "Territorial office code (c_pracufo)", c.TaxOfficeBranch)
 
 	docs := newFieldSet()
 	s.series = newSeriesEditor(c.Series, app.Today(s.clock()).Year())
@@ -112,6 +116,15 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	return container.NewBorder(nil, container.NewPadded(bottom), nil, nil, s.tabs)
 }
 
+// registerEntry adds the field of the company's commercial-register entry
+// (spisová značka), which every document prints (§435 of the Civil Code).
+func registerEntry(fs *fieldSet, value string) *widget.Entry {
+	e := fs.entry("company.register", "Register entry", lang.X("company.register_placeholder",
+		"zapsaná v obchodním rejstříku vedeném Městským soudem v Praze, oddíl C, vložka 12345"))
+	e.SetText(value)
+	return e
+}
+
 func settingsEntry(fs *fieldSet, key, fallback, value string) *widget.Entry {
 	e := fs.entry(key, fallback, "")
 	e.SetText(value)
@@ -125,6 +138,8 @@ func (s *settings) read() (app.Company, error) {
 	c.Country, c.ICO, c.DIC, c.VATPayer = s.country.Text, s.ico.Text, s.dic.Text, s.vatPayer.Checked
 	c.BankAccount, c.IBAN, c.BIC = s.bank.Text, s.iban.Text, s.bic.Text
 	c.Email, c.Phone, c.Branch, c.BaseCurrency = s.email.Text, s.phone.Text, s.branch.Text, s.currency.Selected
+	c.TaxOffice, c.TaxOfficeBranch = s.taxOffice.Text, s.taxOfficeBranch.Text
+	c.Register = s.register.Text
 	c.Series = s.series.series()
 	c.Logo = s.logo.data
 	rates, err := s.vat.rates()

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -43,6 +44,7 @@ type statementsPane struct {
 	showB   *widget.Button
 
 	st      *app.Statement // the preview, nil before Show
+	view    []statementRow // its rows: each section's lines, under a heading when it has several
 	summary *widget.Label
 	table   *widget.Table
 	status  *widget.Label
@@ -165,7 +167,7 @@ func (p *statementsPane) setCustomer(c app.Customer) {
 		text += " · " + lang.X("statements.ico", "IČO {{.ico}}", map[string]any{"ico": c.ICO})
 	}
 	p.chosen.SetText(text)
-	p.st = nil
+	p.st, p.view = nil, nil
 	p.summary.SetText("")
 	p.status.SetText("")
 	p.table.Refresh()
@@ -239,42 +241,78 @@ func (p *statementsPane) show() {
 			if cust.ID != p.cust.ID {
 				return // another customer was chosen meanwhile
 			}
-			p.st = &st
+			p.st, p.view = &st, statementRows(st)
 			p.summary.SetText(statementSummary(st))
 			p.table.Refresh()
 		})
 	})
 }
 
-// statementSummary is the line over the preview: balances and turnovers.
+// statementSummary is the text over the preview: balances and turnovers,
+// a line per currency, each in its currency.
 func statementSummary(st app.Statement) string {
-	m := func(v int64) string { return formatMoney(v, st.Currency) }
-	return lang.X("statements.summary", "Opening balance {{.opening}} · debits {{.debits}} · credits {{.credits}} · closing balance {{.closing}}",
-		map[string]any{"opening": m(st.Opening), "debits": m(st.Debits()), "credits": m(st.Credits()), "closing": m(st.Closing)})
+	lines := make([]string, len(st.Sections))
+	for i, sec := range st.Sections {
+		m := func(v int64) string { return formatMoney(v, sec.Currency) }
+		lines[i] = lang.X("statements.summary", "Opening balance {{.opening}} · debits {{.debits}} · credits {{.credits}} · closing balance {{.closing}}",
+			map[string]any{"opening": m(sec.Opening), "debits": m(sec.Debits()), "credits": m(sec.Credits()), "closing": m(sec.Closing)})
+	}
+	return strings.Join(lines, "\n")
 }
 
-func (p *statementsPane) rows() int {
-	if p.st == nil {
-		return 0
-	}
-	return len(p.st.Lines)
+// statementRow is a row of the preview: a line of the section in currency,
+// or (line nil) the heading of that section.
+type statementRow struct {
+	currency string
+	line     *app.StatementLine
 }
+
+// statementRows lays out the preview: each section's lines, under a heading
+// naming its currency when the statement has more than one.
+func statementRows(st app.Statement) []statementRow {
+	var rows []statementRow
+	for _, sec := range st.Sections {
+		if len(st.Sections) > 1 {
+			rows = append(rows, statementRow{currency: sec.Currency})
+		}
+		for i := range sec.Lines {
+			rows = append(rows, statementRow{currency: sec.Currency, line: &sec.Lines[i]})
+		}
+	}
+	return rows
+}
+
+func (p *statementsPane) rows() int { return len(p.view) }
 
 func (p *statementsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.Alignment = columnAlign(id.Col >= 4)
-	if p.st == nil || id.Row >= len(p.st.Lines) {
+	l.TextStyle = fyne.TextStyle{}
+	if id.Row >= len(p.view) {
 		l.SetText("")
 		return
 	}
-	ln, cur := p.st.Lines[id.Row], p.st.Currency
+	row := p.view[id.Row]
+	if row.line == nil {
+		text := ""
+		if id.Col == 1 {
+			text = lang.X("statements.section", "Account in {{.currency}}", map[string]any{"currency": row.currency})
+		}
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		l.SetText(text)
+		return
+	}
+	ln, cur := *row.line, row.currency
 	text := ""
 	switch id.Col {
 	case 0:
 		text = ln.Date.Format(uiLang)
 	case 1:
 		text = statementKindName(ln.Kind) + " " + ln.Number
+		if ln.Corrects != "" {
+			text = lang.X("statements.corrects", "{{.document}} to invoice {{.invoice}}", map[string]any{"document": text, "invoice": ln.Corrects})
+		}
 	case 2:
 		if !ln.DueDate.IsZero() {
 			text = ln.DueDate.Format(uiLang)

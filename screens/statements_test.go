@@ -74,7 +74,7 @@ func TestStatementExportOneCustomer(t *testing.T) {
 
 	// The preview: the October invoice opens, the March one moves.
 	test.Tap(p.showB)
-	if p.st == nil || p.st.Opening != 605000 || len(p.st.Lines) != 1 || p.st.Closing != 1089000 {
+	if p.st == nil || len(p.st.Sections) != 1 || p.st.Sections[0].Opening != 605000 || len(p.st.Sections[0].Lines) != 1 || p.st.Sections[0].Closing != 1089000 {
 		t.Fatalf("statement %+v", p.st)
 	}
 	shown := texts(p.table)

@@ -21,7 +21,7 @@ type wizard struct {
 	fields *fieldSet
 
 	name, street, city, postcode, ico, dic *widget.Entry
-	bank, iban, branch                     *widget.Entry
+	bank, iban, branch, register           *widget.Entry
 	vatPayer                               *widget.Check
 	currency, chart                        *widget.Select
 	create                                 *widget.Button
@@ -43,6 +43,7 @@ func (z *wizard) buildUI() fyne.CanvasObject {
 	z.dic = fs.entry("company.dic", "DIČ", "CZ27082440")
 	z.vatPayer = widget.NewCheck(lang.X("wizard.vat_payer", "The company is a VAT payer"), nil)
 	fs.add("company.vat_payer", "VAT payer", z.vatPayer)
+	z.register = registerEntry(fs, "")
 	z.bank = fs.entry("company.bank_account", "Bank account", "19-2000145399/0800")
 	z.iban = fs.entry("company.iban", "IBAN", lang.X("wizard.iban_hint", "computed from the account if empty"))
 	z.currency = widget.NewSelect(app.Currencies(), nil)
@@ -53,7 +54,7 @@ func (z *wizard) buildUI() fyne.CanvasObject {
 	fs.add("company.chart", "Chart of accounts", z.chart)
 	z.branch = fs.entry("company.branch", "Branch code", "HQ")
 	z.branch.SetText("HQ")
-	for _, e := range []*widget.Entry{z.name, z.street, z.city, z.postcode, z.ico, z.dic, z.bank, z.iban, z.branch} {
+	for _, e := range []*widget.Entry{z.name, z.street, z.city, z.postcode, z.ico, z.dic, z.register, z.bank, z.iban, z.branch} {
 		e.OnSubmitted = func(string) { z.submit() }
 	}
 
@@ -75,7 +76,7 @@ func (z *wizard) company() app.Company {
 		Name: z.name.Text, Street: z.street.Text, City: z.city.Text, Postcode: z.postcode.Text,
 		Country: "CZ", ICO: z.ico.Text, DIC: z.dic.Text, VATPayer: z.vatPayer.Checked,
 		BankAccount: z.bank.Text, IBAN: z.iban.Text, BaseCurrency: z.currency.Selected,
-		Chart: chartAt(z.chart.SelectedIndex()), Branch: z.branch.Text,
+		Chart: chartAt(z.chart.SelectedIndex()), Branch: z.branch.Text, Register: z.register.Text,
 		VATRates: app.DefaultVATRates(), Series: app.DefaultSeries(),
 	}
 }

@@ -142,46 +142,46 @@ func (r *runner) newPassword(name string) (string, error) {
 // With openDamaged, a file that cannot be opened (damaged, not Kontor's, from
 // a newer Kontor) passes with a note: replacing it is what restoring is for,
 // and whoever could damage it could as well replace it by hand.
-func (r *runner) guardFile(path, flagUser, what string, openDamaged bool) error {
+func (r *runner) guardFile(path, flagUser, what string, openDamaged bool) (signedIn string, err error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return "", nil
 	}
 	if r.env.Open == nil {
-		return app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot open databases", nil)
+		return "", app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot open databases", nil)
 	}
 	st, err := r.env.Open(path)
 	if err != nil {
 		if openDamaged && app.ErrorCode(err) != app.EINUSE {
-			fmt.Fprintf(r.env.Stderr, "kontor: note: %s; going on without signing in\n", app.ErrorMessage(err, nil))
-			return nil
+			fmt.Fprintf(r.env.Stderr, "kontor: note: %s\nkontor: going on without signing in (nobody can sign in to this file)\n", app.ErrorMessage(err, nil))
+			return "", nil
 		}
-		return err
+		return "", err
 	}
-	err = r.requireAdmin(st.Services(), path, flagUser, what)
+	signedIn, err = r.requireAdmin(st.Services(), path, flagUser, what)
 	if cerr := st.Close(); err == nil && cerr != nil {
 		err = app.Internal("closing the database", cerr)
 	}
-	return err
+	return signedIn, err
 }
 
 // requireAdmin signs flagUser in on a database with users and refuses anyone
-// but an admin; a database without users passes.
-func (r *runner) requireAdmin(svc app.Services, path, flagUser, what string) error {
+// but an admin; a database without users passes (signed in as nobody: "").
+func (r *runner) requireAdmin(svc app.Services, path, flagUser, what string) (string, error) {
 	if svc.Users == nil {
-		return errNoUserService()
+		return "", errNoUserService()
 	}
 	has, err := svc.Users.HasUsers(r.ctx)
 	if err != nil || !has {
-		return err
+		return "", err
 	}
 	s, err := r.signIn(svc, path, flagUser, "Password for %s: ")
 	if err != nil {
-		return err
+		return "", err
 	}
 	if !s.user.Has(app.RoleAdmin) {
-		return app.Errorf(app.EUNAUTHORIZED, "err.cli.admin_only", "user {{.name}} may not do this: {{.what}} needs an admin", map[string]any{"name": s.user.Name, "what": what})
+		return "", app.Errorf(app.EUNAUTHORIZED, "err.cli.admin_only", "user {{.name}} may not do this: {{.what}} needs an admin", map[string]any{"name": s.user.Name, "what": what})
 	}
-	return nil
+	return s.user.Name, nil
 }
 
 // shellArg quotes a path for a command line a person copies.

@@ -159,7 +159,7 @@ func TestRestoreCompactNeedAdmin(t *testing.T) {
 	// A damaged file is what restoring is for; compacting it fails.
 	te3 := newTestEnv()
 	te3.openErr = &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": db2}}
-	if code := te3.run("restore", "--db", db2, "--from", bak); code != ExitOK || !strings.Contains(te3.err.String(), "is not a Kontor database; going on without signing in") {
+	if code := te3.run("restore", "--db", db2, "--from", bak); code != ExitOK || !strings.Contains(te3.err.String(), "is not a Kontor database\nkontor: going on without signing in") {
 		t.Errorf("restore over a damaged file: exit %d stderr %q", code, te3.err.String())
 	}
 	expectFail(t, te3, te3.run("compact", "--db", db2), "is not a Kontor database")

@@ -25,6 +25,10 @@ const (
 	ExitFailure = 1 // the command failed (message on stderr)
 	ExitUsage   = 2 // the command line was wrong (usage on stderr)
 	ExitInUse   = 3 // the database is open in another Kontor process
+	ExitDamaged = 4 // the database file is damaged, or check found problems in it
+	// ExitInterrupted: Ctrl-C or SIGTERM stopped the command (its partial
+	// output removed), 128 + SIGINT as shells report an interrupt.
+	ExitInterrupted = 130
 )
 
 // Store is an open database as the CLI sees it.
@@ -46,9 +50,11 @@ type Env struct {
 	Open func(path string) (Store, error)
 	// Compact rewrites the file without free pages and reports its sizes.
 	Compact func(path string) (before, after int64, err error)
-	// Restore replaces the database at to with the Kontor file from; it refuses
-	// other files and files in use, and keeps a copy of what it replaces.
-	Restore func(from, to string) (keptCopy string, err error)
+	// Restore replaces the database at to with the Kontor file from, as user
+	// (named in the audit entry it writes into the restored file); it refuses
+	// other files, files that fail their check and files in use, and keeps a
+	// copy of what it replaces.
+	Restore func(from, to, user string) (keptCopy string, err error)
 	// RunGUI starts the window on dbPath and returns its exit code.
 	RunGUI func(dbPath string) int
 	// IsTerminal reports whether the CLI may ask for passwords interactively
@@ -101,10 +107,14 @@ const (
 type runner struct {
 	ctx context.Context
 	env Env
+
+	progressShown bool // a progress line waits for its newline
 }
 
 // Run runs the command line args (without the program name) and returns the exit code:
-// 0 ok, 1 failure, 2 usage, 3 database in use (app.EINUSE).
+// 0 ok, 1 failure, 2 usage, 3 database in use (app.EINUSE), 4 database damaged
+// (app.EDAMAGED, or check found problems), 130 interrupted (ctx cancelled by
+// Ctrl-C or SIGTERM).
 func Run(ctx context.Context, args []string, env Env) int {
 	if env.Stdout == nil {
 		env.Stdout = io.Discard
@@ -286,11 +296,17 @@ func (r *runner) withStore(path string, fn func(svc app.Services) error) int {
 func (r *runner) fail(err error) int {
 	msg := app.ErrorMessage(err, nil)
 	fmt.Fprintf(r.env.Stderr, "kontor: %s\n", msg)
+	if r.ctx.Err() != nil {
+		return ExitInterrupted // whatever failed, it failed because it was stopped
+	}
 	if app.ErrorCode(err) == app.EINUSE {
 		if !strings.Contains(msg, "another Kontor") {
 			fmt.Fprintln(r.env.Stderr, "kontor: the database is open in another Kontor window or process; close it there (or wait for that command to finish) and try again.")
 		}
 		return ExitInUse
+	}
+	if app.ErrorCode(err) == app.EDAMAGED {
+		return ExitDamaged
 	}
 	return ExitFailure
 }

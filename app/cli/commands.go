@@ -32,14 +32,14 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "demo", args: "[--db PATH] [--scale N] [--year Y]", summary: "create a demo company, its users and a year of sales documents, received invoices and bookkeeping in an empty database, with bank statement files beside it (last month's imported, earlier months locked)", setup: setupDemo},
-		{name: "check", args: "[--db PATH] --user NAME", summary: "check the database file, the ledger's invariants and the audit trail (accounts or admin)", setup: setupCheck},
-		{name: "backup", args: "[--db PATH] --user NAME --out FILE", summary: "write a consistent copy of the database to FILE (accounts or admin)", setup: setupBackup},
+		{name: "check", args: "[--db PATH] --user NAME [--against BACKUP]", summary: "check the database file, the ledger's invariants, the audit trail and the records it proves (accounts or admin)", setup: setupCheck},
+		{name: "backup", args: "[--db PATH] --user NAME --out FILE [--force]", summary: "write a checked copy of the database to FILE (accounts or admin)", setup: setupBackup},
 		{name: "restore", args: "[--db PATH] --user NAME --from FILE", summary: "replace the database with a backup, keeping a copy of what it replaces (admin)", setup: setupRestore},
 		{name: "compact", args: "[--db PATH] --user NAME", summary: "rewrite the database file without its free space (admin)", setup: setupCompact},
 		{name: "user", args: "COMMAND [flags]", summary: "manage who may sign in: add, list, passwd, disable, enable, roles", subs: userCommands()},
 		{name: "list", args: "invoices [flags]", summary: "list sales documents: invoices, credit notes, quotes, orders", subs: listCommands()},
 		{name: "import", args: "customers FILE.csv [flags] | bank FILE [--dry-run]", summary: "add customers from a CSV file, or import a bank statement (ABO/GPC or CSV) and post the payments it pairs with open invoices (--dry-run checks first)", subs: importCommands()},
-		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags]", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as PDF or CSV, or customer statements as PDFs (one file each or combined)", subs: exportCommands()},
+		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags] | vat-return|vat-control|eu-sales --period P --out FILE.xml", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as PDF or CSV, customer statements as PDFs (one file each or combined), or the VAT return, control statement and EU sales list as XML files for the tax portal", subs: exportCommands()},
 		closeYearCommand(),
 		{name: "version", summary: "print the version", setup: setupVersion},
 		{name: "help", args: "[COMMAND [SUBCOMMAND]]", summary: "explain the commands, or one command", maxArgs: 2, setup: setupHelp},
@@ -87,7 +87,7 @@ func (r *runner) mainUsage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintln(w, "has no users: create its first admin with “kontor user add NAME --role admin”.")
 	fmt.Fprintln(w, "Run “kontor help COMMAND” or “kontor COMMAND --help” for a command's flags.")
 	fmt.Fprintln(w, "Exit codes: 0 ok, 1 failure (also a refused sign-in or a missing role), 2 wrong usage,")
-	fmt.Fprintln(w, "3 database open in another Kontor process.")
+	fmt.Fprintln(w, "3 database open in another Kontor process, 4 database damaged (or check found problems).")
 	if fs != nil {
 		fmt.Fprintln(w, "\nFlags:")
 		printFlags(w, fs)
@@ -177,6 +177,7 @@ func setupHelp(r *runner, c command, fs *flag.FlagSet, _ string) func([]string) 
 func setupCheck(r *runner, _ command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
 	user := userFlag(fs)
+	against := fs.String("against", "", "also prove that the audit trail only grew since the backup `FILE` was made")
 	return func([]string) int {
 		path, err := r.dbPath(*dbp)
 		if err != nil {
@@ -192,21 +193,59 @@ func setupCheck(r *runner, _ command, fs *flag.FlagSet, db string) func([]string
 			if err := app.Authorize(ctx, app.PermStoreAdmin); err != nil {
 				return err
 			}
-			problems, err = svc.Store.Check(ctx)
+			ctx = app.WithProgress(ctx, r.progress("Checking"))
+			if *against != "" {
+				problems, err = svc.Store.CheckAgainst(ctx, absPath(*against))
+			} else {
+				problems, err = svc.Store.Check(ctx)
+			}
+			r.progressDone()
 			return err
 		})
 		if code != ExitOK {
 			return code
 		}
 		if len(problems) == 0 {
-			r.printf("OK: no problems found in %s\n", path)
+			if *against != "" {
+				r.printf("OK: no problems found in %s; its audit trail continues the one of %s\n", path, absPath(*against))
+			} else {
+				r.printf("OK: no problems found in %s\n", path)
+			}
 			return ExitOK
 		}
 		for _, p := range problems {
 			r.printf("problem: %s\n", p.Text(nil))
 		}
-		fmt.Fprintf(r.env.Stderr, "kontor: %s found in %s\n", count(len(problems), "problem", "problems"), path)
-		return ExitFailure
+		fmt.Fprintf(r.env.Stderr, "kontor: %s found in %s; restore it from a backup (kontor restore --from FILE) or ask whoever changed it\n", count(len(problems), "problem", "problems"), path)
+		return ExitDamaged
+	}
+}
+
+// progress returns a ProgressFunc that shows "what… N %" on the terminal
+// (stderr), at most once per percent; nothing when not run by a person.
+func (r *runner) progress(what string) app.ProgressFunc {
+	if !r.isTerminal() {
+		return nil
+	}
+	last := int64(-1)
+	return func(done, total int64) {
+		pct := int64(100)
+		if total > 0 {
+			pct = min(100, done*100/total)
+		}
+		if pct != last {
+			last = pct
+			fmt.Fprintf(r.env.Stderr, "\r%s… %3d %%", what, pct)
+			r.progressShown = true
+		}
+	}
+}
+
+// progressDone ends a progress line.
+func (r *runner) progressDone() {
+	if r.progressShown {
+		fmt.Fprintln(r.env.Stderr)
+		r.progressShown = false
 	}
 }
 
@@ -214,6 +253,7 @@ func setupBackup(r *runner, c command, fs *flag.FlagSet, db string) func([]strin
 	dbp := dbFlag(fs, db)
 	user := userFlag(fs)
 	out := fs.String("out", "", "write the backup to `FILE`")
+	force := fs.Bool("force", false, "replace FILE even if it is not an earlier Kontor backup")
 	return func([]string) int {
 		if *out == "" {
 			return r.usageError(c, fs, "--out FILE is required")
@@ -230,10 +270,10 @@ func setupBackup(r *runner, c command, fs *flag.FlagSet, db string) func([]strin
 			if err := app.Authorize(ctx, app.PermStoreAdmin); err != nil {
 				return err
 			}
-			return svc.Store.Backup(ctx, dst)
+			return svc.Store.Backup(ctx, dst, app.BackupOptions{Force: *force})
 		})
 		if code == ExitOK {
-			r.printf("Backup of %s written to %s\n", path, dst)
+			r.printf("Backup of %s written to %s (checked; its audit head is in %s.head)\n", path, dst, dst)
 		}
 		return code
 	}
@@ -254,10 +294,16 @@ func setupRestore(r *runner, c command, fs *flag.FlagSet, db string) func([]stri
 		if r.env.Restore == nil {
 			return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_restore", "this build of Kontor cannot restore databases", nil))
 		}
-		if err := r.guardFile(path, *user, "replacing the database with a backup", true); err != nil {
+		who, err := r.guardFile(path, *user, "replacing the database with a backup", true)
+		if err != nil {
 			return r.fail(err)
 		}
-		kept, err := r.env.Restore(absPath(*from), path)
+		if who == "" {
+			// Nobody could sign in (a damaged file, or one without users):
+			// the restored file's audit entry names who said they ran it.
+			who = r.userName(*user)
+		}
+		kept, err := r.env.Restore(absPath(*from), path, who)
 		if err != nil {
 			return r.fail(err)
 		}
@@ -280,7 +326,7 @@ func setupCompact(r *runner, _ command, fs *flag.FlagSet, db string) func([]stri
 		if r.env.Compact == nil {
 			return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_compact", "this build of Kontor cannot compact databases", nil))
 		}
-		if err := r.guardFile(path, *user, "compacting the database", false); err != nil {
+		if _, err := r.guardFile(path, *user, "compacting the database", false); err != nil {
 			return r.fail(err)
 		}
 		start := time.Now()

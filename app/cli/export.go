@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -14,11 +13,12 @@ import (
 	"strings"
 
 	"kontor/app"
+	"kontor/app/atomicfile"
 )
 
 // exportCommands are the subcommands of "kontor export".
 func exportCommands() []command {
-	return []command{
+	cmds := []command{
 		{name: "export invoice", args: "NUMBER [--out FILE.pdf] [--force] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
 			summary: "write one issued document (invoice, credit note, quote or order) as a PDF in its customer's language (sales, accounts or admin)", setup: setupExportInvoice},
 		{name: "export invoices", args: "--from D --to D --out FILE.pdf|DIR [--kind K] [--status S] [--force] [--db PATH] --user NAME",
@@ -28,6 +28,7 @@ func exportCommands() []command {
 		exportReportCommand(),
 		exportStatementCommand(),
 	}
+	return append(cmds, exportVATCommands()...)
 }
 
 func setupExportInvoice(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
@@ -274,49 +275,28 @@ func cancelled(ctx context.Context, err error) error {
 	return err
 }
 
-// writeAtomic writes a file through a temporary one beside it, renamed into
-// place only when write succeeded, so an interrupted or failed export never
-// leaves a truncated PDF. Without replace, an existing file is kept. With
-// sync the data reaches the disk before the rename; a folder of many small
-// PDFs skips it (they can be made again, and a sync each costs more than
+// writeAtomic writes a file through a temporary one beside it
+// (atomicfile.Write), renamed into place only when write succeeded, so an
+// interrupted, killed or failed export never leaves a truncated or empty
+// file; what a killed run leaves behind is swept by the next export into
+// the same folder. Without replace, an existing file is kept. With sync the
+// data reaches the disk before the rename; a folder of many small PDFs
+// skips it (they can be made again, and a sync each costs more than
 // rendering them).
-func writeAtomic(dst string, replace, sync bool, write func(w io.Writer) error) (err error) {
+func writeAtomic(dst string, replace, sync bool, write func(w io.Writer) error) error {
 	dir := filepath.Dir(dst)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return app.Internal("creating the folder "+dir, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.part")
-	if err != nil {
-		return app.Internal("creating "+dst, err)
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	if err = write(bw); err != nil {
+	err := atomicfile.Write(dst, replace, sync, write)
+	var ae *app.Error
+	switch {
+	case err == nil, errors.As(err, &ae), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
-	}
-	if err = bw.Flush(); err != nil {
-		return app.Internal("writing "+dst, err)
-	}
-	if sync {
-		if err = tmp.Sync(); err != nil {
-			return app.Internal("writing "+dst, err)
-		}
-	}
-	if err = tmp.Close(); err != nil {
-		return app.Internal("writing "+dst, err)
-	}
-	if !replace && exists(dst) {
+	case errors.Is(err, atomicfile.ErrExists):
 		return errExists(dst)
 	}
-	if err = os.Rename(tmp.Name(), dst); err != nil {
-		return app.Internal("writing "+dst, err)
-	}
-	return nil
+	return app.Internal("writing "+dst, err)
 }
 
 func exists(path string) bool {

@@ -327,7 +327,7 @@ func (f *fakeStore) Path() string { return f.path }
 
 func (f *fakeStore) LastBackup() time.Time { return f.lastBkp }
 
-func (f *fakeStore) Backup(ctx context.Context, dst string) error {
+func (f *fakeStore) Backup(ctx context.Context, dst string, _ app.BackupOptions) error {
 	if err := f.authorize(ctx, app.PermStoreAdmin); err != nil {
 		return err
 	}
@@ -343,6 +343,10 @@ func (f *fakeStore) Check(ctx context.Context) ([]app.Problem, error) {
 		return nil, err
 	}
 	return f.problems, f.checkErr
+}
+
+func (f *fakeStore) CheckAgainst(ctx context.Context, _ string) ([]app.Problem, error) {
+	return f.Check(ctx)
 }
 
 // closing returns every account's balance (debit minus credit) over all time.

@@ -339,7 +339,7 @@ func TestExportInvoicesCancelled(t *testing.T) {
 		te.err.Reset()
 		code := Run(ctx, []string{"export", "invoices", "--from", "1.1.2026", "--to", "30.6.2026", "--out", out}, te.Env)
 		cancel()
-		if code != ExitFailure || !strings.Contains(te.err.String(), "cancelled") {
+		if code != ExitInterrupted || !strings.Contains(te.err.String(), "cancelled") {
 			t.Errorf("combined %v: exit %d, stderr %q", combined, code, te.err.String())
 		}
 		var left []string
@@ -381,7 +381,7 @@ func TestExportInvoicesCancelledKeepsReplaced(t *testing.T) {
 		}
 	}
 	te.err.Reset()
-	if code := Run(ctx, append(args, "--force"), te.Env); code != ExitFailure || !strings.Contains(te.err.String(), "cancelled") {
+	if code := Run(ctx, append(args, "--force"), te.Env); code != ExitInterrupted || !strings.Contains(te.err.String(), "cancelled") {
 		t.Fatalf("cancelled export: exit %d, stderr %q", code, te.err.String())
 	}
 	entries, _ := os.ReadDir(dir)

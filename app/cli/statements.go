@@ -124,7 +124,7 @@ func setupExportStatement(r *runner, c command, fs *flag.FlagSet, db string) fun
 		if !*all {
 			st := res.single
 			r.printf("Wrote the statement of %s from %s to %s (%s, closing balance %s) to %s\n", printable(st.Customer.Name), p.from, p.to,
-				count(len(st.Lines), "movement", "movements"), app.M(st.Closing, st.Currency).Format(app.English), dst)
+				count(movements(st), "movement", "movements"), closingText(st), dst)
 			return ExitOK
 		}
 		into := "to"
@@ -135,6 +135,25 @@ func setupExportStatement(r *runner, c command, fs *flag.FlagSet, db string) fun
 			count(res.written, "statement", "statements"), p.from, p.to, into, dst, count(res.skipped, "customer", "customers"))
 		return ExitOK
 	}
+}
+
+// closingText is a statement's closing balance in each of its currencies:
+// "EUR 1,134.56, CZK 1,500.00".
+func closingText(st app.Statement) string {
+	parts := make([]string, len(st.Sections))
+	for i, sec := range st.Sections {
+		parts[i] = app.M(sec.Closing, sec.Currency).Format(app.English)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// movements counts a statement's lines over its sections.
+func movements(st app.Statement) int {
+	n := 0
+	for _, sec := range st.Sections {
+		n += len(sec.Lines)
+	}
+	return n
 }
 
 func errNoStatementCustomers(to app.Date) error {
@@ -195,7 +214,7 @@ func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, c
 			return res, err
 		}
 		res.written++
-		fmt.Fprintf(r.env.Stderr, "  %s → %s (%s)\n", printable(st.Customer.Name), j.file, app.M(st.Closing, st.Currency).Format(app.English))
+		fmt.Fprintf(r.env.Stderr, "  %s → %s (%s)\n", printable(st.Customer.Name), j.file, closingText(st))
 		progress(i + 1)
 	}
 	if res.written == 0 {
@@ -228,7 +247,7 @@ func (r *runner) exportStatementsCombined(ctx context.Context, sales app.SalesSe
 				continue
 			}
 			res.written++
-			fmt.Fprintf(r.env.Stderr, "  %s (%s)\n", printable(st.Customer.Name), app.M(st.Closing, st.Currency).Format(app.English))
+			fmt.Fprintf(r.env.Stderr, "  %s (%s)\n", printable(st.Customer.Name), closingText(st))
 			return st, nil
 		}
 		return app.Statement{}, io.EOF

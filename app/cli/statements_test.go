@@ -21,7 +21,7 @@ type fakeStatements struct {
 
 func (f *fakeStatements) Statement(w io.Writer, st app.Statement, c app.Company) error {
 	f.got = append(f.got, st)
-	_, err := fmt.Fprintf(w, "%%PDF-1.3 fake statement\n%s %s %d %d %s\n", st.Customer.Name, st.Lang, len(st.Lines), st.Closing, c.Name)
+	_, err := fmt.Fprintf(w, "%%PDF-1.3 fake statement\n%s %s %d %d %s\n", st.Customer.Name, st.Lang, movements(st), st.ClosingBase(), c.Name)
 	return err
 }
 
@@ -39,7 +39,7 @@ func (f *fakeStatements) Combined(ctx context.Context, w io.Writer, next func() 
 			return err
 		}
 		f.got = append(f.got, st)
-		if _, err := fmt.Fprintf(w, "%s %d\n", st.Customer.Name, st.Closing); err != nil {
+		if _, err := fmt.Fprintf(w, "%s %d\n", st.Customer.Name, st.ClosingBase()); err != nil {
 			return err
 		}
 		if progress != nil {
@@ -113,10 +113,11 @@ func TestExportStatement(t *testing.T) {
 	if len(f.got) != 1 {
 		t.Fatalf("rendered %d", len(f.got))
 	}
-	s := f.got[0]
-	if s.Customer.Name != cust.Name || s.Lang != cust.Lang || s.Currency != "CZK" || len(s.Lines) == 0 {
-		t.Errorf("statement %+v", s)
+	full := f.got[0]
+	if full.Customer.Name != cust.Name || full.Lang != cust.Lang || len(full.Sections) != 1 || full.Sections[0].Currency != "CZK" || movements(full) == 0 {
+		t.Errorf("statement %+v", full)
 	}
+	s := full.Sections[0]
 	// Done when: the closing balance equals the ledger balance of 311 for the customer.
 	if want := ledger311(st, id); s.Closing != want || s.Opening != 0 {
 		t.Errorf("closing %d, opening %d; ledger 311 for the customer %d", s.Closing, s.Opening, want)

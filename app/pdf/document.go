@@ -48,7 +48,7 @@ func docTitle(l *labels, d app.SalesDoc) string {
 func docStrings(d app.SalesDoc) []string {
 	ss := []string{d.Number, d.Note, d.Reason, d.OriginalNo, d.VariableSymbol}
 	for _, p := range []app.Party{d.Supplier, d.Customer} {
-		ss = append(ss, p.Name, p.Street, p.City, p.Postcode, p.Country, p.ICO, p.DIC, p.Email, p.Phone, p.BankAccount, p.IBAN, p.BIC)
+		ss = append(ss, p.Name, p.Street, p.City, p.Postcode, p.Country, p.ICO, p.DIC, p.Email, p.Phone, p.BankAccount, p.IBAN, p.BIC, p.Register)
 	}
 	for _, l := range d.Lines {
 		ss = append(ss, l.Text, l.Unit)
@@ -267,6 +267,14 @@ func (r *renderer) party(x, y, w, pad float64, heading string, p app.Party, tax 
 	for _, t := range tax {
 		y = r.para(x, y, w, 4.4, t, "L")
 	}
+	if p.Register != "" {
+		// §435 of the Civil Code: the register entry on every document.
+		r.font("", 7.5)
+		r.ink(inkLabel)
+		y = r.para(x, y+0.5, w, 3.6, p.Register, "L")
+		r.font("", 9)
+		r.ink(inkText)
+	}
 	if contact != "" {
 		r.font("", 8)
 		r.ink(inkLabel)
@@ -284,7 +292,11 @@ func (r *renderer) dates(y float64) float64 {
 			cells = append(cells, cell{label, d.Format(r.opt.Lang)})
 		}
 	}
-	add(r.l.issueDate, r.d.IssueDate)
+	if r.d.Kind == app.KindCreditNote {
+		add(r.l.issueDateCredit, r.d.IssueDate)
+	} else {
+		add(r.l.issueDate, r.d.IssueDate)
+	}
 	switch r.d.Kind {
 	case app.KindQuote:
 		add(r.l.validUntil, r.d.ValidUntil)
@@ -327,7 +339,10 @@ func (r *renderer) payment(y float64) float64 {
 		method = l.payCash
 	}
 	rows := []row{{l.payment, method}}
-	if d.PaymentMethod != app.PayCash {
+	// A credit note that gives the customer money back has no "pay to":
+	// the supplier's account is where the customer pays, not the reverse.
+	refund := d.Kind == app.KindCreditNote && d.Totals.Total <= 0
+	if d.PaymentMethod != app.PayCash && !refund {
 		if d.Supplier.BankAccount != "" {
 			rows = append(rows, row{l.bankAccount, d.Supplier.BankAccount})
 		}

@@ -31,6 +31,8 @@ func TestDumpSamples(t *testing.T) {
 		{"reverse", reverseChargeInvoice(), csOpts()},
 		{"credit", creditNote(), csOpts()},
 		{"long", longInvoice(60), withLogo(csOpts())},
+		{"gross", grossInvoice(), csOpts()},
+		{"gross-en", grossInvoice(), enOpts()},
 	}
 	for _, s := range samples {
 		f, err := os.Create(filepath.Join(dir, s.name+".pdf"))

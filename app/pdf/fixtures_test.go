@@ -101,7 +101,7 @@ func reverseChargeInvoice() app.SalesDoc {
 // creditNote corrects part of czkInvoice.
 func creditNote() app.SalesDoc {
 	d := czkInvoice()
-	d.Kind, d.Number, d.VariableSymbol = app.KindCreditNote, "OD2026-0003", "20260042"
+	d.Kind, d.Number, d.VariableSymbol = app.KindCreditNote, "OD2026-0003", "920260003"
 	d.OriginalNo, d.Reason = "FV2026-0042", "vrácení poškozeného zboží"
 	d.Lines = []app.DocLine{line("Kancelářský papír A4, 500 listů", app.Q(-2), "bal", 14990, app.VATStandard, 21)}
 	return finish(d)

@@ -55,7 +55,7 @@ func fuzzAmount(v int64) int64 {
 // fuzzParty is a party with s in every text field.
 func fuzzParty(p app.Party, s string) app.Party {
 	p.Name, p.Street, p.City, p.Postcode, p.Country = s, s, s, s, s
-	p.ICO, p.DIC, p.Email, p.Phone, p.BankAccount, p.IBAN, p.BIC = s, s, s, s, s, s, s
+	p.ICO, p.DIC, p.Email, p.Phone, p.BankAccount, p.IBAN, p.BIC, p.Register = s, s, s, s, s, s, s, s
 	return p
 }
 

@@ -11,6 +11,7 @@ type labels struct {
 	toInvoice, reason                                                  string
 	supplier, customer, ico, dic, nonPayer                             string
 	issueDate, taxDate, supplyDate, dueDate, validUntil                string
+	issueDateCredit                                                    string
 	payment, payBank, payCash, bankAccount, iban, bic, vs, currency    string
 	qrCZK, qrEUR                                                       string
 	colNo, colText, colQty, colUnit, colUnitNet, colUnitGross, colDisc string
@@ -28,7 +29,8 @@ var labelsCS = labels{
 	numberPrefix: "č.", draft: "koncept", continued: "pokračování",
 	toInvoice: "k faktuře", reason: "Důvod opravy",
 	supplier: "Dodavatel", customer: "Odběratel", ico: "IČO", dic: "DIČ", nonPayer: "Neplátce DPH",
-	issueDate: "Datum vystavení", taxDate: "Datum uskutečnění zdanitelného plnění",
+	issueDate: "Datum vystavení", issueDateCredit: "Datum vystavení opravného dokladu",
+	taxDate:    "Datum uskutečnění zdanitelného plnění",
 	supplyDate: "Datum plnění", dueDate: "Datum splatnosti", validUntil: "Platnost nabídky do",
 	payment: "Způsob úhrady", payBank: "bankovním převodem", payCash: "hotově",
 	bankAccount: "Bankovní účet", iban: "IBAN", bic: "BIC (SWIFT)", vs: "Variabilní symbol", currency: "Měna",
@@ -50,7 +52,8 @@ var labelsEN = labels{
 	numberPrefix: "No.", draft: "draft", continued: "continued",
 	toInvoice: "to invoice", reason: "Reason for correction",
 	supplier: "Supplier", customer: "Customer", ico: "Reg. No. (IČO)", dic: "VAT No. (DIČ)", nonPayer: "Not a VAT payer",
-	issueDate: "Issue date", taxDate: "Date of taxable supply (DUZP)",
+	issueDate: "Issue date", issueDateCredit: "Date of issue of the corrective document",
+	taxDate:    "Date of taxable supply (DUZP)",
 	supplyDate: "Date of supply", dueDate: "Due date", validUntil: "Valid until",
 	payment: "Payment method", payBank: "bank transfer", payCash: "cash",
 	bankAccount: "Bank account", iban: "IBAN", bic: "BIC (SWIFT)", vs: "Variable symbol", currency: "Currency",

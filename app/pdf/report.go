@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"io"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -70,9 +71,9 @@ func (rr ReportRenderer) Report(w io.Writer, t app.ReportTable, c app.Company) (
 	if len(t.Columns) > 6 {
 		p.g = landscapeGeom
 	}
-	p.layoutColumns()
 	setInfo(r.f, t.Title, c.Name, t.Period)
 	r.fam = useFamily(r.f, !coveredAll(p.strings()...))
+	p.layoutColumns()
 	p.draw()
 	return r.output(w)
 }
@@ -90,7 +91,15 @@ func (p *reportPDF) strings() []string {
 	return ss
 }
 
-// layoutColumns shares the content width by the columns' weights.
+// minTextW is the narrowest a column of wrapping text is made, in mm, when
+// a column of numbers needs its width.
+const minTextW = 15.0
+
+// layoutColumns shares the content width by the columns' weights, then
+// widens each column whose unbreakable cells (see unbreakable) would not
+// fit, taking the width from the others down to what their own cells need
+// (minTextW for a column that wraps): an entry number must not be cut in
+// two. What still does not fit is set smaller when drawn (fitSize).
 func (p *reportPDF) layoutColumns() {
 	total := 0.0
 	for _, c := range p.t.Columns {
@@ -103,6 +112,53 @@ func (p *reportPDF) layoutColumns() {
 		}
 		p.cols = append(p.cols, column{title: c.Title, w: p.g.contentW * weight(c) / total, align: align})
 	}
+	n := len(p.cols)
+	need := make([]float64, n) // the widest unbreakable cell, gap included
+	wraps := make([]bool, n)   // the column has text that may wrap
+	p.font("B", p.g.rowFont)   // totals are bold, and bold is the wider
+	for _, row := range p.t.Rows {
+		if row.Heading {
+			continue
+		}
+		for i, cell := range row.Cells[:min(n, len(row.Cells))] {
+			switch {
+			case cell == "":
+			case unbreakable(cell, p.cols[i]):
+				need[i] = max(need[i], textWidth(p.f, cell)+cellGap)
+			default:
+				wraps[i] = true
+			}
+		}
+	}
+	var deficit, slack float64
+	floor := make([]float64, n)
+	for i, c := range p.cols {
+		floor[i] = need[i]
+		if wraps[i] {
+			floor[i] = max(floor[i], minTextW)
+		}
+		deficit += max(0, need[i]-c.w)
+		slack += max(0, c.w-floor[i])
+	}
+	if deficit == 0 || slack == 0 {
+		return
+	}
+	take := min(deficit, slack)
+	for i := range p.cols {
+		c := &p.cols[i]
+		if short := need[i] - c.w; short > 0 {
+			c.w += short * take / deficit
+		} else if spare := c.w - floor[i]; spare > 0 {
+			c.w -= spare * take / slack
+		}
+	}
+}
+
+// unbreakable reports whether cell s of column c stays on one line: an
+// amount, or a text without a breaking space — entry and document numbers,
+// account codes, VAT IDs, dates written with non-breaking spaces.
+func unbreakable(s string, c column) bool {
+	return c.align == "R" || !strings.ContainsAny(s, " \t\n\r")
 }
 
 func weight(c app.ReportColumn) float64 {
@@ -145,16 +201,28 @@ func (p *reportPDF) continuation() float64 {
 	return p.continuedHeading(p.t.Title+"  ·  "+p.t.Period, p.g.contentW*0.75, p.g.contentW)
 }
 
-// cellLines wraps a text cell to its column; amounts never wrap.
+// cellLines wraps a text cell to its column; amounts and other unbreakable
+// cells never wrap.
 func (p *reportPDF) cellLines(s string, c column) []string {
 	if s == "" {
 		return nil
 	}
 	w := c.w - cellGap
-	if c.align == "R" || textWidth(p.f, s) <= w {
+	if unbreakable(s, c) || textWidth(p.f, s) <= w {
 		return []string{s}
 	}
 	return p.split(s, w)
+}
+
+// fitSize is the font size, at most size, at which s fits w mm (not below
+// 5 pt): the rare unbreakable cell the layout could not make room for is
+// set smaller rather than run into its neighbour.
+func (p *reportPDF) fitSize(s string, w, size float64) float64 {
+	tw := textWidth(p.f, s)
+	if tw <= w || tw == 0 {
+		return size
+	}
+	return max(5, size*w/tw)
 }
 
 // draw lays out the whole report and the footers.
@@ -219,7 +287,13 @@ func (p *reportPDF) draw() {
 			for i, c := range p.cols {
 				ly := ty
 				for _, s := range cells[i] {
-					p.text(x+cellGap/2, ly, c.w-cellGap, repLineH, s, c.align)
+					if fit := p.fitSize(s, c.w-cellGap, size); fit < size {
+						p.font(style, fit)
+						p.text(x+cellGap/2, ly, c.w-cellGap, repLineH, s, c.align)
+						p.font(style, size)
+					} else {
+						p.text(x+cellGap/2, ly, c.w-cellGap, repLineH, s, c.align)
+					}
 					ly += repLineH
 				}
 				x += c.w

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"io"
 	"strings"
 
@@ -17,6 +18,7 @@ type stLabels struct {
 	invoice, creditNote, payment                                 string
 	aging, current, d1to30, d31to60, d61to90, over90, agingTotal string
 	open, openIntro, colRemaining, nothingOpen, amountsIn        string
+	section                                                      string
 }
 
 var stLabelsCS = stLabels{
@@ -29,6 +31,7 @@ var stLabelsCS = stLabels{
 	d61to90: "61–90 dní", over90: "Nad 90 dní", agingTotal: "Celkem",
 	open: "Neuhrazené doklady", openIntro: "Prosíme o úhradu na účet uvedený níže s variabilním symbolem dokladu.",
 	colRemaining: "Zbývá uhradit", nothingOpen: "Ke dni výpisu nejsou žádné neuhrazené doklady.", amountsIn: "Částky v",
+	section: "Účet v měně",
 }
 
 var stLabelsEN = stLabels{
@@ -41,22 +44,26 @@ var stLabelsEN = stLabels{
 	d61to90: "61–90 days", over90: "Over 90 days", agingTotal: "Total",
 	open: "Open items", openIntro: "Please pay to the account below, quoting each document's variable symbol.",
 	colRemaining: "Amount due", nothingOpen: "Nothing is open on the statement date.", amountsIn: "Amounts in",
+	section: "Account in",
 }
 
 // statement is what RenderStatement draws besides the shared renderer.
 type statement struct {
 	*renderer
-	st app.Statement
-	sl *stLabels
+	st  app.Statement
+	sec app.StatementSection // the section being drawn
+	sl  *stLabels
 }
 
 // RenderStatement writes the customer statement st of company c as one A4
-// PDF to w: the company and customer, the period, the opening balance, every
-// invoice, credit note and payment with the running balance (the column
+// PDF to w: the company and customer, the period, and for each currency
+// section (one per currency the customer's documents are in, amounts in
+// that currency) the opening balance, every invoice, credit note (naming
+// the invoice it corrects) and payment with the running balance (the column
 // header repeated on each page), the closing balance, the aging of what is
 // open and the open invoices with the company's bank account and their
 // variable symbols. It speaks opt.Lang (Czech, or English for anything
-// else) and prints amounts in st.Currency (the base currency).
+// else).
 func RenderStatement(w io.Writer, st app.Statement, c app.Company, opt Options) (err error) {
 	defer recoverPanic("rendering the statement of "+st.Customer.Name, &err)
 	r := newRenderer(opt)
@@ -69,11 +76,11 @@ func RenderStatement(w io.Writer, st app.Statement, c app.Company, opt Options) 
 // included, in lang (English for anything but Czech); a combined PDF draws
 // many onto one renderer, each counting its own pages.
 func (r *renderer) drawStatement(st app.Statement, c app.Company, lang app.Lang) *statement {
-	if st.Currency == "" {
-		st.Currency = r.opt.BaseCurrency
+	if len(st.Sections) == 0 {
+		st.Sections = []app.StatementSection{{}}
 	}
-	if st.Currency == "" {
-		st.Currency = "CZK"
+	for i := range st.Sections {
+		st.Sections[i].Currency = cmp.Or(st.Sections[i].Currency, r.opt.BaseCurrency, "CZK")
 	}
 	r.opt.Lang = lang
 	s := &statement{renderer: r, st: st, sl: &stLabelsEN}
@@ -82,15 +89,25 @@ func (r *renderer) drawStatement(st app.Statement, c app.Company, lang app.Lang)
 	}
 	r.l = labelsFor(lang)
 	// money() and footers() read the document being drawn.
-	r.d = app.SalesDoc{Currency: st.Currency, Supplier: app.PartyOfCompany(c)}
+	r.d = app.SalesDoc{Currency: st.Sections[0].Currency, Supplier: app.PartyOfCompany(c)}
 	r.fam = useFamily(r.f, !coveredAll(s.strings()...))
 	r.f.AddPage()
 	r.first = r.f.PageCount()
 	y := s.header()
 	y = s.parties(y)
-	y = s.table(y)
-	y = s.aging(y + 6)
-	s.open(y + 6)
+	for i, sec := range st.Sections {
+		// money() and number() print the section's currency.
+		s.sec, r.d.Currency = sec, sec.Currency
+		if len(st.Sections) > 1 {
+			if i > 0 {
+				y += 10
+			}
+			y = s.sectionHeading(y)
+		}
+		y = s.table(y)
+		y = s.aging(y + 6)
+		y = s.open(y + 6)
+	}
 	r.footers()
 	return s
 }
@@ -104,13 +121,15 @@ func (s *statement) title() string {
 func (s *statement) strings() []string {
 	var ss []string
 	for _, p := range []app.Party{s.d.Supplier, s.st.Customer} {
-		ss = append(ss, p.Name, p.Street, p.City, p.Postcode, p.Country, p.ICO, p.DIC, p.Email, p.Phone, p.BankAccount, p.IBAN, p.BIC)
+		ss = append(ss, p.Name, p.Street, p.City, p.Postcode, p.Country, p.ICO, p.DIC, p.Email, p.Phone, p.BankAccount, p.IBAN, p.BIC, p.Register)
 	}
-	for _, l := range s.st.Lines {
-		ss = append(ss, l.Number, l.VariableSymbol)
-	}
-	for _, d := range s.st.Open {
-		ss = append(ss, d.Number, d.VariableSymbol)
+	for _, sec := range s.st.Sections {
+		for _, l := range sec.Lines {
+			ss = append(ss, l.Number, l.VariableSymbol, l.Corrects)
+		}
+		for _, d := range sec.Open {
+			ss = append(ss, d.Number, d.VariableSymbol)
+		}
 	}
 	return ss
 }
@@ -140,8 +159,23 @@ func (s *statement) header() float64 {
 	y = s.para(tx, y+1, tw, 5, s.sl.period+": "+s.periodText(), "R")
 	s.font("", 8)
 	s.ink(inkLabel)
-	y = s.para(tx, y, tw, 4.5, s.sl.amountsIn+" "+s.st.Currency, "R")
+	curs := make([]string, len(s.st.Sections))
+	for i, sec := range s.st.Sections {
+		curs[i] = sec.Currency
+	}
+	y = s.para(tx, y, tw, 4.5, s.sl.amountsIn+" "+strings.Join(curs, ", "), "R")
 	return max(y, bottom) + 6
+}
+
+// sectionHeading names the currency of the section that follows, when a
+// statement has more than one; it returns the y below.
+func (s *statement) sectionHeading(y float64) float64 {
+	y = s.ensureCont(y, 40, nil)
+	s.font("B", 11)
+	s.ink(inkText)
+	s.text(margin, y, contentW, 6, s.sl.section+" "+s.sec.Currency, "L")
+	s.rule(margin, right, y+6.5, inkText, 0.4)
+	return y + 9
 }
 
 // parties draws the company and the customer side by side, framed.
@@ -187,8 +221,12 @@ func (s *statement) stColumns() []column {
 	}
 }
 
-// stRowH is the height of a statement table row.
-const stRowH = 5.0
+// stRowH is the height of a statement table row; a credit note's row is
+// stNoteH taller, for the invoice it corrects.
+const (
+	stRowH  = 5.0
+	stNoteH = 3.6
+)
 
 // continuation starts a new page with a short heading and the column header.
 func (s *statement) continuation(cols []column) float64 {
@@ -238,42 +276,54 @@ func (s *statement) table(y float64) float64 {
 	s.font("B", 8.5)
 	s.ink(inkText)
 	from := s.st.From
-	if from.IsZero() && len(s.st.Lines) > 0 {
-		from = s.st.Lines[0].Date
+	if from.IsZero() && len(s.sec.Lines) > 0 {
+		from = s.sec.Lines[0].Date
 	}
-	s.row(y, cols, []string{s.date(from), s.sl.opening + " " + s.date(from), "", "", "", "", s.number(s.st.Opening)})
+	s.row(y, cols, []string{s.date(from), s.sl.opening + " " + s.date(from), "", "", "", "", s.number(s.sec.Opening)})
 	y += stRowH
 	s.rule(margin, right, y, inkRule, 0.15)
 	s.font("", 8.5)
-	if len(s.st.Lines) == 0 {
+	if len(s.sec.Lines) == 0 {
 		s.ink(inkLabel)
 		s.text(margin+cellGap/2, y+0.5, contentW, stRowH, s.sl.noLines, "L")
 		y += stRowH + 0.5
 		s.ink(inkText)
 	}
-	for _, l := range s.st.Lines {
-		if y+stRowH > bodyBottom {
+	for _, l := range s.sec.Lines {
+		h := stRowH
+		if l.Corrects != "" {
+			h += stNoteH
+		}
+		if y+h > bodyBottom {
 			y = s.continuation(cols)
 			s.font("", 8.5)
 			s.ink(inkText)
 		}
 		s.row(y, cols, []string{s.date(l.Date), s.kindText(l.Kind) + " " + l.Number, s.date(l.DueDate), l.VariableSymbol,
 			s.amount(l.Debit), s.amount(l.Credit), s.number(l.Balance)})
-		y += stRowH
+		if l.Corrects != "" {
+			// The invoice a credit note corrects, under its number.
+			s.font("", 7.5)
+			s.ink(inkLabel)
+			s.text(margin+cols[0].w+cellGap/2, y+stRowH-1, cols[1].w+cols[2].w-cellGap, stNoteH, s.l.toInvoice+" "+l.Corrects, "L")
+			s.font("", 8.5)
+			s.ink(inkText)
+		}
+		y += h
 	}
 	y = s.ensureCont(y, 2*stRowH+4, cols)
 	s.rule(margin, right, y+0.5, inkRule, 0.3)
 	y += 1.5
 	s.font("", 8.5)
-	s.row(y, cols, []string{"", s.sl.turnover, "", "", s.number(s.st.Debits()), s.number(s.st.Credits()), ""})
+	s.row(y, cols, []string{"", s.sl.turnover, "", "", s.number(s.sec.Debits()), s.number(s.sec.Credits()), ""})
 	y += stRowH + 1
 	s.font("B", 10)
 	to := s.st.To
-	if to.IsZero() && len(s.st.Lines) > 0 {
-		to = s.st.Lines[len(s.st.Lines)-1].Date
+	if to.IsZero() && len(s.sec.Lines) > 0 {
+		to = s.sec.Lines[len(s.sec.Lines)-1].Date
 	}
 	s.text(margin, y, contentW-45, 6, s.sl.closing+" "+s.date(to), "R")
-	s.text(right-45, y, 45, 6, s.money(s.st.Closing), "R")
+	s.text(right-45, y, 45, 6, s.money(s.sec.Closing), "R")
 	return y + 6
 }
 
@@ -297,11 +347,15 @@ func (s *statement) aging(y float64) float64 {
 	y = s.ensureCont(y, 22, nil)
 	s.font("B", 10)
 	s.ink(inkText)
-	s.text(margin, y, contentW, 5, l.aging+" "+l.asOf+" "+s.date(s.st.To), "L")
+	heading := l.aging + " " + l.asOf + " " + s.date(s.st.To)
+	if len(s.st.Sections) > 1 {
+		heading += " (" + s.sec.Currency + ")"
+	}
+	s.text(margin, y, contentW, 5, heading, "L")
 	y = s.tableHead(y+6, cols)
 	var total int64
 	cells := make([]string, 0, len(titles))
-	for _, v := range s.st.Aging {
+	for _, v := range s.sec.Aging {
 		cells = append(cells, s.number(v))
 		total += v
 	}
@@ -314,17 +368,17 @@ func (s *statement) aging(y float64) float64 {
 
 // open draws the company's bank details and the open invoices with their
 // variable symbols and what remains of each, in its own currency.
-func (s *statement) open(y float64) {
+func (s *statement) open(y float64) float64 {
 	l, sup := s.sl, s.d.Supplier
 	y = s.ensureCont(y, 30, nil)
 	s.font("B", 10)
 	s.ink(inkText)
 	s.text(margin, y, contentW, 5, l.open, "L")
 	y += 6
-	if len(s.st.Open) == 0 {
+	if len(s.sec.Open) == 0 {
 		s.font("", 9)
 		s.text(margin, y, contentW, 5, l.nothingOpen, "L")
-		return
+		return y + 5
 	}
 	s.font("", 8.5)
 	y = s.para(margin, y, contentW, 4.4, l.openIntro, "L")
@@ -348,7 +402,7 @@ func (s *statement) open(y float64) {
 	cols := []column{{l.colDoc, 50, "L"}, {s.l.vs, 40, "L"}, {l.colDue, 40, "L"}, {l.colRemaining, 50, "R"}}
 	y = s.tableHead(y+2, cols)
 	s.font("", 8.5)
-	for _, d := range s.st.Open {
+	for _, d := range s.sec.Open {
 		if y+stRowH > bodyBottom {
 			y = s.continuation(cols)
 			s.font("", 8.5)
@@ -357,4 +411,5 @@ func (s *statement) open(y float64) {
 		s.row(y, cols, []string{l.invoice + " " + d.Number, d.VariableSymbol, s.date(d.DueDate), app.M(d.Remaining(), d.Currency).Format(s.opt.Lang)})
 		y += stRowH
 	}
+	return y
 }

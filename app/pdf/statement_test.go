@@ -64,7 +64,7 @@ func TestStatementCzech(t *testing.T) {
 		"Počáteční zůstatek k 1. 3. 2026", number(500_00, "CZK", app.Czech),
 		"Faktura FV2026-1000", "Úhrada FV2026-1000", "Dobropis OD2026-0001", "20261001",
 		"Má dáti", "Dal", "Zůstatek",
-		"Konečný zůstatek k 31. 3. 2026", money(st.Closing, "CZK", app.Czech),
+		"Konečný zůstatek k 31. 3. 2026", money(st.Sections[0].Closing, "CZK", app.Czech),
 		"Věková struktura pohledávek", "Do splatnosti", "Nad 90 dní",
 		"Neuhrazené doklady", "Bankovní účet: 19-2000145399/0800", "IBAN: CZ6508000000192000145399", "Variabilní symbol",
 		"Strana 1 z 1")
@@ -90,7 +90,7 @@ func TestStatementEnglishMultiPage(t *testing.T) {
 			t.Errorf("invoice %d missing", i)
 		}
 	}
-	mustContain(t, "statement", all, "Opening balance on 1 Mar 2026", "Closing balance on 31 Mar 2026", money(st.Closing, "CZK", app.English),
+	mustContain(t, "statement", all, "Opening balance on 1 Mar 2026", "Closing balance on 31 Mar 2026", money(st.Sections[0].Closing, "CZK", app.English),
 		"Aging of receivables", "Open items", "Variable symbol", "Amount due")
 	mustNotContain(t, "english statement", all, "Výpis", "Strana")
 }
@@ -146,8 +146,8 @@ func stDocuments(n int) app.Statement {
 // with the invoices open at the end listed under it); median ≤ 50 ms.
 func BenchmarkStatementPDF(b *testing.B) {
 	st := stDocuments(1000)
-	if len(st.Lines) != 1000 {
-		b.Fatalf("%d lines", len(st.Lines))
+	if len(st.Sections[0].Lines) != 1000 {
+		b.Fatalf("%d lines", len(st.Sections[0].Lines))
 	}
 	benchStatement(b, st)
 }
@@ -167,4 +167,58 @@ func benchStatement(b *testing.B, st app.Statement) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len())/1024, "pdf-KB")
+}
+
+// twoCurrencyStatement is a customer who owes euros (one invoice settled
+// before March, one partly credited in it) and crowns.
+func twoCurrencyStatement() app.Statement {
+	day := func(m time.Month, d int) app.Date { return app.D(2026, m, d) }
+	eur := func(id, number string, cents, czk int64, issue app.Date) app.SalesDoc {
+		return app.SalesDoc{ID: id, Kind: app.KindInvoice, Status: app.StatusIssued, Number: number, VariableSymbol: "2026" + number[len(number)-3:],
+			IssueDate: issue, DueDate: issue.AddDays(14), Currency: "EUR", ExchangeRate: app.RateMicro(25_000_000),
+			Totals: app.DocTotals{Total: cents, TotalCZK: czk}}
+	}
+	e1 := eur("e1", "FV2026-010", 1000_00, 25000_00, day(time.February, 10))
+	e2 := eur("e2", "FV2026-011", 1234_56, 30864_00, day(time.March, 10))
+	ec := eur("ec", "OD2026-005", -100_00, -2500_00, day(time.March, 12))
+	ec.Kind, ec.OriginalID, ec.OriginalNo, ec.VariableSymbol = app.KindCreditNote, "e2", "FV2026-011", "2026905"
+	c1 := app.SalesDoc{ID: "c1", Kind: app.KindInvoice, Status: app.StatusIssued, Number: "FV2026-012", VariableSymbol: "2026012",
+		IssueDate: day(time.March, 3), DueDate: day(time.March, 17), Currency: "CZK", Totals: app.DocTotals{Total: 2000_00, TotalCZK: 2000_00}}
+	pays := []app.Payment{
+		{DocID: "e1", Date: day(time.February, 28), Amount: app.M(1000_00, "EUR"), Base: 24800_00},
+		{DocID: "c1", Date: day(time.March, 20), Amount: app.M(500_00, "CZK")},
+	}
+	cust := customer()
+	cust.Name = "Wiener Kaffee GmbH"
+	return app.BuildStatement(cust, []app.SalesDoc{e1, e2, ec, c1}, pays, day(time.March, 1), day(time.March, 31), "CZK")
+}
+
+// TestStatementPerCurrency: a customer who owes euros was shown a CZK
+// balance and CZK aging. The statement has a section per currency, each in
+// its own currency, and a credit note names the invoice it corrects.
+func TestStatementPerCurrency(t *testing.T) {
+	st := twoCurrencyStatement()
+	for _, c := range []struct {
+		opt   Options
+		wants []string
+	}{
+		{csOpts(), []string{"Částky v CZK, EUR", "Účet v měně CZK", "Účet v měně EUR",
+			"Faktura FV2026-012", "Konečný zůstatek k 31. 3. 2026", money(1500_00, "CZK", app.Czech), money(1134_56, "EUR", app.Czech),
+			"Dobropis OD2026-005", "k faktuře FV2026-011", "2026905", "Faktura FV2026-011", number(1234_56, "EUR", app.Czech),
+			money(1134_56, "EUR", app.Czech)}},
+		{enOpts(), []string{"Amounts in CZK, EUR", "Account in CZK", "Account in EUR", money(1134_56, "EUR", app.English),
+			"Credit note OD2026-005", "to invoice FV2026-011"}},
+	} {
+		all := strings.Join(pages(t, renderStatementFile(t, st, c.opt)), "\f")
+		mustContain(t, "two currencies", all, c.wants...)
+		// The euros are never restated in crowns.
+		mustNotContain(t, "two currencies", all, number(28364_00, "CZK", c.opt.Lang), number(30864_00, "CZK", c.opt.Lang))
+	}
+
+	// An EUR-only customer: one section, in euros, aging in euros.
+	eurOnly := st
+	eurOnly.Sections = st.Sections[1:]
+	p := pages(t, renderStatementFile(t, eurOnly, csOpts()))[0]
+	mustContain(t, "euro statement", p, "Částky v EUR", money(1134_56, "EUR", app.Czech), "Věková struktura pohledávek")
+	mustNotContain(t, "euro statement", p, "Účet v měně", "Kč")
 }

@@ -52,7 +52,13 @@ func (s StatementRenderer) Statement(w io.Writer, st app.Statement, c app.Compan
 // ErrNoDocuments when next yields none.
 func (s StatementRenderer) Combined(ctx context.Context, w io.Writer, next func() (app.Statement, error), c app.Company, progress func(done int)) error {
 	opt := s.options(c)
-	weigh := func(st app.Statement) int { return len(st.Lines) + len(st.Open) + statementRows }
+	weigh := func(st app.Statement) int {
+		n := 0
+		for _, sec := range st.Sections {
+			n += len(sec.Lines) + len(sec.Open) + statementRows
+		}
+		return n
+	}
 	draw := func(ctx context.Context, sts []app.Statement) chunkResult {
 		r := newRenderer(opt)
 		setInfo(r.f, "Kontor", c.Name, "")
@@ -74,6 +80,6 @@ func (s StatementRenderer) Combined(ctx context.Context, w io.Writer, next func(
 	return streamChunks(ctx, w, next, weigh, draw, progress)
 }
 
-// statementRows is what a statement's header, parties, aging and bank
-// details weigh in table rows.
+// statementRows is what a statement section's header, parties, aging and
+// bank details weigh in table rows.
 const statementRows = 30

@@ -13,8 +13,16 @@ type column struct {
 	align string
 }
 
+// bothUnitPrices reports whether the lines table shows the unit price
+// without VAT beside the VAT-inclusive one the prices were entered as:
+// §29(1)(i) asks every tax document for the price without VAT.
+func (r *renderer) bothUnitPrices() bool {
+	return r.d.Supplier.VATPayer && r.d.PricesIncludeVAT && r.d.ChargesVAT()
+}
+
 // columns are the lines table's columns; the text column takes what the
-// others leave. A non-payer's document has no VAT column.
+// others leave. A non-payer's document has no VAT column; a document with
+// VAT-inclusive prices has two unit price columns, without and with VAT.
 func (r *renderer) columns() []column {
 	l := r.l
 	unit, amount := l.colUnitNet, l.colAmountNet
@@ -25,6 +33,18 @@ func (r *renderer) columns() []column {
 		unit, amount = l.colUnitGross, l.colAmountGross
 	}
 	cur := " (" + r.d.Currency + ")"
+	if r.bothUnitPrices() {
+		return r.fill([]column{
+			{l.colNo, 7, "R"},
+			{l.colText, 0, "L"},
+			{l.colQty, 20, "R"},
+			{l.colUnitNet + cur, 24, "R"},
+			{l.colUnitGross + cur, 24, "R"},
+			{l.colDisc, 12, "R"},
+			{l.colVAT, 11, "R"},
+			{amount + cur, 27, "R"},
+		})
+	}
 	cols := []column{
 		{l.colNo, 7, "R"},
 		{l.colText, 0, "L"},
@@ -35,7 +55,12 @@ func (r *renderer) columns() []column {
 	if r.d.Supplier.VATPayer {
 		cols = append(cols, column{l.colVAT, 12, "R"})
 	}
-	cols = append(cols, column{amount + cur, 28, "R"})
+	return r.fill(append(cols, column{amount + cur, 28, "R"}))
+}
+
+// fill gives the text column (the second) what the others leave of the
+// content width.
+func (r *renderer) fill(cols []column) []column {
 	rest := contentW
 	for _, c := range cols {
 		rest -= c.w
@@ -101,7 +126,11 @@ func (r *renderer) lines(y float64) float64 {
 		if ln.Discount.Micro() != 0 {
 			disc = r.percent(ln.Discount)
 		}
-		cells := []string{strconv.Itoa(i+1) + ".", ln.Text, qty, r.number(ln.UnitPrice), disc}
+		cells := []string{strconv.Itoa(i+1) + ".", ln.Text, qty}
+		if r.bothUnitPrices() {
+			cells = append(cells, r.number(app.NetUnitPrice(d, ln)))
+		}
+		cells = append(cells, r.number(ln.UnitPrice), disc)
 		if d.Supplier.VATPayer {
 			cells = append(cells, r.percent(ln.VATRate))
 		}
