@@ -218,7 +218,7 @@ func customerFromRecord(rec []string, cols [numCustomerColumns]int) (Customer, e
 		return ""
 	}
 	c := Customer{Name: get(colName), ICO: get(colICO), DIC: get(colDIC), Street: get(colStreet), City: get(colCity),
-		Postcode: get(colPostcode), Country: countryCode(get(colCountry)), Email: get(colEmail), Phone: get(colPhone),
+		Postcode: get(colPostcode), Country: get(colCountry), Email: get(colEmail), Phone: get(colPhone),
 		Currency: currencyCode(get(colCurrency)), Lang: langOf(get(colLang)), Note: get(colNote), PaymentDays: DefaultPaymentDays}
 	if v := get(colDays); v != "" {
 		n, err := paymentDays(v)
@@ -280,22 +280,6 @@ func foldWord(v string) string {
 		}
 	}
 	return strings.ToLower(v)
-}
-
-// countryNames are the countries a Czech office's customers come from most,
-// by the names people type instead of the ISO code.
-var countryNames = map[string]string{
-	"cesko": "CZ", "ceska republika": "CZ", "cr": "CZ", "czech republic": "CZ", "czechia": "CZ",
-	"slovensko": "SK", "slovenska republika": "SK", "sr": "SK", "slovakia": "SK",
-	"nemecko": "DE", "germany": "DE", "deutschland": "DE", "rakousko": "AT", "austria": "AT", "osterreich": "AT",
-	"polsko": "PL", "poland": "PL", "polska": "PL", "madarsko": "HU", "hungary": "HU",
-}
-
-func countryCode(v string) string {
-	if code, ok := countryNames[foldWord(v)]; ok {
-		return code
-	}
-	return v
 }
 
 // WriteCustomersCSV writes customers as Czech Excel opens them with a

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/mail"
 	"strings"
 	"time"
 )
@@ -41,17 +40,20 @@ type Customer struct {
 // DefaultPaymentDays is the payment term of a new customer.
 const DefaultPaymentDays = 14
 
-// Normalize trims what a person typed and fills defaults.
+// Normalize trims what a person typed and fills defaults: the country as
+// its ISO code ("Česko" → CZ), a Czech or Slovak postcode as "602 00". The
+// form and the CSV import both run it before Validate.
 func (c *Customer) Normalize(baseCurrency string) {
 	for _, p := range []*string{&c.Name, &c.Street, &c.City, &c.Postcode, &c.Email, &c.Phone, &c.Note, &c.BankAccount} {
 		*p = strings.TrimSpace(*p)
 	}
 	c.ICO = NormalizeICO(c.ICO)
 	c.DIC = NormalizeDIC(c.DIC)
-	c.Country = strings.ToUpper(strings.TrimSpace(c.Country))
+	c.Country = NormalizeCountry(c.Country)
 	if c.Country == "" {
 		c.Country = "CZ"
 	}
+	c.Postcode = NormalizePostcode(c.Country, c.Postcode)
 	if c.Currency == "" {
 		c.Currency = baseCurrency
 	}
@@ -68,54 +70,44 @@ func (c Customer) HasAddress() bool {
 	return c.Street != "" && c.City != ""
 }
 
-// Validate checks each field and names the first that is wrong.
+// Validate checks every field and names each that is wrong (Errors when
+// more than one is), so a form marks them all at once.
 func (c Customer) Validate() error {
-	if err := requireText("customer.name", c.Name, 200); err != nil {
-		return err
-	}
+	var es Errors
+	es.Add(requireText("customer.name", c.Name, 200))
 	for _, f := range []struct{ field, v string }{{"customer.street", c.Street}, {"customer.city", c.City}, {"customer.postcode", c.Postcode}, {"customer.phone", c.Phone}} {
-		if err := maxText(f.field, f.v, 200); err != nil {
-			return err
-		}
+		es.Add(maxText(f.field, f.v, 200))
 	}
-	if err := maxText("customer.note", c.Note, 2000); err != nil {
-		return err
-	}
-	if len(c.Country) != 2 || !isUpperAlpha(c.Country) {
-		return Invalid("customer.country", "err.country.format", "write the two-letter country code, e.g. CZ", nil)
+	es.Add(maxText("customer.note", c.Note, 2000))
+	countryErr := ValidateCountry("customer.country", c.Country)
+	es.Add(countryErr)
+	if countryErr == nil {
+		es.Add(ValidatePostcode("customer.postcode", c.Country, c.Postcode))
 	}
 	if c.ICO != "" {
-		if err := ValidateICO(c.ICO); err != nil {
-			return WithField(err, "customer.ico")
-		}
+		es.Add(WithField(ValidateICO(c.ICO), "customer.ico"))
 	}
 	if c.DIC != "" {
-		if err := ValidateDIC(c.DIC); err != nil {
-			return WithField(err, "customer.dic")
-		}
+		es.Add(WithField(ValidateDIC(c.DIC), "customer.dic"))
 	}
-	if c.Email != "" {
-		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email || !strings.Contains(c.Email[strings.IndexByte(c.Email, '@'):], ".") {
-			return Invalid("customer.email", "err.email.invalid", "“{{.value}}” is not an e-mail address", map[string]any{"value": c.Email})
-		}
-	}
+	es.Add(ValidateEmail("customer.email", c.Email))
 	if c.BankAccount != "" {
 		if _, err := ParseBankAccount(c.BankAccount); err != nil {
 			if ValidateIBAN(NormalizeIBAN(c.BankAccount)) != nil {
-				return WithField(err, "customer.bank_account")
+				es.Add(WithField(err, "customer.bank_account"))
 			}
 		}
 	}
 	if c.PaymentDays < 0 || c.PaymentDays > 365 {
-		return Invalid("customer.payment_days", "err.customer.payment_days", "the payment term must be 0 to 365 days", nil)
+		es.Add(Invalid("customer.payment_days", "err.customer.payment_days", "the payment term must be 0 to 365 days", nil))
 	}
 	if !ValidCurrency(c.Currency) {
-		return Invalid("customer.currency", "err.currency.unknown", "{{.value}} is not a currency Kontor knows", map[string]any{"value": c.Currency})
+		es.Add(Invalid("customer.currency", "err.currency.unknown", "{{.value}} is not a currency Kontor knows", map[string]any{"value": c.Currency}))
 	}
 	if !c.Lang.Valid() {
-		return Invalid("customer.lang", "err.lang.unknown", "choose Czech or English", nil)
+		es.Add(Invalid("customer.lang", "err.lang.unknown", "choose Czech or English", nil))
 	}
-	return nil
+	return es.Err()
 }
 
 // Item is a line of the price list: a product or service with its price
@@ -132,25 +124,22 @@ type Item struct {
 	Disabled bool   `json:"disabled"`
 }
 
-// Validate checks the item.
+// Validate checks the item, naming every wrong field.
 func (it Item) Validate() error {
+	var es Errors
 	if it.Code == "" || len(it.Code) > 32 || strings.ContainsAny(it.Code, " \x00") {
-		return Invalid("item.code", "err.item.code", "a code is 1 to 32 characters without spaces", nil)
+		es.Add(Invalid("item.code", "err.item.code", "a code is 1 to 32 characters without spaces", nil))
 	}
-	if err := requireText("item.name", it.Name, 200); err != nil {
-		return err
-	}
-	if err := requireText("item.unit", it.Unit, 10); err != nil {
-		return err
-	}
+	es.Add(requireText("item.name", it.Name, 200))
+	es.Add(requireText("item.unit", it.Unit, 10))
 	if it.Price.Amount < 0 {
-		return Invalid("item.price", "err.price.negative", "a price cannot be negative", nil)
+		es.Add(Invalid("item.price", "err.price.negative", "a price cannot be negative", nil))
 	}
 	if !ValidCurrency(it.Price.Currency) {
-		return Invalid("item.price", "err.currency.unknown", "{{.value}} is not a currency Kontor knows", map[string]any{"value": it.Price.Currency})
+		es.Add(Invalid("item.price", "err.currency.unknown", "{{.value}} is not a currency Kontor knows", map[string]any{"value": it.Price.Currency}))
 	}
 	if it.VATKind != VATStandard && it.VATKind != VATReduced && it.VATKind != VATZero {
-		return Invalid("item.vat_kind", "err.vat.kind", "unknown VAT rate kind “{{.kind}}”", map[string]any{"kind": it.VATKind})
+		es.Add(Invalid("item.vat_kind", "err.vat.kind", "unknown VAT rate kind “{{.kind}}”", map[string]any{"kind": it.VATKind}))
 	}
-	return nil
+	return es.Err()
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Error codes: what kind of failure an *Error is. Front ends map them to exit
@@ -60,6 +61,57 @@ func Internal(what string, err error) *Error {
 	return &Error{Code: EINTERNAL, Key: "err.internal", Msg: "internal error while {{.what}}", Args: map[string]any{"what": what}, Err: err}
 }
 
+// Errors are every wrong field of a form at once, in the order of the form,
+// so a person fixes them in one go instead of one per Save.
+type Errors []*Error
+
+// Error is the English messages, one per line.
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Unwrap gives errors.As and errors.Is each field's error (the first
+// decides ErrorCode).
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// Add collects err (nil is skipped; an *Error or Errors is added as its
+// field errors; anything else becomes an internal error).
+func (es *Errors) Add(err error) {
+	var many Errors
+	var one *Error
+	switch {
+	case err == nil:
+	case errors.As(err, &many):
+		*es = append(*es, many...)
+	case errors.As(err, &one):
+		*es = append(*es, one)
+	default:
+		*es = append(*es, Internal("validating", err))
+	}
+}
+
+// Err is nil when nothing was collected, the one error when one was, and
+// the list otherwise.
+func (es Errors) Err() error {
+	switch len(es) {
+	case 0:
+		return nil
+	case 1:
+		return es[0]
+	}
+	return es
+}
+
 // ErrorCode returns the code of err, EINTERNAL for foreign errors and "" for nil.
 func ErrorCode(err error) string {
 	if err == nil {
@@ -85,10 +137,7 @@ func ErrorMessage(err error, t Translator) string {
 	if err == nil {
 		return ""
 	}
-	lang := English
-	if l, ok := t.(interface{ Lang() Lang }); ok {
-		lang = l.Lang()
-	}
+	lang := translatorLang(t)
 	var tr func(key, fallback string, args map[string]any) string
 	tr = func(key, fallback string, args map[string]any) string {
 		args = localArgs(args, lang, tr)
@@ -96,6 +145,14 @@ func ErrorMessage(err error, t Translator) string {
 			return renderTemplate(fallback, args)
 		}
 		return t.Translate(key, fallback, args)
+	}
+	var many Errors
+	if errors.As(err, &many) {
+		msgs := make([]string, len(many))
+		for i, e := range many {
+			msgs[i] = ErrorMessage(e, t)
+		}
+		return strings.Join(msgs, "\n")
 	}
 	var e *Error
 	if !errors.As(err, &e) {
@@ -119,8 +176,8 @@ type Label struct {
 	Args          map[string]any
 }
 
-// localArgs formats typed arguments for lang: dates, rates and money as its
-// readers write them, labels translated. Plain values pass through.
+// localArgs formats typed arguments for lang: dates, instants, rates and
+// money as its readers write them, labels translated. Plain values pass through.
 func localArgs(args map[string]any, lang Lang, tr func(key, fallback string, args map[string]any) string) map[string]any {
 	if len(args) == 0 {
 		return args
@@ -134,6 +191,9 @@ func localArgs(args map[string]any, lang Lang, tr func(key, fallback string, arg
 			out[k] = v.Format(lang)
 		case Money:
 			out[k] = v.Format(lang)
+		case time.Time: // an instant: local date and time, "15. 3. 2026 14:00"
+			local := v.Local()
+			out[k] = DateOf(local).Format(lang) + " " + local.Format("15:04")
 		case Label:
 			out[k] = v.local(lang, tr)
 		case labelList:

@@ -24,21 +24,17 @@ type Visit struct {
 // Inside reports whether the visitor has not checked out.
 func (v Visit) Inside() bool { return v.Out.IsZero() }
 
-// Validate checks a check-in.
+// Validate checks a check-in, naming every wrong field.
 func (v Visit) Validate() error {
-	if err := requireText("visit.visitor", v.Visitor, 100); err != nil {
-		return err
-	}
-	if err := maxText("visit.company", v.Company, 200); err != nil {
-		return err
-	}
+	var es Errors
+	es.Add(requireText("visit.visitor", v.Visitor, 100))
+	es.Add(maxText("visit.company", v.Company, 200))
 	if strings.TrimSpace(v.Host) == "" {
-		return Invalid("visit.host", "err.required", "is required", nil)
+		es.Add(Invalid("visit.host", "err.required", "is required", nil))
 	}
-	if err := maxText("visit.purpose", v.Purpose, 200); err != nil {
-		return err
-	}
-	return maxText("visit.badge", v.Badge, 20)
+	es.Add(maxText("visit.purpose", v.Purpose, 200))
+	es.Add(maxText("visit.badge", v.Badge, 20))
+	return es.Err()
 }
 
 // Appointment is a meeting of a staff member with a customer.
@@ -129,28 +125,23 @@ type Inquiry struct {
 	Revision   int           `json:"revision"`
 }
 
-// Validate checks an inquiry.
+// Validate checks an inquiry, naming every wrong field.
 func (q Inquiry) Validate() error {
+	var es Errors
 	if q.CustomerID == "" {
-		if err := requireText("inquiry.contact", q.Contact, 200); err != nil {
-			return err
-		}
+		es.Add(requireText("inquiry.contact", q.Contact, 200))
 	}
 	switch q.Channel {
 	case ChannelWalkIn, ChannelPhone, ChannelEmail:
 	default:
-		return Invalid("inquiry.channel", "err.inquiry.channel", "choose walk-in, phone or e-mail", nil)
+		es.Add(Invalid("inquiry.channel", "err.inquiry.channel", "choose walk-in, phone or e-mail", nil))
 	}
-	if err := requireText("inquiry.topic", q.Topic, 200); err != nil {
-		return err
-	}
-	if err := maxText("inquiry.text", q.Text, 5000); err != nil {
-		return err
-	}
+	es.Add(requireText("inquiry.topic", q.Topic, 200))
+	es.Add(maxText("inquiry.text", q.Text, 5000))
 	if _, ok := inquiryOrder[q.Status]; !ok && q.Status != "" {
-		return Invalid("inquiry.status", "err.inquiry.status", "unknown status “{{.status}}”", map[string]any{"status": string(q.Status)})
+		es.Add(Invalid("inquiry.status", "err.inquiry.status", "unknown status “{{.status}}”", map[string]any{"status": string(q.Status)}))
 	}
-	return nil
+	return es.Err()
 }
 
 // CustomerCard is everything the desk sees about a customer at once.
@@ -189,6 +180,10 @@ type ReceptionService interface {
 	Appointments(ctx context.Context, from, to time.Time, staff string) ([]Appointment, error)
 	SaveInquiry(ctx context.Context, q Inquiry) (Inquiry, error)
 	SetInquiryStatus(ctx context.Context, id string, s InquiryStatus, quoteID string) (Inquiry, error)
+	// QuoteInquiry drafts the inquiry's quote (QuoteForInquiry) and marks
+	// the inquiry quoted with it, in one step: the way an inquiry becomes
+	// quoted. Reception and sales may (PermInquiryQuote).
+	QuoteInquiry(ctx context.Context, id string) (Inquiry, SalesDoc, error)
 	// Inquiries lists inquiries, newest first; open only if asked.
 	Inquiries(ctx context.Context, openOnly bool) ([]Inquiry, error)
 	CustomerCard(ctx context.Context, customerID string) (CustomerCard, error)

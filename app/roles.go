@@ -100,6 +100,7 @@ const (
 	PermSalesWrite     Permission = "sales.write"     // drafts, issuing, credit notes
 	PermPaymentsWrite  Permission = "payments.write"  // recording payments
 	PermReception      Permission = "reception"       // visitors, appointments, inquiries
+	PermInquiryQuote   Permission = "inquiries.quote" // turning an inquiry into a draft quote
 
 	PermPayables Permission = "payables" // received invoices, paying suppliers
 	PermBank     Permission = "bank"     // bank statement import and pairing
@@ -122,6 +123,9 @@ var permissionRoles = map[Permission][]Role{
 	PermSalesWrite:     {RoleSales},
 	PermPaymentsWrite:  {RoleSales, RoleAccounts},
 	PermReception:      {RoleReception, RoleSales, RoleAftersales},
+	// The people who work an inquiry turn it into a quote: the desk drafts
+	// it (the inquiry's topic, no price), sales prices and issues it.
+	PermInquiryQuote: {RoleReception, RoleSales},
 
 	PermPayables: {RoleAccounts},
 	PermBank:     {RoleAccounts},

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -65,6 +66,8 @@ var (
 	fieldRE = regexp.MustCompile(`(?:Invalid\(|WithField\([^,()]+,\s*|Field:\s*)"([a-z0-9_.]+)"`)
 	// keys the screens look up: lang.X("key", …).
 	langRE = regexp.MustCompile(`lang\.X\("([a-z0-9_.]*[a-z0-9_])"`)
+	// counted messages: plural("key", …) in screens, app.Count(t, "key", …).
+	pluralRE = regexp.MustCompile(`(?:plural\(|app\.Count\([^,()]+,\s*)"([a-z0-9_.]+)"`)
 	// form fields of the screens, labelled by "field."+key.
 	formFieldRE = regexp.MustCompile(`(?:\.add|\.entry|settingsEntry)\((?:[a-z]+,\s*)?"([a-z0-9_]+\.[a-z0-9_.]+)"`)
 )
@@ -74,7 +77,9 @@ var (
 func TestKeysUsedInCode(t *testing.T) {
 	en, cs := loadJSON(t, "en"), loadJSON(t, "cs")
 	used := map[string]string{} // key → file that uses it
-	for _, dir := range []string{"../app", "../data", "../screens"} {
+	plurals := map[string]bool{}
+	for _, dir := range []string{"../app", "../app/cli", "../data", "../screens"} {
+		cli := dir == "../app/cli" // English only: its counted messages, not its errors
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, f := range files {
 			if strings.HasSuffix(f, "_test.go") {
@@ -85,6 +90,15 @@ func TestKeysUsedInCode(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := string(src)
+			for _, m := range pluralRE.FindAllStringSubmatch(s, -1) {
+				plurals[m[1]] = true
+				for _, form := range pluralForms {
+					used[m[1]+"."+form] = f
+				}
+			}
+			if cli {
+				continue
+			}
 			for _, m := range errKeyRE.FindAllStringSubmatch(s, -1) {
 				used[m[1]] = f
 			}
@@ -97,10 +111,18 @@ func TestKeysUsedInCode(t *testing.T) {
 			for _, m := range langRE.FindAllStringSubmatch(s, -1) {
 				used[m[1]] = f
 			}
+			for base := range plurals {
+				delete(used, base) // errKeyRE saw "check.problems" in plural("check.problems", …)
+			}
 		}
 	}
-	if len(used) < 50 {
-		t.Fatalf("found only %d keys in the code; is the scan broken?", len(used))
+	if len(used) < 50 || len(plurals) < 20 {
+		t.Fatalf("found only %d keys, %d counted messages in the code; is the scan broken?", len(used), len(plurals))
+	}
+	for base := range plurals {
+		if _, ok := en[base]; ok {
+			t.Errorf("%q is a counted message: its plain key is left over (only %s.one, .few, .many, .other are read)", base, base)
+		}
 	}
 	var missing []string
 	for k, f := range used {
@@ -114,6 +136,28 @@ func TestKeysUsedInCode(t *testing.T) {
 	sort.Strings(missing)
 	if len(missing) > 0 {
 		t.Errorf("%d translation keys are missing:\n%s", len(missing), strings.Join(missing, "\n"))
+	}
+}
+
+// pluralForms are the CLDR categories a counted message has keys for (app.PluralForms).
+var pluralForms = []string{"one", "few", "many", "other"}
+
+// TestPluralsComplete: a counted message ("bank.count.one") has all four
+// forms in both languages, so Czech never falls back to English for 2–4.
+func TestPluralsComplete(t *testing.T) {
+	for _, lang := range Languages {
+		m := loadJSON(t, lang)
+		for k := range m {
+			i := strings.LastIndexByte(k, '.')
+			if i < 0 || !slices.Contains(pluralForms, k[i+1:]) {
+				continue
+			}
+			for _, f := range pluralForms {
+				if _, ok := m[k[:i]+"."+f]; !ok {
+					t.Errorf("%s.json: %s has no %q form", lang, k[:i], f)
+				}
+			}
+		}
 	}
 }
 

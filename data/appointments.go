@@ -80,7 +80,7 @@ func (s *Store) SaveAppointment(ctx context.Context, a app.Appointment) (app.App
 		}
 		if o, clash := collision(tx, a); clash {
 			return app.Invalid("appointment.start", "err.appointment.overlap", "{{.staff}} already has an appointment {{.from}}–{{.to}} with {{.customer}}",
-				map[string]any{"staff": a.Staff, "from": o.Start.Local().Format("2. 1. 15:04"), "to": o.End.Local().Format("15:04"), "customer": o.Customer})
+				map[string]any{"staff": a.Staff, "from": o.Start, "to": o.End.Local().Format("15:04"), "customer": o.Customer})
 		}
 		if err := putJSON(tx, bAppts, a.ID, a); err != nil {
 			return err

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -81,7 +80,8 @@ func (s *Store) PostBankEntry(ctx context.Context, id, account, memo string) (ap
 			return err
 		}
 		out = e
-		return a.log("post", "bank", e.ID, fmt.Sprintf("%s %s to %s as %s", e.Line.Date, e.Line.Amount.String(), account, entry.Number))
+		return a.logKey("post", "bank", e.ID, "audit.bank_posted", "{{.date}} {{.amount}} {{.counter}} to {{.account}} as {{.number}}",
+			withArgs(bankLineArgs(e), app.AuditArgs{"account": app.AText(account), "number": app.AText(entry.Number)}))
 	})
 	if err != nil {
 		return app.BankEntry{}, err

@@ -63,7 +63,8 @@ func (s *Store) SaveInquiry(ctx context.Context, q app.Inquiry) (app.Inquiry, er
 }
 
 // SetInquiryStatus moves an inquiry forward (new → in progress → quoted → won
-// or lost); quoteID links the quote made for it.
+// or lost); quoteID links the quote made for it. app.InquiryMove decides:
+// "quoted" needs a quote (QuoteInquiry makes one).
 func (s *Store) SetInquiryStatus(ctx context.Context, id string, st app.InquiryStatus, quoteID string) (app.Inquiry, error) {
 	var q app.Inquiry
 	err := s.updateAs(ctx, app.PermReception, "changing the inquiry", func(tx *bolt.Tx, _ app.User, a *auditor) error {
@@ -71,24 +72,73 @@ func (s *Store) SetInquiryStatus(ctx context.Context, id string, st app.InquiryS
 		if q, err = readInquiry(tx, id); err != nil {
 			return err
 		}
-		if !q.Status.CanMoveTo(st) {
-			return app.Invalid("inquiry.status", "err.inquiry.move", "an inquiry cannot go from {{.from}} to {{.to}}",
-				map[string]any{"from": app.Label{Key: "inquiry.status." + string(q.Status), Fallback: string(q.Status)}, "to": app.Label{Key: "inquiry.status." + string(st), Fallback: string(st)}})
-		}
+		var quote *app.SalesDoc
 		if quoteID != "" {
-			if _, err := readDoc(tx, quoteID); err != nil {
+			d, err := readDoc(tx, quoteID)
+			if err != nil {
 				return app.WithField(err, "inquiry.quote")
 			}
-			q.QuoteID = quoteID
+			quote = &d
 		}
-		old := q.Status
-		q.Status, q.Updated, q.Revision = st, s.clock.Now().UTC(), q.Revision+1
-		if err := putJSON(tx, bInquiries, q.ID, q); err != nil {
+		if err := app.InquiryMove(q, st, quote); err != nil {
 			return err
 		}
-		return a.logKey("status", "inquiry", q.ID, "audit.inquiry_status", "status changed from “{{.from}}” to “{{.to}}”", app.AuditArgs{"from": idLabel("inquiry.status.", string(old)), "to": idLabel("inquiry.status.", string(st))})
+		return s.moveInquiry(tx, a, &q, st, quote)
 	})
 	return q, err
+}
+
+// QuoteInquiry drafts the inquiry's quote and marks the inquiry quoted with
+// it in one transaction. An inquiry of a new contact needs its customer
+// first (SaveInquiry with CustomerID).
+func (s *Store) QuoteInquiry(ctx context.Context, id string) (app.Inquiry, app.SalesDoc, error) {
+	var (
+		q     app.Inquiry
+		quote app.SalesDoc
+	)
+	err := s.updateAs(ctx, app.PermInquiryQuote, "quoting the inquiry", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+		var err error
+		if q, err = readInquiry(tx, id); err != nil {
+			return err
+		}
+		if q.CustomerID == "" {
+			return app.Invalid("inquiry.contact", "err.inquiry.no_customer", "save the contact as a customer first: a quote is made out to a customer", nil)
+		}
+		company, err := readCompany(tx)
+		if err != nil {
+			return err
+		}
+		cust, err := readCustomer(tx, q.CustomerID)
+		if err != nil {
+			return app.WithField(err, "inquiry.contact")
+		}
+		quote = app.QuoteForInquiry(q, company, cust, app.Today(s.clock))
+		if err := app.InquiryMove(q, app.InquiryQuoted, &quote); err != nil {
+			return err
+		}
+		if err := quote.ValidateDraft(); err != nil {
+			return err
+		}
+		if quote, err = s.saveDraftTx(tx, a, quote); err != nil {
+			return err
+		}
+		return s.moveInquiry(tx, a, &q, app.InquiryQuoted, &quote)
+	})
+	return q, quote, err
+}
+
+// moveInquiry stores q moved to st (linking quote, if any) with its audit entry.
+func (s *Store) moveInquiry(tx *bolt.Tx, a *auditor, q *app.Inquiry, st app.InquiryStatus, quote *app.SalesDoc) error {
+	if quote != nil {
+		q.QuoteID = quote.ID
+	}
+	old := q.Status
+	q.Status, q.Updated, q.Revision = st, s.clock.Now().UTC(), q.Revision+1
+	if err := putJSON(tx, bInquiries, q.ID, *q); err != nil {
+		return err
+	}
+	return a.logKey("status", "inquiry", q.ID, "audit.inquiry_status", "status changed from “{{.from}}” to “{{.to}}”",
+		app.AuditArgs{"from": idLabel("inquiry.status.", string(old)), "to": idLabel("inquiry.status.", string(st))})
 }
 
 // Inquiries lists inquiries newest first; open only if asked.

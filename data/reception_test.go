@@ -183,8 +183,11 @@ func TestVisitsAppointmentsInquiries(t *testing.T) {
 	if err != nil || q.Status != app.InquiryNew || q.Contact != cust.Name {
 		t.Fatalf("inquiry %+v %v", q, err)
 	}
-	if q, err = s.SetInquiryStatus(ctx, q.ID, app.InquiryQuoted, ""); err != nil {
-		t.Fatal(err)
+	_, err = s.SetInquiryStatus(ctx, q.ID, app.InquiryQuoted, "") // quoted needs its quote
+	wantCode(t, err, app.EINVALID, "inquiry.quote")
+	var quote app.SalesDoc
+	if q, quote, err = s.QuoteInquiry(ctx, q.ID); err != nil || q.Status != app.InquiryQuoted || q.QuoteID != quote.ID || quote.Kind != app.KindQuote {
+		t.Fatalf("quoting the inquiry: %+v %+v %v", q, quote, err)
 	}
 	_, err = s.SetInquiryStatus(ctx, q.ID, app.InquiryNew, "")
 	wantCode(t, err, app.EINVALID, "inquiry.status")

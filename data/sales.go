@@ -71,56 +71,64 @@ func (s *Store) SaveDraft(ctx context.Context, d app.SalesDoc) (app.SalesDoc, er
 		return app.SalesDoc{}, err
 	}
 	err := s.updateAs(ctx, app.PermSalesWrite, "saving the draft", func(tx *bolt.Tx, _ app.User, a *auditor) error {
-		company, err := readCompany(tx)
-		if err != nil {
-			return err
-		}
-		now := s.clock.Now().UTC()
-		action := "create"
-		if d.ID == "" {
-			d.ID, d.Branch, d.Created, d.Status = app.NewID(now), company.Branch, now, app.StatusDraft
-		} else {
-			old, err := readDoc(tx, d.ID)
-			if err != nil {
-				return err
-			}
-			if old.Status != app.StatusDraft {
-				return app.Errorf(app.ECONFLICT, "err.doc.issued", "document {{.number}} is already issued and cannot change", map[string]any{"number": old.Number})
-			}
-			if old.Revision != d.Revision {
-				return app.Errorf(app.ECONFLICT, "err.doc.stale", "the draft was changed meanwhile in another window; open it again", nil)
-			}
-			if old.Kind != d.Kind {
-				return app.Invalid("doc.kind", "err.doc.kind_fixed", "a draft keeps its kind", nil)
-			}
-			d.Branch, d.Created, d.Status, action = old.Branch, old.Created, app.StatusDraft, "update"
-			d.SourceID, d.OriginalID, d.OriginalNo = old.SourceID, old.OriginalID, old.OriginalNo
-			d.Revision = old.Revision + 1
-		}
-		d.Number, d.Paid, d.Credited, d.EntryID = "", 0, 0, ""
-		if d.Currency == "" {
-			d.Currency = company.BaseCurrency
-		}
-		if d.CustomerID != "" {
-			cust, err := readCustomer(tx, d.CustomerID)
-			if err != nil {
-				return app.WithField(err, "doc.customer")
-			}
-			d.Customer = app.PartyOfCustomer(cust)
-			d.Lang = cust.Lang
-		}
-		d.Supplier = app.PartyOfCompany(company)
-		d.Totals = app.ComputeTotals(withRates(d, company), company.BaseCurrency)
-		if d.Kind == app.KindCreditNote && d.OriginalID != "" {
-			d.Totals = creditDraftTotals(tx, d, company)
-		}
-		d.Updated = now
-		if err := putDoc(tx, d); err != nil {
-			return err
-		}
-		return a.logKey(action, string(d.Kind), d.ID, "audit.draft_saved", "draft for {{.customer}}, {{.n}} lines", app.AuditArgs{"customer": app.AText(d.Customer.Name), "n": app.AInt(len(d.Lines))})
+		var err error
+		d, err = s.saveDraftTx(tx, a, d)
+		return err
 	})
 	return d, err
+}
+
+// saveDraftTx stores a draft in tx (new, or replacing a draft of the same
+// kind and revision) with its audit entry; d must be valid (ValidateDraft).
+func (s *Store) saveDraftTx(tx *bolt.Tx, a *auditor, d app.SalesDoc) (app.SalesDoc, error) {
+	company, err := readCompany(tx)
+	if err != nil {
+		return d, err
+	}
+	now := s.clock.Now().UTC()
+	action := "create"
+	if d.ID == "" {
+		d.ID, d.Branch, d.Created, d.Status = app.NewID(now), company.Branch, now, app.StatusDraft
+	} else {
+		old, err := readDoc(tx, d.ID)
+		if err != nil {
+			return d, err
+		}
+		if old.Status != app.StatusDraft {
+			return d, app.Errorf(app.ECONFLICT, "err.doc.issued", "document {{.number}} is already issued and cannot change", map[string]any{"number": old.Number})
+		}
+		if old.Revision != d.Revision {
+			return d, app.Errorf(app.ECONFLICT, "err.doc.stale", "the draft was changed meanwhile in another window; open it again", nil)
+		}
+		if old.Kind != d.Kind {
+			return d, app.Invalid("doc.kind", "err.doc.kind_fixed", "a draft keeps its kind", nil)
+		}
+		d.Branch, d.Created, d.Status, action = old.Branch, old.Created, app.StatusDraft, "update"
+		d.SourceID, d.OriginalID, d.OriginalNo = old.SourceID, old.OriginalID, old.OriginalNo
+		d.Revision = old.Revision + 1
+	}
+	d.Number, d.Paid, d.Credited, d.EntryID = "", 0, 0, ""
+	if d.Currency == "" {
+		d.Currency = company.BaseCurrency
+	}
+	if d.CustomerID != "" {
+		cust, err := readCustomer(tx, d.CustomerID)
+		if err != nil {
+			return d, app.WithField(err, "doc.customer")
+		}
+		d.Customer = app.PartyOfCustomer(cust)
+		d.Lang = cust.Lang
+	}
+	d.Supplier = app.PartyOfCompany(company)
+	d.Totals = app.ComputeTotals(withRates(d, company), company.BaseCurrency)
+	if d.Kind == app.KindCreditNote && d.OriginalID != "" {
+		d.Totals = creditDraftTotals(tx, d, company)
+	}
+	d.Updated = now
+	if err := putDoc(tx, d); err != nil {
+		return d, err
+	}
+	return d, a.logKey(action, string(d.Kind), d.ID, "audit.draft_saved", "draft for {{.customer}}, {{.n}} lines", app.AuditArgs{"customer": app.AText(d.Customer.Name), "n": app.AInt(len(d.Lines))})
 }
 
 // withRates fills each line's VAT rate valid on the document's DUZP (or

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -51,13 +52,68 @@ var auditColumns = []column{
 	{"audit.col.summary", "Summary", 520},
 }
 
-// auditEntities are suggestions for the entity filter; any text works.
-var auditEntities = []string{"account", "company", "database", "entry", "period", "user"}
+// auditEntities are the kinds of records the trail names, offered (by
+// their translated names) in the entity filter; any other text works too.
+var auditEntities = []string{"account", "appointment", "bank", "bank_mapping", "company", "credit_note", "customer", "database",
+	"entry", "inquiry", "invoice", "item", "order", "payment", "period", "purchase", "quote", "supplier_payment", "user", "visit", "year"}
+
+// auditActions are the actions the store writes to the trail.
+var auditActions = []string{"backup", "cancel", "check_in", "check_out", "close", "confirm", "convert", "create", "delete", "ignore",
+	"import", "issue", "lock", "login", "login.failed", "login.refused", "pay", "post", "post.batch", "record", "refund", "reopen",
+	"reverse", "save", "status", "unlock", "update"}
+
+// auditActionName is the translated name of an audit action ("post" →
+// "zaúčtování"); an action without a translation shows readably.
+func auditActionName(a string) string { return lang.X("audit.action."+a, readableID(a)) }
+
+// auditEntityName is the translated name of the kind of record an entry is about.
+func auditEntityName(e string) string { return lang.X("audit.entity."+e, readableID(e)) }
+
+// readableID writes an identifier for a person: "check_in" → "check in".
+func readableID(id string) string { return strings.NewReplacer("_", " ", ".", " ").Replace(id) }
+
+// auditEntityOf reads the entity filter: a translated name as the list
+// offers it, or an entity's identifier typed in.
+func auditEntityOf(text string) string {
+	text = strings.TrimSpace(text)
+	for _, e := range auditEntities {
+		if strings.EqualFold(text, auditEntityName(e)) {
+			return e
+		}
+	}
+	return strings.ToLower(text)
+}
+
+// auditSummary is an entry's summary in the UI language: from its
+// translation key and arguments (AuditEntry.Summary). Entries written before
+// summaries had keys are English text; the one shape of them that names raw
+// statuses (an inquiry's "new → in_progress") is rewritten in words. Fyne's
+// UI font has no arrows: its fallback font draws "→", but a space after it
+// falls into that font too, which has no space, and shows as "�" — so a
+// stored arrow shows as "->".
+func auditSummary(e app.AuditEntry) string {
+	if e.Key != "" {
+		return e.Summary(Translator())
+	}
+	s := e.Text
+	if e.Entity == "inquiry" && e.Action == "status" {
+		if from, to, ok := strings.Cut(s, " → "); ok {
+			return lang.X("audit.inquiry_status", "status changed from “{{.from}}” to “{{.to}}”",
+				map[string]any{"from": inquiryStatusName(app.InquiryStatus(from)), "to": inquiryStatusName(app.InquiryStatus(to))})
+		}
+	}
+	return strings.ReplaceAll(s, "→", "->")
+}
 
 func (v *auditView) buildUI() fyne.CanvasObject {
 	v.user = widget.NewEntry()
 	v.user.SetPlaceHolder(lang.X("audit.any_user", "any user"))
-	v.entity = widget.NewSelectEntry(auditEntities)
+	names := make([]string, len(auditEntities))
+	for i, e := range auditEntities {
+		names[i] = auditEntityName(e)
+	}
+	sort.Strings(names)
+	v.entity = widget.NewSelectEntry(names)
 	v.entity.SetPlaceHolder(lang.X("audit.any_entity", "any"))
 	v.from = widget.NewEntry()
 	v.from.SetPlaceHolder(datePlaceholder())
@@ -88,7 +144,7 @@ func (v *auditView) buildUI() fyne.CanvasObject {
 
 // readFilter reads the filter bar; a wrong date names its field.
 func (v *auditView) readFilter() (app.AuditFilter, error) {
-	f := app.AuditFilter{User: app.NormalizeUserName(v.user.Text), Entity: strings.TrimSpace(strings.ToLower(v.entity.Text))}
+	f := app.AuditFilter{User: app.NormalizeUserName(v.user.Text), Entity: auditEntityOf(v.entity.Text)}
 	var err error
 	if f.From, err = parseOptionalDate(v.from.Text, "filter.from"); err != nil {
 		return f, err
@@ -141,7 +197,7 @@ func (v *auditView) reload() {
 				return
 			}
 			v.rows.count = n
-			v.countText.SetText(lang.X("audit.count", "{{.n}} entries", map[string]any{"n": app.FormatMinor(int64(n), 0, uiLang)}))
+			v.countText.SetText(plural("audit.count", n, "{{.n}} entry", "{{.n}} entries", nil))
 			v.table.Refresh()
 		})
 	})
@@ -166,13 +222,13 @@ func (v *auditView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 2:
 		text = e.User
 	case 3:
-		text = e.Action
+		text = auditActionName(e.Action)
 	case 4:
-		text = e.Entity
+		text = auditEntityName(e.Entity)
 	case 5:
 		text = e.EntityID
 	case 6:
-		text = e.Summary(Translator())
+		text = auditSummary(e)
 	}
 	l.SetText(text)
 }
@@ -226,7 +282,7 @@ func (v *auditView) runExport(f app.AuditFilter, path string) {
 				return
 			}
 			dialog.ShowInformation(lang.X("audit.export_title", "Audit export"),
-				lang.X("audit.exported", "{{.n}} entries are saved in {{.path}}.", map[string]any{"n": n, "path": path}), v.win)
+				plural("audit.exported", n, "{{.n}} entry is saved in {{.path}}.", "{{.n}} entries are saved in {{.path}}.", map[string]any{"path": path}), v.win)
 		})
 	})
 }

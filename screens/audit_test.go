@@ -86,7 +86,7 @@ func TestAuditFiltersAndExports(t *testing.T) {
 	if !strings.HasPrefix(text, "\ufeffNo.,Time,User,Action,Entity,ID,Summary\r\n") || len(lines) != 5 {
 		t.Fatalf("CSV:\n%s", text)
 	}
-	if !strings.HasSuffix(lines[1], `,ucetni,post,entry,E3,Nájem dílny; únor`) {
+	if !strings.HasSuffix(lines[1], `,ucetni,posted,journal entry,E3,Nájem dílny; únor`) {
 		t.Errorf("newest row %q", lines[1])
 	}
 	if strings.Contains(text, "abab") {
@@ -116,8 +116,8 @@ func TestAuditCSVFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "\ufeffČ.;Čas;Uživatel;Akce;Objekt;ID;Shrnutí\r\n" +
-		"7;2026-03-15 09:30:05;jana;update;company;C1;\"'=HYPERLINK(\"\"http://x\"\")\"\r\n" +
-		"6;2026-03-15 09:30:05;jana;create;company;C1;\"Truhlářství Novák; s.r.o.\"\r\n"
+		"7;2026-03-15 09:30:05;jana;changed;company;C1;\"'=HYPERLINK(\"\"http://x\"\")\"\r\n" +
+		"6;2026-03-15 09:30:05;jana;created;company;C1;\"Truhlářství Novák; s.r.o.\"\r\n"
 	if buf.String() != want {
 		t.Errorf("Czech CSV:\n%q\nwant\n%q", buf.String(), want)
 	}

@@ -34,14 +34,15 @@ func newAuditCSV(w io.Writer, l app.Lang, header []string) (*auditCSV, error) {
 	return &auditCSV{w: cw}, nil
 }
 
-// write appends entries, times in local time. Entries carry no password
+// write appends entries as the Audit tab shows them (actions, entities and
+// summaries in the UI language), times in local time. Entries carry no password
 // hashes; the chain hashes stay out too, `kontor check` verifies them.
 func (c *auditCSV) write(entries []app.AuditEntry) error {
 	for _, e := range entries {
 		rec := []string{
 			strconv.FormatUint(e.Seq, 10),
 			e.Time.Local().Format("2006-01-02 15:04:05"),
-			e.User, e.Action, e.Entity, e.EntityID, e.Text,
+			e.User, auditActionName(e.Action), auditEntityName(e.Entity), e.EntityID, auditSummary(e),
 		}
 		for i := range rec {
 			rec[i] = csvSafe(rec[i])

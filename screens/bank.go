@@ -219,9 +219,9 @@ func (v *bankView) updateCount() {
 			matched++
 		}
 	}
-	text := lang.X("bank.count", "{{.n}} lines, {{.matched}} matched", map[string]any{"n": len(v.entries), "matched": matched})
+	text := plural("bank.count", len(v.entries), "{{.n}} line, {{.matched}} matched", "{{.n}} lines, {{.matched}} matched", map[string]any{"matched": matched})
 	if len(v.checked) > 0 {
-		text += " · " + lang.X("sales.selected", "{{.n}} selected", map[string]any{"n": len(v.checked)})
+		text += " · " + plural("sales.selected", len(v.checked), "{{.n}} selected", "{{.n}} selected", nil)
 	}
 	v.countText.SetText(text)
 }
@@ -347,8 +347,9 @@ func (v *bankView) confirmMatched() {
 			lang.X("bank.nothing_matched", "No line is matched to a document. Pair the lines by hand or import a statement."), v.win)
 		return
 	}
-	msg := lang.X("bank.confirm_text", "Post {{.n}} matched payments? Incoming {{.in}}, outgoing {{.out}}. Each becomes a payment of its document.",
-		map[string]any{"n": len(pairs), "in": moneyList(in, v.company.BaseCurrency), "out": moneyList(out, v.company.BaseCurrency)})
+	msg := plural("bank.confirm_text", len(pairs), "Post {{.n}} matched payment? Incoming {{.in}}, outgoing {{.out}}. It becomes a payment of its document.",
+		"Post {{.n}} matched payments? Incoming {{.in}}, outgoing {{.out}}. Each becomes a payment of its document.",
+		map[string]any{"in": moneyList(in, v.company.BaseCurrency), "out": moneyList(out, v.company.BaseCurrency)})
 	dialog.ShowConfirm(lang.X("bank.confirm_title", "Confirm matched payments"), msg, func(ok bool) {
 		if ok {
 			v.post(pairs)
@@ -383,7 +384,7 @@ func (v *bankView) post(pairs []app.BankPairing) {
 			v.checked = map[string]bool{}
 			v.reload()
 			dialog.ShowInformation(lang.X("bank.posted_title", "Posted"),
-				lang.X("bank.posted", "{{.n}} payments are posted.", map[string]any{"n": len(posted)}), v.win)
+				plural("bank.posted", len(posted), "{{.n}} payment is posted.", "{{.n}} payments are posted.", nil), v.win)
 		})
 	})
 }

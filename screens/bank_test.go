@@ -153,7 +153,7 @@ func TestBankImportConfirmPairIgnoreAndReimport(t *testing.T) {
 	// Ticked lines are all that "Confirm matched" posts.
 	v.table.Select(widget.TableCellID{Row: bt.row(t, -242050), Col: 0})
 	test.Tap(button(t, w.Content(), "Confirm matched…"))
-	if got := dialogText(w); !strings.Contains(got, "Post 1 matched payments? Incoming 0,00\u00a0Kč, outgoing 2\u00a0420,50\u00a0Kč") {
+	if got := dialogText(w); !strings.Contains(got, "Post 1 matched payment? Incoming 0,00\u00a0Kč, outgoing 2\u00a0420,50\u00a0Kč") {
 		t.Errorf("confirmation of the ticked line %q", got)
 	}
 	tapDialog(t, w, "No")

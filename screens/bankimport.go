@@ -287,9 +287,10 @@ func (v *bankView) showPreview(name string, st app.BankStatement, es []app.BankE
 	if st.To != st.From {
 		period += " – " + st.To.Format(uiLang)
 	}
-	summary := widget.NewLabel(lang.X("bank.preview_summary",
+	summary := widget.NewLabel(plural("bank.preview_summary", len(es),
+		"{{.name}} · account {{.account}} · {{.period}} · {{.n}} line: {{.matched}} matched, {{.ambiguous}} ambiguous, {{.unmatched}} unmatched, {{.imported}} imported before",
 		"{{.name}} · account {{.account}} · {{.period}} · {{.n}} lines: {{.matched}} matched, {{.ambiguous}} ambiguous, {{.unmatched}} unmatched, {{.imported}} imported before",
-		map[string]any{"name": name, "account": orDash(st.Account), "period": period, "n": len(es), "matched": counts[app.MatchFound],
+		map[string]any{"name": name, "account": orDash(st.Account), "period": period, "matched": counts[app.MatchFound],
 			"ambiguous": counts[app.MatchAmbiguous], "unmatched": counts[app.MatchNone], "imported": counts[app.MatchImported]}))
 	summary.Wrapping = fyne.TextWrapWord
 	table := newColumnTable(previewColumns, func() int { return len(es) }, func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -327,8 +328,8 @@ func (v *bankView) showPreview(name string, st app.BankStatement, es []app.BankE
 				dlg.Hide()
 				v.reload()
 				dialog.ShowInformation(lang.X("bank.imported_title", "Imported"),
-					lang.X("bank.imported", "{{.new}} new lines stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.",
-						map[string]any{"new": len(res.Entries), "skipped": res.Skipped}), v.win)
+					plural("bank.imported", len(res.Entries), "{{.n}} new line stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.",
+						"{{.n}} new lines stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.", map[string]any{"skipped": res.Skipped}), v.win)
 			})
 		})
 	}

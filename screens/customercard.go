@@ -110,7 +110,7 @@ func (k *customerCard) section(title string, n int, row func(int) fyne.CanvasObj
 		box.Add(row(i))
 	}
 	if n > cardRows {
-		more := widget.NewLabel(lang.X("reception.card.more", "and {{.n}} more", map[string]any{"n": n - cardRows}))
+		more := widget.NewLabel(plural("reception.card.more", n-cardRows, "and {{.n}} more", "and {{.n}} more", nil))
 		more.Importance = widget.LowImportance
 		box.Add(more)
 	}
@@ -130,7 +130,7 @@ func customerDetails(c app.Customer) string {
 	if c.DIC != "" {
 		ids = append(ids, lang.X("field.customer.dic", "DIČ")+" "+c.DIC)
 	}
-	ids = append(ids, lang.X("reception.card.terms", "payment term {{.n}} days", map[string]any{"n": c.PaymentDays}))
+	ids = append(ids, plural("reception.card.terms", c.PaymentDays, "payment term {{.n}} day", "payment term {{.n}} days", nil))
 	lines = append(lines, strings.Join(ids, " · "))
 	var contact []string
 	for _, s := range []string{c.Email, c.Phone} {

@@ -75,8 +75,11 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 	if c.ID != "" {
 		title = lang.X("customer.edit_title", "Customer {{.name}}", map[string]any{"name": c.Name})
 	}
-	return showFormDialog(title, lang.X("action.save", "Save"), fs, nil, w, func(fd *formDialog) {
-		out := c
+	// read takes the customer off the form and checks it as the store will
+	// (the same Normalize and Validate the CSV import runs), naming every
+	// wrong field; out is what is sent, check its normalised copy.
+	read := func() (out app.Customer, err error) {
+		out = c
 		out.Name, out.Street, out.City, out.Postcode = name.Text, street.Text, city.Text, postcode.Text
 		out.Country, out.ICO, out.DIC, out.Email, out.Phone = country.Text, ico.Text, dic.Text, email.Text, phone.Text
 		out.Currency, out.Note = currency.Selected, note.Text
@@ -88,17 +91,24 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 		case langName(app.English):
 			out.Lang = app.English
 		}
-		n, err := strconv.Atoi(strings.TrimSpace(days.Text))
-		if err != nil {
-			fd.fail(app.Invalid("customer.payment_days", "err.customer.payment_days", "the payment term must be 0 to 365 days", nil))
-			return
-		}
+		var es app.Errors
+		n, perr := strconv.Atoi(strings.TrimSpace(days.Text))
 		out.PaymentDays = n
-		// The store normalises too; checking here first marks the field
-		// without a round trip.
 		check := out
 		check.Normalize(baseCurrency)
-		if err := check.Validate(); err != nil {
+		if perr != nil {
+			check.PaymentDays = app.DefaultPaymentDays // judged here, not twice
+			es.Add(app.Invalid("customer.payment_days", "err.customer.payment_days", "the payment term must be 0 to 365 days", nil))
+		}
+		es.Add(check.Validate())
+		return out, es.Err()
+	}
+	fs.live(func() error { _, err := read(); return err })
+	return showFormDialog(title, lang.X("action.save", "Save"), fs, nil, w, func(fd *formDialog) {
+		// Checking here first marks every wrong field without a round trip;
+		// the store checks again.
+		out, err := read()
+		if err != nil {
 			fd.fail(err)
 			return
 		}

@@ -100,8 +100,8 @@ func rejectedTable(rejected []app.RowError) *widget.Table {
 // showImportPreview shows how many rows would be imported and the refused
 // rows; Import writes the accepted ones.
 func (r *receptionScreen) showImportPreview(name string, rows []app.ImportRow, accepted int, rejected []app.RowError) {
-	summary := widget.NewLabel(lang.X("reception.import_preview", "{{.file}}: {{.ok}} customers can be imported, {{.bad}} rows are refused and will be left out.",
-		map[string]any{"file": name, "ok": accepted, "bad": len(rejected)}))
+	summary := widget.NewLabel(plural("reception.import_preview", accepted, "{{.file}}: {{.n}} customer can be imported, {{.bad}} rows are refused and will be left out.",
+		"{{.file}}: {{.n}} customers can be imported, {{.bad}} rows are refused and will be left out.", map[string]any{"file": name, "bad": len(rejected)}))
 	summary.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(summary)
 	var content fyne.CanvasObject = body
@@ -110,7 +110,7 @@ func (r *receptionScreen) showImportPreview(name string, rows []app.ImportRow, a
 	}
 	var dlg *dialog.CustomDialog
 	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), func() { dlg.Hide() })
-	run := widget.NewButtonWithIcon(lang.X("reception.import_run", "Import {{.n}} customers", map[string]any{"n": accepted}), theme.ConfirmIcon(), func() {
+	run := widget.NewButtonWithIcon(plural("reception.import_run", accepted, "Import {{.n}} customer", "Import {{.n}} customers", nil), theme.ConfirmIcon(), func() {
 		dlg.Hide()
 		r.runImport(rows)
 	})
@@ -128,7 +128,7 @@ func (r *receptionScreen) showImportPreview(name string, rows []app.ImportRow, a
 func (r *receptionScreen) runImport(rows []app.ImportRow) {
 	ctx := r.deps.ctx()
 	wait := dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"),
-		container.NewVBox(widget.NewLabel(lang.X("reception.import_running", "Importing {{.n}} rows…", map[string]any{"n": len(rows)})), widget.NewProgressBarInfinite()), r.win)
+		container.NewVBox(widget.NewLabel(plural("reception.import_running", len(rows), "Importing {{.n}} row…", "Importing {{.n}} rows…", nil)), widget.NewProgressBarInfinite()), r.win)
 	wait.Show()
 	async(func() {
 		res, err := r.deps.Services.Importer.ImportCustomers(ctx, rows, false)
@@ -138,8 +138,8 @@ func (r *receptionScreen) runImport(rows []app.ImportRow) {
 				showError(err, r.win)
 				return
 			}
-			msg := widget.NewLabel(lang.X("reception.import_done", "Imported {{.n}} customers; {{.bad}} rows were refused.",
-				map[string]any{"n": res.Accepted, "bad": len(res.Rejected)}))
+			msg := widget.NewLabel(plural("reception.import_done", res.Accepted, "Imported {{.n}} customer; {{.bad}} rows were refused.", "Imported {{.n}} customers; {{.bad}} rows were refused.",
+				map[string]any{"bad": len(res.Rejected)}))
 			msg.Wrapping = fyne.TextWrapWord
 			var content fyne.CanvasObject = msg
 			if len(res.Rejected) > 0 {

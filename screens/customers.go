@@ -113,7 +113,7 @@ func (v *customersView) reload() {
 			}
 			v.list = list
 			v.cur = 0
-			v.count.SetText(lang.X("customers.count", "{{.n}} customers", map[string]any{"n": len(list)}))
+			v.count.SetText(plural("customers.count", len(list), "{{.n}} customer", "{{.n}} customers", nil))
 			v.table.Refresh()
 			if v.loaded != nil {
 				v.loaded(list)

@@ -12,7 +12,9 @@ import (
 )
 
 // showError is the one place the screens report an error: the domain message
-// in the user's language, in a dialog over w.
+// in the user's language, in a dialog over w. Its OK button has the focus,
+// so Enter and Esc close it too; the focus then goes back where it was (the
+// field of a form being corrected).
 func showError(err error, w fyne.Window) {
 	if err == nil || w == nil {
 		return
@@ -20,8 +22,43 @@ func showError(err error, w fyne.Window) {
 	msg := app.ErrorMessage(err, Translator())
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.X("dialog.error.title", "Something went wrong"), lang.X("action.ok", "OK"), label, w)
+	prev := w.Canvas().Focused()
+	var d *dialog.CustomDialog
+	ok := newKeyButton(lang.X("action.ok", "OK"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(lang.X("dialog.error.title", "Something went wrong"), label, w)
+	d.SetButtons([]fyne.CanvasObject{ok})
+	d.SetOnClosed(func() {
+		if prev != nil {
+			w.Canvas().Focus(prev)
+		}
+	})
 	showSized(d, fyne.NewSize(460, 0))
+	w.Canvas().Focus(ok)
+}
+
+// keyButton is a dialog's only button, pressed by Enter, Return and Esc as
+// well as by a click once it has the focus.
+type keyButton struct {
+	widget.Button
+}
+
+func newKeyButton(text string, tapped func()) *keyButton {
+	b := &keyButton{}
+	b.Text, b.OnTapped, b.Importance = text, tapped, widget.HighImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button for Enter, Return and Esc.
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+		if b.OnTapped != nil && !b.Disabled() {
+			b.OnTapped()
+		}
+		return
+	}
+	b.Button.TypedKey(ev)
 }
 
 // ShowFatal opens a small window showing message in an error dialog; closing

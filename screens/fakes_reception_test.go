@@ -237,6 +237,12 @@ func (f *fakeReception) SetInquiryStatus(ctx context.Context, id string, s app.I
 	return app.Inquiry{}, app.Errorf(app.ENOTFOUND, "err.inquiry.not_found", "the inquiry does not exist", nil)
 }
 
+// QuoteInquiry is not faked: the quote flow is tested on the real store
+// (TestInquiryBecomesQuoteForReceptionAndSales).
+func (f *fakeReception) QuoteInquiry(context.Context, string) (app.Inquiry, app.SalesDoc, error) {
+	return app.Inquiry{}, app.SalesDoc{}, app.Errorf(app.EINTERNAL, "err.internal", "not in the fake", nil)
+}
+
 func (f *fakeReception) Inquiries(ctx context.Context, openOnly bool) ([]app.Inquiry, error) {
 	if err := app.Authorize(ctx, app.PermReception); err != nil {
 		return nil, err

@@ -65,8 +65,8 @@ func (fd *formDialog) busy() { fd.ok.Disable() }
 // dialog when it is about nothing on the form (a refusal of the store).
 func (fd *formDialog) fail(err error) {
 	fd.ok.Enable()
-	if !fd.fs.mark(err) {
-		showError(err, fd.win)
+	if rest := fd.fs.markAll(err); rest != nil {
+		showError(rest, fd.win)
 	}
 }
 

@@ -106,7 +106,7 @@ func (v *inquiriesView) reload() {
 				}
 			}
 			v.list = list
-			v.count.SetText(lang.X("reception.inquiry_count", "{{.n}} inquiries", map[string]any{"n": len(v.list)}))
+			v.count.SetText(plural("reception.inquiry_count", len(v.list), "{{.n}} inquiry", "{{.n}} inquiries", nil))
 			v.table.Refresh()
 			v.showDetail()
 		})
@@ -159,7 +159,7 @@ func (v *inquiriesView) showDetail() {
 		v.detail.Add(text)
 	}
 	buttons := container.NewGridWrap(fyne.NewSize(190, 36))
-	if q.Status.CanMoveTo(app.InquiryQuoted) && v.r.deps.can(app.PermSalesWrite) && v.r.deps.Services.Sales != nil {
+	if q.Status.CanMoveTo(app.InquiryQuoted) && v.r.deps.can(app.PermInquiryQuote) {
 		b := widget.NewButtonWithIcon(lang.X("reception.create_quote", "Create quote"), theme.DocumentCreateIcon(), func() { v.createQuote(q) })
 		b.Importance = widget.HighImportance
 		buttons.Add(b)
@@ -174,10 +174,11 @@ func (v *inquiriesView) showDetail() {
 		icon       fyne.Resource
 	}{
 		{app.InquiryInProgress, "reception.move_in_progress", "Start work", widget.MediumImportance, theme.MediaPlayIcon()},
-		{app.InquiryQuoted, "reception.move_quoted", "Mark quoted", widget.MediumImportance, theme.DocumentIcon()},
 		{app.InquiryWon, "reception.move_won", "Won", widget.SuccessImportance, theme.ConfirmIcon()},
 		{app.InquiryLost, "reception.move_lost", "Lost", widget.DangerImportance, theme.CancelIcon()},
 	}
+	// "Quoted" is no move of its own: Create quote makes the quote and
+	// moves the inquiry with it (the store refuses "quoted" without one).
 	for _, m := range moves {
 		if q.Status.CanMoveTo(m.to) {
 			to := m.to

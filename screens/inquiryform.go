@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -56,7 +57,7 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 	assigned := r.staffSelect("", true)
 	fs.add("inquiry.assigned", "Assigned to", assigned)
 
-	fd := showFormDialog(lang.X("reception.inquiry_title", "Log an inquiry"), lang.X("action.save", "Save"), fs, nil, r.win, func(fd *formDialog) {
+	read := func() app.Inquiry {
 		q := app.Inquiry{Channel: channels[max(0, channel.SelectedIndex())], Topic: strings.TrimSpace(topic.Text),
 			Text: strings.TrimSpace(text.Text), Assigned: r.staffOf(assigned), Status: app.InquiryNew}
 		if cust != nil {
@@ -64,6 +65,11 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 		} else {
 			q.Contact = strings.TrimSpace(contact.Text)
 		}
+		return q
+	}
+	fs.live(func() error { return read().Validate() })
+	fd := showFormDialog(lang.X("reception.inquiry_title", "Log an inquiry"), lang.X("action.save", "Save"), fs, nil, r.win, func(fd *formDialog) {
+		q := read()
 		if err := q.Validate(); err != nil {
 			fd.fail(err)
 			return
@@ -92,15 +98,16 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 	}
 }
 
-// createQuote makes a draft quote for the inquiry's customer with the topic
-// as its first line and the text as its note, marks the inquiry quoted with
-// the quote's ID and opens the draft in Sales. A new contact becomes a
-// customer first (the customer form opens with their name).
+// createQuote drafts the inquiry's quote in the store (its topic as the
+// line, its text as the note, no price yet) and marks the inquiry quoted with
+// it, in one step; who may read sales then sees the draft in Sales, the desk
+// hears that sales will price it. A new contact becomes a customer first (the
+// customer form opens with their name).
 func (v *inquiriesView) createQuote(q app.Inquiry) {
 	r := v.r
 	if q.CustomerID == "" {
 		if !r.deps.can(app.PermCustomersWrite) {
-			showError(app.Invalid("inquiry.customer", "err.required", "is required", nil), r.win)
+			showError(app.Invalid("inquiry.contact", "err.inquiry.no_customer", "save the contact as a customer first: a quote is made out to a customer", nil), r.win)
 			return
 		}
 		showCustomerForm(r.deps, r.win, app.Customer{Name: q.Contact}, r.company.BaseCurrency, func(c app.Customer) {
@@ -121,49 +128,20 @@ func (v *inquiriesView) createQuote(q app.Inquiry) {
 	}
 	ctx := r.deps.ctx()
 	async(func() {
-		c, err := r.deps.Services.Company.Company(ctx)
-		var cust app.Customer
-		if err == nil {
-			cust, err = r.deps.Services.Customers.Customer(ctx, q.CustomerID)
-		}
-		var doc app.SalesDoc
-		if err == nil {
-			doc, err = r.deps.Services.Sales.SaveDraft(ctx, quoteForInquiry(q, c, cust, app.Today(r.deps.clock())))
-		}
-		if err == nil {
-			_, err = r.deps.Services.Reception.SetInquiryStatus(ctx, q.ID, app.InquiryQuoted, doc.ID)
-		}
+		_, doc, err := r.deps.Services.Reception.QuoteInquiry(ctx, q.ID)
 		fyne.Do(func() {
+			r.changed()
 			if err != nil {
 				showError(err, r.win)
-				r.changed()
 				return
 			}
-			r.changed()
-			if r.openQuote != nil {
+			if r.openQuote != nil && r.deps.can(app.PermSalesRead) {
 				r.openQuote(doc.ID)
+				return
 			}
+			dialog.ShowInformation(lang.X("reception.quote_created_title", "Quote drafted"),
+				lang.X("reception.quote_created", "The draft quote for {{.customer}} is made: “{{.topic}}”. Sales will price and send it.",
+					map[string]any{"customer": doc.Customer.Name, "topic": q.Topic}), r.win)
 		})
 	})
-}
-
-// quoteForInquiry is the draft quote an inquiry starts: the topic as the
-// first line (quantity 1, price to fill in), the inquiry's text as the note.
-func quoteForInquiry(q app.Inquiry, c app.Company, cust app.Customer, today app.Date) app.SalesDoc {
-	cur := cust.Currency
-	if cur == "" {
-		cur = c.BaseCurrency
-	}
-	note := q.Text
-	if r := []rune(note); len(r) > 2000 {
-		note = string(r[:2000])
-	}
-	topic := q.Topic
-	if r := []rune(topic); len(r) > 500 {
-		topic = string(r[:500])
-	}
-	return app.SalesDoc{Kind: app.KindQuote, Status: app.StatusDraft, CustomerID: cust.ID, Customer: app.PartyOfCustomer(cust),
-		IssueDate: today, TaxDate: today, ValidUntil: today.AddDays(30), Currency: cur, PaymentMethod: app.PayBank,
-		Supplier: app.PartyOfCompany(c), Note: note,
-		Lines: []app.DocLine{{Text: topic, Quantity: app.Q(1), Unit: lang.X("reception.quote_unit", "pcs"), VATKind: app.VATStandard}}}
 }

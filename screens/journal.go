@@ -140,7 +140,7 @@ func (j *journalView) reload() {
 				j.setAccounts(accts)
 			}
 			j.rows.count = n
-			j.countText.SetText(lang.X("journal.count", "{{.n}} lines", map[string]any{"n": app.FormatMinor(int64(n), 0, uiLang)}))
+			j.countText.SetText(plural("journal.count", n, "{{.n}} line", "{{.n}} lines", nil))
 			j.table.Refresh()
 		})
 	})

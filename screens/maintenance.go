@@ -92,7 +92,7 @@ func (s *shell) showProblems(problems []app.Problem) {
 	}
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord
-	intro := widget.NewLabel(lang.X("check.problems", "The check found {{.n}} problem(s):", map[string]any{"n": len(problems)}))
+	intro := widget.NewLabel(plural("check.problems", len(problems), "The check found {{.n}} problem:", "The check found {{.n}} problems:", nil))
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(520, 260))
 	dialog.ShowCustom(title, lang.X("action.ok", "OK"), container.NewBorder(intro, nil, nil, nil, scroll), s.win)

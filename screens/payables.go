@@ -112,7 +112,7 @@ func (v *payablesView) buildUI() fyne.CanvasObject {
 	v.table = newColumnTable(purchaseColumns, func() int { return v.rows.count }, v.updateCell, func(c int) bool { return c == 5 || c == 6 })
 	v.rows.table = v.table
 	v.rows.onPage = func() {
-		v.countText.SetText(lang.X("payables.count", "{{.n}} received invoices", map[string]any{"n": app.FormatMinor(int64(v.rows.count), 0, uiLang)}))
+		v.countText.SetText(plural("payables.count", v.rows.count, "{{.n}} received invoice", "{{.n}} received invoices", nil))
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()

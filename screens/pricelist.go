@@ -127,7 +127,7 @@ func (v *priceListView) filter() {
 			v.shown = append(v.shown, it)
 		}
 	}
-	v.count.SetText(lang.X("items.count", "{{.n}} items", map[string]any{"n": len(v.shown)}))
+	v.count.SetText(plural("items.count", len(v.shown), "{{.n}} item", "{{.n}} items", nil))
 	v.table.Refresh()
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
 	"kontor/app/pdf"
@@ -119,4 +120,21 @@ func (testPDF) Document(w io.Writer, d app.SalesDoc, c app.Company) error {
 
 func (testPDF) Batch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), c app.Company, progress func(done int)) error {
 	return pdf.RenderBatch(ctx, w, next, pdf.Options{Lang: app.Czech, BaseCurrency: c.BaseCurrency}, progress)
+}
+
+// fieldAfter finds the first text entry (plain or escEntry) after the label
+// with text.
+func fieldAfter(t *testing.T, root fyne.CanvasObject, label string) *widget.Entry {
+	t.Helper()
+	seen := false
+	for _, o := range objects(root) {
+		if l, ok := o.(*widget.Label); ok && l.Text == label {
+			seen = true
+		}
+		if e := entryOf(o); e != nil && seen {
+			return e
+		}
+	}
+	t.Fatalf("no entry after label %q", label)
+	return nil
 }

@@ -174,7 +174,7 @@ func (p *receivablesPane) show(rows []app.AgingRow, day app.Date) {
 	for _, v := range p.totals {
 		sum += v
 	}
-	p.info.SetText(lang.X("aging.info", "{{.n}} open, {{.total}} in all", map[string]any{"n": len(rows), "total": formatMoney(sum, p.parent.company.BaseCurrency)}))
+	p.info.SetText(plural("aging.info", len(rows), "{{.n}} partner with open documents, {{.total}} in all", "{{.n}} partners with open documents, {{.total}} in all", map[string]any{"total": formatMoney(sum, p.parent.company.BaseCurrency)}))
 	p.updateButtons()
 }
 

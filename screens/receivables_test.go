@@ -152,7 +152,7 @@ func TestReceivablesAgingTotalsChartAndStatement(t *testing.T) {
 			t.Errorf("the table lacks %q:\n%s", want, shown)
 		}
 	}
-	if !strings.Contains(p.info.Text, "2 open") || !strings.Contains(p.info.Text, "17,150.00") {
+	if !strings.Contains(p.info.Text, "2 partners with open documents") || !strings.Contains(p.info.Text, "17,150.00") {
 		t.Errorf("info %q", p.info.Text)
 	}
 	if got := p.chart.series[0].values; len(got) != 5 || got[0] != 484000 || got[1] != 263000 || got[4] != 605000 {

@@ -145,14 +145,7 @@ func (r *receptionScreen) loadStaff() {
 }
 
 // staffName is how a staff member is shown: their full name if known.
-func (r *receptionScreen) staffName(name string) string {
-	for _, s := range r.staff {
-		if s.Name == name && s.FullName != "" {
-			return s.FullName
-		}
-	}
-	return name
-}
+func (r *receptionScreen) staffName(name string) string { return app.StaffName(r.staff, name) }
 
 // staffSelect is a select of the staff; the chosen user name is read with
 // staffOf. With selected empty, self preselects the signed-in user.

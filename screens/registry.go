@@ -2,8 +2,12 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
 )
 
 // tabGroup is a top-level tab of the shell.
@@ -15,15 +19,12 @@ const (
 	backOffice  tabGroup = "back"
 )
 
-// Role names; admin sees every tab.
+// Role names of the tabs of modules not built yet; admin sees every tab.
 const (
-	roleReception  = "reception"
-	roleSales      = "sales"
-	roleAftersales = "aftersales"
-	roleAccounts   = "accounts"
-	rolePayroll    = "payroll"
-	roleWarehouse  = "warehouse"
-	roleAdmin      = "admin"
+	roleAftersales = string(app.RoleAftersales)
+	rolePayroll    = string(app.RolePayroll)
+	roleWarehouse  = string(app.RoleWarehouse)
+	roleAdmin      = string(app.RoleAdmin)
 )
 
 // tabSpec declares one tab of the shell. A later issue that brings a screen
@@ -34,8 +35,12 @@ type tabSpec struct {
 	Title    string               // English fallback of TitleKey
 	Icon     func() fyne.Resource // a theme icon; called late, once the app exists
 	Group    tabGroup
-	Roles    []string // roles that see the tab (admin always does; nil: admin only)
-	Build    func(s *shell) fyne.CanvasObject
+	// Perm is the permission the tab's work needs (app/roles.go decides who
+	// holds it, so the tab shows exactly to whom the store answers); a tab
+	// of a module not built yet names its Roles instead. Admin sees all.
+	Perm  app.Permission
+	Roles []string
+	Build func(s *shell) fyne.CanvasObject
 }
 
 // title returns the translated tab title.
@@ -44,13 +49,13 @@ func (t tabSpec) title() string { return lang.X(t.TitleKey, t.Title) }
 // registry lists every tab in display order.
 var registry = []tabSpec{
 	{ID: "reception", TitleKey: "tab.reception", Title: "Reception", Icon: theme.AccountIcon, Group: frontOffice,
-		Roles: []string{roleReception}, Build: func(s *shell) fyne.CanvasObject {
+		Perm: app.PermReception, Build: func(s *shell) fyne.CanvasObject {
 			s.reception = newReceptionScreen(s.deps, s.win, s.company)
 			s.reception.openQuote = s.openSalesDoc
 			return s.reception.buildUI()
 		}},
 	{ID: "sales", TitleKey: "tab.sales", Title: "Sales", Icon: theme.DocumentIcon, Group: frontOffice,
-		Roles: []string{roleSales, roleAccounts}, Build: func(s *shell) fyne.CanvasObject {
+		Perm: app.PermSalesRead, Build: func(s *shell) fyne.CanvasObject {
 			s.sales = newSalesScreen(s.deps, s.win, s.company)
 			return s.sales.buildUI()
 		}},
@@ -60,7 +65,7 @@ var registry = []tabSpec{
 				lang.X("placeholder.aftersales", "Service tickets, warranty checks and returns (RMA) will live here."))
 		}},
 	{ID: "accounts", TitleKey: "tab.accounts", Title: "Accounts", Icon: theme.ListIcon, Group: backOffice,
-		Roles: []string{roleAccounts}, Build: func(s *shell) fyne.CanvasObject {
+		Perm: app.PermLedgerRead, Build: func(s *shell) fyne.CanvasObject {
 			s.accounts = newAccountsScreen(s.deps, s.win, s.company)
 			return s.accounts.buildUI()
 		}},
@@ -70,12 +75,17 @@ var registry = []tabSpec{
 				lang.X("placeholder.payroll", "Employees, monthly pay runs, payslips and their posting to the ledger will live here."))
 		}},
 	{ID: "warehouse", TitleKey: "tab.warehouse", Title: "Warehouse", Icon: theme.StorageIcon, Group: backOffice,
-		Roles: []string{roleWarehouse}, Build: func(*shell) fyne.CanvasObject {
-			return placeholder(theme.StorageIcon(), lang.X("tab.warehouse", "Warehouse"),
-				lang.X("placeholder.warehouse", "Items, locations, stock moves, stock levels, reordering and valuation will live here."))
+		Roles: []string{roleWarehouse}, Build: func(s *shell) fyne.CanvasObject {
+			// The price list is the warehouse's items today (the role edits
+			// it); stock itself comes with the Warehouse module.
+			s.warehouseItems = newPriceListView(s.deps, s.win, &s.company)
+			note := widget.NewLabel(lang.X("placeholder.warehouse_items", "The price list's items. Locations, stock moves, stock levels, reordering and valuation come with the Warehouse module."))
+			note.Wrapping = fyne.TextWrapWord
+			note.Importance = widget.LowImportance
+			return container.NewBorder(note, nil, nil, nil, s.warehouseItems.buildUI())
 		}},
 	{ID: "audit", TitleKey: "tab.audit", Title: "Audit", Icon: theme.HistoryIcon, Group: backOffice,
-		Roles: []string{roleAccounts}, Build: func(s *shell) fyne.CanvasObject {
+		Perm: app.PermAuditRead, Build: func(s *shell) fyne.CanvasObject {
 			s.audit = newAuditView(s.deps, s.win)
 			return s.audit.buildUI()
 		}},
@@ -84,7 +94,7 @@ var registry = []tabSpec{
 	// rest, and its actions take effect at once (no Save button to confuse
 	// with the company form's).
 	{ID: "users", TitleKey: "tab.users", Title: "Users", Icon: theme.AccountIcon, Group: backOffice,
-		Roles: nil, Build: func(s *shell) fyne.CanvasObject {
+		Perm: app.PermUsersManage, Build: func(s *shell) fyne.CanvasObject {
 			s.users = newUsersView(s.deps, s.win)
 			return s.users.buildUI()
 		}},
@@ -106,6 +116,13 @@ func visibleTabs(group tabGroup, roles []string) []tabSpec {
 func canSee(t tabSpec, roles []string) bool {
 	if roles == nil {
 		return true
+	}
+	if t.Perm != "" {
+		rs := make([]app.Role, len(roles))
+		for i, r := range roles {
+			rs[i] = app.Role(r)
+		}
+		return app.Can(rs, t.Perm)
 	}
 	for _, r := range roles {
 		if r == roleAdmin {

@@ -136,9 +136,9 @@ func (l *docList) exportBatch(selected bool) {
 	mode := widget.NewRadioGroup([]string{combined, folder}, nil)
 	mode.Required = true
 	mode.SetSelected(combined)
-	what := lang.X("sales.batch_all", "All {{.n}} listed documents (drafts are left out).", map[string]any{"n": l.rows.count})
+	what := plural("sales.batch_all", l.rows.count, "The {{.n}} listed document (drafts are left out).", "All {{.n}} listed documents (drafts are left out).", nil)
 	if selected {
-		what = lang.X("sales.batch_selected", "{{.n}} selected documents.", map[string]any{"n": len(ids)})
+		what = plural("sales.batch_selected", len(ids), "{{.n}} selected document.", "{{.n}} selected documents.", nil)
 	}
 	body := container.NewVBox(widget.NewLabel(what), mode)
 	dialog.ShowCustomConfirm(lang.X("sales.batch_title", "Export PDFs"), lang.X("sales.batch_next", "Continue…"), lang.X("action.cancel", "Cancel"), body, func(ok bool) {
@@ -201,13 +201,13 @@ func (l *docList) runBatch(spec batchSpec, folder bool, target string) {
 			title := lang.X("sales.batch_title", "Export PDFs")
 			switch {
 			case cancelled && folder:
-				dialog.ShowInformation(title, lang.X("sales.batch_cancelled_folder", "Cancelled. {{.n}} files were written to {{.path}}.", map[string]any{"n": n, "path": target}), win)
+				dialog.ShowInformation(title, plural("sales.batch_cancelled_folder", n, "Cancelled. {{.n}} file was written to {{.path}}.", "Cancelled. {{.n}} files were written to {{.path}}.", map[string]any{"path": target}), win)
 			case cancelled:
 				dialog.ShowInformation(title, lang.X("sales.batch_cancelled", "Cancelled. No file was written."), win)
 			case err != nil:
 				showError(err, win)
 			default:
-				dialog.ShowInformation(title, lang.X("sales.batch_done", "Wrote {{.n}} documents to {{.path}}.", map[string]any{"n": n, "path": target}), win)
+				dialog.ShowInformation(title, plural("sales.batch_done", n, "Wrote {{.n}} document to {{.path}}.", "Wrote {{.n}} documents to {{.path}}.", map[string]any{"path": target}), win)
 				if !folder {
 					openFile(target)
 				}

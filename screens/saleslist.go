@@ -222,9 +222,9 @@ func (l *docList) reload() {
 
 // updateCount shows how many documents match and how many are checked.
 func (l *docList) updateCount() {
-	text := lang.X("sales.count", "{{.n}} documents", map[string]any{"n": app.FormatMinor(int64(l.rows.count), 0, uiLang)})
+	text := plural("sales.count", l.rows.count, "{{.n}} document", "{{.n}} documents", nil)
 	if len(l.selected) > 0 {
-		text += " · " + lang.X("sales.selected", "{{.n}} selected", map[string]any{"n": len(l.selected)})
+		text += " · " + plural("sales.selected", len(l.selected), "{{.n}} selected", "{{.n}} selected", nil)
 	}
 	l.countText.SetText(text)
 	if l.exportSel != nil {

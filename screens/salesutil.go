@@ -37,12 +37,15 @@ func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
-// entryOf returns the plain entry of an input (an *widget.Entry or *escEntry).
+// entryOf returns the plain entry of an input (an *widget.Entry, *escEntry
+// or *widget.SelectEntry).
 func entryOf(o fyne.CanvasObject) *widget.Entry {
 	switch v := o.(type) {
 	case *widget.Entry:
 		return v
 	case *escEntry:
+		return &v.Entry
+	case *widget.SelectEntry:
 		return &v.Entry
 	}
 	return nil

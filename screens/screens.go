@@ -83,12 +83,15 @@ const prefLanguage = "language"
 var uiLang = app.English
 
 // SetupLanguage loads Kontor's translations into Fyne's lang package, applies
-// the "language" preference ("", "cs" or "en") and returns the effective language.
+// the "language" preference ("", "cs" or "en"; "" follows the system) and
+// returns the effective language.
 //
 // Fyne picks the translation closest to the OS locale and offers no setter, so
-// an override loads the chosen language's strings under every locale Kontor
-// ships and under the system locale: whichever the matcher picks then speaks
-// the chosen language.
+// the chosen language's strings are loaded under every locale Kontor ships
+// and under the system locale: whichever the matcher picks then speaks the
+// chosen language. The files also carry the strings of Fyne's own dialogs
+// ("Open", "Save", "Cancel", "File"…), so a file dialog speaks Kontor's
+// language, not the system's.
 func SetupLanguage(prefs fyne.Preferences) app.Lang {
 	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
 		fyne.LogError("loading translations", err)
@@ -99,8 +102,7 @@ func SetupLanguage(prefs fyne.Preferences) app.Lang {
 	}
 	l := app.Lang(override)
 	if !l.Valid() {
-		uiLang = app.LangFromLocale(lang.SystemLocale().String())
-		return uiLang
+		l = app.LangFromLocale(lang.SystemLocale().String())
 	}
 	data, err := assets.TranslationJSON(string(l))
 	if err != nil {
@@ -129,9 +131,20 @@ func (fyneTranslator) Translate(key, fallback string, args map[string]any) strin
 	return lang.X(key, fallback, args)
 }
 
+// Lang is the UI language: app formats the money, dates and rates inside
+// messages (app.ErrorMessage, app.Count) in it.
+func (fyneTranslator) Lang() app.Lang { return uiLang }
+
 // Translator returns the app.Translator backed by Fyne's lang package, for
 // app.ErrorMessage and app.Problem.Text.
 func Translator() app.Translator { return fyneTranslator{} }
+
+// plural is a message about n things in the UI language's plural form of n
+// (app.Count): key.one, key.few, key.many and key.other in the translation
+// files; one and other are the English texts, {{.n}} the count.
+func plural(key string, n int, one, other string, args map[string]any) string {
+	return app.Count(Translator(), key, n, one, other, args)
+}
 
 // async runs slow work off the UI thread. Tests replace it with a synchronous
 // call because Fyne's test driver runs fyne.Do inline.

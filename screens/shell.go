@@ -73,17 +73,19 @@ type shell struct {
 	gate    *gate
 	company app.Company
 
-	groups      *container.AppTabs
-	inner       map[tabGroup]*container.AppTabs
-	tabIDs      map[*container.TabItem]string
-	status      *widget.Label
-	userLabel   *widget.Label
-	accounts    *accountsScreen
-	audit       *auditView
-	users       *usersView
-	sales       *salesScreen
-	reception   *receptionScreen
-	settingsWin fyne.Window
+	groups    *container.AppTabs
+	inner     map[tabGroup]*container.AppTabs
+	tabIDs    map[*container.TabItem]string
+	status    *widget.Label
+	userLabel *widget.Label
+	accounts  *accountsScreen
+	audit     *auditView
+	users     *usersView
+	// warehouseItems is the price list shown in the Warehouse tab.
+	warehouseItems *priceListView
+	sales          *salesScreen
+	reception      *receptionScreen
+	settingsWin    fyne.Window
 }
 
 func (s *shell) buildUI() fyne.CanvasObject {

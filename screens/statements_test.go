@@ -136,7 +136,7 @@ func TestStatementBatchFolderCombinedAndCancel(t *testing.T) {
 	if strings.Join(names, ",") != want {
 		t.Errorf("folder holds %v, want %s", names, want)
 	}
-	if got := dialogText(w); !strings.Contains(got, "Wrote 2 statements to "+out+". 1 customers without a balance or activity") {
+	if got := dialogText(w); !strings.Contains(got, "Wrote 2 statements to "+out+". Customers without a balance or activity in the period, skipped: 1.") {
 		t.Errorf("summary %q", got)
 	}
 	closeDialogs(w)
@@ -186,7 +186,7 @@ func TestStatementBatchFolderCombinedAndCancel(t *testing.T) {
 	each := t.TempDir()
 	p.runBatch(from, to, true, each)
 	files, _ = os.ReadDir(each)
-	if len(files) != 1 || !strings.Contains(dialogText(w), "Cancelled. 1 statements were written to "+each) {
+	if len(files) != 1 || !strings.Contains(dialogText(w), "Cancelled. 1 statement was written to "+each) {
 		t.Errorf("cancelled folder: %v, %q", files, dialogText(w))
 	}
 	closeDialogs(w)

@@ -58,7 +58,7 @@ func (p *statementsPane) runBatch(from, to app.Date, folder bool, target string)
 	showSized(wait, fyne.NewSize(420, 0))
 	progress := func(done, total int) {
 		fyne.Do(func() {
-			count.SetText(lang.X("statements.batch_progress", "{{.done}} of {{.total}} customers", map[string]any{"done": done, "total": total}))
+			count.SetText(plural("statements.batch_progress", total, "{{.done}} of {{.n}} customer", "{{.done}} of {{.n}} customers", map[string]any{"done": done}))
 			if total > 0 {
 				bar.SetValue(float64(done) / float64(total))
 			}
@@ -74,7 +74,7 @@ func (p *statementsPane) runBatch(from, to app.Date, folder bool, target string)
 			args := map[string]any{"n": res.written, "skipped": res.skipped, "path": target}
 			switch {
 			case cancelled && folder:
-				dialog.ShowInformation(title, lang.X("statements.batch_cancelled_folder", "Cancelled. {{.n}} statements were written to {{.path}}.", args), win)
+				dialog.ShowInformation(title, plural("statements.batch_cancelled_folder", res.written, "Cancelled. {{.n}} statement was written to {{.path}}.", "Cancelled. {{.n}} statements were written to {{.path}}.", args), win)
 			case cancelled:
 				dialog.ShowInformation(title, lang.X("statements.batch_cancelled", "Cancelled. No file was written."), win)
 			case errors.Is(err, errNoStatementsWritten) || err == nil && res.written == 0:
@@ -82,7 +82,8 @@ func (p *statementsPane) runBatch(from, to app.Date, folder bool, target string)
 			case err != nil:
 				showError(err, win)
 			default:
-				dialog.ShowInformation(title, lang.X("statements.batch_done", "Wrote {{.n}} statements to {{.path}}. {{.skipped}} customers without a balance or activity in the period were skipped.", args), win)
+				dialog.ShowInformation(title, plural("statements.batch_done", res.written, "Wrote {{.n}} statement to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.",
+					"Wrote {{.n}} statements to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.", args), win)
 				if !folder {
 					openFile(target)
 				}

@@ -104,7 +104,7 @@ func (v *usersView) reload() {
 			}
 			sort.Slice(users, func(i, j int) bool { return users[i].Name < users[j].Name })
 			v.users = users
-			v.count.SetText(lang.X("users.count", "{{.n}} users", map[string]any{"n": len(users)}))
+			v.count.SetText(plural("users.count", len(users), "{{.n}} user", "{{.n}} users", nil))
 			v.table.Refresh()
 			v.reselect()
 		})

@@ -83,7 +83,7 @@ func TestUsersAddAndLastAdmin(t *testing.T) {
 		t.Fatal("admin has no Users tab")
 	}
 	v := g.shell.users
-	if len(v.users) != 1 || !strings.Contains(texts(w.Content()), "1 users") {
+	if len(v.users) != 1 || !strings.Contains(texts(w.Content()), "1 user\n") {
 		t.Fatalf("users listed: %v", v.users)
 	}
 

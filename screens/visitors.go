@@ -2,6 +2,7 @@ package screens
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -50,7 +51,7 @@ func (v *visitorsView) buildUI() fyne.CanvasObject {
 	v.insideList = widget.NewList(func() int { return len(v.inside) }, func() fyne.CanvasObject {
 		text := widget.NewLabel("")
 		text.Truncation = fyne.TextTruncateEllipsis
-		badge := widget.NewButtonWithIcon(lang.X("reception.print_badge", "Print badge…"), theme.DocumentPrintIcon(), nil)
+		badge := widget.NewButtonWithIcon(lang.X("reception.print_badge", "Print badge"), theme.DocumentPrintIcon(), nil)
 		out := widget.NewButtonWithIcon(lang.X("reception.check_out", "Check out"), theme.LogoutIcon(), nil)
 		return container.NewBorder(nil, nil, nil, container.NewHBox(badge, out), text)
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -250,23 +251,25 @@ func errNoBadge() error {
 	return app.Errorf(app.ECONFLICT, "err.badge.unavailable", "printing visitor badges is not available", nil)
 }
 
-// printBadge asks where to save the visitor's badge PDF, writes it in the
-// background and opens it in the viewer.
+// printBadge writes the visitor's badge as a PDF in the badge folder and
+// opens it in the system viewer, where it prints; the badge names the host
+// by their full name. No file dialog: a badge is printed, not filed.
 func (v *visitorsView) printBadge(vis app.Visit) {
 	r := v.r
 	if r.deps.Badge == nil {
 		showError(errNoBadge(), r.win)
 		return
 	}
-	saveFileAs(r.win, badgeFileName(vis), ".pdf", func(path string) { v.writeBadge(vis, path) })
-}
-
-// writeBadge renders the badge to path off the UI thread and opens it.
-func (v *visitorsView) writeBadge(vis app.Visit, path string) {
-	r := v.r
+	vis.Host = r.staffName(vis.Host)
 	ctx := r.deps.ctx()
 	async(func() {
+		path := filepath.Join(badgeDir(), badgeFileName(vis))
 		c, err := r.deps.Services.Company.Company(ctx)
+		if err == nil {
+			if err = os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				err = app.Internal("creating the badge folder", err)
+			}
+		}
 		if err == nil {
 			err = writeFileAtomic(path, func(w *os.File) error { return r.deps.Badge(w, vis, c) })
 		}
@@ -279,6 +282,10 @@ func (v *visitorsView) writeBadge(vis app.Visit, path string) {
 		})
 	})
 }
+
+// badgeDir is the folder of printed badges (a temporary one: the PDF is for
+// the printer); tests replace it.
+var badgeDir = func() string { return filepath.Join(os.TempDir(), "kontor-badges") }
 
 // badgeFileName is "badge-Jan-Dvorak.pdf".
 func badgeFileName(vis app.Visit) string {

@@ -308,7 +308,7 @@ func TestCheck(t *testing.T) {
 			t.Errorf("stdout %q lacks %q", te.out.String(), want)
 		}
 	}
-	if !strings.Contains(te.err.String(), "2 problem(s)") {
+	if !strings.Contains(te.err.String(), "2 problems found") {
 		t.Errorf("stderr %q", te.err.String())
 	}
 	te.store("/a.db").problems, te.store("/a.db").checkErr = nil, app.Internal("reading the file", context.Canceled)

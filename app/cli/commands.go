@@ -216,7 +216,7 @@ func setupCheck(r *runner, _ command, fs *flag.FlagSet, db string) func([]string
 		for _, p := range problems {
 			r.printf("problem: %s\n", p.Text(nil))
 		}
-		fmt.Fprintf(r.env.Stderr, "kontor: %d problem(s) found in %s; restore it from a backup (kontor restore --from FILE) or ask whoever changed it\n", len(problems), path)
+		fmt.Fprintf(r.env.Stderr, "kontor: %s found in %s; restore it from a backup (kontor restore --from FILE) or ask whoever changed it\n", count(len(problems), "problem", "problems"), path)
 		return ExitDamaged
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -136,12 +135,10 @@ func plainIOError(err error) string {
 	return err.Error()
 }
 
-// count writes "1 row", "3 rows".
+// count writes "1 row", "3 rows": the CLI speaks English (app.Count with
+// no translator picks the form by the English plural rule).
 func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return app.Count(nil, "", n, "{{.n}} "+one, "{{.n}} "+many, nil)
 }
 
 func separatorName(sep rune) string {

@@ -200,3 +200,19 @@ func TestExportCustomers(t *testing.T) {
 		t.Errorf("no --out: exit %d %q", code, te.err.String())
 	}
 }
+
+// TestCountPlural: the CLI's summaries say "1 problem", "2 problems" (it
+// used to print "1 problem(s)" and "Exporting 1 invoices").
+func TestCountPlural(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0 invoices"}, {1, "1 invoice"}, {2, "2 invoices"}, {1234, "1,234 invoices"}} {
+		if got := count(tt.n, "invoice", "invoices"); got != tt.want {
+			t.Errorf("count(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+	if one, many := kindNouns(app.KindCreditNote, false); count(1, one, many) != "1 credit note" {
+		t.Errorf("kindNouns: %q %q", one, many)
+	}
+}

@@ -102,10 +102,7 @@ func setupExportInvoices(r *runner, c command, fs *flag.FlagSet, db string) func
 		}
 		dst := absPath(*out)
 		combined := strings.EqualFold(filepath.Ext(dst), ".pdf")
-		noun := kindPlural(q.filter.Kind)
-		if q.all {
-			noun = "documents"
-		}
+		one, many := kindNouns(q.filter.Kind, q.all)
 		n := 0
 		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
 			if err := salesReady(ctx, svc); err != nil {
@@ -120,10 +117,10 @@ func setupExportInvoices(r *runner, c command, fs *flag.FlagSet, db string) func
 				return err
 			}
 			if len(refs) == 0 {
-				return app.Errorf(app.ENOTFOUND, "err.cli.export_none", "no {{.what}} match; nothing was written", map[string]any{"what": noun})
+				return app.Errorf(app.ENOTFOUND, "err.cli.export_none", "no {{.what}} match; nothing was written", map[string]any{"what": many})
 			}
 			n = len(refs)
-			fmt.Fprintf(r.env.Stderr, "Exporting %d %s…\n", n, noun)
+			fmt.Fprintf(r.env.Stderr, "Exporting %s…\n", count(n, one, many))
 			progress := r.exportProgress(n)
 			if combined {
 				if !*force && exists(dst) {
@@ -144,7 +141,7 @@ func setupExportInvoices(r *runner, c command, fs *flag.FlagSet, db string) func
 			return cancelled(ctx, exportEach(ctx, svc.Sales, r.env.PDF, company, refs, dst, *force, progress))
 		})
 		if code == ExitOK {
-			r.printf("Wrote %d %s from %s to %s to %s\n", n, noun, q.filter.From, q.filter.To, dst)
+			r.printf("Wrote %s from %s to %s to %s\n", count(n, one, many), q.filter.From, q.filter.To, dst)
 		}
 		return code
 	}

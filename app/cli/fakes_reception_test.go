@@ -278,6 +278,11 @@ func (f *fakeStore) SaveInquiry(ctx context.Context, q app.Inquiry) (app.Inquiry
 	return q, err
 }
 
+// QuoteInquiry is not faked (the CLI does not quote inquiries).
+func (f *fakeStore) QuoteInquiry(context.Context, string) (app.Inquiry, app.SalesDoc, error) {
+	return app.Inquiry{}, app.SalesDoc{}, app.Errorf(app.EINTERNAL, "err.internal", "not in the fake", nil)
+}
+
 func (f *fakeStore) SetInquiryStatus(ctx context.Context, id string, s app.InquiryStatus, quoteID string) (q app.Inquiry, err error) {
 	err = f.inLock(ctx, app.PermReception, func(app.Company) error {
 		var ok bool

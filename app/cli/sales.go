@@ -246,12 +246,9 @@ const maxCustomerWidth = 38
 
 // writeTable writes an aligned table and a line of totals per currency.
 func writeTable(w io.Writer, rows []docRow, q docQuery) {
-	noun := "documents"
-	if !q.all {
-		noun = kindPlural(q.filter.Kind)
-	}
+	one, many := kindNouns(q.filter.Kind, q.all)
 	if len(rows) == 0 {
-		fmt.Fprintf(w, "No %s match.\n", noun)
+		fmt.Fprintf(w, "No %s match.\n", many)
 		return
 	}
 	amt := func(v int64, cur string) string { return app.FormatMinor(v, app.MinorDigits(cur), app.English) }
@@ -291,23 +288,26 @@ func writeTable(w io.Writer, rows []docRow, q docQuery) {
 			dues = append(dues, amt(open[cur], cur)+" "+cur)
 		}
 	}
-	fmt.Fprintf(w, "%d %s, total %s", len(rows), noun, strings.Join(sums, " + "))
+	fmt.Fprintf(w, "%s, total %s", count(len(rows), one, many), strings.Join(sums, " + "))
 	if len(dues) > 0 {
 		fmt.Fprintf(w, "; still to be paid %s", strings.Join(dues, " + "))
 	}
 	fmt.Fprintln(w, ".")
 }
 
-func kindPlural(k app.DocKind) string {
-	switch k {
-	case app.KindCreditNote:
-		return "credit notes"
-	case app.KindQuote:
-		return "quotes"
-	case app.KindOrder:
-		return "orders"
+// kindNouns names documents of kind k, or of every kind with all: "1 invoice", "3 invoices".
+func kindNouns(k app.DocKind, all bool) (one, many string) {
+	switch {
+	case all:
+		return "document", "documents"
+	case k == app.KindCreditNote:
+		return "credit note", "credit notes"
+	case k == app.KindQuote:
+		return "quote", "quotes"
+	case k == app.KindOrder:
+		return "order", "orders"
 	}
-	return "invoices"
+	return "invoice", "invoices"
 }
 
 // clip shortens s to n characters with an ellipsis.
