@@ -52,6 +52,8 @@ type KHDoc struct {
 	Date    Date      // DUZP, the day the tax is due (DPPD)
 	Amounts KHAmounts // by rate; A.1 has only a base, in [0]
 	Total   int64     // the document's total with VAT (the 10 000 Kč test)
+	// Code is what a §92a supply is (kód předmětu plnění, A.1 and B.1).
+	Code string
 }
 
 // VATControl is the control statement of [From, To].
@@ -137,6 +139,9 @@ func BuildVATControl(ps []VATPosting, from, to Date, vatAccount string, rates []
 			order = append(order, k)
 		}
 		d.Amounts.Add(a)
+		if d.Code == "" {
+			d.Code = p.Tag.RCCode
+		}
 		if abs64(p.Tag.DocTotal) > abs64(d.Total) {
 			d.Total = p.Tag.DocTotal
 		}
@@ -223,6 +228,18 @@ func (c VATControl) Checks() KHChecks {
 	k.RezPren23, k.RezPren5 = b1[0].Base, b1[1].Base+b1[2].Base
 	k.CelkZdA2 = sum(c.A2, KHAmounts{}).BaseTotal()
 	return k
+}
+
+// MissingCodes counts the documents of A.1 and B.1 without the code of
+// their §92a supply, which the portal requires.
+func (c VATControl) MissingCodes() int {
+	n := 0
+	for _, d := range append(append([]KHDoc(nil), c.A1...), c.B1...) {
+		if d.Code == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // Empty reports a statement with nothing in it.

@@ -11,7 +11,7 @@ func kh(std, red VATAmounts) KHAmounts { return KHAmounts{std, red} }
 func TestVATControl(t *testing.T) {
 	c := BuildVATControl(fixturePostings(), nov(1), nov(30), "343", DefaultVATRates())
 	want := VATControl{From: nov(1), To: nov(30),
-		A1: []KHDoc{{Partner: "CZ45274649", Doc: "FV2026-0007", Date: nov(15), Amounts: kh(VATAmounts{200000_00, 0}, VATAmounts{}), Total: 200000_00}},
+		A1: []KHDoc{{Partner: "CZ45274649", Doc: "FV2026-0007", Date: nov(15), Amounts: kh(VATAmounts{200000_00, 0}, VATAmounts{}), Total: 200000_00, Code: "4"}},
 		A2: []KHDoc{
 			{Partner: "DE123456789", Doc: "RE-5512", Date: nov(9), Amounts: kh(VATAmounts{40000_00, 8400_00}, VATAmounts{}), Total: 40000_00},
 			{Partner: "IE9692928F", Doc: "INV-77", Date: nov(10), Amounts: kh(VATAmounts{5000_00, 1050_00}, VATAmounts{}), Total: 5000_00},
@@ -51,6 +51,9 @@ func TestVATControl(t *testing.T) {
 		if x.kh != x.ret {
 			t.Errorf("%s: statement %d, return %d", x.name, x.kh, x.ret)
 		}
+	}
+	if c.MissingCodes() != 1 {
+		t.Errorf("%d documents without their §92a code, want B.1's one", c.MissingCodes())
 	}
 	if k.Obrat23 == 0 || k.CelkZdA2 != 45000_00 || c.Empty() || !(VATControl{}).Empty() {
 		t.Errorf("checks %+v", k)

@@ -18,6 +18,12 @@ func vt(side VATSide, regime VATRegime, kind string, rate, base int64, doc, part
 	return &VATTag{Side: side, Regime: regime, Kind: kind, Rate: RatePercent(rate), Base: base, Doc: doc, Partner: partner, DocTotal: total}
 }
 
+// rc sets the code of a §92a supply.
+func rc(t *VATTag, code string) *VATTag {
+	t.RCCode = code
+	return t
+}
+
 type fixtureEntry struct {
 	date  Date
 	lines []Line
@@ -73,8 +79,9 @@ func fixtureEntries() []Entry {
 		// 13. An export, §66: ř. 22.
 		{nov(14), []Line{{Account: "311", Debit: 30000_00}, {Account: "604", Credit: 30000_00, VAT: vt(out, RegimeExport, "", 0, 30000_00, "FV2026-0006", "", 30000_00)}}},
 		// 14. A §92a supply: ř. 25, A.1 (any amount).
-		{nov(15), []Line{{Account: "311", Debit: 200000_00}, {Account: "602", Credit: 200000_00, VAT: vt(out, RegimeReverseCZ, std, 21, 200000_00, "FV2026-0007", buyer, 200000_00)}}},
-		// 15. A §92a supply received, tax self-assessed: ř. 10 and 43, B.1.
+		{nov(15), []Line{{Account: "311", Debit: 200000_00}, {Account: "602", Credit: 200000_00, VAT: rc(vt(out, RegimeReverseCZ, std, 21, 200000_00, "FV2026-0007", buyer, 200000_00), "4")}}},
+		// 15. A §92a supply received, tax self-assessed: ř. 10 and 43, B.1
+		// (recorded without the code of the supply).
 		{nov(16), []Line{{Account: "518", Debit: 50000_00}, {Account: "321", Credit: 50000_00},
 			{Account: "343", Credit: 10500_00, VAT: vt(out, RegimeReverseCZ, std, 21, 50000_00, "ZF-12", rcSupp, 50000_00)},
 			{Account: "343", Debit: 10500_00, VAT: vt(in, RegimeReverseCZ, std, 21, 50000_00, "ZF-12", rcSupp, 50000_00)}}},

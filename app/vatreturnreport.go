@@ -195,8 +195,8 @@ func (b *reportBuilder) vatControl() error {
 	listed("report.kh.b2", "B.2 Supplies received from payers over 10 000 Kč with VAT", c.B2, false)
 	summed("report.kh.b3", "B.3 Other supplies received with the right to deduct", c.B3)
 	b.note(b.tr("report.note.kh_rules", "A document over 10 000 Kč with VAT to or from a partner with a Czech DIČ is listed in A.4 or B.2 (a credit note by the size of its correction); the rest is summed in A.5 and B.3. A.1, A.2 and B.1 list every document.", nil))
-	if len(c.A1)+len(c.B1) > 0 {
-		b.note(b.tr("report.note.kh_code", "Sections A.1 and B.1 need the code of the subject of each §92a supply (kód předmětu plnění, e.g. 4 for construction work): Kontor does not record it, so complete it on the tax portal before filing.", nil))
+	if c.MissingCodes() > 0 {
+		b.note(b.tr("report.note.kh_code_missing", "Some documents of A.1 and B.1 lack the code of their §92a supply (kód předmětu plnění, e.g. 4 for construction work): complete it on the tax portal before filing.", nil))
 	}
 	b.amountsNote()
 	return nil

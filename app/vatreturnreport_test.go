@@ -118,7 +118,7 @@ func TestBuildVATControlReport(t *testing.T) {
 			t.Errorf("%s: %q, want %q", key, got, want)
 		}
 	}
-	if !strings.Contains(strings.Join(r.Notes, "\n"), "kód předmětu plnění") {
+	if !strings.Contains(strings.Join(r.Notes, "\n"), "Some documents of A.1 and B.1 lack the code") {
 		t.Errorf("notes %q", r.Notes)
 	}
 }

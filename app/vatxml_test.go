@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -141,7 +142,7 @@ func TestVATControlXML(t *testing.T) {
 	}
 	wantAttrs(t, "VetaD", f.one(t, "VetaD"), map[string]string{"k_uladis": "DPH", "dokument": "KH1", "rok": "2026", "mesic": "11", "khdph_forma": "B", "d_poddp": "18.12.2026"})
 	wantAttrs(t, "VetaA1", f.one(t, "VetaA1"), map[string]string{"c_radku": "1", "dic_odb": "45274649", "c_evid_dd": "FV2026-0007", "duzp": "15.11.2026",
-		"zakl_dane1": "200000.00", "kod_pred_pl": ""})
+		"zakl_dane1": "200000.00", "kod_pred_pl": "4"})
 	a2 := f.records["VetaA2"]
 	if len(a2) != 2 {
 		t.Fatalf("A.2 %v", a2)
@@ -157,7 +158,10 @@ func TestVATControlXML(t *testing.T) {
 		"dan1": "21000.00", "zakl_dane2": "", "kod_rezim_pl": "0", "zdph_44": "N"})
 	wantAttrs(t, "VetaA4", a4[1], map[string]string{"c_radku": "2", "c_evid_dd": "OD2026-0001", "zakl_dane1": "-20000.00", "dan1": "-4200.00"})
 	wantAttrs(t, "VetaA5", f.one(t, "VetaA5"), map[string]string{"zakl_dane1": "65000.28", "dan1": "13650.05", "zakl_dane2": "2004.17", "dan2": "240.50"})
-	wantAttrs(t, "VetaB1", f.one(t, "VetaB1"), map[string]string{"dic_dod": "27082440", "c_evid_dd": "ZF-12", "duzp": "16.11.2026", "zakl_dane1": "50000.00", "dan1": "10500.00"})
+	wantAttrs(t, "VetaB1", f.one(t, "VetaB1"), map[string]string{"dic_dod": "27082440", "c_evid_dd": "ZF-12", "duzp": "16.11.2026", "zakl_dane1": "50000.00", "dan1": "10500.00", "kod_pred_pl": ""})
+	if !strings.Contains(buf.String(), `kod_pred_pl=""`) {
+		t.Error("B.1 without its code has no kod_pred_pl to complete")
+	}
 	wantAttrs(t, "VetaB2", f.one(t, "VetaB2"), map[string]string{"dic_dod": "00006947", "c_evid_dd": "2026/1187", "dppd": "07.11.2026", "zakl_dane1": "30000.00",
 		"dan1": "6300.00", "pomer": "N", "zdph_44": "N"})
 	wantAttrs(t, "VetaB3", f.one(t, "VetaB3"), map[string]string{"zakl_dane2": "1000.00", "dan2": "120.00", "zakl_dane1": ""})

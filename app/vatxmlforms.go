@@ -242,9 +242,10 @@ type epoKHC struct {
 }
 
 // WriteVATControlXML writes the control statement as the portal's DPHKH1
-// file (řádné kontrolní hlášení). The code of the subject of a §92a supply
-// (kod_pred_pl: 4 construction work, 5 waste and scrap, …) is not recorded
-// on documents: A.1 and B.1 carry it empty, to be completed on the portal.
+// file (řádné kontrolní hlášení). A.1 and B.1 carry the code of the subject
+// of each §92a supply (kod_pred_pl: 4 construction work, 5 waste and scrap,
+// …) from its document; one recorded without it is written empty, to be
+// completed on the portal.
 func WriteVATControlXML(w io.Writer, c VATControl, f VATFiling) error {
 	if err := f.Check(); err != nil {
 		return err
@@ -254,7 +255,7 @@ func WriteVATControlXML(w io.Writer, c VATControl, f VATFiling) error {
 	kh := &epoKH1{VerzePis: DPHKH1Version, VetaD: d, VetaP: f.vetaP(true)}
 	for i, x := range c.A1 {
 		kh.A1 = append(kh.A1, epoKHA1{CRadku: i + 1, DicOdb: vatNumber(x.Partner), CEvidDd: x.Doc, Duzp: epoDate(x.Date),
-			ZaklDane1: khAmount(x.Amounts.BaseTotal())})
+			ZaklDane1: khAmount(x.Amounts.BaseTotal()), KodPredPl: x.Code})
 	}
 	for i, x := range c.A2 {
 		country, number := splitVATID(x.Partner)
@@ -269,7 +270,7 @@ func WriteVATControlXML(w io.Writer, c VATControl, f VATFiling) error {
 		kh.A5 = &a5
 	}
 	for i, x := range c.B1 {
-		kh.B1 = append(kh.B1, epoKHB1{CRadku: i + 1, DicDod: vatNumber(x.Partner), CEvidDd: x.Doc, Duzp: epoDate(x.Date), epoKHRates: khRates(x.Amounts)})
+		kh.B1 = append(kh.B1, epoKHB1{CRadku: i + 1, DicDod: vatNumber(x.Partner), CEvidDd: x.Doc, Duzp: epoDate(x.Date), epoKHRates: khRates(x.Amounts), KodPredPl: x.Code})
 	}
 	for i, x := range c.B2 {
 		kh.B2 = append(kh.B2, epoKHB2{CRadku: i + 1, DicDod: vatNumber(x.Partner), CEvidDd: x.Doc, Dppd: epoDate(x.Date),

@@ -143,8 +143,8 @@ func makeVATFiling(ctx context.Context, svc app.Services, form app.VATForm, peri
 	switch form {
 	case app.FormVATControl:
 		err = app.WriteVATControlXML(&buf, f.Control, filing)
-		if len(f.Control.A1)+len(f.Control.B1) > 0 {
-			warn = lang.X("report.note.kh_code", "Sections A.1 and B.1 need the code of the subject of each §92a supply (kód předmětu plnění, e.g. 4 for construction work): Kontor does not record it, so complete it on the tax portal before filing.")
+		if f.Control.MissingCodes() > 0 {
+			warn = lang.X("report.note.kh_code_missing", "Some documents of A.1 and B.1 lack the code of their §92a supply (kód předmětu plnění, e.g. 4 for construction work): complete it on the tax portal before filing.")
 		}
 	case app.FormEUSales:
 		if err = f.EUSales.CheckQuarter(period); err == nil {

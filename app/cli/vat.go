@@ -156,8 +156,8 @@ func (r *runner) vatSummary(form app.VATForm, f app.VATFilings) string {
 		s = "A.1 " + count(len(c.A1), "document", "documents") + ", A.2 " + count(len(c.A2), "document", "documents") +
 			", A.4 " + count(len(c.A4), "document", "documents") + ", B.1 " + count(len(c.B1), "document", "documents") +
 			", B.2 " + count(len(c.B2), "document", "documents") + ", A.5 and B.3 summed"
-		if len(c.A1)+len(c.B1) > 0 {
-			r.warn("A.1 and B.1 need the code of the subject of each §92a supply (kód předmětu plnění), which Kontor does not record: complete it on the portal before filing")
+		if n := c.MissingCodes(); n > 0 {
+			r.warn(count(n, "document", "documents") + " of A.1 and B.1 lack the code of their §92a supply (kód předmětu plnění): complete it on the portal before filing")
 		}
 	case app.FormEUSales:
 		s = count(len(f.EUSales.Lines), "line", "lines") + ", " + app.FormatMinor(f.EUSales.Total(""), 2, app.English) + " CZK"
