@@ -197,8 +197,9 @@ func backupHeads(path string) ([]backupInfo, error) {
 }
 
 // NewestGoodBackup names the newest file in the database's backups folder
-// that opens as a Kontor database (the one to restore when the database is
-// damaged), with its time; "" when there is none.
+// that opens as a Kontor database and passes bbolt's page check (the one to
+// restore when the database is damaged; the restore checks it fully), with
+// its time; "" when there is none.
 func NewestGoodBackup(dbPath string) (string, time.Time) {
 	dir := BackupDir(dbPath)
 	entries, _ := os.ReadDir(dir)
@@ -223,7 +224,7 @@ func NewestGoodBackup(dbPath string) (string, time.Time) {
 		if err != nil {
 			continue
 		}
-		ok := verifyKontor(db, c.path) == nil
+		ok := verifyKontor(db, c.path) == nil && verifyPages(db, c.path) == nil
 		db.Close()
 		if ok {
 			return c.path, c.mod

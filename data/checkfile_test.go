@@ -172,3 +172,40 @@ func TestParseMetaReadsBboltsLayout(t *testing.T) {
 		t.Fatalf("healthy file smaller than its high-water mark")
 	}
 }
+
+// The damaged-file window names the newest backup that is good: a newer one
+// that is itself damaged is passed over.
+func TestNewestGoodBackupSkipsDamagedOnes(t *testing.T) {
+	s, clock := MustCompany(t)
+	path := s.Path()
+	s.Close()
+	for day := 0; day < 3; day++ {
+		st, err := Open(path, Options{Clock: clock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.backups.Wait()
+		st.Close()
+		clock.Advance(24 * time.Hour)
+	}
+	files := (&Store{path: path}).dailyBackups()
+	if len(files) != 3 {
+		t.Fatalf("backups %v", files)
+	}
+	for i, f := range files { // file times in the order they were made
+		mt := time.Now().Add(time.Duration(i-3) * time.Hour)
+		_ = os.Chtimes(f, mt, mt)
+	}
+	fi, _ := os.Stat(files[2])
+	_ = os.Truncate(files[2], fi.Size()/2)
+	got, _ := NewestGoodBackup(path)
+	if got != files[1] {
+		t.Fatalf("newest good backup %q, want %q", got, files[1])
+	}
+	for _, f := range files {
+		_ = os.Remove(f)
+	}
+	if got, _ := NewestGoodBackup(path); got != "" {
+		t.Fatalf("without backups: %q", got)
+	}
+}

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"context"
-	"fmt"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -73,7 +72,8 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 		if err := putDoc(tx, d); err != nil {
 			return err
 		}
-		return a.log("issue", string(d.Kind), d.ID, fmt.Sprintf("%s for %s, %s", d.Number, d.Customer.Name, app.M(d.Totals.Total, d.Currency).String()))
+		return a.logKey("issue", string(d.Kind), d.ID, "audit.issued", "{{.number}} for {{.customer}}, {{.total}}",
+			app.AuditArgs{"number": app.AText(d.Number), "customer": app.AText(d.Customer.Name), "total": app.AMoney(app.M(d.Totals.Total, d.Currency))})
 	})
 	if err != nil {
 		return app.SalesDoc{}, err
@@ -212,7 +212,7 @@ func (s *Store) Convert(ctx context.Context, id string, to app.DocKind) (app.Sal
 		if err := putDoc(tx, out); err != nil {
 			return err
 		}
-		return a.log("convert", string(to), out.ID, fmt.Sprintf("from %s", docLabel(src)))
+		return a.logKey("convert", string(to), out.ID, "audit.converted", "from {{.kind}} {{.number}}", app.AuditArgs{"kind": idLabel("audit.entity.", string(src.Kind)), "number": app.AText(src.Number)})
 	})
 	return out, err
 }
@@ -251,7 +251,7 @@ func (s *Store) NewCreditNote(ctx context.Context, invoiceID, reason string) (ap
 		if err := putDoc(tx, out); err != nil {
 			return err
 		}
-		return a.log("create", string(app.KindCreditNote), out.ID, "draft credit note for "+inv.Number)
+		return a.logKey("create", string(app.KindCreditNote), out.ID, "audit.credit_draft", "draft credit note for {{.number}}", app.AuditArgs{"number": app.AText(inv.Number)})
 	})
 	return out, err
 }
