@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -72,7 +71,8 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 		if err := putDoc(tx, d); err != nil {
 			return err
 		}
-		return a.log("issue", string(d.Kind), d.ID, fmt.Sprintf("%s for %s, %s", d.Number, d.Customer.Name, app.M(d.Totals.Total, d.Currency).String()))
+		return a.logKey("issue", string(d.Kind), d.ID, "audit.doc_issued", "{{.number}} for {{.customer}}, {{.total}}",
+			app.AuditArgs{"number": app.AText(d.Number), "customer": app.AText(d.Customer.Name), "total": app.AMoney(app.M(d.Totals.Total, d.Currency))})
 	})
 	if err != nil {
 		return app.SalesDoc{}, err
@@ -168,7 +168,8 @@ func (s *Store) Convert(ctx context.Context, id string, to app.DocKind) (app.Sal
 		if err := putDoc(tx, out); err != nil {
 			return err
 		}
-		return a.log("convert", string(to), out.ID, fmt.Sprintf("from %s", docLabel(src)))
+		return a.logKey("convert", string(to), out.ID, "audit.doc_converted", "from {{.kind}} {{.number}}",
+			app.AuditArgs{"kind": idLabel("doc.kind.", string(src.Kind)), "number": app.AText(src.Number)})
 	})
 	return out, err
 }
@@ -207,7 +208,7 @@ func (s *Store) NewCreditNote(ctx context.Context, invoiceID, reason string) (ap
 		if err := putDoc(tx, out); err != nil {
 			return err
 		}
-		return a.log("create", string(app.KindCreditNote), out.ID, "draft credit note for "+inv.Number)
+		return a.logKey("create", string(app.KindCreditNote), out.ID, "audit.credit_note_draft", "draft credit note for {{.number}}", app.AuditArgs{"number": app.AText(inv.Number)})
 	})
 	return out, err
 }
