@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -77,7 +76,8 @@ func (s *Store) PostBankEntry(ctx context.Context, id, account, memo string) (ap
 			return err
 		}
 		out = e
-		return a.log("post", "bank", e.ID, fmt.Sprintf("%s %s to %s as %s", e.Line.Date, e.Line.Amount.String(), account, entry.Number))
+		return a.logKey("post", "bank", e.ID, "audit.bank_posted", "{{.date}} {{.amount}} to {{.account}} as {{.number}}",
+			app.AuditArgs{"date": app.ADate(e.Line.Date), "amount": app.AMoney(e.Line.Amount), "account": app.AText(account), "number": app.AText(entry.Number)})
 	})
 	if err != nil {
 		return app.BankEntry{}, err

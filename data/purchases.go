@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -180,7 +179,7 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 			if err := putCustomer(tx, &prev, &sup); err != nil {
 				return err
 			}
-			if err := a.log("update", "customer", sup.ID, sup.Name+": marked as a supplier"); err != nil {
+			if err := a.logKey("update", "customer", sup.ID, "audit.supplier_marked", "{{.name}}: marked as a supplier", app.AuditArgs{"name": app.AText(sup.Name)}); err != nil {
 				return err
 			}
 		}
@@ -190,7 +189,8 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 		if err := tx.Bucket(bPurchDup).Put(dupKey, []byte(p.ID)); err != nil {
 			return err
 		}
-		return a.log("record", "purchase", p.ID, fmt.Sprintf("%s (%s) from %s, %s", p.Number, p.SupplierNumber, p.Supplier.Name, app.M(p.Total, p.Currency).String()))
+		return a.logKey("record", "purchase", p.ID, "audit.purchase_recorded", "{{.number}} ({{.supplier_number}}) from {{.supplier}}, {{.total}}",
+			app.AuditArgs{"number": app.AText(p.Number), "supplier_number": app.AText(p.SupplierNumber), "supplier": app.AText(p.Supplier.Name), "total": app.AMoney(app.M(p.Total, p.Currency))})
 	})
 	if err != nil {
 		return app.PurchaseInvoice{}, err
