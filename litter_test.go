@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
 	"kontor/app/atomicfile"
@@ -149,5 +153,37 @@ func TestSIGTERMLeavesNoLitter(t *testing.T) {
 	}
 	if fi, err := os.Stat(filepath.Join(outDir, "doklady.pdf")); err != nil || fi.Size() < 10_000 {
 		t.Errorf("the export: %v %v", fi, err)
+	}
+}
+
+// quitRecorder is an app whose Quit is observed.
+type quitRecorder struct {
+	fyne.App
+	quit chan struct{}
+}
+
+func (q quitRecorder) Quit() { close(q.quit) }
+
+// TestSignalQuitsGUI: the signal's context quits the window (a.Run returns,
+// the store is closed by runGUI's defer); once the app has ended, a late
+// signal does nothing.
+func TestSignalQuitsGUI(t *testing.T) {
+	q := quitRecorder{App: test.NewTempApp(t), quit: make(chan struct{})}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer quitOn(ctx, q)()
+	cancel()
+	select {
+	case <-q.quit:
+	case <-time.After(10 * time.Second):
+		t.Fatal("SIGTERM did not quit the app")
+	}
+	late := quitRecorder{App: q.App, quit: make(chan struct{})}
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	quitOn(ctx2, late)()
+	cancel2()
+	select {
+	case <-late.quit:
+		t.Fatal("a signal after the app ended quit it again")
+	case <-time.After(100 * time.Millisecond):
 	}
 }

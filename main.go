@@ -89,7 +89,11 @@ func quitOn(ctx context.Context, a fyne.App) (stop func()) {
 	go func() {
 		select {
 		case <-ctx.Done():
-			fyne.Do(a.Quit)
+			select {
+			case <-done: // the app has ended already
+			default:
+				fyne.Do(a.Quit)
+			}
 		case <-done:
 		}
 	}()
@@ -146,6 +150,9 @@ func runGUI(ctx context.Context, dbPath string) int {
 	defer store.Close()
 	showMain(a, store, dbPath)
 	a.Run()
+	if ctx.Err() != nil {
+		return cli.ExitInterrupted // closed by SIGTERM or Ctrl-C, cleanly
+	}
 	return cli.ExitOK
 }
 

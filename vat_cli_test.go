@@ -174,13 +174,13 @@ func TestExportVATFilings(t *testing.T) {
 	csvPath := filepath.Join(dir, "dph.csv")
 	run("export", "vat-return", "--period", "2026-11", "--out", csvPath, "--lang", "en")
 	recs := readCSV(t, csvPath)
-	if got := cell(t, recs, 0, "64", 3); got != "15,990.50" {
+	if got := cell(t, recs, 0, "64", 3); got != "15990,50" {
 		t.Errorf("ř. 64 in haléře %q", got)
 	}
 	if got := strings.ReplaceAll(cell(t, recs, 0, "64", 5), ",", ""); got != r["Veta6"][0]["dano_da"] {
 		t.Errorf("ř. 64 in the report %q, in the file %q", got, r["Veta6"][0]["dano_da"])
 	}
-	if got := cell(t, recs, 1, "Difference", 3); got != "0.00" {
+	if got := cell(t, recs, 1, "Difference", 3); got != "0,00" {
 		t.Errorf("difference from 343: %q", got)
 	}
 	st, err := data.Open(db, data.Options{NoAutoBackup: true})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // AccountType says where an account sits in the statements and which side its
@@ -71,6 +72,27 @@ type Entry struct {
 // MaxEntryLines bounds one entry so a typo cannot make a record of megabytes.
 const MaxEntryLines = 1000
 
+// MaxMemo is the length (in characters) of an entry's and a line's memo.
+const MaxMemo = 200
+
+// CutMemo cuts a memo made from names and numbers to MaxMemo characters,
+// ending it with an ellipsis: a long customer name never stops a posting.
+func CutMemo(s string) string {
+	if utf8.RuneCountInString(s) <= MaxMemo {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimRight(string(r[:MaxMemo-1]), " –-,") + "…"
+}
+
+// CutMemos cuts the memos of an entry a document posts (CutMemo).
+func (e *Entry) CutMemos() {
+	e.Memo = CutMemo(e.Memo)
+	for i := range e.Lines {
+		e.Lines[i].Memo = CutMemo(e.Lines[i].Memo)
+	}
+}
+
 // Totals returns the sums of the debit and credit sides.
 func (e Entry) Totals() (debit, credit int64) {
 	for _, l := range e.Lines {
@@ -87,7 +109,7 @@ func (e Entry) Validate() error {
 	if e.Date.IsZero() {
 		return Invalid("entry.date", "err.required", "is required", nil)
 	}
-	if err := maxText("entry.memo", e.Memo, 200); err != nil {
+	if err := maxText("entry.memo", e.Memo, MaxMemo); err != nil {
 		return err
 	}
 	if len(e.Lines) == 0 {
@@ -111,7 +133,7 @@ func (e Entry) Validate() error {
 		if (l.Debit == 0) == (l.Credit == 0) {
 			return Invalid("entry.lines", "err.entry.one_side", "line {{.n}} must have an amount on exactly one side", args)
 		}
-		if err := maxText("entry.lines", l.Memo, 200); err != nil {
+		if err := maxText("entry.lines", l.Memo, MaxMemo); err != nil {
 			return err
 		}
 		dr += l.Debit

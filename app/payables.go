@@ -18,6 +18,9 @@ type PurchaseVAT struct {
 	Rate Rate  `json:"rate"`
 	Base int64 `json:"base"`
 	VAT  int64 `json:"vat"`
+	// Kind is the rate's kind on the DUZP (VATStandard…), which the VAT
+	// return's rows go by; the store fills it (FillKinds).
+	Kind string `json:"kind,omitempty"`
 }
 
 // PurchaseInvoice is a received invoice. It is recorded and posted in one step
@@ -47,6 +50,16 @@ type PurchaseInvoice struct {
 	Account string        `json:"account"`
 	VAT     []PurchaseVAT `json:"vat"`
 	Memo    string        `json:"memo,omitempty"` // what was bought
+	// Regime is how the purchase is taxed (PurchaseRegimes; empty =
+	// domestic). In a self-assessed regime (§92a, from another member state)
+	// the supplier charges no VAT: the rows have a rate and a base and no
+	// VAT, and the posting self-assesses the VAT as output and claims it as
+	// input. An import (RegimeExport) records the customs declaration: the
+	// base is the customs value, the VAT what customs assessed, and only the
+	// VAT is owed (Total). RCCode is the control statement's code of a
+	// received §92a supply.
+	Regime VATRegime `json:"regime,omitempty"`
+	RCCode string    `json:"rc_code,omitempty"`
 	// NoDeduction posts the VAT as part of the cost instead of claiming it
 	// (the company is not a VAT payer — the store sets it then — or the
 	// purchase gives no right to deduct, §72 of the VAT act); such VAT is
@@ -187,6 +200,9 @@ func (p *PurchaseInvoice) Normalize(baseCurrency string, acc PostingAccounts) {
 	}
 	b, v := p.Bases()
 	p.Total = b + v
+	if p.Regime == RegimeExport {
+		p.Total = v // an import's base is the customs value; customs is owed the VAT
+	}
 }
 
 // PurchaseVATTolerance is how far (in minor units) a stated VAT may differ
@@ -246,8 +262,17 @@ func (p PurchaseInvoice) Validate() error {
 		case p.CreditNote && (v.Base > 0 || v.VAT > 0):
 			return Invalid("purchase.vat", "err.purchase.credit_positive", "the amounts of a credit note are negative: they reduce the invoice", nil)
 		}
+		if p.Regime.SelfAssessed() {
+			if v.VAT != 0 || v.Rate.Micro() == 0 {
+				return Invalid("purchase.vat", "err.purchase.vat_self", "under reverse charge the supplier charges no VAT: enter the rate and the base, Kontor computes the VAT you self-assess", nil)
+			}
+			continue
+		}
 		if v.Rate.Micro() == 0 && v.VAT != 0 {
 			return Invalid("purchase.vat", "err.purchase.vat_exempt", "the exempt part cannot carry VAT", nil)
+		}
+		if p.Regime == RegimeExport && (v.Rate.Micro() == 0 || v.VAT == 0) {
+			return Invalid("purchase.vat", "err.purchase.import_vat", "an import records the VAT customs assessed: enter its rate, the customs value and the VAT", nil)
 		}
 		want := M(v.Base, p.Currency).Percent(v.Rate, HalfUp).Amount
 		if d := v.VAT - want; d > PurchaseVATTolerance || d < -PurchaseVATTolerance {
@@ -266,34 +291,84 @@ func (p PurchaseInvoice) Validate() error {
 
 // PurchasePosting returns the ledger lines of a received invoice in the base
 // currency: the bases to p.Account, the input VAT to the VAT account (one
-// line per rate; to p.Account too when NoDeduction), the total to payables. Conversion rounds each part half-up
-// and puts any difference on the payables side's total, so the entry balances.
+// line per rate; to p.Account too when NoDeduction), the total to payables.
+// Conversion rounds each part half-up and puts any difference on the
+// payables side's total, so the entry balances. A self-assessed purchase
+// also posts the VAT it self-assesses to the VAT account as output and
+// claims it as input (its payables carry the bases only); an import posts
+// the VAT customs assessed against payables and no base. Every line's memo
+// names the invoice; the VAT lines carry their VAT tags.
 func PurchasePosting(p PurchaseInvoice, baseCurrency string, acc PostingAccounts) []Line {
 	var lines []Line
-	add := func(account string, debit int64, memo string) { // a credit note's negative amounts go to the other side
+	add := func(account string, debit int64, memo string, tag *VATTag) { // a credit note's negative amounts go to the other side
 		switch {
 		case debit > 0:
-			lines = append(lines, Line{Account: account, Debit: debit, Memo: memo})
+			lines = append(lines, Line{Account: account, Debit: debit, Memo: memo, VAT: tag})
 		case debit < 0:
-			lines = append(lines, Line{Account: account, Credit: -debit, Memo: memo})
+			lines = append(lines, Line{Account: account, Credit: -debit, Memo: memo, VAT: tag})
 		}
+	}
+	regime := p.Regime.Of()
+	label := p.Number + " (" + p.SupplierNumber + ")"
+	bases, vats := p.baseParts(baseCurrency)
+	var docTotal int64
+	for i := range p.VAT {
+		docTotal += bases[i] + vats[i]
 	}
 	var total int64
-	for _, v := range p.VAT {
-		memo := "DPH " + v.Rate.Format(Czech) + " %"
-		b := toBase(v.Base, p.Currency, p.ExchangeRate, baseCurrency)
-		add(p.Account, b, memo)
-		total += b
-		t := toBase(v.VAT, p.Currency, p.ExchangeRate, baseCurrency)
-		account := acc.VAT
-		if p.NoDeduction {
-			account = p.Account
+	for i, v := range p.VAT {
+		memo := CutMemo(label + " – DPH " + v.Rate.Format(Czech) + " %")
+		b, t := bases[i], vats[i]
+		tag := func(side VATSide) *VATTag {
+			return &VATTag{Side: side, Regime: regime, Kind: v.Kind, Rate: v.Rate, Base: b, RCCode: p.RCCode,
+				Doc: p.SupplierNumber, Partner: p.Supplier.DIC, DocTotal: docTotal}
 		}
-		add(account, t, memo)
-		total += t
+		if regime != RegimeExport {
+			add(p.Account, b, memo, nil)
+			total += b
+		}
+		if regime.SelfAssessed() {
+			add(acc.VAT, -t, memo, tag(VATOut))
+		} else {
+			total += t
+		}
+		if p.NoDeduction {
+			add(p.Account, t, memo, nil)
+		} else {
+			add(acc.VAT, t, memo, tag(VATIn))
+		}
 	}
-	add(acc.Payables, -total, p.Supplier.Name)
+	add(acc.Payables, -total, CutMemo(label+" – "+p.Supplier.Name), nil)
 	return lines
+}
+
+// baseParts are each rate's base and VAT in the base currency as posted:
+// converted half-up at the invoice's rate; the VAT of a self-assessed
+// purchase computed from the converted base (the supplier charged none).
+func (p PurchaseInvoice) baseParts(baseCurrency string) (bases, vats []int64) {
+	for _, v := range p.VAT {
+		b := toBase(v.Base, p.Currency, p.ExchangeRate, baseCurrency)
+		t := toBase(v.VAT, p.Currency, p.ExchangeRate, baseCurrency)
+		if p.Regime.SelfAssessed() {
+			t = M(b, baseCurrency).Percent(v.Rate, HalfUp).Amount
+		}
+		bases, vats = append(bases, b), append(vats, t)
+	}
+	return bases, vats
+}
+
+// SelfAssessedVAT is the VAT a self-assessed purchase owes and claims, in
+// the base currency (zero in any other regime).
+func (p PurchaseInvoice) SelfAssessedVAT(baseCurrency string) int64 {
+	if !p.Regime.SelfAssessed() {
+		return 0
+	}
+	_, vats := p.baseParts(baseCurrency)
+	var sum int64
+	for _, t := range vats {
+		sum += t
+	}
+	return sum
 }
 
 // AgePayables is the payables aging as of asOf, in the base currency, by

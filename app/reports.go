@@ -234,16 +234,17 @@ func VATSummary(docs []SalesDoc, from, to Date) (output []VATSummaryRow, total V
 		if (!from.IsZero() && d.TaxDate.Before(from)) || (!to.IsZero() && d.TaxDate.After(to)) {
 			continue
 		}
+		reverse := !d.Regime.ChargesVAT()
 		for _, rt := range d.Totals.Rates {
-			k := key{rt.Kind, rt.Rate.micro, d.ReverseCharge}
+			k := key{rt.Kind, rt.Rate.micro, reverse}
 			i, ok := idx[k]
 			if !ok {
 				i = len(output)
 				idx[k] = i
-				output = append(output, VATSummaryRow{Kind: rt.Kind, Rate: rt.Rate, ReverseCharge: d.ReverseCharge})
+				output = append(output, VATSummaryRow{Kind: rt.Kind, Rate: rt.Rate, ReverseCharge: reverse})
 			}
 			vat := rt.VATCZK
-			if d.ReverseCharge {
+			if reverse {
 				vat = 0
 			}
 			output[i].Base += rt.BaseCZK

@@ -341,7 +341,7 @@ func TestVATSummary(t *testing.T) {
 	eur := vatDoc(KindInvoice, jan(31), RateTotal{Kind: VATStandard, Rate: RatePercent(21), Base: 1000_00, VAT: 210_00, BaseCZK: 24325_00, VATCZK: 5108_25})
 	eur.Currency, eur.ExchangeRate = "EUR", RateMicro(24_325_000)
 	reverse := vatDoc(KindInvoice, jan(10), rt(VATStandard, 21, 80000_00, 0))
-	reverse.ReverseCharge = true
+	reverse.Regime = RegimeEUServices
 	draft := vatDoc(KindInvoice, jan(15), rt(VATStandard, 21, 999_00, 209_79))
 	draft.Status = StatusDraft
 	docs := []SalesDoc{
@@ -407,7 +407,10 @@ func TestVATSummaryEqualsDocuments(t *testing.T) {
 	supplier := Party{Name: "Kontor s.r.o.", VATPayer: true}
 	mk := func(kind DocKind, day int, cur string, rate Rate, reverse bool, lines ...DocLine) SalesDoc {
 		d := SalesDoc{Kind: kind, Status: StatusIssued, Supplier: supplier, TaxDate: D(2026, time.April, day), Currency: cur,
-			ExchangeRate: rate, ReverseCharge: reverse, Lines: lines}
+			ExchangeRate: rate, Lines: lines}
+		if reverse {
+			d.Regime = RegimeEUServices
+		}
 		d.Totals = ComputeTotals(d, "CZK")
 		return d
 	}

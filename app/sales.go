@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 )
 
@@ -122,11 +123,17 @@ type SalesDoc struct {
 	Currency     string `json:"currency"`
 	ExchangeRate Rate   `json:"exchange_rate"` // base currency per one unit of Currency, for the DUZP
 
-	PricesIncludeVAT bool   `json:"prices_include_vat"`
-	ReverseCharge    bool   `json:"reverse_charge"` // daň odvede zákazník
-	CashRounding     bool   `json:"cash_rounding"`  // total rounded to whole units
-	PaymentMethod    string `json:"payment_method"` // "bank" or "cash"
-	VariableSymbol   string `json:"variable_symbol"`
+	PricesIncludeVAT bool `json:"prices_include_vat"`
+	// Regime is how the supply is taxed (empty on documents made before
+	// regimes: domestic, or what their reverse-charge flag meant — see
+	// UnmarshalJSON). Exempt is the paragraph of an exempt supply
+	// (RegimeExempt), RCCode the control statement's code of a §92a supply.
+	Regime         VATRegime `json:"regime,omitempty"`
+	Exempt         string    `json:"exempt,omitempty"`
+	RCCode         string    `json:"rc_code,omitempty"`
+	CashRounding   bool      `json:"cash_rounding"`  // total rounded to whole units
+	PaymentMethod  string    `json:"payment_method"` // "bank" or "cash"
+	VariableSymbol string    `json:"variable_symbol"`
 
 	Lines []DocLine `json:"lines"`
 	Note  string    `json:"note,omitempty"`
@@ -152,6 +159,25 @@ type SalesDoc struct {
 	Updated  time.Time `json:"updated"`
 	Issued   time.Time `json:"issued,omitempty"`
 	Revision int       `json:"revision"`
+}
+
+// UnmarshalJSON reads a stored document; one stored before regimes with the
+// reverse-charge flag ("reverse_charge": true) gets the regime it was printed
+// with.
+func (d *SalesDoc) UnmarshalJSON(b []byte) error {
+	type plain SalesDoc
+	var v struct {
+		plain
+		ReverseCharge bool `json:"reverse_charge"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*d = SalesDoc(v.plain)
+	if d.Regime == "" && v.ReverseCharge {
+		d.Regime = legacyRegime(d.Customer.Country)
+	}
+	return nil
 }
 
 // Payment methods.

@@ -109,16 +109,8 @@ func PrepareForIssue(d SalesDoc, c Company, cust Customer) (SalesDoc, error) {
 	if d.PaymentMethod == "" {
 		d.PaymentMethod = PayBank
 	}
-	if d.ReverseCharge {
-		if !c.VATPayer {
-			return d, Invalid("doc.reverse_charge", "err.doc.reverse_nonpayer", "only a VAT payer issues reverse-charge invoices", nil)
-		}
-		if d.PricesIncludeVAT {
-			return d, Invalid("doc.reverse_charge", "err.doc.reverse_gross", "a reverse-charge invoice has prices without VAT", nil)
-		}
-		if cust.DIC == "" {
-			return d, Invalid("doc.reverse_charge", "err.doc.reverse_no_dic", "reverse charge needs the customer's DIČ", nil)
-		}
+	if err := validateSalesRegime(&d, c, cust); err != nil {
+		return d, err
 	}
 	if d.Kind == KindCreditNote {
 		if d.OriginalID == "" {
@@ -130,8 +122,8 @@ func PrepareForIssue(d SalesDoc, c Company, cust Customer) (SalesDoc, error) {
 	}
 	for i := range d.Lines {
 		l := &d.Lines[i]
-		if !c.VATPayer {
-			l.VATKind, l.VATRate = "", Rate{}
+		if !c.VATPayer || !d.Regime.ChargesVAT() {
+			l.VATKind, l.VATRate = "", Rate{} // no rate where no VAT is charged
 			continue
 		}
 		r, err := c.VATRateOn(l.VATKind, d.TaxDate)

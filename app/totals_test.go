@@ -41,7 +41,7 @@ func TestComputeTotals(t *testing.T) {
 			12300, 0, -0, 12300, 1, 12300},
 		{"non-payer", SalesDoc{Supplier: Party{}, Currency: "CZK", Lines: []DocLine{line(Q(2), 10000, VATStandard, 21)}},
 			20000, 0, 0, 20000, 1, 20000},
-		{"reverse charge", SalesDoc{Supplier: payer, ReverseCharge: true, Currency: "CZK", Lines: []DocLine{line(Q(2), 10000, VATStandard, 21)}},
+		{"reverse charge", SalesDoc{Supplier: payer, Regime: RegimeEUServices, Currency: "CZK", Lines: []DocLine{line(Q(2), 10000, VATStandard, 21)}},
 			20000, 0, 0, 20000, 1, 20000},
 		{"EUR in CZK", SalesDoc{Supplier: payer, Currency: "EUR", ExchangeRate: RateMicro(24_325_000), Lines: []DocLine{line(Q(1), 3333, VATStandard, 21)}},
 			3333, 700, 0, 4033, 1, 81075 + 17026}, // 33,33 € × 24,325 = 810,75 Kč; VAT 170,2575 → 170,26

@@ -64,6 +64,9 @@ type VATTag struct {
 	Base int64 `json:"base"`
 	// Exempt is the paragraph of an exempt supply ("§56a"), RegimeExempt only.
 	Exempt string `json:"exempt,omitempty"`
+	// RCCode is the control statement's code of what a §92a supply is
+	// (kód předmětu plnění, ReverseChargeCodes), RegimeReverseCZ only.
+	RCCode string `json:"rc_code,omitempty"`
 	// Doc is the tax document's number as the control statement names it (our
 	// number for sales, the supplier's for purchases); Partner is the other
 	// party's DIČ (VAT ID with its country prefix), empty for a person without one.

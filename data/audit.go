@@ -212,3 +212,16 @@ func apptArgs(a app.Appointment) app.AuditArgs {
 func payArgs(amount app.Money, number, method string) app.AuditArgs {
 	return app.AuditArgs{"amount": app.AMoney(amount), "number": app.AText(number), "method": idLabel("pay.", method)}
 }
+
+// bankLineArgs names a bank line: its date, amount and counterparty.
+func bankLineArgs(e app.BankEntry) app.AuditArgs {
+	return app.AuditArgs{"date": app.ADate(e.Line.Date), "amount": app.AMoney(e.Line.Amount), "counter": app.AText(e.Line.CounterName)}
+}
+
+// withArgs is a with b's arguments added.
+func withArgs(a, b app.AuditArgs) app.AuditArgs {
+	for k, v := range b {
+		a[k] = v
+	}
+	return a
+}

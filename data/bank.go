@@ -180,8 +180,8 @@ func (s *Store) ImportBank(ctx context.Context, st app.BankStatement) (app.BankI
 		if len(res.Entries) == 0 {
 			return nil
 		}
-		return a.logKey("import", "bank", st.Account, "audit.bank_imported", "{{.format}} {{.from}} – {{.to}}: lines stored {{.n}} (matched {{.matched}}), imported before {{.skipped}}",
-			app.AuditArgs{"format": app.AText(st.Format), "from": app.ADate(st.From), "to": app.ADate(st.To), "n": app.AInt(len(res.Entries)), "matched": app.AInt(matched), "skipped": app.AInt(res.Skipped)})
+		return a.logKey("import", "bank", st.Account, "audit.bank_imported", "{{.format}} {{.from}} – {{.to}}: {{.n}} lines stored ({{.matched}} matched), {{.before}} imported before",
+			app.AuditArgs{"format": app.AText(st.Format), "from": app.ADate(st.From), "to": app.ADate(st.To), "n": app.AInt(len(res.Entries)), "matched": app.AInt(matched), "before": app.AInt(res.Skipped)})
 	})
 	if err != nil {
 		return app.BankImportResult{}, err
@@ -249,7 +249,7 @@ func (s *Store) ConfirmBank(ctx context.Context, pairs []app.BankPairing) ([]app
 			}
 			out = append(out, e)
 		}
-		return a.logKey("confirm", "bank", out[0].ID, "audit.bank_confirmed", "bank lines posted as payments: {{.n}}", app.AuditArgs{"n": app.AInt(len(out))})
+		return a.logKey("confirm", "bank", out[0].ID, "audit.bank_confirmed", "{{.n}} bank lines posted as payments", app.AuditArgs{"n": app.AInt(len(out))})
 	})
 	if err != nil {
 		return nil, err
@@ -327,8 +327,7 @@ func (s *Store) IgnoreBankEntry(ctx context.Context, id string) error {
 		if err := putBankEntry(tx, e); err != nil {
 			return err
 		}
-		return a.logKey("ignore", "bank", e.ID, "audit.bank_line", "{{.date}} {{.amount}} {{.party}}",
-			app.AuditArgs{"date": app.ADate(e.Line.Date), "amount": app.AMoney(e.Line.Amount), "party": app.AText(e.Line.CounterName)})
+		return a.logKey("ignore", "bank", e.ID, "audit.bank_ignored", "{{.date}} {{.amount}} {{.counter}}", bankLineArgs(e))
 	})
 }
 
@@ -388,6 +387,6 @@ func (s *Store) SaveBankMapping(ctx context.Context, header string, m app.CSVMap
 		if err := tx.Bucket(bBankMaps).Put(key, raw); err != nil {
 			return err
 		}
-		return a.log("save", "bank_mapping", fmt.Sprintf("%x", key[:8]), h)
+		return a.logKey("save", "bank_mapping", fmt.Sprintf("%x", key[:8]), "audit.bank_mapping", "{{.header}}", app.AuditArgs{"header": app.AText(h)})
 	})
 }

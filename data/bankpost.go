@@ -59,9 +59,13 @@ func (s *Store) PostBankEntry(ctx context.Context, id, account, memo string) (ap
 			memo = strings.TrimSpace(e.Line.CounterName)
 		}
 		amount := e.Line.Amount.Amount
-		lines := []app.Line{{Account: acc.Bank, Debit: amount, Memo: memo}, {Account: account, Credit: amount, Memo: memo}}
+		var tag *app.VATTag
+		if account == acc.VAT { // money to or from the VAT account is a settlement with the tax office
+			tag = app.SettlementTag()
+		}
+		lines := []app.Line{{Account: acc.Bank, Debit: amount, Memo: memo}, {Account: account, Credit: amount, Memo: memo, VAT: tag}}
 		if amount < 0 {
-			lines = []app.Line{{Account: account, Debit: -amount, Memo: memo}, {Account: acc.Bank, Credit: -amount, Memo: memo}}
+			lines = []app.Line{{Account: account, Debit: -amount, Memo: memo, VAT: tag}, {Account: acc.Bank, Credit: -amount, Memo: memo}}
 		}
 		entry := app.Entry{Date: e.Line.Date, Memo: truncRunes("Banka – "+memo, 200), Source: "bank:" + e.ID, Lines: lines}
 		if err := entry.Validate(); err != nil {
@@ -76,8 +80,8 @@ func (s *Store) PostBankEntry(ctx context.Context, id, account, memo string) (ap
 			return err
 		}
 		out = e
-		return a.logKey("post", "bank", e.ID, "audit.bank_posted", "{{.date}} {{.amount}} to {{.account}} as {{.number}}",
-			app.AuditArgs{"date": app.ADate(e.Line.Date), "amount": app.AMoney(e.Line.Amount), "account": app.AText(account), "number": app.AText(entry.Number)})
+		return a.logKey("post", "bank", e.ID, "audit.bank_posted", "{{.date}} {{.amount}} {{.counter}} to {{.account}} as {{.number}}",
+			withArgs(bankLineArgs(e), app.AuditArgs{"account": app.AText(account), "number": app.AText(entry.Number)}))
 	})
 	if err != nil {
 		return app.BankEntry{}, err

@@ -53,7 +53,7 @@ func checkTx(tx *bolt.Tx, path string, progress app.ProgressFunc) (probs []app.P
 		}
 	}
 	jseq, aseq := bucketSeq(tx, bJournal), bucketSeq(tx, bAudit)
-	total, done := int64(3*jseq+aseq), int64(0)
+	total, done := int64(4*jseq+aseq), int64(0) // checkVAT reads the journal once more
 	progress(0, total)
 	tick := func() {
 		if done++; done%4096 == 0 {
@@ -91,6 +91,7 @@ func checkTx(tx *bolt.Tx, path string, progress app.ProgressFunc) (probs []app.P
 	checkPayments(tx, add)
 	checkDocCustomers(tx, add)
 	checkYearClosings(tx, add)
+	checkVAT(tx, add, tick)
 	claims, last := checkAudit(tx, add, tick)
 	checkProofs(tx, add, claims, last, tick)
 	progress(total, total)

@@ -64,8 +64,13 @@ func sale(d app.Date) app.Entry {
 	return app.Entry{Date: d, Memo: "Faktura za kávu", Lines: []app.Line{
 		{Account: "311", Debit: 121000},
 		{Account: "604", Credit: 100000},
-		{Account: "343", Credit: 21000},
+		{Account: "343", Credit: 21000, VAT: outVAT(100000)},
 	}}
+}
+
+// outVAT tags a line of 343 as domestic output VAT at 21 % of base.
+func outVAT(base int64) *app.VATTag {
+	return &app.VATTag{Side: app.VATOut, Regime: app.RegimeDomestic, Kind: app.VATStandard, Rate: app.RatePercent(21), Base: base}
 }
 
 func wantCode(tb testing.TB, err error, code, field string) {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 
 	bolt "go.etcd.io/bbolt"
@@ -93,6 +94,7 @@ func (s *Store) postDoc(tx *bolt.Tx, d *app.SalesDoc, company app.Company) error
 	}
 	e := app.Entry{Date: d.TaxDate, Memo: title + " " + d.Number + " – " + d.Customer.Name, Source: string(d.Kind) + ":" + d.ID,
 		Lines: app.SalesPosting(*d, company.Chart.Posting())}
+	e.CutMemos()
 	if err := e.Validate(); err != nil {
 		return app.Internal("building the posting of "+d.Number, err)
 	}
@@ -117,6 +119,18 @@ func creditOriginal(tx *bolt.Tx, d *app.SalesDoc) (app.SalesDoc, error) {
 	if inv.Currency != d.Currency || inv.CustomerID != d.CustomerID {
 		return inv, app.Invalid("doc.original", "err.credit.mismatch", "a credit note has the customer and currency of its invoice", nil)
 	}
+	if inv.Regime.Of() != d.Regime.Of() || inv.Exempt != d.Exempt {
+		return inv, app.Invalid("doc.regime", "err.credit.regime", "a credit note has the VAT regime of its invoice {{.number}}", map[string]any{"number": inv.Number})
+	}
+	company, err := readCompany(tx)
+	if err != nil {
+		return inv, err
+	}
+	prior, err := priorCredits(tx, inv)
+	if err != nil {
+		return inv, err
+	}
+	d.Totals = app.CreditNoteTotals(*d, inv, prior, company.BaseCurrency)
 	left := inv.Totals.Total - inv.Credited
 	if -d.Totals.Total > left {
 		return inv, app.Invalid("doc.lines", "err.credit.too_large", "the credit note ({{.credit}}) is larger than what remains of invoice {{.number}} ({{.left}})",
@@ -128,6 +142,36 @@ func creditOriginal(tx *bolt.Tx, d *app.SalesDoc) (app.SalesDoc, error) {
 	inv.Updated = d.Updated
 	d.OriginalNo = inv.Number
 	return inv, nil
+}
+
+// priorCredits are the issued credit notes of invoice inv, read through its
+// customer's documents.
+func priorCredits(tx *bolt.Tx, inv app.SalesDoc) ([]app.SalesDoc, error) {
+	var out []app.SalesDoc
+	prefix := docCustomerKey(inv.CustomerID, "")
+	c := tx.Bucket(bDocCust).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		d, err := readDoc(tx, string(k[len(prefix):]))
+		if err != nil {
+			return nil, err
+		}
+		if d.Kind == app.KindCreditNote && d.Status == app.StatusIssued && d.OriginalID == inv.ID {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// creditDraftTotals are a credit note draft's totals as issuing will compute
+// them (CreditNoteTotals), its own totals when its invoice cannot be read.
+func creditDraftTotals(tx *bolt.Tx, d app.SalesDoc, company app.Company) app.DocTotals {
+	d = withRates(d, company)
+	if inv, err := readDoc(tx, d.OriginalID); err == nil {
+		if prior, err := priorCredits(tx, inv); err == nil {
+			return app.CreditNoteTotals(d, inv, prior, company.BaseCurrency)
+		}
+	}
+	return app.ComputeTotals(d, company.BaseCurrency)
 }
 
 // Convert makes a draft order from an issued quote, or a draft invoice from an
@@ -150,7 +194,7 @@ func (s *Store) Convert(ctx context.Context, id string, to app.DocKind) (app.Sal
 		today := app.Today(s.clock)
 		out = app.SalesDoc{ID: app.NewID(now), Branch: src.Branch, Kind: to, Status: app.StatusDraft, CustomerID: src.CustomerID,
 			Customer: src.Customer, Supplier: src.Supplier, IssueDate: today, TaxDate: today, Currency: src.Currency,
-			ExchangeRate: src.ExchangeRate, PricesIncludeVAT: src.PricesIncludeVAT, ReverseCharge: src.ReverseCharge,
+			ExchangeRate: src.ExchangeRate, PricesIncludeVAT: src.PricesIncludeVAT, Regime: src.Regime, Exempt: src.Exempt, RCCode: src.RCCode,
 			CashRounding: src.CashRounding, PaymentMethod: src.PaymentMethod, Lines: append([]app.DocLine(nil), src.Lines...),
 			Note: src.Note, SourceID: src.ID, Totals: src.Totals, Created: now, Updated: now}
 		if cust, err := readCustomer(tx, src.CustomerID); err == nil {
@@ -198,13 +242,13 @@ func (s *Store) NewCreditNote(ctx context.Context, invoiceID, reason string) (ap
 		}
 		out = app.SalesDoc{ID: app.NewID(now), Branch: inv.Branch, Kind: app.KindCreditNote, Status: app.StatusDraft,
 			CustomerID: inv.CustomerID, Customer: inv.Customer, Supplier: inv.Supplier, IssueDate: today, TaxDate: today, DueDate: today,
-			Currency: inv.Currency, ExchangeRate: inv.ExchangeRate, PricesIncludeVAT: inv.PricesIncludeVAT, ReverseCharge: inv.ReverseCharge,
+			Currency: inv.Currency, ExchangeRate: inv.ExchangeRate, PricesIncludeVAT: inv.PricesIncludeVAT, Regime: inv.Regime, Exempt: inv.Exempt, RCCode: inv.RCCode,
 			PaymentMethod: inv.PaymentMethod, Lines: lines, OriginalID: inv.ID, OriginalNo: inv.Number, Reason: reason, Created: now, Updated: now}
 		company, err := readCompany(tx)
 		if err != nil {
 			return err
 		}
-		out.Totals = app.ComputeTotals(withRates(out, company), company.BaseCurrency)
+		out.Totals = creditDraftTotals(tx, out, company)
 		if err := putDoc(tx, out); err != nil {
 			return err
 		}
@@ -248,9 +292,9 @@ func creditResidue(rate app.Rate, remaining, baseRemaining int64) int64 {
 // postRounding posts the rounding that account still carries for a closed
 // document (carried: debit minus credit) against 548 or 648.
 func postRounding(p *poster, acc app.PostingAccounts, account string, carried int64, date app.Date, memo, source string) error {
-	lines := []app.Line{{Account: account, Credit: carried}, {Account: acc.RoundingLoss, Debit: carried, Memo: "zaokrouhlení kurzu"}}
+	lines := []app.Line{{Account: account, Credit: carried, Memo: memo}, {Account: acc.RoundingLoss, Debit: carried, Memo: memo}}
 	if carried < 0 {
-		lines = []app.Line{{Account: account, Debit: -carried}, {Account: acc.RoundingGain, Credit: -carried, Memo: "zaokrouhlení kurzu"}}
+		lines = []app.Line{{Account: account, Debit: -carried, Memo: memo}, {Account: acc.RoundingGain, Credit: -carried, Memo: memo}}
 	}
 	_, err := p.post(app.Entry{Date: date, Memo: memo, Source: source, Lines: lines})
 	return err

@@ -2,6 +2,7 @@ package data
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"testing"
 	"time"
 
@@ -75,7 +76,7 @@ func TestJournalPagingMatchesBruteForce(t *testing.T) {
 			}
 			for i, l := range page {
 				w := want[off+i]
-				if l.EntryID != w.EntryID || l.Line != w.Line {
+				if l.EntryID != w.EntryID || !reflect.DeepEqual(l.Line, w.Line) {
 					t.Fatalf("%+v offset %d row %d: %+v, want %+v", f, off, i, l, w)
 				}
 			}

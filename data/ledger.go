@@ -135,6 +135,9 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 			return e, &app.Error{Code: app.EINVALID, Field: "entry.lines", Key: "err.entry.unknown_account", Msg: "line {{.n}}: account {{.code}} is not in the chart of accounts", Args: map[string]any{"n": i + 1, "code": l.Account}}
 		}
 	}
+	if err := app.ValidateVATLines(e, p.company.Chart.Posting().VAT); err != nil {
+		return e, err
+	}
 	month := e.Date.MonthOf()
 	if p.locked(month) {
 		return e, &app.Error{Code: app.EINVALID, Field: "entry.date", Key: "err.period.locked", Msg: "{{.month}} is locked; unlock the month or post into an open one", Args: map[string]any{"month": month.Format()}}

@@ -237,11 +237,13 @@ func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, sourc
 		lines = []app.Line{{Account: counter, Debit: open}, {Account: money, Credit: base.Amount}}
 		diff = -diff
 	}
+	memo = app.CutMemo(memo)
+	rounding := app.CutMemo(memo + " – zaokrouhlení kurzu") // names the document, as every line of it does
 	switch {
 	case diff > 0: // more cleared than paid in, or less paid out than cleared
-		lines = append(lines, app.Line{Account: y.acc.RoundingLoss, Debit: diff, Memo: "zaokrouhlení kurzu"})
+		lines = append(lines, app.Line{Account: y.acc.RoundingLoss, Debit: diff, Memo: rounding})
 	case diff < 0:
-		lines = append(lines, app.Line{Account: y.acc.RoundingGain, Credit: -diff, Memo: "zaokrouhlení kurzu"})
+		lines = append(lines, app.Line{Account: y.acc.RoundingGain, Credit: -diff, Memo: rounding})
 	}
 	e, err := y.poster.post(app.Entry{Date: p.Date, Memo: memo, Source: source + p.ID, Lines: lines})
 	if err != nil {

@@ -121,6 +121,10 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 		if err != nil {
 			return app.WithField(err, "purchase.supplier")
 		}
+		if err := app.ValidatePurchaseRegime(&p, company, sup); err != nil {
+			return err
+		}
+		p.FillKinds(company)
 		if err := purchaseAccount(tx, p.Account); err != nil {
 			return err
 		}
@@ -139,6 +143,9 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 			}
 			p.OriginalNo = orig.Number
 			p.NoDeduction = orig.NoDeduction // the credit note corrects the VAT as its invoice booked it
+			if orig.Regime.Of() != p.Regime.Of() {
+				return app.Invalid("purchase.regime", "err.purchase.credit_regime", "a credit note has the VAT regime of its invoice {{.number}}", map[string]any{"number": orig.Number})
+			}
 		} else {
 			p.OriginalID, p.OriginalNo = "", ""
 		}
@@ -154,6 +161,7 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 		}
 		e := app.Entry{Date: p.TaxDate, Memo: "Přijatá faktura " + p.Number + " (" + p.SupplierNumber + ") – " + p.Supplier.Name,
 			Source: "purchase:" + p.ID, Lines: app.PurchasePosting(p, company.BaseCurrency, acc)}
+		e.CutMemos()
 		if err := e.Validate(); err != nil {
 			return app.Internal("building the posting of "+p.Number, err)
 		}
@@ -165,9 +173,13 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 			return app.WithField(err, "purchase.tax_date")
 		}
 		p.EntryID = e.ID
-		_, p.Posted = e.Totals() // the payables line carries the whole total
+		p.Posted = 0 // what the payables line carries: on the debit side for a credit note
+		for _, l := range e.Lines {
+			if l.Account == acc.Payables {
+				p.Posted += l.Credit - l.Debit
+			}
+		}
 		if p.CreditNote {
-			p.Posted = -p.Posted // on the debit side of 321
 			if err := recordCredit(tx, poster, acc, p, orig); err != nil {
 				return err
 			}

@@ -38,7 +38,7 @@ func (s *Store) ReverseEntry(ctx context.Context, id string, date app.Date) (app
 		}
 		rev := app.Entry{Date: date, Memo: "Storno " + orig.Number + " – " + orig.Memo, Source: "reversal:" + orig.ID}
 		for _, l := range orig.Lines {
-			rev.Lines = append(rev.Lines, app.Line{Account: l.Account, Debit: l.Credit, Credit: l.Debit, Memo: l.Memo})
+			rev.Lines = append(rev.Lines, app.Line{Account: l.Account, Debit: l.Credit, Credit: l.Debit, Memo: l.Memo, VAT: l.VAT.Reversed()})
 		}
 		if err := maxMemo(&rev); err != nil {
 			return err

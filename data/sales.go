@@ -113,6 +113,9 @@ func (s *Store) saveDraftTx(tx *bolt.Tx, a *auditor, d app.SalesDoc) (app.SalesD
 	}
 	d.Supplier = app.PartyOfCompany(company)
 	d.Totals = app.ComputeTotals(withRates(d, company), company.BaseCurrency)
+	if d.Kind == app.KindCreditNote && d.OriginalID != "" {
+		d.Totals = creditDraftTotals(tx, d, company)
+	}
 	d.Updated = now
 	if err := putDoc(tx, d); err != nil {
 		return d, err

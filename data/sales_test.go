@@ -83,7 +83,7 @@ func TestIssueRefusesBadInput(t *testing.T) {
 		{"customer without address", func(d *app.SalesDoc) { d.CustomerID = noAddr.ID }, "doc.customer"},
 		{"no VAT rate on DUZP", func(d *app.SalesDoc) { d.TaxDate = app.D(2023, 6, 1) }, "doc.lines"},
 		{"foreign without rate", func(d *app.SalesDoc) { d.Currency = "EUR" }, "doc.exchange_rate"},
-		{"reverse charge with gross prices", func(d *app.SalesDoc) { d.ReverseCharge, d.PricesIncludeVAT = true, true }, "doc.reverse_charge"},
+		{"reverse charge with gross prices", func(d *app.SalesDoc) { d.Regime, d.PricesIncludeVAT = app.RegimeEUServices, true }, "doc.regime"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -150,6 +150,9 @@ var migrations = []migration{
 		}
 		return proveExisting(tx)
 	},
+	// 9 → 10: VAT tags on the journal lines documents posted (issue 10);
+	// the entries it tags are proved again under the upgrade's audit entry.
+	tagDocumentPostings,
 }
 
 // SchemaVersion is the schema this build writes.

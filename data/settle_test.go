@@ -34,7 +34,7 @@ func TestSettlingForeignPaymentClearsTheLedger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []app.Line{{Account: "221", Debit: 588592}, {Account: "311", Credit: 588593}, {Account: "548", Debit: 1, Memo: "zaokrouhlení kurzu"}}
+	want := []app.Line{{Account: "221", Debit: 588592}, {Account: "311", Credit: 588593}, {Account: "548", Debit: 1, Memo: "Úhrada FV2026-0001 – Kavárna U Černého koně s.r.o. – zaokrouhlení kurzu"}}
 	if len(e.Lines) != 3 || e.Lines[0] != want[0] || e.Lines[1] != want[1] || e.Lines[2] != want[2] {
 		t.Fatalf("settling entry %+v", e.Lines)
 	}

@@ -54,18 +54,22 @@ type entryRow struct {
 	account       *widget.Select
 	debit, credit *entryInput
 	memo          *entryInput
+	vat           *vatLineRow // shown on a line of the VAT account
+	line          app.Line    // as last read
 	box           *fyne.Container
 }
 
 // entryForm is the dialog of a manual journal entry: date, memo, lines and a
 // live debit/credit footer; Post stays disabled until the lines balance.
 type entryForm struct {
-	deps     Deps
-	win      fyne.Window
-	currency string
-	accounts []app.Account
-	options  []string
-	onPosted func(app.Entry)
+	deps       Deps
+	win        fyne.Window
+	company    app.Company
+	currency   string
+	vatAccount string // its lines ask what VAT they are
+	accounts   []app.Account
+	options    []string
+	onPosted   func(app.Entry)
 
 	fs      *fieldSet
 	date    *entryInput
@@ -78,11 +82,12 @@ type entryForm struct {
 	busy    bool
 
 	amountMessage bool // the lines' message is about an unreadable amount
+	filling       bool // the form is setting a default, not the user typing
 }
 
 // showEntryForm loads the chart of accounts and opens the entry form;
 // onPosted runs on the UI thread after a successful post.
-func showEntryForm(d Deps, w fyne.Window, currency string, onPosted func(app.Entry), opened func(*entryForm)) {
+func showEntryForm(d Deps, w fyne.Window, company app.Company, onPosted func(app.Entry), opened func(*entryForm)) {
 	ledger, ctx := d.Services.Ledger, d.ctx()
 	async(func() {
 		accts, err := ledger.Accounts(ctx)
@@ -91,7 +96,7 @@ func showEntryForm(d Deps, w fyne.Window, currency string, onPosted func(app.Ent
 				showError(err, w)
 				return
 			}
-			f := newEntryForm(d, w, currency, accts, onPosted)
+			f := newEntryForm(d, w, company, accts, onPosted)
 			f.show()
 			if opened != nil {
 				opened(f)
@@ -100,8 +105,8 @@ func showEntryForm(d Deps, w fyne.Window, currency string, onPosted func(app.Ent
 	})
 }
 
-func newEntryForm(d Deps, w fyne.Window, currency string, accts []app.Account, onPosted func(app.Entry)) *entryForm {
-	f := &entryForm{deps: d, win: w, currency: currency, accounts: accts, onPosted: onPosted}
+func newEntryForm(d Deps, w fyne.Window, company app.Company, accts []app.Account, onPosted func(app.Entry)) *entryForm {
+	f := &entryForm{deps: d, win: w, company: company, currency: company.BaseCurrency, vatAccount: company.Chart.Posting().VAT, accounts: accts, onPosted: onPosted}
 	f.options = make([]string, len(accts))
 	for i, a := range accts {
 		f.options[i] = a.Code + " " + a.Name
@@ -125,6 +130,10 @@ func (f *entryForm) buildUI() fyne.CanvasObject {
 	f.date = f.input(false)
 	f.date.SetPlaceHolder(datePlaceholder())
 	f.date.SetText(app.Today(f.deps.clock()).Format(uiLang))
+	f.date.OnChanged = func(string) {
+		f.relabelRates()
+		f.update()
+	}
 	f.fs.add("entry.date", "Date", f.date)
 	f.memo = f.input(false)
 	f.memo.SetPlaceHolder(lang.X("entry.memo_hint", "What the entry is about"))
@@ -191,6 +200,7 @@ func (f *entryForm) addRow() *entryRow {
 		e.Validator = f.validateAmount
 	}
 	r.memo = f.input(false)
+	r.vat = f.newVATRow()
 	r.memo.OnSubmitted = func(string) {
 		// Enter in the last line's text adds a line.
 		if len(f.rows) > 0 && f.rows[len(f.rows)-1] == r {
@@ -201,7 +211,8 @@ func (f *entryForm) addRow() *entryRow {
 	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { f.removeRow(r) })
 	// Objects in reading order, so Tab walks account, debit, credit, text.
 	left := container.NewHBox(sized(r.account, 300), sized(r.debit, 130), sized(r.credit, 130))
-	r.box = container.New(layout.NewBorderLayout(nil, nil, left, remove), left, r.memo, remove)
+	line := container.New(layout.NewBorderLayout(nil, nil, left, remove), left, r.memo, remove)
+	r.box = container.NewVBox(line, r.vat.box)
 	f.rows = append(f.rows, r)
 	if f.rowsBox != nil {
 		f.rowsBox.Add(r.box)
@@ -264,6 +275,12 @@ func (f *entryForm) collect() (lines []app.Line, dr, cr int64, bad error) {
 			bad = app.Errorf(app.EINVALID, "err.entry.line_credit", "line {{.n}}, credit: {{.reason}}", map[string]any{"n": i + 1, "reason": app.ErrorMessage(err, Translator())})
 		}
 		l.Memo = strings.TrimSpace(r.memo.Text)
+		if l.Account == f.vatAccount && l.Account != "" {
+			if l.VAT, err = f.vatTag(r.vat, i+1, l); err != nil && bad == nil {
+				bad = err
+			}
+		}
+		r.line = l
 		if l.Account == "" && l.Debit == 0 && l.Credit == 0 && l.Memo == "" && strings.TrimSpace(r.debit.Text+r.credit.Text) == "" {
 			continue // an empty line is ignored
 		}
@@ -280,6 +297,12 @@ func (f *entryForm) update() {
 		return
 	}
 	lines, dr, cr, bad := f.collect()
+	for _, r := range f.rows {
+		f.showVAT(r, r.line, r.line.VAT)
+	}
+	if bad == nil && len(lines) >= 2 {
+		bad = app.ValidateVATLines(app.Entry{Lines: lines}, f.vatAccount)
+	}
 	digits := app.MinorDigits(f.currency)
 	diff := dr - cr
 	if diff < 0 {
@@ -375,7 +398,7 @@ func (j *journalView) entryActions() []fyne.CanvasObject {
 		return nil
 	}
 	out := []fyne.CanvasObject{widget.NewButtonWithIcon(lang.X("journal.new_entry", "New entry…"), theme.ContentAddIcon(), func() {
-		showEntryForm(d, j.parent.win, j.parent.company.BaseCurrency, func(app.Entry) { j.parent.refresh() }, func(f *entryForm) { j.form = f })
+		showEntryForm(d, j.parent.win, j.parent.company, func(app.Entry) { j.parent.refresh() }, func(f *entryForm) { j.form = f })
 	})}
 	if d.Services.Reverser != nil {
 		j.reverseBtn = widget.NewButtonWithIcon(lang.X("journal.reverse", "Reverse…"), theme.ContentUndoIcon(), j.reverseSelected)

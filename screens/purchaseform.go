@@ -39,7 +39,8 @@ type purchaseForm struct {
 	number, vs, issue, tax, due *widget.Entry
 	rate, memo                  *widget.Entry
 	curSel, account             *widget.Select
-	noDeduct                    *widget.Check // §72: the VAT is part of the cost
+	regime, rcCode              *widget.Select // how the VAT is accounted for; a §92a supply's code
+	noDeduct                    *widget.Check  // §72: the VAT is part of the cost
 	rows                        []*purchaseVATRow
 	vatField                    *field
 	rateGrid                    *fyne.Container
@@ -90,13 +91,17 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 	f.curSel = widget.NewSelect(app.Currencies(), func(string) { f.currencyChanged() })
 	f.opts.add("purchase.currency", "Currency", f.curSel)
 	f.rate = f.opts.entry("purchase.exchange_rate", "Exchange rate", "24,325")
-	var names []string
+	var accountNames []string
 	for _, a := range f.accounts {
-		names = append(names, a.Code+" "+a.Name)
+		accountNames = append(accountNames, a.Code+" "+a.Name)
 	}
-	f.account = widget.NewSelect(names, nil)
+	f.account = widget.NewSelect(accountNames, nil)
 	f.opts.add("purchase.account", "Account", f.account)
 	f.memo = f.opts.entry("purchase.memo", "What was bought", lang.X("payables.memo_hint", "Rent of the workshop for March"))
+	f.regime = widget.NewSelect(names(app.PurchaseRegimes, purchaseRegimeName), func(string) { f.regimeChanged() })
+	f.opts.add("purchase.regime", "VAT regime", f.regime)
+	f.rcCode = widget.NewSelect(names(app.ReverseChargeCodes, rcCodeName), nil)
+	f.opts.add("purchase.rc_code", "Reverse-charge code", f.rcCode)
 	// A VAT payer may still have no right to deduct (entertainment, a car for
 	// private use — §72 of the VAT act); a non-payer never claims VAT.
 	f.noDeduct = widget.NewCheck(lang.X("payables.no_deduction", "VAT not deductible: part of the cost"), nil)
@@ -105,9 +110,14 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 		f.noDeduct.SetChecked(true)
 		f.noDeduct.Disable()
 	}
+	selectValue(f.regime, app.PurchaseRegimes, app.RegimeDomestic)
 	if f.orig != nil {
 		f.noDeduct.SetChecked(f.orig.NoDeduction)
 		f.noDeduct.Disable() // a credit note follows its invoice
+		selectValue(f.regime, app.PurchaseRegimes, f.orig.Regime.Of())
+		selectValue(f.rcCode, app.ReverseChargeCodes, f.orig.RCCode)
+		f.regime.Disable()
+		f.rcCode.Disable()
 	}
 
 	f.rateGrid = container.NewGridWithColumns(4)
@@ -173,8 +183,9 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 		body.Add(hint)
 	}
 	f.currencyChanged()
+	f.opts.byKey["purchase.rc_code"].setVisible(f.selectedRegime() == app.RegimeReverseCZ)
 	f.loading = false
-	f.recompute()
+	f.relabelRates()
 	f.scroll = container.NewVScroll(body)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, f.scroll)
 }
@@ -219,6 +230,13 @@ func (f *purchaseForm) setSupplier(c app.Customer) {
 	f.supName.SetText(supplierText(c.Name, c.ICO, c.BankAccount))
 	if c.Currency != "" && c.Currency != f.curSel.Selected {
 		f.curSel.SetSelected(c.Currency)
+	}
+	// A business of another member state bills without VAT: the purchase
+	// is self-assessed (the user says whether goods or a service).
+	if app.OtherEUVATID(c.DIC) {
+		selectValue(f.regime, app.PurchaseRegimes, app.RegimeEUServices)
+	} else if f.selectedRegime() != app.RegimeReverseCZ && f.selectedRegime() != app.RegimeExport {
+		selectValue(f.regime, app.PurchaseRegimes, app.RegimeDomestic)
 	}
 	f.dueAuto = true
 	f.issueChanged()
@@ -297,7 +315,11 @@ func (f *purchaseForm) currencyChanged() {
 // parse is returned named by its field, then the invoice's own rules.
 func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
 	c := f.v.company
-	p := app.PurchaseInvoice{SupplierNumber: f.number.Text, VariableSymbol: f.vs.Text, Currency: f.currency(), Memo: f.memo.Text, NoDeduction: f.noDeduct.Checked}
+	p := app.PurchaseInvoice{SupplierNumber: f.number.Text, VariableSymbol: f.vs.Text, Currency: f.currency(), Memo: f.memo.Text, NoDeduction: f.noDeduct.Checked,
+		Regime: f.selectedRegime()}
+	if i := f.rcCode.SelectedIndex(); i >= 0 && p.Regime == app.RegimeReverseCZ {
+		p.RCCode = app.ReverseChargeCodes[i]
+	}
 	if f.supplier != nil {
 		p.SupplierID = f.supplier.ID
 		p.Supplier = app.PartyOfCustomer(*f.supplier)
@@ -334,7 +356,9 @@ func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
 			return p, app.WithField(err, "purchase.vat")
 		}
 		vat := int64(0)
-		if strings.TrimSpace(r.vat.Text) == "" {
+		if p.Regime.SelfAssessed() {
+			vat = 0 // the supplier charged none; the posting self-assesses it
+		} else if strings.TrimSpace(r.vat.Text) == "" {
 			vat, _ = r.vatOf(base.Amount, p.Currency)
 		} else {
 			m, err := app.ParseMoney(r.vat.Text, p.Currency, uiLang)

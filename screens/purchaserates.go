@@ -92,7 +92,7 @@ func (f *purchaseForm) relabelRates() {
 		}
 		r.label.SetText(rate.Format(uiLang) + " % · " + vatKindName(r.kind))
 		r.base.Enable()
-		if rate.Micro() == 0 {
+		if rate.Micro() == 0 || f.selfAssessed() { // a self-assessed VAT is computed, not typed
 			r.vat.Disable()
 		} else {
 			r.vat.Enable()
@@ -109,14 +109,14 @@ func (f *purchaseForm) recompute() {
 		return
 	}
 	cur := f.currency()
-	var total int64
+	var total, selfVAT int64
 	ok := true
 	for _, r := range f.rows {
 		base, bok := parseAmount(r.base.Text, cur)
 		if f.orig != nil {
 			base = abs(base)
 		}
-		if r.vatAuto && r.valid {
+		if (r.vatAuto || f.selfAssessed()) && r.valid {
 			f.loading = true
 			if bok && base != 0 && r.rate.Micro() != 0 {
 				r.vat.SetText(formatPriceInput(app.M(base, cur).Percent(r.rate, app.HalfUp).Amount, cur))
@@ -135,8 +135,18 @@ func (f *purchaseForm) recompute() {
 			r.sum.SetText("?")
 			continue
 		}
-		r.sum.SetText(formatAmount(base+vat, cur))
-		total += base + vat
+		switch {
+		case f.selfAssessed():
+			r.sum.SetText(formatAmount(base, cur))
+			total += base
+			selfVAT += vat
+		case f.selectedRegime() == app.RegimeExport:
+			r.sum.SetText(formatAmount(vat, cur))
+			total += vat // customs is owed the VAT
+		default:
+			r.sum.SetText(formatAmount(base+vat, cur))
+			total += base + vat
+		}
 	}
 	if !ok {
 		f.total.SetText(lang.X("payables.total_unknown", "Total: check the amounts"))
@@ -147,7 +157,37 @@ func (f *purchaseForm) recompute() {
 			map[string]any{"total": app.M(-total, cur).Format(uiLang), "number": f.orig.Number}))
 		return
 	}
-	f.total.SetText(lang.X("payables.total", "Total {{.total}}", map[string]any{"total": app.M(total, cur).Format(uiLang)}))
+	text := lang.X("payables.total", "Total {{.total}}", map[string]any{"total": app.M(total, cur).Format(uiLang)})
+	if f.selfAssessed() {
+		text += " · " + lang.X("payables.self_assessed", "VAT you self-assess and claim: {{.vat}}", map[string]any{"vat": app.M(selfVAT, cur).Format(uiLang)})
+	}
+	f.total.SetText(text)
+}
+
+// selectedRegime is the regime chosen, domestic when none is.
+func (f *purchaseForm) selectedRegime() app.VATRegime {
+	if f.regime != nil {
+		if i := f.regime.SelectedIndex(); i >= 0 {
+			return app.PurchaseRegimes[i]
+		}
+	}
+	return app.RegimeDomestic
+}
+
+// selfAssessed reports whether the chosen regime has the buyer account for
+// the VAT: the rows take the base only.
+func (f *purchaseForm) selfAssessed() bool { return f.selectedRegime().SelfAssessed() }
+
+// regimeChanged shows the §92a code where it applies and recomputes.
+func (f *purchaseForm) regimeChanged() {
+	if f.opts == nil || f.opts.byKey["purchase.rc_code"] == nil {
+		return
+	}
+	f.opts.byKey["purchase.rc_code"].setVisible(f.selectedRegime() == app.RegimeReverseCZ)
+	f.relabelRates()
+	if f.scroll != nil {
+		f.scroll.Refresh()
+	}
 }
 
 // abs is the magnitude of an amount.

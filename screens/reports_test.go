@@ -36,7 +36,7 @@ func TestPresetPeriods(t *testing.T) {
 
 // ledgerReport is what the fake builder returns: a heading, rows and a total.
 func ledgerReport(account string) app.ReportTable {
-	return app.ReportTable{Kind: app.ReportLedger, Title: "General ledger – account " + account, Period: "1 Jan 2026 – 31 Mar 2026",
+	return app.ReportTable{Kind: app.ReportLedger, Title: "General ledger – account " + account, Period: "1 Jan 2026 – 31 Mar 2026", Lang: app.English,
 		Columns: []app.ReportColumn{{Title: "Date"}, {Title: "Entry"}, {Title: "Description", Weight: 3}, {Title: "Debit", Numeric: true}, {Title: "Credit", Numeric: true}},
 		Rows: []app.ReportRow{
 			{Cells: []string{"Bankovní účty"}, Heading: true},
@@ -121,8 +121,9 @@ func TestReportsShowAndExportCSVAndPDF(t *testing.T) {
 	test.Tap(p.csvB)
 	chooseIn(t, w, p.dlg, dir, "hlavni-kniha", "Save")
 	data, err := os.ReadFile(filepath.Join(dir, "hlavni-kniha.csv"))
-	want := "Date,Entry,Description,Debit,Credit\nBankovní účty\n10 Jan 2026,ID2026-00001,Vklad základního kapitálu,\"100,000.00\",\n" +
-		"5 Feb 2026,ID2026-00002,\"Nájem dílny, \"\"únor\"\"\",,\"1,210.00\"\n,,Total,\"100,000.00\",\"1,210.00\"\n"
+	// As Czech Excel opens it: a byte-order mark, ';', amounts plain with a decimal comma.
+	want := "\uFEFFDate;Entry;Description;Debit;Credit\r\nBankovní účty\r\n10 Jan 2026;ID2026-00001;Vklad základního kapitálu;100000,00;\r\n" +
+		"5 Feb 2026;ID2026-00002;\"Nájem dílny, \"\"únor\"\"\";;1210,00\r\n;;Total;100000,00;1210,00\r\n"
 	if err != nil || string(data) != want {
 		t.Errorf("CSV %q %v", data, err)
 	}

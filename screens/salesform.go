@@ -25,13 +25,18 @@ type docForm struct {
 	loading  bool // programmatic changes are not edits
 	dueAuto  bool // the due date follows the issue date and payment term
 	taxAuto  bool // the DUZP follows the issue date
+	// regimeAuto: the regime follows the customer and the lines (goods or
+	// services) until the user chooses one.
+	regimeAuto bool
 
 	head, opts, linesFS *fieldSet
 	custName            *widget.Label
 	issue, taxDate, due *widget.Entry
 	valid, rate, reason *widget.Entry
 	curSel, method      *widget.Select
-	gross, reverse      *widget.Check
+	regime, exempt      *widget.Select // the VAT regime; an exempt supply's paragraph
+	rcCode              *widget.Select // a §92a supply's code
+	gross               *widget.Check
 	rounding            *widget.Check
 	note                *widget.Entry
 	lines               *linesEditor
@@ -116,11 +121,20 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 	f.curSel = widget.NewSelect(app.Currencies(), func(string) { f.currencyChanged() })
 	f.opts.add("doc.currency", "Currency", f.curSel)
 	f.rate = f.opts.entry("doc.exchange_rate", "Exchange rate", "24,325")
+	f.regime = widget.NewSelect(names(app.SalesRegimes, regimeName), func(string) {
+		if !f.loading {
+			f.regimeAuto = false
+		}
+		f.regimeChanged()
+	})
+	f.opts.add("doc.regime", "VAT regime", f.regime)
+	f.exempt = widget.NewSelect(names(app.ExemptParagraphs, exemptName), func(string) { f.changed() })
+	f.opts.add("doc.exempt", "Exemption", f.exempt)
+	f.rcCode = widget.NewSelect(names(app.ReverseChargeCodes, rcCodeName), func(string) { f.changed() })
+	f.opts.add("doc.rc_code", "Reverse-charge code", f.rcCode)
 	f.gross = widget.NewCheck(lang.X("sales.gross", "Prices include VAT"), func(bool) { f.changed() })
-	f.reverse = widget.NewCheck(lang.X("sales.reverse", "Reverse charge (the customer pays the VAT)"), func(bool) { f.changed() })
 	f.rounding = widget.NewCheck(lang.X("sales.rounding", "Round the total to whole units (cash)"), func(bool) { f.changed() })
-	f.opts.add("doc.options", "Options", container.NewVBox(f.gross, f.reverse, f.rounding))
-	f.opts.byKey["doc.reverse_charge"] = f.opts.byKey["doc.options"] // the store's refusals of reverse charge land here
+	f.opts.add("doc.options", "Options", container.NewVBox(f.gross, f.rounding))
 	f.reason = f.opts.entry("doc.reason", "Reason", lang.X("sales.reason_hint", "Why the invoice is corrected"))
 	f.note = widget.NewMultiLineEntry()
 	f.note.SetMinRowsVisible(2)
@@ -146,7 +160,14 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 		f.rate.SetText(d.ExchangeRate.Format(uiLang))
 	}
 	f.gross.SetChecked(d.PricesIncludeVAT)
-	f.reverse.SetChecked(d.ReverseCharge)
+	selectValue(f.regime, app.SalesRegimes, d.Regime.Of())
+	selectValue(f.exempt, app.ExemptParagraphs, d.Exempt)
+	selectValue(f.rcCode, app.ReverseChargeCodes, d.RCCode)
+	if d.Kind == app.KindCreditNote {
+		f.regime.Disable() // a credit note has its invoice's regime
+		f.exempt.Disable()
+		f.rcCode.Disable()
+	}
 	f.rounding.SetChecked(d.CashRounding)
 	f.reason.SetText(d.Reason)
 	f.note.SetText(d.Note)
@@ -157,6 +178,7 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 		f.lines.addRow(app.DocLine{Quantity: app.Q(1), Unit: "ks", VATKind: app.VATStandard})
 	}
 	f.dueAuto = d.ID == "" || f.cust != nil && d.DueDate == d.IssueDate.AddDays(f.cust.PaymentDays)
+	f.regimeAuto = d.ID == "" && d.Kind != app.KindCreditNote
 	f.taxAuto = d.TaxDate == d.IssueDate
 
 	for _, e := range []*widget.Entry{f.issue, f.taxDate, f.due, f.valid, f.rate, f.reason, f.note} {
@@ -180,6 +202,7 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 
 	header := container.NewGridWithColumns(2, f.head.object(), f.opts.object())
 	f.showKindFields()
+	f.showRegimeFields()
 	f.currencyChanged()
 	linesBox := container.NewVBox(lf.label, lf.input, lf.msg)
 	totals := container.NewBorder(nil, nil, nil, f.totals.object())
@@ -196,6 +219,57 @@ func (f *docForm) showKindFields() {
 	f.head.byKey["doc.tax_date"].setVisible(pays)
 	f.head.byKey["doc.valid_until"].setVisible(k == app.KindQuote)
 	f.opts.byKey["doc.reason"].setVisible(k == app.KindCreditNote)
+}
+
+// showRegimeFields shows the exempt paragraph and the §92a code only for
+// their regimes, and the VAT-inclusive prices only where VAT is charged.
+func (f *docForm) showRegimeFields() {
+	r := f.selectedRegime()
+	f.opts.byKey["doc.exempt"].setVisible(r == app.RegimeExempt)
+	f.opts.byKey["doc.rc_code"].setVisible(r == app.RegimeReverseCZ)
+	if f.lines != nil {
+		f.lines.enableVAT(r.ChargesVAT())
+	}
+	if r.ChargesVAT() {
+		f.gross.Show()
+	} else {
+		f.gross.SetChecked(false)
+		f.gross.Hide()
+	}
+}
+
+// selectedRegime is the regime chosen, domestic when none is.
+func (f *docForm) selectedRegime() app.VATRegime {
+	if i := f.regime.SelectedIndex(); i >= 0 {
+		return app.SalesRegimes[i]
+	}
+	return app.RegimeDomestic
+}
+
+// defaultRegime chooses the customer's regime while the user has not.
+func (f *docForm) defaultRegime() {
+	if !f.regimeAuto || f.cust == nil || f.lines == nil {
+		return
+	}
+	lines, _ := f.lines.read(false)
+	if r := app.DefaultSalesRegime(*f.cust, lines); r != f.selectedRegime() {
+		loading := f.loading
+		f.loading = true // not the user's choice
+		selectValue(f.regime, app.SalesRegimes, r)
+		f.loading = loading
+		f.showRegimeFields()
+		f.relayout()
+	}
+}
+
+// regimeChanged shows the regime's own fields and recomputes the totals.
+func (f *docForm) regimeChanged() {
+	if f.opts == nil || f.opts.byKey["doc.rc_code"] == nil {
+		return
+	}
+	f.showRegimeFields()
+	f.relayout()
+	f.changed()
 }
 
 // loadItems fetches the price list for the line selectors.
@@ -228,6 +302,9 @@ func (f *docForm) showCustomer() {
 	if p.ICO != "" {
 		text += "\n" + lang.X("field.customer.ico", "IČO") + " " + p.ICO
 	}
+	if p.DIC != "" { // the VAT ID decides the regime
+		text += "\n" + lang.X("field.customer.dic", "DIČ") + " " + p.DIC
+	}
 	f.custName.SetText(text)
 }
 
@@ -240,6 +317,10 @@ func (f *docForm) setCustomer(c app.Customer) {
 	f.relayout()
 	if c.Currency != "" && c.Currency != f.curSel.Selected {
 		f.curSel.SetSelected(c.Currency)
+	}
+	if f.doc.Kind != app.KindCreditNote {
+		f.regimeAuto = true
+		f.defaultRegime()
 	}
 	f.dueAuto = true
 	f.issueChanged()
@@ -309,6 +390,7 @@ func (f *docForm) changed() {
 		return
 	}
 	f.dirty = true
+	f.defaultRegime()
 	f.recompute()
 }
 
@@ -357,7 +439,14 @@ func (f *docForm) read(strict bool) (app.SalesDoc, error) {
 		}
 		d.ExchangeRate = r
 	}
-	d.PricesIncludeVAT, d.ReverseCharge, d.CashRounding = f.gross.Checked, f.reverse.Checked, f.rounding.Checked
+	d.PricesIncludeVAT, d.CashRounding = f.gross.Checked, f.rounding.Checked
+	d.Regime, d.Exempt, d.RCCode = f.selectedRegime(), "", ""
+	if i := f.exempt.SelectedIndex(); i >= 0 && d.Regime == app.RegimeExempt {
+		d.Exempt = app.ExemptParagraphs[i]
+	}
+	if i := f.rcCode.SelectedIndex(); i >= 0 && d.Regime == app.RegimeReverseCZ {
+		d.RCCode = app.ReverseChargeCodes[i]
+	}
 	d.PaymentMethod = methodOf(f.method.Selected)
 	d.Note = strings.TrimSpace(f.note.Text)
 	if d.Kind == app.KindCreditNote {

@@ -134,6 +134,18 @@ func (e *linesEditor) vatOptions() []string {
 	return out
 }
 
+// enableVAT enables the rate selectors where the regime charges VAT; a line
+// keeps its kind, for when the draft goes back to the domestic regime.
+func (e *linesEditor) enableVAT(on bool) {
+	for _, r := range e.rows {
+		if on {
+			r.vat.Enable()
+		} else {
+			r.vat.Disable()
+		}
+	}
+}
+
 // relabelVAT updates the VAT labels after the DUZP changed.
 func (e *linesEditor) relabelVAT() {
 	opts := e.vatOptions()
@@ -172,6 +184,9 @@ func (e *linesEditor) addRow(l app.DocLine) *lineRow {
 		if k == l.VATKind {
 			r.vat.SetSelectedIndex(i)
 		}
+	}
+	if e.f.regime != nil && !e.f.selectedRegime().ChargesVAT() {
+		r.vat.Disable()
 	}
 	r.item = widget.NewSelect(e.itemOptions(), nil)
 	r.item.PlaceHolder = lang.X("line.pick", "Pick…")

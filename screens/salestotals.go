@@ -67,12 +67,12 @@ func (v *totalsView) set(d app.SalesDoc, t app.DocTotals, base string) {
 	}
 	money := func(v int64, cur string) string { return app.M(v, cur).Format(uiLang) }
 	cur := d.Currency
-	vat := d.Supplier.VATPayer && !d.ReverseCharge
+	vat := d.ChargesVAT()
 	if d.Supplier.VATPayer {
 		for _, r := range t.Rates {
-			args := map[string]any{"rate": r.Rate.Format(uiLang)}
-			row(lang.X("totals.base_rate", "Base {{.rate}} %", args), money(r.Base, cur), false)
-			if vat {
+			if vat { // no rate where none applies
+				args := map[string]any{"rate": r.Rate.Format(uiLang)}
+				row(lang.X("totals.base_rate", "Base {{.rate}} %", args), money(r.Base, cur), false)
 				row(lang.X("totals.vat_rate", "VAT {{.rate}} %", args), money(r.VAT, cur), false)
 			}
 		}
@@ -85,17 +85,15 @@ func (v *totalsView) set(d app.SalesDoc, t app.DocTotals, base string) {
 		row(lang.X("totals.rounding", "Rounding"), money(t.Rounding, cur), false)
 	}
 	row(lang.X("totals.total", "Total"), money(t.Total, cur), true)
-	if d.ReverseCharge {
-		row("", lang.X("totals.reverse", "VAT to be paid by the customer (reverse charge)"), false)
+	if w := regimeWording(d); w != "" && d.Supplier.VATPayer {
+		row("", w, false)
 	}
 	if cur != base && cur != "" {
 		row(lang.X("totals.rate", "Exchange rate"), d.ExchangeRate.Format(uiLang)+" "+base+"/"+cur, false)
 		for _, r := range t.Rates {
-			args := map[string]any{"rate": r.Rate.Format(uiLang)}
-			if d.Supplier.VATPayer {
-				row(lang.X("totals.base_rate_base", "Base {{.rate}} % in the base currency", args), money(r.BaseCZK, base), false)
-			}
 			if vat {
+				args := map[string]any{"rate": r.Rate.Format(uiLang)}
+				row(lang.X("totals.base_rate_base", "Base {{.rate}} % in the base currency", args), money(r.BaseCZK, base), false)
 				row(lang.X("totals.vat_rate_base", "VAT {{.rate}} % in the base currency", args), money(r.VATCZK, base), false)
 			}
 		}

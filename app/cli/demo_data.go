@@ -3,7 +3,12 @@ package cli
 // The demo's people, partners and goods: plausible Czech names with their
 // diacritics, so screens, searches and PDFs meet real-looking text.
 
-import "kontor/app"
+import (
+	"fmt"
+	"hash/fnv"
+
+	"kontor/app"
+)
 
 // demoItem is something the café sells or buys, with its price range per unit
 // in whole crowns and how many units a document usually has.
@@ -51,4 +56,19 @@ var demoSurnames = [][2]string{
 	{"Král", "Králová"}, {"Růžička", "Růžičková"}, {"Beneš", "Benešová"}, {"Fiala", "Fialová"},
 	{"Sedláček", "Sedláčková"}, {"Doležal", "Doležalová"}, {"Zeman", "Zemanová"}, {"Kolář", "Kolářová"},
 	{"Šimek", "Šimková"}, {"Čermák", "Čermáková"},
+}
+
+// demoPartnerDIC is the DIČ of a partner the café buys from by card: the
+// IČO of its supplier record when it has one, else one made from its name
+// (with a valid check digit), so the control statement can name it.
+func demoPartnerDIC(name string) string {
+	for _, s := range demoSuppliers {
+		if s.name == name {
+			return "CZ" + s.ico7 + string(rune('0'+icoCheckDigit(s.ico7)))
+		}
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	ico7 := fmt.Sprintf("%07d", h.Sum32()%10_000_000)
+	return "CZ" + ico7 + string(rune('0'+icoCheckDigit(ico7)))
 }

@@ -36,6 +36,7 @@ type demoGen struct {
 	cogs          int64 // cost of this month's goods sold, taken from stock at month end
 	stock, cash   int64 // balances of the goods and cash accounts
 	bankMoves     int   // this month's bank movements, for the fee
+	cardNo        int   // receipts of card purchases, for their numbers
 }
 
 func newDemoGen(c app.Company, acc demoAccounts, from, to app.Date, scale int) *demoGen {
@@ -153,18 +154,22 @@ func (g *demoGen) opening(d app.Date) {
 // second working day — through money in transit (261) where the chart has it.
 func (g *demoGen) eshopBatch(d app.Date, batch int) {
 	base12 := g.between(4_000_00, 10_000_00)
-	vat := g.vat(base12, app.VATReduced, d)
+	vat12 := g.vat(base12, app.VATReduced, d)
 	g.cogs += base12 * 22 / 100
 	lines := []app.Line{{}, cr(g.acc.SalesGoods, base12)}
+	var base21, vat21 int64
 	if g.rng.IntN(2) == 0 {
-		base21 := g.between(500_00, 4_000_00)
-		vat += g.vat(base21, app.VATStandard, d)
-		lines = append(lines, cr(g.acc.SalesGoods, base21))
-		g.cogs += base21 * 40 / 100
+		goods := g.between(500_00, 4_000_00)
+		base21, vat21 = goods, g.vat(goods, app.VATStandard, d)
+		lines = append(lines, cr(g.acc.SalesGoods, goods))
+		g.cogs += goods * 40 / 100
 	}
 	shipping := g.between(3, 15) * 89_00
-	vat += g.vat(shipping, app.VATStandard, d)
-	lines = append(lines, cr(g.acc.SalesServices, shipping), cr(g.acc.VAT, vat))
+	base21 += shipping
+	vat21 += g.vat(shipping, app.VATStandard, d)
+	lines = append(lines, cr(g.acc.SalesServices, shipping))
+	lines = append(lines, g.vatLines(app.VATOut, d, "", "", vatPart{app.VATReduced, base12, vat12}, vatPart{app.VATStandard, base21, vat21})...)
+	vat := vat12 + vat21
 	gross := int64(0)
 	for _, l := range lines {
 		gross += l.Credit
@@ -198,9 +203,9 @@ func (g *demoGen) purchase(d app.Date) {
 		account = g.acc.Materials
 	}
 	lines := []app.Line{dr(account, base)}
-	if v > 0 {
-		lines = append(lines, dr(g.acc.VAT, v))
-	}
+	g.cardNo++
+	receipt := fmt.Sprintf("UCT%s-%03d", d.Key(), g.cardNo%1000)
+	lines = append(lines, g.vatLines(app.VATIn, d, receipt, demoPartnerDIC(it.partner), vatPart{it.vat, base, v})...)
 	g.vatIn += v
 	if g.docs.payables {
 		// The suppliers who invoice are the received invoices of
@@ -228,16 +233,17 @@ func (g *demoGen) rent(d app.Date) {
 // sometimes goods at the standard rate, the total rounded to whole crowns.
 func (g *demoGen) cashSale(d app.Date, shop string) {
 	base12 := g.between(5_000_00, 16_000_00)
-	vat := g.vat(base12, app.VATReduced, d)
+	vat12 := g.vat(base12, app.VATReduced, d)
 	lines := []app.Line{{}, cr(g.acc.SalesGoods, base12)}
-	base21 := int64(0)
+	var base21, vat21 int64
 	if g.rng.IntN(2) == 0 {
 		base21 = g.between(300_00, 3_000_00)
-		vat += g.vat(base21, app.VATStandard, d)
+		vat21 = g.vat(base21, app.VATStandard, d)
 		lines = append(lines, cr(g.acc.SalesGoods, base21))
 		g.cogs += base21 * 40 / 100
 	}
-	lines = append(lines, cr(g.acc.VAT, vat))
+	lines = append(lines, g.vatLines(app.VATOut, d, "", "", vatPart{app.VATReduced, base12, vat12}, vatPart{app.VATStandard, base21, vat21})...)
+	vat := vat12 + vat21
 	gross := base12 + base21 + vat
 	cash := app.M(gross, g.c.BaseCurrency).RoundCash().Amount
 	switch diff := cash - gross; {
@@ -302,9 +308,49 @@ func (g *demoGen) monthEnd(d app.Date) {
 	g.cogs = 0
 	switch net := g.vatOut - g.vatIn; {
 	case net > 0:
-		g.schedule(dayOf(next, 25), fmt.Sprintf("Odvod DPH za %s – finanční úřad", label), dr(g.acc.VAT, net), cr(g.acc.Bank, net))
+		g.schedule(dayOf(next, 25), fmt.Sprintf("Odvod DPH za %s – finanční úřad", label), settled(dr(g.acc.VAT, net)), cr(g.acc.Bank, net))
 	case net < 0:
-		g.schedule(dayOf(next, 25), fmt.Sprintf("Nadměrný odpočet DPH za %s – finanční úřad", label), dr(g.acc.Bank, -net), cr(g.acc.VAT, -net))
+		g.schedule(dayOf(next, 25), fmt.Sprintf("Nadměrný odpočet DPH za %s – finanční úřad", label), dr(g.acc.Bank, -net), settled(cr(g.acc.VAT, -net)))
 	}
 	g.vatOut, g.vatIn = 0, 0
+}
+
+// vatPart is the base and VAT of one rate kind.
+type vatPart struct {
+	kind      string
+	base, vat int64
+}
+
+// vatLines are the VAT lines of a day's takings (VATOut; no document, no
+// partner) or of a purchase (VATIn, the supplier's receipt and DIČ): one line
+// per rate, tagged as domestic with its base; a part without VAT makes none.
+func (g *demoGen) vatLines(side app.VATSide, d app.Date, doc, partner string, parts ...vatPart) []app.Line {
+	var total int64
+	for _, p := range parts {
+		total += p.base + p.vat
+	}
+	var out []app.Line
+	for _, p := range parts {
+		if p.vat == 0 {
+			continue
+		}
+		rate, _ := g.c.VATRateOn(p.kind, d)
+		tag := &app.VATTag{Side: side, Regime: app.RegimeDomestic, Kind: p.kind, Rate: rate, Base: p.base, Doc: doc, Partner: partner}
+		if doc != "" {
+			tag.DocTotal = total
+		}
+		l := cr(g.acc.VAT, p.vat)
+		if side == app.VATIn {
+			l = dr(g.acc.VAT, p.vat)
+		}
+		l.VAT = tag
+		out = append(out, l)
+	}
+	return out
+}
+
+// settled tags a line on the VAT account as a settlement with the tax office.
+func settled(l app.Line) app.Line {
+	l.VAT = app.SettlementTag()
+	return l
 }

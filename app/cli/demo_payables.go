@@ -33,16 +33,32 @@ type demoSupplier struct {
 	lo, hi                                      int64
 	days                                        int
 	prefix                                      string // of the supplier's own invoice numbers
+	// A supplier from another member state bills in euros without VAT
+	// (country, its VAT ID); regime says how the café accounts for the VAT:
+	// RegimeEUServices and RegimeEUGoods for them, RegimeReverseCZ (§92a,
+	// with the control statement's code rc) for the builder.
+	country, dic, currency string
+	regime                 app.VATRegime
+	rc                     string
 }
 
 var demoSuppliers = []demoSupplier{
-	{"Správa nemovitostí Vinohrady s.r.o.", "Blanická 918/21", "Praha 2 – Vinohrady", "120 00", "2653174", "", "0100", "nájemné provozovny Vinohradská 1247/15", "518", app.VATStandard, 1, 45_000, 45_000, 10, "NAJ"},
-	{"Pražská energie Distribuce a.s.", "Na Hroudě 1492/4", "Praha 10 – Vršovice", "100 00", "2740128", "", "0300", "elektřina a plyn – záloha", "502", app.VATStandard, 1, 8_500, 14_500, 14, "EN"},
-	{"Telefonie a internet Čechy a.s.", "Za Brumlovkou 266/2", "Praha 4 – Michle", "140 00", "0463258", "", "2700", "telefon a internet", "518", app.VATStandard, 1, 1_150, 1_650, 14, "TI"},
-	{"Zelená káva Import s.r.o.", "Přístavní 1121/24", "Praha 7 – Holešovice", "170 00", "2815639", "", "0800", "zelená káva – pytle 60 kg", "132", app.VATReduced, 0, 28_000, 62_000, 21, "ZK"},
-	{"Čajový dům Ametyst s.r.o.", "Údolní 567/33", "Brno – střed", "602 00", "0592314", "", "5500", "sypaný čaj a bylinné směsi", "132", app.VATReduced, 1, 6_000, 14_000, 14, "CD"},
-	{"Mlékárna Podhůří a.s.", "Hlavní 112", "Benešov", "256 01", "4612573", "", "0600", "mléko a smetana", "501", app.VATReduced, 0, 3_500, 7_500, 10, "ML"},
-	{"Papírnictví Havlíček s.r.o.", "Jugoslávská 620/29", "Praha 2 – Vinohrady", "120 00", "2731906", "", "2010", "kancelářské potřeby a tonery", "501", app.VATStandard, 2, 1_200, 4_800, 14, "PH"},
+	{"Správa nemovitostí Vinohrady s.r.o.", "Blanická 918/21", "Praha 2 – Vinohrady", "120 00", "2653174", "", "0100", "nájemné provozovny Vinohradská 1247/15", "518", app.VATStandard, 1, 45_000, 45_000, 10, "NAJ", "", "", "", "", ""},
+	{"Pražská energie Distribuce a.s.", "Na Hroudě 1492/4", "Praha 10 – Vršovice", "100 00", "2740128", "", "0300", "elektřina a plyn – záloha", "502", app.VATStandard, 1, 8_500, 14_500, 14, "EN", "", "", "", "", ""},
+	{"Telefonie a internet Čechy a.s.", "Za Brumlovkou 266/2", "Praha 4 – Michle", "140 00", "0463258", "", "2700", "telefon a internet", "518", app.VATStandard, 1, 1_150, 1_650, 14, "TI", "", "", "", "", ""},
+	{"Zelená káva Import s.r.o.", "Přístavní 1121/24", "Praha 7 – Holešovice", "170 00", "2815639", "", "0800", "zelená káva – pytle 60 kg", "132", app.VATReduced, 0, 28_000, 62_000, 21, "ZK", "", "", "", "", ""},
+	{"Čajový dům Ametyst s.r.o.", "Údolní 567/33", "Brno – střed", "602 00", "0592314", "", "5500", "sypaný čaj a bylinné směsi", "132", app.VATReduced, 1, 6_000, 14_000, 14, "CD", "", "", "", "", ""},
+	{"Mlékárna Podhůří a.s.", "Hlavní 112", "Benešov", "256 01", "4612573", "", "0600", "mléko a smetana", "501", app.VATReduced, 0, 3_500, 7_500, 10, "ML", "", "", "", "", ""},
+	{"Papírnictví Havlíček s.r.o.", "Jugoslávská 620/29", "Praha 2 – Vinohrady", "120 00", "2731906", "", "2010", "kancelářské potřeby a tonery", "501", app.VATStandard, 2, 1_200, 4_800, 14, "PH", "", "", "", "", ""},
+	// The café's renovation in July: construction work from a Czech
+	// builder, which the café self-assesses (§92a, §92e).
+	{"Stavby Vinohrady s.r.o.", "Slezská 1540/93", "Praha 3 – Vinohrady", "130 00", "2875413", "", "0100", "stavební úpravy provozovny – rekonstrukce baru", "518", app.VATStandard, 7, 118_000, 164_000, 21, "STA", "", "", "", app.RegimeReverseCZ, "4"},
+	// The e-shop's platform, an Irish company: a service received from
+	// another member state (§9(1), §24), monthly in euros.
+	{"Webshop Platform Ltd.", "Grand Canal Square 3", "Dublin 2", "D02 X285", "", "", "0800", "předplatné platformy e-shopu", "518", app.VATStandard, 1, 89, 89, 14, "WSP", "IE", "IE4829613Q", "EUR", app.RegimeEUServices, ""},
+	// Spare parts for the roaster from Germany: an acquisition of goods
+	// from another member state (§25), quarterly in euros.
+	{"Röstmaschinen Schmidt GmbH", "Billstraße 112", "Hamburg", "20539", "", "", "0800", "náhradní díly a příslušenství k pražičce", "501", app.VATStandard, 3, 380, 1_450, 21, "RS", "DE", "DE814739522", "EUR", app.RegimeEUGoods, ""},
 }
 
 // demoBankAccount makes a valid Czech account number (mod 11) at bank from seed.
@@ -56,10 +72,16 @@ func demoBankAccount(seed int64, bank string) string {
 }
 
 func (s demoSupplier) customer(i int) app.Customer {
-	ico := s.ico7 + string(rune('0'+icoCheckDigit(s.ico7)))
-	return app.Customer{Name: s.name, Street: s.street, City: s.city, Postcode: s.postcode, Country: "CZ", ICO: ico, DIC: "CZ" + ico,
+	c := app.Customer{Name: s.name, Street: s.street, City: s.city, Postcode: s.postcode, Country: "CZ",
 		PaymentDays: s.days, Supplier: true, BankAccount: demoBankAccount(int64(1_234_567_000+i*7_919_131), s.bank),
 		Note: "Dodavatel: " + s.what}
+	if s.country != "" {
+		c.Country, c.DIC, c.Currency, c.Lang = s.country, s.dic, s.currency, app.English
+		return c
+	}
+	c.ICO = s.ico7 + string(rune('0'+icoCheckDigit(s.ico7)))
+	c.DIC = "CZ" + c.ICO
+	return c
 }
 
 // demoPayables records the café's received invoices through PayablesService,
@@ -158,13 +180,21 @@ func (p *demoPayables) record(i int, s demoSupplier, d app.Date) error {
 	}
 	vat := p.g.vat(base, s.vat, d)
 	rate, _ := p.g.c.VATRateOn(s.vat, d)
+	if s.regime.SelfAssessed() {
+		vat = 0 // the supplier charges none: the café self-assesses it, which leaves 343 even
+	}
 	p.numbers[s.prefix]++
 	number := fmt.Sprintf("%s%d%04d", s.prefix, d.Year()%100, p.numbers[s.prefix])
 	if s.prefix == "NAJ" || s.prefix == "EN" {
 		number = fmt.Sprintf("%d%02d%03d", d.Year(), int(d.Month()), p.numbers[s.prefix])
 	}
 	inv := app.PurchaseInvoice{SupplierID: p.suppliers[i].ID, SupplierNumber: number, IssueDate: d, TaxDate: d,
-		DueDate: d.AddDays(s.days), Account: p.account(s.acct), Memo: s.what, VAT: []app.PurchaseVAT{{Rate: rate, Base: base, VAT: vat}}}
+		DueDate: d.AddDays(s.days), Account: p.account(s.acct), Memo: s.what, VAT: []app.PurchaseVAT{{Rate: rate, Base: base, VAT: vat}},
+		Regime: s.regime, RCCode: s.rc}
+	if s.currency == "EUR" {
+		// The base is in whole euros and cents; the rate a ČNB-like one of the day.
+		inv.Currency, inv.ExchangeRate = "EUR", app.RateMicro(int64(24_200+p.rng.IntN(1_200))*1000)
+	}
 	inv, err := p.svc.Payables.RecordPurchase(p.ctx, inv)
 	if err != nil {
 		return err

@@ -32,8 +32,8 @@ var demoB2BCustomers = []demoB2B{
 	{"Cukrárna Šárka Dvořáková", "Horní náměstí 17", "Olomouc", "779 00", "CZ", "7512880", "", "sarka@cukrarnadvorakova.cz", "+420 604 551 239", 14, "CZK", app.Czech, 2},
 	{"Penzion Říčka Český Krumlov", "Latrán 48", "Český Krumlov", "381 01", "CZ", "6843127", "", "recepce@penzionricka.cz", "+420 380 712 455", 14, "CZK", app.Czech, 1},
 	// Two foreign customers buy in euros and read their documents in English.
-	{"Kaviareň Pod Hradom s.r.o.", "Hlavná 112/45", "Košice", "040 01", "SK", "4631875", "SK2023418765", "objednavky@podhradom.sk", "+421 905 318 224", 30, "EUR", app.English, 1},
-	{"Kaffeehaus Zum Goldenen Löwen GmbH", "Mariahilfer Straße 85", "Wien", "1060", "AT", "", "ATU63785913", "einkauf@goldener-loewe.at", "+43 1 526 48 17", 30, "EUR", app.English, 1},
+	{"Kaviareň Pod Hradom s.r.o.", "Hlavná 112/45", "Košice", "040 01", "SK", "4631875", "SK2023418771", "objednavky@podhradom.sk", "+421 905 318 224", 30, "EUR", app.English, 1},
+	{"Kaffeehaus Zum Goldenen Löwen GmbH", "Mariahilfer Straße 85", "Wien", "1060", "AT", "", "ATU63785915", "einkauf@goldener-loewe.at", "+43 1 526 48 17", 30, "EUR", app.English, 1},
 }
 
 // customer turns the row into a record for SaveCustomer.
@@ -51,7 +51,7 @@ func (b demoB2B) customer() app.Customer {
 		c.DIC = b.dic
 	}
 	if b.country != "CZ" {
-		c.Note = "EU VAT payer: invoices without Czech VAT, the customer accounts for it (reverse charge)."
+		c.Note = "EU business with a VAT ID: goods exempt under §64, services under reverse charge (§9(1)); listed in the EC sales list."
 	}
 	return c
 }

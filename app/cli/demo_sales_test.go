@@ -59,8 +59,8 @@ func TestDemoSalesDocuments(t *testing.T) {
 		}
 		if d.Kind == app.KindInvoice {
 			statuses[d.StatusOn(today)]++
-			if d.Currency == "EUR" && (d.ExchangeRate.Cmp(app.RateMicro(24_200_000)) < 0 || d.ExchangeRate.Cmp(app.RateMicro(25_400_000)) > 0 || d.Lang != app.English || !d.ReverseCharge) {
-				t.Errorf("EUR invoice %s: rate %v, lang %s, reverse charge %v", d.Number, d.ExchangeRate, d.Lang, d.ReverseCharge)
+			if d.Currency == "EUR" && (d.ExchangeRate.Cmp(app.RateMicro(24_200_000)) < 0 || d.ExchangeRate.Cmp(app.RateMicro(25_400_000)) > 0 || d.Lang != app.English || d.Regime != app.RegimeEUGoods && d.Regime != app.RegimeEUServices) {
+				t.Errorf("EUR invoice %s: rate %v, lang %s, regime %q", d.Number, d.ExchangeRate, d.Lang, d.Regime)
 			}
 		}
 		if d.Kind == app.KindCreditNote && (d.OriginalNo == "" || d.Reason == "" || d.Totals.Total >= 0) {
@@ -108,7 +108,8 @@ func TestDemoSalesDocuments(t *testing.T) {
 	for _, c := range custs {
 		bistro = bistro || c.Name == "Bistro Na Růžku s.r.o."
 	}
-	if foreign != 2 || !bistro || len(custs) != 12+len(demoSuppliers)+300 {
+	// Two foreign customers and the two suppliers from other member states.
+	if foreign != 4 || !bistro || len(custs) != 12+len(demoSuppliers)+300 {
 		t.Errorf("%d foreign customers of %d; Bistro Na Růžku found: %v", foreign, len(custs), bistro)
 	}
 }

@@ -228,7 +228,7 @@ func (f *fakeStore) Convert(ctx context.Context, id string, to app.DocKind) (out
 		today := app.Today(f.clock)
 		out = app.SalesDoc{ID: app.NewID(now), Branch: src.Branch, Kind: to, Status: app.StatusDraft, CustomerID: src.CustomerID,
 			Customer: src.Customer, Supplier: src.Supplier, IssueDate: today, TaxDate: today, Currency: src.Currency,
-			ExchangeRate: src.ExchangeRate, PricesIncludeVAT: src.PricesIncludeVAT, ReverseCharge: src.ReverseCharge,
+			ExchangeRate: src.ExchangeRate, PricesIncludeVAT: src.PricesIncludeVAT, Regime: src.Regime,
 			CashRounding: src.CashRounding, PaymentMethod: src.PaymentMethod, Lines: append([]app.DocLine(nil), src.Lines...),
 			Note: src.Note, SourceID: src.ID, Totals: src.Totals, Created: now, Updated: now}
 		if cust, err := f.customer(src.CustomerID); err == nil {
@@ -334,7 +334,7 @@ func (f *fakeStore) NewCreditNote(ctx context.Context, invoiceID, reason string)
 		}
 		out = app.SalesDoc{ID: app.NewID(now), Branch: inv.Branch, Kind: app.KindCreditNote, Status: app.StatusDraft,
 			CustomerID: inv.CustomerID, Customer: inv.Customer, Supplier: inv.Supplier, IssueDate: today, TaxDate: today, DueDate: today,
-			Currency: inv.Currency, ExchangeRate: inv.ExchangeRate, PricesIncludeVAT: inv.PricesIncludeVAT, ReverseCharge: inv.ReverseCharge,
+			Currency: inv.Currency, ExchangeRate: inv.ExchangeRate, PricesIncludeVAT: inv.PricesIncludeVAT, Regime: inv.Regime,
 			PaymentMethod: inv.PaymentMethod, Lines: lines, OriginalID: inv.ID, OriginalNo: inv.Number, Reason: reason, Created: now, Updated: now}
 		out.Totals = app.ComputeTotals(withRates(out, company), company.BaseCurrency)
 		f.putDoc(out)

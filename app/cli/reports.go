@@ -22,7 +22,7 @@ func exportReportCommand() command {
 	return command{name: "export report", args: reportNamesText("|") + " --from D --to D [--account A] [--lang cs|en] --out FILE.pdf|FILE.csv [--force] [--db PATH] --user NAME",
 		minArgs: 1, maxArgs: 1,
 		summary: "write a financial report for any day range as a PDF or CSV (by the extension of --out): trial-balance, ledger (the general ledger of --account), " +
-			"profit-loss, balance-sheet (as of --to), vat (output and input VAT by DUZP, per rate), aging and payables-aging (as of --to), cash-book and bank-book; " +
+			"profit-loss, balance-sheet (as of --to), vat (the VAT return by its rows, reconciled with 343), vat-control (the control statement), eu-sales (the EU sales list), aging and payables-aging (as of --to), cash-book and bank-book; " +
 			"in Czech for a Czech company unless --lang says otherwise (accounts or admin; aging also sales)",
 		setup: setupExportReport}
 }

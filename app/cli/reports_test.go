@@ -238,7 +238,7 @@ func TestExportReportRefusals(t *testing.T) {
 	if code := te.run("export", "report", "trial-balance", "--from", "1.1.2026", "--to", "31.12.2026", "--out", filepath.Join(dir, "tb")); code != ExitOK || !exists(filepath.Join(dir, "tb.csv")) {
 		t.Errorf("no extension: exit %d %s", code, te.err.String())
 	}
-	if body, _ := os.ReadFile(filepath.Join(dir, "old.csv")); !strings.HasPrefix(string(body), "Account,Account name,Amount") {
+	if body, _ := os.ReadFile(filepath.Join(dir, "old.csv")); !strings.HasPrefix(string(body), "\uFEFFAccount;Account name;Amount\r\n") {
 		t.Errorf("--force wrote %q", body)
 	}
 }

@@ -88,11 +88,12 @@ func nonPayerInvoice() app.SalesDoc {
 	return finish(d)
 }
 
-// reverseChargeInvoice is to a German customer who accounts for the VAT.
+// reverseChargeInvoice is a service to a German business, who accounts for
+// the VAT (§9(1)).
 func reverseChargeInvoice() app.SalesDoc {
 	d := czkInvoice()
 	d.Number, d.VariableSymbol = "FV2026-0044", "20260044"
-	d.ReverseCharge = true
+	d.Regime = app.RegimeEUServices
 	d.Customer = app.Party{Name: "Müller Bau GmbH", Street: "Hauptstraße 5", City: "Dresden", Postcode: "01067", Country: "DE", DIC: "DE123456789"}
 	d.Lines = []app.DocLine{line("Montáž ocelové konstrukce", app.Q(40), "h", 95000, app.VATStandard, 21)}
 	return finish(d)

@@ -52,7 +52,7 @@ func (r *renderer) columns() []column {
 		{unit + cur, 27, "R"},
 		{l.colDisc, 13, "R"},
 	}
-	if r.d.Supplier.VATPayer {
+	if r.d.ChargesVAT() { // no rate where none applies (§29(3))
 		cols = append(cols, column{l.colVAT, 12, "R"})
 	}
 	return r.fill(append(cols, column{amount + cur, 28, "R"}))
@@ -131,7 +131,7 @@ func (r *renderer) lines(y float64) float64 {
 			cells = append(cells, r.number(app.NetUnitPrice(d, ln)))
 		}
 		cells = append(cells, r.number(ln.UnitPrice), disc)
-		if d.Supplier.VATPayer {
+		if d.ChargesVAT() {
 			cells = append(cells, r.percent(ln.VATRate))
 		}
 		cells = append(cells, r.number(amount))
@@ -164,8 +164,9 @@ func (r *renderer) lines(y float64) float64 {
 }
 
 // recap draws the VAT recap per rate, in the base currency too for a
-// foreign-currency document, with the exchange rate and the reverse-charge
-// wording when they apply.
+// foreign-currency document, with the exchange rate; a document in another
+// regime than domestic has no rate and no VAT (§29(3)), only its base, and
+// prints its regime's legal wording (§29(2)).
 func (r *renderer) recap(y float64) float64 {
 	d, l := r.d, r.l
 	base := r.opt.BaseCurrency
@@ -175,8 +176,14 @@ func (r *renderer) recap(y float64) float64 {
 		w     float64
 	}
 	cols := []col{{l.rate, 18}, {l.base, 30}, {l.vat, 28}, {l.gross, 30}}
+	if !d.ChargesVAT() {
+		cols = []col{{l.base, 30}}
+	}
 	if foreign {
-		cols = append(cols, col{l.base + " " + l.inBase + " " + base, 32}, col{l.vat + " " + l.inBase + " " + base, 30})
+		cols = append(cols, col{l.base + " " + l.inBase + " " + base, 32})
+		if d.ChargesVAT() {
+			cols = append(cols, col{l.vat + " " + l.inBase + " " + base, 30})
+		}
 	}
 	width := 0.0
 	for _, c := range cols {
@@ -186,8 +193,12 @@ func (r *renderer) recap(y float64) float64 {
 	if foreign {
 		extra += 5
 	}
-	if d.ReverseCharge {
+	cs, en := d.LegalWording(r.opt.Lang)
+	if cs != "" {
 		extra += 6
+	}
+	if en != "" {
+		extra += 5
 	}
 	y = r.ensure(y, 6+5+float64(len(d.Totals.Rates))*5+extra)
 	x0 := right - width
@@ -207,8 +218,14 @@ func (r *renderer) recap(y float64) float64 {
 	r.font("", 8.5)
 	for _, rt := range d.Totals.Rates {
 		vals := []string{r.percent(rt.Rate), r.money(rt.Base), r.money(rt.VAT), r.money(rt.Base + rt.VAT)}
+		if !d.ChargesVAT() {
+			vals = []string{r.money(rt.Base)}
+		}
 		if foreign {
-			vals = append(vals, app.M(rt.BaseCZK, base).Format(r.opt.Lang), app.M(rt.VATCZK, base).Format(r.opt.Lang))
+			vals = append(vals, app.M(rt.BaseCZK, base).Format(r.opt.Lang))
+			if d.ChargesVAT() {
+				vals = append(vals, app.M(rt.VATCZK, base).Format(r.opt.Lang))
+			}
 		}
 		x = x0
 		for i, c := range cols {
@@ -225,11 +242,16 @@ func (r *renderer) recap(y float64) float64 {
 		r.text(x0, y+1, width-cellGap, 4, rate, "R")
 		y += 5
 	}
-	if d.ReverseCharge {
+	if cs != "" {
 		r.font("B", 9)
 		r.ink(inkText)
-		r.text(margin, y+1.5, contentW-cellGap, 4.5, l.reverseCharge, "R")
+		r.text(margin, y+1.5, contentW-cellGap, 4.5, cs, "R")
 		y += 6
+	}
+	if en != "" {
+		r.font("", 8.5)
+		r.text(margin, y+0.5, contentW-cellGap, 4.5, en, "R")
+		y += 5
 	}
 	return y
 }
@@ -245,7 +267,10 @@ func (r *renderer) totals(y float64) float64 {
 	}
 	var rows []row
 	if d.Supplier.VATPayer {
-		rows = append(rows, row{l.totalNet, r.money(t.Base), false}, row{l.totalVAT, r.money(t.VAT), false})
+		rows = append(rows, row{l.totalNet, r.money(t.Base), false})
+	}
+	if d.ChargesVAT() {
+		rows = append(rows, row{l.totalVAT, r.money(t.VAT), false})
 	}
 	if d.CashRounding || t.Rounding != 0 {
 		rows = append(rows, row{l.rounding, r.money(t.Rounding), false})
