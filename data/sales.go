@@ -54,14 +54,6 @@ func docCustomerKey(customerID, docID string) []byte {
 	return cat([]byte(customerID), sep, []byte(docID))
 }
 
-// docLabel names a document in audit lines and memos: "invoice FV2026-0001".
-func docLabel(d app.SalesDoc) string {
-	if d.Number == "" {
-		return string(d.Kind) + " (draft)"
-	}
-	return string(d.Kind) + " " + d.Number
-}
-
 // SaveDraft creates or replaces a draft. Issued documents never change here.
 func (s *Store) SaveDraft(ctx context.Context, d app.SalesDoc) (app.SalesDoc, error) {
 	if err := s.allowed(ctx, app.PermSalesWrite); err != nil {

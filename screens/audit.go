@@ -59,8 +59,8 @@ var auditEntities = []string{"account", "appointment", "bank", "bank_mapping", "
 
 // auditActions are the actions the store writes to the trail.
 var auditActions = []string{"backup", "cancel", "check_in", "check_out", "close", "confirm", "convert", "create", "delete", "ignore",
-	"import", "issue", "lock", "login", "login.failed", "login.refused", "pay", "post", "post.batch", "record", "refund", "reopen",
-	"reverse", "save", "status", "unlock", "update"}
+	"import", "issue", "lock", "login", "login.failed", "login.refused", "migrate", "pay", "post", "post.batch", "record", "refund", "reopen",
+	"restore", "reverse", "save", "status", "unlock", "update"}
 
 // auditActionName is the translated name of an audit action ("post" →
 // "zaúčtování"); an action without a translation shows readably.

@@ -188,3 +188,29 @@ func TestTranslationsDrawable(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditNamesTranslated: every action and kind of record the store writes
+// to the trail has its name in both languages (the keys are built at run
+// time, so the key scan of assets cannot see them).
+func TestAuditNamesTranslated(t *testing.T) {
+	for _, l := range assets.Languages {
+		raw, err := assets.TranslationJSON(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range auditActions {
+			if m["audit.action."+a] == "" {
+				t.Errorf("%s.json lacks audit.action.%s", l, a)
+			}
+		}
+		for _, e := range auditEntities {
+			if m["audit.entity."+e] == "" {
+				t.Errorf("%s.json lacks audit.entity.%s", l, e)
+			}
+		}
+	}
+}

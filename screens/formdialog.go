@@ -39,7 +39,11 @@ func showFormDialog(title, confirm string, fs *fieldSet, extra fyne.CanvasObject
 	if extra != nil {
 		body.Add(extra)
 	}
-	fd.d = dialog.NewCustomWithoutButtons(title, body, w)
+	// The messages of a Save that marks every wrong field make the form
+	// taller: it scrolls inside a dialog that stays within the window.
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(0, formHeight(body.MinSize().Height, w)))
+	fd.d = dialog.NewCustomWithoutButtons(title, scroll, w)
 	fd.d.SetButtons([]fyne.CanvasObject{cancel, fd.ok})
 	showSized(fd.d, fyne.NewSize(520, 0))
 	if len(fs.fields) > 0 {
@@ -48,6 +52,16 @@ func showFormDialog(title, confirm string, fs *fieldSet, extra fyne.CanvasObject
 		}
 	}
 	return fd
+}
+
+// formHeight is the height a form's dialog gives it: all it needs, but no
+// more than leaves the dialog's title and buttons inside the window.
+func formHeight(need float32, w fyne.Window) float32 {
+	room := w.Canvas().Size().Height - 160
+	if room < 200 {
+		room = 200
+	}
+	return min(need, room)
 }
 
 func (fd *formDialog) run() {
