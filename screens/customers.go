@@ -94,7 +94,7 @@ func (v *customersView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := v.list[id.Row]
 	l.TextStyle.Bold = v.open != nil && id.Row == v.cur
 	l.SetText([]string{c.Name, c.ICO, c.DIC, c.City, c.Email, c.Phone,
-		lang.X("customers.days", "{{.n}} d", map[string]any{"n": c.PaymentDays})}[id.Col])
+		plural("customers.days", c.PaymentDays, "{{.n}} d", "{{.n}} d", nil)}[id.Col])
 }
 
 // reload runs the search in the background; a newer search wins.
