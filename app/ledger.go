@@ -67,6 +67,12 @@ type Entry struct {
 	Source  string    `json:"source,omitempty"` // what posted it: "manual", "invoice:<id>", …
 	Lines   []Line    `json:"lines"`
 	Created time.Time `json:"created"`
+	// MemoKey and MemoArgs translate a memo the store wrote (SetMemo,
+	// MemoText); Memo keeps its Czech text. Empty for entries posted by hand
+	// and before memos had keys: empty values are left out of the proof
+	// hash (data's recordHash), so those entries' proofs stay valid.
+	MemoKey  string    `json:"memo_key,omitempty"`
+	MemoArgs AuditArgs `json:"memo_args,omitempty"`
 }
 
 // MaxEntryLines bounds one entry so a typo cannot make a record of megabytes.

@@ -104,6 +104,11 @@ const (
 
 	PermPayables Permission = "payables" // received invoices, paying suppliers
 	PermBank     Permission = "bank"     // bank statement import and pairing
+
+	// The modules still to come; their tabs are placeholders today.
+	PermAftersales Permission = "aftersales" // service orders, complaints, warranty repairs
+	PermPayroll    Permission = "payroll"    // employees, wages, payslips
+	PermWarehouse  Permission = "warehouse"  // stock, receipts, issues
 )
 
 var permissionRoles = map[Permission][]Role{
@@ -129,6 +134,10 @@ var permissionRoles = map[Permission][]Role{
 
 	PermPayables: {RoleAccounts},
 	PermBank:     {RoleAccounts},
+
+	PermAftersales: {RoleAftersales},
+	PermPayroll:    {RolePayroll},
+	PermWarehouse:  {RoleWarehouse},
 }
 
 // Can reports whether a user with roles holds the permission.
