@@ -27,6 +27,8 @@ func TestPackageRules(t *testing.T) {
 		{"kontor/screens", []string{bolt, fpdf, gofpd, "kontor/data", "kontor/app/cli", "kontor/app/pdf"}, "screens/ talks to services through app's interfaces"},
 		{"kontor/assets", []string{fyne, bolt, fpdf, "kontor/"}, "assets/ is embedded bytes, usable by every package"},
 		{"kontor/app/atomicfile", []string{fyne, bolt, fpdf, gofpd, "kontor/"}, "app/atomicfile writes files for app/cli and data: standard library only"},
+		{"kontor/app/mock", []string{fyne, bolt, fpdf, gofpd, "kontor/data", "kontor/screens", "kontor/app/pdf", "kontor/app/cli", "kontor/app/atomicfile", "kontor/assets"}, "app/mock stands in for app's interfaces: it imports app only"},
+		{"kontor/data/datatest", []string{fyne, fpdf, gofpd, "kontor/screens", "kontor/app/cli", "kontor/app/pdf", "kontor/app/mock"}, "data/datatest opens real stores: data and app only"},
 	}
 	for _, r := range rules {
 		out, err := exec.Command("go", "list", "-deps", r.pkg).CombinedOutput()
@@ -46,5 +48,69 @@ func TestPackageRules(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// testOnly are the packages only tests may import.
+var testOnly = []string{"kontor/data/datatest", "kontor/app/mock"}
+
+// TestTestHelpersOnlyInTests fails when a package's non-test code imports a
+// test helper package (directly or through another package): the real
+// program must never contain the test stores or the mocks.
+func TestTestHelpersOnlyInTests(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Deps " "}}`, "kontor/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	listed := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if strings.HasPrefix(line, "kontor ") || line == "kontor" {
+			listed++ // the program itself is checked like any package
+		}
+	}
+	if listed != 1 {
+		t.Fatalf("go list did not list the main package kontor:\n%s", out)
+	}
+	for _, bad := range testOnlyImports(string(out), testOnly) {
+		t.Error(bad)
+	}
+}
+
+// testOnlyImports reads `go list -f '{{.ImportPath}} {{join .Deps " "}}'`
+// output and names each package that depends on one of banned without
+// being it.
+func testOnlyImports(listing string, banned []string) []string {
+	var out []string
+	for _, line := range strings.Split(strings.TrimSpace(listing), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		for _, dep := range f[1:] {
+			for _, b := range banned {
+				if dep == b && f[0] != b {
+					out = append(out, f[0]+" imports "+b+", which only _test.go files may import")
+				}
+			}
+		}
+	}
+	return out
+}
+
+// TestTestOnlyImportsCatches proves the check above fails on a package
+// that imports a test helper.
+func TestTestOnlyImportsCatches(t *testing.T) {
+	listing := "kontor/data/datatest kontor/app kontor/data\n" +
+		"kontor/app/mock kontor/app\n" +
+		"kontor/screens kontor/app fmt\n" +
+		"kontor kontor/app/cli kontor/data/datatest\n" +
+		"kontor/app/cli kontor/app kontor/app/mock\n"
+	got := testOnlyImports(listing, testOnly)
+	want := []string{
+		"kontor imports kontor/data/datatest, which only _test.go files may import",
+		"kontor/app/cli imports kontor/app/mock, which only _test.go files may import",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
