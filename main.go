@@ -18,6 +18,7 @@ import (
 
 	"kontor/app"
 	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/app/pdf"
 	"kontor/data"
 	"kontor/screens"
@@ -166,7 +167,7 @@ func showMain(a fyne.App, store *data.Store, dbPath string) {
 		Reports:    pdf.ReportRenderer{},
 		Statements: pdf.StatementRenderer{},
 		LoadDemo: func(ctx context.Context, progress func(done, total int)) error {
-			_, err := cli.Demo(ctx, svc, cli.DemoOptions{Scale: 1, Progress: progress, BankFiles: demoFilesBeside(dbPath)})
+			_, err := demo.Run(ctx, svc, demo.Options{Scale: 1, Progress: progress, BankFiles: demoFilesBeside(dbPath)}, demo.All()...)
 			return err
 		},
 	})

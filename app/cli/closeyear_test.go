@@ -120,13 +120,3 @@ func TestCloseYearUsage(t *testing.T) {
 		t.Errorf("help lacks close-year:\n%s", te.out.String())
 	}
 }
-
-func TestCloseYearWithoutCloser(t *testing.T) {
-	// A build whose store closes no years: the plain fakeStore.
-	te := newTestEnv()
-	te.seed("/y.db")
-	te.vars[EnvDB] = "/y.db"
-	c := demoCompany(app.ChartCzech)
-	te.store("/y.db").company = &c
-	expectFail(t, te, te.run("close-year", "2025"), "this build of Kontor cannot close years")
-}

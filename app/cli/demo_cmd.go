@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"kontor/app"
+	"kontor/app/demo"
 )
 
 // "kontor demo": Demo on a new database, with its progress, what it made
@@ -40,12 +41,12 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 		}
 		conflict := false
 		code := r.withStore(path, func(svc app.Services) (err error) {
-			if svc.Users != nil && svc.Company != nil && demoCheckEmpty(r.ctx, svc) == nil {
+			if demo.CheckEmpty(r.ctx, svc) == nil {
 				r.printf("Creating the demo company and its users in %s (scale %d)…\n", path, *scale)
 			}
 			sum, err = Demo(r.ctx, svc, DemoOptions{Scale: *scale, Year: *year, Progress: progress, BankFiles: r.besideDB(path)})
 			var e *app.Error
-			conflict = errors.As(err, &e) && e.Key == errDemoNotEmpty
+			conflict = errors.As(err, &e) && e.Key == demo.ErrNotEmpty
 			return err
 		})
 		if conflict {
@@ -66,28 +67,11 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 			sum.Company, app.FormatMinor(int64(sum.Entries), 0, app.English), app.FormatMinor(int64(sum.Lines), 0, app.English),
 			sum.From.Format(app.English), sum.To.Format(app.English), app.M(sum.Turnover, "CZK").Format(app.English),
 			sum.Elapsed.Round(time.Millisecond), app.FormatMinor(int64(perSec), 0, app.English))
-		n := sum.Sales
-		r.printf("Sales: %d customers, %d price-list items, %d quotes, %d orders, %d invoices (%d in EUR), %d credit notes, %d payments; %d invoices open, %d of them overdue.\n",
-			n.Customers, n.Items, n.Quotes, n.Orders, n.Invoices, n.Foreign, n.CreditNotes, n.Payments, n.Open, n.Overdue)
-		if rc := sum.Reception; rc.Skipped {
-			r.printf("Reception: skipped, this build has no customer import or front desk.\n")
-		} else {
-			r.printf("Reception: %d more customers imported, %d visits in the last month (%d today, %d still in the building), %d appointments (%d to come, %d cancelled), %d inquiries (%d open, %d with a quote).\n",
-				rc.Customers, rc.Visits, rc.Today, rc.InBuilding, rc.Appointments, rc.Ahead, rc.Cancelled, rc.Inquiries, rc.Open, rc.Quoted)
+		for _, line := range sum.Report {
+			r.printf("%s\n", line)
 		}
-		if p := sum.Payables; !p.Skipped {
-			r.printf("Payables: %d suppliers, %d received invoices, %d paid in full; %d open, %d of them overdue; %d credit note (its refund is in this month's bank file).\n",
-				p.Suppliers, p.Purchases, p.Payments, p.Open, p.Overdue, p.CreditNotes)
-		}
-		if b := sum.Bank; !b.Skipped {
-			r.printf("Bank: last month's statement imported (%d lines: %d payments posted, %d left to pair in the Accounts tab); months locked: %s.\n",
-				b.Imported, b.Posted, b.Pending, monthsText(b.Locked))
-			for _, y := range b.Closed {
-				r.printf("Year %d closed into 431 (roční uzávěrka).\n", y)
-			}
-			for _, f := range b.Files {
-				r.printf("  bank statement file: %s\n", filepath.Join(filepath.Dir(absPath(path)), f))
-			}
+		for _, f := range sum.Bank.Files {
+			r.printf("  bank statement file: %s\n", filepath.Join(filepath.Dir(absPath(path)), f))
 		}
 		r.printDemoUsers(sum.Users, path)
 		if len(sum.Bank.Files) > 0 {
@@ -111,17 +95,6 @@ func (r *runner) besideDB(dbPath string) func(name string, data []byte) error {
 			return err
 		})
 	}
-}
-
-// monthsText writes "1/2026 – 10/2026" or "none".
-func monthsText(ms []app.Month) string {
-	switch len(ms) {
-	case 0:
-		return "none"
-	case 1:
-		return ms[0].Format()
-	}
-	return ms[0].Format() + " – " + ms[len(ms)-1].Format()
 }
 
 // printDemoUsers lists who may sign in to the demo and how.

@@ -50,7 +50,7 @@ func newFakeStore(path string, clock app.Clock) *fakeStore {
 
 func (f *fakeStore) Services() app.Services {
 	return app.Services{Company: f, Ledger: f, Store: f, Users: f, Customers: f, Importer: f, PriceList: f, Sales: f, Reception: f,
-		Payables: f, Bank: f, Reports: f, Clock: f.clock}
+		Payables: f, Bank: f, Reports: f, Closer: f, Clock: f.clock}
 }
 
 func (f *fakeStore) Close() error {

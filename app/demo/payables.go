@@ -1,4 +1,4 @@
-package cli
+package demo
 
 import (
 	"context"
@@ -8,13 +8,13 @@ import (
 	"kontor/app"
 )
 
-// DemoPayables counts what Demo made for the Accounts tab's payables.
-type DemoPayables struct {
+// PayablesCounts counts what the Payables step made for the Accounts tab's
+// payables.
+type PayablesCounts struct {
 	Suppliers, Purchases, Payments int
 	CreditNotes                    int // a supplier's credit note for a faulty delivery
 	// Open received invoices at the end (Overdue of them past due).
 	Open, Overdue int
-	Skipped       bool // the services have no payables
 }
 
 // demoPayablesSeed keeps the received invoices' randomness apart.
@@ -99,23 +99,28 @@ type demoPayables struct {
 	suppliers []app.Customer
 	numbers   map[string]int // supplier's own numbering
 	pending   map[app.Date][]app.PurchaseInvoice
-	counts    DemoPayables
-	sum       *DemoSummary
-	energy    string // the chart's energy account, services when it has none
-	vatIn     map[app.Month]int64
+	counts    PayablesCounts
+	b         *Book
+	energy    string              // the chart's energy account, services when it has none
+	vatIn     map[app.Month]int64 // the journal generator's figures
 	goodsIn   map[app.Month]int64
 }
 
-func newDemoPayables(ctx context.Context, svc app.Services, g *demoGen, sum *DemoSummary) (*demoPayables, error) {
-	p := &demoPayables{ctx: ctx, svc: svc, g: g, sum: sum, rng: rand.New(rand.NewPCG(demoPayablesSeed, demoSeed2)), to: g.to, energy: g.acc.Services,
-		numbers: map[string]int{}, pending: map[app.Date][]app.PurchaseInvoice{}, vatIn: map[app.Month]int64{}, goodsIn: map[app.Month]int64{}}
-	if svc.Payables == nil {
-		p.counts.Skipped = true
-		return p, nil
-	}
-	accounts, err := svc.Ledger.Accounts(ctx)
+// Payables is the demo's step of received invoices (see demoPayables).
+func Payables() Step { return &demoPayables{} }
+
+func (p *demoPayables) Name() string { return "payables" }
+
+// Start saves the suppliers and tells the journal generator to leave the
+// rent and the suppliers' invoices to this step.
+func (p *demoPayables) Start(ctx context.Context, b *Book) error {
+	g := b.g
+	*p = demoPayables{ctx: ctx, svc: b.Services, g: g, b: b, rng: rand.New(rand.NewPCG(demoPayablesSeed, demoSeed2)), to: g.to, energy: g.acc.Services,
+		numbers: map[string]int{}, pending: map[app.Date][]app.PurchaseInvoice{}, vatIn: g.docs.vatIn, goodsIn: g.docs.goodsIn}
+	g.docs.payables = true
+	accounts, err := p.svc.Ledger.Accounts(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, a := range accounts {
 		if a.Code == "502" && g.c.Chart == app.ChartCzech {
@@ -123,21 +128,30 @@ func newDemoPayables(ctx context.Context, svc app.Services, g *demoGen, sum *Dem
 		}
 	}
 	for i, s := range demoSuppliers {
-		c, err := svc.Customers.SaveCustomer(ctx, s.customer(i))
+		c, err := p.svc.Customers.SaveCustomer(ctx, s.customer(i))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.suppliers = append(p.suppliers, c)
 	}
 	p.counts.Suppliers = len(p.suppliers)
-	return p, nil
+	return nil
+}
+
+// Finish records a supplier's credit note, counts and reports.
+func (p *demoPayables) Finish(sum *Summary) error {
+	if err := p.finish(); err != nil {
+		return err
+	}
+	sum.Payables = p.counts
+	c := p.counts
+	sum.report("Payables: %d suppliers, %d received invoices, %d paid in full; %d open, %d of them overdue; %d credit note (its refund is in this month's bank file).",
+		c.Suppliers, c.Purchases, c.Payments, c.Open, c.Overdue, c.CreditNotes)
+	return nil
 }
 
 // day pays what falls due on d, then records d's received invoices.
-func (p *demoPayables) day(d app.Date) error {
-	if p.counts.Skipped {
-		return nil
-	}
+func (p *demoPayables) Day(d app.Date) error {
 	for _, inv := range p.pending[d] {
 		pay, err := p.svc.Payables.PaySupplier(p.ctx, app.Payment{DocID: inv.ID, Date: d, Amount: app.M(inv.Remaining(), inv.Currency), Method: app.PayBank,
 			Note: "Úhrada " + inv.SupplierNumber})
@@ -145,7 +159,7 @@ func (p *demoPayables) day(d app.Date) error {
 			return err
 		}
 		p.counts.Payments++
-		if err := demoCounted(p.ctx, p.svc, p.sum, pay.EntryID); err != nil {
+		if err := p.b.counted(p.ctx, pay.EntryID); err != nil {
 			return err
 		}
 	}
@@ -199,7 +213,7 @@ func (p *demoPayables) record(i int, s demoSupplier, d app.Date) error {
 	if err != nil {
 		return err
 	}
-	if err := demoCounted(p.ctx, p.svc, p.sum, inv.EntryID); err != nil {
+	if err := p.b.counted(p.ctx, inv.EntryID); err != nil {
 		return err
 	}
 	p.counts.Purchases++
@@ -234,9 +248,6 @@ func (p *demoPayables) account(czech string) string {
 // finish records a supplier's credit note and counts the received invoices
 // left open at the end.
 func (p *demoPayables) finish() error {
-	if p.counts.Skipped {
-		return nil
-	}
 	if err := p.creditNote(); err != nil {
 		return err
 	}
@@ -267,6 +278,7 @@ func demoOpenPurchases(ctx context.Context, svc app.Services) ([]app.PurchaseInv
 		}
 		out = append(out, ps...)
 		if len(ps) < 500 || offset+500 >= total {
+			sortNewestFirst(out, func(p app.PurchaseInvoice) (app.Date, string) { return p.IssueDate, p.Number })
 			return out, nil
 		}
 	}
@@ -307,7 +319,7 @@ func (p *demoPayables) creditNote() error {
 		if cn.Account == p.g.acc.Goods {
 			p.goodsIn[day.MonthOf()] -= base
 		}
-		return demoCounted(p.ctx, p.svc, p.sum, cn.EntryID)
+		return p.b.counted(p.ctx, cn.EntryID)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package cli
+package demo
 
 import (
 	"context"
@@ -8,8 +8,8 @@ import (
 	"kontor/app"
 )
 
-// DemoBank is what Demo did with its bank statements.
-type DemoBank struct {
+// BankCounts is what the Bank step did with the demo's bank statements.
+type BankCounts struct {
 	// Files are the statement files saved next to the database.
 	Files []string
 	// Imported is the previous month's statement: its lines, the payments
@@ -19,7 +19,53 @@ type DemoBank struct {
 	Locked []app.Month
 	// Closed are the years closed into 431 (roční uzávěrka) before locking.
 	Closed  []int
-	Skipped bool // the services have no bank import or payables
+	Skipped bool // the period is too short to have a previous month
+}
+
+// Bank is the demo's step of bank statements (see demoBank). It has nothing
+// to do day by day: it runs after the others, on what they left open.
+func Bank() Step { return &bankStep{} }
+
+type bankStep struct {
+	ctx context.Context
+	b   *Book
+}
+
+func (s *bankStep) Name() string { return "bank" }
+
+func (s *bankStep) Start(ctx context.Context, b *Book) error {
+	s.ctx, s.b = ctx, b
+	return nil
+}
+
+func (s *bankStep) Day(app.Date) error { return nil }
+
+// Finish makes, imports and saves the statements, closes the years before
+// this one and locks the months up to the one imported.
+func (s *bankStep) Finish(sum *Summary) error {
+	b := s.b
+	res, err := demoBank(s.ctx, b.Services, b.Company, b.From, b.To, b.Options, sum)
+	sum.Bank = res
+	if err != nil || res.Skipped {
+		return err
+	}
+	sum.report("Bank: last month's statement imported (%d lines: %d payments posted, %d left to pair in the Accounts tab); months locked: %s.",
+		res.Imported, res.Posted, res.Pending, monthsText(res.Locked))
+	for _, y := range res.Closed {
+		sum.report("Year %d closed into 431 (roční uzávěrka).", y)
+	}
+	return nil
+}
+
+// monthsText writes "1/2026 – 10/2026" or "none".
+func monthsText(ms []app.Month) string {
+	switch len(ms) {
+	case 0:
+		return "none"
+	case 1:
+		return ms[0].Format()
+	}
+	return ms[0].Format() + " – " + ms[len(ms)-1].Format()
 }
 
 // demoBank makes the bank statements of the period's last two months, as
@@ -29,12 +75,8 @@ type DemoBank struct {
 // month's is imported (its pairs posted, the fee set aside, the stranger left
 // pending) and the months up to it locked; the current month's is left for
 // the user to import. With opt.BankFiles both are saved, as ABO/GPC and CSV.
-func demoBank(ctx context.Context, svc app.Services, company app.Company, from, to app.Date, opt DemoOptions, sum *DemoSummary) (DemoBank, error) {
-	var res DemoBank
-	if svc.Bank == nil || svc.Payables == nil {
-		res.Skipped = true
-		return res, nil
-	}
+func demoBank(ctx context.Context, svc app.Services, company app.Company, from, to app.Date, opt Options, sum *Summary) (BankCounts, error) {
+	var res BankCounts
 	cur := to.MonthOf()
 	prev := app.Month{Year: cur.Year, Month: cur.Month - 1}
 	if prev.Month == 0 {
@@ -94,16 +136,14 @@ func demoBank(ctx context.Context, svc app.Services, company app.Company, from, 
 	}
 	// The years before this one are closed (roční uzávěrka) before their
 	// months are locked: 2026 starts with revenue and expenses at zero.
-	if svc.Closer != nil {
-		for y := from.Year(); y < to.Year(); y++ {
-			e, err := svc.Closer.CloseYear(ctx, y)
-			if err != nil {
-				return res, err
-			}
-			res.Closed = append(res.Closed, y)
-			if err := demoCounted(ctx, svc, sum, e.ID); err != nil {
-				return res, err
-			}
+	for y := from.Year(); y < to.Year(); y++ {
+		e, err := svc.Closer.CloseYear(ctx, y)
+		if err != nil {
+			return res, err
+		}
+		res.Closed = append(res.Closed, y)
+		if err := demoCounted(ctx, svc, sum, e.ID); err != nil {
+			return res, err
 		}
 	}
 	for m := from.MonthOf(); m.Key() <= prev.Key(); m = m.Next() {
@@ -116,7 +156,7 @@ func demoBank(ctx context.Context, svc app.Services, company app.Company, from, 
 }
 
 // demoImport imports the statement, posts its pairs and sets the fee aside.
-func demoImport(ctx context.Context, svc app.Services, st app.BankStatement, res *DemoBank, sum *DemoSummary) error {
+func demoImport(ctx context.Context, svc app.Services, st app.BankStatement, res *BankCounts, sum *Summary) error {
 	bank := svc.Bank
 	imp, err := bank.ImportBank(ctx, st)
 	if err != nil {
@@ -153,7 +193,7 @@ func demoImport(ctx context.Context, svc app.Services, st app.BankStatement, res
 }
 
 // demoCountPayment adds the entry of the payment a bank line posted to the summary.
-func demoCountPayment(ctx context.Context, svc app.Services, sum *DemoSummary, e app.BankEntry) error {
+func demoCountPayment(ctx context.Context, svc app.Services, sum *Summary, e app.BankEntry) error {
 	var pays []app.Payment
 	var err error
 	if e.Kind == app.PayKindPurchase {
@@ -181,8 +221,24 @@ func demoOpenSales(ctx context.Context, svc app.Services, base string) ([]app.Sa
 		}
 		return nil
 	})
-	sort.SliceStable(out, func(i, j int) bool { return out[i].IssueDate.After(out[j].IssueDate) })
+	sortNewestFirst(out, func(d app.SalesDoc) (app.Date, string) { return d.IssueDate, d.Number })
 	return out, err
+}
+
+// sortNewestFirst sorts by issue date and then number, newest first. The
+// stores list records of one day in the order of their IDs, which are
+// random within a millisecond (and a test's fixed clock has one
+// millisecond): the demo sorts what it picks from so it makes the same
+// books every time.
+func sortNewestFirst[T any](xs []T, key func(T) (app.Date, string)) {
+	sort.SliceStable(xs, func(i, j int) bool {
+		di, ni := key(xs[i])
+		dj, nj := key(xs[j])
+		if di != dj {
+			return di.After(dj)
+		}
+		return ni > nj
+	})
 }
 
 // demoStatement is the company account's statement of month m up to last:

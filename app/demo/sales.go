@@ -1,4 +1,4 @@
-package cli
+package demo
 
 import (
 	"context"
@@ -7,8 +7,9 @@ import (
 	"kontor/app"
 )
 
-// DemoSales counts the sales documents Demo made through the sales services.
-type DemoSales struct {
+// SalesCounts counts the sales documents the Sales step made through the
+// sales services.
+type SalesCounts struct {
 	Customers, Items  int
 	Quotes, Orders    int
 	Invoices, Foreign int // Foreign: of the invoices, those in a foreign currency
@@ -39,7 +40,7 @@ type demoSales struct {
 	ctx       context.Context
 	svc       app.Services
 	g         *demoGen
-	sum       *DemoSummary
+	b         *Book
 	rng       *rand.Rand
 	from, to  app.Date
 	customers []app.Customer
@@ -47,8 +48,8 @@ type demoSales struct {
 	items     []app.Item
 	en        map[string]string // item ID → English text
 	pending   map[app.Date][]func(day app.Date) error
-	counts    DemoSales
-	figures   demoFigures
+	counts    SalesCounts
+	figures   *demoFigures // the journal generator's
 }
 
 // demoFigures are what the documents add to the journal generator's figures:
@@ -64,28 +65,48 @@ type demoFigures struct {
 	payables       bool
 }
 
-func newDemoSales(ctx context.Context, svc app.Services, g *demoGen, sum *DemoSummary) (*demoSales, error) {
-	s := &demoSales{ctx: ctx, svc: svc, g: g, sum: sum, rng: rand.New(rand.NewPCG(demoSalesSeed, demoSeed2)),
+// Sales is the demo's sales step (see demoSales).
+func Sales() Step { return &demoSales{} }
+
+func (s *demoSales) Name() string { return "sales" }
+
+// Start saves the business customers and the price list.
+func (s *demoSales) Start(ctx context.Context, b *Book) error {
+	g := b.g
+	*s = demoSales{ctx: ctx, svc: b.Services, g: g, b: b, rng: rand.New(rand.NewPCG(demoSalesSeed, demoSeed2)),
 		from: g.from, to: g.to, en: map[string]string{}, pending: map[app.Date][]func(app.Date) error{},
-		figures: demoFigures{vat: map[app.Month]int64{}, cogs: map[app.Month]int64{}, cash: map[app.Date]int64{}}}
-	for _, b := range demoB2BCustomers {
-		c, err := svc.Customers.SaveCustomer(ctx, b.customer())
+		figures: &g.docs}
+	for _, x := range demoB2BCustomers {
+		c, err := s.svc.Customers.SaveCustomer(ctx, x.customer())
 		if err != nil {
-			return nil, err
+			return err
 		}
 		s.customers = append(s.customers, c)
-		s.weights = append(s.weights, b.weight)
+		s.weights = append(s.weights, x.weight)
+		b.taken[c.ICO] = true
 	}
 	for _, p := range demoPriceList {
-		it, err := svc.PriceList.SaveItem(ctx, app.Item{Code: p.code, Name: p.name, Unit: p.unit, Price: app.M(p.price, g.c.BaseCurrency), VATKind: p.vat, Stock: p.stock})
+		it, err := s.svc.PriceList.SaveItem(ctx, app.Item{Code: p.code, Name: p.name, Unit: p.unit, Price: app.M(p.price, g.c.BaseCurrency), VATKind: p.vat, Stock: p.stock})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		s.items = append(s.items, it)
 		s.en[it.ID] = p.en
 	}
 	s.counts.Customers, s.counts.Items = len(s.customers), len(s.items)
-	return s, nil
+	return nil
+}
+
+// Finish counts the invoices left open and reports.
+func (s *demoSales) Finish(sum *Summary) error {
+	if err := s.finish(); err != nil {
+		return err
+	}
+	sum.Sales = s.counts
+	n := s.counts
+	sum.report("Sales: %d customers, %d price-list items, %d quotes, %d orders, %d invoices (%d in EUR), %d credit notes, %d payments; %d invoices open, %d of them overdue.",
+		n.Customers, n.Items, n.Quotes, n.Orders, n.Invoices, n.Foreign, n.CreditNotes, n.Payments, n.Open, n.Overdue)
+	return nil
 }
 
 func (s *demoSales) between(lo, hi int) int { return lo + s.rng.IntN(hi-lo+1) }
@@ -107,7 +128,7 @@ func (s *demoSales) schedule(day app.Date, act func(day app.Date) error) app.Dat
 }
 
 // day runs what was scheduled for d, then makes d's new documents.
-func (s *demoSales) day(d app.Date) error {
+func (s *demoSales) Day(d app.Date) error {
 	for len(s.pending[d]) > 0 {
 		acts := s.pending[d]
 		delete(s.pending, d)
@@ -220,7 +241,7 @@ func (s *demoSales) issue(d app.SalesDoc) (app.SalesDoc, error) {
 }
 
 // counted adds a posted entry to the summary.
-func (s *demoSales) counted(entryID string) error { return demoCounted(s.ctx, s.svc, s.sum, entryID) }
+func (s *demoSales) counted(entryID string) error { return s.b.counted(s.ctx, entryID) }
 
 // quote offers a domestic customer a few items, valid for a month; three in
 // four accept and order within two weeks.

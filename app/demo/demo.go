@@ -1,15 +1,22 @@
-package cli
+// Package demo makes Kontor's demo company: a Czech café and coffee roastery
+// with its users and a year of business, made through the same services the
+// screens and the command line use, so the demo's books are real books
+// (they balance, "kontor check" finds nothing). Run makes the company, its
+// users and its journal; each module adds its part as a Step (Sales,
+// Payables, Bank, Reception). It imports app only.
+package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"kontor/app"
 )
 
-// DemoOptions says how much demo data to make and for when.
-type DemoOptions struct {
+// Options says how much demo data to make and for when.
+type Options struct {
 	// Scale multiplies the volume: 1 is about 10,000 journal lines a year,
 	// 100 about 1,000,000. Zero means 1.
 	Scale int
@@ -18,9 +25,9 @@ type DemoOptions struct {
 	Year int
 	// Chart is the chart of accounts of the demo company; zero means Czech.
 	Chart app.Chart
-	// Progress, if set, is called from Demo's goroutine now and then with the
+	// Progress, if set, is called from Run's goroutine now and then with the
 	// work done so far and the work in all, counted in days of the period:
-	// it goes through the period twice, for the sales documents and then
+	// it goes through the period twice, for the steps' documents and then
 	// for the rest of the journal.
 	Progress func(done, total int)
 	// BankFiles, if set, saves the demo's bank statement files (ABO/GPC and
@@ -30,30 +37,86 @@ type DemoOptions struct {
 	BankFiles func(name string, data []byte) error
 }
 
-// DemoSummary is what Demo made.
-type DemoSummary struct {
+// Summary is what Run made.
+type Summary struct {
 	Company  string        // the demo company's name
 	From, To app.Date      // the period the journal covers
 	Entries  int           // journal entries posted
 	Lines    int           // journal lines posted
 	Turnover int64         // sum of all debits (= all credits), minor units
 	Elapsed  time.Duration // wall-clock time taken
-	// Users are the users made, the admin first; all sign in with DemoPassword.
+	// Users are the users made, the admin first; all sign in with Password.
 	Users []app.User
 	// Sales counts the customers, items and sales documents made; their
 	// postings are included in Entries, Lines and Turnover.
-	Sales DemoSales
+	Sales SalesCounts
 	// Reception counts the customer directory, visits, appointments and
 	// inquiries made for the front desk.
-	Reception DemoReception
+	Reception ReceptionCounts
 	// Payables counts the suppliers and received invoices; Bank the demo's
 	// bank statements, the one imported and the one left for the user.
-	Payables DemoPayables
-	Bank     DemoBank
+	Payables PayablesCounts
+	Bank     BankCounts
+	// Report has a line or two from each step that ran, in English, saying
+	// what it made ("Sales: 12 customers, …"); the CLI prints them.
+	Report []string
+}
+
+// report adds a line to the summary's report.
+func (s *Summary) report(format string, args ...any) {
+	s.Report = append(s.Report, fmt.Sprintf(format, args...))
+}
+
+// Step is one module's part of the demo: the sales documents, the received
+// invoices, the bank statements, the front desk. Run calls Start once the
+// company, its users and the opening balances exist (in the order the steps
+// are given), Day for every day of the period in order (each step in turn;
+// a day's documents are dated that day), and Finish after the journal is
+// posted, again in order, so a later step may use what an earlier one made.
+// Each step counts what it made in the Summary and writes its Report line.
+type Step interface {
+	// Name names the step in errors ("sales", "bank").
+	Name() string
+	// Start makes what the step needs before the first day (customers, a
+	// price list, suppliers), working through b's services as b's admin.
+	Start(ctx context.Context, b *Book) error
+	// Day makes the day's documents.
+	Day(d app.Date) error
+	// Finish does what comes after the period and counts what was made.
+	Finish(s *Summary) error
+}
+
+// Book is what Run shares with its steps: the services, the demo company,
+// its period and accounts, and the journal generator the steps tell what
+// their documents posted (output and input VAT, goods, cash), so its
+// month-end VAT settlement, stock consumption and cash deposits include
+// them.
+type Book struct {
+	// Services are the store's services; ctx passed to Start is signed in
+	// as the demo admin.
+	Services app.Services
+	// Company is the demo company as stored.
+	Company app.Company
+	// From and To are the period; Today and Now the clock's day and time.
+	From, To app.Date
+	Today    app.Date
+	Now      time.Time
+	// Options are Run's options, Scale never zero.
+	Options Options
+
+	clock app.Clock
+	g     *demoGen
+	sum   *Summary
+	taken map[string]bool // IČOs on file: the company's, the customers' made so far
+}
+
+// counted adds a posted entry to the summary.
+func (b *Book) counted(ctx context.Context, entryID string) error {
+	return demoCounted(ctx, b.Services, b.sum, entryID)
 }
 
 // demoCounted adds a posted entry to the summary.
-func demoCounted(ctx context.Context, svc app.Services, sum *DemoSummary, entryID string) error {
+func demoCounted(ctx context.Context, svc app.Services, sum *Summary, entryID string) error {
 	if entryID == "" || sum == nil {
 		return nil
 	}
@@ -66,15 +129,15 @@ func demoCounted(ctx context.Context, svc app.Services, sum *DemoSummary, entryI
 }
 
 // count adds a posted entry to the summary's figures.
-func (s *DemoSummary) count(e app.Entry) {
+func (s *Summary) count(e app.Entry) {
 	dr, _ := e.Totals()
 	s.Entries++
 	s.Lines += len(e.Lines)
 	s.Turnover += dr
 }
 
-// MaxDemoScale bounds --scale so a typo cannot fill the disk.
-const MaxDemoScale = 1000
+// MaxScale bounds --scale so a typo cannot fill the disk.
+const MaxScale = 1000
 
 // demoBatch is how many entries go into one PostEntries transaction; it keeps
 // memory bounded while amortising commits.
@@ -83,60 +146,60 @@ const demoBatch = 2000
 // demoSeed makes the demo the same on every run.
 const demoSeed1, demoSeed2 = 0x4b6f6e746f72, 2026
 
-// Demo creates a realistic Czech demo company (a café and coffee roastery) in
-// an empty database, with its users, and a year of its business: business
-// customers, a price list and real sales documents made through the sales
-// services (quotes, orders, invoices in CZK and EUR, payments, credit notes,
-// some invoices left overdue; see demoSales), the front desk's customer
-// directory, today's visitors, the appointments of the weeks around today
-// and inquiries (see demoReception; skipped when svc has no Importer or
-// Reception), and the rest of its
-// bookkeeping posted through LedgerService.PostEntries: opening balances,
-// the e-shop's daily takings, daily cash sales, purchases and supplier
-// payments, monthly payroll, bank fees, VAT settlements and stock consumption. It creates the
-// first admin (DemoAdmin) and works as that user, then one user per role
-// (DemoUsers), all with DemoPassword. The output is deterministic for a given
-// clock and options. A database that has users or a company is refused with
-// ECONFLICT.
-func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, error) {
+// All returns the steps of the whole demo in the order Run takes them:
+// Sales, Payables, Bank, Reception.
+func All() []Step { return []Step{Sales(), Payables(), Bank(), Reception()} }
+
+// Run creates a realistic Czech demo company (a café and coffee roastery) in
+// an empty database, with its users, and a year of its business: the
+// bookkeeping posted through LedgerService.PostEntries — opening balances,
+// the e-shop's daily takings, daily cash sales, purchases paid by card,
+// monthly payroll, bank fees, VAT settlements and stock consumption — and
+// what the steps make through the modules' services: business customers, a
+// price list and sales documents (Sales), received invoices and supplier
+// payments (Payables; without it the journal books the rent and the
+// suppliers' invoices itself), the bank statements of the last two months
+// (Bank), the front desk's customer directory, visitors, appointments and
+// inquiries (Reception). It creates the first admin (Admin) and works as
+// that user, then one user per role (Users), all with Password. The output
+// is deterministic for a given clock, options and steps. A database that has
+// users or a company is refused with ECONFLICT (key ErrNotEmpty).
+func Run(ctx context.Context, svc app.Services, opt Options, steps ...Step) (Summary, error) {
 	started := time.Now()
 	if opt.Scale == 0 {
 		opt.Scale = 1
 	}
-	if opt.Scale < 1 || opt.Scale > MaxDemoScale {
-		return DemoSummary{}, app.Invalid("demo.scale", "err.demo.scale", "the scale must be between 1 and {{.max}}", map[string]any{"max": MaxDemoScale})
+	if opt.Scale < 1 || opt.Scale > MaxScale {
+		return Summary{}, app.Invalid("demo.scale", "err.demo.scale", "the scale must be between 1 and {{.max}}", map[string]any{"max": MaxScale})
 	}
 	if opt.Year != 0 && (opt.Year < 2013 || opt.Year > 2100) {
-		return DemoSummary{}, app.Invalid("demo.year", "err.demo.year", "the demo year must be between 2013 and 2100", nil)
+		return Summary{}, app.Invalid("demo.year", "err.demo.year", "the demo year must be between 2013 and 2100", nil)
 	}
 	if opt.Chart == "" {
 		opt.Chart = app.ChartCzech
 	}
-	if svc.Company == nil || svc.Ledger == nil || svc.Users == nil || svc.Customers == nil || svc.PriceList == nil || svc.Sales == nil {
-		return DemoSummary{}, app.Errorf(app.EINTERNAL, "err.demo.no_services", "the demo needs the company, ledger, user, customer, price-list and sales services", nil)
-	}
 	if err := ctx.Err(); err != nil {
-		return DemoSummary{}, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
+		return Summary{}, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
 	}
-	if err := demoCheckEmpty(ctx, svc); err != nil {
-		return DemoSummary{}, err
+	if err := CheckEmpty(ctx, svc); err != nil {
+		return Summary{}, err
 	}
 	clock := svc.Clock
 	if clock == nil {
 		clock = app.SystemClock{}
 	}
 	from, to := demoPeriod(app.Today(clock), opt.Year)
-	users := DemoUsers()
+	users := Users()
 	admin, err := svc.Users.CreateFirstAdmin(ctx, users[0])
 	if err != nil {
-		return DemoSummary{}, err
+		return Summary{}, err
 	}
 	ctx = app.WithUser(ctx, admin)
-	sum := DemoSummary{From: from, To: to, Users: []app.User{admin}}
+	sum := Summary{From: from, To: to, Users: []app.User{admin}}
 	if err := demoAdminCheck(ctx, svc, admin); err != nil {
 		return sum, err
 	}
-	company, err := svc.Company.CreateCompany(ctx, demoCompany(opt.Chart))
+	company, err := svc.Company.CreateCompany(ctx, Company(opt.Chart))
 	if err != nil {
 		return sum, err
 	}
@@ -157,6 +220,8 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 		return sum, err
 	}
 	g := newDemoGen(company, acc, from, to, opt.Scale)
+	b := &Book{Services: svc, Company: company, From: from, To: to, Today: app.Today(clock), Now: clock.Now(), Options: opt,
+		clock: clock, g: g, sum: &sum, taken: map[string]bool{company.ICO: true}}
 	total := daysBetween(from, to) + 1
 	flush := func() error {
 		if len(g.batch) == 0 {
@@ -176,33 +241,27 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 	if err := flush(); err != nil {
 		return sum, err
 	}
-	// Two passes over the period: the sales documents, then the journal.
+	// Two passes over the period: the steps' documents, then the journal.
 	total *= 2
-	sales, err := newDemoSales(ctx, svc, g, &sum)
-	if err != nil {
-		return sum, err
-	}
-	payables, err := newDemoPayables(ctx, svc, g, &sum)
-	if err != nil {
-		return sum, err
+	for _, s := range steps {
+		if err := s.Start(ctx, b); err != nil {
+			return sum, stepError(s, err)
+		}
 	}
 	done := 0
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		if err := ctx.Err(); err != nil {
 			return sum, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
 		}
-		if err := sales.day(d); err != nil {
-			return sum, err
-		}
-		if err := payables.day(d); err != nil {
-			return sum, err
+		for _, s := range steps {
+			if err := s.Day(d); err != nil {
+				return sum, stepError(s, err)
+			}
 		}
 		if done++; d.Day() == 1 && opt.Progress != nil {
 			opt.Progress(done, total)
 		}
 	}
-	g.docs = sales.figures
-	g.docs.vatIn, g.docs.goodsIn, g.docs.payables = payables.vatIn, payables.goodsIn, !payables.counts.Skipped
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		if err := ctx.Err(); err != nil {
 			return sum, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
@@ -221,28 +280,29 @@ func Demo(ctx context.Context, svc app.Services, opt DemoOptions) (DemoSummary, 
 	if err := flush(); err != nil {
 		return sum, err
 	}
-	if err := sales.finish(); err != nil {
-		return sum, err
-	}
-	if err := payables.finish(); err != nil {
-		return sum, err
-	}
-	sum.Sales, sum.Payables = sales.counts, payables.counts
-	if sum.Bank, err = demoBank(ctx, svc, company, from, to, opt, &sum); err != nil {
-		return sum, err
-	}
-	taken := map[string]bool{company.ICO: true}
-	for _, c := range sales.customers {
-		taken[c.ICO] = true
-	}
-	if sum.Reception, err = demoReception(ctx, svc, app.Today(clock), clock.Now(), opt.Scale, taken); err != nil {
-		return sum, err
+	for _, s := range steps {
+		if err := ctx.Err(); err != nil {
+			return sum, app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
+		}
+		if err := s.Finish(&sum); err != nil {
+			return sum, stepError(s, err)
+		}
 	}
 	if opt.Progress != nil {
 		opt.Progress(total, total)
 	}
 	sum.Elapsed = time.Since(started)
 	return sum, nil
+}
+
+// stepError keeps an app.Error as it is (its key and field say what went
+// wrong) and names the step in any other.
+func stepError(s Step, err error) error {
+	var e *app.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return fmt.Errorf("demo %s: %w", s.Name(), err)
 }
 
 // demoPeriod is the calendar year, or the 12 months ending this month up to today.
@@ -259,9 +319,9 @@ func daysBetween(a, b app.Date) int {
 	return int(b.Time(time.UTC).Sub(a.Time(time.UTC)).Hours()/24 + 0.5)
 }
 
-// demoCompany is the café and roastery the demo books for. Its IČO, DIČ, bank
+// Company is the café and roastery the demo books for. Its IČO, DIČ, bank
 // account and IBAN pass Kontor's checks (the IČO's check digit is computed).
-func demoCompany(chart app.Chart) app.Company {
+func Company(chart app.Chart) app.Company {
 	ico := "2874615"
 	ico += fmt.Sprint(icoCheckDigit(ico))
 	account := "2801234578/2010"

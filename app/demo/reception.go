@@ -1,19 +1,18 @@
-package cli
+package demo
 
 import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"strings"
 	"time"
 
 	"kontor/app"
 )
 
-// DemoReception counts what Demo made for the front desk.
-type DemoReception struct {
-	// Skipped is set when the services lack the importer or the front desk.
-	Skipped bool
+// ReceptionCounts counts what the Reception step made for the front desk.
+type ReceptionCounts struct {
 	// Customers imported in bulk (besides the sales customers).
 	Customers int
 	// Visits of the last month, Today of them today, InBuilding of those
@@ -37,6 +36,38 @@ const demoImportBatch = 5000
 // demoAppointmentDays is how far the appointments reach before and after today.
 const demoAppointmentDays = 14
 
+// Reception is the demo's front-desk step (see demoReception). It runs after
+// the others: its inquiries link the Sales step's quotes, and its customer
+// directory leaves out the IČOs already on file.
+func Reception() Step { return &receptionStep{} }
+
+type receptionStep struct {
+	ctx context.Context
+	b   *Book
+}
+
+func (s *receptionStep) Name() string { return "reception" }
+
+func (s *receptionStep) Start(ctx context.Context, b *Book) error {
+	s.ctx, s.b = ctx, b
+	return nil
+}
+
+func (s *receptionStep) Day(app.Date) error { return nil }
+
+// Finish fills the front desk and reports.
+func (s *receptionStep) Finish(sum *Summary) error {
+	b := s.b
+	rc, err := demoReception(s.ctx, b.Services, app.Today(b.clock), b.clock.Now(), b.Options.Scale, b.taken)
+	sum.Reception = rc
+	if err != nil {
+		return err
+	}
+	sum.report("Reception: %d more customers imported, %d visits in the last month (%d today, %d still in the building), %d appointments (%d to come, %d cancelled), %d inquiries (%d open, %d with a quote).",
+		rc.Customers, rc.Visits, rc.Today, rc.InBuilding, rc.Appointments, rc.Ahead, rc.Cancelled, rc.Inquiries, rc.Open, rc.Quoted)
+	return nil
+}
+
 // demoReception fills the front desk as a receptionist finds it in the
 // morning: a directory of a few hundred customers (300 × scale, at most
 // 3,000) imported in bulk through CustomerImporter; the visitors of the
@@ -45,16 +76,12 @@ const demoAppointmentDays = 14
 // future), and today's, some checked out now and some still in the
 // building; appointments of the sales, service and admin staff for the two
 // weeks before and after today, never overlapping; and inquiries in every
-// status, the quoted ones linked to the sales demo's quotes. An inquiry's
+// status, the quoted ones linked to the Sales step's quotes. An inquiry's
 // creation takes the store's clock and cannot be back-dated, so every
 // inquiry is logged today.
 // taken holds the IČOs already on file (the company's, the sales customers').
-func demoReception(ctx context.Context, svc app.Services, today app.Date, now time.Time, scale int, taken map[string]bool) (DemoReception, error) {
-	var n DemoReception
-	if svc.Importer == nil || svc.Reception == nil {
-		n.Skipped = true
-		return n, nil
-	}
+func demoReception(ctx context.Context, svc app.Services, today app.Date, now time.Time, scale int, taken map[string]bool) (ReceptionCounts, error) {
+	var n ReceptionCounts
 	rng := rand.New(rand.NewPCG(demoReceptionSeed, demoSeed2))
 	rows := demoDirectory(rng, 300*min(scale, 10), taken)
 	for len(rows) > 0 {
@@ -77,6 +104,10 @@ func demoReception(ctx context.Context, svc app.Services, today app.Date, now ti
 	if len(pool) == 0 {
 		return n, nil
 	}
+	sort.SliceStable(pool, func(i, j int) bool { // see sortNewestFirst
+		a, b := pool[i], pool[j]
+		return a.Name+"\x00"+a.ICO+"\x00"+a.Street+"\x00"+a.Email < b.Name+"\x00"+b.ICO+"\x00"+b.Street+"\x00"+b.Email
+	})
 	d := demoDesk{ctx: ctx, svc: svc, rng: rng, pool: pool, n: &n}
 	if err := d.visits(today, now); err != nil {
 		return n, err
@@ -166,7 +197,7 @@ type demoDesk struct {
 	svc  app.Services
 	rng  *rand.Rand
 	pool []app.Customer
-	n    *DemoReception
+	n    *ReceptionCounts
 }
 
 func (d *demoDesk) customer() app.Customer { return d.pool[d.rng.IntN(len(d.pool))] }
@@ -224,7 +255,7 @@ func (d *demoDesk) visits(today app.Date, now time.Time) error {
 // visit makes the i-th visitor of a day: a person, mostly from a customer,
 // whom they see and why, and a badge.
 func (d *demoDesk) visit(i int) app.Visit {
-	hosts := []string{"prodej", "prodej", "servis", "ucetni", DemoAdmin, "sklad"}
+	hosts := []string{"prodej", "prodej", "servis", "ucetni", Admin, "sklad"}
 	surname := demoSurnames[d.rng.IntN(len(demoSurnames))]
 	name := demoFirstNamesM[d.rng.IntN(len(demoFirstNamesM))] + " " + surname[0]
 	if d.rng.IntN(2) == 0 {
@@ -243,7 +274,7 @@ func (d *demoDesk) visit(i int) app.Visit {
 // three meetings a day between 8:30 and 17:00, one after another, so none
 // overlaps; a few are cancelled again.
 func (d *demoDesk) appointments(today app.Date, now time.Time) error {
-	for _, staff := range []string{"prodej", "servis", DemoAdmin} {
+	for _, staff := range []string{"prodej", "servis", Admin} {
 		for day := today.AddDays(-demoAppointmentDays); !day.After(today.AddDays(demoAppointmentDays)); day = day.AddDays(1) {
 			if !isWorkday(day) {
 				continue
@@ -279,13 +310,22 @@ func (d *demoDesk) appointments(today app.Date, now time.Time) error {
 }
 
 // inquiries logs inquiries in every status: new, in progress, quoted (each
-// with one of the sales demo's quotes, and its customer), won and lost.
+// with one of the Sales step's quotes, and its customer), won and lost.
 func (d *demoDesk) inquiries() error {
-	quotes, _, err := d.svc.Sales.Documents(d.ctx, app.DocFilter{Kind: app.KindQuote}, 0, 12)
-	if err != nil {
-		return err
+	var quotes []app.SalesDoc
+	for {
+		page, total, err := d.svc.Sales.Documents(d.ctx, app.DocFilter{Kind: app.KindQuote}, len(quotes), 500)
+		if err != nil {
+			return err
+		}
+		quotes = append(quotes, page...)
+		if len(page) == 0 || len(quotes) >= total {
+			break
+		}
 	}
-	staff := []string{"prodej", "prodej", "servis", DemoAdmin}
+	sortNewestFirst(quotes, func(q app.SalesDoc) (app.Date, string) { return q.IssueDate, q.Number })
+	quotes = quotes[:min(len(quotes), 12)]
+	staff := []string{"prodej", "prodej", "servis", Admin}
 	channels := []string{app.ChannelWalkIn, app.ChannelPhone, app.ChannelEmail}
 	statuses := []app.InquiryStatus{app.InquiryNew, app.InquiryNew, app.InquiryInProgress, app.InquiryInProgress, app.InquiryQuoted, app.InquiryWon, app.InquiryLost}
 	for i := 0; i < 21; i++ {

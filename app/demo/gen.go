@@ -1,4 +1,4 @@
-package cli
+package demo
 
 import (
 	"fmt"
@@ -30,7 +30,7 @@ type demoGen struct {
 	employees             []demoEmployee
 	batch                 []app.Entry
 	pending               map[app.Date][]app.Entry // payments by the day they are made
-	docs                  demoFigures              // what the sales documents add
+	docs                  demoFigures              // what the steps' documents add
 
 	vatOut, vatIn int64 // this month's output and input VAT
 	cogs          int64 // cost of this month's goods sold, taken from stock at month end
@@ -50,6 +50,8 @@ func newDemoGen(c app.Company, acc demoAccounts, from, to app.Date, scale int) *
 		factor:  365 / float64(daysBetween(from, to)+1),
 		batch:   make([]app.Entry, 0, demoBatch+64*scale),
 		pending: map[app.Date][]app.Entry{},
+		docs: demoFigures{vat: map[app.Month]int64{}, cogs: map[app.Month]int64{}, cash: map[app.Date]int64{},
+			vatIn: map[app.Month]int64{}, goodsIn: map[app.Month]int64{}},
 	}
 	g.invoice, _ = c.SeriesFor(app.SeriesInvoice)
 	g.received, _ = c.SeriesFor(app.SeriesReceived)

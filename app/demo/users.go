@@ -1,4 +1,4 @@
-package cli
+package demo
 
 import (
 	"context"
@@ -6,22 +6,22 @@ import (
 	"kontor/app"
 )
 
-// DemoPassword is the password of every demo user. It is published in the
+// Password is the password of every demo user. It is published in the
 // README and printed by "kontor demo": demo files are for looking around,
 // never for real books.
-const DemoPassword = "kontor-demo"
+const Password = "kontor-demo"
 
-// DemoAdmin is the login name of the demo's first admin.
-const DemoAdmin = "admin"
+// Admin is the login name of the demo's first admin.
+const Admin = "admin"
 
-// DemoUsers returns the users Demo creates, the admin first, then one per
-// role; each signs in with DemoPassword.
-func DemoUsers() []app.NewUser {
+// Users returns the users Run creates, the admin first, then one per
+// role; each signs in with Password.
+func Users() []app.NewUser {
 	user := func(name, fullName string, role app.Role) app.NewUser {
-		return app.NewUser{Name: name, FullName: fullName, Roles: []app.Role{role}, Password: DemoPassword}
+		return app.NewUser{Name: name, FullName: fullName, Roles: []app.Role{role}, Password: Password}
 	}
 	return []app.NewUser{
-		user(DemoAdmin, "Květoslav Správný", app.RoleAdmin),
+		user(Admin, "Květoslav Správný", app.RoleAdmin),
 		user("recepce", "Jana Růžičková", app.RoleReception),
 		user("prodej", "Tomáš Černý", app.RoleSales),
 		user("servis", "Lukáš Dvořák", app.RoleAftersales),
@@ -31,22 +31,22 @@ func DemoUsers() []app.NewUser {
 	}
 }
 
-// errDemoNotEmpty is the key of Demo's refusal of a database that has users
+// ErrNotEmpty is the key of Run's refusal of a database that has users
 // or a company.
-const errDemoNotEmpty = "err.demo.not_empty"
+const ErrNotEmpty = "err.demo.not_empty"
 
-// demoCheckEmpty refuses a database with users or a company before Demo
+// CheckEmpty refuses a database with users or a company before Run
 // writes anything. Without users nobody can sign in to look for a company;
 // the caller's ctx is asked first (a store may answer while the file has no
 // users, and a front end may already carry a user); if it cannot tell,
 // demoAdminCheck looks again once the demo admin exists.
-func demoCheckEmpty(ctx context.Context, svc app.Services) error {
+func CheckEmpty(ctx context.Context, svc app.Services) error {
 	has, err := svc.Users.HasUsers(ctx)
 	if err != nil {
 		return err
 	}
 	if has {
-		return app.Errorf(app.ECONFLICT, errDemoNotEmpty, "the database already has a company or users; the demo needs an empty database", nil)
+		return app.Errorf(app.ECONFLICT, ErrNotEmpty, "the database already has a company or users; the demo needs an empty database", nil)
 	}
 	switch c, err := svc.Company.Company(ctx); app.ErrorCode(err) {
 	case "":
@@ -59,7 +59,7 @@ func demoCheckEmpty(ctx context.Context, svc app.Services) error {
 }
 
 func errDemoCompany(c app.Company) error {
-	return app.Errorf(app.ECONFLICT, errDemoNotEmpty, "the database already has a company ({{.name}}); the demo needs an empty database", map[string]any{"name": c.Name})
+	return app.Errorf(app.ECONFLICT, ErrNotEmpty, "the database already has a company ({{.name}}); the demo needs an empty database", map[string]any{"name": c.Name})
 }
 
 // demoAdminCheck looks for a company as the new demo admin. Finding one
@@ -70,7 +70,7 @@ func demoAdminCheck(ctx context.Context, svc app.Services, admin app.User) error
 	c, err := svc.Company.Company(ctx)
 	switch app.ErrorCode(err) {
 	case "":
-		return app.Errorf(app.ECONFLICT, errDemoNotEmpty,
+		return app.Errorf(app.ECONFLICT, ErrNotEmpty,
 			"the database already has a company ({{.company}}); the demo needs an empty database. It had no users, so its first admin {{.name}} now exists with the demo password: change it at once with “kontor user passwd {{.name}} --user {{.name}}”",
 			map[string]any{"company": c.Name, "name": admin.Name})
 	case app.ENOTFOUND:

@@ -1,4 +1,4 @@
-package cli
+package demo
 
 // The demo's people, partners and goods: plausible Czech names with their
 // diacritics, so screens, searches and PDFs meet real-looking text.

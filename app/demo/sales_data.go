@@ -1,4 +1,4 @@
-package cli
+package demo
 
 // The demo's business customers and price list: the café's wholesale side
 // (coffee for restaurants and offices, machine service, barista courses),

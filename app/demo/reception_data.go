@@ -1,4 +1,4 @@
-package cli
+package demo
 
 // The demo's front desk: the people and firms of a Czech town's small
 // businesses, what they come for and where they meet.
