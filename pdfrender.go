@@ -3,26 +3,31 @@ package main
 import (
 	"context"
 	"io"
-	"time"
 
 	"kontor/app"
 	"kontor/app/pdf"
 )
 
-// pdfRenderer hands the CLI's exports to app/pdf, which the CLI may not
-// import: it fills the render options from the company and the document.
-type pdfRenderer struct{}
+// printer is the one PDF maker main hands to the front ends.
+var printer app.Printer = pdf.Printer{}
 
-func pdfOptions(lang app.Lang, c app.Company) pdf.Options {
-	return pdf.Options{Lang: lang, Logo: c.Logo, BaseCurrency: c.BaseCurrency, Created: time.Now()}
-}
+// pdfRenderer is the CLI's and the screens' old shape of the printer for
+// sales documents (app.DocumentRenderer), until they take app.Printer
+// (issue 11, P3).
+type pdfRenderer struct{}
 
 // Document renders d in its customer's language.
 func (pdfRenderer) Document(w io.Writer, d app.SalesDoc, c app.Company) error {
-	return pdf.RenderDocument(w, d, pdfOptions(d.Lang, c))
+	return printer.Print(w, d, c)
 }
 
 // Batch renders the documents into one PDF, each in its customer's language.
 func (pdfRenderer) Batch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), c app.Company, progress func(done int)) error {
-	return pdf.RenderBatch(ctx, w, next, pdfOptions(app.Czech, c), progress)
+	return printer.PrintAll(ctx, w, func() (app.Printable, error) {
+		d, err := next()
+		if err != nil {
+			return nil, err
+		}
+		return d, nil
+	}, c, progress)
 }

@@ -26,9 +26,10 @@ const (
 
 // chunkResult is a drawn chunk: its PDF and how many documents it holds.
 type chunkResult struct {
-	pdf []byte
-	n   int
-	err error
+	pdf  []byte
+	more [][]byte // further parts, merged after pdf (Printer.PrintAll)
+	n    int
+	err  error
 }
 
 // RenderBatch renders many documents into ONE PDF, pulling them one at a time
@@ -107,8 +108,10 @@ func streamChunks[T any](ctx context.Context, w io.Writer, next func() (T, error
 		if res.err != nil {
 			return res.err
 		}
-		if err := m.add(res.pdf); err != nil {
-			return app.Internal("writing the PDF", err)
+		for _, part := range append([][]byte{res.pdf}, res.more...) {
+			if err := m.add(part); err != nil {
+				return app.Internal("writing the PDF", err)
+			}
 		}
 		for range res.n {
 			done++
