@@ -59,26 +59,27 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 		if err != nil {
 			return err
 		}
-		var p *poster
-		if e != nil {
-			if p, err = newPoster(tx, s.clock); err != nil {
-				return err
+		var p *poster // made when there is something to post
+		post := func(e app.Entry) (app.Entry, error) {
+			if p == nil {
+				var err error
+				if p, err = newPoster(tx, s.clock); err != nil {
+					return e, err
+				}
 			}
-			posted, err := p.post(*e)
+			return p.post(e)
+		}
+		if e != nil {
+			posted, err := post(*e)
 			if err != nil {
 				return err
 			}
 			d.EntryID = posted.ID
 		}
 		if d.Kind == app.KindCreditNote {
-			inv, rounding := app.CloseCredited(inv, d, company.Chart.Posting())
-			if rounding != nil {
-				if p == nil {
-					if p, err = newPoster(tx, s.clock); err != nil {
-						return err
-					}
-				}
-				if _, err := p.post(*rounding); err != nil {
+			var rounding *app.Entry
+			if inv, rounding = app.CloseCredited(inv, d, company.Chart.Posting()); rounding != nil {
+				if _, err := post(*rounding); err != nil {
 					return err
 				}
 			}
