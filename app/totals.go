@@ -258,3 +258,25 @@ func regimeMemo(d SalesDoc) string {
 	}
 	return "bez DPH"
 }
+
+// WithRates fills each line's VAT rate valid on the document's DUZP (or, when
+// it has none yet, its issue date) so a draft shows the totals issuing will
+// give; a line whose kind has no rate that day, and every line of a document
+// without a date, keeps its rate. d's lines are copied, never changed.
+func WithRates(d SalesDoc, c Company) SalesDoc {
+	day := d.TaxDate
+	if day.IsZero() {
+		day = d.IssueDate
+	}
+	lines := make([]DocLine, len(d.Lines))
+	copy(lines, d.Lines)
+	if !day.IsZero() {
+		for i := range lines {
+			if r, err := c.VATRateOn(lines[i].VATKind, day); err == nil {
+				lines[i].VATRate = r
+			}
+		}
+	}
+	d.Lines = lines
+	return d
+}

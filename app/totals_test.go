@@ -99,3 +99,35 @@ func TestPaymentQRStrings(t *testing.T) {
 		t.Error("QR without IBAN")
 	}
 }
+
+// WithRates takes the rate valid on the DUZP, else on the issue date; the
+// document's own lines stay as they were.
+func TestWithRates(t *testing.T) {
+	c := payCompany()
+	c.VATRates = append(c.VATRates, VATRate{Kind: VATStandard, Rate: RatePercent(20), From: D(2020, 1, 1), To: D(2023, 12, 31)})
+	lines := func() []DocLine {
+		return []DocLine{{Text: "a", VATKind: VATStandard, VATRate: RatePercent(5)}, {Text: "b", VATKind: "unknown", VATRate: RatePercent(7)}}
+	}
+	cases := []struct {
+		name          string
+		tax, issue    Date
+		first, second Rate
+	}{
+		{"DUZP", D(2026, 11, 2), D(2023, 12, 1), RatePercent(21), RatePercent(7)},
+		{"an older DUZP", D(2023, 12, 31), D(2026, 1, 5), RatePercent(20), RatePercent(7)},
+		{"issue date without a DUZP", Date{}, D(2023, 6, 1), RatePercent(20), RatePercent(7)},
+		{"no date: rates kept", Date{}, Date{}, RatePercent(5), RatePercent(7)},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := SalesDoc{TaxDate: tc.tax, IssueDate: tc.issue, Lines: lines()}
+			got := WithRates(d, c)
+			if got.Lines[0].VATRate != tc.first || got.Lines[1].VATRate != tc.second {
+				t.Fatalf("rates %v %v", got.Lines[0].VATRate, got.Lines[1].VATRate)
+			}
+			if d.Lines[0].VATRate != RatePercent(5) {
+				t.Fatal("the document's own line changed")
+			}
+		})
+	}
+}

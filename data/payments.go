@@ -17,7 +17,7 @@ func (s *Store) RecordPayment(ctx context.Context, p app.Payment) (app.Payment, 
 	if err := s.allowed(ctx, app.PermPaymentsWrite); err != nil {
 		return app.Payment{}, err
 	}
-	if err := checkPayment(&p); err != nil {
+	if err := app.CheckPayment(&p); err != nil {
 		return app.Payment{}, err
 	}
 	err := s.updateAs(ctx, app.PermPaymentsWrite, "recording the payment", func(tx *bolt.Tx, _ app.User, a *auditor) error {
@@ -67,23 +67,9 @@ func paymentsOf(tx *bolt.Tx, idx, records []byte, docID string) ([]app.Payment, 
 	return out, nil
 }
 
-// checkPayment refuses what a person typed wrong before anything is read:
-// no date, no amount, an unknown method (bank is the default).
-func checkPayment(p *app.Payment) error {
-	if p.Date.IsZero() {
-		return app.Invalid("payment.date", "err.required", "is required", nil)
-	}
-	if p.Amount.Amount <= 0 {
-		return app.Invalid("payment.amount", "err.payment.positive", "a payment must be more than zero", nil)
-	}
-	if p.Method == "" {
-		p.Method = app.PayBank
-	}
-	if p.Method != app.PayBank && p.Method != app.PayCash {
-		return app.Invalid("payment.method", "err.doc.payment_method", "choose bank transfer or cash", nil)
-	}
-	return nil
-}
+// checkPayment is app.CheckPayment; purchases.go calls it (until it calls
+// app.CheckPayment itself).
+func checkPayment(p *app.Payment) error { return app.CheckPayment(p) }
 
 // payer records payments inside one write transaction. The sales path
 // (RecordPayment), the supplier path (PaySupplier) and bank confirmations
@@ -106,29 +92,27 @@ func newPayer(tx *bolt.Tx, clock app.Clock, a *auditor) (*payer, error) {
 	return &payer{tx: tx, poster: p, company: p.company, acc: p.company.Chart.Posting(), now: clock.Now().UTC(), a: a}, nil
 }
 
-// paySale records p (checked by checkPayment) against the issued invoice
-// p.DocID and returns the payment and the invoice as updated.
+// paySale records p (checked by app.CheckPayment) against the issued
+// invoice p.DocID and returns the payment and the invoice as updated.
 func (y *payer) paySale(p app.Payment) (app.Payment, app.SalesDoc, error) {
 	d, err := readDoc(y.tx, p.DocID)
 	if err != nil {
 		return p, d, app.WithField(err, "payment.doc")
 	}
-	if d.Kind != app.KindInvoice || d.Status != app.StatusIssued {
-		return p, d, app.Invalid("payment.doc", "err.payment.not_issued", "payments are recorded against issued invoices", nil)
+	var posted int64
+	ok := false
+	if d.NeedsPaidBase() {
+		posted, ok = postedPaid(y.tx, d.ID, y.acc.Receivables)
 	}
-	if err := fitPayment(p, d.Number, d.Currency, d.Remaining()); err != nil {
+	d.FillPaidBase(posted, ok)
+	p, d, e, err := app.PaySale(d, p, y.company, y.now)
+	if err != nil {
 		return p, d, err
 	}
-	fillPaidBase(y.tx, &d, y.acc.Receivables)
-	settle := settlement{settles: p.Amount.Amount == d.Remaining(), residual: d.BaseRemaining()}
-	if err := y.post(&p, d.Currency, d.ExchangeRate, "Úhrada "+d.Number+" – "+d.Customer.Name, "payment:", false, y.acc.Receivables, settle); err != nil {
+	if p, err = y.post(p, e); err != nil {
 		return p, d, err
 	}
-	d.Paid += p.Amount.Amount
-	d.PaidBase += p.Base
-	d.Updated = y.now
-	d.Revision++
-	if err := y.store(p, bPayments, bDocPays); err != nil {
+	if err := y.store(p, bPayments, bDocPays, changePayment); err != nil {
 		return p, d, err
 	}
 	if err := putDoc(y.tx, d); err != nil {
@@ -137,26 +121,21 @@ func (y *payer) paySale(p app.Payment) (app.Payment, app.SalesDoc, error) {
 	return p, d, y.a.logKey("pay", "payment", p.ID, "audit.payment", "{{.amount}} on {{.number}} ({{.method}})", payArgs(p.Amount, d.Number, p.Method))
 }
 
-// payPurchase records p (checked by checkPayment) against the received
+// payPurchase records p (checked by app.CheckPayment) against the received
 // invoice p.DocID and returns the payment and the invoice as updated.
 func (y *payer) payPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, error) {
 	pi, err := readPurchase(y.tx, p.DocID)
 	if err != nil {
 		return p, pi, app.WithField(err, "payment.doc")
 	}
-	if pi.CreditNote {
-		return p, pi, app.Invalid("payment.doc", "err.payment.credit_note", "{{.number}} is a credit note: it is settled against its invoice {{.original}}", map[string]any{"number": pi.Number, "original": pi.OriginalNo})
-	}
-	if err := fitPayment(p, pi.Number, pi.Currency, pi.Remaining()); err != nil {
+	p, pi, e, err := app.PayPurchase(pi, p, y.company, y.now)
+	if err != nil {
 		return p, pi, err
 	}
-	settle := settlement{settles: p.Amount.Amount == pi.Remaining() && pi.Posted != 0, residual: pi.BaseRemaining()}
-	if err := y.post(&p, pi.Currency, pi.ExchangeRate, "Úhrada "+pi.Number+" ("+pi.SupplierNumber+") – "+pi.Supplier.Name, "supplier_payment:", true, y.acc.Payables, settle); err != nil {
+	if p, err = y.post(p, e); err != nil {
 		return p, pi, err
 	}
-	pi.Paid += p.Amount.Amount
-	pi.PaidBase += p.Base
-	if err := y.store(p, bSupPays, bPurchPays); err != nil {
+	if err := y.store(p, bSupPays, bPurchPays, changeSupplierPayment); err != nil {
 		return p, pi, err
 	}
 	if err := putPurchase(y.tx, pi); err != nil {
@@ -166,28 +145,21 @@ func (y *payer) payPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, er
 }
 
 // refundPurchase records money a supplier sent back (p.Amount positive) for
-// a received invoice whose credit note left it overpaid (Remaining
-// negative): Dr bank or cash, Cr payables; the invoice's Paid goes down.
+// a received invoice whose credit note left it overpaid (app.RefundPurchase);
+// the payment is stored and returned negative.
 func (y *payer) refundPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, error) {
 	pi, err := readPurchase(y.tx, p.DocID)
 	if err != nil {
 		return p, pi, app.WithField(err, "payment.doc")
 	}
-	if pi.CreditNote || pi.Remaining() >= 0 {
-		return p, pi, app.Invalid("payment.doc", "err.payment.no_refund", "the supplier owes no refund on {{.number}}; money received pays an issued invoice", map[string]any{"number": pi.Number})
-	}
-	if err := fitPayment(p, pi.Number, pi.Currency, -pi.Remaining()); err != nil {
+	p, pi, e, err := app.RefundPurchase(pi, p, y.company, y.now)
+	if err != nil {
 		return p, pi, err
 	}
-	settle := settlement{settles: p.Amount.Amount == -pi.Remaining() && pi.Posted != 0, residual: -pi.BaseRemaining()}
-	if err := y.post(&p, pi.Currency, pi.ExchangeRate, "Vratka "+pi.Number+" ("+pi.SupplierNumber+") – "+pi.Supplier.Name, "supplier_payment:", false, y.acc.Payables, settle); err != nil {
+	if p, err = y.post(p, e); err != nil {
 		return p, pi, err
 	}
-	pi.Paid -= p.Amount.Amount
-	pi.PaidBase -= p.Base
-	p.Amount = p.Amount.Neg() // recorded as a negative payment of the invoice
-	p.Base = -p.Base
-	if err := y.store(p, bSupPays, bPurchPays); err != nil {
+	if err := y.store(p, bSupPays, bPurchPays, changeSupplierPayment); err != nil {
 		return p, pi, err
 	}
 	if err := putPurchase(y.tx, pi); err != nil {
@@ -196,73 +168,15 @@ func (y *payer) refundPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice,
 	return p, pi, y.a.logKey("refund", "supplier_payment", p.ID, "audit.refund", "{{.amount}} back on {{.number}} ({{.method}})", payArgs(p.Amount.Neg(), pi.Number, p.Method))
 }
 
-// fitPayment refuses a payment in another currency than its document's, or
-// more than is left to pay.
-func fitPayment(p app.Payment, number, currency string, left int64) error {
-	if p.Amount.Currency != currency {
-		return app.Invalid("payment.amount", "err.payment.currency", "invoice {{.number}} is in {{.currency}}; record the payment in {{.currency}}", map[string]any{"number": number, "currency": currency})
-	}
-	if p.Amount.Amount > left {
-		return app.Invalid("payment.amount", "err.payment.too_much", "only {{.left}} remains to be paid on {{.number}}", map[string]any{"left": app.M(left, currency), "number": number})
-	}
-	return nil
-}
-
-// post gives p its ID and posts it in the base currency at the document's
-// rate: money in is Dr bank or cash, Cr counter (receivables, or payables for
-// a supplier's refund); money out is Dr counter (payables), Cr bank or cash. A locked month is refused naming the payment's date.
-func (y *payer) post(p *app.Payment, currency string, rate app.Rate, memo, source string, outgoing bool, counter string, s settlement) error {
-	money := y.acc.Bank
-	if p.Method == app.PayCash {
-		money = y.acc.Cash
-	}
-	base := p.Amount
-	foreign := currency != y.company.BaseCurrency
-	if foreign {
-		base = p.Amount.Convert(y.company.BaseCurrency, rate, app.HalfUp)
-	}
-	p.ID, p.Branch, p.Created = app.NewID(y.now), y.company.Branch, y.now
-	// The payment that settles a foreign-currency document clears what the
-	// ledger still carries for it: converting each part half-up leaves a
-	// haléř or two, which go to the rounding accounts.
-	open, diff := base.Amount, int64(0)
-	if foreign && s.settles {
-		if d := s.residual - base.Amount; isRounding(d) {
-			open, diff = s.residual, d
-		}
-	}
-	p.Base = open
-	lines := []app.Line{{Account: money, Debit: base.Amount}, {Account: counter, Credit: open}}
-	if outgoing {
-		lines = []app.Line{{Account: counter, Debit: open}, {Account: money, Credit: base.Amount}}
-		diff = -diff
-	}
-	memo = app.CutMemo(memo)
-	rounding := app.CutMemo(memo + " – zaokrouhlení kurzu") // names the document, as every line of it does
-	switch {
-	case diff > 0: // more cleared than paid in, or less paid out than cleared
-		lines = append(lines, app.Line{Account: y.acc.RoundingLoss, Debit: diff, Memo: rounding})
-	case diff < 0:
-		lines = append(lines, app.Line{Account: y.acc.RoundingGain, Credit: -diff, Memo: rounding})
-	}
-	e, err := y.poster.post(app.Entry{Date: p.Date, Memo: memo, Source: source + p.ID, Lines: lines})
+// post posts payment p's entry e (app.PaymentEntry) and gives p its
+// EntryID. A locked month is refused naming the payment's date.
+func (y *payer) post(p app.Payment, e app.Entry) (app.Payment, error) {
+	posted, err := y.poster.post(e)
 	if err != nil {
-		return app.WithField(err, "payment.date")
+		return p, app.WithField(err, "payment.date")
 	}
-	p.EntryID = e.ID
-	return nil
-}
-
-// fillPaidBase gives an invoice recorded before PaidBase was kept the base
-// amount its payments really posted (converting the total at once could miss
-// by the haléře the parts rounded). What cannot be read falls back to FillBase.
-func fillPaidBase(tx *bolt.Tx, d *app.SalesDoc, receivables string) {
-	if d.PaidBase == 0 && d.Paid != 0 {
-		if sum, ok := postedPaid(tx, d.ID, receivables); ok {
-			d.PaidBase = sum
-		}
-	}
-	d.FillBase()
+	p.EntryID = posted.ID
+	return p, nil
 }
 
 // postedPaid adds up the base amounts a document's payments posted: each
@@ -291,24 +205,9 @@ func postedPaid(tx *bolt.Tx, docID, receivables string) (sum int64, ok bool) {
 	return sum, true
 }
 
-// settlement says whether a payment pays what is left of its document, and
-// what the ledger still carries for the document in the base currency.
-type settlement struct {
-	settles  bool
-	residual int64
-}
-
-// maxSettleRounding bounds the rounding a settling payment writes off (one
-// koruna): a bigger gap is no rounding but an exchange difference (a credit
-// note at another rate), left on the account for the accountant.
-const maxSettleRounding = 100
-
-// isRounding reports whether a gap in the base currency is conversion
-// rounding to write off: not zero, and at most maxSettleRounding either way.
-func isRounding(d int64) bool { return d != 0 && d >= -maxSettleRounding && d <= maxSettleRounding }
-
-// store writes the payment record and its document index key.
-func (y *payer) store(p app.Payment, records, idx []byte) error {
+// store writes the payment record (a change of kind) and its document
+// index key.
+func (y *payer) store(p app.Payment, records, idx []byte, kind byte) error {
 	raw, err := encode(p)
 	if err != nil {
 		return err
@@ -316,7 +215,7 @@ func (y *payer) store(p app.Payment, records, idx []byte) error {
 	if err := y.tx.Bucket(records).Put([]byte(p.ID), raw); err != nil {
 		return err
 	}
-	if err := recordChange(y.tx, changeKindOf(records), []byte(p.ID), raw); err != nil {
+	if err := recordChange(y.tx, kind, []byte(p.ID), raw); err != nil {
 		return err
 	}
 	return y.tx.Bucket(idx).Put(cat([]byte(p.DocID), sep, []byte(p.ID)), nil)

@@ -74,74 +74,41 @@ func (s *Store) SaveDraft(ctx context.Context, d app.SalesDoc) (app.SalesDoc, er
 }
 
 // saveDraftTx stores a draft in tx (new, or replacing a draft of the same
-// kind and revision) with its audit entry; d must be valid (ValidateDraft).
+// kind and revision: app.PrepareDraft) with its audit entry; d must be
+// valid (ValidateDraft).
 func (s *Store) saveDraftTx(tx *bolt.Tx, a *auditor, d app.SalesDoc) (app.SalesDoc, error) {
 	company, err := readCompany(tx)
 	if err != nil {
 		return d, err
 	}
-	now := s.clock.Now().UTC()
-	action := "create"
-	if d.ID == "" {
-		d.ID, d.Branch, d.Created, d.Status = app.NewID(now), company.Branch, now, app.StatusDraft
-	} else {
-		old, err := readDoc(tx, d.ID)
+	var old *app.SalesDoc
+	if d.ID != "" {
+		o, err := readDoc(tx, d.ID)
 		if err != nil {
 			return d, err
 		}
-		if old.Status != app.StatusDraft {
-			return d, app.Errorf(app.ECONFLICT, "err.doc.issued", "document {{.number}} is already issued and cannot change", map[string]any{"number": old.Number})
-		}
-		if old.Revision != d.Revision {
-			return d, app.Errorf(app.ECONFLICT, "err.doc.stale", "the draft was changed meanwhile in another window; open it again", nil)
-		}
-		if old.Kind != d.Kind {
-			return d, app.Invalid("doc.kind", "err.doc.kind_fixed", "a draft keeps its kind", nil)
-		}
-		d.Branch, d.Created, d.Status, action = old.Branch, old.Created, app.StatusDraft, "update"
-		d.SourceID, d.OriginalID, d.OriginalNo = old.SourceID, old.OriginalID, old.OriginalNo
-		d.Revision = old.Revision + 1
+		old = &o
 	}
-	d.Number, d.Paid, d.Credited, d.EntryID = "", 0, 0, ""
-	if d.Currency == "" {
-		d.Currency = company.BaseCurrency
-	}
+	var cust *app.Customer
 	if d.CustomerID != "" {
-		cust, err := readCustomer(tx, d.CustomerID)
+		c, err := readCustomer(tx, d.CustomerID)
 		if err != nil {
 			return d, app.WithField(err, "doc.customer")
 		}
-		d.Customer = app.PartyOfCustomer(cust)
-		d.Lang = cust.Lang
+		cust = &c
 	}
-	d.Supplier = app.PartyOfCompany(company)
-	d.Totals = app.ComputeTotals(withRates(d, company), company.BaseCurrency)
-	if d.Kind == app.KindCreditNote && d.OriginalID != "" {
-		d.Totals = creditDraftTotals(tx, d, company)
+	now := s.clock.Now().UTC()
+	d, action, err := app.PrepareDraft(d, old, company, cust, app.NewID(now), now)
+	if err != nil {
+		return d, err
 	}
-	d.Updated = now
+	if inv, prior := creditOriginal(tx, d); inv != nil {
+		d.Totals = app.CreditDraftTotals(d, inv, prior, company)
+	}
 	if err := putDoc(tx, d); err != nil {
 		return d, err
 	}
 	return d, a.logKey(action, string(d.Kind), d.ID, "audit.draft_saved", "draft for {{.customer}}, {{.n}} lines", app.AuditArgs{"customer": app.AText(d.Customer.Name), "n": app.AInt(len(d.Lines))})
-}
-
-// withRates fills each line's VAT rate valid on the document's DUZP (or
-// today's issue date) so a draft shows live totals; issuing fixes them.
-func withRates(d app.SalesDoc, c app.Company) app.SalesDoc {
-	day := d.TaxDate
-	if day.IsZero() {
-		day = d.IssueDate
-	}
-	lines := make([]app.DocLine, len(d.Lines))
-	copy(lines, d.Lines)
-	for i := range lines {
-		if r, err := c.VATRateOn(lines[i].VATKind, day); err == nil && !day.IsZero() {
-			lines[i].VATRate = r
-		}
-	}
-	d.Lines = lines
-	return d
 }
 
 // DeleteDraft removes a draft (it has no number, so no gap is left).
@@ -151,8 +118,8 @@ func (s *Store) DeleteDraft(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		if d.Status != app.StatusDraft {
-			return app.Errorf(app.ECONFLICT, "err.doc.issued", "document {{.number}} is already issued and cannot change", map[string]any{"number": d.Number})
+		if err := app.CanDeleteDraft(d); err != nil {
+			return err
 		}
 		if err := tx.Bucket(bDocs).Delete([]byte(id)); err != nil {
 			return err
@@ -193,11 +160,10 @@ func (s *Store) DocumentByNumber(ctx context.Context, number string) (app.SalesD
 
 // Documents lists matching documents newest first and counts all matches.
 func (s *Store) Documents(ctx context.Context, f app.DocFilter, offset, limit int) ([]app.SalesDoc, int, error) {
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
-		return nil, 0, app.Invalid("filter.to", "err.period.reversed", "the end of the period is before its start", nil)
+	if err := f.Validate(); err != nil {
+		return nil, 0, err
 	}
-	words := strings.Fields(app.FoldText(f.Search))
-	today := app.Today(s.clock)
+	match := f.Matcher(app.Today(s.clock))
 	var out []app.SalesDoc
 	n := 0
 	err := s.viewAs(ctx, app.PermSalesRead, "listing documents", func(tx *bolt.Tx, _ app.User) error {
@@ -207,7 +173,7 @@ func (s *Store) Documents(ctx context.Context, f app.DocFilter, offset, limit in
 			if err := decode(v, &d); err != nil {
 				return err
 			}
-			if !matchDoc(d, f, words, today) {
+			if !match(d) {
 				continue
 			}
 			if n >= offset && (limit <= 0 || len(out) < limit) {
@@ -254,27 +220,4 @@ func docsNewestFirst(tx *bolt.Tx, customer string) func() []byte {
 		}
 		return nil
 	}
-}
-
-func matchDoc(d app.SalesDoc, f app.DocFilter, words []string, today app.Date) bool {
-	if f.Kind != "" && d.Kind != f.Kind || f.Customer != "" && d.CustomerID != f.Customer {
-		return false
-	}
-	if f.Status != "" && d.StatusOn(today) != f.Status {
-		return false
-	}
-	day := d.IssueDate
-	if day.IsZero() {
-		day = app.DateOf(d.Created.Local())
-	}
-	if !f.From.IsZero() && day.Before(f.From) || !f.To.IsZero() && day.After(f.To) {
-		return false
-	}
-	hay := app.FoldText(d.Number + " " + d.Customer.Name + " " + d.Customer.ICO)
-	for _, w := range words {
-		if !strings.Contains(hay, w) {
-			return false
-		}
-	}
-	return true
 }

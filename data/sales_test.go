@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"kontor/app"
 )
 
@@ -306,4 +308,63 @@ func TestSalesRoles(t *testing.T) {
 	}
 	_, err = s.SaveCustomer(as(app.RoleWarehouse), app.Customer{Name: "X"})
 	wantCode(t, err, app.EUNAUTHORIZED, "")
+}
+
+// Every entry the sales path posts carries its memo's key and arguments
+// beside the Czech text the books have always had, so a reader in another
+// language sees it translated: the invoice, its payment, the credit note and
+// the rounding the credit note clears.
+func TestSalesEntriesCarryMemoKeys(t *testing.T) {
+	s, c := salesStore(t)
+	d := issueEUR(t, s, c)
+	for range 5 {
+		if _, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 3), Amount: app.M(1, "EUR")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.RecordPayment(ctx, app.Payment{DocID: d.ID, Date: app.D(2026, 11, 4), Amount: app.M(12095, "EUR")}); err != nil {
+		t.Fatal(err)
+	}
+	cn, err := s.NewCreditNote(ctx, d.ID, "one hour less")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cn.Lines[0].Quantity = app.Q(-1)
+	if cn, err = s.SaveDraft(ctx, cn); err != nil {
+		t.Fatal(err)
+	}
+	if cn, err = s.Issue(ctx, cn.ID); err != nil {
+		t.Fatal(err)
+	}
+	name := c.Name
+	want := map[string][2]string{ // source prefix → key, Czech memo
+		"invoice:":     {"memo.invoice", "Faktura " + d.Number + " – " + name},
+		"payment:":     {"memo.payment", "Úhrada " + d.Number + " – " + name},
+		"credit_note:": {"memo.credit_note", "Opravný doklad " + cn.Number + " – " + name},
+		"rounding:":    {"memo.rate_rounding", "Zaokrouhlení kurzu " + d.Number},
+	}
+	seen := map[string]int{}
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bJournal).ForEach(func(_, v []byte) error {
+			var e app.Entry
+			if err := decode(v, &e); err != nil {
+				return err
+			}
+			for prefix, w := range want {
+				if strings.HasPrefix(e.Source, prefix) {
+					seen[prefix]++
+					if e.MemoKey != w[0] || e.Memo != w[1] || e.EntryMemo().Text(nil) != w[1] {
+						t.Errorf("%s entry: key %q memo %q, want %q %q", prefix, e.MemoKey, e.Memo, w[0], w[1])
+					}
+				}
+			}
+			return nil
+		})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if seen["invoice:"] != 1 || seen["payment:"] != 6 || seen["credit_note:"] != 1 || seen["rounding:"] != 1 {
+		t.Fatalf("entries by source %v", seen)
+	}
+	mustCheckClean(t, s)
 }

@@ -30,21 +30,7 @@ func (v *totalsView) object() fyne.CanvasObject {
 
 // withRates fills each line's VAT rate valid on the DUZP (or the issue date),
 // as the store does for drafts, so the totals match what will be saved.
-func withRates(d app.SalesDoc, c app.Company) app.SalesDoc {
-	day := d.TaxDate
-	if day.IsZero() {
-		day = d.IssueDate
-	}
-	lines := make([]app.DocLine, len(d.Lines))
-	copy(lines, d.Lines)
-	for i := range lines {
-		if r, err := c.VATRateOn(lines[i].VATKind, day); err == nil && !day.IsZero() {
-			lines[i].VATRate = r
-		}
-	}
-	d.Lines = lines
-	return d
-}
+func withRates(d app.SalesDoc, c app.Company) app.SalesDoc { return app.WithRates(d, c) }
 
 // liveTotals computes what d's totals will be with c's rates.
 func liveTotals(d app.SalesDoc, c app.Company) app.DocTotals {
