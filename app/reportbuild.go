@@ -76,9 +76,6 @@ func newReportBuilder(ctx context.Context, svc Services, kind ReportKind, from, 
 	if l, ok := t.(interface{ Lang() Lang }); ok && l.Lang().Valid() {
 		b.lang = l.Lang()
 	}
-	if svc.Company == nil {
-		return nil, errReportUnavailable()
-	}
 	c, err := svc.Company.Company(ctx)
 	if err != nil {
 		return nil, err
@@ -161,27 +158,10 @@ func (b *reportBuilder) title(kind ReportKind) {
 	}
 }
 
-// errReportUnavailable is the error of a report whose service is not wired
-// in this front end.
-func errReportUnavailable() error {
-	return Errorf(EINTERNAL, "err.report.unavailable", "reports are not available here", nil)
-}
-
-func (b *reportBuilder) reports() (ReportService, error) {
-	if b.svc.Reports == nil {
-		return nil, errReportUnavailable()
-	}
-	return b.svc.Reports, nil
-}
-
 // trialBalance: every account with a balance or a movement, its opening
 // balance, the period's debit and credit turnovers and its closing balance.
 func (b *reportBuilder) trialBalance() error {
-	rs, err := b.reports()
-	if err != nil {
-		return err
-	}
-	bals, err := rs.BalancesBetween(b.ctx, b.from, b.to)
+	bals, err := b.svc.Reports.BalancesBetween(b.ctx, b.from, b.to)
 	if err != nil {
 		return err
 	}
@@ -219,11 +199,7 @@ func (b *reportBuilder) amountColumns() []ReportColumn {
 }
 
 func (b *reportBuilder) profitLoss() error {
-	rs, err := b.reports()
-	if err != nil {
-		return err
-	}
-	bals, err := rs.BalancesBetween(b.ctx, b.from, b.to)
+	bals, err := b.svc.Reports.BalancesBetween(b.ctx, b.from, b.to)
 	if err != nil {
 		return err
 	}
@@ -250,12 +226,8 @@ func (b *reportBuilder) profitLoss() error {
 
 // balanceSheet is as of to, from the balances of to's fiscal year so far.
 func (b *reportBuilder) balanceSheet() error {
-	rs, err := b.reports()
-	if err != nil {
-		return err
-	}
 	start := FiscalYearStart(b.to)
-	bals, err := rs.BalancesBetween(b.ctx, start, b.to)
+	bals, err := b.svc.Reports.BalancesBetween(b.ctx, start, b.to)
 	if err != nil {
 		return err
 	}
@@ -304,9 +276,6 @@ func (b *reportBuilder) ledger(code string) error {
 	if code == "" {
 		return Invalid("report.account", "err.required", "is required", nil)
 	}
-	if b.svc.Ledger == nil {
-		return errReportUnavailable()
-	}
 	accounts, err := b.svc.Ledger.Accounts(b.ctx)
 	if err != nil {
 		return err
@@ -324,11 +293,7 @@ func (b *reportBuilder) ledger(code string) error {
 	}
 	var opening int64
 	if !b.from.IsZero() {
-		rs, err := b.reports()
-		if err != nil {
-			return err
-		}
-		bals, err := rs.BalancesBetween(b.ctx, b.from, b.to)
+		bals, err := b.svc.Reports.BalancesBetween(b.ctx, b.from, b.to)
 		if err != nil {
 			return err
 		}
@@ -435,9 +400,6 @@ func (b *reportBuilder) agingRows(rows []AgingRow) {
 }
 
 func (b *reportBuilder) receivablesAging() error {
-	if b.svc.Sales == nil {
-		return errReportUnavailable()
-	}
 	docs, err := ReceivablesAsOf(b.ctx, b.svc.Sales, b.to, b.today())
 	if err != nil {
 		return err
@@ -450,9 +412,6 @@ func (b *reportBuilder) receivablesAging() error {
 }
 
 func (b *reportBuilder) payablesAging() error {
-	if b.svc.Payables == nil {
-		return errReportUnavailable()
-	}
 	ps, err := PayablesAsOf(b.ctx, b.svc.Payables, b.to, b.today())
 	if err != nil {
 		return err
@@ -464,13 +423,9 @@ func (b *reportBuilder) payablesAging() error {
 	return nil
 }
 
-// today is the day of the service's clock (the system's when none is set).
+// today is the day of the services' clock.
 func (b *reportBuilder) today() Date {
-	var clock Clock = SystemClock{}
-	if b.svc.Clock != nil {
-		clock = b.svc.Clock
-	}
-	return DateOf(clock.Now())
+	return DateOf(b.svc.Clock.Now())
 }
 
 // withoutClosings leaves the year-end closing entries dated within [from, to]
@@ -478,9 +433,6 @@ func (b *reportBuilder) today() Date {
 // and expenses, and its balance sheet the year's result as the result, not
 // on 431 a second time. Closings before from stay in the openings.
 func (b *reportBuilder) withoutClosings(bals []AccountBalance, from, to Date) ([]AccountBalance, error) {
-	if b.svc.Closer == nil {
-		return bals, nil
-	}
 	closings, err := b.svc.Closer.YearClosings(b.ctx)
 	if err != nil || len(closings) == 0 {
 		return bals, err

@@ -142,6 +142,11 @@ func (p rbPayables) Purchases(_ context.Context, f PurchaseFilter, offset, limit
 	return out[offset:min(offset+limit, n)], n, nil
 }
 
+// rbCloser has closed no year.
+type rbCloser struct{ YearCloser }
+
+func (rbCloser) YearClosings(context.Context) ([]Entry, error) { return nil, nil }
+
 // czechT is a translator that speaks Czech formats (and English words).
 type czechT struct{}
 
@@ -152,7 +157,7 @@ func (czechT) Lang() Lang { return Czech }
 
 func rbServices(entries []tbEntry, docs []SalesDoc, ps []PurchaseInvoice) Services {
 	l := &rbLedger{entries: entries}
-	return Services{Company: rbCompany{}, Ledger: l, Reports: rbReports{l}, VAT: rbVAT{l}, Sales: rbSales{docs: docs}, Payables: rbPayables{ps: ps},
+	return Services{Company: rbCompany{}, Ledger: l, Reports: rbReports{l}, VAT: rbVAT{l}, Sales: rbSales{docs: docs}, Payables: rbPayables{ps: ps}, Closer: rbCloser{},
 		Clock: NewFixedClock(time.Date(2026, time.March, 15, 10, 0, 0, 0, time.UTC))}
 }
 

@@ -18,9 +18,6 @@ func LoadVATFilings(ctx context.Context, svc Services, from, to Date) (VATFiling
 	if err := ValidatePeriod(from, to); err != nil {
 		return VATFilings{}, err
 	}
-	if svc.Company == nil || svc.VAT == nil {
-		return VATFilings{}, errReportUnavailable()
-	}
 	c, err := svc.Company.Company(ctx)
 	if err != nil {
 		return VATFilings{}, err

@@ -115,23 +115,20 @@ func (b *reportBuilder) vatReconciliation(f VATFilings) error {
 	acct := f.Company.Chart.Posting().VAT
 	b.heading(b.tr("report.vat.reconciliation", "Reconciliation with account {{.account}}", map[string]any{"account": acct}))
 	b.row("", b.tr("report.vat.rec_return", "Output tax minus deductions, before rounding", nil), "", b.amount(r.Net()), "", "")
-	diff := r.Net() + r.Movement // the tagged lines alone
-	if b.svc.Reports != nil {
-		bals, err := b.svc.Reports.BalancesBetween(b.ctx, b.from, b.to)
-		if err != nil {
-			return err
-		}
-		var moved int64 // credit minus debit of every line on the account
-		for _, bal := range bals {
-			if bal.Account.Code == acct {
-				moved = bal.Credit - bal.Debit
-			}
-		}
-		b.row("", b.tr("report.vat.rec_account", "Account {{.account}}: credit minus debit in the period", map[string]any{"account": acct}), "", b.amount(moved), "", "")
-		b.row("", b.tr("report.vat.rec_settlements", "Settlements with the tax office in it, debit minus credit (VAT paid, refunds received)", nil), "", b.amount(r.Settlements), "", "")
-		b.row("", b.tr("report.vat.rec_without", "Account {{.account}} without the settlements", map[string]any{"account": acct}), "", b.amount(moved+r.Settlements), "", "")
-		diff = r.Net() - (moved + r.Settlements)
+	bals, err := b.svc.Reports.BalancesBetween(b.ctx, b.from, b.to)
+	if err != nil {
+		return err
 	}
+	var moved int64 // credit minus debit of every line on the account
+	for _, bal := range bals {
+		if bal.Account.Code == acct {
+			moved = bal.Credit - bal.Debit
+		}
+	}
+	b.row("", b.tr("report.vat.rec_account", "Account {{.account}}: credit minus debit in the period", map[string]any{"account": acct}), "", b.amount(moved), "", "")
+	b.row("", b.tr("report.vat.rec_settlements", "Settlements with the tax office in it, debit minus credit (VAT paid, refunds received)", nil), "", b.amount(r.Settlements), "", "")
+	b.row("", b.tr("report.vat.rec_without", "Account {{.account}} without the settlements", map[string]any{"account": acct}), "", b.amount(moved+r.Settlements), "", "")
+	diff := r.Net() - (moved + r.Settlements)
 	b.total("", b.tr("report.vat.rec_difference", "Difference", nil), "", b.amount(diff), "", "")
 	if diff == 0 {
 		b.note(b.tr("report.note.vat_reconciled", "Output tax minus deductions equals the movement of account {{.account}} without the settlements.", map[string]any{"account": acct}))

@@ -28,6 +28,65 @@ type YearCloser interface {
 // YearCloseSource is the Entry.Source of year's closing entry.
 func YearCloseSource(year int) string { return "yearclose:" + strconv.Itoa(year) }
 
+// YearReopenSource is the Entry.Source of the entry that undoes year's closing.
+func YearReopenSource(year int) string { return "yearopen:" + strconv.Itoa(year) }
+
+// ValidYear refuses a year Kontor cannot close or reopen.
+func ValidYear(year int) error {
+	if year < 1900 || year > 9999 {
+		return Invalid("year", "err.year.invalid", "{{.year}} is not a year Kontor can close", map[string]any{"year": year})
+	}
+	return nil
+}
+
+// YearCloseEntry is the closing entry of year, dated 31 December, from the
+// accounts' balances of the year (YearClosingLines). closed says the year
+// is closed already; lastClosed is the latest closed year (0: none) — a
+// year before it cannot be closed until that one is reopened. A year with
+// no revenue or expense has nothing to close.
+func YearCloseEntry(year int, bals []AccountBalance, acc PostingAccounts, lastClosed int, closed bool) (Entry, error) {
+	if err := ValidYear(year); err != nil {
+		return Entry{}, err
+	}
+	if closed {
+		return Entry{}, Errorf(ECONFLICT, "err.year.closed", "{{.year}} is closed already", map[string]any{"year": year})
+	}
+	if lastClosed > year {
+		return Entry{}, Errorf(ECONFLICT, "err.year.later_closed", "{{.later}} is closed already; reopen it before closing {{.year}}", map[string]any{"year": year, "later": lastClosed})
+	}
+	lines := YearClosingLines(bals, acc)
+	if len(lines) == 0 {
+		return Entry{}, Invalid("year", "err.year.nothing", "{{.year}} has no revenue or expense to close", map[string]any{"year": year})
+	}
+	e := Entry{Date: D(year, 12, 31), Source: YearCloseSource(year), Lines: lines}
+	e.SetMemo(MemoYearClose(year))
+	if err := e.Validate(); err != nil {
+		return e, Internal("building the closing entry", err)
+	}
+	return e, nil
+}
+
+// YearReopenEntry undoes year's closing entry closing (zero when the year is
+// not closed): the same lines with the sides swapped, on the same day. Only
+// the latest closed year, lastClosed, can be reopened.
+func YearReopenEntry(closing Entry, year, lastClosed int) (Entry, error) {
+	if err := ValidYear(year); err != nil {
+		return Entry{}, err
+	}
+	if closing.ID == "" {
+		return Entry{}, Errorf(ENOTFOUND, "err.year.not_closed", "{{.year}} is not closed", map[string]any{"year": year})
+	}
+	if lastClosed != year {
+		return Entry{}, Errorf(ECONFLICT, "err.year.later_closed", "{{.later}} is closed already; reopen it before {{.year}}", map[string]any{"year": year, "later": lastClosed})
+	}
+	rev := Entry{Date: closing.Date, Source: YearReopenSource(year)}
+	rev.SetMemo(MemoYearReopen(year))
+	for _, l := range closing.Lines {
+		rev.Lines = append(rev.Lines, Line{Account: l.Account, Debit: l.Credit, Credit: l.Debit, Memo: l.Memo})
+	}
+	return rev, nil
+}
+
 // YearClosingLines are the lines of the closing entry from the accounts'
 // closing balances on 31 December (all history: years never closed are
 // closed with it): each revenue account's credit balance debited, each

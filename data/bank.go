@@ -32,22 +32,6 @@ func putBankEntry(tx *bolt.Tx, e app.BankEntry) error {
 	return recordChange(tx, changeBankEntry, []byte(e.ID), raw)
 }
 
-// pendingBank reports whether a stored line still waits for the accountant.
-func pendingBank(e app.BankEntry) bool {
-	return e.State != app.MatchPosted && e.State != app.MatchIgnored
-}
-
-// notPending refuses a line already posted or set aside (nil while pending).
-func notPending(e app.BankEntry) error {
-	switch e.State {
-	case app.MatchPosted:
-		return app.Errorf(app.ECONFLICT, "err.bank.already_posted", "it is already posted as a payment of {{.number}}", map[string]any{"number": e.DocNumber})
-	case app.MatchIgnored:
-		return app.Errorf(app.ECONFLICT, "err.bank.already_ignored", "it was set aside; it cannot be posted", nil)
-	}
-	return nil
-}
-
 // openItems lists what a bank line may pay: issued sales invoices and
 // received invoices with something left to pay.
 func openItems(tx *bolt.Tx) ([]app.OpenItem, error) {
@@ -203,7 +187,7 @@ func (s *Store) BankEntries(ctx context.Context, pending bool) ([]app.BankEntry,
 			if err := decode(v, &e); err != nil {
 				return err
 			}
-			if !pending || pendingBank(e) {
+			if !pending || e.Pending() {
 				out = append(out, e)
 			}
 			return nil
@@ -245,7 +229,7 @@ func (s *Store) ConfirmBank(ctx context.Context, pairs []app.BankPairing) ([]app
 				return app.WithField(err, "bank.entry")
 			}
 			if e, err = confirmEntry(y, e, pr); err != nil {
-				return bankLineErr(e, err)
+				return app.BankEntryError(e, err)
 			}
 			if err := putBankEntry(tx, e); err != nil {
 				return err
@@ -260,60 +244,33 @@ func (s *Store) ConfirmBank(ctx context.Context, pairs []app.BankPairing) ([]app
 	return out, nil
 }
 
-// confirmEntry posts one pending line as a payment of the paired document.
+// confirmEntry posts one pending line as the payment of the paired
+// document app.PairingPayment makes of it, through the payer.
 func confirmEntry(y *payer, e app.BankEntry, pr app.BankPairing) (app.BankEntry, error) {
-	if err := notPending(e); err != nil {
+	p, kind, refund, err := app.PairingPayment(e, pr)
+	if err != nil {
 		return e, err
 	}
-	if pr.DocID == "" {
-		return e, app.Invalid("bank.doc", "err.bank.no_doc", "choose the invoice it pays", nil)
-	}
-	p := app.Payment{DocID: pr.DocID, Date: e.Line.Date, Method: app.PayBank, BankEntry: e.ID, Note: e.Line.Message}
-	switch pr.Kind {
-	case app.PayKindSale:
-		if e.Line.Amount.Amount <= 0 {
-			return e, app.Invalid("bank.kind", "err.bank.not_incoming", "it is money paid out; it can only pay a received invoice", nil)
-		}
-		p.Amount = e.Line.Amount
+	switch {
+	case kind == app.PayKindSale:
 		paid, d, err := y.paySale(p)
 		if err != nil {
 			return e, err
 		}
-		e.PaymentID, e.DocNumber, e.Party = paid.ID, d.Number, d.Customer.Name
-	case app.PayKindPurchase:
-		var paid app.Payment
-		var pi app.PurchaseInvoice
-		var err error
-		if e.Line.Amount.Amount > 0 { // the supplier's refund after a credit note
-			p.Amount = e.Line.Amount
-			paid, pi, err = y.refundPurchase(p)
-		} else {
-			p.Amount = e.Line.Amount.Neg()
-			paid, pi, err = y.payPurchase(p)
-		}
+		return e.Paired(pr, paid, d.Number, d.Customer.Name), nil
+	case refund:
+		paid, pi, err := y.refundPurchase(p)
 		if err != nil {
 			return e, err
 		}
-		e.PaymentID, e.DocNumber, e.Party = paid.ID, pi.Number, pi.Supplier.Name
+		return e.Paired(pr, paid, pi.Number, pi.Supplier.Name), nil
 	default:
-		return e, app.Invalid("bank.kind", "err.bank.kind", "choose whether it pays an issued or a received invoice", nil)
+		paid, pi, err := y.payPurchase(p)
+		if err != nil {
+			return e, err
+		}
+		return e.Paired(pr, paid, pi.Number, pi.Supplier.Name), nil
 	}
-	e.State, e.Kind, e.DocID, e.Candidates = app.MatchPosted, pr.Kind, pr.DocID, nil
-	return e, nil
-}
-
-// bankLineErr names the bank line a refusal is about: "bank line of
-// 3. 11. 2026 (1 234,50 Kč): reason", keeping the reason's code.
-func bankLineErr(e app.BankEntry, err error) error {
-	inner, ok := err.(*app.Error)
-	if !ok {
-		return err
-	}
-	c := *inner
-	c.Field = "bank.entry"
-	c.Key, c.Msg = "err.bank.entry", "bank line of {{.date}} ({{.amount}}): {{.reason}}"
-	c.Args = map[string]any{"date": e.Line.Date, "amount": e.Line.Amount, "id": e.ID, "reason": app.Label{Key: inner.Key, Fallback: inner.Msg, Args: inner.Args}}
-	return &c
 }
 
 // IgnoreBankEntry sets a pending line aside (bank fees, own transfers).
@@ -323,8 +280,8 @@ func (s *Store) IgnoreBankEntry(ctx context.Context, id string) error {
 		if err != nil {
 			return app.WithField(err, "bank.entry")
 		}
-		if err := notPending(e); err != nil {
-			return bankLineErr(e, err)
+		if err := e.CheckPending(); err != nil {
+			return app.BankEntryError(e, err)
 		}
 		e.State = app.MatchIgnored
 		if err := putBankEntry(tx, e); err != nil {

@@ -106,6 +106,8 @@ func (s *Store) Suppliers(ctx context.Context, search string, limit int) ([]app.
 // RecordPurchase validates, numbers (series FP) and posts a received invoice
 // in one transaction: the bases to its account, the input VAT to 343, the
 // total to payables (321). The supplier is marked as one if it was not yet.
+// What the invoice becomes is app.PreparePurchase's to decide; this reads
+// what it needs, numbers, posts and stores.
 func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.PurchaseInvoice, error) {
 	if err := s.allowed(ctx, app.PermPayables); err != nil {
 		return app.PurchaseInvoice{}, err
@@ -116,18 +118,24 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 			return err
 		}
 		acc := company.Chart.Posting()
-		p.Normalize(company.BaseCurrency, acc)
-		if err := p.Validate(); err != nil {
-			return err
-		}
 		sup, err := readCustomer(tx, p.SupplierID)
-		if err != nil {
-			return app.WithField(err, "purchase.supplier")
-		}
-		if err := app.ValidatePurchaseRegime(&p, company, sup); err != nil {
+		if err != nil && app.ErrorCode(err) != app.ENOTFOUND {
 			return err
 		}
-		p.FillKinds(company)
+		var orig *app.PurchaseInvoice
+		if p.CreditNote && p.OriginalID != "" {
+			o, err := readPurchase(tx, p.OriginalID)
+			if err != nil && app.ErrorCode(err) != app.ENOTFOUND {
+				return err
+			}
+			if err == nil {
+				orig = &o
+			}
+		}
+		now := s.clock.Now().UTC()
+		if p, err = app.PreparePurchase(p, company, sup, orig, app.NewID(now), now); err != nil {
+			return err
+		}
 		if err := purchaseAccount(tx, p.Account); err != nil {
 			return err
 		}
@@ -139,34 +147,12 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 		if err != nil {
 			return err
 		}
-		var orig app.PurchaseInvoice
-		if p.CreditNote {
-			if orig, err = creditedPurchase(tx, p); err != nil {
-				return err
-			}
-			p.OriginalNo = orig.Number
-			p.NoDeduction = orig.NoDeduction // the credit note corrects the VAT as its invoice booked it
-			if orig.Regime.Of() != p.Regime.Of() {
-				return app.Invalid("purchase.regime", "err.purchase.credit_regime", "a credit note has the VAT regime of its invoice {{.number}}", map[string]any{"number": orig.Number})
-			}
-		} else {
-			p.OriginalID, p.OriginalNo = "", ""
-		}
-		now := s.clock.Now().UTC()
-		p.ID, p.Branch, p.Created, p.Paid, p.PaidBase, p.EntryID = app.NewID(now), company.Branch, now, 0, 0, ""
-		p.Credited, p.CreditedBase = 0, 0
-		p.Supplier = app.PartyOfCustomer(sup)
 		if p.Number, err = assignNumber(tx, series, p.IssueDate.Year(), p.ID); err != nil {
 			return err
 		}
-		if !company.VATPayer {
-			p.NoDeduction = true // a non-payer cannot claim input VAT: it is part of the cost
-		}
-		e := app.Entry{Date: p.TaxDate, Memo: "Přijatá faktura " + p.Number + " (" + p.SupplierNumber + ") – " + p.Supplier.Name,
-			Source: "purchase:" + p.ID, Lines: app.PurchasePosting(p, company.BaseCurrency, acc)}
-		e.CutMemos()
-		if err := e.Validate(); err != nil {
-			return app.Internal("building the posting of "+p.Number, err)
+		e, err := app.PurchaseEntry(p, company)
+		if err != nil {
+			return err
 		}
 		poster, err := newPoster(tx, s.clock)
 		if err != nil {
@@ -175,15 +161,15 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 		if e, err = poster.post(e); err != nil {
 			return app.WithField(err, "purchase.tax_date")
 		}
-		p.EntryID = e.ID
-		p.Posted = 0 // what the payables line carries: on the debit side for a credit note
-		for _, l := range e.Lines {
-			if l.Account == acc.Payables {
-				p.Posted += l.Credit - l.Debit
-			}
-		}
+		p.Booked(e, acc)
 		if p.CreditNote {
-			if err := recordCredit(tx, poster, acc, p, orig); err != nil {
+			credited, rounding := app.ApplyPurchaseCredit(*orig, p, acc)
+			if rounding != nil {
+				if _, err := poster.post(*rounding); err != nil {
+					return err
+				}
+			}
+			if err := putPurchase(tx, credited); err != nil {
 				return err
 			}
 		}
@@ -213,27 +199,6 @@ func (s *Store) RecordPurchase(ctx context.Context, p app.PurchaseInvoice) (app.
 	return p, nil
 }
 
-// creditedPurchase reads and checks the received invoice a credit note
-// corrects: the same supplier and currency, an invoice (not a credit note),
-// and no more credited than it was for.
-func creditedPurchase(tx *bolt.Tx, p app.PurchaseInvoice) (app.PurchaseInvoice, error) {
-	orig, err := readPurchase(tx, p.OriginalID)
-	if err != nil {
-		return orig, app.WithField(err, "purchase.original")
-	}
-	if orig.CreditNote {
-		return orig, app.Invalid("purchase.original", "err.purchase.credit_of_credit", "{{.number}} is itself a credit note; choose the invoice it corrects", map[string]any{"number": orig.Number})
-	}
-	if orig.SupplierID != p.SupplierID || orig.Currency != p.Currency {
-		return orig, app.Invalid("purchase.original", "err.purchase.credit_mismatch", "a credit note has the supplier and currency of its invoice {{.number}}", map[string]any{"number": orig.Number})
-	}
-	if left := orig.Total - orig.Credited; -p.Total > left {
-		return orig, app.Invalid("purchase.vat", "err.purchase.credit_too_large", "the credit note ({{.credit}}) is larger than what remains of invoice {{.number}} ({{.left}})",
-			map[string]any{"credit": app.M(-p.Total, p.Currency), "number": orig.Number, "left": app.M(left, orig.Currency)})
-	}
-	return orig, nil
-}
-
 // notRecorded refuses a supplier's invoice number recorded before (dupKey:
 // its supplierNumberKey), naming the invoice that has it.
 func notRecorded(tx *bolt.Tx, dupKey []byte) error {
@@ -250,36 +215,17 @@ func notRecorded(tx *bolt.Tx, dupKey []byte) error {
 		Args: map[string]any{"supplier_number": first.SupplierNumber, "supplier": first.Supplier.Name, "number": first.Number, "id": first.ID}}
 }
 
-// recordCredit records posted credit note p on its invoice orig and stores
-// it. Closed by the credit note, orig's haléř of conversion rounding that
-// 321 may still carry is cleared, as closeCreditedInvoice does for 311.
-func recordCredit(tx *bolt.Tx, poster *poster, acc app.PostingAccounts, p, orig app.PurchaseInvoice) error {
-	orig.Credited += -p.Total
-	orig.CreditedBase += -p.Posted
-	if r := creditResidue(orig.ExchangeRate, orig.Remaining(), orig.BaseRemaining()); r != 0 {
-		if err := postRounding(poster, acc, acc.Payables, -r, p.TaxDate, "Zaokrouhlení kurzu "+orig.Number, "rounding:"+p.ID); err != nil {
+// purchaseAccount reads the account a received invoice's bases go to and
+// lets app.CheckPurchaseAccount judge it.
+func purchaseAccount(tx *bolt.Tx, code string) error {
+	var acct app.Account
+	raw := tx.Bucket(bAccounts).Get([]byte(code))
+	if raw != nil {
+		if err := decode(raw, &acct); err != nil {
 			return err
 		}
-		orig.CreditedBase += r
 	}
-	return putPurchase(tx, orig)
-}
-
-// purchaseAccount refuses an account the chart lacks, and one that is neither
-// an expense nor an asset (stock, material, a fixed asset).
-func purchaseAccount(tx *bolt.Tx, code string) error {
-	raw := tx.Bucket(bAccounts).Get([]byte(code))
-	if raw == nil {
-		return app.Invalid("purchase.account", "err.purchase.account_unknown", "account {{.code}} is not in the chart of accounts", map[string]any{"code": code})
-	}
-	var acct app.Account
-	if err := decode(raw, &acct); err != nil {
-		return err
-	}
-	if acct.Type != app.Expense && acct.Type != app.Asset {
-		return app.Invalid("purchase.account", "err.purchase.account_type", "a received invoice is posted to an expense or asset account; {{.code}} {{.name}} is neither", map[string]any{"code": code, "name": acct.Name})
-	}
-	return nil
+	return app.CheckPurchaseAccount(code, acct, raw != nil)
 }
 
 // Purchase returns one received invoice.

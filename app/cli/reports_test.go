@@ -78,6 +78,7 @@ func en(v int64) string { return strings.Replace(app.FormatMinor(v, 2, ""), ".",
 
 func TestExportReports(t *testing.T) {
 	te, _, st := salesEnv(t)
+	te.withCloser() // the reports read the year closings
 	dir := t.TempDir()
 	ctx := adminCtx(st)
 	from, to := app.D(2026, 1, 1), app.D(2026, 10, 31)
@@ -188,6 +189,7 @@ func TestExportReports(t *testing.T) {
 
 func TestExportReportRefusals(t *testing.T) {
 	te, _, _ := salesEnv(t)
+	te.withCloser() // the reports read the year closings
 	dir := t.TempDir()
 	out := filepath.Join(dir, "r.csv")
 	for _, tc := range []struct {
