@@ -84,11 +84,15 @@ func isEmptyJSON(v any) bool {
 // prove stores the hash of a record just written under the audit entry this
 // transaction appends next. Unchanged records keep their proof.
 func prove(tx *bolt.Tx, kind byte, key, raw []byte) error {
+	return proveHash(tx, kind, key, recordHash(kind, raw))
+}
+
+// proveHash is prove of a record whose recordHash is h.
+func proveHash(tx *bolt.Tx, kind byte, key []byte, h [32]byte) error {
 	proofs := tx.Bucket(bProofs)
 	if proofs == nil { // a migration before the proofs existed
 		return nil
 	}
-	h := recordHash(kind, raw)
 	pk := cat([]byte{kind}, key)
 	if old := proofs.Get(pk); len(old) == 40 && bytes.Equal(old[8:], h[:]) {
 		return nil

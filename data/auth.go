@@ -49,7 +49,7 @@ func (s *Store) updateAs(ctx context.Context, p app.Permission, what string, fn 
 		if err := fn(tx, u, &auditor{tx: tx, clock: s.clock, user: u.Name}); err != nil {
 			return err
 		}
-		return flushChanges(tx, u.Name, s.clock.Now().UTC(), before)
+		return flushChanges(tx, u.Name, s.branch.of, s.clock.Now().UTC(), before)
 	})
 }
 
@@ -62,7 +62,7 @@ func (s *Store) writeAs(what, user string, fn func(tx *bolt.Tx, a *auditor) erro
 		if err := fn(tx, &auditor{tx: tx, clock: s.clock, user: user}); err != nil {
 			return err
 		}
-		return flushChanges(tx, user, s.clock.Now().UTC(), before)
+		return flushChanges(tx, user, s.branch.of, s.clock.Now().UTC(), before)
 	})
 }
 

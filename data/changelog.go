@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -193,11 +194,19 @@ func changeKey(kind byte, id string) ([]byte, error) {
 // in one transaction is allowed: the last version counts. Before the log
 // exists (a migration to an older schema) it does nothing.
 func recordChange(tx *bolt.Tx, kind byte, key, raw []byte) error {
+	if tx.Bucket(bChangePending) == nil {
+		return nil
+	}
+	return recordChangeHash(tx, kind, key, recordHash(kind, raw))
+}
+
+// recordChangeHash is recordChange of a record whose recordHash is h (for a
+// writer that has it already: the proofs use the same hash).
+func recordChangeHash(tx *bolt.Tx, kind byte, key []byte, h [32]byte) error {
 	pending := tx.Bucket(bChangePending)
 	if pending == nil {
 		return nil
 	}
-	h := recordHash(kind, raw)
 	return pending.Put(cat([]byte{kind}, key), h[:])
 }
 
@@ -216,12 +225,13 @@ func recordDelete(tx *bolt.Tx, kind byte, key []byte) error {
 var errUnaudited = errors.New("records were written without an audit entry")
 
 // flushChanges moves the transaction's pending changes into the log, each
-// with the next sequence, user, the company's branch, now and the newest
-// audit entry of the transaction, and points the records' heads at them. A
-// record written as its head already says (the same bytes, or deleted
-// again) adds nothing. auditBefore is the audit trail's sequence when the
-// transaction began: pending changes and no audit entry since is an error.
-func flushChanges(tx *bolt.Tx, user string, now time.Time, auditBefore uint64) error {
+// with the next sequence, user, the company's branch (branch, asked only when
+// there is something to log), now and the newest audit entry of the
+// transaction, and points the records' heads at them. A record written as
+// its head already says (the same bytes, or deleted again) adds nothing.
+// auditBefore is the audit trail's sequence when the transaction began:
+// pending changes and no audit entry since is an error.
+func flushChanges(tx *bolt.Tx, user string, branch func(*bolt.Tx) string, now time.Time, auditBefore uint64) error {
 	pending := tx.Bucket(bChangePending)
 	if pending == nil {
 		return nil
@@ -236,7 +246,7 @@ func flushChanges(tx *bolt.Tx, user string, now time.Time, auditBefore uint64) e
 		return app.Internal("logging the changes", errUnaudited)
 	}
 	changes, heads := tx.Bucket(bChanges), tx.Bucket(bChangeHeads)
-	branch := companyBranch(tx)
+	br := branch(tx)
 	var done [][]byte
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		k = cat(k) // bolt's slices are not ours to keep across writes
@@ -252,7 +262,7 @@ func flushChanges(tx *bolt.Tx, user string, now time.Time, auditBefore uint64) e
 		if err != nil {
 			return err
 		}
-		ch := change{Seq: seq, Kind: string(k[:1]), ID: changeID(k[0], k[1:]), Branch: branch, User: user, Time: now, AuditSeq: auditSeq}
+		ch := change{Seq: seq, Kind: string(k[:1]), ID: changeID(k[0], k[1:]), Branch: br, User: user, Time: now, AuditSeq: auditSeq}
 		if len(v) == 32 {
 			ch.Hash = hex.EncodeToString(v)
 		}
@@ -278,13 +288,36 @@ func flushChanges(tx *bolt.Tx, user string, now time.Time, auditBefore uint64) e
 // companyBranch is the company's branch code without decoding the whole
 // company; "HQ" before the company exists (as branchOf).
 func companyBranch(tx *bolt.Tx) string {
+	return branchOfRaw(tx.Bucket(bMeta).Get(kCompany))
+}
+
+func branchOfRaw(raw []byte) string {
 	var c struct {
 		Branch string `json:"branch"`
 	}
-	if raw := tx.Bucket(bMeta).Get(kCompany); raw != nil && json.Unmarshal(raw, &c) == nil && c.Branch != "" {
+	if raw != nil && json.Unmarshal(raw, &c) == nil && c.Branch != "" {
 		return c.Branch
 	}
 	return "HQ"
+}
+
+// branchCache remembers the branch of the company as last stored, so a
+// write does not decode the company's settings only to name its branch.
+type branchCache struct {
+	mu     sync.Mutex
+	raw    []byte
+	branch string
+}
+
+// of returns the branch of the company stored in tx.
+func (c *branchCache) of(tx *bolt.Tx) string {
+	raw := tx.Bucket(bMeta).Get(kCompany)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.branch == "" || !bytes.Equal(raw, c.raw) {
+		c.raw, c.branch = append(c.raw[:0], raw...), branchOfRaw(raw)
+	}
+	return c.branch
 }
 
 // baselineChanges gives every record on file that has no head yet a change

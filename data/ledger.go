@@ -176,10 +176,12 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 	if err := journal.Put(seqKey, raw); err != nil {
 		return e, err
 	}
-	if err := prove(p.tx, proofEntry, seqKey, raw); err != nil {
+	// One hash proves the entry and logs its change.
+	h := recordHash(proofEntry, raw)
+	if err := proveHash(p.tx, proofEntry, seqKey, h); err != nil {
 		return e, err
 	}
-	if err := recordChange(p.tx, changeEntry, seqKey, raw); err != nil {
+	if err := recordChangeHash(p.tx, changeEntry, seqKey, h); err != nil {
 		return e, err
 	}
 	if err := p.tx.Bucket(bEntryIDs).Put([]byte(e.ID), seqKey); err != nil {

@@ -112,7 +112,7 @@ func (s *Store) prepare() error {
 			app.AuditArgs{"from": app.AInt(from), "to": app.AInt(v)}); err != nil {
 			return err
 		}
-		return flushChanges(tx, migrationUser, s.clock.Now().UTC(), auditBefore)
+		return flushChanges(tx, migrationUser, companyBranch, s.clock.Now().UTC(), auditBefore)
 	})
 }
 

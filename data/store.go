@@ -1,13 +1,13 @@
 // Package data is Kontor's store: one bbolt file per company. It is the only
 // package that imports bbolt. One Store implements every app service
 // (Services). A write runs in one transaction (updateAs) that authorizes its
-// user by the roles stored now, reads what it needs, stores
-// the records with their indexes, appends its audit entry and logs each
-// record it wrote in the change log: all of it commits or none. Most writes
-// first refuse a user who lacks the permission in a short read transaction,
-// before any validation or slow work; reads are one read transaction each.
-// The buckets and their migrations are in schema_<module>.go, ordered by
-// migrations.go; Check's steps are listed in check.go.
+// user by the roles stored now, reads what it needs, stores the records with
+// their indexes, appends its audit entry and logs each record it wrote in
+// the change log: all of it commits or none. Most writes first refuse a user
+// who lacks the permission in a short read transaction, before any
+// validation or slow work; reads are one read transaction each. The buckets
+// and their migrations are in schema_<module>.go, ordered by migrations.go;
+// Check's steps are listed in check.go.
 package data
 
 import (
@@ -45,6 +45,8 @@ type Store struct {
 	path  string
 	clock app.Clock
 	opts  Options
+
+	branch branchCache // the company's branch, for the change log
 
 	mu         sync.Mutex
 	lastBackup time.Time
