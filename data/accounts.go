@@ -14,7 +14,10 @@ func putAccount(tx *bolt.Tx, a app.Account) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bAccounts).Put([]byte(a.Code), b)
+	if err := tx.Bucket(bAccounts).Put([]byte(a.Code), b); err != nil {
+		return err
+	}
+	return recordChange(tx, changeAccount, []byte(a.Code), b)
 }
 
 // Accounts returns the chart of accounts in code order.

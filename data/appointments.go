@@ -63,6 +63,7 @@ func (s *Store) SaveAppointment(ctx context.Context, a app.Appointment) (app.App
 			a.Customer = cust.Name
 		}
 		action := "create"
+		var oldKeys []indexKV
 		if a.ID == "" {
 			a.ID, a.Branch = app.NewID(s.clock.Now()), branchOf(tx)
 		} else {
@@ -76,13 +77,17 @@ func (s *Store) SaveAppointment(ctx context.Context, a app.Appointment) (app.App
 			if err := tx.Bucket(bApptStaff).Delete(apptKey(old)); err != nil {
 				return err
 			}
+			oldKeys = apptIndexKeys(old)
 			a.Branch, a.Revision, action = old.Branch, old.Revision+1, "update"
 		}
 		if o, clash := collision(tx, a); clash {
 			return app.Invalid("appointment.start", "err.appointment.overlap", "{{.staff}} already has an appointment {{.from}}–{{.to}} with {{.customer}}",
 				map[string]any{"staff": a.Staff, "from": o.Start, "to": o.End.Local().Format("15:04"), "customer": o.Customer})
 		}
-		if err := putJSON(tx, bAppts, a.ID, a); err != nil {
+		if err := putJSON(tx, bAppts, changeAppointment, a.ID, a); err != nil {
+			return err
+		}
+		if err := reindex(tx, oldKeys, apptIndexKeys(a)); err != nil {
 			return err
 		}
 		if err := tx.Bucket(bApptStaff).Put(apptKey(a), nil); err != nil {
@@ -104,8 +109,8 @@ func (s *Store) CancelAppointment(ctx context.Context, id string) error {
 			return nil
 		}
 		a.Cancelled = true
-		a.Revision++
-		if err := putJSON(tx, bAppts, a.ID, a); err != nil {
+		a.Revision++ // a cancelled appointment stays in the lists; their readers skip it
+		if err := putJSON(tx, bAppts, changeAppointment, a.ID, a); err != nil {
 			return err
 		}
 		return au.logKey("cancel", "appointment", a.ID, "audit.appointment", "{{.staff}} with {{.customer}} on {{.date}} at {{.time}}", apptArgs(a))
@@ -122,28 +127,23 @@ func (s *Store) Appointments(ctx context.Context, from, to time.Time, staff stri
 				out = append(out, a)
 			}
 		}
-		if staff != "" {
-			prefix := cat([]byte(staff), sep)
-			c := tx.Bucket(bApptStaff).Cursor()
-			end := cat(prefix, timeKey(to))
-			for k, _ := c.Seek(cat(prefix, timeKey(from))); k != nil && bytes.Compare(k, end) < 0; k, _ = c.Next() {
-				a, err := readAppt(tx, k[bytes.LastIndexByte(k, 0)+1:])
-				if err != nil {
-					return err
-				}
-				add(a)
-			}
-			return nil
+		if staff == "" {
+			var err error
+			out, err = appointmentsBetween(tx, from, to)
+			return err
 		}
-		return tx.Bucket(bAppts).ForEach(func(_, v []byte) error {
-			var a app.Appointment
-			if err := decode(v, &a); err != nil {
+		prefix := cat([]byte(staff), sep)
+		c := tx.Bucket(bApptStaff).Cursor()
+		end := cat(prefix, timeKey(to))
+		for k, _ := c.Seek(cat(prefix, timeKey(from))); k != nil && bytes.Compare(k, end) < 0; k, _ = c.Next() {
+			a, err := readAppt(tx, k[bytes.LastIndexByte(k, 0)+1:])
+			if err != nil {
 				return err
 			}
 			add(a)
-			return nil
-		})
+		}
+		return nil
 	})
-	sort.Slice(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
 	return out, err
 }

@@ -37,13 +37,32 @@ func (s *Store) viewAs(ctx context.Context, p app.Permission, what string, fn fu
 
 // updateAs runs fn in a write transaction after authorizing p; fn appends its
 // audit entries through the auditor it is given, in the same transaction.
+// When fn succeeds, the records it wrote go into the change log as the
+// user's (flushChanges).
 func (s *Store) updateAs(ctx context.Context, p app.Permission, what string, fn func(tx *bolt.Tx, u app.User, a *auditor) error) error {
 	return s.update(what, func(tx *bolt.Tx) error {
 		u, err := authorize(tx, ctx, p)
 		if err != nil {
 			return err
 		}
-		return fn(tx, u, &auditor{tx: tx, clock: s.clock, user: u.Name})
+		before := tx.Bucket(bAudit).Sequence()
+		if err := fn(tx, u, &auditor{tx: tx, clock: s.clock, user: u.Name}); err != nil {
+			return err
+		}
+		return flushChanges(tx, u.Name, s.clock.Now().UTC(), before)
+	})
+}
+
+// writeAs is updateAs for the writes made before anyone is signed in — a
+// sign-in and its failures, the first administrator: fn runs as the named
+// user without authorizing, and what it writes is logged as that user's.
+func (s *Store) writeAs(what, user string, fn func(tx *bolt.Tx, a *auditor) error) error {
+	return s.update(what, func(tx *bolt.Tx) error {
+		before := tx.Bucket(bAudit).Sequence()
+		if err := fn(tx, &auditor{tx: tx, clock: s.clock, user: user}); err != nil {
+			return err
+		}
+		return flushChanges(tx, user, s.clock.Now().UTC(), before)
 	})
 }
 

@@ -26,7 +26,10 @@ func putBankEntry(tx *bolt.Tx, e app.BankEntry) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bBank).Put([]byte(e.ID), raw)
+	if err := tx.Bucket(bBank).Put([]byte(e.ID), raw); err != nil {
+		return err
+	}
+	return recordChange(tx, changeBankEntry, []byte(e.ID), raw)
 }
 
 // pendingBank reports whether a stored line still waits for the accountant.
@@ -385,6 +388,9 @@ func (s *Store) SaveBankMapping(ctx context.Context, header string, m app.CSVMap
 			return err
 		}
 		if err := tx.Bucket(bBankMaps).Put(key, raw); err != nil {
+			return err
+		}
+		if err := recordChange(tx, changeBankMapping, key, raw); err != nil {
 			return err
 		}
 		return a.logKey("save", "bank_mapping", fmt.Sprintf("%x", key[:8]), "audit.bank_mapping", "{{.header}}", app.AuditArgs{"header": app.AText(h)})

@@ -400,10 +400,10 @@ func TestCheckFindsPayablesDamage(t *testing.T) {
 			p.Paid = 1
 			raw, _ := encode(p)
 			return tx.Bucket(bPurchases).Put([]byte(p.ID), raw)
-		}, []string{"check.purchase_paid", "check.purchase_list_index"}},
+		}, []string{"check.purchase_paid", "check.purchase_list_index", "check.change_changed"}},
 		{"payment of a posted line lost", func(tx *bolt.Tx) error {
 			return tx.Bucket(bSupPays).Delete([]byte(posted[0].PaymentID))
-		}, []string{"check.purchase_payment", "check.bank_payment"}},
+		}, []string{"check.purchase_payment", "check.bank_payment", "check.change_orphan"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "copy.db")

@@ -18,9 +18,11 @@ const maxProblems = 100
 // balanced and on known accounts, the running balances (monthly and daily)
 // equal to the sum of the journal lines, the indexes complete, document
 // numbers gapless per series and year, received invoices, payments and bank
-// lines agreeing with each other, the audit trail unbroken, every issued
-// document and journal entry matching the hash its audit entry recorded, and
-// the trail still holding the newest entry of every backup beside the file.
+// lines agreeing with each other, the reception's lists complete, the audit
+// trail unbroken, every issued document and journal entry matching the hash
+// its audit entry recorded, every record as its newest change in the change
+// log says, and the trail still holding the newest entry of every backup
+// beside the file.
 // It reads everything, so it is a maintenance command, not part of Open; it
 // reports its progress to the app.ProgressFunc ctx carries.
 func (s *Store) Check(ctx context.Context) ([]app.Problem, error) {
@@ -52,8 +54,10 @@ func checkTx(tx *bolt.Tx, path string, progress app.ProgressFunc) (probs []app.P
 			probs = append(probs, app.Problem{Key: key, Msg: msg, Args: args})
 		}
 	}
-	jseq, aseq := bucketSeq(tx, bJournal), bucketSeq(tx, bAudit)
-	total, done := int64(4*jseq+aseq), int64(0) // checkVAT reads the journal once more
+	jseq, aseq, cseq := bucketSeq(tx, bJournal), bucketSeq(tx, bAudit), bucketSeq(tx, bChanges)
+	// checkVAT reads the journal once more; the change log is read with
+	// its heads and the records (at most one head and record per change).
+	total, done := int64(4*jseq+aseq+3*cseq), int64(0)
 	progress(0, total)
 	tick := func() {
 		if done++; done%4096 == 0 {
@@ -84,18 +88,46 @@ func checkTx(tx *bolt.Tx, path string, progress app.ProgressFunc) (probs []app.P
 			add("check.company", "the company settings cannot be read", nil)
 		}
 	}
-	checkJournal(tx, add, tick)
-	checkOverflow(tx, add)
-	checkNumbers(tx, add)
-	checkPayables(tx, add)
-	checkPayments(tx, add)
-	checkDocCustomers(tx, add)
-	checkYearClosings(tx, add)
-	checkVAT(tx, add, tick)
-	claims, last := checkAudit(tx, add, tick)
-	checkProofs(tx, add, claims, last, tick)
+	c := &checker{tx: tx, add: add, tick: tick}
+	for _, step := range checks {
+		step.run(c)
+	}
 	progress(total, total)
 	return probs, nil
+}
+
+// checker is what the check steps share: the transaction, where problems go,
+// the progress tick, and what the audit step learns for the proofs step.
+type checker struct {
+	tx     *bolt.Tx
+	add    addFn
+	tick   func()
+	claims map[uint64]proofClaim // what each audit entry claims of the records it wrote
+	last   app.AuditEntry        // the newest audit entry
+}
+
+// checkStep is one invariant Check proves.
+type checkStep struct {
+	name string
+	run  func(c *checker)
+}
+
+// checks are Check's steps, in order: a module adds its own here (its
+// function in its check*.go file). The audit trail is walked before the
+// proofs, which compare against it.
+var checks = []checkStep{
+	{"journal", func(c *checker) { checkJournal(c.tx, c.add, c.tick) }},
+	{"overflow", func(c *checker) { checkOverflow(c.tx, c.add) }},
+	{"numbers", func(c *checker) { checkNumbers(c.tx, c.add) }},
+	{"payables", func(c *checker) { checkPayables(c.tx, c.add) }},
+	{"payments", func(c *checker) { checkPayments(c.tx, c.add) }},
+	{"documents of customers", func(c *checker) { checkDocCustomers(c.tx, c.add) }},
+	{"reception lists", func(c *checker) { checkReception(c.tx, c.add) }},
+	{"year closings", func(c *checker) { checkYearClosings(c.tx, c.add) }},
+	{"vat", func(c *checker) { checkVAT(c.tx, c.add, c.tick) }},
+	{"audit", func(c *checker) { c.claims, c.last = checkAudit(c.tx, c.add, c.tick) }},
+	{"proofs", func(c *checker) { checkProofs(c.tx, c.add, c.claims, c.last, c.tick) }},
+	{"change log", func(c *checker) { checkChanges(c.tx, c.add, c.tick) }},
 }
 
 func bucketSeq(tx *bolt.Tx, name []byte) int {

@@ -44,10 +44,22 @@ func writeCompany(tx *bolt.Tx, c app.Company) error {
 	if err := meta.Put(kCompany, b); err != nil {
 		return err
 	}
-	if len(logo) == 0 {
-		return meta.Delete(kLogo)
+	if err := recordChange(tx, changeCompany, kCompany, b); err != nil {
+		return err
 	}
-	return meta.Put(kLogo, logo)
+	if len(logo) == 0 {
+		if meta.Get(kLogo) == nil {
+			return nil
+		}
+		if err := meta.Delete(kLogo); err != nil {
+			return err
+		}
+		return recordDelete(tx, changeCompany, kLogo)
+	}
+	if err := meta.Put(kLogo, logo); err != nil {
+		return err
+	}
+	return recordChange(tx, changeCompany, kLogo, logo)
 }
 
 // Company returns the company; ENOTFOUND before the first-run wizard. A file

@@ -98,6 +98,9 @@ func putCustomer(tx *bolt.Tx, prev, c *app.Customer) error {
 	if err := tx.Bucket(bCustomers).Put([]byte(c.ID), raw); err != nil {
 		return err
 	}
+	if err := recordChange(tx, changeCustomer, []byte(c.ID), raw); err != nil {
+		return err
+	}
 	return indexCustomer(tx, prev, c)
 }
 
@@ -175,6 +178,9 @@ func (s *Store) SaveItem(ctx context.Context, it app.Item) (app.Item, error) {
 			return err
 		}
 		if err := b.Put([]byte(it.ID), raw); err != nil {
+			return err
+		}
+		if err := recordChange(tx, changeItem, []byte(it.ID), raw); err != nil {
 			return err
 		}
 		return a.logKey("save", "item", it.ID, "audit.item", "{{.code}} {{.name}} {{.price}}", app.AuditArgs{"code": app.AText(it.Code), "name": app.AText(it.Name), "price": app.AMoney(it.Price)})

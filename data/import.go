@@ -116,6 +116,11 @@ func (b *bulkCustomers) write(tx *bolt.Tx) error {
 			}
 		}
 	}
+	for _, kv := range b.records {
+		if err := recordChange(tx, changeCustomer, kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
 	names := tx.Bucket(bCustName)
 	for _, k := range b.names {
 		if err := names.Put(k, nil); err != nil {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"sort"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -41,6 +40,7 @@ func (s *Store) SaveInquiry(ctx context.Context, q app.Inquiry) (app.Inquiry, er
 		}
 		now := s.clock.Now().UTC()
 		action := "create"
+		var oldKeys []indexKV
 		if q.ID == "" {
 			q.ID, q.Branch, q.Created, q.Status = app.NewID(now), branchOf(tx), now, app.InquiryNew
 		} else {
@@ -52,9 +52,13 @@ func (s *Store) SaveInquiry(ctx context.Context, q app.Inquiry) (app.Inquiry, er
 				return app.Errorf(app.ECONFLICT, "err.inquiry.stale", "the inquiry was changed meanwhile; open it again", nil)
 			}
 			q.Branch, q.Created, q.Status, q.QuoteID, q.Revision, action = old.Branch, old.Created, old.Status, old.QuoteID, old.Revision+1, "update"
+			oldKeys = inquiryIndexKeys(old)
 		}
 		q.Updated = now
-		if err := putJSON(tx, bInquiries, q.ID, q); err != nil {
+		if err := putJSON(tx, bInquiries, changeInquiry, q.ID, q); err != nil {
+			return err
+		}
+		if err := reindex(tx, oldKeys, inquiryIndexKeys(q)); err != nil {
 			return err
 		}
 		return a.logKey(action, "inquiry", q.ID, "audit.inquiry", "{{.contact}}: {{.topic}}", app.AuditArgs{"contact": app.AText(q.Contact), "topic": app.AText(q.Topic)})
@@ -132,9 +136,12 @@ func (s *Store) moveInquiry(tx *bolt.Tx, a *auditor, q *app.Inquiry, st app.Inqu
 	if quote != nil {
 		q.QuoteID = quote.ID
 	}
-	old := q.Status
+	old, oldKeys := q.Status, inquiryIndexKeys(*q)
 	q.Status, q.Updated, q.Revision = st, s.clock.Now().UTC(), q.Revision+1
-	if err := putJSON(tx, bInquiries, q.ID, *q); err != nil {
+	if err := putJSON(tx, bInquiries, changeInquiry, q.ID, *q); err != nil {
+		return err
+	}
+	if err := reindex(tx, oldKeys, inquiryIndexKeys(*q)); err != nil {
 		return err
 	}
 	return a.logKey("status", "inquiry", q.ID, "audit.inquiry_status", "status changed from “{{.from}}” to “{{.to}}”",
@@ -144,24 +151,17 @@ func (s *Store) moveInquiry(tx *bolt.Tx, a *auditor, q *app.Inquiry, st app.Inqu
 // Inquiries lists inquiries newest first; open only if asked.
 func (s *Store) Inquiries(ctx context.Context, openOnly bool) ([]app.Inquiry, error) {
 	var out []app.Inquiry
-	err := s.viewAs(ctx, app.PermReception, "reading inquiries", func(tx *bolt.Tx, _ app.User) error {
-		return tx.Bucket(bInquiries).ForEach(func(_, v []byte) error {
-			var q app.Inquiry
-			if err := decode(v, &q); err != nil {
-				return err
-			}
-			if !openOnly || q.Status.Open() {
-				out = append(out, q)
-			}
-			return nil
-		})
+	err := s.viewAs(ctx, app.PermReception, "reading inquiries", func(tx *bolt.Tx, _ app.User) (err error) {
+		out, err = inquiriesNewestFirst(tx, openOnly)
+		return err
 	})
-	sort.Slice(out, func(i, j int) bool { return out[i].Created.After(out[j].Created) })
 	return out, err
 }
 
-// CustomerCard gathers what the desk needs about a customer; open invoices
-// only for users who may read sales.
+// CustomerCard gathers what the desk needs about a customer, each part read
+// through the customer's own list: open invoices only for users who may read
+// sales; visits (latest first), appointments that were not cancelled (latest
+// first) and inquiries (newest first) only for the reception.
 func (s *Store) CustomerCard(ctx context.Context, id string) (app.CustomerCard, error) {
 	var card app.CustomerCard
 	err := s.viewAs(ctx, app.PermCustomersRead, "reading the customer card", func(tx *bolt.Tx, u app.User) error {
@@ -170,40 +170,21 @@ func (s *Store) CustomerCard(ctx context.Context, id string) (app.CustomerCard, 
 			return err
 		}
 		if app.Can(u.Roles, app.PermSalesRead) {
-			_ = tx.Bucket(bDocs).ForEach(func(_, v []byte) error {
-				var d app.SalesDoc
-				if decode(v, &d) == nil && d.CustomerID == id && d.Kind == app.KindInvoice && d.Status == app.StatusIssued && d.Remaining() > 0 {
-					card.OpenInvoices = append(card.OpenInvoices, d)
-				}
-				return nil
-			})
+			if card.OpenInvoices, err = customerOpenInvoices(tx, id); err != nil {
+				return err
+			}
 		}
 		if !app.Can(u.Roles, app.PermReception) {
 			return nil
 		}
-		_ = tx.Bucket(bVisits).ForEach(func(_, v []byte) error {
-			var x app.Visit
-			if decode(v, &x) == nil && x.CustomerID == id {
-				card.Visits = append(card.Visits, x)
-			}
-			return nil
-		})
-		_ = tx.Bucket(bAppts).ForEach(func(_, v []byte) error {
-			var x app.Appointment
-			if decode(v, &x) == nil && x.CustomerID == id && !x.Cancelled {
-				card.Appointments = append(card.Appointments, x)
-			}
-			return nil
-		})
-		return tx.Bucket(bInquiries).ForEach(func(_, v []byte) error {
-			var x app.Inquiry
-			if decode(v, &x) == nil && x.CustomerID == id {
-				card.Inquiries = append(card.Inquiries, x)
-			}
-			return nil
-		})
+		if card.Visits, err = customerVisits(tx, id); err != nil {
+			return err
+		}
+		if card.Appointments, err = customerAppointments(tx, id); err != nil {
+			return err
+		}
+		card.Inquiries, err = customerInquiries(tx, id)
+		return err
 	})
-	sort.Slice(card.Visits, func(i, j int) bool { return card.Visits[i].In.After(card.Visits[j].In) })
-	sort.Slice(card.Appointments, func(i, j int) bool { return card.Appointments[i].Start.After(card.Appointments[j].Start) })
 	return card, err
 }

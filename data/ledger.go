@@ -179,6 +179,9 @@ func (p *poster) post(e app.Entry) (app.Entry, error) {
 	if err := prove(p.tx, proofEntry, seqKey, raw); err != nil {
 		return e, err
 	}
+	if err := recordChange(p.tx, changeEntry, seqKey, raw); err != nil {
+		return e, err
+	}
 	if err := p.tx.Bucket(bEntryIDs).Put([]byte(e.ID), seqKey); err != nil {
 		return e, err
 	}

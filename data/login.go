@@ -58,8 +58,8 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (app.Us
 	}
 	if found {
 		if wait := rec.LastFailure.Add(loginDelay(rec.Failures)).Sub(now); wait > 0 {
-			_ = s.update("recording the sign-in attempt", func(tx *bolt.Tx) error {
-				return (&auditor{tx: tx, clock: s.clock, user: name}).logKey("login.refused", "user", rec.ID, "audit.login_refused", "attempt while waiting after failed sign-ins", nil)
+			_ = s.writeAs("recording the sign-in attempt", name, func(tx *bolt.Tx, a *auditor) error {
+				return a.logKey("login.refused", "user", rec.ID, "audit.login_refused", "attempt while waiting after failed sign-ins", nil)
 			})
 			return app.User{}, app.Errorf(app.EUNAUTHORIZED, "err.auth.wait", "too many wrong passwords for {{.name}}; try again in {{.seconds}} s", map[string]any{"name": name, "seconds": int(math.Ceil(wait.Seconds()))})
 		}
@@ -75,7 +75,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (app.Us
 		_ = s.recordFailure(name, "disabled user", false, now)
 		return app.User{}, app.Errorf(app.EUNAUTHORIZED, "err.auth.disabled", "user {{.name}} is disabled", map[string]any{"name": name})
 	}
-	err = s.update("signing in", func(tx *bolt.Tx) error {
+	err = s.writeAs("signing in", name, func(tx *bolt.Tx, a *auditor) error {
 		r, err := readUser(tx, name)
 		if err != nil {
 			return err
@@ -87,7 +87,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (app.Us
 			}
 		}
 		rec = r
-		return (&auditor{tx: tx, clock: s.clock, user: name}).logKey("login", "user", r.ID, "audit.login", "signed in", nil)
+		return a.logKey("login", "user", r.ID, "audit.login", "signed in", nil)
 	})
 	if err != nil {
 		return app.User{}, err
@@ -97,7 +97,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (app.Us
 
 // recordFailure audits a failed sign-in and, for a known user, counts it.
 func (s *Store) recordFailure(name, reason string, count bool, now time.Time) error {
-	return s.update("recording the failed sign-in", func(tx *bolt.Tx) error {
+	return s.writeAs("recording the failed sign-in", name, func(tx *bolt.Tx, a *auditor) error {
 		id := ""
 		if count {
 			if r, err := readUser(tx, name); err == nil {
@@ -109,6 +109,6 @@ func (s *Store) recordFailure(name, reason string, count bool, now time.Time) er
 				}
 			}
 		}
-		return (&auditor{tx: tx, clock: s.clock, user: name}).logKey("login.failed", "user", id, "audit.login_failed", "{{.reason}}", app.AuditArgs{"reason": app.ALabel("audit.login_failed."+strings.ReplaceAll(reason, " ", "_"), reason)})
+		return a.logKey("login.failed", "user", id, "audit.login_failed", "{{.reason}}", app.AuditArgs{"reason": app.ALabel("audit.login_failed."+strings.ReplaceAll(reason, " ", "_"), reason)})
 	})
 }

@@ -78,6 +78,9 @@ func tagDocumentPostings(tx *bolt.Tx) error {
 		if err := prove(tx, proofEntry, u.key, raw); err != nil {
 			return err
 		}
+		if err := recordChange(tx, changeEntry, u.key, raw); err != nil {
+			return err
+		}
 	}
 	return nil
 }

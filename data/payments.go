@@ -316,5 +316,8 @@ func (y *payer) store(p app.Payment, records, idx []byte) error {
 	if err := y.tx.Bucket(records).Put([]byte(p.ID), raw); err != nil {
 		return err
 	}
+	if err := recordChange(y.tx, changeKindOf(records), []byte(p.ID), raw); err != nil {
+		return err
+	}
 	return y.tx.Bucket(idx).Put(cat([]byte(p.DocID), sep, []byte(p.ID)), nil)
 }

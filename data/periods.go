@@ -17,15 +17,23 @@ func (s *Store) SetPeriodLock(ctx context.Context, m app.Month, locked bool) err
 		if _, err := readCompany(tx); err != nil {
 			return err
 		}
-		b := tx.Bucket(bLocks)
+		b, key := tx.Bucket(bLocks), []byte(m.Key())
 		if locked {
-			if err := b.Put([]byte(m.Key()), []byte{1}); err != nil {
+			if err := b.Put(key, []byte{1}); err != nil {
+				return err
+			}
+			if err := recordChange(tx, changeLock, key, []byte{1}); err != nil {
 				return err
 			}
 			return a.logKey("lock", "period", m.Key(), "audit.period_locked", "locked {{.month}}", app.AuditArgs{"month": app.AText(m.Format())})
 		}
-		if err := b.Delete([]byte(m.Key())); err != nil {
-			return err
+		if b.Get(key) != nil {
+			if err := b.Delete(key); err != nil {
+				return err
+			}
+			if err := recordDelete(tx, changeLock, key); err != nil {
+				return err
+			}
 		}
 		return a.logKey("unlock", "period", m.Key(), "audit.period_unlocked", "unlocked {{.month}}", app.AuditArgs{"month": app.AText(m.Format())})
 	})

@@ -30,6 +30,9 @@ func putPurchase(tx *bolt.Tx, p app.PurchaseInvoice) error {
 	if err := tx.Bucket(bPurchases).Put([]byte(p.ID), raw); err != nil {
 		return err
 	}
+	if err := recordChange(tx, changePurchase, []byte(p.ID), raw); err != nil {
+		return err
+	}
 	return tx.Bucket(bPurchDates).Put(purchaseDateKey(p), purchaseRowOf(p))
 }
 

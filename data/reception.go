@@ -41,12 +41,16 @@ func requireStaff(tx *bolt.Tx, field, name string) error {
 
 func dayKey(t time.Time) []byte { return []byte(app.DateOf(t.Local()).Key()) }
 
-func putJSON(tx *bolt.Tx, bucket []byte, id string, v any) error {
+// putJSON stores a record of kind as JSON under id and logs the change.
+func putJSON(tx *bolt.Tx, bucket []byte, kind byte, id string, v any) error {
 	raw, err := encode(v)
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucket).Put([]byte(id), raw)
+	if err := tx.Bucket(bucket).Put([]byte(id), raw); err != nil {
+		return err
+	}
+	return recordChange(tx, kind, []byte(id), raw)
 }
 
 // CheckIn logs a visitor in (or a whole past visit, when In and Out are given).
@@ -77,7 +81,10 @@ func (s *Store) CheckIn(ctx context.Context, v app.Visit) (app.Visit, error) {
 			}
 		}
 		v.ID, v.Branch = app.NewID(now), branchOf(tx)
-		if err := putJSON(tx, bVisits, v.ID, v); err != nil {
+		if err := putJSON(tx, bVisits, changeVisit, v.ID, v); err != nil {
+			return err
+		}
+		if err := reindex(tx, nil, visitIndexKeys(v)); err != nil {
 			return err
 		}
 		if err := tx.Bucket(bVisitDay).Put(cat(dayKey(v.In), sep, []byte(v.ID)), nil); err != nil {
@@ -108,8 +115,8 @@ func (s *Store) CheckOut(ctx context.Context, id string) (app.Visit, error) {
 		if !v.Inside() {
 			return app.Errorf(app.ECONFLICT, "err.visit.already_out", "{{.name}} checked out already at {{.time}}", map[string]any{"name": v.Visitor, "time": v.Out.Local().Format("15:04")})
 		}
-		v.Out = s.clock.Now().UTC()
-		if err := putJSON(tx, bVisits, v.ID, v); err != nil {
+		v.Out = s.clock.Now().UTC() // In and the customer stay: so do the lists' keys
+		if err := putJSON(tx, bVisits, changeVisit, v.ID, v); err != nil {
 			return err
 		}
 		if err := tx.Bucket(bInside).Delete([]byte(v.ID)); err != nil {

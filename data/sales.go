@@ -40,6 +40,9 @@ func putDoc(tx *bolt.Tx, d app.SalesDoc) error {
 	if err := docs.Put([]byte(d.ID), raw); err != nil {
 		return err
 	}
+	if err := recordChange(tx, changeDoc, []byte(d.ID), raw); err != nil {
+		return err
+	}
 	if d.Number != "" { // numbered: a record the audit trail proves
 		if err := prove(tx, proofDoc, []byte(d.ID), raw); err != nil {
 			return err
@@ -152,6 +155,9 @@ func (s *Store) DeleteDraft(ctx context.Context, id string) error {
 			return app.Errorf(app.ECONFLICT, "err.doc.issued", "document {{.number}} is already issued and cannot change", map[string]any{"number": d.Number})
 		}
 		if err := tx.Bucket(bDocs).Delete([]byte(id)); err != nil {
+			return err
+		}
+		if err := recordDelete(tx, changeDoc, []byte(id)); err != nil {
 			return err
 		}
 		if err := tx.Bucket(bDocCust).Delete(docCustomerKey(d.CustomerID, id)); err != nil {

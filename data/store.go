@@ -1,6 +1,13 @@
 // Package data is Kontor's store: one bbolt file per company. It is the only
-// package that imports bbolt, and it implements app's service interfaces; each
-// exported method is one transaction.
+// package that imports bbolt. One Store implements every app service
+// (Services). A write runs in one transaction (updateAs) that authorizes its
+// user by the roles stored now, reads what it needs, stores
+// the records with their indexes, appends its audit entry and logs each
+// record it wrote in the change log: all of it commits or none. Most writes
+// first refuse a user who lacks the permission in a short read transaction,
+// before any validation or slow work; reads are one read transaction each.
+// The buckets and their migrations are in schema_<module>.go, ordered by
+// migrations.go; Check's steps are listed in check.go.
 package data
 
 import (
@@ -141,7 +148,10 @@ func (s *Store) Close() error {
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
 
-// Services returns the store as the service set the front ends use.
+// Services returns the store as the service set the front ends use: every
+// field is the store itself (or its clock), never nil — the assignments are
+// the compile-time proof that Store implements each interface, and
+// TestServicesComplete that no field is left out.
 func (s *Store) Services() app.Services {
 	return app.Services{Company: s, Ledger: s, Reverser: s, Store: s, Users: s, Audit: s,
 		Customers: s, Importer: s, PriceList: s, Sales: s, Reception: s,
@@ -170,10 +180,3 @@ func wrap(what string, err error) error {
 	}
 	return app.Internal(what, err)
 }
-
-// The store implements every service a front end uses.
-var (
-	_ app.PayablesService = (*Store)(nil)
-	_ app.BankService     = (*Store)(nil)
-	_ app.ReportService   = (*Store)(nil)
-)

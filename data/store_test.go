@@ -90,8 +90,8 @@ func TestMigrationsRunForwardInOneTransaction(t *testing.T) {
 
 	// A failing migration leaves the file at its old version, untouched.
 	migrations = append(append([]migration{}, saved...),
-		func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("v2")); return err },
-		func(tx *bolt.Tx) error { return os.ErrInvalid })
+		migration{"v2", func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("v2")); return err }},
+		migration{"failing", func(tx *bolt.Tx) error { return os.ErrInvalid }})
 	if _, err := Open(path, Options{NoAutoBackup: true}); err == nil {
 		t.Fatal("failing migration: open succeeded")
 	}

@@ -32,7 +32,10 @@ func putUser(tx *bolt.Tx, r userRecord) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bUsers).Put([]byte(r.Name), b)
+	if err := tx.Bucket(bUsers).Put([]byte(r.Name), b); err != nil {
+		return err
+	}
+	return recordChange(tx, changeUser, []byte(r.Name), b)
 }
 
 // activeAdmins counts enabled users with the admin role.
@@ -90,7 +93,7 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, n app.NewUser) (app.User, 
 	if err != nil {
 		return app.User{}, err
 	}
-	err = s.update("creating the first administrator", func(tx *bolt.Tx) error {
+	err = s.writeAs("creating the first administrator", r.Name, func(tx *bolt.Tx, a *auditor) error {
 		if k, _ := tx.Bucket(bUsers).Cursor().First(); k != nil {
 			return app.Errorf(app.ECONFLICT, "err.user.first_exists", "users exist already; an administrator must add new users", nil)
 		}
@@ -98,7 +101,6 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, n app.NewUser) (app.User, 
 		if err := putUser(tx, r); err != nil {
 			return err
 		}
-		a := auditor{tx: tx, clock: s.clock, user: r.Name}
 		return a.logKey("create", "user", r.ID, "audit.first_admin", "first administrator {{.name}}", app.AuditArgs{"name": app.AText(r.Name)})
 	})
 	return r.User, err

@@ -381,7 +381,7 @@ func TestMigrationTagsDocumentPostings(t *testing.T) {
 		if err := a.log("post", "entry", "", "written by the Kontor of schema 9"); err != nil {
 			return err
 		}
-		return tx.Bucket(bMeta).Put(kSchema, u64(9))
+		return setSchema(tx, 9)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -63,6 +63,9 @@ func (s *Store) CloseYear(ctx context.Context, year int) (app.Entry, error) {
 		if err := closings.Put(yearKey(year), []byte(out.ID)); err != nil {
 			return err
 		}
+		if err := recordChange(tx, changeYearClosing, yearKey(year), []byte(out.ID)); err != nil {
+			return err
+		}
 		return a.logKey("close", "year", strconv.Itoa(year), "audit.year_closed", "{{.year}} closed by {{.number}}", app.AuditArgs{"year": app.AText(strconv.Itoa(year)), "number": app.AText(out.Number)})
 	})
 	if err != nil {
@@ -106,6 +109,9 @@ func (s *Store) ReopenYear(ctx context.Context, year int) (app.Entry, error) {
 			return app.WithField(err, "year")
 		}
 		if err := closings.Delete(yearKey(year)); err != nil {
+			return err
+		}
+		if err := recordDelete(tx, changeYearClosing, yearKey(year)); err != nil {
 			return err
 		}
 		return a.logKey("reopen", "year", strconv.Itoa(year), "audit.year_reopened", "{{.year}} reopened by {{.number}}", app.AuditArgs{"year": app.AText(strconv.Itoa(year)), "number": app.AText(out.Number)})

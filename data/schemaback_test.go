@@ -1,0 +1,25 @@
+package data
+
+import bolt "go.etcd.io/bbolt"
+
+// setSchema makes the file look as schema v wrote it, as far as the steps
+// after v only add buckets: it drops the change log (schema 11) and the
+// reception's lists (schema 12) when v is older, and sets the schema. Tests
+// write records "as an older Kontor did" before calling it.
+func setSchema(tx *bolt.Tx, v int) error {
+	var drop [][]byte
+	if v < 11 {
+		drop = append(drop, bChanges, bChangeHeads, bChangePending)
+	}
+	if v < 12 {
+		drop = append(drop, receptionIndexes...)
+	}
+	for _, b := range drop {
+		if tx.Bucket(b) != nil {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Bucket(bMeta).Put(kSchema, u64(uint64(v)))
+}
