@@ -31,3 +31,34 @@ func (pdfRenderer) Batch(ctx context.Context, w io.Writer, next func() (app.Sale
 		return d, nil
 	}, c, progress)
 }
+
+// printerStatements is the old shape of the printer for customer
+// statements (app.StatementRenderer).
+type printerStatements struct{}
+
+func (printerStatements) Statement(w io.Writer, st app.Statement, c app.Company) error {
+	return printer.Print(w, st, c)
+}
+
+func (printerStatements) Combined(ctx context.Context, w io.Writer, next func() (app.Statement, error), c app.Company, progress func(done int)) error {
+	return printer.PrintAll(ctx, w, func() (app.Printable, error) {
+		st, err := next()
+		if err != nil {
+			return nil, err
+		}
+		return st, nil
+	}, c, progress)
+}
+
+// printerReports is the old shape of the printer for report tables
+// (app.ReportRenderer).
+type printerReports struct{}
+
+func (printerReports) Report(w io.Writer, t app.ReportTable, c app.Company) error {
+	return printer.Print(w, t, c)
+}
+
+var (
+	statementRenderer app.StatementRenderer = printerStatements{}
+	reportRenderer    app.ReportRenderer    = printerReports{}
+)

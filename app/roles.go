@@ -20,10 +20,9 @@ const (
 	RoleAdmin      Role = "admin"
 )
 
-// AllRoles lists the roles in the order screens show them.
-func AllRoles() []Role {
-	return []Role{RoleReception, RoleSales, RoleAftersales, RoleAccounts, RolePayroll, RoleWarehouse, RoleAdmin}
-}
+// AllRoles lists the roles the modules bring, in the order screens show
+// them (Modules' order).
+func AllRoles() []Role { return append([]Role{}, matrix.all...) }
 
 // ParseRoles reads "sales,accounts" into sorted, de-duplicated roles and refuses
 // unknown names and an empty list.
@@ -81,8 +80,8 @@ func RolesText(roles []Role) string { return rolesText(roles) }
 // Permission is one thing a service lets a user do.
 type Permission string
 
-// The permissions the services check. Each maps to the roles that hold it in
-// permissionRoles; admin holds every permission.
+// The permissions the services check. Modules() says which roles hold each;
+// admin holds every permission.
 const (
 	PermCompanyRead  Permission = "company.read"  // every signed-in user: names, VAT rates
 	PermCompanyWrite Permission = "company.write" // settings
@@ -111,42 +110,13 @@ const (
 	PermWarehouse  Permission = "warehouse"  // stock, receipts, issues
 )
 
-var permissionRoles = map[Permission][]Role{
-	PermCompanyRead:  AllRoles(),
-	PermCompanyWrite: {},
-	PermLedgerRead:   {RoleAccounts},
-	PermLedgerPost:   {RoleAccounts},
-	PermPeriodLock:   {RoleAccounts},
-	PermStoreAdmin:   {RoleAccounts},
-	PermUsersManage:  {},
-	PermAuditRead:    {RoleAccounts},
-
-	PermCustomersRead:  {RoleReception, RoleSales, RoleAftersales, RoleAccounts},
-	PermCustomersWrite: {RoleReception, RoleSales, RoleAccounts}, // accounts keep the suppliers
-	PermItemsWrite:     {RoleSales, RoleWarehouse},
-	PermSalesRead:      {RoleSales, RoleAccounts},
-	PermSalesWrite:     {RoleSales},
-	PermPaymentsWrite:  {RoleSales, RoleAccounts},
-	PermReception:      {RoleReception, RoleSales, RoleAftersales},
-	// The people who work an inquiry turn it into a quote: the desk drafts
-	// it (the inquiry's topic, no price), sales prices and issues it.
-	PermInquiryQuote: {RoleReception, RoleSales},
-
-	PermPayables: {RoleAccounts},
-	PermBank:     {RoleAccounts},
-
-	PermAftersales: {RoleAftersales},
-	PermPayroll:    {RolePayroll},
-	PermWarehouse:  {RoleWarehouse},
-}
-
 // Can reports whether a user with roles holds the permission.
 func Can(roles []Role, p Permission) bool {
 	for _, r := range roles {
 		if r == RoleAdmin {
 			return true
 		}
-		for _, allowed := range permissionRoles[p] {
+		for _, allowed := range matrix.roles[p] {
 			if r == allowed {
 				return true
 			}

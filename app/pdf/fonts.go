@@ -14,11 +14,13 @@ import (
 // fpdf parses a TrueType font afresh for every document it is added to, and
 // the cost grows with the number of glyphs: the whole DejaVu Sans (6,000
 // glyphs) takes about 8 ms to add and as much again to subset at output. So
-// the fonts are cut once, per process, to the scripts business documents use
-// (Latin with its European extensions, punctuation, currency signs), which
-// roughly halves the time of a document. A document with
-// a character outside those ranges falls back to the full font, so nothing is
-// ever printed as a missing glyph just to be fast.
+// the documents are set in fonts cut to the scripts business documents use
+// (Latin with its European extensions, punctuation, currency signs;
+// assets.FontCutRanges), which roughly halves the time of a document. The
+// cut is made at build time (go generate in assets), not on the first PDF
+// of every process. A document with a character outside those ranges falls
+// back to the full font, so nothing is ever printed as a missing glyph just
+// to be fast.
 
 // Font families as registered with fpdf.
 const (
@@ -27,14 +29,7 @@ const (
 )
 
 // cutRanges are the Unicode ranges the cut fonts keep.
-var cutRanges = [][2]rune{
-	{0x0020, 0x024F}, // Basic Latin, Latin-1 (with NBSP), Latin Extended-A and -B
-	{0x2000, 0x206F}, // General Punctuation: dashes, quotes, narrow spaces, bullet
-	{0x20A0, 0x20BF}, // Currency Symbols: €
-	{0x2100, 0x215F}, // Letterlike: №, ™
-	{0x2212, 0x2212}, // minus sign
-	{0x25A1, 0x25A1}, // □, assets.Substitute for what the fonts lack
-}
+var cutRanges = assets.FontCutRanges
 
 // covered reports whether the cut fonts have r (or r is a character the
 // layout handles itself, or one clean replaces by the substitute, which the
@@ -66,11 +61,6 @@ func coveredAll(ss ...string) bool {
 	return true
 }
 
-var (
-	cutOnce         sync.Once
-	cutReg, cutBold []byte
-)
-
 // cutSet is every rune of cutRanges.
 func cutSet() string {
 	var b strings.Builder
@@ -82,15 +72,8 @@ func cutSet() string {
 	return b.String()
 }
 
-// cutFonts returns the cut regular and bold fonts, making them on first use.
-func cutFonts() (regular, bold []byte) {
-	cutOnce.Do(func() {
-		set := cutSet()
-		cutReg = fpdf.UTF8CutFont(assets.FontRegular, set)
-		cutBold = fpdf.UTF8CutFont(assets.FontBold, set)
-	})
-	return cutReg, cutBold
-}
+// cutFonts returns the cut regular and bold fonts.
+func cutFonts() (regular, bold []byte) { return assets.FontRegularCut, assets.FontBoldCut }
 
 var (
 	sharedOnce  sync.Once

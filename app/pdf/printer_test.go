@@ -13,7 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"kontor/app"
+	"kontor/assets"
 )
 
 // testPrinter dates its PDFs at the fixtures' fixed time.
@@ -253,5 +256,20 @@ func TestPrintAllSameAsBatch(t *testing.T) {
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Errorf("PrintAll of statements differs from Combined (%d vs %d bytes)", got.Len(), want.Len())
+	}
+}
+
+// TestCutFontsUpToDate: the fonts cut at build time (go generate in
+// assets) are what fpdf's cutter makes of the whole fonts and the ranges
+// today, so the build-time cut can never drift from the library or the
+// ranges.
+func TestCutFontsUpToDate(t *testing.T) {
+	for _, f := range []struct {
+		name      string
+		full, cut []byte
+	}{{"regular", assets.FontRegular, assets.FontRegularCut}, {"bold", assets.FontBold, assets.FontBoldCut}} {
+		if want := fpdf.UTF8CutFont(f.full, cutSet()); !bytes.Equal(f.cut, want) || len(want) == 0 {
+			t.Errorf("the cut %s font (%d bytes) is not what the cutter makes (%d bytes): run go generate ./assets", f.name, len(f.cut), len(want))
+		}
 	}
 }
