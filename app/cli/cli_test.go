@@ -4,6 +4,7 @@ import (
 	"context"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -95,7 +96,9 @@ func TestUsageErrors(t *testing.T) {
 
 func TestInUse(t *testing.T) {
 	for _, args := range [][]string{{"check"}, {"demo"}, {"backup", "--out", "b.db"}, {"compact"}, {"restore", "--from", "b.db"}, {"user", "list"}, {"user", "add", "jana", "--role", "admin"}} {
-		te := newTestEnv(t)
+		db := datatest.MustOpen(t)
+		te := newTestEnv(t, db)
+		te.vars[EnvDB] = db.Path
 		te.openErr, te.compactErr, te.restoreErr = inUse(), inUse(), inUse()
 		if code := te.run(args...); code != ExitInUse {
 			t.Errorf("%v: exit %d, want %d", args, code, ExitInUse)
@@ -108,12 +111,22 @@ func TestInUse(t *testing.T) {
 
 func TestFailureMessage(t *testing.T) {
 	te := newTestEnv(t)
-	te.openErr = &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": "/tmp/x"}}
-	if code := te.run("check", "--db", "/tmp/x"); code != ExitFailure {
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notes, []byte("Dobrý den\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	te.openErr = &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": notes}}
+	if code := te.run("check", "--db", notes); code != ExitFailure {
 		t.Fatalf("exit %d", code)
 	}
-	if got := te.err.String(); got != "kontor: /tmp/x is not a Kontor database\n" {
+	if got := te.err.String(); got != "kontor: "+notes+" is not a Kontor database\n" {
 		t.Errorf("stderr %q", got)
+	}
+	// A mistyped --db is refused before anything is opened (or created).
+	missing := filepath.Join(t.TempDir(), "preklep.db")
+	te.opened = nil
+	if code := te.run("check", "--db", missing); code != ExitFailure || te.err.String() != "kontor: the file "+missing+" does not exist\n" || len(te.opened) != 0 || exists(missing) {
+		t.Errorf("missing file: exit %d stderr %q opened %v", code, te.err.String(), te.opened)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -90,6 +91,10 @@ func newTestEnv(t testing.TB, dbs ...*datatest.DB) *testEnv {
 		WriteFile: func(path string, data []byte) error {
 			te.files[path] = append([]byte(nil), data...)
 			return nil
+		},
+		Exists: func(path string) bool {
+			fi, err := os.Stat(path)
+			return err == nil && fi.Mode().IsRegular()
 		},
 		IsTerminal: func() bool { return te.terminal },
 		ReadPassword: func(prompt string) (string, error) {
