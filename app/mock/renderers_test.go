@@ -54,10 +54,10 @@ func TestRenderersCallTheirFuncs(t *testing.T) {
 			return boom
 		},
 	}
-	if err := s.Statement(&buf, app.Statement{Customer: app.Customer{Name: "Alfa"}}, co); err != nil {
+	if err := s.Statement(&buf, app.Statement{Customer: app.Party{Name: "Alfa"}}, co); err != nil {
 		t.Error(err)
 	}
-	if err := s.Combined(context.Background(), &buf, func() (app.Statement, error) { return app.Statement{Customer: app.Customer{Name: "Beta"}}, nil }, co, nil); err != boom {
+	if err := s.Combined(context.Background(), &buf, func() (app.Statement, error) { return app.Statement{Customer: app.Party{Name: "Beta"}}, nil }, co, nil); err != boom {
 		t.Errorf("Combined: %v", err)
 	}
 
