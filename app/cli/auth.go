@@ -41,7 +41,7 @@ func errNoUserName() error {
 // withUser opens the database at path, signs in the user named by flagUser
 // (or $KONTOR_USER) and runs fn as that user.
 func (r *runner) withUser(path, flagUser string, fn func(ctx context.Context, svc app.Services, u app.User) error) int {
-	if r.env.Exists != nil && !r.env.Exists(path) {
+	if !r.env.Exists(path) {
 		// A mistyped --db must not create an empty database as a side effect.
 		return r.fail(&app.Error{Code: app.ENOTFOUND, Key: "err.db.missing", Msg: "the file {{.path}} does not exist", Args: map[string]any{"path": path}})
 	}
@@ -67,9 +67,6 @@ type session struct {
 // the name) unless $KONTOR_PASSWORD is set. A database without users is
 // refused with how to create its first admin.
 func (r *runner) signIn(svc app.Services, path, flagUser, prompt string) (session, error) {
-	if svc.Users == nil {
-		return session{}, errNoUserService()
-	}
 	has, err := svc.Users.HasUsers(r.ctx)
 	if err != nil {
 		return session{}, err
@@ -90,10 +87,6 @@ func (r *runner) signIn(svc app.Services, path, flagUser, prompt string) (sessio
 		return session{}, err
 	}
 	return session{ctx: app.WithUser(r.ctx, u), user: u, password: pw}, nil
-}
-
-func errNoUserService() error {
-	return app.Errorf(app.EINTERNAL, "err.cli.no_users_service", "this build of Kontor cannot sign users in", nil)
 }
 
 // password returns $KONTOR_PASSWORD, or asks on the terminal.
@@ -146,9 +139,6 @@ func (r *runner) guardFile(path, flagUser, what string, openDamaged bool) (signe
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}
-	if r.env.Open == nil {
-		return "", app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot open databases", nil)
-	}
 	st, err := r.env.Open(path)
 	if err != nil {
 		if openDamaged && app.ErrorCode(err) != app.EINUSE {
@@ -167,9 +157,6 @@ func (r *runner) guardFile(path, flagUser, what string, openDamaged bool) (signe
 // requireAdmin signs flagUser in on a database with users and refuses anyone
 // but an admin; a database without users passes (signed in as nobody: "").
 func (r *runner) requireAdmin(svc app.Services, path, flagUser, what string) (string, error) {
-	if svc.Users == nil {
-		return "", errNoUserService()
-	}
 	has, err := svc.Users.HasUsers(r.ctx)
 	if err != nil || !has {
 		return "", err

@@ -9,41 +9,51 @@ import (
 	"testing"
 
 	"kontor/app"
+	"kontor/data/datatest"
 )
 
-func (te *testEnv) ctx() context.Context { return context.Background() }
+// logins counts the audit trail's sign-ins of name: done ("login") and
+// failed ("login.failed").
+func logins(t *testing.T, db *datatest.DB, name string) (ok, failed int) {
+	t.Helper()
+	n := datatest.Actions(db.AuditTrail(t, db.Ctx, app.AuditFilter{User: name}))
+	return n["login"], n["login.failed"]
+}
 
 func TestNoUsersYet(t *testing.T) {
 	for _, args := range [][]string{
 		{"check"},
-		{"backup", "--out", "b.db"},
+		{"backup", "--out", filepath.Join(t.TempDir(), "b.db")},
 		{"user", "list"},
 		{"user", "passwd", "jana"},
 		{"user", "disable", "jana"},
 		{"user", "enable", "jana"},
 		{"user", "roles", "jana", "sales"},
 	} {
-		te := newTestEnv()
+		db := datatest.MustOpen(t, datatest.Empty())
+		te := newTestEnv(t, db)
 		te.vars[EnvUser], te.vars[EnvPassword], te.vars[EnvNewPassword] = "spravce", "whatever1", "whatever2"
-		code := te.run(append(args, "--db", "/old kontor.db")...)
-		expectFail(t, te, code, "/old kontor.db has no users yet", "kontor user add NAME --role admin --db \"/old kontor.db\"")
-		if st := te.store("/old kontor.db"); len(st.users) != 0 || len(st.backups) != 0 {
-			t.Errorf("%v wrote to a database without users", args)
+		code := te.run(append(args, "--db", db.Path)...)
+		expectFail(t, te, code, db.Path+" has no users yet", "kontor user add NAME --role admin --db "+shellArg(db.Path))
+		if has, err := db.HasUsers(context.Background()); err != nil || has {
+			t.Errorf("%v wrote a user to a database without users", args)
+		}
+		if args[0] == "backup" && exists(args[2]) {
+			t.Errorf("%v backed up a database without users", args)
 		}
 	}
 }
 
 func TestSignIn(t *testing.T) {
-	te := newTestEnv()
-	st := te.store("/s.db")
-	st.addUser(testAdmin, "", testPassword, app.RoleAdmin)
-	st.addUser("eva", "Eva Žáková", "eva-heslo-12", app.RoleReception)
-	st.addUser("jana", "Jana Nováková", "jana-heslo-1", app.RoleAccounts)
-	te.vars[EnvDB] = "/s.db"
+	db := datatest.MustOpen(t)
+	db.AddUser(t, "eva", "Eva Žáková", "eva-heslo-12", app.RoleReception)
+	db.AddUser(t, "jana", "Jana Nováková", "jana-heslo-1", app.RoleAccounts)
+	te := newTestEnv(t, db)
+	te.vars = map[string]string{EnvDB: db.Path}
 
 	t.Run("no user", func(t *testing.T) {
 		expectFail(t, te, te.run("check"), "add --user NAME or set KONTOR_USER")
-		if len(st.logins) != 0 {
+		if trail := db.AuditTrail(t, db.Ctx, app.AuditFilter{}); datatest.Actions(trail)["login"]+datatest.Actions(trail)["login.failed"] != 0 {
 			t.Error("signed in without a name")
 		}
 	})
@@ -60,6 +70,9 @@ func TestSignIn(t *testing.T) {
 		defer delete(te.vars, EnvUser)
 		if code := te.run("check"); code != ExitOK {
 			t.Errorf("KONTOR_USER: exit %d: %s", code, te.err.String())
+		}
+		if ok, _ := logins(t, db, "jana"); ok != 2 {
+			t.Errorf("jana signed in %d times, want 2", ok)
 		}
 		// --user beats KONTOR_USER.
 		expectFail(t, te, te.run("check", "--user", "eva"), "wrong user name or password")
@@ -82,87 +95,76 @@ func TestSignIn(t *testing.T) {
 	t.Run("wrong password and unknown user read the same", func(t *testing.T) {
 		te.vars[EnvPassword] = "špatné heslo"
 		defer delete(te.vars, EnvPassword)
-		before := st.users["jana"].failures
+		_, before := logins(t, db, "jana")
 		expectFail(t, te, te.run("check", "--user", "jana"), "kontor: wrong user name or password")
 		wrong := te.err.String()
 		expectFail(t, te, te.run("check", "--user", "nikdo"), "kontor: wrong user name or password")
 		if te.err.String() != wrong {
 			t.Errorf("unknown user %q vs wrong password %q", te.err.String(), wrong)
 		}
-		if st.users["jana"].failures != before+1 {
-			t.Error("the failure was not counted")
+		if _, failed := logins(t, db, "jana"); failed != before+1 {
+			t.Errorf("the failure was not recorded: %d failed sign-ins, before %d", failed, before)
 		}
 	})
 	t.Run("check and backup need accounts or admin", func(t *testing.T) {
 		te.vars[EnvPassword] = "eva-heslo-12"
 		defer delete(te.vars, EnvPassword)
+		bak := filepath.Join(t.TempDir(), "b.db")
 		expectFail(t, te, te.run("check", "--user", "eva"), "user eva may not do this (store.admin)")
-		expectFail(t, te, te.run("backup", "--user", "eva", "--out", "/tmp/b.db"), "user eva may not do this")
-		if len(st.backups) != 0 {
+		expectFail(t, te, te.run("backup", "--user", "eva", "--out", bak), "user eva may not do this")
+		if exists(bak) {
 			t.Error("a receptionist made a backup")
 		}
 		te.vars[EnvPassword] = "jana-heslo-1"
-		if code := te.run("backup", "--user", "jana", "--out", "/tmp/b.db"); code != ExitOK || len(st.backups) != 1 {
+		if code := te.run("backup", "--user", "jana", "--out", bak); code != ExitOK || !exists(bak) {
 			t.Errorf("accountant's backup: exit %d: %s", code, te.err.String())
 		}
 	})
 }
 
-// realFile makes an empty file so the CLI sees an existing database there
-// (the fake store itself lives in memory).
-func realFile(t *testing.T) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "kontor.db")
-	if err := os.WriteFile(p, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func TestRestoreCompactNeedAdmin(t *testing.T) {
-	te := newTestEnv()
-	db := realFile(t)
-	te.seed(db)
-	te.store(db).addUser("jana", "", "jana-heslo-1", app.RoleAccounts)
+	db := datatest.MustOpen(t)
+	db.AddUser(t, "jana", "", "jana-heslo-1", app.RoleAccounts)
+	te := newTestEnv(t, db)
 	bak := filepath.Join(t.TempDir(), "b.db")
 
 	te.as("jana", "jana-heslo-1")
-	expectFail(t, te, te.run("restore", "--db", db, "--from", bak), "user jana may not do this", "needs an admin")
-	expectFail(t, te, te.run("compact", "--db", db), "user jana may not do this")
+	expectFail(t, te, te.run("restore", "--db", db.Path, "--from", bak), "user jana may not do this", "needs an admin")
+	expectFail(t, te, te.run("compact", "--db", db.Path), "user jana may not do this")
 	if te.restoreArgs[0] != "" || te.compacted != "" {
 		t.Fatal("a non-admin restored or compacted")
 	}
-	te.as(testAdmin, "špatně")
-	expectFail(t, te, te.run("compact", "--db", db), "wrong user name or password")
+	te.as(db.Admin.Name, "špatně")
+	expectFail(t, te, te.run("compact", "--db", db.Path), "wrong user name or password")
 
-	te.as(testAdmin, testPassword)
-	if code := te.run("restore", "--db", db, "--from", bak); code != ExitOK || te.restoreArgs[1] != db {
+	te.as(db.Admin.Name, db.Password)
+	if code := te.run("restore", "--db", db.Path, "--from", bak); code != ExitOK || te.restoreArgs[1] != db.Path {
 		t.Fatalf("admin restore: exit %d: %s", code, te.err.String())
 	}
 	if te.restoredOpen {
 		t.Error("the database was still open when it was replaced")
 	}
-	if code := te.run("compact", "--db", db); code != ExitOK || te.compacted != db {
+	if code := te.run("compact", "--db", db.Path); code != ExitOK || te.compacted != db.Path {
 		t.Fatalf("admin compact: exit %d: %s", code, te.err.String())
 	}
 
 	// A file without users (new, or from before users) has nobody to ask.
-	te2 := newTestEnv()
-	db2 := realFile(t)
-	if code := te2.run("restore", "--db", db2, "--from", bak); code != ExitOK || len(te2.opened) != 1 {
+	empty := datatest.MustOpen(t, datatest.Empty())
+	te2 := newTestEnv(t, empty)
+	if code := te2.run("restore", "--db", empty.Path, "--from", bak); code != ExitOK || len(te2.opened) != 1 {
 		t.Errorf("restore over a file without users: exit %d opened %v: %s", code, te2.opened, te2.err.String())
 	}
-	if code := te2.run("compact", "--db", db2); code != ExitOK {
+	if code := te2.run("compact", "--db", empty.Path); code != ExitOK {
 		t.Errorf("compact a file without users: exit %d: %s", code, te2.err.String())
 	}
 
 	// A damaged file is what restoring is for; compacting it fails.
-	te3 := newTestEnv()
-	te3.openErr = &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": db2}}
-	if code := te3.run("restore", "--db", db2, "--from", bak); code != ExitOK || !strings.Contains(te3.err.String(), "is not a Kontor database\nkontor: going on without signing in") {
+	te3 := newTestEnv(t)
+	te3.openErr = &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": empty.Path}}
+	if code := te3.run("restore", "--db", empty.Path, "--from", bak); code != ExitOK || !strings.Contains(te3.err.String(), "is not a Kontor database\nkontor: going on without signing in") {
 		t.Errorf("restore over a damaged file: exit %d stderr %q", code, te3.err.String())
 	}
-	expectFail(t, te3, te3.run("compact", "--db", db2), "is not a Kontor database")
+	expectFail(t, te3, te3.run("compact", "--db", empty.Path), "is not a Kontor database")
 	if te3.compacted != "" {
 		t.Error("compacted a file it could not open")
 	}
@@ -180,7 +182,7 @@ func TestParseInterleaved(t *testing.T) {
 		{[]string{"--role", "sales", "--", "--jana", "-x"}, []string{"--jana", "-x"}, "sales"},
 		{nil, nil, ""},
 	} {
-		te := newTestEnv()
+		te := newTestEnv(t)
 		r := &runner{env: te.Env}
 		fs := r.flagSet("t")
 		role := fs.String("role", "", "")
@@ -221,7 +223,7 @@ func TestShellArg(t *testing.T) {
 }
 
 func TestHelpListsUserCommands(t *testing.T) {
-	te := newTestEnv()
+	te := newTestEnv(t)
 	te.run("user", "--help")
 	for _, sub := range []string{"user add NAME --role", "user list", "user passwd NAME", "user disable NAME", "user enable NAME", "user roles NAME"} {
 		if !strings.Contains(te.out.String(), sub) {

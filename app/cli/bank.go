@@ -49,9 +49,6 @@ func setupImportBank(r *runner, c command, fs *flag.FlagSet, db string) func([]s
 			return r.fail(bankRefused(file, err))
 		}
 		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-			if svc.Bank == nil {
-				return app.Errorf(app.EINTERNAL, "err.cli.no_bank", "this build of Kontor cannot import bank statements", nil)
-			}
 			st, mapped, err := parseBankFile(ctx, svc.Bank, raw)
 			if err != nil {
 				return bankRefused(file, err)

@@ -1,45 +1,47 @@
 package cli
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"kontor/app"
+	"kontor/data/datatest"
 )
 
-// demoFile returns the demo's saved file whose name ends in suffix.
-func demoFile(t *testing.T, te *testEnv, suffix string) (string, []byte) {
+// bankLines are db's imported bank statement lines.
+func bankLines(t *testing.T, db *datatest.DB, ctx context.Context) []app.BankEntry {
 	t.Helper()
-	for path, data := range te.files {
-		if strings.HasSuffix(path, suffix) {
-			return path, data
-		}
+	es, err := db.BankEntries(ctx, false)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatalf("the demo saved no …%s; it saved %d files", suffix, len(te.files))
-	return "", nil
+	return es
 }
 
-// TestDemoBankFiles: the demo saves the last two months' statements beside
-// the database in ABO and CSV, both parse to the same movements, and the
-// previous month's was imported (pairs posted, the rest pending) before the
-// months up to it were locked.
+// TestDemoBankFiles: the demo makes the last two months' statements in ABO
+// and CSV, both parse to the same movements, and the previous month's was
+// imported (pairs posted, the rest pending) before the months up to it were
+// locked.
 func TestDemoBankFiles(t *testing.T) {
-	te, _, st := salesEnv(t)
-	if len(te.files) != 4 {
-		t.Fatalf("files %v", len(te.files))
+	t.Parallel()
+	db := datatest.MustOpen(t, datatest.Demo())
+	demoBankFiles.Lock()
+	n := len(demoBankFiles.m)
+	demoBankFiles.Unlock()
+	if n != 4 {
+		t.Fatalf("the demo made %d bank files", n)
 	}
-	path, abo := demoFile(t, te, "kontor-demo-vypis-2026-11.gpc")
-	if filepath.Dir(path) != "/" {
-		t.Errorf("saved to %s, not beside /d.db", path)
-	}
+	abo := demoBankFile(t, "kontor-demo-vypis-2026-11.gpc")
 	a, err := app.ParseABO(abo)
 	if err != nil {
 		t.Fatalf("the demo's ABO does not parse: %v", err)
 	}
-	_, csvData := demoFile(t, te, "kontor-demo-vypis-2026-11.csv")
-	c, err := app.ParseBankStatement(csvData)
+	c, err := app.ParseBankStatement(demoBankFile(t, "kontor-demo-vypis-2026-11.csv"))
 	if err != nil {
 		t.Fatalf("the demo's CSV does not parse: %v", err)
 	}
@@ -54,7 +56,7 @@ func TestDemoBankFiles(t *testing.T) {
 	}
 	// What the previous month's import did.
 	var posted, pending, ignored int
-	for _, e := range st.accts.bank {
+	for _, e := range bankLines(t, db, db.Ctx) {
 		switch e.State {
 		case app.MatchPosted:
 			posted++
@@ -67,8 +69,12 @@ func TestDemoBankFiles(t *testing.T) {
 	if posted < 3 || pending != 1 || ignored != 1 {
 		t.Errorf("previous month: %d posted, %d pending, %d ignored", posted, pending, ignored)
 	}
-	if !st.locked[app.Month{Year: 2026, Month: 10}] || st.locked[app.Month{Year: 2026, Month: 11}] || !st.locked[app.Month{Year: 2025, Month: 12}] {
-		t.Errorf("locked %v", st.locked)
+	locked, err := db.LockedPeriods(db.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(locked, app.Month{Year: 2026, Month: 10}) || slices.Contains(locked, app.Month{Year: 2026, Month: 11}) || !slices.Contains(locked, app.Month{Year: 2025, Month: 12}) {
+		t.Errorf("locked %v", locked)
 	}
 }
 
@@ -76,34 +82,43 @@ func TestDemoBankFiles(t *testing.T) {
 // import posts the pairs and leaves the rest pending, a second import of the
 // same file posts nothing.
 func TestImportBank(t *testing.T) {
-	te, _, st := salesEnv(t)
-	_, abo := demoFile(t, te, "kontor-demo-vypis-2026-11.gpc")
+	t.Parallel()
+	te, _, db := salesEnv(t)
+	abo := demoBankFile(t, "kontor-demo-vypis-2026-11.gpc")
 	dir := t.TempDir()
 	file := filepath.Join(dir, "vypis.gpc")
 	if err := os.WriteFile(file, abo, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before, stored := len(st.entries), len(st.accts.bank)
+	parsed, err := app.ParseABO(abo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The demo leaves two lines of this month to pair by hand (a stranger's
+	// payment and the bank's fee); it pairs the rest with open invoices.
+	lines, pending := len(parsed.Lines), 2
+	posted := lines - pending
+	before, stored := db.EntryIDs(t), len(bankLines(t, db, db.Ctx))
 
 	if code := te.run("import", "bank", file, "--dry-run"); code != ExitOK {
 		t.Fatalf("dry run: exit %d %s", code, te.err.String())
 	}
 	out := te.out.String()
 	if !strings.Contains(out, "ABO statement of account 2801234578") || !strings.Contains(out, "pays FV") || !strings.Contains(out, "unmatched") ||
-		!strings.Contains(out, "Dry run: 4 lines would be posted, 2 lines would stay pending") || len(st.entries) != before || len(st.accts.bank) != stored {
-		t.Errorf("dry run wrote %d entries, %d lines:\n%s", len(st.entries)-before, len(st.accts.bank)-stored, out)
+		!strings.Contains(out, fmt.Sprintf("Dry run: %d lines would be posted, %d lines would stay pending", posted, pending)) || len(db.EntryIDs(t)) != len(before) || len(bankLines(t, db, db.Ctx)) != stored {
+		t.Errorf("dry run wrote %d entries, %d lines:\n%s", len(db.EntryIDs(t))-len(before), len(bankLines(t, db, db.Ctx))-stored, out)
 	}
 
 	if code := te.run("import", "bank", file); code != ExitOK {
 		t.Fatalf("import: exit %d %s", code, te.err.String())
 	}
 	out = te.out.String()
-	if !strings.Contains(out, "Imported 6 new lines; skipped 0 lines imported before; posted 4 payments for ") || !strings.Contains(out, "left 2 lines pending") ||
-		!strings.Contains(out, "posted: pays") || len(st.entries) != before+4 || len(st.accts.bank) != stored+6 {
-		t.Errorf("import: %d entries, %d lines:\n%s", len(st.entries)-before, len(st.accts.bank)-stored, out)
+	if !strings.Contains(out, fmt.Sprintf("Imported %d new lines; skipped 0 lines imported before; posted %d payments for ", lines, posted)) || !strings.Contains(out, "left 2 lines pending") ||
+		!strings.Contains(out, "posted: pays") || len(db.EntryIDs(t)) != len(before)+posted || len(bankLines(t, db, db.Ctx)) != stored+lines {
+		t.Errorf("import: %d entries, %d lines:\n%s", len(db.EntryIDs(t))-len(before), len(bankLines(t, db, db.Ctx))-stored, out)
 	}
 	// The payment of the received invoice went against 321.
-	last := st.entries[len(st.entries)-4:]
+	last := db.NewEntries(t, before)
 	found := false
 	for _, e := range last {
 		found = found || e.Lines[0].Account == "321"
@@ -113,14 +128,14 @@ func TestImportBank(t *testing.T) {
 	}
 
 	// Done when: importing the same statement twice posts nothing twice.
-	after := len(st.entries)
+	after := db.EntryIDs(t)
 	if code := te.run("import", "bank", file); code != ExitOK {
 		t.Fatalf("again: exit %d %s", code, te.err.String())
 	}
-	if !strings.Contains(te.out.String(), "Imported 0 new lines; skipped 6 lines imported before; posted 0 payments") || len(st.entries) != after || len(st.accts.bank) != stored+6 {
-		t.Errorf("second import: %d entries:\n%s", len(st.entries)-after, te.out.String())
+	if !strings.Contains(te.out.String(), fmt.Sprintf("Imported 0 new lines; skipped %d lines imported before; posted 0 payments", lines)) || len(db.EntryIDs(t)) != len(after) || len(bankLines(t, db, db.Ctx)) != stored+lines {
+		t.Errorf("second import: %d entries:\n%s", len(db.EntryIDs(t))-len(after), te.out.String())
 	}
-	if code := te.run("import", "bank", file, "--dry-run"); code != ExitOK || !strings.Contains(te.out.String(), "6 lines imported before") {
+	if code := te.run("import", "bank", file, "--dry-run"); code != ExitOK || !strings.Contains(te.out.String(), fmt.Sprintf("%d lines imported before", lines)) {
 		t.Errorf("dry run after: exit %d %s", code, te.out.String())
 	}
 }
@@ -128,7 +143,8 @@ func TestImportBank(t *testing.T) {
 // TestImportBankCSVMapping: a CSV export is read with the mapping remembered
 // for its header line when there is one.
 func TestImportBankCSVMapping(t *testing.T) {
-	te, _, st := salesEnv(t)
+	t.Parallel()
+	te, _, db := salesEnv(t)
 	dir := t.TempDir()
 	// A bank that puts the amount in a column named "Suma", which Kontor
 	// does not know; its VS in "Symbol".
@@ -142,7 +158,7 @@ func TestImportBankCSVMapping(t *testing.T) {
 	}
 	m := app.CSVMapping{Date: 0, Amount: 1, Currency: -1, VS: 2, KS: -1, SS: -1, CounterAccount: -1, CounterBank: -1, CounterName: -1, Message: 3, BankRef: -1,
 		DateFormat: app.BankDateDMY, HasHeader: true, Comma: ';'}
-	if err := st.SaveBankMapping(adminCtx(st), "Datum;Suma;Symbol;Poznámka", m); err != nil {
+	if err := db.SaveBankMapping(db.Ctx, "Datum;Suma;Symbol;Poznámka", m); err != nil {
 		t.Fatal(err)
 	}
 	if code := te.run("import", "bank", file, "--dry-run"); code != ExitOK || !strings.Contains(te.out.String(), "read with the remembered column mapping") ||
@@ -152,7 +168,8 @@ func TestImportBankCSVMapping(t *testing.T) {
 }
 
 func TestImportBankRefusals(t *testing.T) {
-	te, _, st := salesEnv(t)
+	t.Parallel()
+	te, _, db := salesEnv(t)
 	dir := t.TempDir()
 	write := func(name, body string) string {
 		p := filepath.Join(dir, name)
@@ -161,10 +178,10 @@ func TestImportBankRefusals(t *testing.T) {
 		}
 		return p
 	}
-	_, abo := demoFile(t, te, "kontor-demo-vypis-2026-11.gpc")
+	abo := demoBankFile(t, "kontor-demo-vypis-2026-11.gpc")
 	broken := strings.Replace(string(abo), "074", "074", 1)
 	broken = broken[:len(broken)-40] + strings.Repeat("9", 10) + broken[len(broken)-30:]
-	before := len(st.entries)
+	before := len(db.EntryIDs(t))
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -181,7 +198,7 @@ func TestImportBankRefusals(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, te.err.String(), tc.want)
 		}
 	}
-	if len(st.entries) != before {
-		t.Errorf("refusals posted %d entries", len(st.entries)-before)
+	if n := len(db.EntryIDs(t)); n != before {
+		t.Errorf("refusals posted %d entries", n-before)
 	}
 }

@@ -37,7 +37,8 @@ type Store interface {
 	Close() error
 }
 
-// Env is what the CLI is given by main.
+// Env is what the CLI is given by main. Every func and renderer is
+// required except where its comment says what nil means.
 type Env struct {
 	Stdout, Stderr io.Writer
 	Stdin          io.Reader
@@ -55,7 +56,8 @@ type Env struct {
 	// other files, files that fail their check and files in use, and keeps a
 	// copy of what it replaces.
 	Restore func(from, to, user string) (keptCopy string, err error)
-	// RunGUI starts the window on dbPath and returns its exit code.
+	// RunGUI starts the window on dbPath and returns its exit code; nil in a
+	// build without the window ("kontor" alone then says so).
 	RunGUI func(dbPath string) int
 	// IsTerminal reports whether the CLI may ask for passwords interactively
 	// (stdin is a terminal). nil: Stdin is checked with golang.org/x/term when
@@ -67,18 +69,16 @@ type Env struct {
 	ReadPassword func(prompt string) (string, error)
 	// Exists reports whether a database file is there; commands that work on
 	// existing data refuse a missing file instead of creating an empty one.
-	// nil skips the check (tests with in-memory stores).
 	Exists func(path string) bool
 	// PDF renders sales documents for the export commands; main passes
-	// app/pdf through a small adapter. nil: this build cannot make PDFs.
+	// app/pdf through a small adapter.
 	PDF PDFRenderer
 	// Statements renders customer statements for "kontor export statement":
 	// one to a file, or many combined into one PDF, each in the customer's
-	// language (Statement.Lang); main passes app/pdf. nil: this build cannot
-	// make statement PDFs, and the command says so.
+	// language (Statement.Lang); main passes app/pdf.
 	Statements app.StatementRenderer
 	// Reports renders a financial report table as a PDF for "kontor export
-	// report … --out FILE.pdf"; main passes app/pdf. nil: only CSV.
+	// report … --out FILE.pdf"; main passes app/pdf.
 	Reports app.ReportRenderer
 	// WriteFile saves a file the demo makes next to the database (its bank
 	// statements); nil writes it to disk (tests keep them in memory).
@@ -263,9 +263,6 @@ func (r *runner) dbPath(flagValue string) (string, error) {
 	if v := strings.TrimSpace(r.env.Getenv(EnvDB)); v != "" {
 		return v, nil
 	}
-	if r.env.DefaultDB == nil {
-		return "", app.Errorf(app.EINVALID, "err.cli.no_db", "no database given: use --db PATH or set "+EnvDB, nil)
-	}
 	path, err := r.env.DefaultDB()
 	if err != nil {
 		return "", app.Internal("finding the per-user database folder", err)
@@ -275,9 +272,6 @@ func (r *runner) dbPath(flagValue string) (string, error) {
 
 // withStore opens the database at path, runs fn and closes it again.
 func (r *runner) withStore(path string, fn func(svc app.Services) error) int {
-	if r.env.Open == nil {
-		return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot open databases", nil))
-	}
 	st, err := r.env.Open(path)
 	if err != nil {
 		return r.fail(err)

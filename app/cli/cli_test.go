@@ -1,142 +1,28 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"kontor/app"
+	"kontor/app/mock"
+	"kontor/data/datatest"
 )
 
 const defaultPath = "/home/jana/.config/Kontor/kontor.db"
-
-// testEnv is an Env over fake stores, recording what the CLI asked of main.
-type testEnv struct {
-	Env
-	out, err    bytes.Buffer
-	clock       *app.FixedClock
-	stores      map[string]*fakeStore
-	vars        map[string]string
-	opened      []string
-	openErr     error
-	compactErr  error
-	restoreErr  error
-	guiPath     string
-	restoreArgs [2]string
-	compacted   string
-	// The fake terminal: whether stdin is one, the lines typed at the
-	// password prompts in order, and the prompts shown.
-	terminal bool
-	typed    []string
-	prompts  []string
-	// restoredOpen records whether the replaced database was still open
-	// when Restore ran.
-	restoredOpen bool
-	// files are what the demo saved next to the database, by path.
-	files map[string][]byte
-}
-
-// The admin the seeded test databases have.
-const (
-	testAdmin    = "spravce"
-	testPassword = "tajné heslo 1"
-)
-
-func newTestEnv() *testEnv {
-	te := &testEnv{
-		clock:  app.NewFixedClock(time.Date(2026, time.November, 18, 10, 0, 0, 0, time.Local)),
-		stores: map[string]*fakeStore{},
-		vars:   map[string]string{},
-		files:  map[string][]byte{},
-	}
-	te.Env = Env{
-		Stdout:    &te.out,
-		Stderr:    &te.err,
-		Stdin:     strings.NewReader(""),
-		Getenv:    func(k string) string { return te.vars[k] },
-		Version:   "1.2.3",
-		DefaultDB: func() (string, error) { return defaultPath, nil },
-		Open: func(path string) (Store, error) {
-			te.opened = append(te.opened, path)
-			if te.openErr != nil {
-				return nil, te.openErr
-			}
-			st := te.store(path)
-			st.mu.Lock()
-			st.closed = false
-			st.mu.Unlock()
-			return st, nil
-		},
-		Compact: func(path string) (int64, int64, error) {
-			te.compacted = path
-			return 12 << 20, 8 << 20, te.compactErr
-		},
-		Restore: func(from, to, _ string) (string, error) {
-			te.restoreArgs = [2]string{from, to}
-			if st := te.stores[to]; st != nil {
-				te.restoredOpen = !st.closed
-			}
-			return to + ".replaced-20261118", te.restoreErr
-		},
-		RunGUI: func(path string) int { te.guiPath = path; return 7 },
-		WriteFile: func(path string, data []byte) error {
-			te.files[path] = append([]byte(nil), data...)
-			return nil
-		},
-		IsTerminal: func() bool { return te.terminal },
-		ReadPassword: func(prompt string) (string, error) {
-			te.prompts = append(te.prompts, prompt)
-			if len(te.typed) == 0 {
-				return "", app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
-			}
-			pw := te.typed[0]
-			te.typed = te.typed[1:]
-			return pw, nil
-		},
-	}
-	return te
-}
-
-// seed gives the databases at paths the admin spravce and makes commands
-// sign in as spravce through the environment, as a script would.
-func (te *testEnv) seed(paths ...string) {
-	for _, p := range paths {
-		te.store(p).addUser(testAdmin, "Marie Správcová", testPassword, app.RoleAdmin)
-	}
-	te.vars[EnvUser] = testAdmin
-	te.vars[EnvPassword] = testPassword
-}
-
-func (te *testEnv) store(path string) *fakeStore {
-	if te.stores[path] == nil {
-		te.stores[path] = newFakeStore(path, te.clock)
-	}
-	return te.stores[path]
-}
-
-func (te *testEnv) run(args ...string) int {
-	te.out.Reset()
-	te.err.Reset()
-	te.prompts = nil
-	code := Run(context.Background(), args, te.Env)
-	if strings.Contains(te.out.String()+te.err.String(), "$argon2") {
-		hashLeaks.Add(1)
-	}
-	return code
-}
 
 func inUse() error {
 	return &app.Error{Code: app.EINUSE, Key: "err.db.in_use", Msg: "the database {{.path}} is already open", Args: map[string]any{"path": "x.db"}}
 }
 
 func TestHelpEverywhere(t *testing.T) {
-	te := newTestEnv()
+	te := newTestEnv(t)
 	cases := [][]string{{"--help"}, {"-h"}, {"help"}}
 	for _, c := range commands() {
 		cases = append(cases, []string{c.name, "--help"}, []string{c.name, "-h"}, []string{"help", c.name})
@@ -190,7 +76,7 @@ func TestUsageErrors(t *testing.T) {
 		{"user", "disable", "--user"},
 		{"check", "--user", "x", "extra"},
 	} {
-		te := newTestEnv()
+		te := newTestEnv(t)
 		if code := te.run(args...); code != ExitUsage {
 			t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
 		}
@@ -201,7 +87,7 @@ func TestUsageErrors(t *testing.T) {
 			t.Errorf("%v opened %v", args, te.opened)
 		}
 	}
-	te := newTestEnv()
+	te := newTestEnv(t)
 	te.run("frobnicate")
 	if !strings.Contains(te.err.String(), `unknown command "frobnicate"`) {
 		t.Errorf("stderr %q", te.err.String())
@@ -210,7 +96,9 @@ func TestUsageErrors(t *testing.T) {
 
 func TestInUse(t *testing.T) {
 	for _, args := range [][]string{{"check"}, {"demo"}, {"backup", "--out", "b.db"}, {"compact"}, {"restore", "--from", "b.db"}, {"user", "list"}, {"user", "add", "jana", "--role", "admin"}} {
-		te := newTestEnv()
+		db := datatest.MustOpen(t)
+		te := newTestEnv(t, db)
+		te.vars[EnvDB] = db.Path
 		te.openErr, te.compactErr, te.restoreErr = inUse(), inUse(), inUse()
 		if code := te.run(args...); code != ExitInUse {
 			t.Errorf("%v: exit %d, want %d", args, code, ExitInUse)
@@ -222,32 +110,43 @@ func TestInUse(t *testing.T) {
 }
 
 func TestFailureMessage(t *testing.T) {
-	te := newTestEnv()
-	te.openErr = &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": "/tmp/x"}}
-	if code := te.run("check", "--db", "/tmp/x"); code != ExitFailure {
+	te := newTestEnv(t)
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notes, []byte("Dobrý den\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	te.openErr = &app.Error{Code: app.EINVALID, Key: "err.db.not_kontor", Msg: "{{.path}} is not a Kontor database", Args: map[string]any{"path": notes}}
+	if code := te.run("check", "--db", notes); code != ExitFailure {
 		t.Fatalf("exit %d", code)
 	}
-	if got := te.err.String(); got != "kontor: /tmp/x is not a Kontor database\n" {
+	if got := te.err.String(); got != "kontor: "+notes+" is not a Kontor database\n" {
 		t.Errorf("stderr %q", got)
+	}
+	// A mistyped --db is refused before anything is opened (or created).
+	missing := filepath.Join(t.TempDir(), "preklep.db")
+	te.opened = nil
+	if code := te.run("check", "--db", missing); code != ExitFailure || te.err.String() != "kontor: the file "+missing+" does not exist\n" || len(te.opened) != 0 || exists(missing) {
+		t.Errorf("missing file: exit %d stderr %q opened %v", code, te.err.String(), te.opened)
 	}
 }
 
 func TestDBPathPrecedence(t *testing.T) {
+	flagDB, envDB, defaultDB := datatest.MustOpen(t), datatest.MustOpen(t), datatest.MustOpen(t)
 	tests := []struct {
 		name string
 		args []string
 		env  string
 		want string
 	}{
-		{"flag beats env", []string{"--db", "/flag.db"}, "/env.db", "/flag.db"},
-		{"env beats default", nil, "/env.db", "/env.db"},
-		{"default", nil, "", defaultPath},
-		{"single dash", []string{"-db=/flag.db"}, "/env.db", "/flag.db"},
+		{"flag beats env", []string{"--db", flagDB.Path}, envDB.Path, flagDB.Path},
+		{"env beats default", nil, envDB.Path, envDB.Path},
+		{"default", nil, "", defaultDB.Path},
+		{"single dash", []string{"-db=" + flagDB.Path}, envDB.Path, flagDB.Path},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			te := newTestEnv()
-			te.seed("/flag.db", "/env.db", defaultPath)
+			te := newTestEnv(t, flagDB, envDB, defaultDB)
+			te.DefaultDB = func() (string, error) { return defaultDB.Path, nil }
 			if tt.env != "" {
 				te.vars[EnvDB] = tt.env
 			}
@@ -255,7 +154,7 @@ func TestDBPathPrecedence(t *testing.T) {
 				t.Errorf("GUI: exit %d path %q, want %q", code, te.guiPath, tt.want)
 			}
 			if code := te.run(append([]string{"check"}, tt.args...)...); code != ExitOK || te.opened[0] != tt.want {
-				t.Errorf("check: exit %d opened %v, want %q", code, te.opened, tt.want)
+				t.Errorf("check: exit %d opened %v, want %q: %s", code, te.opened, tt.want, te.err.String())
 			}
 			te.opened = nil
 			// A --db before the command counts as the command's own.
@@ -263,11 +162,11 @@ func TestDBPathPrecedence(t *testing.T) {
 				t.Errorf("--db check: exit %d opened %v, want %q", code, te.opened, tt.want)
 			}
 			if code := te.run("compact"); code != ExitOK || (tt.env != "" && te.compacted != tt.env) {
-				t.Errorf("compact: exit %d path %q", code, te.compacted)
+				t.Errorf("compact: exit %d path %q: %s", code, te.compacted, te.err.String())
 			}
 		})
 	}
-	te := newTestEnv()
+	te := newTestEnv(t)
 	te.DefaultDB = func() (string, error) { return "", context.DeadlineExceeded }
 	if code := te.run("check"); code != ExitFailure {
 		t.Errorf("no default database: exit %d", code)
@@ -275,7 +174,7 @@ func TestDBPathPrecedence(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	te := newTestEnv()
+	te := newTestEnv(t)
 	for _, args := range [][]string{{"version"}, {"--version"}} {
 		if code := te.run(args...); code != ExitOK || te.out.String() != "kontor 1.2.3\n" {
 			t.Errorf("%v: exit %d stdout %q", args, code, te.out.String())
@@ -288,19 +187,31 @@ func TestVersion(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	te := newTestEnv()
-	te.seed("/a.db")
-	if code := te.run("check", "--db", "/a.db"); code != ExitOK || !strings.Contains(te.out.String(), "OK: no problems found") {
-		t.Errorf("healthy: exit %d stdout %q", code, te.out.String())
+	db := datatest.MustOpen(t)
+	te := newTestEnv(t, db)
+	if code := te.run("check", "--db", db.Path); code != ExitOK || !strings.Contains(te.out.String(), "OK: no problems found in "+db.Path) {
+		t.Errorf("healthy: exit %d stdout %q stderr %q", code, te.out.String(), te.err.String())
 	}
-	if !te.store("/a.db").closed {
+	if te.openNow[db.Path] != 0 {
 		t.Error("check left the database open")
 	}
-	te.store("/a.db").problems = []app.Problem{
+	// A damaged file: the real store's own checks are tested in data; here
+	// the store reports what a damaged one would.
+	var problems []app.Problem
+	var checkErr error
+	te.services = func(svc *app.Services) {
+		svc.Store = &mock.Store{CheckFn: func(ctx context.Context) ([]app.Problem, error) {
+			if u, ok := app.UserFrom(ctx); !ok || u.Name != db.Admin.Name {
+				t.Errorf("Check ran as %+v", u)
+			}
+			return problems, checkErr
+		}}
+	}
+	problems = []app.Problem{
 		{Key: "check.unbalanced", Msg: "journal entry {{.number}} is not balanced", Args: map[string]any{"number": "ID2026-00042"}},
 		{Key: "check.gap", Msg: "invoice numbers skip from {{.a}} to {{.b}}", Args: map[string]any{"a": "FV2026-0007", "b": "FV2026-0009"}},
 	}
-	if code := te.run("check", "--db", "/a.db"); code != ExitDamaged {
+	if code := te.run("check", "--db", db.Path); code != ExitDamaged {
 		t.Errorf("problems: exit %d", code)
 	}
 	for _, want := range []string{"journal entry ID2026-00042 is not balanced", "invoice numbers skip from FV2026-0007 to FV2026-0009"} {
@@ -311,39 +222,44 @@ func TestCheck(t *testing.T) {
 	if !strings.Contains(te.err.String(), "2 problems found") {
 		t.Errorf("stderr %q", te.err.String())
 	}
-	te.store("/a.db").problems, te.store("/a.db").checkErr = nil, app.Internal("reading the file", context.Canceled)
-	if code := te.run("check", "--db", "/a.db"); code != ExitFailure || !strings.Contains(te.err.String(), "kontor: internal error while reading the file") {
+	problems, checkErr = nil, app.Internal("reading the file", context.Canceled)
+	if code := te.run("check", "--db", db.Path); code != ExitFailure || !strings.Contains(te.err.String(), "kontor: internal error while reading the file") {
 		t.Errorf("check error: exit %d stderr %q", code, te.err.String())
 	}
 }
 
 func TestBackupRestoreCompact(t *testing.T) {
-	te := newTestEnv()
-	te.seed("/a.db")
+	db := datatest.MustOpen(t)
+	te := newTestEnv(t, db)
 	out := filepath.Join(t.TempDir(), "záloha.db")
-	if code := te.run("backup", "--db", "/a.db", "--out", out); code != ExitOK {
+	if code := te.run("backup", "--db", db.Path, "--out", out); code != ExitOK {
 		t.Fatalf("backup: exit %d: %s", code, te.err.String())
 	}
-	if b := te.store("/a.db").backups; len(b) != 1 || b[0] != out || !strings.Contains(te.out.String(), out) {
-		t.Errorf("backups %v, stdout %q", b, te.out.String())
+	if !strings.Contains(te.out.String(), out) || !exists(out) || !exists(out+".head") {
+		t.Errorf("backup %s not written, stdout %q", out, te.out.String())
 	}
-	if code := te.run("restore", "--db", "/a.db", "--from", out); code != ExitOK {
+	// The backup is a Kontor file the admin signs in to, with the company.
+	if problems, err := db.CheckAgainst(db.Ctx, out); err != nil || len(problems) != 0 {
+		t.Errorf("the backup does not prove the trail: %v %v", problems, err)
+	}
+	te.opened = nil
+	if code := te.run("restore", "--db", db.Path, "--from", out); code != ExitOK {
 		t.Fatalf("restore: exit %d: %s", code, te.err.String())
 	}
-	if te.restoreArgs != [2]string{out, "/a.db"} || !strings.Contains(te.out.String(), "/a.db.replaced-20261118") {
+	if te.restoreArgs != [2]string{out, db.Path} || !strings.Contains(te.out.String(), db.Path+".replaced-20261128") {
 		t.Errorf("restore args %v, stdout %q", te.restoreArgs, te.out.String())
 	}
-	if len(te.opened) != 1 {
-		t.Errorf("restore opened the database it replaces: %v", te.opened)
+	if len(te.opened) != 1 || te.restoredOpen {
+		t.Errorf("restore signed in %d times, database open while replaced: %v", len(te.opened), te.restoredOpen)
 	}
-	if code := te.run("compact", "--db", "/a.db"); code != ExitOK {
+	if code := te.run("compact", "--db", db.Path); code != ExitOK {
 		t.Fatalf("compact: exit %d: %s", code, te.err.String())
 	}
-	if te.compacted != "/a.db" || !strings.Contains(te.out.String(), "12.0 MiB") || !strings.Contains(te.out.String(), "8.0 MiB") || !strings.Contains(te.out.String(), "33% saved") {
+	if te.compacted != db.Path || !strings.Contains(te.out.String(), "12.0 MiB") || !strings.Contains(te.out.String(), "8.0 MiB") || !strings.Contains(te.out.String(), "33% saved") {
 		t.Errorf("compact %q, stdout %q", te.compacted, te.out.String())
 	}
 	te.restoreErr = app.Errorf(app.EINVALID, "err.db.not_kontor", "not a Kontor database", nil)
-	if code := te.run("restore", "--db", "/a.db", "--from", out); code != ExitFailure || !strings.Contains(te.err.String(), "not a Kontor database") {
+	if code := te.run("restore", "--db", db.Path, "--from", out); code != ExitFailure || !strings.Contains(te.err.String(), "not a Kontor database") {
 		t.Errorf("bad restore: exit %d stderr %q", code, te.err.String())
 	}
 }

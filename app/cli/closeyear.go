@@ -38,9 +38,6 @@ func setupCloseYear(r *runner, c command, fs *flag.FlagSet, db string) func([]st
 		var e app.Entry
 		var company app.Company
 		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-			if svc.Closer == nil {
-				return app.Errorf(app.EINTERNAL, "err.cli.no_closer", "this build of Kontor cannot close years", nil)
-			}
 			var err error
 			if company, err = svc.Company.Company(ctx); err != nil {
 				return err

@@ -6,56 +6,58 @@ import (
 	"time"
 
 	"kontor/app"
+	"kontor/data/datatest"
 )
 
 // closeYearEnv is a database with a Czech company whose 2025 made a profit
 // of 1 234 567,89 Kč and whose 2026 so far a loss of 500 Kč; commands sign
 // in as the admin, the accountant jana and the receptionist eva exist too.
-func closeYearEnv(t *testing.T) (*testEnv, *fakeStore) {
+func closeYearEnv(t *testing.T) (*testEnv, *datatest.DB) {
 	t.Helper()
-	te := newTestEnv()
-	te.seed("/y.db")
-	te.vars[EnvDB] = "/y.db"
-	te.withCloser()
-	st := te.store("/y.db")
-	c := demoCompany(app.ChartCzech)
-	c.Normalize()
-	st.company = &c
-	for _, a := range c.Chart.Preset() {
-		st.accounts[a.Code] = a
+	db := datatest.MustOpen(t)
+	db.AddUser(t, "jana", "Jana Nováková", "jana-heslo-1", app.RoleAccounts)
+	db.AddUser(t, "eva", "Eva Žáková", "eva-heslo-12", app.RoleReception)
+	db.Post(t,
+		app.Entry{Date: app.D(2025, time.March, 3), Memo: "Tržby", Lines: []app.Line{{Account: "221", Debit: 150_000_000}, {Account: "602", Credit: 150_000_000}}},
+		app.Entry{Date: app.D(2025, time.June, 9), Memo: "Nájem", Lines: []app.Line{{Account: "518", Debit: 26_543_211}, {Account: "221", Credit: 26_543_211}}},
+		app.Entry{Date: app.D(2026, time.February, 2), Memo: "Nájem", Lines: []app.Line{{Account: "518", Debit: 50_000}, {Account: "221", Credit: 50_000}}},
+	)
+	te := newTestEnv(t, db)
+	te.vars[EnvDB] = db.Path
+	return te, db
+}
+
+// onlyNew is the one entry db has that before (an EntryIDs result) lacks.
+func onlyNew(t *testing.T, db *datatest.DB, before []string) app.Entry {
+	t.Helper()
+	es := db.NewEntries(t, before)
+	if len(es) != 1 {
+		t.Fatalf("%d entries posted, want 1: %+v", len(es), es)
 	}
-	st.addUser("jana", "Jana Nováková", "jana-heslo-1", app.RoleAccounts)
-	st.addUser("eva", "Eva Žáková", "eva-heslo-12", app.RoleReception)
-	for _, e := range []app.Entry{
-		{Date: app.D(2025, time.March, 3), Memo: "Tržby", Lines: []app.Line{{Account: "221", Debit: 150_000_000}, {Account: "602", Credit: 150_000_000}}},
-		{Date: app.D(2025, time.June, 9), Memo: "Nájem", Lines: []app.Line{{Account: "518", Debit: 26_543_211}, {Account: "221", Credit: 26_543_211}}},
-		{Date: app.D(2026, time.February, 2), Memo: "Nájem", Lines: []app.Line{{Account: "518", Debit: 50_000}, {Account: "221", Credit: 50_000}}},
-	} {
-		st.post(e)
-	}
-	return te, st
+	return es[0]
 }
 
 func TestCloseYearAndReopen(t *testing.T) {
-	te, st := closeYearEnv(t)
+	te, db := closeYearEnv(t)
+	before := db.EntryIDs(t)
 	if code := te.run("close-year", "2025"); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, te.err.String())
 	}
-	closing := st.entries[len(st.entries)-1]
+	closing := onlyNew(t, db, before)
 	want := "Closed 2025: entry " + closing.Number + ", result 1 234 567,89 Kč profit (431)\n"
 	if te.out.String() != want || closing.Date != app.D(2025, time.December, 31) {
 		t.Errorf("stdout %q, want %q; entry dated %s", te.out.String(), want, closing.Date)
 	}
 
 	t.Run("again", func(t *testing.T) {
-		expectFail(t, te, te.run("close-year", "2025"), "2025 is already closed")
+		expectFail(t, te, te.run("close-year", "2025"), "2025 is closed already")
 		if te.out.Len() != 0 {
 			t.Errorf("stdout %q", te.out.String())
 		}
 	})
 	t.Run("a loss, as the accountant", func(t *testing.T) {
 		te.as("jana", "jana-heslo-1")
-		defer te.as(testAdmin, testPassword)
+		defer te.as(db.Admin.Name, db.Password)
 		if code := te.run("close-year", "2026"); code != ExitOK {
 			t.Fatalf("exit %d: %s", code, te.err.String())
 		}
@@ -64,13 +66,14 @@ func TestCloseYearAndReopen(t *testing.T) {
 		}
 	})
 	t.Run("reopen only the last", func(t *testing.T) {
-		expectFail(t, te, te.run("close-year", "2025", "--reopen"), "2025 is not the last closed year")
+		expectFail(t, te, te.run("close-year", "2025", "--reopen"), "2026 is closed already; reopen it before 2025")
 	})
 	t.Run("reopen", func(t *testing.T) {
+		before := db.EntryIDs(t)
 		if code := te.run("close-year", "--reopen", "2026"); code != ExitOK {
 			t.Fatalf("exit %d: %s", code, te.err.String())
 		}
-		rev := st.entries[len(st.entries)-1]
+		rev := onlyNew(t, db, before)
 		want := "Reopened 2026: entry " + rev.Number + " reverses its closing, result 500,00 Kč loss (431) taken back\n"
 		if te.out.String() != want {
 			t.Errorf("stdout %q, want %q", te.out.String(), want)
@@ -84,12 +87,11 @@ func TestCloseYearAndReopen(t *testing.T) {
 	})
 	t.Run("receptionist", func(t *testing.T) {
 		te.as("eva", "eva-heslo-12")
-		defer te.as(testAdmin, testPassword)
+		defer te.as(db.Admin.Name, db.Password)
 		expectFail(t, te, te.run("close-year", "2025"), "user eva may not do this")
 	})
 	t.Run("december locked", func(t *testing.T) {
-		st.locked[app.Month{Year: 2025, Month: time.December}] = true
-		defer delete(st.locked, app.Month{Year: 2025, Month: time.December})
+		db.LockMonth(t, app.Month{Year: 2025, Month: time.December})
 		expectFail(t, te, te.run("close-year", "2025"), "locked")
 	})
 }
@@ -102,7 +104,7 @@ func TestCloseYearUsage(t *testing.T) {
 		{"close-year", "2025", "2026"},
 		{"close-year", "2025", "--reopen=maybe"},
 	} {
-		te := newTestEnv()
+		te := newTestEnv(t)
 		if code := te.run(args...); code != ExitUsage {
 			t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
 		}
@@ -110,7 +112,7 @@ func TestCloseYearUsage(t *testing.T) {
 			t.Errorf("%v: stdout %q stderr %q opened %v", args, te.out.String(), te.err.String(), te.opened)
 		}
 	}
-	te := newTestEnv()
+	te := newTestEnv(t)
 	te.run("close-year", "20x5")
 	if !strings.Contains(te.err.String(), `YEAR: "20x5" is not a year`) {
 		t.Errorf("stderr %q", te.err.String())

@@ -77,7 +77,7 @@ func (r *runner) mainUsage(w io.Writer, fs *flag.FlagSet) {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, "\nThe database is --db PATH if given, else $%s, else ", EnvDB)
-	if path, err := r.dbPathDefault(); err == nil {
+	if path, err := r.env.DefaultDB(); err == nil {
 		fmt.Fprintf(w, "%s.\n", path)
 	} else {
 		fmt.Fprintln(w, "kontor.db in the per-user configuration folder.")
@@ -92,13 +92,6 @@ func (r *runner) mainUsage(w io.Writer, fs *flag.FlagSet) {
 		fmt.Fprintln(w, "\nFlags:")
 		printFlags(w, fs)
 	}
-}
-
-func (r *runner) dbPathDefault() (string, error) {
-	if r.env.DefaultDB == nil {
-		return "", fmt.Errorf("no default")
-	}
-	return r.env.DefaultDB()
 }
 
 // groupUsage lists a group's subcommands.
@@ -185,9 +178,6 @@ func setupCheck(r *runner, _ command, fs *flag.FlagSet, db string) func([]string
 		}
 		var problems []app.Problem
 		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-			if svc.Store == nil {
-				return app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot check databases", nil)
-			}
 			// The store checks too; asking first keeps the refusal the same
 			// whatever the store's Check does before it looks at the user.
 			if err := app.Authorize(ctx, app.PermStoreAdmin); err != nil {
@@ -264,9 +254,6 @@ func setupBackup(r *runner, c command, fs *flag.FlagSet, db string) func([]strin
 		}
 		dst := absPath(*out)
 		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-			if svc.Store == nil {
-				return app.Errorf(app.EINTERNAL, "err.cli.no_store", "this build of Kontor cannot back up databases", nil)
-			}
 			if err := app.Authorize(ctx, app.PermStoreAdmin); err != nil {
 				return err
 			}
@@ -290,9 +277,6 @@ func setupRestore(r *runner, c command, fs *flag.FlagSet, db string) func([]stri
 		path, err := r.dbPath(*dbp)
 		if err != nil {
 			return r.fail(err)
-		}
-		if r.env.Restore == nil {
-			return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_restore", "this build of Kontor cannot restore databases", nil))
 		}
 		who, err := r.guardFile(path, *user, "replacing the database with a backup", true)
 		if err != nil {
@@ -322,9 +306,6 @@ func setupCompact(r *runner, _ command, fs *flag.FlagSet, db string) func([]stri
 		path, err := r.dbPath(*dbp)
 		if err != nil {
 			return r.fail(err)
-		}
-		if r.env.Compact == nil {
-			return r.fail(app.Errorf(app.EINTERNAL, "err.cli.no_compact", "this build of Kontor cannot compact databases", nil))
 		}
 		if _, err := r.guardFile(path, *user, "compacting the database", false); err != nil {
 			return r.fail(err)

@@ -50,9 +50,6 @@ func setupImportCustomers(r *runner, c command, fs *flag.FlagSet, db string) fun
 		var res app.ImportResult
 		start := time.Now()
 		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-			if svc.Importer == nil {
-				return app.Errorf(app.EINTERNAL, "err.cli.no_importer", "this build of Kontor cannot import customers", nil)
-			}
 			if err := app.Authorize(ctx, app.PermCustomersWrite); err != nil {
 				return err
 			}
@@ -177,9 +174,6 @@ func setupExportCustomers(r *runner, c command, fs *flag.FlagSet, db string) fun
 		}
 		n := 0
 		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-			if svc.Customers == nil {
-				return app.Errorf(app.EINTERNAL, "err.cli.no_customers", "this build of Kontor has no customer directory", nil)
-			}
 			if err := app.Authorize(ctx, app.PermCustomersRead); err != nil {
 				return err
 			}

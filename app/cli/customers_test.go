@@ -9,23 +9,38 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"kontor/app"
+	"kontor/data/datatest"
 )
 
 // customerEnv is a database with a company, an admin (the default user), a
 // receptionist and a payroll clerk, and a customer on file.
-func customerEnv(t *testing.T) (*testEnv, *fakeStore, string) {
+func customerEnv(t *testing.T) (*testEnv, *datatest.DB, string) {
 	t.Helper()
-	te := newTestEnv()
-	te.seed("/c.db")
-	te.vars[EnvDB] = "/c.db"
-	st := te.store("/c.db")
-	c := demoCompany(app.ChartCzech)
-	c.Normalize()
-	st.company = &c
-	st.addUser("recepce", "Jana Růžičková", testPassword, app.RoleReception)
-	st.addUser("mzdy", "Zdeňka Kučerová", testPassword, app.RolePayroll)
-	st.sales.customers["c1"] = app.Customer{ID: "c1", Name: "Stávající zákazník s.r.o.", ICO: "45274649", Country: "CZ", Currency: "CZK", Lang: app.Czech, PaymentDays: 14}
-	return te, st, t.TempDir()
+	db := datatest.MustOpen(t)
+	db.AddUser(t, "recepce", "Jana Růžičková", datatest.UserPassword, app.RoleReception)
+	db.AddUser(t, "mzdy", "Zdeňka Kučerová", datatest.UserPassword, app.RolePayroll)
+	if _, err := db.SaveCustomer(db.Ctx, app.Customer{Name: "Stávající zákazník s.r.o.", ICO: "45274649", Country: "CZ", Currency: "CZK", Lang: app.Czech, PaymentDays: 14}); err != nil {
+		t.Fatal(err)
+	}
+	te := newTestEnv(t, db)
+	te.vars[EnvDB] = db.Path
+	return te, db, t.TempDir()
+}
+
+// customers are all of db's customers.
+func customers(t *testing.T, db *datatest.DB) []app.Customer {
+	t.Helper()
+	cs, err := db.Customers(db.Ctx, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+// imports counts the customer imports in db's audit trail.
+func imports(t *testing.T, db *datatest.DB) int {
+	t.Helper()
+	return datatest.Actions(db.AuditTrail(t, db.Ctx, app.AuditFilter{Entity: "customer"}))["import"]
 }
 
 func writeFile(t *testing.T, path string, data []byte) string {
@@ -56,7 +71,7 @@ func czechExcelCSV(t *testing.T) []byte {
 }
 
 func TestImportCustomers(t *testing.T) {
-	te, st, dir := customerEnv(t)
+	te, db, dir := customerEnv(t)
 	file := writeFile(t, filepath.Join(dir, "zakaznici.csv"), czechExcelCSV(t))
 
 	// A dry run reports everything and writes nothing.
@@ -71,8 +86,8 @@ func TestImportCustomers(t *testing.T) {
 			t.Errorf("dry run output lacks %q:\n%s", want, out)
 		}
 	}
-	if len(st.sales.customers) != 1 {
-		t.Fatalf("a dry run wrote %d customers", len(st.sales.customers)-1)
+	if n := len(customers(t, db)); n != 1 || imports(t, db) != 0 {
+		t.Fatalf("a dry run wrote %d customers", n-1)
 	}
 
 	if code := te.run("import", "customers", file, "--user", "recepce"); code != ExitOK {
@@ -81,11 +96,11 @@ func TestImportCustomers(t *testing.T) {
 	if out := te.out.String(); !strings.Contains(out, "Imported 3 customers in one transaction") || !strings.Contains(out, "line 7: ") {
 		t.Errorf("import output:\n%s", out)
 	}
-	if st.reception.importCalls != 2 || len(st.sales.customers) != 4 {
-		t.Errorf("%d import calls, %d customers", st.reception.importCalls, len(st.sales.customers))
+	if n, cs := imports(t, db), customers(t, db); n != 1 || len(cs) != 4 {
+		t.Errorf("%d imports, %d customers", n, len(cs))
 	}
 	found := map[string]app.Customer{}
-	for _, c := range st.sales.customers {
+	for _, c := range customers(t, db) {
 		found[c.Name] = c
 	}
 	if c := found["Žluťoučký kůň s.r.o."]; c.City != "Příbram" || c.PaymentDays != 30 || c.Currency != "CZK" || c.ID == "" {
@@ -100,18 +115,18 @@ func TestImportCustomers(t *testing.T) {
 }
 
 func TestImportCustomersQuotedRow(t *testing.T) {
-	te, st, dir := customerEnv(t)
+	te, db, dir := customerEnv(t)
 	file := writeFile(t, filepath.Join(dir, "q.csv"), []byte("name,city,note\n\"Pekařství \"\"U Klasu\"\"\",Tábor,\"ráno,\nvečer\"\n"))
 	if code := te.run("import", "customers", file); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, te.err.String())
 	}
-	if !strings.Contains(te.out.String(), "commas") || len(st.sales.customers) != 2 {
-		t.Errorf("output %s, %d customers", te.out.String(), len(st.sales.customers))
+	if !strings.Contains(te.out.String(), "commas") || len(customers(t, db)) != 2 {
+		t.Errorf("output %s, %d customers", te.out.String(), len(customers(t, db)))
 	}
 }
 
 func TestImportCustomersRefused(t *testing.T) {
-	te, st, dir := customerEnv(t)
+	te, db, dir := customerEnv(t)
 	good := writeFile(t, filepath.Join(dir, "ok.csv"), []byte("Název;Obec\nAlfa;Praha\n"))
 	cases := []struct {
 		name string
@@ -138,8 +153,8 @@ func TestImportCustomersRefused(t *testing.T) {
 			}
 		})
 	}
-	if len(st.sales.customers) != 1 || st.reception.importCalls != 0 {
-		t.Errorf("refused imports wrote: %d customers, %d calls", len(st.sales.customers), st.reception.importCalls)
+	if n, cs := imports(t, db), customers(t, db); len(cs) != 1 || n != 0 {
+		t.Errorf("refused imports wrote: %d customers, %d imports", len(cs), n)
 	}
 	// Bare quotes refuse the whole file with the line.
 	bare := writeFile(t, filepath.Join(dir, "bare2.csv"), []byte("Název;Obec\nAlfa;Praha\nPekařství \"U Klasu\";Tábor\n"))
@@ -149,7 +164,7 @@ func TestImportCustomersRefused(t *testing.T) {
 }
 
 func TestExportCustomers(t *testing.T) {
-	te, st, dir := customerEnv(t)
+	te, db, dir := customerEnv(t)
 	file := writeFile(t, filepath.Join(dir, "in.csv"), czechExcelCSV(t))
 	if code := te.run("import", "customers", file); code != ExitOK {
 		t.Fatalf("import: %d %s", code, te.err.String())
@@ -171,7 +186,7 @@ func TestExportCustomers(t *testing.T) {
 	}
 	for _, r := range back.Rows {
 		var orig app.Customer
-		for _, c := range st.sales.customers {
+		for _, c := range customers(t, db) {
 			if c.Name == r.Customer.Name {
 				orig = c
 			}

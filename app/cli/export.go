@@ -41,13 +41,10 @@ func setupExportInvoice(r *runner, c command, fs *flag.FlagSet, db string) func(
 		if err != nil {
 			return r.fail(err)
 		}
-		if r.env.PDF == nil {
-			return r.fail(errNoPDF())
-		}
 		var d app.SalesDoc
 		var dst string
 		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-			if err := salesReady(ctx, svc); err != nil {
+			if err := salesReady(ctx); err != nil {
 				return err
 			}
 			var err error
@@ -97,15 +94,12 @@ func setupExportInvoices(r *runner, c command, fs *flag.FlagSet, db string) func
 		if err != nil {
 			return r.fail(err)
 		}
-		if r.env.PDF == nil {
-			return r.fail(errNoPDF())
-		}
 		dst := absPath(*out)
 		combined := strings.EqualFold(filepath.Ext(dst), ".pdf")
 		one, many := kindNouns(q.filter.Kind, q.all)
 		n := 0
 		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-			if err := salesReady(ctx, svc); err != nil {
+			if err := salesReady(ctx); err != nil {
 				return err
 			}
 			company, err := svc.Company.Company(ctx)
@@ -306,10 +300,6 @@ func exists(path string) bool {
 
 func errExists(path string) error {
 	return app.Errorf(app.ECONFLICT, "err.cli.file_exists", "{{.path}} exists already; add --force to replace it", map[string]any{"path": path})
-}
-
-func errNoPDF() error {
-	return app.Errorf(app.EINTERNAL, "err.cli.no_pdf", "this build of Kontor cannot make PDFs", nil)
 }
 
 // withPDFExt adds .pdf to a file name that lacks it.

@@ -122,9 +122,6 @@ func setupExportReport(r *runner, c command, fs *flag.FlagSet, db string) func([
 		if err != nil {
 			return r.fail(err)
 		}
-		if asPDF && r.env.Reports == nil {
-			return r.fail(errNoPDF())
-		}
 		dst = absPath(dst)
 		// Refused before signing in, so nobody types a password for nothing.
 		if !*force && exists(dst) {
@@ -132,9 +129,6 @@ func setupExportReport(r *runner, c command, fs *flag.FlagSet, db string) func([
 		}
 		var table app.ReportTable
 		code = r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-			if svc.Company == nil || svc.Ledger == nil {
-				return app.Errorf(app.EINTERNAL, "err.cli.no_ledger", "this build of Kontor has no ledger", nil)
-			}
 			company, err := svc.Company.Company(ctx)
 			if err != nil {
 				return err

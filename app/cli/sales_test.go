@@ -14,74 +14,82 @@ import (
 	"testing"
 
 	"kontor/app"
+	"kontor/app/mock"
+	"kontor/data/datatest"
 )
 
-// fakePDF renders a document as a line of text after a PDF header, so tests
-// read back what was rendered and in which order.
-type fakePDF struct {
+// pdfLog records what a test's PDF renderer (a mock) was asked to render:
+// a line of text after a PDF header per document, so tests read back what
+// was rendered and in which order. The PDFs themselves are app/pdf's, tested
+// there and end to end in package main.
+type pdfLog struct {
 	docs    []string // numbers rendered, in order
 	batches int
 	// afterDoc, if set, runs after each document of a batch or folder.
 	afterDoc func(n int)
-	fail     error
 }
 
-func (p *fakePDF) Document(w io.Writer, d app.SalesDoc, c app.Company) error {
-	if p.fail != nil {
-		return p.fail
-	}
-	p.docs = append(p.docs, d.Number)
-	_, err := fmt.Fprintf(w, "%%PDF-1.3 fake\n%s %s %s %s\n", d.Number, d.Lang, d.Customer.Name, c.Name)
-	if p.afterDoc != nil {
-		p.afterDoc(len(p.docs))
-	}
-	return err
-}
-
-func (p *fakePDF) Batch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), c app.Company, progress func(int)) error {
-	p.batches++
-	fmt.Fprintln(w, "%PDF-1.3 fake batch")
-	for n := 1; ; n++ {
-		if ctx.Err() != nil {
-			return app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
-		}
-		d, err := next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
+func (p *pdfLog) renderer() *mock.DocumentRenderer {
+	return &mock.DocumentRenderer{
+		DocumentFn: func(w io.Writer, d app.SalesDoc, c app.Company) error {
+			p.docs = append(p.docs, d.Number)
+			_, err := fmt.Fprintf(w, "%%PDF-1.3 test\n%s %s %s %s\n", d.Number, d.Lang, d.Customer.Name, c.Name)
+			if p.afterDoc != nil {
+				p.afterDoc(len(p.docs))
+			}
 			return err
-		}
-		p.docs = append(p.docs, d.Number)
-		fmt.Fprintf(w, "%s %s\n", d.Number, d.Lang)
-		progress(n)
-		if p.afterDoc != nil {
-			p.afterDoc(n)
-		}
+		},
+		BatchFn: func(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), c app.Company, progress func(int)) error {
+			p.batches++
+			fmt.Fprintln(w, "%PDF-1.3 test batch")
+			for n := 1; ; n++ {
+				if ctx.Err() != nil {
+					return app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
+				}
+				d, err := next()
+				if err == io.EOF {
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+				p.docs = append(p.docs, d.Number)
+				fmt.Fprintf(w, "%s %s\n", d.Number, d.Lang)
+				progress(n)
+				if p.afterDoc != nil {
+					p.afterDoc(n)
+				}
+			}
+		},
 	}
 }
 
-// salesEnv is a test environment whose database holds the demo, signed in
-// as the demo admin, with a fake PDF renderer.
-func salesEnv(t *testing.T) (*testEnv, *fakePDF, *fakeStore) {
+// salesEnv is a test environment whose database is a copy of the demo,
+// signed in as the demo admin, with a recording PDF renderer.
+func salesEnv(t *testing.T) (*testEnv, *pdfLog, *datatest.DB) {
 	t.Helper()
-	te := newTestEnv()
-	if code := te.run("demo", "--db", "/d.db"); code != ExitOK {
-		t.Fatalf("demo: exit %d: %s", code, te.err.String())
+	te, db := demoEnv(t)
+	p := &pdfLog{}
+	te.PDF = p.renderer()
+	return te, p, db
+}
+
+// allDocs are db's sales documents of every kind, newest first.
+func allDocs(t *testing.T, db *datatest.DB) []app.SalesDoc {
+	t.Helper()
+	docs, _, err := db.Documents(db.Ctx, app.DocFilter{}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
 	}
-	te.vars[EnvDB] = "/d.db"
-	te.vars[EnvUser] = DemoAdmin
-	te.vars[EnvPassword] = DemoPassword
-	p := &fakePDF{}
-	te.PDF = p
-	return te, p, te.store("/d.db")
+	return docs
 }
 
 // issuedInvoices returns the numbers of the store's issued invoices issued
 // from..to, in number order.
-func issuedInvoices(st *fakeStore, from, to app.Date) []string {
+func issuedInvoices(t *testing.T, db *datatest.DB, from, to app.Date) []string {
+	t.Helper()
 	var out []string
-	for _, d := range st.sales.docs {
+	for _, d := range allDocs(t, db) {
 		if d.Kind == app.KindInvoice && d.Status == app.StatusIssued && !d.IssueDate.Before(from) && !d.IssueDate.After(to) {
 			out = append(out, d.Number)
 		}
@@ -91,7 +99,8 @@ func issuedInvoices(st *fakeStore, from, to app.Date) []string {
 }
 
 func TestListInvoices(t *testing.T) {
-	te, _, st := salesEnv(t)
+	t.Parallel()
+	te, _, db := salesEnv(t)
 	if code := te.run("list", "invoices", "--from", "1.10.2026", "--to", "2026-10-31", "--format", "csv"); code != ExitOK {
 		t.Fatalf("csv: exit %d %s", code, te.err.String())
 	}
@@ -102,15 +111,15 @@ func TestListInvoices(t *testing.T) {
 	if strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
 		t.Errorf("header %v", rows[0])
 	}
-	want := issuedInvoices(st, app.D(2026, 10, 1), app.D(2026, 10, 31))
+	want := issuedInvoices(t, db, app.D(2026, 10, 1), app.D(2026, 10, 31))
 	var got []string
 	for _, r := range rows[1:] {
 		got = append(got, r[0])
 		if r[1] != "invoice" || !strings.HasPrefix(r[2], "2026-10-") || !strings.Contains(r[9], ".") || r[10] == "" {
 			t.Errorf("row %v", r)
 		}
-		d, _ := st.DocumentByNumber(adminCtx(st), r[0])
-		if r[9] != app.FormatMinor(d.Totals.Total, 2, "") || r[5] != d.Customer.Name || r[13] != string(d.StatusOn(app.D(2026, 11, 18))) {
+		d, _ := db.DocumentByNumber(db.Ctx, r[0])
+		if r[9] != app.FormatMinor(d.Totals.Total, 2, "") || r[5] != d.Customer.Name || r[13] != string(d.StatusOn(app.DateOf(db.Clock.Now()))) {
 			t.Errorf("row %v for %+v", r, d.Totals)
 		}
 	}
@@ -171,6 +180,7 @@ func TestListInvoices(t *testing.T) {
 }
 
 func TestListAndExportRefusals(t *testing.T) {
+	t.Parallel()
 	te, p, _ := salesEnv(t)
 	for _, args := range [][]string{
 		{"list", "invoices", "--from", "31.2.2026"},
@@ -213,14 +223,11 @@ func TestListAndExportRefusals(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 || len(p.docs) != 0 {
 		t.Errorf("refusals wrote %v, rendered %v", entries, p.docs)
 	}
-	te.PDF = nil
-	if code := te.run("export", "invoice", "FV2026-0001", "--out", filepath.Join(dir, "x")); code != ExitFailure || !strings.Contains(te.err.String(), "cannot make PDFs") {
-		t.Errorf("no renderer: exit %d %q", code, te.err.String())
-	}
 }
 
 func TestExportInvoice(t *testing.T) {
-	te, p, st := salesEnv(t)
+	t.Parallel()
+	te, p, db := salesEnv(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "faktura")
 	if code := te.run("export", "invoice", "fv2026-0003", "--out", out); code != ExitOK {
@@ -229,6 +236,9 @@ func TestExportInvoice(t *testing.T) {
 	body, err := os.ReadFile(out + ".pdf")
 	if err != nil || !bytes.HasPrefix(body, []byte("%PDF")) || !strings.Contains(string(body), "FV2026-0003 cs") || !strings.Contains(te.out.String(), "Wrote invoice FV2026-0003") {
 		t.Fatalf("file %q (%v), stdout %q", body, err, te.out.String())
+	}
+	if len(p.docs) != 1 || p.docs[0] != "FV2026-0003" {
+		t.Errorf("rendered %v", p.docs)
 	}
 	if code := te.run("export", "invoice", "FV2026-0004", "--out", out+".PDF", "--force"); code != ExitOK || !exists(out+".PDF") {
 		t.Errorf(".PDF: exit %d %q", code, te.err.String())
@@ -245,7 +255,7 @@ func TestExportInvoice(t *testing.T) {
 	}
 	// A foreign customer's invoice is rendered in English; a credit note by its number.
 	var eur, cn string
-	for _, d := range st.sales.docs {
+	for _, d := range allDocs(t, db) {
 		switch {
 		case d.Kind == app.KindInvoice && d.Currency == "EUR" && eur == "":
 			eur = d.Number
@@ -262,7 +272,7 @@ func TestExportInvoice(t *testing.T) {
 		t.Errorf("EUR invoice rendered %q", body)
 	}
 	// The render failing leaves nothing behind.
-	p.fail = errors.New("boom")
+	te.PDF = &mock.DocumentRenderer{DocumentFn: func(io.Writer, app.SalesDoc, app.Company) error { return errors.New("boom") }}
 	if code := te.run("export", "invoice", "FV2026-0005", "--out", filepath.Join(dir, "bad.pdf")); code != ExitFailure {
 		t.Errorf("failed render: exit %d", code)
 	}
@@ -279,9 +289,10 @@ func TestExportInvoice(t *testing.T) {
 }
 
 func TestExportInvoicesCombinedAndFolder(t *testing.T) {
-	te, p, st := salesEnv(t)
+	t.Parallel()
+	te, p, db := salesEnv(t)
 	dir := t.TempDir()
-	want := issuedInvoices(st, app.D(2026, 9, 1), app.D(2026, 10, 31))
+	want := issuedInvoices(t, db, app.D(2026, 9, 1), app.D(2026, 10, 31))
 	all := filepath.Join(dir, "zari-rijen.pdf")
 	if code := te.run("export", "invoices", "--from", "1.9.2026", "--to", "31.10.2026", "--out", all); code != ExitOK {
 		t.Fatalf("combined: exit %d %s", code, te.err.String())
@@ -322,6 +333,7 @@ func TestExportInvoicesCombinedAndFolder(t *testing.T) {
 }
 
 func TestExportInvoicesCancelled(t *testing.T) {
+	t.Parallel()
 	for _, combined := range []bool{true, false} {
 		te, p, _ := salesEnv(t)
 		dir := t.TempDir()
@@ -359,6 +371,7 @@ func TestExportInvoicesCancelled(t *testing.T) {
 // --force removes the files it made but keeps those it had already replaced
 // (their old content is gone; removing them would lose the document).
 func TestExportInvoicesCancelledKeepsReplaced(t *testing.T) {
+	t.Parallel()
 	te, p, _ := salesEnv(t)
 	dir := filepath.Join(t.TempDir(), "out")
 	args := []string{"export", "invoices", "--from", "1.1.2026", "--to", "30.6.2026", "--out", dir}

@@ -90,9 +90,6 @@ func setupUserAdd(r *runner, c command, fs *flag.FlagSet, db string) func([]stri
 			return r.fail(err)
 		}
 		return r.withStore(path, func(svc app.Services) error {
-			if svc.Users == nil {
-				return errNoUserService()
-			}
 			has, err := svc.Users.HasUsers(r.ctx)
 			if err != nil {
 				return err

@@ -70,9 +70,6 @@ func setupExportVAT(form app.VATForm) func(r *runner, c command, fs *flag.FlagSe
 			if err != nil {
 				return r.fail(err)
 			}
-			if ext == ".pdf" && r.env.Reports == nil {
-				return r.fail(errNoPDF())
-			}
 			dst = absPath(dst)
 			if !*force && exists(dst) {
 				return r.fail(errExists(dst))
@@ -80,14 +77,11 @@ func setupExportVAT(form app.VATForm) func(r *runner, c command, fs *flag.FlagSe
 			var notBegun error
 			var summary string
 			code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
-				if svc.Company == nil || svc.VAT == nil {
-					return app.Errorf(app.EINTERNAL, "err.cli.no_ledger", "this build of Kontor has no ledger", nil)
-				}
 				company, err := svc.Company.Company(ctx)
 				if err != nil {
 					return err
 				}
-				today := app.Today(clockOf(svc))
+				today := app.Today(svc.Clock)
 				if err := app.CheckVATPeriod(form, p, today, company, ext == ".xml"); err != nil {
 					if e, ok := err.(*app.Error); ok && e.Key == app.ErrVATPeriodNotBegun {
 						notBegun = err // a usage error, reported below
