@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"kontor/app"
-	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/data/datatest"
 )
 
@@ -19,8 +19,8 @@ var productionPasswordCost = app.PasswordCost
 // brute-force resistance) and lets tests take a copy of the demo company.
 func TestMain(m *testing.M) {
 	datatest.SetDemoBuilder(func(ctx context.Context, svc app.Services) (string, string, error) {
-		_, err := cli.Demo(ctx, svc, cli.DemoOptions{})
-		return cli.DemoAdmin, cli.DemoPassword, err
+		_, err := demo.Run(ctx, svc, demo.Options{}, demo.All()...)
+		return demo.Admin, demo.Password, err
 	})
 	os.Exit(datatest.Main(m))
 }

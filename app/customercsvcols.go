@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"sync"
 )
 
 // customerColumn is a customer field a CSV column can fill.
@@ -53,8 +54,10 @@ var customerColumns = [numCustomerColumns]struct {
 	colNote:     {"customer.note", "Poznámka", []string{"Poznámka", "Poznámky", "Komentář", "Note", "Notes", "Comment"}},
 }
 
-// headerIndex maps a folded header to its column.
-var headerIndex = func() map[string]customerColumn {
+// headerIndex maps a folded header to its column. It is made on first use:
+// folding some 80 headers takes more than half a megabyte of allocations,
+// which every start of the command line would otherwise pay.
+var headerIndex = sync.OnceValue(func() map[string]customerColumn {
 	m := map[string]customerColumn{}
 	for k, c := range customerColumns {
 		for _, a := range c.accepted {
@@ -62,7 +65,7 @@ var headerIndex = func() map[string]customerColumn {
 		}
 	}
 	return m
-}()
+})
 
 // CustomerCSVColumns lists the columns a customer CSV may have, in the
 // order WriteCustomersCSV writes them.
@@ -95,7 +98,7 @@ func mapHeader(f *CustomerCSV) ([numCustomerColumns]int, error) {
 	}
 	known := 0
 	for i, h := range f.Header {
-		k, ok := headerIndex[headerKey(h)]
+		k, ok := headerIndex()[headerKey(h)]
 		if !ok {
 			if strings.TrimSpace(h) != "" {
 				f.Ignored = append(f.Ignored, strings.TrimSpace(h))

@@ -113,23 +113,11 @@ func (p *PurchaseInvoice) Booked(e Entry, acc PostingAccounts) {
 func ApplyPurchaseCredit(orig, p PurchaseInvoice, acc PostingAccounts) (PurchaseInvoice, *Entry) {
 	orig.Credited += -p.Total
 	orig.CreditedBase += -p.Posted
-	r := orig.BaseRemaining()
-	if !orig.ExchangeRate.IsForeign() || orig.Remaining() != 0 || !purchaseRounding(r) {
+	r := CreditResidue(orig.ExchangeRate, orig.Remaining(), orig.BaseRemaining()) // a credit 321 still carries
+	if r == 0 {
 		return orig, nil
 	}
-	// 321 carries r on the credit side: debit it away against the rounding accounts.
-	m := MemoRateRounding(orig.Number)
-	lines := []Line{{Account: acc.Payables, Debit: r, Memo: m.Czech}, {Account: acc.RoundingGain, Credit: r, Memo: m.Czech}}
-	if r < 0 {
-		lines = []Line{{Account: acc.Payables, Credit: -r, Memo: m.Czech}, {Account: acc.RoundingLoss, Debit: -r, Memo: m.Czech}}
-	}
-	e := Entry{Date: p.TaxDate, Source: "rounding:" + p.ID, Lines: lines}
-	e.SetMemo(m)
+	e := RoundingEntry(acc.Payables, -r, p.TaxDate, MemoRateRounding(orig.Number), "rounding:"+p.ID, acc)
 	orig.CreditedBase += r
 	return orig, &e
 }
-
-// purchaseRounding reports whether what 321 still carries for a closed
-// invoice is conversion rounding (at most a koruna either way, not zero)
-// rather than an exchange difference left for the accountant.
-func purchaseRounding(d int64) bool { return d != 0 && d >= -100 && d <= 100 }

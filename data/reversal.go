@@ -42,9 +42,6 @@ func (s *Store) ReverseEntry(ctx context.Context, id string, date app.Date) (app
 		if err := recordChange(tx, changeReversal, []byte(orig.ID), []byte(out.ID)); err != nil {
 			return err
 		}
-		if err := recordChange(tx, changeReversal, []byte(orig.ID), []byte(out.ID)); err != nil {
-			return err
-		}
 		return a.logKey("reverse", "entry", orig.ID, "audit.reversed", "{{.number}} reversed by {{.by}}", app.AuditArgs{"number": app.AText(orig.Number), "by": app.AText(out.Number)})
 	})
 	return out, err

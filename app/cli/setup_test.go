@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"kontor/app"
+	"kontor/app/demo"
 	"kontor/data/datatest"
 )
 
@@ -25,13 +26,13 @@ var demoBankFiles = struct {
 
 func TestMain(m *testing.M) {
 	datatest.SetDemoBuilder(func(ctx context.Context, svc app.Services) (string, string, error) {
-		_, err := Demo(ctx, svc, DemoOptions{BankFiles: func(name string, data []byte) error {
+		_, err := demo.Run(ctx, svc, demo.Options{BankFiles: func(name string, data []byte) error {
 			demoBankFiles.Lock()
 			defer demoBankFiles.Unlock()
 			demoBankFiles.m[name] = append([]byte(nil), data...)
 			return nil
-		}})
-		return DemoAdmin, DemoPassword, err
+		}}, demo.All()...)
+		return demo.Admin, demo.Password, err
 	})
 	code := datatest.Main(m)
 	if n := hashLeaks.Load(); n > 0 {
