@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // appointmentsView shows the appointments of a day or a week, of one staff
@@ -39,7 +40,7 @@ type apptRow struct {
 func newAppointmentsView(r *receptionScreen) *appointmentsView { return &appointmentsView{r: r} }
 
 func (v *appointmentsView) buildUI() fyne.CanvasObject {
-	v.day = app.Today(v.r.deps.clock())
+	v.day = app.Today(v.r.deps.Clock())
 	dayText, weekText := lang.X("reception.view_day", "Day"), lang.X("reception.view_week", "Week")
 	v.mode = widget.NewRadioGroup([]string{dayText, weekText}, func(s string) {
 		v.week = s == weekText
@@ -53,7 +54,7 @@ func (v *appointmentsView) buildUI() fyne.CanvasObject {
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { v.step(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.step(1) })
 	today := widget.NewButton(lang.X("reception.today", "Today"), func() {
-		v.day = app.Today(v.r.deps.clock())
+		v.day = app.Today(v.r.deps.Clock())
 		v.reload()
 	})
 	add := widget.NewButtonWithIcon(lang.X("reception.new_appt", "New appointment…"), theme.ContentAddIcon(), func() {
@@ -62,7 +63,7 @@ func (v *appointmentsView) buildUI() fyne.CanvasObject {
 	})
 	add.Importance = widget.HighImportance
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bar := container.NewHBox(v.mode, sized(v.staffSel, 220), prev, today, next, v.title, layout.NewSpacer(), add)
+	bar := container.NewHBox(v.mode, kit.Sized(v.staffSel, 220), prev, today, next, v.title, layout.NewSpacer(), add)
 
 	v.list = widget.NewList(func() int { return len(v.rows) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
@@ -163,18 +164,18 @@ func (v *appointmentsView) reload() {
 	if n == 1 {
 		v.title.SetText(dayTitle(first))
 	} else {
-		v.title.SetText(first.Format(uiLang) + " – " + first.AddDays(n-1).Format(uiLang))
+		v.title.SetText(first.Format(kit.UILang) + " – " + first.AddDays(n-1).Format(kit.UILang))
 	}
 	v.gen++
-	gen, ctx, staff := v.gen, v.r.deps.ctx(), v.staff
-	async(func() {
+	gen, ctx, staff := v.gen, v.r.deps.Ctx(), v.staff
+	kit.Async(func() {
 		list, err := svc.Appointments(ctx, dayStart(first), dayStart(first.AddDays(n)), staff)
 		fyne.Do(func() {
 			if gen != v.gen {
 				return
 			}
 			if err != nil {
-				showError(err, v.r.win)
+				kit.ShowError(err, v.r.win)
 				return
 			}
 			v.rows = groupByDay(list, first, n)

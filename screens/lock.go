@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"kontor/screens/kit"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,7 +49,7 @@ type idleLock struct {
 }
 
 func newIdleLock(g *gate) *idleLock {
-	l := &idleLock{gate: g, now: g.deps.clock().Now, seen: map[fyne.Window]string{}}
+	l := &idleLock{gate: g, now: g.deps.Clock().Now, seen: map[fyne.Window]string{}}
 	l.last = l.now()
 	return l
 }
@@ -209,9 +210,9 @@ func focusPrint(f fyne.Focusable) string {
 		return fmt.Sprintf("%p %d:%d %s", e, e.CursorRow, e.CursorColumn, e.Text)
 	case *widget.SelectEntry:
 		return fmt.Sprintf("%p %d:%d %s", e, e.CursorRow, e.CursorColumn, e.Text)
-	case *escEntry:
+	case *kit.EscEntry:
 		return focusPrint(&e.Entry)
-	case *navEntry:
+	case *kit.NavEntry:
 		return focusPrint(&e.Entry)
 	}
 	return fmt.Sprintf("%p", f)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // checkDatabase runs the store's consistency check in the background with a
@@ -21,10 +22,10 @@ func (s *shell) checkDatabase() {
 		return
 	}
 	bar := widget.NewProgressBar()
-	wait := dialog.NewCustomWithoutButtons(lang.X("check.running", "Checking the database…"), sized(bar, 320), s.win)
+	wait := dialog.NewCustomWithoutButtons(lang.X("check.running", "Checking the database…"), kit.Sized(bar, 320), s.win)
 	wait.Show()
 	last := -1
-	ctx := app.WithProgress(s.deps.ctx(), func(done, total int64) {
+	ctx := app.WithProgress(s.deps.Ctx(), func(done, total int64) {
 		pct := 100
 		if total > 0 {
 			pct = int(min(100, done*100/total))
@@ -35,12 +36,12 @@ func (s *shell) checkDatabase() {
 		last = pct
 		fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
 	})
-	async(func() {
+	kit.Async(func() {
 		problems, err := st.Check(ctx)
 		fyne.Do(func() {
 			wait.Hide()
 			if err != nil {
-				showError(err, s.win)
+				kit.ShowError(err, s.win)
 				return
 			}
 			s.showProblems(problems)
@@ -55,7 +56,7 @@ func (s *shell) backupNow() {
 		return
 	}
 	// the store writes a temp file and renames it over the chosen one
-	saveFileAs(s.win, "kontor-"+s.deps.Services.Clock.Now().Format("2006-01-02")+".db", ".db", s.runBackup)
+	kit.SaveFileAs(s.win, "kontor-"+s.deps.Services.Clock.Now().Format("2006-01-02")+".db", ".db", s.runBackup)
 }
 
 // runBackup writes the backup to path with a progress dialog, then says where it went.
@@ -63,14 +64,14 @@ func (s *shell) runBackup(path string) {
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.X("backup.running", "Backing up…"), bar, s.win)
 	wait.Show()
-	ctx := s.deps.ctx()
-	async(func() {
+	ctx := s.deps.Ctx()
+	kit.Async(func() {
 		err := s.deps.Services.Store.Backup(ctx, path, app.BackupOptions{})
 		fyne.Do(func() {
 			wait.Hide()
 			bar.Stop()
 			if err != nil {
-				showError(err, s.win)
+				kit.ShowError(err, s.win)
 				return
 			}
 			s.updateStatus()
@@ -88,11 +89,11 @@ func (s *shell) showProblems(problems []app.Problem) {
 	}
 	lines := make([]string, len(problems))
 	for i, p := range problems {
-		lines[i] = "• " + p.Text(Translator())
+		lines[i] = "• " + p.Text(kit.Translator())
 	}
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord
-	intro := widget.NewLabel(plural("check.problems", len(problems), "The check found {{.n}} problem:", "The check found {{.n}} problems:", nil))
+	intro := widget.NewLabel(kit.Plural("check.problems", len(problems), "The check found {{.n}} problem:", "The check found {{.n}} problems:", nil))
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(520, 260))
 	dialog.ShowCustom(title, lang.X("action.ok", "OK"), container.NewBorder(intro, nil, nil, nil, scroll), s.win)

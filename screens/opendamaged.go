@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // Damaged is a database Kontor refused to open because the file is damaged,
@@ -36,7 +37,7 @@ type Damaged struct {
 // damaged file is kept beside the backups). Closing it quits Kontor.
 func ShowDamaged(a fyne.App, d Damaged) fyne.Window {
 	w := a.NewWindow(lang.X("damaged.title", "The database is damaged"))
-	w.SetIcon(appIcon())
+	w.SetIcon(kit.AppIcon())
 	w.SetOnClosed(a.Quit)
 	wrap := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
@@ -56,7 +57,7 @@ func ShowDamaged(a fyne.App, d Damaged) fyne.Window {
 	quit := widget.NewButton(lang.X("action.quit", "Quit"), func() { w.Close() })
 	folder := widget.NewButton(lang.X("damaged.open_folder", "Open the backups folder"), func() {
 		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(filepath.Dir(d.Path), "backups"))}
-		async(func() { _ = a.OpenURL(u) })
+		kit.Async(func() { _ = a.OpenURL(u) })
 	})
 	buttons := container.NewHBox(folder, quit)
 	if d.Backup != "" && d.Restore != nil {
@@ -78,14 +79,14 @@ func restoreDamaged(a fyne.App, w fyne.Window, d Damaged, button *widget.Button)
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.X("damaged.restoring", "Restoring…"), bar, w)
 	wait.Show()
-	async(func() {
+	kit.Async(func() {
 		kept, err := d.Restore(d.Backup)
 		fyne.Do(func() {
 			wait.Hide()
 			bar.Stop()
 			if err != nil {
 				button.Enable()
-				showError(err, w)
+				kit.ShowError(err, w)
 				return
 			}
 			msg := lang.X("damaged.restored", "The database was restored from {{.backup}}. The damaged file is kept as {{.kept}}.",
@@ -97,7 +98,7 @@ func restoreDamaged(a fyne.App, w fyne.Window, d Damaged, button *widget.Button)
 					return
 				}
 				if err := d.Start(); err != nil {
-					showError(err, w)
+					kit.ShowError(err, w)
 					return
 				}
 				w.SetOnClosed(nil) // the main window runs Kontor now
@@ -111,5 +112,5 @@ func restoreDamaged(a fyne.App, w fyne.Window, d Damaged, button *widget.Button)
 // formatDateTime writes an instant as the UI language writes dates, with the time.
 func formatDateTime(t time.Time) string {
 	t = t.Local()
-	return app.DateOf(t).Format(uiLang) + " " + t.Format("15:04")
+	return app.DateOf(t).Format(kit.UILang) + " " + t.Format("15:04")
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // periodsView lists the months of the chosen year and locks or unlocks them;
@@ -79,12 +80,12 @@ func (v *periodsView) confirm(m app.Month, lock bool) {
 
 // setLock stores the lock and reloads the list.
 func (v *periodsView) setLock(m app.Month, lock bool) {
-	ledger, ctx := v.parent.deps.Services.Ledger, v.parent.deps.ctx()
-	async(func() {
+	ledger, ctx := v.parent.deps.Services.Ledger, v.parent.deps.Ctx()
+	kit.Async(func() {
 		err := ledger.SetPeriodLock(ctx, m, lock)
 		fyne.Do(func() {
 			if err != nil {
-				showError(err, v.parent.win)
+				kit.ShowError(err, v.parent.win)
 				return
 			}
 			v.reload()
@@ -95,12 +96,12 @@ func (v *periodsView) setLock(m app.Month, lock bool) {
 // reload fetches the locked months and the closed years.
 func (v *periodsView) reload() {
 	v.yearClose.reload()
-	ledger, ctx := v.parent.deps.Services.Ledger, v.parent.deps.ctx()
-	async(func() {
+	ledger, ctx := v.parent.deps.Services.Ledger, v.parent.deps.Ctx()
+	kit.Async(func() {
 		months, err := ledger.LockedPeriods(ctx)
 		fyne.Do(func() {
 			if err != nil {
-				showError(err, v.parent.win)
+				kit.ShowError(err, v.parent.win)
 				return
 			}
 			v.locked = map[app.Month]bool{}

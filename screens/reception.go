@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // overviewEvery is how often the Reception overview refreshes by itself;
@@ -22,7 +23,7 @@ var overviewEvery = time.Minute
 // and, under it, the customer directory, the visitor log, appointments and
 // inquiries.
 type receptionScreen struct {
-	deps    Deps
+	deps    kit.Deps
 	win     fyne.Window
 	company app.Company
 	// openQuote shows a sales document in the Sales tab; the shell sets it.
@@ -40,7 +41,7 @@ type receptionScreen struct {
 	quit     chan struct{}
 }
 
-func newReceptionScreen(d Deps, w fyne.Window, c app.Company) *receptionScreen {
+func newReceptionScreen(d kit.Deps, w fyne.Window, c app.Company) *receptionScreen {
 	return &receptionScreen{deps: d, win: w, company: c, quit: make(chan struct{})}
 }
 
@@ -130,8 +131,8 @@ func (r *receptionScreen) loadStaff() {
 	if r.deps.Services.Reception == nil {
 		return
 	}
-	ctx := r.deps.ctx()
-	async(func() {
+	ctx := r.deps.Ctx()
+	kit.Async(func() {
 		st, err := r.deps.Services.Reception.Staff(ctx)
 		fyne.Do(func() {
 			if err != nil {
@@ -157,7 +158,7 @@ func (r *receptionScreen) staffSelect(selected string, self bool) *widget.Select
 	sel := widget.NewSelect(opts, nil)
 	sel.PlaceHolder = lang.X("reception.pick_staff", "Choose a person…")
 	if selected == "" && self {
-		selected = r.deps.user().Name
+		selected = r.deps.User().Name
 	}
 	for i, s := range r.staff {
 		if s.Name == selected {
@@ -178,7 +179,7 @@ func (r *receptionScreen) staffOf(sel *widget.Select) string {
 
 // newCustomer opens the customer form (Ctrl+N in the tab).
 func (r *receptionScreen) newCustomer() {
-	if !r.deps.can(app.PermCustomersWrite) {
+	if !r.deps.Can(app.PermCustomersWrite) {
 		return
 	}
 	r.tabs.SelectIndex(0)
@@ -209,5 +210,5 @@ func weekdayName(d time.Weekday) string {
 // heading starts with a capital).
 func dayTitle(d app.Date) string {
 	name := []rune(weekdayName(d.Time(time.UTC).Weekday()))
-	return strings.ToUpper(string(name[:1])) + string(name[1:]) + " " + d.Format(uiLang)
+	return strings.ToUpper(string(name[:1])) + string(name[1:]) + " " + d.Format(kit.UILang)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // directoryView is the Customers part of Reception: the shared customer list
@@ -25,7 +26,7 @@ func newDirectoryView(r *receptionScreen) *directoryView { return &directoryView
 func (v *directoryView) buildUI() fyne.CanvasObject {
 	v.list = newCustomersView(v.r.deps, v.r.win, v.r.company.BaseCurrency)
 	v.list.open = func(c app.Customer) { v.openCard(c.ID) }
-	if v.r.deps.can(app.PermCustomersWrite) && v.r.deps.Services.Importer != nil {
+	if v.r.deps.Can(app.PermCustomersWrite) && v.r.deps.Services.Importer != nil {
 		imp := widget.NewButtonWithIcon(lang.X("reception.import", "Import customers…"), theme.UploadIcon(), v.r.importCustomers)
 		v.list.extra = append(v.list.extra, imp)
 	}
@@ -47,12 +48,12 @@ func (v *directoryView) openCard(id string) {
 	if v.r.deps.Services.Reception == nil {
 		return
 	}
-	ctx := v.r.deps.ctx()
-	async(func() {
+	ctx := v.r.deps.Ctx()
+	kit.Async(func() {
 		card, err := v.r.deps.Services.Reception.CustomerCard(ctx, id)
 		fyne.Do(func() {
 			if err != nil {
-				showError(err, v.r.win)
+				kit.ShowError(err, v.r.win)
 				return
 			}
 			v.card = newCustomerCard(v.r, card)

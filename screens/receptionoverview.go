@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // overviewHeight is the height of each overview list: about two and a half
@@ -93,7 +94,7 @@ func (o *receptionOverview) visitText(i int) string {
 
 func (o *receptionOverview) inquiryText(i int) string {
 	q := o.open[i]
-	return q.Contact + " · " + q.Topic + " · " + inquiryStatusName(q.Status)
+	return q.Contact + " · " + q.Topic + " · " + kit.InquiryStatusName(q.Status)
 }
 
 // refresh loads the three lists in the background.
@@ -103,9 +104,9 @@ func (o *receptionOverview) refresh() {
 		return
 	}
 	o.gen++
-	gen, ctx := o.gen, o.r.deps.ctx()
-	today := app.Today(o.r.deps.clock())
-	async(func() {
+	gen, ctx := o.gen, o.r.deps.Ctx()
+	today := app.Today(o.r.deps.Clock())
+	kit.Async(func() {
 		appts, err := svc.Appointments(ctx, dayStart(today), dayStart(today.AddDays(1)), "")
 		var inside []app.Visit
 		var open []app.Inquiry
@@ -135,7 +136,7 @@ func (o *receptionOverview) refresh() {
 
 // setProblem shows why the overview could not be loaded.
 func (o *receptionOverview) setProblem(err error) {
-	o.problem.SetText(app.ErrorMessage(err, Translator()))
+	o.problem.SetText(app.ErrorMessage(err, kit.Translator()))
 	o.problem.Show()
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // reportFileName is the suggested name of an exported report.
@@ -26,16 +27,16 @@ func (p *reportsPane) exportPDF() {
 		return
 	}
 	if p.parent.deps.Reports == nil {
-		showError(errNoPDF(), p.parent.win)
+		kit.ShowError(errNoPDF(), p.parent.win)
 		return
 	}
 	r, d := *p.report, p.parent.deps
 	p.saveAs(".pdf", p.reportFileName(".pdf"), func(path string) error {
-		c, err := d.Services.Company.Company(d.ctx())
+		c, err := d.Services.Company.Company(d.Ctx())
 		if err != nil {
 			return err
 		}
-		return writeFileAtomic(path, func(f *os.File) error { return d.Reports.Report(f, r, c) })
+		return kit.WriteFileAtomic(path, func(f *os.File) error { return d.Reports.Report(f, r, c) })
 	}, true)
 }
 
@@ -46,30 +47,30 @@ func (p *reportsPane) exportCSV() {
 	}
 	r := *p.report
 	p.saveAs(".csv", p.reportFileName(".csv"), func(path string) error {
-		return writeFileAtomic(path, func(f *os.File) error { return r.WriteCSV(f) })
+		return kit.WriteFileAtomic(path, func(f *os.File) error { return r.WriteCSV(f) })
 	}, false)
 }
 
 // saveAs asks for a file name (adding ext if missing), writes it off the UI
 // thread and says where it went; open shows it in the system viewer.
 func (p *reportsPane) saveAs(ext, suggested string, write func(path string) error, open bool) {
-	p.dlg = saveFileAs(p.parent.win, suggested, ext, func(path string) { p.writeReport(path, write, open) })
+	p.dlg = kit.SaveFileAs(p.parent.win, suggested, ext, func(path string) { p.writeReport(path, write, open) })
 }
 
 // writeReport runs write for path in the background, then reports the result.
 func (p *reportsPane) writeReport(path string, write func(path string) error, open bool) {
 	win := p.parent.win
-	async(func() {
+	kit.Async(func() {
 		err := write(path)
 		fyne.Do(func() {
 			if err != nil {
-				showError(err, win)
+				kit.ShowError(err, win)
 				return
 			}
 			p.notes.SetText(strings.TrimSpace(strings.Join(p.report.Notes, "\n") + "\n" +
 				lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})))
 			if open {
-				openFile(path)
+				kit.OpenFile(path)
 			}
 		})
 	})
@@ -78,7 +79,7 @@ func (p *reportsPane) writeReport(path string, write func(path string) error, op
 // reportTranslator is the app.Translator of the reports: Fyne's lang
 // bundle, and the language the amounts and dates are written in.
 type reportTranslator struct {
-	fyneTranslator
+	kit.FyneTranslator
 	lang app.Lang
 }
 

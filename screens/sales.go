@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // salesScreen is the Sales tab: lists of quotes, orders, invoices and credit
 // notes, the customers and the price list; a document opens in place of the
 // lists and "Back" returns to them.
 type salesScreen struct {
-	deps    Deps
+	deps    kit.Deps
 	win     fyne.Window
 	company app.Company
 
@@ -37,7 +38,7 @@ var (
 // listKinds are the document lists in tab order.
 var listKinds = []app.DocKind{app.KindQuote, app.KindOrder, app.KindInvoice, app.KindCreditNote}
 
-func newSalesScreen(d Deps, w fyne.Window, c app.Company) *salesScreen {
+func newSalesScreen(d kit.Deps, w fyne.Window, c app.Company) *salesScreen {
 	return &salesScreen{deps: d, win: w, company: c, lists: map[app.DocKind]*docList{}}
 }
 
@@ -48,7 +49,7 @@ func (s *salesScreen) buildUI() fyne.CanvasObject {
 		s.lists[k] = l
 		s.tabs.Append(container.NewTabItemWithIcon(listTitle(k), theme.DocumentIcon(), l.buildUI()))
 	}
-	if s.deps.can(app.PermCustomersRead) {
+	if s.deps.Can(app.PermCustomersRead) {
 		s.customers = newCustomersView(s.deps, s.win, s.company.BaseCurrency)
 		s.tabs.Append(container.NewTabItemWithIcon(lang.X("sales.tab.customers", "Customers"), theme.AccountIcon(), s.customers.buildUI()))
 	}
@@ -97,19 +98,19 @@ func (s *salesScreen) backToLists() {
 
 // newDoc opens an empty draft of kind (Ctrl+N makes an invoice).
 func (s *salesScreen) newDoc(kind app.DocKind) {
-	if !s.deps.can(app.PermSalesWrite) {
+	if !s.deps.Can(app.PermSalesWrite) {
 		return
 	}
-	ctx := s.deps.ctx()
-	async(func() {
+	ctx := s.deps.Ctx()
+	kit.Async(func() {
 		c, err := s.deps.Services.Company.Company(ctx)
 		fyne.Do(func() {
 			if err != nil {
-				showError(err, s.win)
+				kit.ShowError(err, s.win)
 				return
 			}
 			s.company = c
-			today := app.Today(s.deps.clock())
+			today := app.Today(s.deps.Clock())
 			d := app.SalesDoc{Kind: kind, Status: app.StatusDraft, IssueDate: today, TaxDate: today,
 				Currency: c.BaseCurrency, PaymentMethod: app.PayBank, Supplier: app.PartyOfCompany(c)}
 			if kind == app.KindInvoice {
@@ -126,8 +127,8 @@ func (s *salesScreen) newDoc(kind app.DocKind) {
 // openDoc loads a document with the company and the customer record and
 // shows it: a draft in the form, an issued document read-only.
 func (s *salesScreen) openDoc(id string) {
-	ctx := s.deps.ctx()
-	async(func() {
+	ctx := s.deps.Ctx()
+	kit.Async(func() {
 		d, err := s.deps.Services.Sales.Document(ctx, id)
 		var c app.Company
 		if err == nil {
@@ -141,7 +142,7 @@ func (s *salesScreen) openDoc(id string) {
 		}
 		fyne.Do(func() {
 			if err != nil {
-				showError(err, s.win)
+				kit.ShowError(err, s.win)
 				return
 			}
 			s.company = c

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // yearCloseView is the year-end closing (roční uzávěrka) section of the
@@ -34,7 +35,7 @@ func newYearCloseView(p *accountsScreen) *yearCloseView { return &yearCloseView{
 func (v *yearCloseView) enabled() bool { return v.parent.deps.Services.Closer != nil }
 
 // mayClose reports whether the user may close and reopen years.
-func (v *yearCloseView) mayClose() bool { return v.parent.deps.can(app.PermLedgerPost) }
+func (v *yearCloseView) mayClose() bool { return v.parent.deps.Can(app.PermLedgerPost) }
 
 func (v *yearCloseView) buildUI() fyne.CanvasObject {
 	body := container.NewVBox(widget.NewSeparator(),
@@ -87,7 +88,7 @@ func (v *yearCloseView) confirmClose() {
 		return
 	}
 	msg := lang.X("yearclose.close_confirm", "The revenues and expenses of {{.year}} will be closed to account {{.account}} as of {{.date}}; December must be unlocked. Continue?",
-		map[string]any{"year": year, "account": v.resultAccount(), "date": app.D(year, time.December, 31).Format(uiLang)})
+		map[string]any{"year": year, "account": v.resultAccount(), "date": app.D(year, time.December, 31).Format(kit.UILang)})
 	dialog.ShowConfirm(lang.X("yearclose.close_title", "Close the year"), msg, func(ok bool) {
 		if ok {
 			v.run(year, false)
@@ -112,8 +113,8 @@ func (v *yearCloseView) confirmReopen() {
 // run closes (or reopens) year in the background, reports the entry posted
 // and refreshes the Accounts tab, whose balances it changed.
 func (v *yearCloseView) run(year int, reopen bool) {
-	closer, ctx := v.parent.deps.Services.Closer, v.parent.deps.ctx()
-	async(func() {
+	closer, ctx := v.parent.deps.Services.Closer, v.parent.deps.Ctx()
+	kit.Async(func() {
 		var e app.Entry
 		var err error
 		if reopen {
@@ -123,7 +124,7 @@ func (v *yearCloseView) run(year int, reopen bool) {
 		}
 		fyne.Do(func() {
 			if err != nil {
-				showError(err, v.parent.win)
+				kit.ShowError(err, v.parent.win)
 				v.reload()
 				return
 			}
@@ -160,9 +161,9 @@ func (v *yearCloseView) resultText(e app.Entry, reversal bool) string {
 	cur := v.parent.company.BaseCurrency
 	switch {
 	case net > 0:
-		return lang.X("yearclose.profit", "profit {{.amount}}", map[string]any{"amount": formatMoney(net, cur)})
+		return lang.X("yearclose.profit", "profit {{.amount}}", map[string]any{"amount": kit.FormatMoney(net, cur)})
 	case net < 0:
-		return lang.X("yearclose.loss", "loss {{.amount}}", map[string]any{"amount": formatMoney(-net, cur)})
+		return lang.X("yearclose.loss", "loss {{.amount}}", map[string]any{"amount": kit.FormatMoney(-net, cur)})
 	}
 	return lang.X("yearclose.zero", "no profit or loss")
 }
@@ -180,12 +181,12 @@ func (v *yearCloseView) reload() {
 	if !v.enabled() || v.closed == nil {
 		return
 	}
-	closer, ctx := v.parent.deps.Services.Closer, v.parent.deps.ctx()
-	async(func() {
+	closer, ctx := v.parent.deps.Services.Closer, v.parent.deps.Ctx()
+	kit.Async(func() {
 		es, err := closer.YearClosings(ctx)
 		fyne.Do(func() {
 			if err != nil {
-				showError(err, v.parent.win)
+				kit.ShowError(err, v.parent.win)
 				return
 			}
 			v.closings = es
