@@ -226,10 +226,10 @@ func messageFor(err error, key string) string {
 	return ""
 }
 
-// markAll shows each field error of err at its field, every one at once,
+// MarkAll shows each field error of err at its field, every one at once,
 // and returns what it could not show there (nil when everything found its
 // Field) for the error dialog.
-func (fs *FieldSet) markAll(err error) error {
+func (fs *FieldSet) MarkAll(err error) error {
 	es := fieldErrors(err)
 	if es == nil {
 		return err
@@ -251,7 +251,7 @@ func (fs *FieldSet) markAll(err error) error {
 
 // Mark shows err's field errors at their fields and reports whether every
 // one found its field.
-func (fs *FieldSet) Mark(err error) bool { return fs.markAll(err) == nil }
+func (fs *FieldSet) Mark(err error) bool { return fs.MarkAll(err) == nil }
 
 // Message returns the validation text shown at the field with key ("" if none).
 func (fs *FieldSet) Message(key string) string {

@@ -79,7 +79,7 @@ func (fd *FormDialog) Busy() { fd.OK.Disable() }
 // dialog when it is about nothing on the form (a refusal of the store).
 func (fd *FormDialog) Fail(err error) {
 	fd.OK.Enable()
-	if rest := fd.Form.markAll(err); rest != nil {
+	if rest := fd.Form.MarkAll(err); rest != nil {
 		ShowError(rest, fd.Win)
 	}
 }
@@ -93,3 +93,16 @@ func PasswordField(fs *FieldSet, key, fallback string) *widget.Entry {
 	fs.Add(key, fallback, e)
 	return e
 }
+
+// SetBusy disables the confirm button while a call runs (Busy).
+func (fd *FormDialog) SetBusy(on bool) {
+	if on {
+		fd.OK.Disable()
+	} else {
+		fd.OK.Enable()
+	}
+}
+
+// To sends a call's outcome to the dialog: the confirm button is disabled
+// while it runs, an error is marked at its field or shown over the window.
+func (fd *FormDialog) To() To { return To{Win: fd.Win, Fields: fd.Form, Busy: fd} }
