@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"sort"
 	"strconv"
 
@@ -132,25 +133,20 @@ func (s *accountsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 
 // refresh reloads the balances, the journal and the locked periods.
 func (s *accountsScreen) refresh() {
-	year, ctx := s.year, s.deps.Ctx()
-	kit.Async(func() {
-		bal, err := s.deps.Services.Ledger.Balances(ctx, app.Month{Year: year, Month: 1}, app.Month{Year: year, Month: 12})
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, s.win)
-				return
-			}
-			s.balances = bal
-			var dr, cr int64
-			for _, b := range bal {
-				dr += b.Debit
-				cr += b.Credit
-			}
-			cur := s.company.BaseCurrency
-			s.totals.SetText(lang.X("accounts.totals", "{{.year}}: debit {{.debit}}, credit {{.credit}}",
-				map[string]any{"year": year, "debit": kit.FormatMoney(dr, cur), "credit": kit.FormatMoney(cr, cur)}))
-			s.table.Refresh()
-		})
+	year := s.year
+	kit.Call(s.deps, kit.To{Win: s.win}, func(ctx context.Context) ([]app.AccountBalance, error) {
+		return s.deps.Services.Ledger.Balances(ctx, app.Month{Year: year, Month: 1}, app.Month{Year: year, Month: 12})
+	}, func(bal []app.AccountBalance) {
+		s.balances = bal
+		var dr, cr int64
+		for _, b := range bal {
+			dr += b.Debit
+			cr += b.Credit
+		}
+		cur := s.company.BaseCurrency
+		s.totals.SetText(lang.X("accounts.totals", "{{.year}}: debit {{.debit}}, credit {{.credit}}",
+			map[string]any{"year": year, "debit": kit.FormatMoney(dr, cur), "credit": kit.FormatMoney(cr, cur)}))
+		s.table.Refresh()
 	})
 	s.journal.reload()
 	s.periods.reload()

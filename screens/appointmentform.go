@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -135,18 +136,13 @@ func (v *appointmentsView) edit(a app.Appointment) {
 			fd.Fail(err)
 			return
 		}
-		fd.Busy()
-		ctx := r.deps.Ctx()
-		kit.Async(func() {
+		staff := r.staff
+		kit.Run(r.deps, fd.To(), func(ctx context.Context) error {
 			_, err := r.deps.Services.Reception.SaveAppointment(ctx, out)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(r.withStaffNames(err))
-					return
-				}
-				fd.Close()
-				r.changed()
-			})
+			return withStaffNames(staff, err)
+		}, func() {
+			fd.Close()
+			r.changed()
 		})
 	})
 	r.win.Canvas().Focus(start) // the customer and staff are usually known already
@@ -161,24 +157,18 @@ func (v *appointmentsView) confirmCancel(a app.Appointment, fd *kit.FormDialog) 
 		if !ok {
 			return
 		}
-		ctx := r.deps.Ctx()
-		kit.Async(func() {
-			err := r.deps.Services.Reception.CancelAppointment(ctx, a.ID)
-			fyne.Do(func() {
-				if err != nil {
-					kit.ShowError(err, r.win)
-					return
-				}
-				fd.Close()
-				r.changed()
-			})
+		kit.Run(r.deps, kit.To{Win: r.win}, func(ctx context.Context) error {
+			return r.deps.Services.Reception.CancelAppointment(ctx, a.ID)
+		}, func() {
+			fd.Close()
+			r.changed()
 		})
 	}, r.win)
 }
 
 // withStaffNames shows the staff member an error names by their full name
 // (the store names the user: "petr" already has an appointment…).
-func (r *receptionScreen) withStaffNames(err error) error {
+func withStaffNames(staff []app.Staff, err error) error {
 	var e *app.Error
 	if !errors.As(err, &e) {
 		return err
@@ -192,7 +182,7 @@ func (r *receptionScreen) withStaffNames(err error) error {
 	for k, v := range e.Args {
 		c.Args[k] = v
 	}
-	c.Args["staff"] = r.staffName(name)
+	c.Args["staff"] = app.StaffName(staff, name)
 	return &c
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -167,20 +168,12 @@ func (v *appointmentsView) reload() {
 		v.title.SetText(first.Format(kit.UILang) + " – " + first.AddDays(n-1).Format(kit.UILang))
 	}
 	v.gen++
-	gen, ctx, staff := v.gen, v.r.deps.Ctx(), v.staff
-	kit.Async(func() {
-		list, err := svc.Appointments(ctx, dayStart(first), dayStart(first.AddDays(n)), staff)
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
-			}
-			if err != nil {
-				kit.ShowError(err, v.r.win)
-				return
-			}
-			v.rows = groupByDay(list, first, n)
-			v.list.Refresh()
-		})
+	gen, staff := v.gen, v.staff
+	kit.Call(v.r.deps, kit.To{Win: v.r.win, Stale: func() bool { return gen != v.gen }}, func(ctx context.Context) ([]app.Appointment, error) {
+		return svc.Appointments(ctx, dayStart(first), dayStart(first.AddDays(n)), staff)
+	}, func(list []app.Appointment) {
+		v.rows = groupByDay(list, first, n)
+		v.list.Refresh()
 	})
 }
 

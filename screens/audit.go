@@ -39,7 +39,7 @@ type auditView struct {
 }
 
 func newAuditView(d kit.Deps, w fyne.Window) *auditView {
-	return &auditView{deps: d, win: w, rows: kit.NewPagedRows[app.AuditEntry](auditPageSize, d.Ctx, w)}
+	return &auditView{deps: d, win: w, rows: kit.NewPagedRows[app.AuditEntry](auditPageSize, d, w)}
 }
 
 // auditColumns are the columns of the audit table and of the CSV export.
@@ -182,25 +182,17 @@ func (v *auditView) clear() {
 
 // reload counts the entries of the filter and drops the cached pages.
 func (v *auditView) reload() {
-	f, svc, ctx := v.filter, v.deps.Services.Audit, v.deps.Ctx()
+	f, svc := v.filter, v.deps.Services.Audit
 	gen := v.rows.Reset(func(ctx context.Context, offset, limit int) ([]app.AuditEntry, int, error) {
 		es, err := svc.AuditPage(ctx, f, offset, limit)
 		return es, -1, err
 	})
-	kit.Async(func() {
-		n, err := svc.AuditCount(ctx, f)
-		fyne.Do(func() {
-			if gen != v.rows.Gen {
-				return
-			}
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			v.rows.Count = n
-			v.countText.SetText(kit.Plural("audit.count", n, "{{.n}} entry", "{{.n}} entries", nil))
-			v.table.Refresh()
-		})
+	kit.Call(v.deps, kit.To{Win: v.win, Stale: func() bool { return gen != v.rows.Gen }}, func(ctx context.Context) (int, error) {
+		return svc.AuditCount(ctx, f)
+	}, func(n int) {
+		v.rows.Count = n
+		v.countText.SetText(kit.Plural("audit.count", n, "{{.n}} entry", "{{.n}} entries", nil))
+		v.table.Refresh()
 	})
 }
 
@@ -254,37 +246,34 @@ func (v *auditView) exportCSV() {
 
 // runExport writes the CSV in the background with a progress dialog.
 func (v *auditView) runExport(f app.AuditFilter, path string) {
-	ctx, cancel := context.WithCancel(v.deps.Ctx())
 	bar := widget.NewProgressBar()
 	wait := dialog.NewCustom(lang.X("audit.exporting", "Exporting the audit trail…"), lang.X("action.cancel", "Cancel"), bar, v.win)
-	wait.SetOnClosed(cancel)
+	cancelled, cancel := false, func() {}
+	wait.SetOnClosed(func() { cancelled = true; cancel() }) // Cancel was pressed
 	wait.Show()
 	header := make([]string, len(auditColumns))
 	for i, c := range auditColumns {
 		header[i] = lang.X(c.Key, c.Fallback)
 	}
 	l := kit.UILang
-	kit.Async(func() {
-		n, err := exportAudit(ctx, v.deps.Services.Audit, f, path, l, header, func(done, total int) {
-			fyne.Do(func() {
-				if total > 0 {
-					bar.SetValue(float64(done) / float64(total))
-				}
-			})
-		})
-		fyne.Do(func() {
-			cancelled := ctx.Err() != nil // Cancel was pressed
-			wait.Hide()                   // cancels ctx too, harmless now
-			if cancelled {
-				return
-			}
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			dialog.ShowInformation(lang.X("audit.export_title", "Audit export"),
-				kit.Plural("audit.exported", n, "{{.n}} entry is saved in {{.path}}.", "{{.n}} entries are saved in {{.path}}.", map[string]any{"path": path}), v.win)
-		})
+	svc := v.deps.Services.Audit
+	cancel = kit.Job(v.deps, kit.To{}, func(ctx context.Context, progress func(done, total int)) (int, error) {
+		return exportAudit(ctx, svc, f, path, l, header, progress)
+	}, func(done, total int) {
+		if total > 0 {
+			bar.SetValue(float64(done) / float64(total))
+		}
+	}, func(n int, err error) {
+		if cancelled {
+			return
+		}
+		wait.Hide()
+		if err != nil {
+			kit.ShowError(err, v.win)
+			return
+		}
+		dialog.ShowInformation(lang.X("audit.export_title", "Audit export"),
+			kit.Plural("audit.exported", n, "{{.n}} entry is saved in {{.path}}.", "{{.n}} entries are saved in {{.path}}.", map[string]any{"path": path}), v.win)
 	})
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -187,28 +188,23 @@ func (v *bankView) reload() {
 	if v.table == nil {
 		return
 	}
-	pending, ctx := v.pendingOnly.Checked, v.deps.Ctx()
-	kit.Async(func() {
-		es, err := v.deps.Services.Bank.BankEntries(ctx, pending)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
+	pending := v.pendingOnly.Checked
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) ([]app.BankEntry, error) {
+		return v.deps.Services.Bank.BankEntries(ctx, pending)
+	}, func(es []app.BankEntry) {
+		v.entries = es
+		live := map[string]bool{}
+		for _, e := range es {
+			if v.checked[e.ID] && e.State == app.MatchFound {
+				live[e.ID] = true
 			}
-			v.entries = es
-			live := map[string]bool{}
-			for _, e := range es {
-				if v.checked[e.ID] && e.State == app.MatchFound {
-					live[e.ID] = true
-				}
-			}
-			v.checked = live
-			v.sel = -1
-			v.table.UnselectAll()
-			v.updateButtons()
-			v.updateCount()
-			v.table.Refresh()
-		})
+		}
+		v.checked = live
+		v.sel = -1
+		v.table.UnselectAll()
+		v.updateButtons()
+		v.updateCount()
+		v.table.Refresh()
 	})
 }
 
@@ -374,19 +370,13 @@ func moneyList(sums map[string]int64, base string) string {
 
 // post confirms pairings (all or none) and reloads.
 func (v *bankView) post(pairs []app.BankPairing) {
-	ctx := v.deps.Ctx()
-	kit.Async(func() {
-		posted, err := v.deps.Services.Bank.ConfirmBank(ctx, pairs)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			v.checked = map[string]bool{}
-			v.reload()
-			dialog.ShowInformation(lang.X("bank.posted_title", "Posted"),
-				kit.Plural("bank.posted", len(posted), "{{.n}} payment is posted.", "{{.n}} payments are posted.", nil), v.win)
-		})
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) ([]app.BankEntry, error) {
+		return v.deps.Services.Bank.ConfirmBank(ctx, pairs)
+	}, func(posted []app.BankEntry) {
+		v.checked = map[string]bool{}
+		v.reload()
+		dialog.ShowInformation(lang.X("bank.posted_title", "Posted"),
+			kit.Plural("bank.posted", len(posted), "{{.n}} payment is posted.", "{{.n}} payments are posted.", nil), v.win)
 	})
 }
 
@@ -398,16 +388,8 @@ func (v *bankView) ignore(e app.BankEntry) {
 		if !ok {
 			return
 		}
-		ctx := v.deps.Ctx()
-		kit.Async(func() {
-			err := v.deps.Services.Bank.IgnoreBankEntry(ctx, e.ID)
-			fyne.Do(func() {
-				if err != nil {
-					kit.ShowError(err, v.win)
-					return
-				}
-				v.reload()
-			})
-		})
+		kit.Run(v.deps, kit.To{Win: v.win}, func(ctx context.Context) error {
+			return v.deps.Services.Bank.IgnoreBankEntry(ctx, e.ID)
+		}, v.reload)
 	}, v.win)
 }

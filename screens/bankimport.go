@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"strconv"
@@ -38,17 +39,20 @@ type csvSource struct {
 // header, else the guessed one). A file in no format Kontor knows is
 // refused with the app's reason.
 func (v *bankView) importData(name string, data []byte) {
-	ctx := v.deps.Ctx()
-	kit.Async(func() {
+	// read is what the file turned out to be: a statement to preview or a
+	// CSV file whose columns the user maps.
+	type read struct {
+		st  *app.BankStatement
+		src *csvSource
+	}
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) (read, error) {
 		st, perr := app.ParseBankStatement(data)
 		if perr == nil && st.Format == app.BankFormatABO {
-			fyne.Do(func() { v.preview(name, st) })
-			return
+			return read{st: &st}, nil
 		}
 		text, _, derr := app.DecodeText(data)
 		if derr != nil {
-			fyne.Do(func() { kit.ShowError(derr, v.win) })
-			return
+			return read{}, derr
 		}
 		lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 		src := &csvSource{name: name, data: data}
@@ -83,12 +87,17 @@ func (v *bankView) importData(name string, data []byte) {
 				if perr == nil {
 					perr = gerr
 				}
-				fyne.Do(func() { kit.ShowError(perr, v.win) })
-				return
+				return read{}, perr
 			}
 		}
 		src.columns = headerColumns(src.header, src.m.Comma)
-		fyne.Do(func() { v.mapColumns(src) })
+		return read{src: src}, nil
+	}, func(r read) {
+		if r.st != nil {
+			v.preview(name, *r.st)
+			return
+		}
+		v.mapColumns(r.src)
 	})
 }
 
@@ -215,21 +224,16 @@ func (v *bankView) mapColumns(src *csvSource) {
 				return
 			}
 		}
-		fd.Busy()
-		ctx, keep := v.deps.Ctx(), remember.Checked
-		kit.Async(func() {
+		keep := remember.Checked
+		kit.Call(v.deps, fd.To(), func(ctx context.Context) (app.BankStatement, error) {
 			st, err := app.ParseBankCSV(src.data, m)
 			if err == nil && keep && src.header != "" {
 				err = v.deps.Services.Bank.SaveBankMapping(ctx, src.header, m)
 			}
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				v.preview(src.name, st)
-			})
+			return st, err
+		}, func(st app.BankStatement) {
+			fd.Close()
+			v.preview(src.name, st)
 		})
 	})
 	fd.Widen(560)
@@ -258,17 +262,9 @@ var previewColumns = []kit.Column{
 // preview shows what an import would store and how each line matches,
 // without writing anything; Import stores the new lines.
 func (v *bankView) preview(name string, st app.BankStatement) {
-	ctx := v.deps.Ctx()
-	kit.Async(func() {
-		es, err := v.deps.Services.Bank.PreviewBank(ctx, st)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			v.showPreview(name, st, es)
-		})
-	})
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) ([]app.BankEntry, error) {
+		return v.deps.Services.Bank.PreviewBank(ctx, st)
+	}, func(es []app.BankEntry) { v.showPreview(name, st, es) })
 }
 
 // previewProposal is what the preview says of a line.
@@ -316,22 +312,14 @@ func (v *bankView) showPreview(name string, st app.BankStatement, es []app.BankE
 	imp := widget.NewButtonWithIcon(lang.X("bank.import_submit", "Import"), theme.ConfirmIcon(), nil)
 	imp.Importance = widget.HighImportance
 	imp.OnTapped = func() {
-		imp.Disable()
-		ctx := v.deps.Ctx()
-		kit.Async(func() {
-			res, err := v.deps.Services.Bank.ImportBank(ctx, st)
-			fyne.Do(func() {
-				imp.Enable()
-				if err != nil {
-					kit.ShowError(err, v.win)
-					return
-				}
-				dlg.Hide()
-				v.reload()
-				dialog.ShowInformation(lang.X("bank.imported_title", "Imported"),
-					kit.Plural("bank.imported", len(res.Entries), "{{.n}} new line stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.",
-						"{{.n}} new lines stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.", map[string]any{"skipped": res.Skipped}), v.win)
-			})
+		kit.Call(v.deps, kit.To{Win: v.win, Busy: kit.ButtonsBusy(imp)}, func(ctx context.Context) (app.BankImportResult, error) {
+			return v.deps.Services.Bank.ImportBank(ctx, st)
+		}, func(res app.BankImportResult) {
+			dlg.Hide()
+			v.reload()
+			dialog.ShowInformation(lang.X("bank.imported_title", "Imported"),
+				kit.Plural("bank.imported", len(res.Entries), "{{.n}} new line stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.",
+					"{{.n}} new lines stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.", map[string]any{"skipped": res.Skipped}), v.win)
 		})
 	}
 	body := container.NewBorder(summary, nil, nil, nil, table)

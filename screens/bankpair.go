@@ -128,22 +128,14 @@ func (v *bankView) pair(e app.BankEntry) {
 	}
 	run := func() {
 		gen++
-		g, q, ctx := gen, search.Text, v.deps.Ctx()
-		kit.Async(func() {
-			items, err := openItems(ctx, v.deps, incoming, q)
-			fyne.Do(func() {
-				if g != gen {
-					return
-				}
-				if err != nil {
-					kit.ShowError(err, v.win)
-					return
-				}
-				sort.SliceStable(items, func(i, j int) bool { return pairRank(e, items[i]) < pairRank(e, items[j]) })
-				found = items
-				list.UnselectAll()
-				list.Refresh()
-			})
+		g, q := gen, search.Text
+		kit.Call(v.deps, kit.To{Win: v.win, Stale: func() bool { return g != gen }}, func(ctx context.Context) ([]app.OpenItem, error) {
+			return openItems(ctx, v.deps, incoming, q)
+		}, func(items []app.OpenItem) {
+			sort.SliceStable(items, func(i, j int) bool { return pairRank(e, items[i]) < pairRank(e, items[j]) })
+			found = items
+			list.UnselectAll()
+			list.Refresh()
 		})
 	}
 	search.OnChanged = func(string) { db.Do(run) }

@@ -1,7 +1,8 @@
 package screens
 
 import (
-	"fyne.io/fyne/v2"
+	"context"
+
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,16 +15,8 @@ import (
 // agrees with the bank's statement. The accounts offered leave out the bank
 // account itself and receivables and payables (those lines are paired).
 func (v *bankView) postToAccount(e app.BankEntry) {
-	ctx := v.deps.Ctx()
-	kit.Async(func() {
-		accounts, err := v.deps.Services.Ledger.Accounts(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			v.showPostDialog(e, accounts)
-		})
+	kit.Call(v.deps, kit.To{Win: v.win}, v.deps.Services.Ledger.Accounts, func(accounts []app.Account) {
+		v.showPostDialog(e, accounts)
 	})
 }
 
@@ -66,18 +59,13 @@ func (v *bankView) showPostDialog(e app.BankEntry, accounts []app.Account) {
 	}
 	title := lang.X("bank.post.title", "Post the line to an account")
 	kit.ShowFormDialog(title, lang.X("bank.post.confirm", "Post"), fs, nil, v.win, func(fd *kit.FormDialog) {
-		code, text, ctx := codes[sel.Selected], memo.Text, v.deps.Ctx()
-		fd.Busy()
-		kit.Async(func() {
+		code, text := codes[sel.Selected], memo.Text
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			_, err := v.deps.Services.Bank.PostBankEntry(ctx, e.ID, code, text)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				v.reload()
-			})
+			return err
+		}, func() {
+			fd.Close()
+			v.reload()
 		})
 	})
 }

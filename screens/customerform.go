@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -122,33 +123,33 @@ func showCustomerForm(d kit.Deps, w fyne.Window, c app.Customer, baseCurrency st
 // customer and may save anyway (a branch of the same company), which resends
 // with DuplicateICO.
 func saveCustomer(d kit.Deps, fd *kit.FormDialog, out app.Customer, onSaved func(app.Customer)) {
-	fd.Busy()
-	ctx := d.Ctx()
-	kit.Async(func() {
-		saved, err := d.Services.Customers.SaveCustomer(ctx, out)
-		var other app.Customer
+	// saved is the stored customer, or the one that has the IČO already.
+	type saved struct {
+		c, other app.Customer
+		dup      error
+	}
+	kit.Call(d, fd.To(), func(ctx context.Context) (saved, error) {
+		c, err := d.Services.Customers.SaveCustomer(ctx, out)
 		dup := duplicateICO(err)
-		if dup != nil {
-			id, _ := dup.Args["id"].(string)
-			other, _ = d.Services.Customers.Customer(ctx, id)
-			if other.Name == "" {
-				other.Name, _ = dup.Args["name"].(string)
-			}
+		if dup == nil {
+			return saved{c: c}, err
 		}
-		fyne.Do(func() {
-			switch {
-			case dup != nil:
-				fd.Fail(err)
-				confirmDuplicateICO(d, fd, out, other, onSaved)
-			case err != nil:
-				fd.Fail(err)
-			default:
-				fd.Close()
-				if onSaved != nil {
-					onSaved(saved)
-				}
-			}
-		})
+		id, _ := dup.Args["id"].(string)
+		other, _ := d.Services.Customers.Customer(ctx, id)
+		if other.Name == "" {
+			other.Name, _ = dup.Args["name"].(string)
+		}
+		return saved{other: other, dup: err}, nil
+	}, func(r saved) {
+		if r.dup != nil {
+			fd.Fail(r.dup)
+			confirmDuplicateICO(d, fd, out, r.other, onSaved)
+			return
+		}
+		fd.Close()
+		if onSaved != nil {
+			onSaved(r.c)
+		}
 	})
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -34,26 +35,25 @@ const maxImportBytes = 512 << 20
 // previewImport reads the file and asks the store for a dry run in the
 // background, then shows what would be imported and what is refused.
 func (r *receptionScreen) previewImport(name string, data []byte) {
-	ctx := r.deps.Ctx()
 	wait := dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"),
 		container.NewVBox(widget.NewLabel(lang.X("reception.import_reading", "Reading {{.file}}…", map[string]any{"file": name})), widget.NewProgressBarInfinite()), r.win)
-	wait.Show()
-	kit.Async(func() {
+	// dryRun is the file's rows and what a dry run of the import says.
+	type dryRun struct {
+		rows     []app.ImportRow
+		rejected []app.RowError
+		res      app.ImportResult
+	}
+	kit.Call(r.deps, kit.To{Win: r.win, Busy: kit.DialogBusy(wait)}, func(ctx context.Context) (dryRun, error) {
 		rows, rejected, err := parseCustomersCSV(data)
 		var res app.ImportResult
 		if err == nil && len(rows) > 0 {
 			res, err = r.deps.Services.Importer.ImportCustomers(ctx, rows, true)
 		}
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				kit.ShowError(err, r.win)
-				return
-			}
-			all := append(append([]app.RowError(nil), rejected...), res.Rejected...)
-			sort.SliceStable(all, func(i, j int) bool { return all[i].Line < all[j].Line })
-			r.showImportPreview(name, rows, res.Accepted, all)
-		})
+		return dryRun{rows, rejected, res}, err
+	}, func(d dryRun) {
+		all := append(append([]app.RowError(nil), d.rejected...), d.res.Rejected...)
+		sort.SliceStable(all, func(i, j int) bool { return all[i].Line < all[j].Line })
+		r.showImportPreview(name, d.rows, d.res.Accepted, all)
 	})
 }
 
@@ -127,30 +127,22 @@ func (r *receptionScreen) showImportPreview(name string, rows []app.ImportRow, a
 // runImport writes the rows in the background (one transaction in the
 // store) and reports what was written.
 func (r *receptionScreen) runImport(rows []app.ImportRow) {
-	ctx := r.deps.Ctx()
 	wait := dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"),
 		container.NewVBox(widget.NewLabel(kit.Plural("reception.import_running", len(rows), "Importing {{.n}} row…", "Importing {{.n}} rows…", nil)), widget.NewProgressBarInfinite()), r.win)
-	wait.Show()
-	kit.Async(func() {
-		res, err := r.deps.Services.Importer.ImportCustomers(ctx, rows, false)
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				kit.ShowError(err, r.win)
-				return
-			}
-			msg := widget.NewLabel(kit.Plural("reception.import_done", res.Accepted, "Imported {{.n}} customer; {{.bad}} rows were refused.", "Imported {{.n}} customers; {{.bad}} rows were refused.",
-				map[string]any{"bad": len(res.Rejected)}))
-			msg.Wrapping = fyne.TextWrapWord
-			var content fyne.CanvasObject = msg
-			if len(res.Rejected) > 0 {
-				content = container.NewBorder(msg, nil, nil, nil, container.NewGridWrap(fyne.NewSize(760, 240), rejectedTable(res.Rejected)))
-			}
-			done := dialog.NewCustom(lang.X("reception.import_title", "Import customers"), lang.X("action.ok", "OK"), content, r.win)
-			kit.ShowSized(done, fyne.NewSize(800, 0))
-			r.dir.list.reload()
-			r.overview.refresh()
-		})
+	kit.Call(r.deps, kit.To{Win: r.win, Busy: kit.DialogBusy(wait)}, func(ctx context.Context) (app.ImportResult, error) {
+		return r.deps.Services.Importer.ImportCustomers(ctx, rows, false)
+	}, func(res app.ImportResult) {
+		msg := widget.NewLabel(kit.Plural("reception.import_done", res.Accepted, "Imported {{.n}} customer; {{.bad}} rows were refused.", "Imported {{.n}} customers; {{.bad}} rows were refused.",
+			map[string]any{"bad": len(res.Rejected)}))
+		msg.Wrapping = fyne.TextWrapWord
+		var content fyne.CanvasObject = msg
+		if len(res.Rejected) > 0 {
+			content = container.NewBorder(msg, nil, nil, nil, container.NewGridWrap(fyne.NewSize(760, 240), rejectedTable(res.Rejected)))
+		}
+		done := dialog.NewCustom(lang.X("reception.import_title", "Import customers"), lang.X("action.ok", "OK"), content, r.win)
+		kit.ShowSized(done, fyne.NewSize(800, 0))
+		r.dir.list.reload()
+		r.overview.refresh()
 	})
 }
 

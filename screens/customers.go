@@ -101,25 +101,17 @@ func (v *customersView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 // reload runs the search in the background; a newer search wins.
 func (v *customersView) reload() {
 	v.gen++
-	gen, q, ctx := v.gen, v.search.Text, v.deps.Ctx()
-	kit.Async(func() {
-		list, err := v.deps.Services.Customers.Customers(ctx, q, customerLimit)
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
-			}
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			v.list = list
-			v.cur = 0
-			v.count.SetText(kit.Plural("customers.count", len(list), "{{.n}} customer", "{{.n}} customers", nil))
-			v.table.Refresh()
-			if v.loaded != nil {
-				v.loaded(list)
-			}
-		})
+	gen, q := v.gen, v.search.Text
+	kit.Call(v.deps, kit.To{Win: v.win, Stale: func() bool { return gen != v.gen }}, func(ctx context.Context) ([]app.Customer, error) {
+		return v.deps.Services.Customers.Customers(ctx, q, customerLimit)
+	}, func(list []app.Customer) {
+		v.list = list
+		v.cur = 0
+		v.count.SetText(kit.Plural("customers.count", len(list), "{{.n}} customer", "{{.n}} customers", nil))
+		v.table.Refresh()
+		if v.loaded != nil {
+			v.loaded(list)
+		}
 	})
 }
 
@@ -229,27 +221,19 @@ func (p customerPicker) show(d kit.Deps, w fyne.Window, picked func(app.Customer
 	}
 	run := func() {
 		gen++
-		g, q, ctx := gen, search.Text, d.Ctx()
-		kit.Async(func() {
-			cs, err := p.find(ctx, q, 100)
-			fyne.Do(func() {
-				if g != gen {
-					return
+		g, q := gen, search.Text
+		kit.Call(d, kit.To{Win: w, Stale: func() bool { return g != gen }}, func(ctx context.Context) ([]app.Customer, error) {
+			return p.find(ctx, q, 100)
+		}, func(cs []app.Customer) {
+			found = cs
+			if empty != nil {
+				empty.SetText("")
+				if len(cs) == 0 {
+					empty.SetText(p.noMatch)
 				}
-				if err != nil {
-					kit.ShowError(err, w)
-					return
-				}
-				found = cs
-				if empty != nil {
-					empty.SetText("")
-					if len(cs) == 0 {
-						empty.SetText(p.noMatch)
-					}
-				}
-				list.UnselectAll()
-				list.Refresh()
-			})
+			}
+			list.UnselectAll()
+			list.Refresh()
 		})
 	}
 	search.OnChanged = func(string) { db.Do(run) }

@@ -37,7 +37,7 @@ type journalView struct {
 }
 
 func newJournalView(p *accountsScreen) *journalView {
-	return &journalView{parent: p, rows: kit.NewPagedRows[app.JournalLine](journalPageSize, p.deps.Ctx, p.win), selected: -1}
+	return &journalView{parent: p, rows: kit.NewPagedRows[app.JournalLine](journalPageSize, p.deps, p.win), selected: -1}
 }
 
 // journalColumns are the columns of the journal table.

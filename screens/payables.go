@@ -63,7 +63,7 @@ type payablesView struct {
 }
 
 func newPayablesView(d kit.Deps, w fyne.Window, c app.Company) *payablesView {
-	return &payablesView{deps: d, win: w, company: c, rows: kit.NewPagedRows[app.PurchaseInvoice](purchasePageSize, d.Ctx, w)}
+	return &payablesView{deps: d, win: w, company: c, rows: kit.NewPagedRows[app.PurchaseInvoice](purchasePageSize, d, w)}
 }
 
 // purchaseColumns are the columns of the received invoices list.

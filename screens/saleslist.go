@@ -43,7 +43,7 @@ type docList struct {
 
 func newDocList(s *salesScreen, k app.DocKind) *docList {
 	return &docList{s: s, kind: k, filter: app.DocFilter{Kind: k},
-		rows: kit.NewPagedRows[app.SalesDoc](docPageSize, s.deps.Ctx, s.win), selected: map[string]bool{}}
+		rows: kit.NewPagedRows[app.SalesDoc](docPageSize, s.deps, s.win), selected: map[string]bool{}}
 }
 
 // checkable reports whether the list offers batch export.

@@ -4,17 +4,20 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
 // To says where a call's outcome goes: an error that names a field of Fields
 // is marked at that field, any other error is shown in a dialog on Win; Busy
-// is marked while the call runs. Every part may be left out (a nil Win drops
-// the error).
+// is marked while the call runs. Stale, when set, is asked on the UI thread
+// as the outcome arrives: true drops it (a newer search has started). Every
+// part may be left out (a nil Win drops the error).
 type To struct {
 	Win    fyne.Window
 	Fields *FieldSet
 	Busy   Busy
+	Stale  func() bool
 }
 
 // Busy is something that shows work in progress: a form dialog disables its
@@ -51,6 +54,9 @@ func Call[T any](d Deps, to To, work func(ctx context.Context) (T, error), done 
 		v, err := work(ctx)
 		onUI(func() {
 			to.busy(false)
+			if to.Stale != nil && to.Stale() {
+				return
+			}
 			if err != nil {
 				to.Fail(err)
 				return
@@ -152,3 +158,15 @@ type BusyFunc func(on bool)
 
 // SetBusy calls f.
 func (f BusyFunc) SetBusy(on bool) { f(on) }
+
+// DialogBusy shows d (a "please wait" dialog) while a call runs and hides it
+// when the call is over.
+func DialogBusy(d dialog.Dialog) Busy {
+	return BusyFunc(func(on bool) {
+		if on {
+			d.Show()
+		} else {
+			d.Hide()
+		}
+	})
+}

@@ -13,7 +13,7 @@ import (
 type pageLoader[T any] func(ctx context.Context, offset, limit int) ([]T, int, error)
 
 // PagedRows is the row cache behind a virtualised table over a paged service
-// Do: a page is asked for once, when a shown row needs it, and a page that
+// call: a page is asked for once, when a shown row needs it, and a page that
 // arrives after a reload is dropped.
 type PagedRows[T any] struct {
 	size     int
@@ -24,14 +24,16 @@ type PagedRows[T any] struct {
 	pending  map[int]bool
 	load     pageLoader[T] // of the current generation
 
-	ctx    func() context.Context
+	deps   Deps
 	win    fyne.Window   // where a failed fetch is shown
 	Table  *widget.Table // refreshed when a page lands
 	OnPage func()        // optional, on the UI thread after a page landed
 }
 
-func NewPagedRows[T any](size int, ctx func() context.Context, win fyne.Window) *PagedRows[T] {
-	return &PagedRows[T]{size: size, ctx: ctx, win: win, Pages: map[int][]T{}, pending: map[int]bool{}}
+// NewPagedRows caches pages of size rows, fetched as d's signed-in user;
+// a failed fetch is shown on win.
+func NewPagedRows[T any](size int, d Deps, win fyne.Window) *PagedRows[T] {
+	return &PagedRows[T]{size: size, deps: d, win: win, Pages: map[int][]T{}, pending: map[int]bool{}}
 }
 
 // Reset drops the cached pages and makes load, built on the UI thread with
@@ -63,28 +65,31 @@ func (p *PagedRows[T]) Fetch(pg int) {
 		return
 	}
 	p.pending[pg] = true
-	gen, load, ctx := p.Gen, p.load, p.ctx()
-	Async(func() {
+	gen, load := p.Gen, p.load
+	type page struct {
+		rows []T
+		n    int
+	}
+	stale := func() bool {
+		if gen != p.Gen {
+			return true
+		}
+		delete(p.pending, pg)
+		return false
+	}
+	Call(p.deps, To{Win: p.win, Stale: stale}, func(ctx context.Context) (page, error) {
 		rows, n, err := load(ctx, pg*p.size, p.size)
-		fyne.Do(func() {
-			if gen != p.Gen {
-				return
-			}
-			delete(p.pending, pg)
-			if err != nil {
-				ShowError(err, p.win)
-				return
-			}
-			p.Pages[pg] = rows
-			if n >= 0 {
-				p.Count = n
-			}
-			if p.OnPage != nil {
-				p.OnPage()
-			}
-			if !p.Updating && p.Table != nil {
-				p.Table.Refresh()
-			}
-		})
+		return page{rows, n}, err
+	}, func(r page) {
+		p.Pages[pg] = r.rows
+		if r.n >= 0 {
+			p.Count = r.n
+		}
+		if p.OnPage != nil {
+			p.OnPage()
+		}
+		if !p.Updating && p.Table != nil {
+			p.Table.Refresh()
+		}
 	})
 }
