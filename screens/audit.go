@@ -248,8 +248,8 @@ func (v *auditView) exportCSV() {
 func (v *auditView) runExport(f app.AuditFilter, path string) {
 	bar := widget.NewProgressBar()
 	wait := dialog.NewCustom(lang.X("audit.exporting", "Exporting the audit trail…"), lang.X("action.cancel", "Cancel"), bar, v.win)
-	cancelled, cancel := false, func() {}
-	wait.SetOnClosed(func() { cancelled = true; cancel() }) // Cancel was pressed
+	stop := &kit.Stop{}
+	wait.SetOnClosed(stop.Stop) // Cancel was pressed (or the job is over)
 	wait.Show()
 	header := make([]string, len(auditColumns))
 	for i, c := range auditColumns {
@@ -257,14 +257,14 @@ func (v *auditView) runExport(f app.AuditFilter, path string) {
 	}
 	l := kit.UILang
 	svc := v.deps.Services.Audit
-	cancel = kit.Job(v.deps, kit.To{}, func(ctx context.Context, progress func(done, total int)) (int, error) {
+	kit.Job(v.deps, kit.To{Stop: stop}, func(ctx context.Context, progress func(done, total int)) (int, error) {
 		return exportAudit(ctx, svc, f, path, l, header, progress)
 	}, func(done, total int) {
 		if total > 0 {
 			bar.SetValue(float64(done) / float64(total))
 		}
 	}, func(n int, err error) {
-		if cancelled {
+		if stop.Stopped() {
 			return
 		}
 		wait.Hide()

@@ -20,7 +20,6 @@ import (
 func TestMain(m *testing.M) {
 	// Fyne's test driver runs fyne.Do inline; running the work inline too keeps
 	// every widget access on the test goroutine.
-	kit.Async = func(f func()) { f() }
 	kit.SetInline()
 	// Cheap password hashes; the idle lock is checked by the tests, not a ticker.
 	app.PasswordCost.Time, app.PasswordCost.Memory, app.PasswordCost.Threads = 1, 64, 1

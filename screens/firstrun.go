@@ -108,19 +108,11 @@ func (f *firstRun) submit() {
 		f.fail(err)
 		return
 	}
-	f.create.Disable()
 	users := f.gate.deps.Services.Users
-	kit.Async(func() {
-		created, err := users.CreateFirstAdmin(context.Background(), u)
-		fyne.Do(func() {
-			f.create.Enable()
-			if err != nil {
-				f.fail(err)
-				return
-			}
-			f.gate.signedIn(created)
-		})
-	})
+	// nobody is signed in yet: the call runs without a user
+	kit.Call(kit.Deps{}, kit.To{Busy: kit.ButtonsBusy(f.create), Err: f.fail}, func(ctx context.Context) (app.User, error) {
+		return users.CreateFirstAdmin(ctx, u)
+	}, f.gate.signedIn)
 }
 
 // fail shows err at its field; errors about nothing on the form get the dialog.
@@ -138,24 +130,22 @@ func (f *firstRun) loadDemo() {
 	f.progress.SetValue(0)
 	f.progress.Show()
 	f.demoNote.SetText(lang.X("wizard.demo_running", "Creating the demo company…"))
-	kit.Async(func() {
-		err := f.gate.deps.LoadDemo(context.Background(), func(done, total int) {
-			fyne.Do(func() {
-				if total > 0 {
-					f.progress.SetValue(float64(done) / float64(total))
-				}
-			})
-		})
-		fyne.Do(func() {
-			if err != nil {
-				f.demo.Enable()
-				f.create.Enable()
-				f.progress.Hide()
-				kit.ShowError(err, f.gate.win)
-				return
-			}
-			f.gate.demoHint = true
-			f.gate.showLogin()
-		})
+	load := f.gate.deps.LoadDemo
+	kit.Job(kit.Deps{}, kit.To{}, func(ctx context.Context, progress func(done, total int)) (struct{}, error) {
+		return struct{}{}, load(ctx, progress)
+	}, func(done, total int) {
+		if total > 0 {
+			f.progress.SetValue(float64(done) / float64(total))
+		}
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			f.demo.Enable()
+			f.create.Enable()
+			f.progress.Hide()
+			kit.ShowError(err, f.gate.win)
+			return
+		}
+		f.gate.demoHint = true
+		f.gate.showLogin()
 	})
 }

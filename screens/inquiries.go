@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -87,30 +89,22 @@ func (v *inquiriesView) reload() {
 		return
 	}
 	v.gen++
-	gen, ctx, openOnly := v.gen, v.r.deps.Ctx(), v.filter.SelectedIndex() == 0
-	kit.Async(func() {
-		all, err := svc.Inquiries(ctx, openOnly)
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
+	gen, openOnly := v.gen, v.filter.SelectedIndex() == 0
+	kit.Call(v.r.deps, kit.To{Win: v.r.win, Stale: func() bool { return gen != v.gen }}, func(ctx context.Context) ([]app.Inquiry, error) {
+		return svc.Inquiries(ctx, openOnly)
+	}, func(all []app.Inquiry) {
+		v.all = all
+		var list []app.Inquiry
+		i := v.filter.SelectedIndex()
+		for _, q := range all {
+			if i < 2 || q.Status == inquiryFilters[i-2] {
+				list = append(list, q)
 			}
-			if err != nil {
-				kit.ShowError(err, v.r.win)
-				return
-			}
-			v.all = all
-			var list []app.Inquiry
-			i := v.filter.SelectedIndex()
-			for _, q := range all {
-				if i < 2 || q.Status == inquiryFilters[i-2] {
-					list = append(list, q)
-				}
-			}
-			v.list = list
-			v.count.SetText(kit.Plural("reception.inquiry_count", len(v.list), "{{.n}} inquiry", "{{.n}} inquiries", nil))
-			v.table.Refresh()
-			v.showDetail()
-		})
+		}
+		v.list = list
+		v.count.SetText(kit.Plural("reception.inquiry_count", len(v.list), "{{.n}} inquiry", "{{.n}} inquiries", nil))
+		v.table.Refresh()
+		v.showDetail()
 	})
 }
 
@@ -199,16 +193,13 @@ func (v *inquiriesView) showDetail() {
 
 // setStatus moves the inquiry on; the store refuses a move backwards.
 func (v *inquiriesView) setStatus(q app.Inquiry, to app.InquiryStatus, quoteID string) {
-	ctx := v.r.deps.Ctx()
-	kit.Async(func() {
+	kit.Run(v.r.deps, kit.To{Err: func(err error) {
+		kit.ShowError(err, v.r.win)
+		v.r.changed()
+	}}, func(ctx context.Context) error {
 		_, err := v.r.deps.Services.Reception.SetInquiryStatus(ctx, q.ID, to, quoteID)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.r.win)
-			}
-			v.r.changed()
-		})
-	})
+		return err
+	}, v.r.changed)
 }
 
 // channels are the ways an inquiry comes in, in the order the form offers them.

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -75,19 +76,12 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 			fd.Fail(err)
 			return
 		}
-		fd.Busy()
-		ctx := r.deps.Ctx()
-		kit.Async(func() {
-			saved, err := r.deps.Services.Reception.SaveInquiry(ctx, q)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				v.current = saved.ID
-				r.changed()
-			})
+		kit.Call(r.deps, fd.To(), func(ctx context.Context) (app.Inquiry, error) {
+			return r.deps.Services.Reception.SaveInquiry(ctx, q)
+		}, func(saved app.Inquiry) {
+			fd.Close()
+			v.current = saved.ID
+			r.changed()
 		})
 	})
 	contact.OnSubmitted = func(string) { fd.Run() }
@@ -113,36 +107,26 @@ func (v *inquiriesView) createQuote(q app.Inquiry) {
 		}
 		showCustomerForm(r.deps, r.win, app.Customer{Name: q.Contact}, r.company.BaseCurrency, func(c app.Customer) {
 			q.CustomerID, q.Contact = c.ID, c.Name
-			ctx := r.deps.Ctx()
-			kit.Async(func() {
-				saved, err := r.deps.Services.Reception.SaveInquiry(ctx, q)
-				fyne.Do(func() {
-					if err != nil {
-						kit.ShowError(err, r.win)
-						return
-					}
-					v.createQuote(saved)
-				})
-			})
+			kit.Call(r.deps, kit.To{Win: r.win}, func(ctx context.Context) (app.Inquiry, error) {
+				return r.deps.Services.Reception.SaveInquiry(ctx, q)
+			}, v.createQuote)
 		})
 		return
 	}
-	ctx := r.deps.Ctx()
-	kit.Async(func() {
+	kit.Call(r.deps, kit.To{Err: func(err error) {
+		r.changed()
+		kit.ShowError(err, r.win)
+	}}, func(ctx context.Context) (app.SalesDoc, error) {
 		_, doc, err := r.deps.Services.Reception.QuoteInquiry(ctx, q.ID)
-		fyne.Do(func() {
-			r.changed()
-			if err != nil {
-				kit.ShowError(err, r.win)
-				return
-			}
-			if r.openQuote != nil && r.deps.Can(app.PermSalesRead) {
-				r.openQuote(doc.ID)
-				return
-			}
-			dialog.ShowInformation(lang.X("reception.quote_created_title", "Quote drafted"),
-				lang.X("reception.quote_created", "The draft quote for {{.customer}} is made: “{{.topic}}”. Sales will price and send it.",
-					map[string]any{"customer": doc.Customer.Name, "topic": q.Topic}), r.win)
-		})
+		return doc, err
+	}, func(doc app.SalesDoc) {
+		r.changed()
+		if r.openQuote != nil && r.deps.Can(app.PermSalesRead) {
+			r.openQuote(doc.ID)
+			return
+		}
+		dialog.ShowInformation(lang.X("reception.quote_created_title", "Quote drafted"),
+			lang.X("reception.quote_created", "The draft quote for {{.customer}} is made: “{{.topic}}”. Sales will price and send it.",
+				map[string]any{"customer": doc.Customer.Name, "topic": q.Topic}), r.win)
 	})
 }

@@ -115,30 +115,27 @@ func (j *journalView) clear() {
 // reload counts the lines of the filter and drops the cached pages.
 func (j *journalView) reload() {
 	f := j.filter
-	ledger, ctx := j.parent.deps.Services.Ledger, j.parent.deps.Ctx()
+	ledger := j.parent.deps.Services.Ledger
 	gen := j.rows.Reset(func(ctx context.Context, offset, limit int) ([]app.JournalLine, int, error) {
 		lines, err := ledger.JournalPage(ctx, f, offset, limit)
 		return lines, -1, err
 	})
 	j.clearSelection()
-	kit.Async(func() {
+	type counted struct {
+		n     int
+		accts []app.Account // nil when they could not be read
+	}
+	kit.Call(j.parent.deps, kit.To{Win: j.parent.win, Stale: func() bool { return gen != j.rows.Gen }}, func(ctx context.Context) (counted, error) {
 		n, err := ledger.JournalCount(ctx, f)
-		accts, aerr := ledger.Accounts(ctx)
-		fyne.Do(func() {
-			if gen != j.rows.Gen {
-				return
-			}
-			if err != nil {
-				kit.ShowError(err, j.parent.win)
-				return
-			}
-			if aerr == nil {
-				j.setAccounts(accts)
-			}
-			j.rows.Count = n
-			j.countText.SetText(kit.Plural("journal.count", n, "{{.n}} line", "{{.n}} lines", nil))
-			j.table.Refresh()
-		})
+		accts, _ := ledger.Accounts(ctx)
+		return counted{n, accts}, err
+	}, func(r counted) {
+		if r.accts != nil {
+			j.setAccounts(r.accts)
+		}
+		j.rows.Count = r.n
+		j.countText.SetText(kit.Plural("journal.count", r.n, "{{.n}} line", "{{.n}} lines", nil))
+		j.table.Refresh()
 	})
 }
 

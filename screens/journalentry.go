@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -89,20 +90,12 @@ type entryForm struct {
 // showEntryForm loads the chart of accounts and opens the entry form;
 // onPosted runs on the UI thread after a successful post.
 func showEntryForm(d kit.Deps, w fyne.Window, company app.Company, onPosted func(app.Entry), opened func(*entryForm)) {
-	ledger, ctx := d.Services.Ledger, d.Ctx()
-	kit.Async(func() {
-		accts, err := ledger.Accounts(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, w)
-				return
-			}
-			f := newEntryForm(d, w, company, accts, onPosted)
-			f.show()
-			if opened != nil {
-				opened(f)
-			}
-		})
+	kit.Call(d, kit.To{Win: w}, d.Services.Ledger.Accounts, func(accts []app.Account) {
+		f := newEntryForm(d, w, company, accts, onPosted)
+		f.show()
+		if opened != nil {
+			opened(f)
+		}
 	})
 }
 
@@ -363,23 +356,19 @@ func (f *entryForm) submit() {
 	}
 	f.busy = true
 	f.post.Disable()
-	ledger, ctx := f.deps.Services.Ledger, f.deps.Ctx()
-	kit.Async(func() {
-		posted, err := ledger.PostEntry(ctx, e)
-		fyne.Do(func() {
-			f.busy = false
-			if err != nil {
-				f.update()
-				f.fail(err)
-				return
-			}
-			f.cancel()
-			dialog.ShowInformation(lang.X("entry.posted_title", "Entry posted"),
-				lang.X("entry.posted", "The entry was posted as {{.number}}.", map[string]any{"number": posted.Number}), f.win)
-			if f.onPosted != nil {
-				f.onPosted(posted)
-			}
-		})
+	ledger := f.deps.Services.Ledger
+	kit.Call(f.deps, kit.To{Busy: kit.BusyFunc(func(on bool) { f.busy = on }), Err: func(err error) {
+		f.update()
+		f.fail(err)
+	}}, func(ctx context.Context) (app.Entry, error) {
+		return ledger.PostEntry(ctx, e)
+	}, func(posted app.Entry) {
+		f.cancel()
+		dialog.ShowInformation(lang.X("entry.posted_title", "Entry posted"),
+			lang.X("entry.posted", "The entry was posted as {{.number}}.", map[string]any{"number": posted.Number}), f.win)
+		if f.onPosted != nil {
+			f.onPosted(posted)
+		}
 	})
 }
 
@@ -457,20 +446,13 @@ func (j *journalView) confirmReverse(jl app.JournalLine) {
 				return
 			}
 		}
-		fd.Busy()
-		ctx := j.parent.deps.Ctx()
-		kit.Async(func() {
-			e, err := rev.ReverseEntry(ctx, jl.EntryID, d)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				dialog.ShowInformation(lang.X("journal.reversed_title", "Entry reversed"),
-					lang.X("journal.reversed", "Entry {{.number}} was reversed by {{.reversal}}.", map[string]any{"number": jl.Number, "reversal": e.Number}), win)
-				j.parent.refresh()
-			})
+		kit.Call(j.parent.deps, fd.To(), func(ctx context.Context) (app.Entry, error) {
+			return rev.ReverseEntry(ctx, jl.EntryID, d)
+		}, func(e app.Entry) {
+			fd.Close()
+			dialog.ShowInformation(lang.X("journal.reversed_title", "Entry reversed"),
+				lang.X("journal.reversed", "Entry {{.number}} was reversed by {{.reversal}}.", map[string]any{"number": jl.Number, "reversal": e.Number}), win)
+			j.parent.refresh()
 		})
 	})
 }

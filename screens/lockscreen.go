@@ -77,25 +77,27 @@ func (s *lockScreen) submit() {
 		s.show(lang.X("login.need_password", "Enter your password."))
 		return
 	}
-	s.busy = true
-	s.unlockB.Disable()
 	name, pw := s.lock.gate.sess.User.Name, s.password.Text
 	users := s.lock.gate.deps.Services.Users
-	kit.Async(func() {
-		u, err := users.Authenticate(context.Background(), name, pw)
-		fyne.Do(func() {
-			s.busy = false
+	busy := kit.BusyFunc(func(on bool) {
+		s.busy = on
+		if on {
+			s.unlockB.Disable()
+		} else {
 			s.unlockB.Enable()
-			if err != nil {
-				s.show(app.ErrorMessage(err, kit.Translator()))
-				s.password.SetText("")
-				s.focus()
-				return
-			}
-			// Roles may have changed meanwhile; the store checks them anyway.
-			s.lock.gate.sess.User = u
-			s.lock.unlock()
-		})
+		}
+	})
+	// the password is checked without the session's user, like a sign-in
+	kit.Call(kit.Deps{}, kit.To{Busy: busy, Err: func(err error) {
+		s.show(app.ErrorMessage(err, kit.Translator()))
+		s.password.SetText("")
+		s.focus()
+	}}, func(ctx context.Context) (app.User, error) {
+		return users.Authenticate(ctx, name, pw)
+	}, func(u app.User) {
+		// Roles may have changed meanwhile; the store checks them anyway.
+		s.lock.gate.sess.User = u
+		s.lock.unlock()
 	})
 }
 

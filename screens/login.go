@@ -85,25 +85,27 @@ func (l *login) submit() {
 		l.gate.win.Canvas().Focus(l.password)
 		return
 	}
-	l.busy = true
-	l.submitBtn.Disable()
 	l.note(lang.X("login.checking", "Signing in…"), widget.MediumImportance)
 	pw := l.password.Text
 	users := l.gate.deps.Services.Users
-	kit.Async(func() {
-		u, err := users.Authenticate(context.Background(), name, pw)
-		fyne.Do(func() {
-			l.busy = false
+	busy := kit.BusyFunc(func(on bool) {
+		l.busy = on
+		if on {
+			l.submitBtn.Disable()
+		} else {
 			l.submitBtn.Enable()
-			if err != nil {
-				l.show(app.ErrorMessage(err, kit.Translator()))
-				l.password.SetText("")
-				l.gate.win.Canvas().Focus(l.password)
-				return
-			}
-			l.msg.Hide()
-			l.gate.signedIn(u)
-		})
+		}
+	})
+	// nobody is signed in: the call runs without a user
+	kit.Call(kit.Deps{}, kit.To{Busy: busy, Err: func(err error) {
+		l.show(app.ErrorMessage(err, kit.Translator()))
+		l.password.SetText("")
+		l.gate.win.Canvas().Focus(l.password)
+	}}, func(ctx context.Context) (app.User, error) {
+		return users.Authenticate(ctx, name, pw)
+	}, func(u app.User) {
+		l.msg.Hide()
+		l.gate.signedIn(u)
 	})
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,43 +19,33 @@ import (
 // reports what it found.
 func (s *shell) checkDatabase() {
 	st := s.deps.Services.Store
-	if st == nil {
-		return
-	}
 	bar := widget.NewProgressBar()
 	wait := dialog.NewCustomWithoutButtons(lang.X("check.running", "Checking the database…"), kit.Sized(bar, 320), s.win)
-	wait.Show()
-	last := -1
-	ctx := app.WithProgress(s.deps.Ctx(), func(done, total int64) {
-		pct := 100
-		if total > 0 {
-			pct = int(min(100, done*100/total))
-		}
-		if pct == last { // one redraw per percent, not per record
-			return
-		}
-		last = pct
-		fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
-	})
-	kit.Async(func() {
-		problems, err := st.Check(ctx)
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				kit.ShowError(err, s.win)
+	kit.Job(s.deps, kit.To{Busy: kit.DialogBusy(wait)}, func(ctx context.Context, progress func(done, total int)) ([]app.Problem, error) {
+		last := -1
+		return st.Check(app.WithProgress(ctx, func(done, total int64) {
+			pct := 100
+			if total > 0 {
+				pct = int(min(100, done*100/total))
+			}
+			if pct == last { // one redraw per percent, not per record
 				return
 			}
-			s.showProblems(problems)
-		})
+			last = pct
+			progress(pct, 100)
+		}))
+	}, func(pct, _ int) { bar.SetValue(float64(pct) / 100) }, func(problems []app.Problem, err error) {
+		if err != nil {
+			kit.ShowError(err, s.win)
+			return
+		}
+		s.showProblems(problems)
 	})
 }
 
 // backupNow asks where to save a copy of the database and writes it in the
 // background; the office can keep working meanwhile.
 func (s *shell) backupNow() {
-	if s.deps.Services.Store == nil {
-		return
-	}
 	// the store writes a temp file and renames it over the chosen one
 	kit.SaveFileAs(s.win, "kontor-"+s.deps.Services.Clock.Now().Format("2006-01-02")+".db", ".db", s.runBackup)
 }
@@ -63,20 +54,19 @@ func (s *shell) backupNow() {
 func (s *shell) runBackup(path string) {
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.X("backup.running", "Backing up…"), bar, s.win)
-	wait.Show()
-	ctx := s.deps.Ctx()
-	kit.Async(func() {
-		err := s.deps.Services.Store.Backup(ctx, path, app.BackupOptions{})
-		fyne.Do(func() {
-			wait.Hide()
-			bar.Stop()
-			if err != nil {
-				kit.ShowError(err, s.win)
-				return
-			}
-			s.updateStatus()
-			dialog.ShowInformation(lang.X("backup.title", "Backup"), lang.X("backup.done", "The backup is saved in {{.path}}.", map[string]any{"path": path}), s.win)
-		})
+	busy := kit.BusyFunc(func(on bool) {
+		if on {
+			wait.Show()
+			return
+		}
+		wait.Hide()
+		bar.Stop()
+	})
+	kit.Run(s.deps, kit.To{Win: s.win, Busy: busy}, func(ctx context.Context) error {
+		return s.deps.Services.Store.Backup(ctx, path, app.BackupOptions{})
+	}, func() {
+		s.updateStatus()
+		dialog.ShowInformation(lang.X("backup.title", "Backup"), lang.X("backup.done", "The backup is saved in {{.path}}.", map[string]any{"path": path}), s.win)
 	})
 }
 

@@ -1,9 +1,9 @@
 package screens
 
 import (
+	"context"
 	"errors"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
@@ -36,29 +36,29 @@ func (s *shell) changePassword() {
 			fd.Fail(errPasswordsDiffer("user.password_again"))
 			return
 		}
-		fd.Busy()
-		ctx, oldPw, newPw := s.deps.Ctx(), old.Text, pw.Text
-		kit.Async(func() {
-			err := users.ChangePassword(ctx, oldPw, newPw)
-			fyne.Do(func() {
-				switch {
-				case err == nil:
-					fd.Close()
-					dialog.ShowInformation(lang.X("password.title", "Change password"),
-						lang.X("password.changed", "Your password is changed. Use the new one next time you sign in."), s.win)
-				case app.ErrorCode(err) == app.EUNAUTHORIZED:
-					// A store may refuse a wrong current password like a wrong login.
+		oldPw, newPw := old.Text, pw.Text
+		to := fd.To()
+		to.Err = func(err error) {
+			switch {
+			case app.ErrorCode(err) == app.EUNAUTHORIZED:
+				// A store may refuse a wrong current password like a wrong login.
+				old.SetText("")
+				fd.Fail(fieldIfNone(err, "user.old_password"))
+			case app.ErrorCode(err) == app.EINVALID:
+				if fieldOf(err) == "user.old_password" {
 					old.SetText("")
-					fd.Fail(fieldIfNone(err, "user.old_password"))
-				case app.ErrorCode(err) == app.EINVALID:
-					if fieldOf(err) == "user.old_password" {
-						old.SetText("")
-					}
-					fd.Fail(fieldIfNone(err, "user.new_password"))
-				default:
-					fd.Fail(err)
 				}
-			})
+				fd.Fail(fieldIfNone(err, "user.new_password"))
+			default:
+				fd.Fail(err)
+			}
+		}
+		kit.Run(s.deps, to, func(ctx context.Context) error {
+			return users.ChangePassword(ctx, oldPw, newPw)
+		}, func() {
+			fd.Close()
+			dialog.ShowInformation(lang.X("password.title", "Change password"),
+				lang.X("password.changed", "Your password is changed. Use the new one next time you sign in."), s.win)
 		})
 	})
 }

@@ -248,31 +248,35 @@ func (v *payablesView) newCreditNote(orig app.PurchaseInvoice) { v.openForm(&ori
 // openForm opens the received invoice form, for a credit note to orig when
 // it is not nil.
 func (v *payablesView) openForm(orig *app.PurchaseInvoice) {
-	ctx := v.deps.Ctx()
-	kit.Async(func() {
+	type loaded struct {
+		c     app.Company
+		accts []app.Account
+	}
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) (loaded, error) {
 		c, err := v.deps.Services.Company.Company(ctx)
-		var accts []app.Account
-		if err == nil {
-			accts, err = v.deps.Services.Ledger.Accounts(ctx)
+		if err != nil {
+			return loaded{}, err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			v.company = c
-			v.form = newPurchaseForm(v, accts, orig)
-			v.show(v.form.buildUI())
-			v.form.focus()
-		})
+		accts, err := v.deps.Services.Ledger.Accounts(ctx)
+		return loaded{c, accts}, err
+	}, func(l loaded) {
+		v.company = l.c
+		v.form = newPurchaseForm(v, l.accts, orig)
+		v.show(v.form.buildUI())
+		v.form.focus()
 	})
 }
 
 // openPurchase loads a received invoice with its payments and the credit
 // notes recorded against it, and shows it.
 func (v *payablesView) openPurchase(id string) {
-	ctx := v.deps.Ctx()
-	kit.Async(func() {
+	type loaded struct {
+		p       app.PurchaseInvoice
+		account string
+		pays    []app.Payment
+		credits []app.PurchaseInvoice
+	}
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) (loaded, error) {
 		p, err := v.deps.Services.Payables.Purchase(ctx, id)
 		var pays []app.Payment
 		if err == nil {
@@ -296,12 +300,6 @@ func (v *payablesView) openPurchase(id string) {
 				}
 			}
 		}
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			v.show(v.detail(p, account, pays, credits))
-		})
-	})
+		return loaded{p, account, pays, credits}, err
+	}, func(l loaded) { v.show(v.detail(l.p, l.account, l.pays, l.credits)) })
 }

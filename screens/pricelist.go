@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -100,17 +101,9 @@ func (v *priceListView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // reload reads the price list in the background.
 func (v *priceListView) reload() {
-	ctx := v.deps.Ctx()
-	kit.Async(func() {
-		items, err := v.deps.Services.PriceList.Items(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			v.all = items
-			v.filter()
-		})
+	kit.Call(v.deps, kit.To{Win: v.win}, v.deps.Services.PriceList.Items, func(items []app.Item) {
+		v.all = items
+		v.filter()
 	})
 }
 
@@ -190,18 +183,12 @@ func (v *priceListView) edit(it app.Item) {
 			fd.Fail(err)
 			return
 		}
-		fd.Busy()
-		ctx := v.deps.Ctx()
-		kit.Async(func() {
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			_, err := v.deps.Services.PriceList.SaveItem(ctx, out)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				v.reload()
-			})
+			return err
+		}, func() {
+			fd.Close()
+			v.reload()
 		})
 	})
 }

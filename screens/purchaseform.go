@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"sort"
 	"strings"
@@ -394,28 +395,22 @@ func (f *purchaseForm) save() {
 		f.fail(err)
 		return
 	}
-	f.saveBtn.Disable()
-	ctx := f.v.deps.Ctx()
-	kit.Async(func() {
-		saved, err := f.v.deps.Services.Payables.RecordPurchase(ctx, p)
-		fyne.Do(func() {
-			f.saveBtn.Enable()
-			if err != nil {
-				var e *app.Error
-				if errors.As(err, &e) && e.Code == app.ECONFLICT && e.Field == "" {
-					err = app.WithField(err, "purchase.supplier_number") // the same number from the same supplier
-				}
-				f.fail(err)
-				return
-			}
-			f.v.backToList()
-			msg := lang.X("payables.recorded", "Received invoice {{.number}} is recorded and posted.", map[string]any{"number": saved.Number})
-			if saved.CreditNote {
-				msg = lang.X("payables.credit_recorded", "Credit note {{.number}} to {{.original}} is recorded and posted.",
-					map[string]any{"number": saved.Number, "original": saved.OriginalNo})
-			}
-			dialog.ShowInformation(lang.X("payables.recorded_title", "Recorded"), msg, f.v.win)
-		})
+	kit.Call(f.v.deps, kit.To{Busy: kit.ButtonsBusy(f.saveBtn), Err: func(err error) {
+		var e *app.Error
+		if errors.As(err, &e) && e.Code == app.ECONFLICT && e.Field == "" {
+			err = app.WithField(err, "purchase.supplier_number") // the same number from the same supplier
+		}
+		f.fail(err)
+	}}, func(ctx context.Context) (app.PurchaseInvoice, error) {
+		return f.v.deps.Services.Payables.RecordPurchase(ctx, p)
+	}, func(saved app.PurchaseInvoice) {
+		f.v.backToList()
+		msg := lang.X("payables.recorded", "Received invoice {{.number}} is recorded and posted.", map[string]any{"number": saved.Number})
+		if saved.CreditNote {
+			msg = lang.X("payables.credit_recorded", "Credit note {{.number}} to {{.original}} is recorded and posted.",
+				map[string]any{"number": saved.Number, "original": saved.OriginalNo})
+		}
+		dialog.ShowInformation(lang.X("payables.recorded_title", "Recorded"), msg, f.v.win)
 	})
 }
 

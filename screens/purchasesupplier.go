@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -47,15 +49,7 @@ func markSupplier(d kit.Deps, w fyne.Window, c app.Customer, picked func(app.Cus
 		return
 	}
 	c.Supplier = true
-	ctx := d.Ctx()
-	kit.Async(func() {
-		saved, err := d.Services.Customers.SaveCustomer(ctx, c)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, w)
-				return
-			}
-			picked(saved)
-		})
-	})
+	kit.Call(d, kit.To{Win: w}, func(ctx context.Context) (app.Customer, error) {
+		return d.Services.Customers.SaveCustomer(ctx, c)
+	}, picked)
 }

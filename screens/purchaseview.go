@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -203,18 +204,12 @@ func (v *payablesView) pay(p app.PurchaseInvoice) {
 			return
 		}
 		pm := app.Payment{DocID: p.ID, Date: day, Amount: m, Method: kit.MethodOf(method.Selected)}
-		fd.Busy()
-		ctx := v.deps.Ctx()
-		kit.Async(func() {
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			_, err := v.deps.Services.Payables.PaySupplier(ctx, pm)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				v.openPurchase(p.ID)
-			})
+			return err
+		}, func() {
+			fd.Close()
+			v.openPurchase(p.ID)
 		})
 	})
 }

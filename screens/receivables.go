@@ -133,27 +133,14 @@ func (p *receivablesPane) reload() {
 		return
 	}
 	p.gen++
-	gen, payables, ctx, svc := p.gen, p.payables, p.parent.deps.Ctx(), p.parent.deps.Services
+	gen, payables, svc := p.gen, p.payables, p.parent.deps.Services
 	today := app.Today(p.parent.clock())
-	kit.Async(func() {
-		var rows []app.AgingRow
-		var err error
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win, Stale: func() bool { return gen != p.gen }}, func(ctx context.Context) ([]app.AgingRow, error) {
 		if payables {
-			rows, err = agePayables(ctx, svc, day, today)
-		} else {
-			rows, err = ageReceivables(ctx, svc, day, today)
+			return agePayables(ctx, svc, day, today)
 		}
-		fyne.Do(func() {
-			if gen != p.gen {
-				return
-			}
-			if err != nil {
-				kit.ShowError(err, p.parent.win)
-				return
-			}
-			p.show(rows, day)
-		})
-	})
+		return ageReceivables(ctx, svc, day, today)
+	}, func(rows []app.AgingRow) { p.show(rows, day) })
 }
 
 // show puts an aging on screen.
@@ -229,20 +216,14 @@ func (p *receivablesPane) openStatement() {
 		return
 	}
 	r, day := p.rows[p.selected], p.day
-	ctx, customers := p.parent.deps.Ctx(), p.parent.deps.Services.Customers
-	kit.Async(func() {
+	customers := p.parent.deps.Services.Customers
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win}, func(ctx context.Context) (app.Customer, error) {
 		cust, err := customers.Customer(ctx, r.CustomerID)
 		if app.ErrorCode(err) == app.ENOTFOUND {
-			cust, err = app.Customer{ID: r.CustomerID, Name: r.Customer}, nil
+			return app.Customer{ID: r.CustomerID, Name: r.Customer}, nil
 		}
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, p.parent.win)
-				return
-			}
-			openStatement(p.parent, cust, day)
-		})
-	})
+		return cust, err
+	}, func(cust app.Customer) { openStatement(p.parent, cust, day) })
 }
 
 // ageReceivables ages the issued invoices and credit notes as they stood at

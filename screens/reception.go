@@ -128,20 +128,9 @@ func (r *receptionScreen) changed() {
 
 // loadStaff fetches the people visitors see and appointments are for.
 func (r *receptionScreen) loadStaff() {
-	if r.deps.Services.Reception == nil {
-		return
-	}
-	ctx := r.deps.Ctx()
-	kit.Async(func() {
-		st, err := r.deps.Services.Reception.Staff(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				r.overview.setProblem(err)
-				return
-			}
-			r.staff = st
-			r.appts.staffLoaded()
-		})
+	kit.Call(r.deps, kit.To{Err: r.overview.setProblem}, r.deps.Services.Reception.Staff, func(st []app.Staff) {
+		r.staff = st
+		r.appts.staffLoaded()
 	})
 }
 

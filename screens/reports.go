@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -202,24 +203,13 @@ func (p *reportsPane) kindChanged() {
 
 // loadAccounts fills the account choice of the general ledger.
 func (p *reportsPane) loadAccounts() {
-	ledger, ctx := p.parent.deps.Services.Ledger, p.parent.deps.Ctx()
-	if ledger == nil {
-		return
-	}
-	kit.Async(func() {
-		accts, err := ledger.Accounts(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, p.parent.win)
-				return
-			}
-			p.accounts = accts
-			opts := make([]string, len(accts))
-			for i, a := range accts {
-				opts[i] = a.Code + " " + a.Name
-			}
-			p.account.SetOptions(opts)
-		})
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win}, p.parent.deps.Services.Ledger.Accounts, func(accts []app.Account) {
+		p.accounts = accts
+		opts := make([]string, len(accts))
+		for i, a := range accts {
+			opts[i] = a.Code + " " + a.Name
+		}
+		p.account.SetOptions(opts)
 	})
 }
 
@@ -263,23 +253,19 @@ func (p *reportsPane) show() {
 		account = p.accounts[i].Code
 	}
 	p.gen++
-	gen, ctx, svc := p.gen, p.parent.deps.Ctx(), p.parent.deps.Services
-	p.showB.Disable()
+	gen, svc := p.gen, p.parent.deps.Services
 	tr := reportTranslator{lang: kit.UILang}
-	kit.Async(func() {
-		r, err := buildReport(ctx, svc, kind, from, to, account, tr)
-		fyne.Do(func() {
-			if gen != p.gen {
-				return
-			}
+	// a newer Show keeps the button disabled until its own report is in
+	busy := kit.BusyFunc(func(on bool) {
+		if on {
+			p.showB.Disable()
+		} else if gen == p.gen {
 			p.showB.Enable()
-			if err != nil {
-				kit.ShowError(err, p.parent.win)
-				return
-			}
-			p.setReport(&r)
-		})
+		}
 	})
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win, Busy: busy, Stale: func() bool { return gen != p.gen }}, func(ctx context.Context) (app.ReportTable, error) {
+		return buildReport(ctx, svc, kind, from, to, account, tr)
+	}, func(r app.ReportTable) { p.setReport(&r) })
 }
 
 // setReport shows r: its title and period, its table and its notes.

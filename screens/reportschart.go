@@ -52,30 +52,22 @@ func (m *monthlyChart) buildUI() fyne.CanvasObject {
 // reload reads the twelve months of the chosen year off the UI thread.
 func (m *monthlyChart) reload() {
 	m.gen++
-	gen, year, ctx, ledger, closer := m.gen, m.year, m.parent.deps.Ctx(), m.parent.deps.Services.Ledger, m.parent.deps.Services.Closer
-	if ledger == nil {
-		return
-	}
-	kit.Async(func() {
+	gen, year, ledger, closer := m.gen, m.year, m.parent.deps.Services.Ledger, m.parent.deps.Services.Closer
+	type months struct{ rev, exp [12]int64 }
+	kit.Call(m.parent.deps, kit.To{Win: m.parent.win, Stale: func() bool { return gen != m.gen }}, func(ctx context.Context) (months, error) {
 		rev, exp, err := monthlyResults(ctx, ledger, closer, year)
-		fyne.Do(func() {
-			if gen != m.gen {
-				return
-			}
-			if err != nil {
-				kit.ShowError(err, m.parent.win)
-				return
-			}
-			m.revenue, m.expense = rev, exp
-			labels := make([]string, 12)
-			for i := range labels {
-				labels[i] = monthShort(time.Month(i + 1))
-			}
-			colors := chartColors()
-			m.chart.SetData(labels, []barSeries{
-				{name: lang.X("reports.revenue", "Revenue"), color: colors[0], values: rev[:]},
-				{name: lang.X("reports.expenses", "Expenses"), color: colors[1], values: exp[:]},
-			})
+		return months{rev, exp}, err
+	}, func(r months) {
+		rev, exp := r.rev, r.exp
+		m.revenue, m.expense = rev, exp
+		labels := make([]string, 12)
+		for i := range labels {
+			labels[i] = monthShort(time.Month(i + 1))
+		}
+		colors := chartColors()
+		m.chart.SetData(labels, []barSeries{
+			{name: lang.X("reports.revenue", "Revenue"), color: colors[0], values: rev[:]},
+			{name: lang.X("reports.expenses", "Expenses"), color: colors[1], values: exp[:]},
 		})
 	})
 }

@@ -1,10 +1,10 @@
 package screens
 
 import (
+	"context"
 	"os"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"kontor/app"
@@ -31,8 +31,8 @@ func (p *reportsPane) exportPDF() {
 		return
 	}
 	r, d := *p.report, p.parent.deps
-	p.saveAs(".pdf", p.reportFileName(".pdf"), func(path string) error {
-		c, err := d.Services.Company.Company(d.Ctx())
+	p.saveAs(".pdf", p.reportFileName(".pdf"), func(ctx context.Context, path string) error {
+		c, err := d.Services.Company.Company(ctx)
 		if err != nil {
 			return err
 		}
@@ -46,33 +46,28 @@ func (p *reportsPane) exportCSV() {
 		return
 	}
 	r := *p.report
-	p.saveAs(".csv", p.reportFileName(".csv"), func(path string) error {
+	p.saveAs(".csv", p.reportFileName(".csv"), func(_ context.Context, path string) error {
 		return kit.WriteFileAtomic(path, func(f *os.File) error { return r.WriteCSV(f) })
 	}, false)
 }
 
 // saveAs asks for a file name (adding ext if missing), writes it off the UI
 // thread and says where it went; open shows it in the system viewer.
-func (p *reportsPane) saveAs(ext, suggested string, write func(path string) error, open bool) {
+func (p *reportsPane) saveAs(ext, suggested string, write func(ctx context.Context, path string) error, open bool) {
 	p.dlg = kit.SaveFileAs(p.parent.win, suggested, ext, func(path string) { p.writeReport(path, write, open) })
 }
 
-// writeReport runs write for path in the background, then reports the result.
-func (p *reportsPane) writeReport(path string, write func(path string) error, open bool) {
-	win := p.parent.win
-	kit.Async(func() {
-		err := write(path)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, win)
-				return
-			}
-			p.notes.SetText(strings.TrimSpace(strings.Join(p.report.Notes, "\n") + "\n" +
-				lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})))
-			if open {
-				kit.OpenFile(path)
-			}
-		})
+// writeReport runs write for path in the background (with the context of
+// the user who asked, taken now), then reports the result.
+func (p *reportsPane) writeReport(path string, write func(ctx context.Context, path string) error, open bool) {
+	kit.Run(p.parent.deps, kit.To{Win: p.parent.win}, func(ctx context.Context) error {
+		return write(ctx, path)
+	}, func() {
+		p.notes.SetText(strings.TrimSpace(strings.Join(p.report.Notes, "\n") + "\n" +
+			lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})))
+		if open {
+			kit.OpenFile(path)
+		}
 	})
 }
 

@@ -75,46 +75,39 @@ func (v *vatFiling) save(form app.VATForm) {
 		return
 	}
 	d := v.p.parent.deps
-	ctx, svc, today := d.Ctx(), d.Services, app.Today(v.p.parent.clock())
-	v.enable(false)
-	kit.Async(func() {
+	svc, today := d.Services, app.Today(v.p.parent.clock())
+	type filing struct {
+		body []byte
+		warn string
+	}
+	kit.Call(d, kit.To{Win: v.p.parent.win, Busy: kit.BusyFunc(func(on bool) { v.enable(!on) })}, func(ctx context.Context) (filing, error) {
 		body, warn, err := makeVATFiling(ctx, svc, form, period, today)
-		fyne.Do(func() {
-			v.enable(true)
-			if err != nil {
-				kit.ShowError(err, v.p.parent.win)
-				return
+		return filing{body, warn}, err
+	}, func(f filing) {
+		body, warn := f.body, f.warn
+		name := ""
+		for _, f := range vatForms {
+			if f.form == form {
+				name = f.file + "-" + period.String() + ".xml"
 			}
-			name := ""
-			for _, f := range vatForms {
-				if f.form == form {
-					name = f.file + "-" + period.String() + ".xml"
-				}
-			}
-			v.dlg = kit.SaveFileAs(v.p.parent.win, name, ".xml", func(path string) { v.write(path, body, warn) })
-		})
+		}
+		v.dlg = kit.SaveFileAs(v.p.parent.win, name, ".xml", func(path string) { v.write(path, body, warn) })
 	})
 }
 
 // write saves the file in the background and says where it went.
 func (v *vatFiling) write(path string, body []byte, warn string) {
-	win := v.p.parent.win
-	kit.Async(func() {
-		err := kit.WriteFileAtomic(path, func(f *os.File) error {
+	kit.Run(v.p.parent.deps, kit.To{Win: v.p.parent.win}, func(context.Context) error {
+		return kit.WriteFileAtomic(path, func(f *os.File) error {
 			_, err := f.Write(body)
 			return err
 		})
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, win)
-				return
-			}
-			msg := lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})
-			if warn != "" {
-				msg += "\n" + warn
-			}
-			v.p.notes.SetText(msg)
-		})
+	}, func() {
+		msg := lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})
+		if warn != "" {
+			msg += "\n" + warn
+		}
+		v.p.notes.SetText(msg)
 	})
 }
 

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -101,53 +103,47 @@ func (s *salesScreen) newDoc(kind app.DocKind) {
 	if !s.deps.Can(app.PermSalesWrite) {
 		return
 	}
-	ctx := s.deps.Ctx()
-	kit.Async(func() {
-		c, err := s.deps.Services.Company.Company(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, s.win)
-				return
-			}
-			s.company = c
-			today := app.Today(s.deps.Clock())
-			d := app.SalesDoc{Kind: kind, Status: app.StatusDraft, IssueDate: today, TaxDate: today,
-				Currency: c.BaseCurrency, PaymentMethod: app.PayBank, Supplier: app.PartyOfCompany(c)}
-			if kind == app.KindInvoice {
-				d.DueDate = today.AddDays(app.DefaultPaymentDays)
-			}
-			if kind == app.KindQuote {
-				d.ValidUntil = today.AddDays(30)
-			}
-			s.openForm(d, nil)
-		})
+	kit.Call(s.deps, kit.To{Win: s.win}, s.deps.Services.Company.Company, func(c app.Company) {
+		s.company = c
+		today := app.Today(s.deps.Clock())
+		d := app.SalesDoc{Kind: kind, Status: app.StatusDraft, IssueDate: today, TaxDate: today,
+			Currency: c.BaseCurrency, PaymentMethod: app.PayBank, Supplier: app.PartyOfCompany(c)}
+		if kind == app.KindInvoice {
+			d.DueDate = today.AddDays(app.DefaultPaymentDays)
+		}
+		if kind == app.KindQuote {
+			d.ValidUntil = today.AddDays(30)
+		}
+		s.openForm(d, nil)
 	})
 }
 
 // openDoc loads a document with the company and the customer record and
 // shows it: a draft in the form, an issued document read-only.
 func (s *salesScreen) openDoc(id string) {
-	ctx := s.deps.Ctx()
-	kit.Async(func() {
-		d, err := s.deps.Services.Sales.Document(ctx, id)
-		var c app.Company
-		if err == nil {
-			c, err = s.deps.Services.Company.Company(ctx)
+	type loaded struct {
+		d    app.SalesDoc
+		c    app.Company
+		cust *app.Customer
+	}
+	kit.Call(s.deps, kit.To{Win: s.win}, func(ctx context.Context) (loaded, error) {
+		var r loaded
+		var err error
+		if r.d, err = s.deps.Services.Sales.Document(ctx, id); err != nil {
+			return r, err
 		}
-		var cust *app.Customer
-		if err == nil && d.CustomerID != "" && s.deps.Services.Customers != nil {
-			if rec, cerr := s.deps.Services.Customers.Customer(ctx, d.CustomerID); cerr == nil {
-				cust = &rec
+		if r.c, err = s.deps.Services.Company.Company(ctx); err != nil {
+			return r, err
+		}
+		if r.d.CustomerID != "" {
+			if rec, cerr := s.deps.Services.Customers.Customer(ctx, r.d.CustomerID); cerr == nil {
+				r.cust = &rec
 			}
 		}
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, s.win)
-				return
-			}
-			s.company = c
-			s.openForm(d, cust)
-		})
+		return r, nil
+	}, func(r loaded) {
+		s.company = r.c
+		s.openForm(r.d, r.cust)
 	})
 }
 

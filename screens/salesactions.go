@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -109,25 +110,19 @@ func (f *docForm) save(then func(app.SalesDoc)) {
 		f.fail(err)
 		return
 	}
-	ctx := f.s.deps.Ctx()
-	kit.Async(func() {
-		saved, err := f.s.deps.Services.Sales.SaveDraft(ctx, d)
-		fyne.Do(func() {
-			if err != nil {
-				f.fail(err)
-				return
-			}
-			f.doc = saved
-			f.dirty = false
-			if then != nil {
-				then(saved)
-				return
-			}
-			if d.ID == "" {
-				f.s.openForm(saved, f.cust) // the bar gains Delete once the draft exists
-			}
-			f.s.form.state.SetText(lang.X("sales.saved", "Saved at {{.time}}", map[string]any{"time": f.s.deps.Clock().Now().Local().Format("15:04")}))
-		})
+	kit.Call(f.s.deps, kit.To{Err: f.fail}, func(ctx context.Context) (app.SalesDoc, error) {
+		return f.s.deps.Services.Sales.SaveDraft(ctx, d)
+	}, func(saved app.SalesDoc) {
+		f.doc = saved
+		f.dirty = false
+		if then != nil {
+			then(saved)
+			return
+		}
+		if d.ID == "" {
+			f.s.openForm(saved, f.cust) // the bar gains Delete once the draft exists
+		}
+		f.s.form.state.SetText(lang.X("sales.saved", "Saved at {{.time}}", map[string]any{"time": f.s.deps.Clock().Now().Local().Format("15:04")}))
 	})
 }
 
@@ -152,18 +147,12 @@ func (f *docForm) issueDoc() {
 			return
 		}
 		f.save(func(saved app.SalesDoc) {
-			ctx := f.s.deps.Ctx()
-			kit.Async(func() {
-				issued, err := f.s.deps.Services.Sales.Issue(ctx, saved.ID)
-				fyne.Do(func() {
-					if err != nil {
-						f.fail(err)
-						return
-					}
-					f.s.openForm(issued, f.cust)
-					dialog.ShowInformation(lang.X("sales.issued_title", "Issued"),
-						lang.X("sales.issued", "Issued: {{.kind}} {{.number}}.", map[string]any{"kind": kit.DocKindName(issued.Kind), "number": issued.Number}), f.s.win)
-				})
+			kit.Call(f.s.deps, kit.To{Err: f.fail}, func(ctx context.Context) (app.SalesDoc, error) {
+				return f.s.deps.Services.Sales.Issue(ctx, saved.ID)
+			}, func(issued app.SalesDoc) {
+				f.s.openForm(issued, f.cust)
+				dialog.ShowInformation(lang.X("sales.issued_title", "Issued"),
+					lang.X("sales.issued", "Issued: {{.kind}} {{.number}}.", map[string]any{"kind": kit.DocKindName(issued.Kind), "number": issued.Number}), f.s.win)
 			})
 		})
 	}, f.s.win)
@@ -175,33 +164,19 @@ func (f *docForm) confirmDelete() {
 		if !ok {
 			return
 		}
-		ctx, id := f.s.deps.Ctx(), f.doc.ID
-		kit.Async(func() {
-			err := f.s.deps.Services.Sales.DeleteDraft(ctx, id)
-			fyne.Do(func() {
-				if err != nil {
-					kit.ShowError(err, f.s.win)
-					return
-				}
-				f.s.backToLists()
-			})
-		})
+		id := f.doc.ID
+		kit.Run(f.s.deps, kit.To{Win: f.s.win}, func(ctx context.Context) error {
+			return f.s.deps.Services.Sales.DeleteDraft(ctx, id)
+		}, f.s.backToLists)
 	}, f.s.win)
 }
 
 // convert makes the next document of the sale and opens its draft.
 func (f *docForm) convert(to app.DocKind) {
-	ctx, id := f.s.deps.Ctx(), f.doc.ID
-	kit.Async(func() {
-		d, err := f.s.deps.Services.Sales.Convert(ctx, id, to)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, f.s.win)
-				return
-			}
-			f.s.openDoc(d.ID)
-		})
-	})
+	id := f.doc.ID
+	kit.Call(f.s.deps, kit.To{Win: f.s.win}, func(ctx context.Context) (app.SalesDoc, error) {
+		return f.s.deps.Services.Sales.Convert(ctx, id, to)
+	}, func(d app.SalesDoc) { f.s.openDoc(d.ID) })
 }
 
 // recordPayment asks for the date, amount (what remains) and method.
@@ -231,18 +206,12 @@ func (f *docForm) recordPayment() {
 			return
 		}
 		p := app.Payment{DocID: d.ID, Date: day, Amount: m, Method: kit.MethodOf(method.Selected)}
-		fd.Busy()
-		ctx := f.s.deps.Ctx()
-		kit.Async(func() {
+		kit.Run(f.s.deps, fd.To(), func(ctx context.Context) error {
 			_, err := f.s.deps.Services.Sales.RecordPayment(ctx, p)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				f.s.openDoc(d.ID)
-			})
+			return err
+		}, func() {
+			fd.Close()
+			f.s.openDoc(d.ID)
 		})
 	})
 }
@@ -262,18 +231,11 @@ func (f *docForm) creditNote() {
 			fd.Fail(app.Invalid("doc.reason", "err.required", "is required", nil))
 			return
 		}
-		fd.Busy()
-		ctx := f.s.deps.Ctx()
-		kit.Async(func() {
-			cn, err := f.s.deps.Services.Sales.NewCreditNote(ctx, d.ID, text)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				f.s.openDoc(cn.ID)
-			})
+		kit.Call(f.s.deps, fd.To(), func(ctx context.Context) (app.SalesDoc, error) {
+			return f.s.deps.Services.Sales.NewCreditNote(ctx, d.ID, text)
+		}, func(cn app.SalesDoc) {
+			fd.Close()
+			f.s.openDoc(cn.ID)
 		})
 	})
 }

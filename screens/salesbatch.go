@@ -166,50 +166,46 @@ type batchSpec struct {
 // runBatch exports in the background with a progress bar and Cancel, then
 // says how many documents went where.
 func (l *docList) runBatch(spec batchSpec, folder bool, target string) {
-	ctx, cancel := context.WithCancel(l.s.deps.Ctx())
 	bar := widget.NewProgressBar()
 	count := widget.NewLabel(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": 0, "total": spec.total}))
 	wait := dialog.NewCustom(lang.X("sales.batch_running", "Exporting PDFs…"), lang.X("action.cancel", "Cancel"), container.NewVBox(count, bar), l.s.win)
-	wait.SetOnClosed(cancel)
+	stop := &kit.Stop{}
+	wait.SetOnClosed(stop.Stop) // Cancel was pressed (or the job is over)
 	kit.ShowSized(wait, fyne.NewSize(420, 0))
 	total := spec.total
-	progress := func(done int) {
-		fyne.Do(func() {
-			count.SetText(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": done, "total": total}))
-			if total > 0 {
-				bar.SetValue(float64(done) / float64(total))
-			}
-		})
-	}
 	deps, win := l.s.deps, l.s.win
-	kit.Async(func() {
+	kit.Job(deps, kit.To{Stop: stop}, func(ctx context.Context, progress func(done, total int)) (int, error) {
 		c, err := deps.Services.Company.Company(ctx)
-		n := 0
-		if err == nil {
-			src := &batchSource{ctx: ctx, sales: deps.Services.Sales, ids: spec.ids, filter: spec.filter}
-			if folder {
-				n, err = exportFolder(ctx, deps.PDF, c, src.next, target, progress)
-			} else {
-				n, err = exportCombined(ctx, deps.PDF, c, src.next, target, progress)
+		if err != nil {
+			return 0, err
+		}
+		src := &batchSource{ctx: ctx, sales: deps.Services.Sales, ids: spec.ids, filter: spec.filter}
+		step := func(done int) { progress(done, total) }
+		if folder {
+			return exportFolder(ctx, deps.PDF, c, src.next, target, step)
+		}
+		return exportCombined(ctx, deps.PDF, c, src.next, target, step)
+	}, func(done, total int) {
+		count.SetText(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": done, "total": total}))
+		if total > 0 {
+			bar.SetValue(float64(done) / float64(total))
+		}
+	}, func(n int, err error) {
+		stopped := stop.Stopped()
+		wait.Hide()
+		title := lang.X("sales.batch_title", "Export PDFs")
+		switch {
+		case stopped && folder:
+			dialog.ShowInformation(title, kit.Plural("sales.batch_cancelled_folder", n, "Cancelled. {{.n}} file was written to {{.path}}.", "Cancelled. {{.n}} files were written to {{.path}}.", map[string]any{"path": target}), win)
+		case stopped:
+			dialog.ShowInformation(title, lang.X("sales.batch_cancelled", "Cancelled. No file was written."), win)
+		case err != nil:
+			kit.ShowError(err, win)
+		default:
+			dialog.ShowInformation(title, kit.Plural("sales.batch_done", n, "Wrote {{.n}} document to {{.path}}.", "Wrote {{.n}} documents to {{.path}}.", map[string]any{"path": target}), win)
+			if !folder {
+				kit.OpenFile(target)
 			}
 		}
-		fyne.Do(func() {
-			cancelled := ctx.Err() != nil
-			wait.Hide()
-			title := lang.X("sales.batch_title", "Export PDFs")
-			switch {
-			case cancelled && folder:
-				dialog.ShowInformation(title, kit.Plural("sales.batch_cancelled_folder", n, "Cancelled. {{.n}} file was written to {{.path}}.", "Cancelled. {{.n}} files were written to {{.path}}.", map[string]any{"path": target}), win)
-			case cancelled:
-				dialog.ShowInformation(title, lang.X("sales.batch_cancelled", "Cancelled. No file was written."), win)
-			case err != nil:
-				kit.ShowError(err, win)
-			default:
-				dialog.ShowInformation(title, kit.Plural("sales.batch_done", n, "Wrote {{.n}} document to {{.path}}.", "Wrote {{.n}} documents to {{.path}}.", map[string]any{"path": target}), win)
-				if !folder {
-					kit.OpenFile(target)
-				}
-			}
-		})
 	})
 }

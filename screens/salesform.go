@@ -275,15 +275,8 @@ func (f *docForm) regimeChanged() {
 
 // loadItems fetches the price list for the line selectors.
 func (f *docForm) loadItems() {
-	ctx := f.s.deps.Ctx()
-	kit.Async(func() {
-		items, err := f.s.deps.Services.PriceList.Items(ctx)
-		fyne.Do(func() {
-			if err == nil {
-				f.lines.setItems(items)
-			}
-		})
-	})
+	// without the price list the lines are typed in: no error to show
+	kit.Call(f.s.deps, kit.To{}, f.s.deps.Services.PriceList.Items, f.lines.setItems)
 }
 
 // showCustomer writes the chosen customer and address.

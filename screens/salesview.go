@@ -147,22 +147,17 @@ func (f *docForm) vatDay(d app.SalesDoc) app.Date {
 
 // loadPayments lists the payments of the invoice.
 func (f *docForm) loadPayments() {
-	ctx, id, cur := f.s.deps.Ctx(), f.doc.ID, f.doc.Currency
-	kit.Async(func() {
-		ps, err := f.s.deps.Services.Sales.Payments(ctx, id)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, f.s.win)
-				return
-			}
-			f.payments.RemoveAll()
-			if len(ps) == 0 {
-				f.payments.Add(widget.NewLabel(lang.X("sales.no_payments", "No payments yet.")))
-			}
-			for _, p := range ps {
-				f.payments.Add(widget.NewLabel(p.Date.Format(kit.UILang) + " · " + kit.MethodName(p.Method) + " · " + app.M(p.Amount.Amount, cur).Format(kit.UILang)))
-			}
-		})
+	id, cur := f.doc.ID, f.doc.Currency
+	kit.Call(f.s.deps, kit.To{Win: f.s.win}, func(ctx context.Context) ([]app.Payment, error) {
+		return f.s.deps.Services.Sales.Payments(ctx, id)
+	}, func(ps []app.Payment) {
+		f.payments.RemoveAll()
+		if len(ps) == 0 {
+			f.payments.Add(widget.NewLabel(lang.X("sales.no_payments", "No payments yet.")))
+		}
+		for _, p := range ps {
+			f.payments.Add(widget.NewLabel(p.Date.Format(kit.UILang) + " · " + kit.MethodName(p.Method) + " · " + app.M(p.Amount.Amount, cur).Format(kit.UILang)))
+		}
 	})
 }
 
@@ -198,19 +193,13 @@ func (f *docForm) exportPDF() {
 
 // writePDF renders d to path off the UI thread and opens it.
 func (s *salesScreen) writePDF(d app.SalesDoc, path string) {
-	ctx := s.deps.Ctx()
-	kit.Async(func() {
-		err := writeDocPDF(ctx, s.deps, d, path)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, s.win)
-				return
-			}
-			if s.form != nil && s.form.doc.ID == d.ID {
-				s.form.state.SetText(lang.X("sales.pdf_saved", "Saved {{.path}}", map[string]any{"path": path}))
-			}
-			kit.OpenFile(path)
-		})
+	kit.Run(s.deps, kit.To{Win: s.win}, func(ctx context.Context) error {
+		return writeDocPDF(ctx, s.deps, d, path)
+	}, func() {
+		if s.form != nil && s.form.doc.ID == d.ID {
+			s.form.state.SetText(lang.X("sales.pdf_saved", "Saved {{.path}}", map[string]any{"path": path}))
+		}
+		kit.OpenFile(path)
 	})
 }
 

@@ -80,10 +80,8 @@ func (g *gate) signedIn(u app.User) {
 	g.demoHint = false
 	g.lock = newIdleLock(g)
 	g.lock.start()
-	ctx := g.deps.Ctx()
-	kit.Async(func() {
-		c, err := g.deps.Services.Company.Company(ctx)
-		fyne.Do(func() { g.openCompany(c, err) })
+	kit.Call(g.deps, kit.To{Err: func(err error) { g.openCompany(app.Company{}, err) }}, g.deps.Services.Company.Company, func(c app.Company) {
+		g.openCompany(c, nil)
 	})
 }
 

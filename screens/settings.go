@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -170,24 +171,16 @@ func (s *settings) onSave() {
 		s.fail(err)
 		return
 	}
-	s.save.Disable()
-	ctx := s.deps.Ctx()
-	kit.Async(func() {
-		saved, err := s.deps.Services.Company.UpdateCompany(ctx, c)
-		fyne.Do(func() {
-			s.save.Enable()
-			if err != nil {
-				s.fail(err)
-				return
-			}
-			s.prefs.SetString(kit.PrefLanguage, langPref)
-			s.prefs.SetInt(prefLockMinutes, lockMin)
-			s.company = saved
-			s.state.SetText(lang.X("settings.saved", "Settings saved."))
-			if s.saved != nil {
-				s.saved(saved)
-			}
-		})
+	kit.Call(s.deps, kit.To{Busy: kit.ButtonsBusy(s.save), Err: s.fail}, func(ctx context.Context) (app.Company, error) {
+		return s.deps.Services.Company.UpdateCompany(ctx, c)
+	}, func(saved app.Company) {
+		s.prefs.SetString(kit.PrefLanguage, langPref)
+		s.prefs.SetInt(prefLockMinutes, lockMin)
+		s.company = saved
+		s.state.SetText(lang.X("settings.saved", "Settings saved."))
+		if s.saved != nil {
+			s.saved(saved)
+		}
 	})
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"os"
 	"strings"
 
@@ -138,25 +139,14 @@ func (p *statementsPane) buildUI() fyne.CanvasObject {
 // an older search's answer is dropped.
 func (p *statementsPane) runSearch() {
 	p.gen++
-	gen, q, ctx := p.gen, p.search.Text, p.parent.deps.Ctx()
+	gen, q := p.gen, p.search.Text
 	customers := p.parent.deps.Services.Customers
-	if customers == nil {
-		return
-	}
-	kit.Async(func() {
-		cs, err := customers.Customers(ctx, q, 200)
-		fyne.Do(func() {
-			if gen != p.gen {
-				return
-			}
-			if err != nil {
-				kit.ShowError(err, p.parent.win)
-				return
-			}
-			p.found = cs
-			p.list.UnselectAll()
-			p.list.Refresh()
-		})
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win, Stale: func() bool { return gen != p.gen }}, func(ctx context.Context) ([]app.Customer, error) {
+		return customers.Customers(ctx, q, 200)
+	}, func(cs []app.Customer) {
+		p.found = cs
+		p.list.UnselectAll()
+		p.list.Refresh()
 	})
 }
 
@@ -227,25 +217,20 @@ func (p *statementsPane) show() {
 	if !ok || p.cust.ID == "" {
 		return
 	}
-	cust, ctx, d := p.cust, p.parent.deps.Ctx(), p.parent.deps
-	kit.Async(func() {
+	cust, d := p.cust, p.parent.deps
+	kit.Call(d, kit.To{Win: p.parent.win}, func(ctx context.Context) (app.Statement, error) {
 		c, err := d.Services.Company.Company(ctx)
-		var st app.Statement
-		if err == nil {
-			st, err = app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+		if err != nil {
+			return app.Statement{}, err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, p.parent.win)
-				return
-			}
-			if cust.ID != p.cust.ID {
-				return // another customer was chosen meanwhile
-			}
-			p.st, p.view = &st, statementRows(st)
-			p.summary.SetText(statementSummary(st))
-			p.table.Refresh()
-		})
+		return app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+	}, func(st app.Statement) {
+		if cust.ID != p.cust.ID {
+			return // another customer was chosen meanwhile
+		}
+		p.st, p.view = &st, statementRows(st)
+		p.summary.SetText(statementSummary(st))
+		p.table.Refresh()
 	})
 }
 
@@ -360,25 +345,23 @@ func (p *statementsPane) exportOne() {
 
 // writeOne renders one customer's statement to path off the UI thread.
 func (p *statementsPane) writeOne(cust app.Customer, from, to app.Date, path string) {
-	ctx, d, win := p.parent.deps.Ctx(), p.parent.deps, p.parent.win
+	d, win := p.parent.deps, p.parent.win
 	p.status.SetText(lang.X("statements.writing", "Writing the statement…"))
-	kit.Async(func() {
+	kit.Run(d, kit.To{Err: func(err error) {
+		p.status.SetText("")
+		kit.ShowError(err, win)
+	}}, func(ctx context.Context) error {
 		c, err := d.Services.Company.Company(ctx)
-		var st app.Statement
-		if err == nil {
-			st, err = app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+		if err != nil {
+			return err
 		}
-		if err == nil {
-			err = kit.WriteFileAtomic(path, func(f *os.File) error { return d.Statements.Statement(f, st, c) })
+		st, err := app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+		if err != nil {
+			return err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				p.status.SetText("")
-				kit.ShowError(err, win)
-				return
-			}
-			p.status.SetText(lang.X("statements.saved", "Saved {{.path}}", map[string]any{"path": path}))
-			kit.OpenFile(path)
-		})
+		return kit.WriteFileAtomic(path, func(f *os.File) error { return d.Statements.Statement(f, st, c) })
+	}, func() {
+		p.status.SetText(lang.X("statements.saved", "Saved {{.path}}", map[string]any{"path": path}))
+		kit.OpenFile(path)
 	})
 }

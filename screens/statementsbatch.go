@@ -51,45 +51,41 @@ func (p *statementsPane) exportBatch() {
 // Cancel, then says how many were written, how many customers were skipped
 // and where the files are.
 func (p *statementsPane) runBatch(from, to app.Date, folder bool, target string) {
-	ctx, cancel := context.WithCancel(p.parent.deps.Ctx())
 	bar := widget.NewProgressBar()
 	count := widget.NewLabel(lang.X("statements.batch_preparing", "Finding the customers…"))
 	wait := dialog.NewCustom(lang.X("statements.batch_running", "Exporting statements…"), lang.X("action.cancel", "Cancel"), container.NewVBox(count, bar), p.parent.win)
-	wait.SetOnClosed(cancel)
+	stop := &kit.Stop{}
+	wait.SetOnClosed(stop.Stop) // Cancel was pressed (or the job is over)
 	kit.ShowSized(wait, fyne.NewSize(420, 0))
-	progress := func(done, total int) {
-		fyne.Do(func() {
-			count.SetText(kit.Plural("statements.batch_progress", total, "{{.done}} of {{.n}} customer", "{{.done}} of {{.n}} customers", map[string]any{"done": done}))
-			if total > 0 {
-				bar.SetValue(float64(done) / float64(total))
-			}
-		})
-	}
 	d, win := p.parent.deps, p.parent.win
-	kit.Async(func() {
-		res, err := exportStatements(ctx, d, from, to, folder, target, progress)
-		fyne.Do(func() {
-			cancelled := ctx.Err() != nil
-			wait.Hide()
-			title := lang.X("statements.batch_done_title", "Statements")
-			args := map[string]any{"n": res.written, "skipped": res.skipped, "path": target}
-			switch {
-			case cancelled && folder:
-				dialog.ShowInformation(title, kit.Plural("statements.batch_cancelled_folder", res.written, "Cancelled. {{.n}} statement was written to {{.path}}.", "Cancelled. {{.n}} statements were written to {{.path}}.", args), win)
-			case cancelled:
-				dialog.ShowInformation(title, lang.X("statements.batch_cancelled", "Cancelled. No file was written."), win)
-			case errors.Is(err, errNoStatementsWritten) || err == nil && res.written == 0:
-				dialog.ShowInformation(title, lang.X("statements.batch_none", "No customer has a balance or activity in the period ({{.skipped}} checked); no file was written.", args), win)
-			case err != nil:
-				kit.ShowError(err, win)
-			default:
-				dialog.ShowInformation(title, kit.Plural("statements.batch_done", res.written, "Wrote {{.n}} statement to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.",
-					"Wrote {{.n}} statements to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.", args), win)
-				if !folder {
-					kit.OpenFile(target)
-				}
+	kit.Job(d, kit.To{Stop: stop}, func(ctx context.Context, progress func(done, total int)) (statementBatch, error) {
+		return exportStatements(ctx, d, from, to, folder, target, progress)
+	}, func(done, total int) {
+		count.SetText(kit.Plural("statements.batch_progress", total, "{{.done}} of {{.n}} customer", "{{.done}} of {{.n}} customers", map[string]any{"done": done}))
+		if total > 0 {
+			bar.SetValue(float64(done) / float64(total))
+		}
+	}, func(res statementBatch, err error) {
+		stopped := stop.Stopped()
+		wait.Hide()
+		title := lang.X("statements.batch_done_title", "Statements")
+		args := map[string]any{"n": res.written, "skipped": res.skipped, "path": target}
+		switch {
+		case stopped && folder:
+			dialog.ShowInformation(title, kit.Plural("statements.batch_cancelled_folder", res.written, "Cancelled. {{.n}} statement was written to {{.path}}.", "Cancelled. {{.n}} statements were written to {{.path}}.", args), win)
+		case stopped:
+			dialog.ShowInformation(title, lang.X("statements.batch_cancelled", "Cancelled. No file was written."), win)
+		case errors.Is(err, errNoStatementsWritten) || err == nil && res.written == 0:
+			dialog.ShowInformation(title, lang.X("statements.batch_none", "No customer has a balance or activity in the period ({{.skipped}} checked); no file was written.", args), win)
+		case err != nil:
+			kit.ShowError(err, win)
+		default:
+			dialog.ShowInformation(title, kit.Plural("statements.batch_done", res.written, "Wrote {{.n}} statement to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.",
+				"Wrote {{.n}} statements to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.", args), win)
+			if !folder {
+				kit.OpenFile(target)
 			}
-		})
+		}
 	})
 }
 

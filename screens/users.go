@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"sort"
 	"strings"
 
@@ -95,20 +96,12 @@ func (v *usersView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // reload fetches the users, keeping the selection.
 func (v *usersView) reload() {
-	ctx := v.deps.Ctx()
-	kit.Async(func() {
-		users, err := v.deps.Services.Users.Users(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.win)
-				return
-			}
-			sort.Slice(users, func(i, j int) bool { return users[i].Name < users[j].Name })
-			v.users = users
-			v.count.SetText(kit.Plural("users.count", len(users), "{{.n}} user", "{{.n}} users", nil))
-			v.table.Refresh()
-			v.reselect()
-		})
+	kit.Call(v.deps, kit.To{Win: v.win}, v.deps.Services.Users.Users, func(users []app.User) {
+		sort.Slice(users, func(i, j int) bool { return users[i].Name < users[j].Name })
+		v.users = users
+		v.count.SetText(kit.Plural("users.count", len(users), "{{.n}} user", "{{.n}} users", nil))
+		v.table.Refresh()
+		v.reselect()
 	})
 }
 
@@ -203,19 +196,12 @@ func (v *usersView) addUser() {
 			fd.Fail(errPasswordsDiffer("user.password_again"))
 			return
 		}
-		fd.Busy()
-		ctx := v.deps.Ctx()
-		kit.Async(func() {
-			u, err := v.deps.Services.Users.CreateUser(ctx, nu)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				v.selected = u.Name
-				v.reload()
-			})
+		kit.Call(v.deps, fd.To(), func(ctx context.Context) (app.User, error) {
+			return v.deps.Services.Users.CreateUser(ctx, nu)
+		}, func(u app.User) {
+			fd.Close()
+			v.selected = u.Name
+			v.reload()
 		})
 	})
 }
@@ -237,18 +223,12 @@ func (v *usersView) onEditRoles() {
 			fd.Fail(err)
 			return
 		}
-		fd.Busy()
-		ctx := v.deps.Ctx()
-		kit.Async(func() {
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			_, err := v.deps.Services.Users.SetRoles(ctx, u.Name, chosen)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				v.reload()
-			})
+			return err
+		}, func() {
+			fd.Close()
+			v.reload()
 		})
 	})
 }
@@ -275,21 +255,16 @@ func (v *usersView) onResetPassword() {
 			fd.Fail(errPasswordsDiffer("user.password_again"))
 			return
 		}
-		fd.Busy()
-		ctx, newPw := v.deps.Ctx(), pw.Text
-		kit.Async(func() {
+		newPw := pw.Text
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			err := v.deps.Services.Users.ResetPassword(ctx, u.Name, newPw)
-			fyne.Do(func() {
-				if err != nil {
-					if app.ErrorCode(err) == app.EINVALID {
-						err = fieldIfNone(err, "user.new_password")
-					}
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				dialog.ShowInformation(title, lang.X("users.reset_done", "The password of {{.name}} is changed.", map[string]any{"name": u.Name}), v.win)
-			})
+			if app.ErrorCode(err) == app.EINVALID {
+				err = fieldIfNone(err, "user.new_password")
+			}
+			return err
+		}, func() {
+			fd.Close()
+			dialog.ShowInformation(title, lang.X("users.reset_done", "The password of {{.name}} is changed.", map[string]any{"name": u.Name}), v.win)
 		})
 	})
 }
@@ -315,16 +290,13 @@ func (v *usersView) onToggle() {
 
 // setDisabled stores the state; refusals (the last admin) go to showError.
 func (v *usersView) setDisabled(name string, disabled bool) {
-	ctx := v.deps.Ctx()
-	kit.Async(func() {
+	kit.Run(v.deps, kit.To{Err: func(err error) {
+		kit.ShowError(err, v.win)
+		v.reload()
+	}}, func(ctx context.Context) error {
 		_, err := v.deps.Services.Users.SetDisabled(ctx, name, disabled)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.win)
-			}
-			v.reload()
-		})
-	})
+		return err
+	}, v.reload)
 }
 
 // roleName is the translated name of a role.

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,26 +158,20 @@ func (v *visitorsView) reload() {
 		return
 	}
 	v.gen++
-	gen, ctx, day := v.gen, v.r.deps.Ctx(), v.day
-	kit.Async(func() {
+	gen, day := v.gen, v.day
+	type visits struct{ inside, hist []app.Visit }
+	kit.Call(v.r.deps, kit.To{Win: v.r.win, Stale: func() bool { return gen != v.gen }}, func(ctx context.Context) (visits, error) {
 		inside, err := svc.InBuilding(ctx)
-		var hist []app.Visit
-		if err == nil {
-			hist, err = svc.Visits(ctx, day)
+		if err != nil {
+			return visits{}, err
 		}
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
-			}
-			if err != nil {
-				kit.ShowError(err, v.r.win)
-				return
-			}
-			v.inside, v.history = inside, hist
-			v.insideHead.SetText(lang.X("reception.in_building", "In the building ({{.n}})", map[string]any{"n": len(inside)}))
-			v.insideList.Refresh()
-			v.table.Refresh()
-		})
+		hist, err := svc.Visits(ctx, day)
+		return visits{inside, hist}, err
+	}, func(r visits) {
+		v.inside, v.history = r.inside, r.hist
+		v.insideHead.SetText(lang.X("reception.in_building", "In the building ({{.n}})", map[string]any{"n": len(r.inside)}))
+		v.insideList.Refresh()
+		v.table.Refresh()
 	})
 }
 
@@ -215,18 +210,12 @@ func (v *visitorsView) checkIn(cust *app.Customer) {
 			fd.Fail(err)
 			return
 		}
-		fd.Busy()
-		ctx := r.deps.Ctx()
-		kit.Async(func() {
+		kit.Run(r.deps, fd.To(), func(ctx context.Context) error {
 			_, err := r.deps.Services.Reception.CheckIn(ctx, vis)
-			fyne.Do(func() {
-				if err != nil {
-					fd.Fail(err)
-					return
-				}
-				fd.Close()
-				r.changed()
-			})
+			return err
+		}, func() {
+			fd.Close()
+			r.changed()
 		})
 	})
 	company.OnSubmitted = func(string) { fd.Run() }
@@ -235,16 +224,13 @@ func (v *visitorsView) checkIn(cust *app.Customer) {
 
 // checkOut records that the visitor left.
 func (v *visitorsView) checkOut(vis app.Visit) {
-	ctx := v.r.deps.Ctx()
-	kit.Async(func() {
+	kit.Run(v.r.deps, kit.To{Err: func(err error) {
+		kit.ShowError(err, v.r.win)
+		v.r.changed()
+	}}, func(ctx context.Context) error {
 		_, err := v.r.deps.Services.Reception.CheckOut(ctx, vis.ID)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.r.win)
-			}
-			v.r.changed()
-		})
-	})
+		return err
+	}, v.r.changed)
 }
 
 // errNoBadge is the refusal when main wired no badge printer.
@@ -262,26 +248,17 @@ func (v *visitorsView) printBadge(vis app.Visit) {
 		return
 	}
 	vis.Host = r.staffName(vis.Host)
-	ctx := r.deps.Ctx()
-	kit.Async(func() {
-		path := filepath.Join(badgeDir(), badgeFileName(vis))
+	path := filepath.Join(badgeDir(), badgeFileName(vis))
+	kit.Run(r.deps, kit.To{Win: r.win}, func(ctx context.Context) error {
 		c, err := r.deps.Services.Company.Company(ctx)
-		if err == nil {
-			if err = os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-				err = app.Internal("creating the badge folder", err)
-			}
+		if err != nil {
+			return err
 		}
-		if err == nil {
-			err = kit.WriteFileAtomic(path, func(w *os.File) error { return r.deps.Badge(w, vis, c) })
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return app.Internal("creating the badge folder", err)
 		}
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, r.win)
-				return
-			}
-			kit.OpenFile(path)
-		})
-	})
+		return kit.WriteFileAtomic(path, func(w *os.File) error { return r.deps.Badge(w, vis, c) })
+	}, func() { kit.OpenFile(path) })
 }
 
 // badgeDir is the folder of printed badges (a temporary one: the PDF is for

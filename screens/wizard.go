@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -91,19 +93,9 @@ func (z *wizard) submit() {
 		z.fail(err)
 		return
 	}
-	z.create.Disable()
-	ctx := z.deps.Ctx()
-	kit.Async(func() {
-		created, err := z.deps.Services.Company.CreateCompany(ctx, c)
-		fyne.Do(func() {
-			z.create.Enable()
-			if err != nil {
-				z.fail(err)
-				return
-			}
-			z.done(created)
-		})
-	})
+	kit.Call(z.deps, kit.To{Busy: kit.ButtonsBusy(z.create), Err: z.fail}, func(ctx context.Context) (app.Company, error) {
+		return z.deps.Services.Company.CreateCompany(ctx, c)
+	}, z.done)
 }
 
 // fail shows err at its field and in the error dialog.

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strconv"
 	"time"
 
@@ -113,24 +114,18 @@ func (v *yearCloseView) confirmReopen() {
 // run closes (or reopens) year in the background, reports the entry posted
 // and refreshes the Accounts tab, whose balances it changed.
 func (v *yearCloseView) run(year int, reopen bool) {
-	closer, ctx := v.parent.deps.Services.Closer, v.parent.deps.Ctx()
-	kit.Async(func() {
-		var e app.Entry
-		var err error
+	closer := v.parent.deps.Services.Closer
+	kit.Call(v.parent.deps, kit.To{Err: func(err error) {
+		kit.ShowError(err, v.parent.win)
+		v.reload()
+	}}, func(ctx context.Context) (app.Entry, error) {
 		if reopen {
-			e, err = closer.ReopenYear(ctx, year)
-		} else {
-			e, err = closer.CloseYear(ctx, year)
+			return closer.ReopenYear(ctx, year)
 		}
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.parent.win)
-				v.reload()
-				return
-			}
-			v.showResult(year, e, reopen)
-			v.parent.refresh()
-		})
+		return closer.CloseYear(ctx, year)
+	}, func(e app.Entry) {
+		v.showResult(year, e, reopen)
+		v.parent.refresh()
 	})
 }
 
@@ -181,17 +176,9 @@ func (v *yearCloseView) reload() {
 	if !v.enabled() || v.closed == nil {
 		return
 	}
-	closer, ctx := v.parent.deps.Services.Closer, v.parent.deps.Ctx()
-	kit.Async(func() {
-		es, err := closer.YearClosings(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				kit.ShowError(err, v.parent.win)
-				return
-			}
-			v.closings = es
-			v.showClosings()
-		})
+	kit.Call(v.parent.deps, kit.To{Win: v.parent.win}, v.parent.deps.Services.Closer.YearClosings, func(es []app.Entry) {
+		v.closings = es
+		v.showClosings()
 	})
 }
 

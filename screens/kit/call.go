@@ -2,6 +2,7 @@ package kit
 
 import (
 	"context"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -10,14 +11,54 @@ import (
 
 // To says where a call's outcome goes: an error that names a field of Fields
 // is marked at that field, any other error is shown in a dialog on Win; Busy
-// is marked while the call runs. Stale, when set, is asked on the UI thread
-// as the outcome arrives: true drops it (a newer search has started). Every
-// part may be left out (a nil Win drops the error).
+// is marked while the call runs. Err, when set, gets every error instead
+// (a screen that shows errors its own way). Stale, when set, is asked on the
+// UI thread as the outcome arrives: true drops it (a newer search has
+// started). Every part may be left out (a nil Win drops the error).
 type To struct {
 	Win    fyne.Window
 	Fields *FieldSet
 	Busy   Busy
+	Err    func(error)
 	Stale  func() bool
+	// Stop, for a Job, is the handle a Cancel button stops it with: made
+	// before the job starts, so it works however soon it is pressed.
+	Stop *Stop
+}
+
+// Stop cancels the Job it is handed to (in To.Stop). Stop may be called
+// before the job starts, while it runs or after it ended, from any
+// goroutine, any number of times.
+type Stop struct {
+	mu      sync.Mutex
+	stopped bool
+	cancel  context.CancelFunc
+}
+
+// Stop cancels the job.
+func (s *Stop) Stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stopped = true
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+// Stopped reports whether Stop was called.
+func (s *Stop) Stopped() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stopped
+}
+
+func (s *Stop) attach(cancel context.CancelFunc) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cancel = cancel
+	if s.stopped {
+		cancel()
+	}
 }
 
 // Busy is something that shows work in progress: a form dialog disables its
@@ -81,10 +122,15 @@ func Run(d Deps, to To, work func(ctx context.Context) error, done func()) {
 // progress (may be nil) and done run on the UI thread; done gets the result
 // and the error (context.Canceled after cancel) exactly once, and decides
 // itself where the error goes. cancel stops the work's context; it may be
-// called any number of times, from any goroutine.
+// called any number of times, from any goroutine. A Cancel button that may
+// be pressed while the job runs uses to.Stop instead (made before the job,
+// it also works when the job runs inline in a test).
 func Job[T any](d Deps, to To, work func(ctx context.Context, progress func(done, total int)) (T, error),
 	progress func(done, total int), done func(T, error)) (cancel func()) {
 	ctx, stop := context.WithCancel(d.Ctx())
+	if to.Stop != nil {
+		to.Stop.attach(stop)
+	}
 	to.busy(true)
 	report := func(n, total int) {
 		if progress != nil {
@@ -107,10 +153,14 @@ func Job[T any](d Deps, to To, work func(ctx context.Context, progress func(done
 	return stop
 }
 
-// Fail routes err as a call does: to its field when Fields has it, otherwise
-// to a dialog on Win. A nil err does nothing.
+// Fail routes err as a call does: to Err if set, to its field when Fields
+// has it, otherwise to a dialog on Win. A nil err does nothing.
 func (to To) Fail(err error) {
 	if err == nil {
+		return
+	}
+	if to.Err != nil {
+		to.Err(err)
 		return
 	}
 	if to.Fields != nil {

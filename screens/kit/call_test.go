@@ -31,15 +31,33 @@ func goid() uint64 {
 type uiLoop struct {
 	queue chan func()
 	id    uint64
+	work  sync.WaitGroup // goroutines spawned and not yet ended
 }
 
 func newUILoop(t *testing.T) *uiLoop {
 	l := &uiLoop{queue: make(chan func(), 1024), id: goid()}
 	oldSpawn, oldUI := spawn, onUI
-	spawn = func(f func()) { go f() }
+	spawn = func(f func()) {
+		l.work.Add(1)
+		go func() {
+			defer l.work.Done()
+			f()
+		}()
+	}
 	onUI = func(f func()) { l.queue <- f }
-	t.Cleanup(func() { spawn, onUI = oldSpawn, oldUI })
+	t.Cleanup(func() {
+		l.work.Wait()
+		spawn, onUI = oldSpawn, oldUI
+	})
 	return l
+}
+
+// settle waits for every spawned goroutine and runs what they queued.
+func (l *uiLoop) settle() {
+	l.work.Wait()
+	for len(l.queue) > 0 {
+		(<-l.queue)()
+	}
 }
 
 // drain runs queued functions on the test goroutine until done reports true.
@@ -206,10 +224,7 @@ func TestCallRealGoroutines(t *testing.T) {
 		cancel()
 		l.drain(t, func() bool { return reports > 0 })
 		cancel()
-		// anything still queued runs; no second report may come
-		for len(l.queue) > 0 {
-			(<-l.queue)()
-		}
+		l.settle() // anything still queued runs; no second report may come
 		after := steps.Load()
 		time.Sleep(20 * time.Millisecond)
 		if steps.Load() != after {
@@ -223,6 +238,51 @@ func TestCallRealGoroutines(t *testing.T) {
 		}
 		if len(progressed) == 0 {
 			t.Error("no progress reached the UI")
+		}
+	})
+
+	t.Run("Stop before and during a job; a stale outcome is dropped", func(t *testing.T) {
+		l.id = goid() // this subtest's goroutine is the UI thread
+		early := &Stop{}
+		early.Stop()
+		var earlyErr error
+		earlyDone := false
+		Job(d, To{Stop: early}, func(ctx context.Context, _ func(int, int)) (int, error) {
+			<-ctx.Done() // never returns unless the early Stop reached it
+			return 0, ctx.Err()
+		}, nil, func(_ int, err error) { earlyErr, earlyDone = err, true })
+
+		stop := &Stop{}
+		running := make(chan struct{})
+		var lateErr error
+		lateDone := false
+		Job(d, To{Stop: stop}, func(ctx context.Context, _ func(int, int)) (int, error) {
+			close(running)
+			<-ctx.Done()
+			return 0, nil // the job itself says nothing; Job reports the cancel
+		}, nil, func(_ int, err error) { lateErr, lateDone = err, true })
+		<-running
+		go stop.Stop()
+
+		gen := 1
+		staleDone, staleErr := false, false
+		Call(d, To{Err: func(error) { staleErr = true }, Stale: func() bool { return gen != 1 }}, func(context.Context) (int, error) {
+			return 0, errors.New("old search failed")
+		}, func(int) { staleDone = true })
+		gen = 2 // a newer search started before the old one answered
+		finished := false
+		Run(d, To{}, func(context.Context) error { return nil }, func() { finished = true })
+
+		l.drain(t, func() bool { return earlyDone && lateDone && finished })
+		if !errors.Is(earlyErr, context.Canceled) || !errors.Is(lateErr, context.Canceled) {
+			t.Errorf("early %v, late %v: want context.Canceled", earlyErr, lateErr)
+		}
+		if !stop.Stopped() {
+			t.Error("Stopped is false after Stop")
+		}
+		l.settle()
+		if staleDone || staleErr {
+			t.Errorf("a stale outcome reached the screen: done %v, error %v", staleDone, staleErr)
 		}
 	})
 

@@ -76,21 +76,18 @@ func OpenFileOf(win fyne.Window, exts []string, limit int64, chosen func(name st
 			return // cancelled
 		}
 		name := r.URI().Name()
-		Async(func() {
+		Call(Deps{}, To{Win: win}, func(context.Context) ([]byte, error) {
 			var src io.Reader = r
 			if limit > 0 {
 				src = io.LimitReader(r, limit)
 			}
 			data, err := io.ReadAll(src)
 			_ = r.Close()
-			fyne.Do(func() {
-				if err != nil {
-					ShowError(app.Errorf(app.EINVALID, "err.file.read", "cannot read {{.name}}: {{.err}}", map[string]any{"name": name, "err": err.Error()}), win)
-					return
-				}
-				chosen(name, data)
-			})
-		})
+			if err != nil {
+				return nil, app.Errorf(app.EINVALID, "err.file.read", "cannot read {{.name}}: {{.err}}", map[string]any{"name": name, "err": err.Error()})
+			}
+			return data, nil
+		}, func(data []byte) { chosen(name, data) })
 	}, win)
 	if len(exts) > 0 {
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
