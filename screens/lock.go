@@ -116,18 +116,7 @@ func (l *idleLock) start() {
 		return
 	}
 	l.quit = make(chan struct{})
-	go func(quit chan struct{}) {
-		t := time.NewTicker(lockPollEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-quit:
-				return
-			case <-t.C:
-				fyne.Do(l.check)
-			}
-		}
-	}(l.quit)
+	kit.Every(lockPollEvery, l.quit, l.check)
 }
 
 // stop ends the polling and unhooks the windows.

@@ -67,27 +67,7 @@ func (r *receptionScreen) buildUI() fyne.CanvasObject {
 
 // startTicker refreshes the overview every overviewEvery until stop.
 func (r *receptionScreen) startTicker() {
-	if overviewEvery <= 0 {
-		return
-	}
-	go func() {
-		t := time.NewTicker(overviewEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-r.quit:
-				return
-			case <-t.C:
-				fyne.Do(func() {
-					select {
-					case <-r.quit:
-					default:
-						r.overview.refresh()
-					}
-				})
-			}
-		}
-	}()
+	kit.Every(overviewEvery, r.quit, r.overview.refresh)
 }
 
 // stop ends the periodic refresh (the shell closes at sign-out).
