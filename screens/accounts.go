@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"sort"
 	"strconv"
 
@@ -11,12 +12,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // accountsScreen is the Accounts tab: the chart of accounts with balances for
 // a year, the journal, and the locking of months.
 type accountsScreen struct {
-	deps    Deps
+	deps    kit.Deps
 	win     fyne.Window
 	company app.Company
 
@@ -47,7 +49,7 @@ type accountsPane struct {
 
 var accountsPanes []accountsPane
 
-func newAccountsScreen(d Deps, w fyne.Window, c app.Company) *accountsScreen {
+func newAccountsScreen(d kit.Deps, w fyne.Window, c app.Company) *accountsScreen {
 	s := &accountsScreen{deps: d, win: w, company: c}
 	s.year = app.Today(s.clock()).Year()
 	s.journal = newJournalView(s)
@@ -56,14 +58,14 @@ func newAccountsScreen(d Deps, w fyne.Window, c app.Company) *accountsScreen {
 }
 
 // balanceColumns are the columns of the balances table.
-var balanceColumns = []column{
-	{"accounts.col.code", "Account", 80},
-	{"accounts.col.name", "Name", 380},
-	{"accounts.col.type", "Type", 110},
-	{"accounts.col.opening", "Opening", 140},
-	{"accounts.col.debit", "Debit", 140},
-	{"accounts.col.credit", "Credit", 140},
-	{"accounts.col.closing", "Closing", 140},
+var balanceColumns = []kit.Column{
+	{Key: "accounts.col.code", Fallback: "Account", Width: 80},
+	{Key: "accounts.col.name", Fallback: "Name", Width: 380},
+	{Key: "accounts.col.type", Fallback: "Type", Width: 110},
+	{Key: "accounts.col.opening", Fallback: "Opening", Width: 140},
+	{Key: "accounts.col.debit", Fallback: "Debit", Width: 140},
+	{Key: "accounts.col.credit", Fallback: "Credit", Width: 140},
+	{Key: "accounts.col.closing", Fallback: "Closing", Width: 140},
 }
 
 func (s *accountsScreen) buildUI() fyne.CanvasObject {
@@ -80,7 +82,7 @@ func (s *accountsScreen) buildUI() fyne.CanvasObject {
 	s.yearSel.SetSelected(strconv.Itoa(s.year))
 	refresh := widget.NewButtonWithIcon(lang.X("action.refresh", "Refresh"), theme.ViewRefreshIcon(), s.refresh)
 
-	s.table = newColumnTable(balanceColumns, func() int { return len(s.balances) }, s.updateCell, func(c int) bool { return c >= 3 })
+	s.table = kit.NewColumnTable(balanceColumns, func() int { return len(s.balances) }, s.updateCell, func(c int) bool { return c >= 3 })
 	s.totals = widget.NewLabel("")
 
 	top := container.NewHBox(widget.NewLabel(lang.X("accounts.year", "Year")), s.yearSel, refresh)
@@ -102,7 +104,7 @@ func (s *accountsScreen) buildUI() fyne.CanvasObject {
 func (s *accountsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
-	l.Alignment = columnAlign(id.Col >= 3)
+	l.Alignment = kit.ColumnAlign(id.Col >= 3)
 	if id.Row >= len(s.balances) {
 		l.SetText("")
 		return
@@ -118,38 +120,33 @@ func (s *accountsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 	case 2:
 		text = accountTypeName(b.Account.Type)
 	case 3:
-		text = formatAmount(b.Opening, cur)
+		text = kit.FormatAmount(b.Opening, cur)
 	case 4:
-		text = formatAmount(b.Debit, cur)
+		text = kit.FormatAmount(b.Debit, cur)
 	case 5:
-		text = formatAmount(b.Credit, cur)
+		text = kit.FormatAmount(b.Credit, cur)
 	case 6:
-		text = formatAmount(b.Closing(), cur)
+		text = kit.FormatAmount(b.Closing(), cur)
 	}
 	l.SetText(text)
 }
 
 // refresh reloads the balances, the journal and the locked periods.
 func (s *accountsScreen) refresh() {
-	year, ctx := s.year, s.deps.ctx()
-	async(func() {
-		bal, err := s.deps.Services.Ledger.Balances(ctx, app.Month{Year: year, Month: 1}, app.Month{Year: year, Month: 12})
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, s.win)
-				return
-			}
-			s.balances = bal
-			var dr, cr int64
-			for _, b := range bal {
-				dr += b.Debit
-				cr += b.Credit
-			}
-			cur := s.company.BaseCurrency
-			s.totals.SetText(lang.X("accounts.totals", "{{.year}}: debit {{.debit}}, credit {{.credit}}",
-				map[string]any{"year": year, "debit": formatMoney(dr, cur), "credit": formatMoney(cr, cur)}))
-			s.table.Refresh()
-		})
+	year := s.year
+	kit.Call(s.deps, kit.To{Win: s.win}, func(ctx context.Context) ([]app.AccountBalance, error) {
+		return s.deps.Services.Ledger.Balances(ctx, app.Month{Year: year, Month: 1}, app.Month{Year: year, Month: 12})
+	}, func(bal []app.AccountBalance) {
+		s.balances = bal
+		var dr, cr int64
+		for _, b := range bal {
+			dr += b.Debit
+			cr += b.Credit
+		}
+		cur := s.company.BaseCurrency
+		s.totals.SetText(lang.X("accounts.totals", "{{.year}}: debit {{.debit}}, credit {{.credit}}",
+			map[string]any{"year": year, "debit": kit.FormatMoney(dr, cur), "credit": kit.FormatMoney(cr, cur)}))
+		s.table.Refresh()
 	})
 	s.journal.reload()
 	s.periods.reload()
@@ -158,7 +155,7 @@ func (s *accountsScreen) refresh() {
 	}
 }
 
-func (s *accountsScreen) clock() app.Clock { return s.deps.clock() }
+func (s *accountsScreen) clock() app.Clock { return s.deps.Clock() }
 
 // accountTypeName returns the translated name of an account type.
 func accountTypeName(t app.AccountType) string {
@@ -177,12 +174,4 @@ func accountTypeName(t app.AccountType) string {
 		return lang.X("account.type.closing", "Closing")
 	}
 	return string(t)
-}
-
-// columnAlign right-aligns amounts.
-func columnAlign(amount bool) fyne.TextAlign {
-	if amount {
-		return fyne.TextAlignTrailing
-	}
-	return fyne.TextAlignLeading
 }

@@ -74,8 +74,8 @@ func TestAccountsBalancesShowPostedAmounts(t *testing.T) {
 func TestJournalFilterByAccount(t *testing.T) {
 	s, w, _ := newTestAccounts(t)
 	j := s.journal
-	if j.rows.count != 6 || j.countText.Text != "6 lines" {
-		t.Fatalf("count %d, text %q", j.rows.count, j.countText.Text)
+	if j.rows.Count != 6 || j.countText.Text != "6 lines" {
+		t.Fatalf("count %d, text %q", j.rows.Count, j.countText.Text)
 	}
 	tabs := w.Content().(interface{ SelectIndex(int) })
 	tabs.SelectIndex(1)
@@ -92,14 +92,14 @@ func TestJournalFilterByAccount(t *testing.T) {
 		}
 	}
 	test.Tap(button(t, w.Content(), "Apply"))
-	if j.rows.count != 2 || j.countText.Text != "2 lines" {
-		t.Errorf("filtered by 221: count %d, text %q", j.rows.count, j.countText.Text)
+	if j.rows.Count != 2 || j.countText.Text != "2 lines" {
+		t.Errorf("filtered by 221: count %d, text %q", j.rows.Count, j.countText.Text)
 	}
 
 	test.Type(j.from, "1. 2. 2026")
 	test.Tap(button(t, w.Content(), "Apply"))
-	if j.rows.count != 1 {
-		t.Errorf("221 from 1. 2. 2026: count %d", j.rows.count)
+	if j.rows.Count != 1 {
+		t.Errorf("221 from 1. 2. 2026: count %d", j.rows.Count)
 	}
 
 	test.Type(j.to, "zítra")
@@ -107,14 +107,14 @@ func TestJournalFilterByAccount(t *testing.T) {
 	if got := dialogText(w); !strings.Contains(got, "To: “zítra” is not a date") {
 		t.Errorf("bad date dialog = %q", got)
 	}
-	if j.rows.count != 1 {
+	if j.rows.Count != 1 {
 		t.Error("a bad filter changed the list")
 	}
 	closeDialogs(w)
 
 	test.Tap(button(t, w.Content(), "Clear"))
-	if j.rows.count != 6 || j.from.Text != "" || j.account.SelectedIndex() != -1 {
-		t.Errorf("after Clear: count %d, from %q, account %d", j.rows.count, j.from.Text, j.account.SelectedIndex())
+	if j.rows.Count != 6 || j.from.Text != "" || j.account.SelectedIndex() != -1 {
+		t.Errorf("after Clear: count %d, from %q, account %d", j.rows.Count, j.from.Text, j.account.SelectedIndex())
 	}
 }
 
@@ -130,18 +130,18 @@ func TestJournalPagesLazily(t *testing.T) {
 	}
 	j := s.journal
 	j.reload()
-	if j.rows.count != 1206 {
-		t.Fatalf("count %d", j.rows.count)
+	if j.rows.Count != 1206 {
+		t.Fatalf("count %d", j.rows.Count)
 	}
-	if len(j.rows.pages) > 1 {
-		t.Errorf("fetched %d pages before anything scrolled", len(j.rows.pages))
+	if len(j.rows.Pages) > 1 {
+		t.Errorf("fetched %d pages before anything scrolled", len(j.rows.Pages))
 	}
-	line, ok := j.rows.row(1000)
+	line, ok := j.rows.Row(1000)
 	if !ok || line.Number == "" {
 		t.Fatalf("row 1000: %+v %v", line, ok)
 	}
-	if _, cached := j.rows.pages[1000/journalPageSize]; !cached || len(j.rows.pages) > 3 {
-		t.Errorf("pages cached: %d", len(j.rows.pages))
+	if _, cached := j.rows.Pages[1000/journalPageSize]; !cached || len(j.rows.Pages) > 3 {
+		t.Errorf("pages cached: %d", len(j.rows.Pages))
 	}
 }
 
@@ -152,7 +152,7 @@ func TestPeriodLock(t *testing.T) {
 		t.Fatalf("confirm = %q", dialogText(w))
 	}
 	test.Tap(button(t, w.Canvas().Overlays().Top(), "Yes"))
-	if months, _ := l.LockedPeriods(s.deps.ctx()); len(months) != 1 || months[0].Month != time.March {
+	if months, _ := l.LockedPeriods(s.deps.Ctx()); len(months) != 1 || months[0].Month != time.March {
 		t.Fatalf("locked %v", months)
 	}
 	if !s.periods.locked[app.Month{Year: 2026, Month: time.March}] {

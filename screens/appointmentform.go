@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // defaultApptMinutes is the length of a new appointment.
@@ -25,7 +27,7 @@ const defaultApptMinutes = 60
 // appointment at the start field.
 func (v *appointmentsView) edit(a app.Appointment) {
 	r := v.r
-	fs := newFieldSet()
+	fs := kit.NewFieldSet()
 	custName := widget.NewLabel("")
 	custName.Truncation = fyne.TextTruncateEllipsis
 	showCust := func() {
@@ -38,21 +40,21 @@ func (v *appointmentsView) edit(a app.Appointment) {
 			showCust()
 		})
 	})
-	fs.add("appointment.customer", "Customer", container.NewBorder(nil, nil, nil, pick, custName))
+	fs.Add("appointment.customer", "Customer", container.NewBorder(nil, nil, nil, pick, custName))
 	staff := r.staffSelect(a.Staff, true)
-	fs.add("appointment.staff", "Staff member", staff)
-	date := fs.escEntry("appointment.date", "Date", datePlaceholder())
-	start := fs.escEntry("appointment.start", "Start", "09:30")
-	dur := fs.escEntry("appointment.duration", "Duration (minutes)", "60")
-	end := fs.escEntry("appointment.end", "End", "10:30")
-	place := fs.escEntry("appointment.place", "Place", lang.X("reception.place_hint", "Meeting room, showroom…"))
-	note := fs.escEntry("appointment.note", "Note", "")
+	fs.Add("appointment.staff", "Staff member", staff)
+	date := fs.EscEntry("appointment.date", "Date", kit.DatePlaceholder())
+	start := fs.EscEntry("appointment.start", "Start", "09:30")
+	dur := fs.EscEntry("appointment.duration", "Duration (minutes)", "60")
+	end := fs.EscEntry("appointment.end", "End", "10:30")
+	place := fs.EscEntry("appointment.place", "Place", lang.X("reception.place_hint", "Meeting room, showroom…"))
+	note := fs.EscEntry("appointment.note", "Note", "")
 
-	day := app.Today(r.deps.clock())
+	day := app.Today(r.deps.Clock())
 	if !a.Start.IsZero() {
 		day = app.DateOf(a.Start.Local())
 	}
-	date.SetText(formatDateInput(day))
+	date.SetText(kit.FormatDateInput(day))
 	minutes := defaultApptMinutes
 	if a.ID != "" {
 		start.SetText(clockText(a.Start))
@@ -92,92 +94,81 @@ func (v *appointmentsView) edit(a app.Appointment) {
 
 	title := lang.X("reception.appt_new", "New appointment")
 	var extra fyne.CanvasObject
-	var fd *formDialog
+	var fd *kit.FormDialog
 	if a.ID != "" {
-		title = lang.X("reception.appt_edit", "Appointment {{.time}}", map[string]any{"time": day.Format(uiLang) + " " + clockText(a.Start)})
+		title = lang.X("reception.appt_edit", "Appointment {{.time}}", map[string]any{"time": day.Format(kit.UILang) + " " + clockText(a.Start)})
 		cancel := widget.NewButtonWithIcon(lang.X("reception.appt_cancel", "Cancel the appointment…"), theme.DeleteIcon(), func() {
 			v.confirmCancel(a, fd)
 		})
 		cancel.Importance = widget.DangerImportance
 		extra = container.NewHBox(cancel)
 	}
-	fd = showFormDialog(title, lang.X("action.save", "Save"), fs, extra, r.win, func(fd *formDialog) {
+	fd = kit.ShowFormDialog(title, lang.X("action.save", "Save"), fs, extra, r.win, func(fd *kit.FormDialog) {
 		out := a
 		out.Staff, out.Place, out.Note = r.staffOf(staff), strings.TrimSpace(place.Text), strings.TrimSpace(note.Text)
 		d, err := app.ParseDate(date.Text)
 		if err != nil {
-			fd.fail(app.WithField(err, "appointment.date"))
+			fd.Fail(app.WithField(err, "appointment.date"))
 			return
 		}
 		s, err := parseClock(start.Text)
 		if err != nil {
-			fd.fail(app.WithField(err, "appointment.start"))
+			fd.Fail(app.WithField(err, "appointment.start"))
 			return
 		}
 		out.Start = dayStart(d).Add(time.Duration(s) * time.Minute)
 		if strings.TrimSpace(end.Text) != "" {
 			e, err := parseClock(end.Text)
 			if err != nil {
-				fd.fail(app.WithField(err, "appointment.end"))
+				fd.Fail(app.WithField(err, "appointment.end"))
 				return
 			}
 			out.End = dayStart(d).Add(time.Duration(e) * time.Minute)
 		} else {
 			m, err := strconv.Atoi(strings.TrimSpace(dur.Text))
 			if err != nil || m <= 0 {
-				fd.fail(app.Invalid("appointment.duration", "err.appointment.duration", "write the length in minutes, e.g. 60", nil))
+				fd.Fail(app.Invalid("appointment.duration", "err.appointment.duration", "write the length in minutes, e.g. 60", nil))
 				return
 			}
 			out.End = out.Start.Add(time.Duration(m) * time.Minute)
 		}
 		if err := out.Validate(); err != nil {
-			fd.fail(err)
+			fd.Fail(err)
 			return
 		}
-		fd.busy()
-		ctx := r.deps.ctx()
-		async(func() {
+		staff := r.staff
+		kit.Run(r.deps, fd.To(), func(ctx context.Context) error {
 			_, err := r.deps.Services.Reception.SaveAppointment(ctx, out)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(r.withStaffNames(err))
-					return
-				}
-				fd.close()
-				r.changed()
-			})
+			return withStaffNames(staff, err)
+		}, func() {
+			fd.Close()
+			r.changed()
 		})
 	})
 	r.win.Canvas().Focus(start) // the customer and staff are usually known already
 }
 
 // confirmCancel calls the appointment off after asking.
-func (v *appointmentsView) confirmCancel(a app.Appointment, fd *formDialog) {
+func (v *appointmentsView) confirmCancel(a app.Appointment, fd *kit.FormDialog) {
 	r := v.r
 	msg := lang.X("reception.appt_cancel_confirm", "Cancel the appointment of {{.customer}} with {{.staff}} on {{.time}}?",
-		map[string]any{"customer": apptCustomer(a), "staff": r.staffName(a.Staff), "time": formatTime(a.Start)})
+		map[string]any{"customer": apptCustomer(a), "staff": r.staffName(a.Staff), "time": kit.FormatTime(a.Start)})
 	dialog.ShowConfirm(lang.X("reception.appt_cancel_title", "Cancel the appointment"), msg, func(ok bool) {
 		if !ok {
 			return
 		}
-		ctx := r.deps.ctx()
-		async(func() {
-			err := r.deps.Services.Reception.CancelAppointment(ctx, a.ID)
-			fyne.Do(func() {
-				if err != nil {
-					showError(err, r.win)
-					return
-				}
-				fd.close()
-				r.changed()
-			})
+		kit.Run(r.deps, kit.To{Win: r.win}, func(ctx context.Context) error {
+			return r.deps.Services.Reception.CancelAppointment(ctx, a.ID)
+		}, func() {
+			fd.Close()
+			r.changed()
 		})
 	}, r.win)
 }
 
 // withStaffNames shows the staff member an error names by their full name
 // (the store names the user: "petr" already has an appointment…).
-func (r *receptionScreen) withStaffNames(err error) error {
+func withStaffNames(staff []app.Staff, err error) error {
 	var e *app.Error
 	if !errors.As(err, &e) {
 		return err
@@ -191,7 +182,7 @@ func (r *receptionScreen) withStaffNames(err error) error {
 	for k, v := range e.Args {
 		c.Args[k] = v
 	}
-	c.Args["staff"] = r.staffName(name)
+	c.Args["staff"] = app.StaffName(staff, name)
 	return &c
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // appointmentsView shows the appointments of a day or a week, of one staff
@@ -39,7 +41,7 @@ type apptRow struct {
 func newAppointmentsView(r *receptionScreen) *appointmentsView { return &appointmentsView{r: r} }
 
 func (v *appointmentsView) buildUI() fyne.CanvasObject {
-	v.day = app.Today(v.r.deps.clock())
+	v.day = app.Today(v.r.deps.Clock())
 	dayText, weekText := lang.X("reception.view_day", "Day"), lang.X("reception.view_week", "Week")
 	v.mode = widget.NewRadioGroup([]string{dayText, weekText}, func(s string) {
 		v.week = s == weekText
@@ -53,7 +55,7 @@ func (v *appointmentsView) buildUI() fyne.CanvasObject {
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { v.step(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.step(1) })
 	today := widget.NewButton(lang.X("reception.today", "Today"), func() {
-		v.day = app.Today(v.r.deps.clock())
+		v.day = app.Today(v.r.deps.Clock())
 		v.reload()
 	})
 	add := widget.NewButtonWithIcon(lang.X("reception.new_appt", "New appointment…"), theme.ContentAddIcon(), func() {
@@ -62,7 +64,7 @@ func (v *appointmentsView) buildUI() fyne.CanvasObject {
 	})
 	add.Importance = widget.HighImportance
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bar := container.NewHBox(v.mode, sized(v.staffSel, 220), prev, today, next, v.title, layout.NewSpacer(), add)
+	bar := container.NewHBox(v.mode, kit.Sized(v.staffSel, 220), prev, today, next, v.title, layout.NewSpacer(), add)
 
 	v.list = widget.NewList(func() int { return len(v.rows) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
@@ -163,23 +165,15 @@ func (v *appointmentsView) reload() {
 	if n == 1 {
 		v.title.SetText(dayTitle(first))
 	} else {
-		v.title.SetText(first.Format(uiLang) + " – " + first.AddDays(n-1).Format(uiLang))
+		v.title.SetText(first.Format(kit.UILang) + " – " + first.AddDays(n-1).Format(kit.UILang))
 	}
 	v.gen++
-	gen, ctx, staff := v.gen, v.r.deps.ctx(), v.staff
-	async(func() {
-		list, err := svc.Appointments(ctx, dayStart(first), dayStart(first.AddDays(n)), staff)
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
-			}
-			if err != nil {
-				showError(err, v.r.win)
-				return
-			}
-			v.rows = groupByDay(list, first, n)
-			v.list.Refresh()
-		})
+	gen, staff := v.gen, v.staff
+	kit.Call(v.r.deps, kit.To{Win: v.r.win, Stale: func() bool { return gen != v.gen }}, func(ctx context.Context) ([]app.Appointment, error) {
+		return svc.Appointments(ctx, dayStart(first), dayStart(first.AddDays(n)), staff)
+	}, func(list []app.Appointment) {
+		v.rows = groupByDay(list, first, n)
+		v.list.Refresh()
 	})
 }
 

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // auditPageSize is how many audit entries one fetch brings; the table asks
@@ -25,11 +26,11 @@ const auditPageSize = 200
 // auditView is the Audit tab (admin, accounts): the audit trail newest first,
 // filtered by user, entity and dates, exportable as CSV.
 type auditView struct {
-	deps Deps
+	deps kit.Deps
 	win  fyne.Window
 
 	filter app.AuditFilter
-	rows   *pagedRows[app.AuditEntry]
+	rows   *kit.PagedRows[app.AuditEntry]
 
 	user, from, to *widget.Entry
 	entity         *widget.SelectEntry
@@ -37,19 +38,19 @@ type auditView struct {
 	table          *widget.Table
 }
 
-func newAuditView(d Deps, w fyne.Window) *auditView {
-	return &auditView{deps: d, win: w, rows: newPagedRows[app.AuditEntry](auditPageSize, d.ctx, w)}
+func newAuditView(d kit.Deps, w fyne.Window) *auditView {
+	return &auditView{deps: d, win: w, rows: kit.NewPagedRows[app.AuditEntry](auditPageSize, d, w)}
 }
 
 // auditColumns are the columns of the audit table and of the CSV export.
-var auditColumns = []column{
-	{"audit.col.seq", "No.", 70},
-	{"audit.col.time", "Time", 180},
-	{"audit.col.user", "User", 110},
-	{"audit.col.action", "Action", 120},
-	{"audit.col.entity", "Entity", 100},
-	{"audit.col.id", "ID", 130},
-	{"audit.col.summary", "Summary", 520},
+var auditColumns = []kit.Column{
+	{Key: "audit.col.seq", Fallback: "No.", Width: 70},
+	{Key: "audit.col.time", Fallback: "Time", Width: 180},
+	{Key: "audit.col.user", Fallback: "User", Width: 110},
+	{Key: "audit.col.action", Fallback: "Action", Width: 120},
+	{Key: "audit.col.entity", Fallback: "Entity", Width: 100},
+	{Key: "audit.col.id", Fallback: "ID", Width: 130},
+	{Key: "audit.col.summary", Fallback: "Summary", Width: 520},
 }
 
 // auditEntities are the kinds of records the trail names, offered (by
@@ -93,13 +94,13 @@ func auditEntityOf(text string) string {
 // stored arrow shows as "->".
 func auditSummary(e app.AuditEntry) string {
 	if e.Key != "" {
-		return e.Summary(Translator())
+		return e.Summary(kit.Translator())
 	}
 	s := e.Text
 	if e.Entity == "inquiry" && e.Action == "status" {
 		if from, to, ok := strings.Cut(s, " → "); ok {
 			return lang.X("audit.inquiry_status", "status changed from “{{.from}}” to “{{.to}}”",
-				map[string]any{"from": inquiryStatusName(app.InquiryStatus(from)), "to": inquiryStatusName(app.InquiryStatus(to))})
+				map[string]any{"from": kit.InquiryStatusName(app.InquiryStatus(from)), "to": kit.InquiryStatusName(app.InquiryStatus(to))})
 		}
 	}
 	return strings.ReplaceAll(s, "→", "->")
@@ -116,9 +117,9 @@ func (v *auditView) buildUI() fyne.CanvasObject {
 	v.entity = widget.NewSelectEntry(names)
 	v.entity.SetPlaceHolder(lang.X("audit.any_entity", "any"))
 	v.from = widget.NewEntry()
-	v.from.SetPlaceHolder(datePlaceholder())
+	v.from.SetPlaceHolder(kit.DatePlaceholder())
 	v.to = widget.NewEntry()
-	v.to.SetPlaceHolder(datePlaceholder())
+	v.to.SetPlaceHolder(kit.DatePlaceholder())
 	for _, e := range []*widget.Entry{v.user, v.from, v.to, &v.entity.Entry} {
 		e.OnSubmitted = func(string) { v.apply() }
 	}
@@ -129,15 +130,15 @@ func (v *auditView) buildUI() fyne.CanvasObject {
 	v.countText = widget.NewLabel("")
 
 	filters := container.NewHBox(
-		widget.NewLabel(lang.X("audit.user", "User")), sized(v.user, 110),
-		widget.NewLabel(lang.X("audit.entity", "Entity")), sized(v.entity, 130),
-		widget.NewLabel(lang.X("journal.from", "From")), sized(v.from, 120),
-		widget.NewLabel(lang.X("journal.to", "To")), sized(v.to, 120),
+		widget.NewLabel(lang.X("audit.user", "User")), kit.Sized(v.user, 110),
+		widget.NewLabel(lang.X("audit.entity", "Entity")), kit.Sized(v.entity, 130),
+		widget.NewLabel(lang.X("journal.from", "From")), kit.Sized(v.from, 120),
+		widget.NewLabel(lang.X("journal.to", "To")), kit.Sized(v.to, 120),
 		apply, clear)
 	bar := container.NewBorder(nil, nil, nil, export, filters)
 
-	v.table = newColumnTable(auditColumns, func() int { return v.rows.count }, v.updateCell, nil)
-	v.rows.table = v.table
+	v.table = kit.NewColumnTable(auditColumns, func() int { return v.rows.Count }, v.updateCell, nil)
+	v.rows.Table = v.table
 	v.reload()
 	return container.NewBorder(bar, v.countText, nil, nil, v.table)
 }
@@ -146,10 +147,10 @@ func (v *auditView) buildUI() fyne.CanvasObject {
 func (v *auditView) readFilter() (app.AuditFilter, error) {
 	f := app.AuditFilter{User: app.NormalizeUserName(v.user.Text), Entity: auditEntityOf(v.entity.Text)}
 	var err error
-	if f.From, err = parseOptionalDate(v.from.Text, "filter.from"); err != nil {
+	if f.From, err = kit.ParseOptionalDate(v.from.Text, "filter.from"); err != nil {
 		return f, err
 	}
-	if f.To, err = parseOptionalDate(v.to.Text, "filter.to"); err != nil {
+	if f.To, err = kit.ParseOptionalDate(v.to.Text, "filter.to"); err != nil {
 		return f, err
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
@@ -162,7 +163,7 @@ func (v *auditView) readFilter() (app.AuditFilter, error) {
 func (v *auditView) apply() {
 	f, err := v.readFilter()
 	if err != nil {
-		showError(err, v.win)
+		kit.ShowError(err, v.win)
 		return
 	}
 	v.filter = f
@@ -181,34 +182,26 @@ func (v *auditView) clear() {
 
 // reload counts the entries of the filter and drops the cached pages.
 func (v *auditView) reload() {
-	f, svc, ctx := v.filter, v.deps.Services.Audit, v.deps.ctx()
-	gen := v.rows.reset(func(ctx context.Context, offset, limit int) ([]app.AuditEntry, int, error) {
+	f, svc := v.filter, v.deps.Services.Audit
+	gen := v.rows.Reset(func(ctx context.Context, offset, limit int) ([]app.AuditEntry, int, error) {
 		es, err := svc.AuditPage(ctx, f, offset, limit)
 		return es, -1, err
 	})
-	async(func() {
-		n, err := svc.AuditCount(ctx, f)
-		fyne.Do(func() {
-			if gen != v.rows.gen {
-				return
-			}
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.rows.count = n
-			v.countText.SetText(plural("audit.count", n, "{{.n}} entry", "{{.n}} entries", nil))
-			v.table.Refresh()
-		})
+	kit.Call(v.deps, kit.To{Win: v.win, Stale: func() bool { return gen != v.rows.Gen }}, func(ctx context.Context) (int, error) {
+		return svc.AuditCount(ctx, f)
+	}, func(n int) {
+		v.rows.Count = n
+		v.countText.SetText(kit.Plural("audit.count", n, "{{.n}} entry", "{{.n}} entries", nil))
+		v.table.Refresh()
 	})
 }
 
 func (v *auditView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	v.rows.updating = true
-	defer func() { v.rows.updating = false }()
+	v.rows.Updating = true
+	defer func() { v.rows.Updating = false }()
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
-	e, ok := v.rows.row(id.Row)
+	e, ok := v.rows.Row(id.Row)
 	if !ok {
 		l.SetText("…")
 		return
@@ -216,7 +209,7 @@ func (v *auditView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	text := ""
 	switch id.Col {
 	case 0:
-		text = app.FormatMinor(int64(e.Seq), 0, uiLang)
+		text = app.FormatMinor(int64(e.Seq), 0, kit.UILang)
 	case 1:
 		text = formatTimeSeconds(e.Time)
 	case 2:
@@ -237,53 +230,50 @@ func (v *auditView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 // entries of one minute must stay apart.
 func formatTimeSeconds(t time.Time) string {
 	t = t.Local()
-	return app.DateOf(t).Format(uiLang) + " " + t.Format("15:04:05")
+	return app.DateOf(t).Format(kit.UILang) + " " + t.Format("15:04:05")
 }
 
 // exportCSV asks where to save the entries of the current filter.
 func (v *auditView) exportCSV() {
 	f, err := v.readFilter()
 	if err != nil {
-		showError(err, v.win)
+		kit.ShowError(err, v.win)
 		return
 	}
-	name := "kontor-audit-" + v.deps.clock().Now().Format("2006-01-02") + ".csv"
-	saveFileAs(v.win, name, ".csv", func(path string) { v.runExport(f, path) })
+	name := "kontor-audit-" + v.deps.Clock().Now().Format("2006-01-02") + ".csv"
+	kit.SaveFileAs(v.win, name, ".csv", func(path string) { v.runExport(f, path) })
 }
 
 // runExport writes the CSV in the background with a progress dialog.
 func (v *auditView) runExport(f app.AuditFilter, path string) {
-	ctx, cancel := context.WithCancel(v.deps.ctx())
 	bar := widget.NewProgressBar()
 	wait := dialog.NewCustom(lang.X("audit.exporting", "Exporting the audit trail…"), lang.X("action.cancel", "Cancel"), bar, v.win)
-	wait.SetOnClosed(cancel)
+	stop := &kit.Stop{}
+	wait.SetOnClosed(stop.Stop) // Cancel was pressed (or the job is over)
 	wait.Show()
 	header := make([]string, len(auditColumns))
 	for i, c := range auditColumns {
-		header[i] = lang.X(c.key, c.fallback)
+		header[i] = lang.X(c.Key, c.Fallback)
 	}
-	l := uiLang
-	async(func() {
-		n, err := exportAudit(ctx, v.deps.Services.Audit, f, path, l, header, func(done, total int) {
-			fyne.Do(func() {
-				if total > 0 {
-					bar.SetValue(float64(done) / float64(total))
-				}
-			})
-		})
-		fyne.Do(func() {
-			cancelled := ctx.Err() != nil // Cancel was pressed
-			wait.Hide()                   // cancels ctx too, harmless now
-			if cancelled {
-				return
-			}
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			dialog.ShowInformation(lang.X("audit.export_title", "Audit export"),
-				plural("audit.exported", n, "{{.n}} entry is saved in {{.path}}.", "{{.n}} entries are saved in {{.path}}.", map[string]any{"path": path}), v.win)
-		})
+	l := kit.UILang
+	svc := v.deps.Services.Audit
+	kit.Job(v.deps, kit.To{Stop: stop}, func(ctx context.Context, progress func(done, total int)) (int, error) {
+		return exportAudit(ctx, svc, f, path, l, header, progress)
+	}, func(done, total int) {
+		if total > 0 {
+			bar.SetValue(float64(done) / float64(total))
+		}
+	}, func(n int, err error) {
+		if stop.Stopped() {
+			return
+		}
+		wait.Hide()
+		if err != nil {
+			kit.ShowError(err, v.win)
+			return
+		}
+		dialog.ShowInformation(lang.X("audit.export_title", "Audit export"),
+			kit.Plural("audit.exported", n, "{{.n}} entry is saved in {{.path}}.", "{{.n}} entries are saved in {{.path}}.", map[string]any{"path": path}), v.win)
 	})
 }
 
@@ -295,7 +285,7 @@ func exportAudit(ctx context.Context, svc app.AuditService, f app.AuditFilter, p
 		return 0, err
 	}
 	var n int
-	err = writeFileAtomic(path, func(file *os.File) error {
+	err = kit.WriteFileAtomic(path, func(file *os.File) error {
 		var werr error
 		n, werr = writeAuditPages(ctx, svc, f, file, l, header, total, progress)
 		return werr

@@ -13,10 +13,11 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // seedAudit writes entries over three days by three users.
-func seedAudit(d Deps) *fakeAudit {
+func seedAudit(d kit.Deps) *fakeAudit {
 	_, audit := fakesOf(d)
 	clock := d.Services.Clock.(*app.FixedClock)
 	for day := 0; day < 3; day++ {
@@ -33,16 +34,16 @@ func TestAuditFiltersAndExports(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	users, _ := fakesOf(d)
-	d.sess.user = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
+	d.Sess.User = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
 	seedAudit(d)
 	w := test.NewTempWindow(t, nil)
 	v := newAuditView(d, w)
 	w.SetContent(v.buildUI())
 	w.Resize(fyne.NewSize(1200, 700))
-	if v.rows.count != 11 || v.countText.Text != "11 entries" { // 9 + creating jana and ucetni
-		t.Fatalf("count %d, %q", v.rows.count, v.countText.Text)
+	if v.rows.Count != 11 || v.countText.Text != "11 entries" { // 9 + creating jana and ucetni
+		t.Fatalf("count %d, %q", v.rows.Count, v.countText.Text)
 	}
-	first, ok := v.rows.row(0)
+	first, ok := v.rows.Row(0)
 	if !ok || first.Seq != 11 {
 		t.Errorf("newest first: %+v", first)
 	}
@@ -50,13 +51,13 @@ func TestAuditFiltersAndExports(t *testing.T) {
 	test.Type(v.user, "Ucetni")
 	test.Type(v.from, "16. 3. 2026")
 	v.from.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if v.rows.count != 2 {
-		t.Fatalf("ucetni from 16 March: %d entries", v.rows.count)
+	if v.rows.Count != 2 {
+		t.Fatalf("ucetni from 16 March: %d entries", v.rows.Count)
 	}
 	v.entity.SetText("company")
 	test.Tap(button(t, w.Content(), "Apply"))
-	if v.rows.count != 0 {
-		t.Errorf("ucetni's company entries: %d", v.rows.count)
+	if v.rows.Count != 0 {
+		t.Errorf("ucetni's company entries: %d", v.rows.Count)
 	}
 	v.to.SetText("32. 3. 2026")
 	test.Tap(button(t, w.Content(), "Apply"))
@@ -65,8 +66,8 @@ func TestAuditFiltersAndExports(t *testing.T) {
 	}
 	closeDialogs(w)
 	test.Tap(button(t, w.Content(), "Clear"))
-	if v.rows.count != 11 {
-		t.Errorf("after Clear: %d", v.rows.count)
+	if v.rows.Count != 11 {
+		t.Errorf("after Clear: %d", v.rows.Count)
 	}
 
 	dir := t.TempDir()

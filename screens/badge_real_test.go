@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // TestPrintBadgeOpensPDFNamingTheHost: "Print badge" writes the badge PDF
@@ -30,9 +31,9 @@ func TestPrintBadgeOpensPDFNamingTheHost(t *testing.T) {
 	dir := t.TempDir()
 	badgeDir = func() string { return dir }
 	var opened []string
-	openFile = func(path string) { opened = append(opened, path) }
+	kit.OpenFile = func(path string) { opened = append(opened, path) }
 	t.Cleanup(func() {
-		openFile = func(string) {}
+		kit.OpenFile = func(string) {}
 		badgeDir = func() string { return filepath.Join(os.TempDir(), "kontor-badges") }
 	})
 

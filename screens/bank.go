@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func init() {
@@ -30,7 +32,7 @@ func init() {
 // once the accountant confirms them; the others are paired by hand or set
 // aside.
 type bankView struct {
-	deps    Deps
+	deps    kit.Deps
 	win     fyne.Window
 	company app.Company
 
@@ -46,27 +48,27 @@ type bankView struct {
 	updating    bool
 }
 
-func newBankView(d Deps, w fyne.Window, c app.Company) *bankView {
+func newBankView(d kit.Deps, w fyne.Window, c app.Company) *bankView {
 	return &bankView{deps: d, win: w, company: c, checked: map[string]bool{}, sel: -1}
 }
 
 // bankColumns are the columns of the stored lines; the first is the tick.
-var bankColumns = []column{
-	{"bank.col.check", "", 40},
-	{"bank.col.date", "Date", 110},
-	{"bank.col.amount", "Amount", 140},
-	{"bank.col.vs", "VS", 110},
-	{"bank.col.counter", "Counter-account / name", 260},
-	{"bank.col.message", "Message", 220},
-	{"bank.col.state", "State", 120},
-	{"bank.col.document", "Document", 280},
+var bankColumns = []kit.Column{
+	{Key: "bank.col.check", Fallback: "", Width: 40},
+	{Key: "bank.col.date", Fallback: "Date", Width: 110},
+	{Key: "bank.col.amount", Fallback: "Amount", Width: 140},
+	{Key: "bank.col.vs", Fallback: "VS", Width: 110},
+	{Key: "bank.col.counter", Fallback: "Counter-account / name", Width: 260},
+	{Key: "bank.col.message", Fallback: "Message", Width: 220},
+	{Key: "bank.col.state", Fallback: "State", Width: 120},
+	{Key: "bank.col.document", Fallback: "Document", Width: 280},
 }
 
 func (v *bankView) buildUI() fyne.CanvasObject {
 	if v.deps.Services.Bank == nil {
 		return unavailable(lang.X("bank.unavailable", "Bank statement import is not available in this version."))
 	}
-	if !v.deps.can(app.PermBank) {
+	if !v.deps.Can(app.PermBank) {
 		return unavailable(lang.X("bank.denied", "Your role does not include bank statements."))
 	}
 	imp := widget.NewButtonWithIcon(lang.X("bank.import", "Import statement…"), theme.FolderOpenIcon(), v.chooseFile)
@@ -105,14 +107,14 @@ func (v *bankView) buildUI() fyne.CanvasObject {
 		if id.Col >= 0 {
 			l := o.(*widget.Label)
 			l.SetText("")
-			if c := bankColumns[id.Col]; c.fallback != "" {
-				l.SetText(lang.X(c.key, c.fallback))
+			if c := bankColumns[id.Col]; c.Fallback != "" {
+				l.SetText(lang.X(c.Key, c.Fallback))
 			}
-			l.Alignment = columnAlign(id.Col == 2)
+			l.Alignment = kit.ColumnAlign(id.Col == 2)
 		}
 	}
 	for i, c := range bankColumns {
-		v.table.SetColumnWidth(i, c.width)
+		v.table.SetColumnWidth(i, c.Width)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row < 0 || id.Row >= len(v.entries) {
@@ -186,28 +188,23 @@ func (v *bankView) reload() {
 	if v.table == nil {
 		return
 	}
-	pending, ctx := v.pendingOnly.Checked, v.deps.ctx()
-	async(func() {
-		es, err := v.deps.Services.Bank.BankEntries(ctx, pending)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.win)
-				return
+	pending := v.pendingOnly.Checked
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) ([]app.BankEntry, error) {
+		return v.deps.Services.Bank.BankEntries(ctx, pending)
+	}, func(es []app.BankEntry) {
+		v.entries = es
+		live := map[string]bool{}
+		for _, e := range es {
+			if v.checked[e.ID] && e.State == app.MatchFound {
+				live[e.ID] = true
 			}
-			v.entries = es
-			live := map[string]bool{}
-			for _, e := range es {
-				if v.checked[e.ID] && e.State == app.MatchFound {
-					live[e.ID] = true
-				}
-			}
-			v.checked = live
-			v.sel = -1
-			v.table.UnselectAll()
-			v.updateButtons()
-			v.updateCount()
-			v.table.Refresh()
-		})
+		}
+		v.checked = live
+		v.sel = -1
+		v.table.UnselectAll()
+		v.updateButtons()
+		v.updateCount()
+		v.table.Refresh()
 	})
 }
 
@@ -219,9 +216,9 @@ func (v *bankView) updateCount() {
 			matched++
 		}
 	}
-	text := plural("bank.count", len(v.entries), "{{.n}} line, {{.matched}} matched", "{{.n}} lines, {{.matched}} matched", map[string]any{"matched": matched})
+	text := kit.Plural("bank.count", len(v.entries), "{{.n}} line, {{.matched}} matched", "{{.n}} lines, {{.matched}} matched", map[string]any{"matched": matched})
 	if len(v.checked) > 0 {
-		text += " · " + plural("sales.selected", len(v.checked), "{{.n}} selected", "{{.n}} selected", nil)
+		text += " · " + kit.Plural("sales.selected", len(v.checked), "{{.n}} selected", "{{.n}} selected", nil)
 	}
 	v.countText.SetText(text)
 }
@@ -252,7 +249,7 @@ func (v *bankView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	check.Hide()
 	l.Show()
 	l.Truncation = fyne.TextTruncateEllipsis
-	l.Alignment = columnAlign(id.Col == 2)
+	l.Alignment = kit.ColumnAlign(id.Col == 2)
 	l.Importance = widget.MediumImportance
 	text := bankLineCell(e, id.Col)
 	if id.Col == 6 {
@@ -266,9 +263,9 @@ func bankLineCell(e app.BankEntry, col int) string {
 	ln := e.Line
 	switch col {
 	case 1:
-		return ln.Date.Format(uiLang)
+		return ln.Date.Format(kit.UILang)
 	case 2:
-		return ln.Amount.Format(uiLang)
+		return ln.Amount.Format(kit.UILang)
 	case 3:
 		return ln.VariableSymbol
 	case 4:
@@ -347,7 +344,7 @@ func (v *bankView) confirmMatched() {
 			lang.X("bank.nothing_matched", "No line is matched to a document. Pair the lines by hand or import a statement."), v.win)
 		return
 	}
-	msg := plural("bank.confirm_text", len(pairs), "Post {{.n}} matched payment? Incoming {{.in}}, outgoing {{.out}}. It becomes a payment of its document.",
+	msg := kit.Plural("bank.confirm_text", len(pairs), "Post {{.n}} matched payment? Incoming {{.in}}, outgoing {{.out}}. It becomes a payment of its document.",
 		"Post {{.n}} matched payments? Incoming {{.in}}, outgoing {{.out}}. Each becomes a payment of its document.",
 		map[string]any{"in": moneyList(in, v.company.BaseCurrency), "out": moneyList(out, v.company.BaseCurrency)})
 	dialog.ShowConfirm(lang.X("bank.confirm_title", "Confirm matched payments"), msg, func(ok bool) {
@@ -360,12 +357,12 @@ func (v *bankView) confirmMatched() {
 // moneyList writes sums per currency: "12 100,00 Kč" or "0,00 Kč".
 func moneyList(sums map[string]int64, base string) string {
 	if len(sums) == 0 {
-		return app.M(0, base).Format(uiLang)
+		return app.M(0, base).Format(kit.UILang)
 	}
 	var parts []string
 	for _, cur := range app.Currencies() {
 		if v, ok := sums[cur]; ok {
-			parts = append(parts, app.M(v, cur).Format(uiLang))
+			parts = append(parts, app.M(v, cur).Format(kit.UILang))
 		}
 	}
 	return strings.Join(parts, " + ")
@@ -373,40 +370,26 @@ func moneyList(sums map[string]int64, base string) string {
 
 // post confirms pairings (all or none) and reloads.
 func (v *bankView) post(pairs []app.BankPairing) {
-	ctx := v.deps.ctx()
-	async(func() {
-		posted, err := v.deps.Services.Bank.ConfirmBank(ctx, pairs)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.checked = map[string]bool{}
-			v.reload()
-			dialog.ShowInformation(lang.X("bank.posted_title", "Posted"),
-				plural("bank.posted", len(posted), "{{.n}} payment is posted.", "{{.n}} payments are posted.", nil), v.win)
-		})
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) ([]app.BankEntry, error) {
+		return v.deps.Services.Bank.ConfirmBank(ctx, pairs)
+	}, func(posted []app.BankEntry) {
+		v.checked = map[string]bool{}
+		v.reload()
+		dialog.ShowInformation(lang.X("bank.posted_title", "Posted"),
+			kit.Plural("bank.posted", len(posted), "{{.n}} payment is posted.", "{{.n}} payments are posted.", nil), v.win)
 	})
 }
 
 // ignore sets a line aside after asking.
 func (v *bankView) ignore(e app.BankEntry) {
 	msg := lang.X("bank.ignore_confirm", "Set aside the line of {{.date}} for {{.amount}}? It will not be posted (bank fees, own transfers).",
-		map[string]any{"date": e.Line.Date.Format(uiLang), "amount": e.Line.Amount.Format(uiLang)})
+		map[string]any{"date": e.Line.Date.Format(kit.UILang), "amount": e.Line.Amount.Format(kit.UILang)})
 	dialog.ShowConfirm(lang.X("bank.ignore_title", "Ignore the line"), msg, func(ok bool) {
 		if !ok {
 			return
 		}
-		ctx := v.deps.ctx()
-		async(func() {
-			err := v.deps.Services.Bank.IgnoreBankEntry(ctx, e.ID)
-			fyne.Do(func() {
-				if err != nil {
-					showError(err, v.win)
-					return
-				}
-				v.reload()
-			})
-		})
+		kit.Run(v.deps, kit.To{Win: v.win}, func(ctx context.Context) error {
+			return v.deps.Services.Bank.IgnoreBankEntry(ctx, e.ID)
+		}, v.reload)
 	}, v.win)
 }

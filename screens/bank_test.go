@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // ABO records are built field by field as in app's tests: abo074 is a
@@ -58,7 +59,7 @@ func sampleStatement(t *testing.T) []byte {
 type bankTest struct {
 	v     *bankView
 	w     fyne.Window
-	d     Deps
+	d     kit.Deps
 	bank  *fakeBank
 	pay   *fakePayables
 	sales *fakeSales
@@ -73,7 +74,7 @@ func newBankTest(t *testing.T) *bankTest {
 	d, _, _ := testDeps(&c)
 	p, b := withPayablesFakes(&d)
 	cust, _, sales := salesFakes(d)
-	ctx := d.ctx()
+	ctx := d.Ctx()
 	buyer, err := cust.SaveCustomer(ctx, app.Customer{Name: "Žluťoučký kůň a.s.", Street: "Polní 1", City: "Brno", PaymentDays: 14})
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +83,7 @@ func newBankTest(t *testing.T) *bankTest {
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := app.Today(d.clock())
+	today := app.Today(d.Clock())
 	for _, l := range []app.DocLine{
 		{Text: "Kuchyňská linka", Quantity: app.Q(1), Unit: "ks", UnitPrice: 1000000, VATKind: app.VATStandard},
 		{Text: "Dobropis dopravy", Quantity: app.Q(1), Unit: "ks", UnitPrice: 10000, VATKind: app.VATZero},
@@ -101,10 +102,10 @@ func newBankTest(t *testing.T) *bankTest {
 		t.Fatal(err)
 	}
 	users, _ := fakesOf(d)
-	d.sess.user = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
-	old := uiLang
-	uiLang = app.Czech
-	t.Cleanup(func() { uiLang = old })
+	d.Sess.User = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
+	old := kit.UILang
+	kit.UILang = app.Czech
+	t.Cleanup(func() { kit.UILang = old })
 	w := test.NewTempWindow(t, nil)
 	v := newBankView(d, w, c)
 	w.SetContent(v.buildUI())
@@ -172,8 +173,8 @@ func TestBankImportConfirmPairIgnoreAndReimport(t *testing.T) {
 		t.Errorf("posted %q", got)
 	}
 	closeDialogs(w)
-	inv, _ := bt.sales.DocumentByNumber(bt.d.ctx(), "FV2026-0001")
-	pur, _, _ := bt.pay.Purchases(bt.d.ctx(), app.PurchaseFilter{}, 0, 10)
+	inv, _ := bt.sales.DocumentByNumber(bt.d.Ctx(), "FV2026-0001")
+	pur, _, _ := bt.pay.Purchases(bt.d.Ctx(), app.PurchaseFilter{}, 0, 10)
 	if inv.Remaining() != 0 || pur[0].Remaining() != 0 {
 		t.Errorf("not paid: invoice %d left, received %d left", inv.Remaining(), pur[0].Remaining())
 	}
@@ -197,7 +198,7 @@ func TestBankImportConfirmPairIgnoreAndReimport(t *testing.T) {
 	}
 	tapDialog(t, w, "Yes")
 	closeDialogs(w)
-	if inv2, _ := bt.sales.DocumentByNumber(bt.d.ctx(), "FV2026-0002"); inv2.Remaining() != 0 {
+	if inv2, _ := bt.sales.DocumentByNumber(bt.d.Ctx(), "FV2026-0002"); inv2.Remaining() != 0 {
 		t.Errorf("FV2026-0002 not paid: %d left", inv2.Remaining())
 	}
 
@@ -269,7 +270,7 @@ func TestBankCSVMappingRemembered(t *testing.T) {
 	if got := dialogText(w); !strings.Contains(got, "2 lines: 1 matched") || !strings.Contains(got, "Poplatek") {
 		t.Fatalf("CSV preview:\n%s", got)
 	}
-	m, ok, _ := bt.bank.BankMapping(bt.d.ctx(), header)
+	m, ok, _ := bt.bank.BankMapping(bt.d.Ctx(), header)
 	if !ok || m.Date != 0 || m.Amount != 1 || m.CounterAccount != 7 || m.Skip != 1 {
 		t.Errorf("remembered %v %+v", ok, m)
 	}
@@ -347,11 +348,11 @@ func TestBankPostLineToAccount(t *testing.T) {
 
 func TestBankPairIncomingLineWithSupplierRefund(t *testing.T) {
 	bt := newBankTest(t)
-	w, v, ctx := bt.w, bt.v, bt.d.ctx()
+	w, v, ctx := bt.w, bt.v, bt.d.Ctx()
 	// FP2026-0001 (2 420,50) is paid, then the supplier's credit note of
 	// 1 210,00 leaves 1 210,00 for them to send back.
 	orig := *bt.pay.purchases[0]
-	day := app.Today(bt.d.clock())
+	day := app.Today(bt.d.Clock())
 	if _, err := bt.pay.PaySupplier(ctx, app.Payment{DocID: orig.ID, Date: day, Amount: app.M(orig.Total, "CZK"), Method: app.PayBank}); err != nil {
 		t.Fatal(err)
 	}

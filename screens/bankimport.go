@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"strconv"
@@ -14,11 +15,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // chooseFile asks for a bank statement file and imports it.
 func (v *bankView) chooseFile() {
-	openFileOf(v.win, nil, 0, v.importData)
+	kit.OpenFileOf(v.win, nil, 0, v.importData)
 }
 
 // csvSource is a CSV bank export being mapped: its header line (what the
@@ -37,17 +39,20 @@ type csvSource struct {
 // header, else the guessed one). A file in no format Kontor knows is
 // refused with the app's reason.
 func (v *bankView) importData(name string, data []byte) {
-	ctx := v.deps.ctx()
-	async(func() {
+	// read is what the file turned out to be: a statement to preview or a
+	// CSV file whose columns the user maps.
+	type read struct {
+		st  *app.BankStatement
+		src *csvSource
+	}
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) (read, error) {
 		st, perr := app.ParseBankStatement(data)
 		if perr == nil && st.Format == app.BankFormatABO {
-			fyne.Do(func() { v.preview(name, st) })
-			return
+			return read{st: &st}, nil
 		}
 		text, _, derr := app.DecodeText(data)
 		if derr != nil {
-			fyne.Do(func() { showError(derr, v.win) })
-			return
+			return read{}, derr
 		}
 		lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 		src := &csvSource{name: name, data: data}
@@ -82,12 +87,17 @@ func (v *bankView) importData(name string, data []byte) {
 				if perr == nil {
 					perr = gerr
 				}
-				fyne.Do(func() { showError(perr, v.win) })
-				return
+				return read{}, perr
 			}
 		}
 		src.columns = headerColumns(src.header, src.m.Comma)
-		fyne.Do(func() { v.mapColumns(src) })
+		return read{src: src}, nil
+	}, func(r read) {
+		if r.st != nil {
+			v.preview(name, *r.st)
+			return
+		}
+		v.mapColumns(r.src)
 	})
 }
 
@@ -164,7 +174,7 @@ func dateFormatName(layout string) string {
 // reads the file with the mapping, remembers it for this header and goes on
 // to the preview; a file the mapping cannot read is refused saying why.
 func (v *bankView) mapColumns(src *csvSource) {
-	fs := newFieldSet()
+	fs := kit.NewFieldSet()
 	none := lang.X("bank.map.none", "(none)")
 	opts := []string{none}
 	for i, c := range src.columns {
@@ -178,7 +188,7 @@ func (v *bankView) mapColumns(src *csvSource) {
 		} else {
 			s.SetSelectedIndex(0)
 		}
-		fs.add(f.key, f.fallback, s)
+		fs.Add(f.key, f.fallback, s)
 		selects[i] = s
 	}
 	var formats []string
@@ -187,7 +197,7 @@ func (v *bankView) mapColumns(src *csvSource) {
 	}
 	dateFmt := widget.NewSelect(formats, nil)
 	dateFmt.SetSelectedIndex(max(0, slicesIndex(csvDateFormats, src.m.DateFormat)))
-	fs.add("bank.map.date_format", "Date format", dateFmt)
+	fs.Add("bank.map.date_format", "Date format", dateFmt)
 	remember := widget.NewCheck(lang.X("bank.map.remember", "Remember for files with this header"), nil)
 	remember.SetChecked(true)
 	note := lang.X("bank.map.guessed", "Kontor guessed the columns of {{.name}} from its header; check them.", map[string]any{"name": src.name})
@@ -198,7 +208,7 @@ func (v *bankView) mapColumns(src *csvSource) {
 	info.Wrapping = fyne.TextWrapWord
 	info.Importance = widget.LowImportance
 	title := lang.X("bank.map.title", "Columns of the bank statement")
-	fd := showFormDialog(title, lang.X("bank.map.continue", "Continue"), fs, container.NewVBox(remember, info), v.win, func(fd *formDialog) {
+	fd := kit.ShowFormDialog(title, lang.X("bank.map.continue", "Continue"), fs, container.NewVBox(remember, info), v.win, func(fd *kit.FormDialog) {
 		m := src.m
 		for i, f := range csvFields {
 			*f.col(&m) = selects[i].SelectedIndex() - 1
@@ -210,28 +220,23 @@ func (v *bankView) mapColumns(src *csvSource) {
 			col int
 		}{{"bank.map.date", m.Date}, {"bank.map.amount", m.Amount}} {
 			if req.col < 0 {
-				fd.fail(app.Invalid(req.key, "err.required", "is required", nil))
+				fd.Fail(app.Invalid(req.key, "err.required", "is required", nil))
 				return
 			}
 		}
-		fd.busy()
-		ctx, keep := v.deps.ctx(), remember.Checked
-		async(func() {
+		keep := remember.Checked
+		kit.Call(v.deps, fd.To(), func(ctx context.Context) (app.BankStatement, error) {
 			st, err := app.ParseBankCSV(src.data, m)
 			if err == nil && keep && src.header != "" {
 				err = v.deps.Services.Bank.SaveBankMapping(ctx, src.header, m)
 			}
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				v.preview(src.name, st)
-			})
+			return st, err
+		}, func(st app.BankStatement) {
+			fd.Close()
+			v.preview(src.name, st)
 		})
 	})
-	fd.widen(560)
+	fd.Widen(560)
 }
 
 // slicesIndex is the position of s in list, -1 when absent.
@@ -245,29 +250,21 @@ func slicesIndex(list []string, s string) int {
 }
 
 // previewColumns are the columns of the import preview.
-var previewColumns = []column{
-	{"bank.col.date", "Date", 100},
-	{"bank.col.amount", "Amount", 130},
-	{"bank.col.vs", "VS", 100},
-	{"bank.col.counter", "Counter-account / name", 230},
-	{"bank.col.message", "Message", 200},
-	{"bank.col.proposal", "Proposal", 260},
+var previewColumns = []kit.Column{
+	{Key: "bank.col.date", Fallback: "Date", Width: 100},
+	{Key: "bank.col.amount", Fallback: "Amount", Width: 130},
+	{Key: "bank.col.vs", Fallback: "VS", Width: 100},
+	{Key: "bank.col.counter", Fallback: "Counter-account / name", Width: 230},
+	{Key: "bank.col.message", Fallback: "Message", Width: 200},
+	{Key: "bank.col.proposal", Fallback: "Proposal", Width: 260},
 }
 
 // preview shows what an import would store and how each line matches,
 // without writing anything; Import stores the new lines.
 func (v *bankView) preview(name string, st app.BankStatement) {
-	ctx := v.deps.ctx()
-	async(func() {
-		es, err := v.deps.Services.Bank.PreviewBank(ctx, st)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.showPreview(name, st, es)
-		})
-	})
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) ([]app.BankEntry, error) {
+		return v.deps.Services.Bank.PreviewBank(ctx, st)
+	}, func(es []app.BankEntry) { v.showPreview(name, st, es) })
 }
 
 // previewProposal is what the preview says of a line.
@@ -283,20 +280,20 @@ func (v *bankView) showPreview(name string, st app.BankStatement, es []app.BankE
 	for _, e := range es {
 		counts[e.State]++
 	}
-	period := st.From.Format(uiLang)
+	period := st.From.Format(kit.UILang)
 	if st.To != st.From {
-		period += " – " + st.To.Format(uiLang)
+		period += " – " + st.To.Format(kit.UILang)
 	}
-	summary := widget.NewLabel(plural("bank.preview_summary", len(es),
+	summary := widget.NewLabel(kit.Plural("bank.preview_summary", len(es),
 		"{{.name}} · account {{.account}} · {{.period}} · {{.n}} line: {{.matched}} matched, {{.ambiguous}} ambiguous, {{.unmatched}} unmatched, {{.imported}} imported before",
 		"{{.name}} · account {{.account}} · {{.period}} · {{.n}} lines: {{.matched}} matched, {{.ambiguous}} ambiguous, {{.unmatched}} unmatched, {{.imported}} imported before",
 		map[string]any{"name": name, "account": orDash(st.Account), "period": period, "matched": counts[app.MatchFound],
 			"ambiguous": counts[app.MatchAmbiguous], "unmatched": counts[app.MatchNone], "imported": counts[app.MatchImported]}))
 	summary.Wrapping = fyne.TextWrapWord
-	table := newColumnTable(previewColumns, func() int { return len(es) }, func(id widget.TableCellID, o fyne.CanvasObject) {
+	table := kit.NewColumnTable(previewColumns, func() int { return len(es) }, func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		l.Truncation = fyne.TextTruncateEllipsis
-		l.Alignment = columnAlign(id.Col == 1)
+		l.Alignment = kit.ColumnAlign(id.Col == 1)
 		l.Importance = widget.MediumImportance
 		if id.Row >= len(es) {
 			l.SetText("")
@@ -315,28 +312,20 @@ func (v *bankView) showPreview(name string, st app.BankStatement, es []app.BankE
 	imp := widget.NewButtonWithIcon(lang.X("bank.import_submit", "Import"), theme.ConfirmIcon(), nil)
 	imp.Importance = widget.HighImportance
 	imp.OnTapped = func() {
-		imp.Disable()
-		ctx := v.deps.ctx()
-		async(func() {
-			res, err := v.deps.Services.Bank.ImportBank(ctx, st)
-			fyne.Do(func() {
-				imp.Enable()
-				if err != nil {
-					showError(err, v.win)
-					return
-				}
-				dlg.Hide()
-				v.reload()
-				dialog.ShowInformation(lang.X("bank.imported_title", "Imported"),
-					plural("bank.imported", len(res.Entries), "{{.n}} new line stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.",
-						"{{.n}} new lines stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.", map[string]any{"skipped": res.Skipped}), v.win)
-			})
+		kit.Call(v.deps, kit.To{Win: v.win, Busy: kit.ButtonsBusy(imp)}, func(ctx context.Context) (app.BankImportResult, error) {
+			return v.deps.Services.Bank.ImportBank(ctx, st)
+		}, func(res app.BankImportResult) {
+			dlg.Hide()
+			v.reload()
+			dialog.ShowInformation(lang.X("bank.imported_title", "Imported"),
+				kit.Plural("bank.imported", len(res.Entries), "{{.n}} new line stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.",
+					"{{.n}} new lines stored, {{.skipped}} skipped as imported before. Confirm the matched ones to post them.", map[string]any{"skipped": res.Skipped}), v.win)
 		})
 	}
 	body := container.NewBorder(summary, nil, nil, nil, table)
 	dlg = dialog.NewCustomWithoutButtons(lang.X("bank.preview_title", "Bank statement preview"), body, v.win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, imp})
-	showSized(dlg, fyne.NewSize(1080, 560))
+	kit.ShowSized(dlg, fyne.NewSize(1080, 560))
 }
 
 // orDash is s, or a dash when empty.

@@ -13,13 +13,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // openItems lists the documents a bank line may pay, matching search:
 // for incoming money the issued sales invoices with something left and the
 // received invoices a supplier owes a refund on (Remaining negative, after a
 // credit note); for outgoing money the received invoices left to pay.
-func openItems(ctx context.Context, d Deps, incoming bool, search string) ([]app.OpenItem, error) {
+func openItems(ctx context.Context, d kit.Deps, incoming bool, search string) ([]app.OpenItem, error) {
 	var out []app.OpenItem
 	if incoming && d.Services.Sales != nil {
 		docs, _, err := d.Services.Sales.Documents(ctx, app.DocFilter{Kind: app.KindInvoice, Search: search}, 0, 500)
@@ -62,9 +63,9 @@ func isRefund(it app.OpenItem) bool { return it.Kind == app.PayKindPurchase && i
 
 // openItemText is how the pairing list shows a document.
 func openItemText(it app.OpenItem) string {
-	amount := it.Remaining.Format(uiLang)
+	amount := it.Remaining.Format(kit.UILang)
 	if isRefund(it) {
-		amount = lang.X("bank.refund_due", "refund due {{.amount}}", map[string]any{"amount": it.Remaining.Neg().Format(uiLang)})
+		amount = lang.X("bank.refund_due", "refund due {{.amount}}", map[string]any{"amount": it.Remaining.Neg().Format(kit.UILang)})
 	}
 	text := it.Number + " · " + it.Party + " · " + amount
 	if it.VS != "" {
@@ -108,8 +109,8 @@ func (v *bankView) pair(e app.BankEntry) {
 	incoming := e.Line.Amount.Amount > 0
 	var found []app.OpenItem
 	var gen int
-	var db debouncer
-	search := newEscEntry()
+	var db kit.Debouncer
+	search := kit.NewEscEntry()
 	search.SetPlaceHolder(lang.X("bank.pair_search", "Search number or party…"))
 	list := widget.NewList(func() int { return len(found) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -127,26 +128,18 @@ func (v *bankView) pair(e app.BankEntry) {
 	}
 	run := func() {
 		gen++
-		g, q, ctx := gen, search.Text, v.deps.ctx()
-		async(func() {
-			items, err := openItems(ctx, v.deps, incoming, q)
-			fyne.Do(func() {
-				if g != gen {
-					return
-				}
-				if err != nil {
-					showError(err, v.win)
-					return
-				}
-				sort.SliceStable(items, func(i, j int) bool { return pairRank(e, items[i]) < pairRank(e, items[j]) })
-				found = items
-				list.UnselectAll()
-				list.Refresh()
-			})
+		g, q := gen, search.Text
+		kit.Call(v.deps, kit.To{Win: v.win, Stale: func() bool { return g != gen }}, func(ctx context.Context) ([]app.OpenItem, error) {
+			return openItems(ctx, v.deps, incoming, q)
+		}, func(items []app.OpenItem) {
+			sort.SliceStable(items, func(i, j int) bool { return pairRank(e, items[i]) < pairRank(e, items[j]) })
+			found = items
+			list.UnselectAll()
+			list.Refresh()
 		})
 	}
-	search.OnChanged = func(string) { db.call(run) }
-	line := widget.NewLabel(e.Line.Date.Format(uiLang) + " · " + e.Line.Amount.Format(uiLang) + " · " + bankLineCell(e, 4) + " · " + e.Line.Message)
+	search.OnChanged = func(string) { db.Do(run) }
+	line := widget.NewLabel(e.Line.Date.Format(kit.UILang) + " · " + e.Line.Amount.Format(kit.UILang) + " · " + bankLineCell(e, 4) + " · " + e.Line.Message)
 	line.Wrapping = fyne.TextWrapWord
 	title := lang.X("bank.pair_in_title", "Pair the incoming payment with an invoice")
 	if incoming && v.deps.Services.Payables != nil {
@@ -159,7 +152,7 @@ func (v *bankView) pair(e app.BankEntry) {
 	body := container.NewBorder(container.NewVBox(line, search), nil, nil, nil, container.NewGridWrap(fyne.NewSize(620, 300), list))
 	dlg = dialog.NewCustomWithoutButtons(title, body, v.win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel})
-	search.onEsc = dlg.Hide
+	search.OnEsc = dlg.Hide
 	dlg.Show()
 	v.win.Canvas().Focus(search)
 	run()
@@ -167,10 +160,10 @@ func (v *bankView) pair(e app.BankEntry) {
 
 // confirmPair asks before posting the line as a payment of it.
 func (v *bankView) confirmPair(e app.BankEntry, it app.OpenItem) {
-	args := map[string]any{"amount": e.Line.Amount.Format(uiLang), "date": e.Line.Date.Format(uiLang), "number": it.Number, "party": it.Party, "left": it.Remaining.Format(uiLang)}
+	args := map[string]any{"amount": e.Line.Amount.Format(kit.UILang), "date": e.Line.Date.Format(kit.UILang), "number": it.Number, "party": it.Party, "left": it.Remaining.Format(kit.UILang)}
 	msg := lang.X("bank.pair_confirm", "Post the payment of {{.amount}} of {{.date}} to {{.number}} ({{.party}}, {{.left}} left to pay)?", args)
 	if isRefund(it) {
-		args["left"] = it.Remaining.Neg().Format(uiLang)
+		args["left"] = it.Remaining.Neg().Format(kit.UILang)
 		msg = lang.X("bank.refund_confirm", "Post {{.amount}} of {{.date}} as the refund of {{.party}} on {{.number}} ({{.left}} refund due)?", args)
 	}
 	dialog.ShowConfirm(lang.X("bank.pair_title", "Pair the payment"), msg, func(ok bool) {

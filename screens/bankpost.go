@@ -1,11 +1,13 @@
 package screens
 
 import (
-	"fyne.io/fyne/v2"
+	"context"
+
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // postToAccount books a bank line that pays no document — a bank fee,
@@ -13,16 +15,8 @@ import (
 // agrees with the bank's statement. The accounts offered leave out the bank
 // account itself and receivables and payables (those lines are paired).
 func (v *bankView) postToAccount(e app.BankEntry) {
-	ctx := v.deps.ctx()
-	async(func() {
-		accounts, err := v.deps.Services.Ledger.Accounts(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.showPostDialog(e, accounts)
-		})
+	kit.Call(v.deps, kit.To{Win: v.win}, v.deps.Services.Ledger.Accounts, func(accounts []app.Account) {
+		v.showPostDialog(e, accounts)
 	})
 }
 
@@ -50,33 +44,28 @@ func (v *bankView) showPostDialog(e app.BankEntry, accounts []app.Account) {
 			def = name
 		}
 	}
-	fs := newFieldSet()
-	fs.add("bank.line", "Bank line", widget.NewLabel(e.Line.Date.Format(uiLang)+" · "+e.Line.Amount.Format(uiLang)))
+	fs := kit.NewFieldSet()
+	fs.Add("bank.line", "Bank line", widget.NewLabel(e.Line.Date.Format(kit.UILang)+" · "+e.Line.Amount.Format(kit.UILang)))
 	sel := widget.NewSelect(names, nil)
 	sel.PlaceHolder = lang.X("bank.post.choose", "Choose the account…")
 	if def != "" {
 		sel.SetSelected(def)
 	}
-	fs.add("bank.account", "Account", sel)
-	memo := fs.entry("bank.memo", "Text", e.Line.Message)
+	fs.Add("bank.account", "Account", sel)
+	memo := fs.Entry("bank.memo", "Text", e.Line.Message)
 	memo.SetText(e.Line.Message)
 	if memo.Text == "" {
 		memo.SetText(e.Line.CounterName)
 	}
 	title := lang.X("bank.post.title", "Post the line to an account")
-	showFormDialog(title, lang.X("bank.post.confirm", "Post"), fs, nil, v.win, func(fd *formDialog) {
-		code, text, ctx := codes[sel.Selected], memo.Text, v.deps.ctx()
-		fd.busy()
-		async(func() {
+	kit.ShowFormDialog(title, lang.X("bank.post.confirm", "Post"), fs, nil, v.win, func(fd *kit.FormDialog) {
+		code, text := codes[sel.Selected], memo.Text
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			_, err := v.deps.Services.Bank.PostBankEntry(ctx, e.ID, code, text)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				v.reload()
-			})
+			return err
+		}, func() {
+			fd.Close()
+			v.reload()
 		})
 	})
 }

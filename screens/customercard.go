@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // cardRows caps each list of the card; the rest is counted.
@@ -31,11 +32,11 @@ func (k *customerCard) buildUI() fyne.CanvasObject {
 	c := k.card.Customer
 	r := k.r
 	back := widget.NewButtonWithIcon(lang.X("reception.back", "Back to the directory"), theme.NavigateBackIcon(), r.dir.back)
-	title := heading(c.Name)
+	title := kit.Heading(c.Name)
 	title.Truncation = fyne.TextTruncateEllipsis
 	actions := container.NewHBox()
 	bar := container.NewBorder(nil, nil, back, actions, title)
-	if r.deps.can(app.PermCustomersWrite) {
+	if r.deps.Can(app.PermCustomersWrite) {
 		actions.Add(widget.NewButtonWithIcon(lang.X("reception.edit_customer", "Edit…"), theme.DocumentCreateIcon(), func() {
 			showCustomerForm(r.deps, r.win, c, r.company.BaseCurrency, func(app.Customer) { r.dir.reloadCard() })
 		}))
@@ -55,12 +56,12 @@ func (k *customerCard) buildUI() fyne.CanvasObject {
 	details := widget.NewLabel(customerDetails(c))
 	details.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(details)
-	if r.deps.can(app.PermSalesRead) {
+	if r.deps.Can(app.PermSalesRead) {
 		body.Add(k.section(lang.X("reception.card.invoices", "Open invoices"), len(k.card.OpenInvoices), func(i int) fyne.CanvasObject {
 			d := k.card.OpenInvoices[i]
-			text := d.Number + " · " + lang.X("reception.card.due", "due {{.date}}", map[string]any{"date": d.DueDate.Format(uiLang)}) +
-				" · " + lang.X("reception.card.remaining", "{{.amount}} to pay", map[string]any{"amount": app.M(d.Remaining(), d.Currency).Format(uiLang)}) +
-				" · " + docStatusName(d.StatusOn(app.Today(r.deps.clock())))
+			text := d.Number + " · " + lang.X("reception.card.due", "due {{.date}}", map[string]any{"date": d.DueDate.Format(kit.UILang)}) +
+				" · " + lang.X("reception.card.remaining", "{{.amount}} to pay", map[string]any{"amount": app.M(d.Remaining(), d.Currency).Format(kit.UILang)}) +
+				" · " + kit.DocStatusName(d.StatusOn(app.Today(r.deps.Clock())))
 			if r.openQuote == nil {
 				return widget.NewLabel(text)
 			}
@@ -72,7 +73,7 @@ func (k *customerCard) buildUI() fyne.CanvasObject {
 	}
 	body.Add(k.section(lang.X("reception.card.appointments", "Appointments"), len(k.card.Appointments), func(i int) fyne.CanvasObject {
 		a := k.card.Appointments[i]
-		text := app.DateOf(a.Start.Local()).Format(uiLang) + " " + clockText(a.Start) + "–" + clockText(a.End) + " · " + r.staffName(a.Staff)
+		text := app.DateOf(a.Start.Local()).Format(kit.UILang) + " " + clockText(a.Start) + "–" + clockText(a.End) + " · " + r.staffName(a.Staff)
 		if a.Place != "" {
 			text += " · " + a.Place
 		}
@@ -89,7 +90,7 @@ func (k *customerCard) buildUI() fyne.CanvasObject {
 	}))
 	body.Add(k.section(lang.X("reception.card.inquiries", "Inquiries"), len(k.card.Inquiries), func(i int) fyne.CanvasObject {
 		q := k.card.Inquiries[i]
-		text := app.DateOf(q.Created.Local()).Format(uiLang) + " · " + q.Topic + " · " + inquiryStatusName(q.Status)
+		text := app.DateOf(q.Created.Local()).Format(kit.UILang) + " · " + q.Topic + " · " + kit.InquiryStatusName(q.Status)
 		b := widget.NewButton(text, func() { r.tabs.SelectIndex(3); r.inquiries.show(q.ID) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
@@ -110,7 +111,7 @@ func (k *customerCard) section(title string, n int, row func(int) fyne.CanvasObj
 		box.Add(row(i))
 	}
 	if n > cardRows {
-		more := widget.NewLabel(plural("reception.card.more", n-cardRows, "and {{.n}} more", "and {{.n}} more", nil))
+		more := widget.NewLabel(kit.Plural("reception.card.more", n-cardRows, "and {{.n}} more", "and {{.n}} more", nil))
 		more.Importance = widget.LowImportance
 		box.Add(more)
 	}
@@ -130,7 +131,7 @@ func customerDetails(c app.Customer) string {
 	if c.DIC != "" {
 		ids = append(ids, lang.X("field.customer.dic", "DIČ")+" "+c.DIC)
 	}
-	ids = append(ids, plural("reception.card.terms", c.PaymentDays, "payment term {{.n}} day", "payment term {{.n}} days", nil))
+	ids = append(ids, kit.Plural("reception.card.terms", c.PaymentDays, "payment term {{.n}} day", "payment term {{.n}} days", nil))
 	lines = append(lines, strings.Join(ids, " · "))
 	var contact []string
 	for _, s := range []string{c.Email, c.Phone} {
@@ -159,7 +160,7 @@ func customerDetails(c app.Customer) string {
 
 // visitLine is "16. 3. 2026 09:12–10:05 · Jan Dvořák · Petra Malá · meeting".
 func visitLine(r *receptionScreen, v app.Visit) string {
-	text := app.DateOf(v.In.Local()).Format(uiLang) + " " + clockText(v.In) + "–"
+	text := app.DateOf(v.In.Local()).Format(kit.UILang) + " " + clockText(v.In) + "–"
 	if !v.Inside() {
 		text += clockText(v.Out)
 	}

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -13,35 +14,36 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // showCustomerForm opens the customer form in a dialog over w: a new customer
 // when c.ID is empty, an edit otherwise. The store validates; a wrong field
 // is marked where it is and the dialog stays open. onSaved gets the stored
 // record. Reception, Sales and Accounts (suppliers: c.Supplier set) share it.
-func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string, onSaved func(app.Customer)) *formDialog {
-	fs := newFieldSet()
-	name := fs.escEntry("customer.name", "Name", lang.X("customer.name_hint", "Company or person"))
-	street := fs.escEntry("customer.street", "Street", "")
-	city := fs.escEntry("customer.city", "City", "")
-	postcode := fs.escEntry("customer.postcode", "Postcode", "")
-	country := fs.escEntry("customer.country", "Country", "CZ")
-	ico := fs.escEntry("customer.ico", "IČO", "")
-	dic := fs.escEntry("customer.dic", "DIČ", "")
-	email := fs.escEntry("customer.email", "E-mail", "")
-	phone := fs.escEntry("customer.phone", "Phone", "")
-	days := fs.escEntry("customer.payment_days", "Payment term (days)", strconv.Itoa(app.DefaultPaymentDays))
+func showCustomerForm(d kit.Deps, w fyne.Window, c app.Customer, baseCurrency string, onSaved func(app.Customer)) *kit.FormDialog {
+	fs := kit.NewFieldSet()
+	name := fs.EscEntry("customer.name", "Name", lang.X("customer.name_hint", "Company or person"))
+	street := fs.EscEntry("customer.street", "Street", "")
+	city := fs.EscEntry("customer.city", "City", "")
+	postcode := fs.EscEntry("customer.postcode", "Postcode", "")
+	country := fs.EscEntry("customer.country", "Country", "CZ")
+	ico := fs.EscEntry("customer.ico", "IČO", "")
+	dic := fs.EscEntry("customer.dic", "DIČ", "")
+	email := fs.EscEntry("customer.email", "E-mail", "")
+	phone := fs.EscEntry("customer.phone", "Phone", "")
+	days := fs.EscEntry("customer.payment_days", "Payment term (days)", strconv.Itoa(app.DefaultPaymentDays))
 	supplier := widget.NewCheck(lang.X("customer.supplier_check", "We also buy from them (supplier)"), nil)
-	fs.add("customer.supplier", "Supplier", supplier)
-	bank := fs.escEntry("customer.bank_account", "Bank account", "19-2000145399/0800")
+	fs.Add("customer.supplier", "Supplier", supplier)
+	bank := fs.EscEntry("customer.bank_account", "Bank account", "19-2000145399/0800")
 	currency := widget.NewSelect(app.Currencies(), nil)
-	fs.add("customer.currency", "Currency", currency)
-	docLang := widget.NewSelect([]string{langName(app.Czech), langName(app.English)}, nil)
+	fs.Add("customer.currency", "Currency", currency)
+	docLang := widget.NewSelect([]string{kit.LangName(app.Czech), kit.LangName(app.English)}, nil)
 	docLang.PlaceHolder = lang.X("customer.lang_auto", "By country")
-	fs.add("customer.lang", "Language", docLang)
+	fs.Add("customer.lang", "Language", docLang)
 	note := widget.NewMultiLineEntry()
 	note.SetMinRowsVisible(2)
-	fs.add("customer.note", "Note", note)
+	fs.Add("customer.note", "Note", note)
 
 	name.SetText(c.Name)
 	street.SetText(c.Street)
@@ -64,7 +66,7 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 	}
 	currency.SetSelected(cur)
 	if c.Lang != "" {
-		docLang.SetSelected(langName(c.Lang))
+		docLang.SetSelected(kit.LangName(c.Lang))
 	}
 	note.SetText(c.Note)
 
@@ -86,9 +88,9 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 		out.Supplier, out.BankAccount = supplier.Checked, bank.Text
 		out.Lang = ""
 		switch docLang.Selected {
-		case langName(app.Czech):
+		case kit.LangName(app.Czech):
 			out.Lang = app.Czech
-		case langName(app.English):
+		case kit.LangName(app.English):
 			out.Lang = app.English
 		}
 		var es app.Errors
@@ -103,13 +105,13 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 		es.Add(check.Validate())
 		return out, es.Err()
 	}
-	fs.live(func() error { _, err := read(); return err })
-	return showFormDialog(title, lang.X("action.save", "Save"), fs, nil, w, func(fd *formDialog) {
+	fs.Live(func() error { _, err := read(); return err })
+	return kit.ShowFormDialog(title, lang.X("action.save", "Save"), fs, nil, w, func(fd *kit.FormDialog) {
 		// Checking here first marks every wrong field without a round trip;
 		// the store checks again.
 		out, err := read()
 		if err != nil {
-			fd.fail(err)
+			fd.Fail(err)
 			return
 		}
 		saveCustomer(d, fd, out, onSaved)
@@ -120,34 +122,34 @@ func showCustomerForm(d Deps, w fyne.Window, c app.Customer, baseCurrency string
 // refused by the store naming the customer who has it; the user sees that
 // customer and may save anyway (a branch of the same company), which resends
 // with DuplicateICO.
-func saveCustomer(d Deps, fd *formDialog, out app.Customer, onSaved func(app.Customer)) {
-	fd.busy()
-	ctx := d.ctx()
-	async(func() {
-		saved, err := d.Services.Customers.SaveCustomer(ctx, out)
-		var other app.Customer
+func saveCustomer(d kit.Deps, fd *kit.FormDialog, out app.Customer, onSaved func(app.Customer)) {
+	// saved is the stored customer, or the one that has the IČO already.
+	type saved struct {
+		c, other app.Customer
+		dup      error
+	}
+	kit.Call(d, fd.To(), func(ctx context.Context) (saved, error) {
+		c, err := d.Services.Customers.SaveCustomer(ctx, out)
 		dup := duplicateICO(err)
-		if dup != nil {
-			id, _ := dup.Args["id"].(string)
-			other, _ = d.Services.Customers.Customer(ctx, id)
-			if other.Name == "" {
-				other.Name, _ = dup.Args["name"].(string)
-			}
+		if dup == nil {
+			return saved{c: c}, err
 		}
-		fyne.Do(func() {
-			switch {
-			case dup != nil:
-				fd.fail(err)
-				confirmDuplicateICO(d, fd, out, other, onSaved)
-			case err != nil:
-				fd.fail(err)
-			default:
-				fd.close()
-				if onSaved != nil {
-					onSaved(saved)
-				}
-			}
-		})
+		id, _ := dup.Args["id"].(string)
+		other, _ := d.Services.Customers.Customer(ctx, id)
+		if other.Name == "" {
+			other.Name, _ = dup.Args["name"].(string)
+		}
+		return saved{other: other, dup: err}, nil
+	}, func(r saved) {
+		if r.dup != nil {
+			fd.Fail(r.dup)
+			confirmDuplicateICO(d, fd, out, r.other, onSaved)
+			return
+		}
+		fd.Close()
+		if onSaved != nil {
+			onSaved(r.c)
+		}
 	})
 }
 
@@ -162,7 +164,7 @@ func duplicateICO(err error) *app.Error {
 
 // confirmDuplicateICO shows the customer who already has the IČO and offers
 // to save the new record anyway.
-func confirmDuplicateICO(d Deps, fd *formDialog, out app.Customer, other app.Customer, onSaved func(app.Customer)) {
+func confirmDuplicateICO(d kit.Deps, fd *kit.FormDialog, out app.Customer, other app.Customer, onSaved func(app.Customer)) {
 	msg := widget.NewLabel(lang.X("customer.dup_text", "IČO {{.ico}} is already on file for this customer. Save another customer with the same IČO anyway (for example a branch of the same company)?",
 		map[string]any{"ico": out.ICO}))
 	msg.Wrapping = fyne.TextWrapWord
@@ -177,7 +179,7 @@ func confirmDuplicateICO(d Deps, fd *formDialog, out app.Customer, other app.Cus
 		saveCustomer(d, fd, out, onSaved)
 	})
 	anyway.Importance = widget.WarningImportance
-	dlg = dialog.NewCustomWithoutButtons(lang.X("customer.dup_title", "This IČO is already on file"), container.NewVBox(msg, existing), fd.win)
+	dlg = dialog.NewCustomWithoutButtons(lang.X("customer.dup_title", "This IČO is already on file"), container.NewVBox(msg, existing), fd.Win)
 	dlg.SetButtons([]fyne.CanvasObject{back, anyway})
-	showSized(dlg, fyne.NewSize(520, 0))
+	kit.ShowSized(dlg, fyne.NewSize(520, 0))
 }

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -11,16 +12,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // importCustomers asks for a CSV file and previews its import.
 func (r *receptionScreen) importCustomers() {
-	if !r.deps.can(app.PermCustomersWrite) || r.deps.Services.Importer == nil {
+	if !r.deps.Can(app.PermCustomersWrite) || r.deps.Services.Importer == nil {
 		return
 	}
-	openFileOf(r.win, []string{".csv", ".txt"}, maxImportBytes+1, func(name string, data []byte) {
+	kit.OpenFileOf(r.win, []string{".csv", ".txt"}, maxImportBytes+1, func(name string, data []byte) {
 		if len(data) > maxImportBytes {
-			showError(app.Errorf(app.EINVALID, "err.file.too_large", "{{.name}} is larger than {{.max}} MB", map[string]any{"name": name, "max": maxImportBytes >> 20}), r.win)
+			kit.ShowError(app.Errorf(app.EINVALID, "err.file.too_large", "{{.name}} is larger than {{.max}} MB", map[string]any{"name": name, "max": maxImportBytes >> 20}), r.win)
 			return
 		}
 		r.previewImport(name, data)
@@ -33,33 +35,32 @@ const maxImportBytes = 512 << 20
 // previewImport reads the file and asks the store for a dry run in the
 // background, then shows what would be imported and what is refused.
 func (r *receptionScreen) previewImport(name string, data []byte) {
-	ctx := r.deps.ctx()
 	wait := dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"),
 		container.NewVBox(widget.NewLabel(lang.X("reception.import_reading", "Reading {{.file}}…", map[string]any{"file": name})), widget.NewProgressBarInfinite()), r.win)
-	wait.Show()
-	async(func() {
+	// dryRun is the file's rows and what a dry run of the import says.
+	type dryRun struct {
+		rows     []app.ImportRow
+		rejected []app.RowError
+		res      app.ImportResult
+	}
+	kit.Call(r.deps, kit.To{Win: r.win, Busy: kit.DialogBusy(wait)}, func(ctx context.Context) (dryRun, error) {
 		rows, rejected, err := parseCustomersCSV(data)
 		var res app.ImportResult
 		if err == nil && len(rows) > 0 {
 			res, err = r.deps.Services.Importer.ImportCustomers(ctx, rows, true)
 		}
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				showError(err, r.win)
-				return
-			}
-			all := append(append([]app.RowError(nil), rejected...), res.Rejected...)
-			sort.SliceStable(all, func(i, j int) bool { return all[i].Line < all[j].Line })
-			r.showImportPreview(name, rows, res.Accepted, all)
-		})
+		return dryRun{rows, rejected, res}, err
+	}, func(d dryRun) {
+		all := append(append([]app.RowError(nil), d.rejected...), d.res.Rejected...)
+		sort.SliceStable(all, func(i, j int) bool { return all[i].Line < all[j].Line })
+		r.showImportPreview(name, d.rows, d.res.Accepted, all)
 	})
 }
 
 // rowReason is a rejected row's reason in the user's language.
 func rowReason(e app.RowError) string {
 	if e.Err != nil {
-		return app.ErrorMessage(e.Err, Translator())
+		return app.ErrorMessage(e.Err, kit.Translator())
 	}
 	return e.Reason
 }
@@ -100,7 +101,7 @@ func rejectedTable(rejected []app.RowError) *widget.Table {
 // showImportPreview shows how many rows would be imported and the refused
 // rows; Import writes the accepted ones.
 func (r *receptionScreen) showImportPreview(name string, rows []app.ImportRow, accepted int, rejected []app.RowError) {
-	summary := widget.NewLabel(plural("reception.import_preview", accepted, "{{.file}}: {{.n}} customer can be imported, {{.bad}} rows are refused and will be left out.",
+	summary := widget.NewLabel(kit.Plural("reception.import_preview", accepted, "{{.file}}: {{.n}} customer can be imported, {{.bad}} rows are refused and will be left out.",
 		"{{.file}}: {{.n}} customers can be imported, {{.bad}} rows are refused and will be left out.", map[string]any{"file": name, "bad": len(rejected)}))
 	summary.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(summary)
@@ -110,7 +111,7 @@ func (r *receptionScreen) showImportPreview(name string, rows []app.ImportRow, a
 	}
 	var dlg *dialog.CustomDialog
 	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), func() { dlg.Hide() })
-	run := widget.NewButtonWithIcon(plural("reception.import_run", accepted, "Import {{.n}} customer", "Import {{.n}} customers", nil), theme.ConfirmIcon(), func() {
+	run := widget.NewButtonWithIcon(kit.Plural("reception.import_run", accepted, "Import {{.n}} customer", "Import {{.n}} customers", nil), theme.ConfirmIcon(), func() {
 		dlg.Hide()
 		r.runImport(rows)
 	})
@@ -120,36 +121,28 @@ func (r *receptionScreen) showImportPreview(name string, rows []app.ImportRow, a
 	}
 	dlg = dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"), content, r.win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, run})
-	showSized(dlg, fyne.NewSize(800, 0))
+	kit.ShowSized(dlg, fyne.NewSize(800, 0))
 }
 
 // runImport writes the rows in the background (one transaction in the
 // store) and reports what was written.
 func (r *receptionScreen) runImport(rows []app.ImportRow) {
-	ctx := r.deps.ctx()
 	wait := dialog.NewCustomWithoutButtons(lang.X("reception.import_title", "Import customers"),
-		container.NewVBox(widget.NewLabel(plural("reception.import_running", len(rows), "Importing {{.n}} row…", "Importing {{.n}} rows…", nil)), widget.NewProgressBarInfinite()), r.win)
-	wait.Show()
-	async(func() {
-		res, err := r.deps.Services.Importer.ImportCustomers(ctx, rows, false)
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				showError(err, r.win)
-				return
-			}
-			msg := widget.NewLabel(plural("reception.import_done", res.Accepted, "Imported {{.n}} customer; {{.bad}} rows were refused.", "Imported {{.n}} customers; {{.bad}} rows were refused.",
-				map[string]any{"bad": len(res.Rejected)}))
-			msg.Wrapping = fyne.TextWrapWord
-			var content fyne.CanvasObject = msg
-			if len(res.Rejected) > 0 {
-				content = container.NewBorder(msg, nil, nil, nil, container.NewGridWrap(fyne.NewSize(760, 240), rejectedTable(res.Rejected)))
-			}
-			done := dialog.NewCustom(lang.X("reception.import_title", "Import customers"), lang.X("action.ok", "OK"), content, r.win)
-			showSized(done, fyne.NewSize(800, 0))
-			r.dir.list.reload()
-			r.overview.refresh()
-		})
+		container.NewVBox(widget.NewLabel(kit.Plural("reception.import_running", len(rows), "Importing {{.n}} row…", "Importing {{.n}} rows…", nil)), widget.NewProgressBarInfinite()), r.win)
+	kit.Call(r.deps, kit.To{Win: r.win, Busy: kit.DialogBusy(wait)}, func(ctx context.Context) (app.ImportResult, error) {
+		return r.deps.Services.Importer.ImportCustomers(ctx, rows, false)
+	}, func(res app.ImportResult) {
+		msg := widget.NewLabel(kit.Plural("reception.import_done", res.Accepted, "Imported {{.n}} customer; {{.bad}} rows were refused.", "Imported {{.n}} customers; {{.bad}} rows were refused.",
+			map[string]any{"bad": len(res.Rejected)}))
+		msg.Wrapping = fyne.TextWrapWord
+		var content fyne.CanvasObject = msg
+		if len(res.Rejected) > 0 {
+			content = container.NewBorder(msg, nil, nil, nil, container.NewGridWrap(fyne.NewSize(760, 240), rejectedTable(res.Rejected)))
+		}
+		done := dialog.NewCustom(lang.X("reception.import_title", "Import customers"), lang.X("action.ok", "OK"), content, r.win)
+		kit.ShowSized(done, fyne.NewSize(800, 0))
+		r.dir.list.reload()
+		r.overview.refresh()
 	})
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // customerLimit bounds one search: the list shows the best matches and asks
@@ -22,14 +23,14 @@ const customerLimit = 500
 // Reception directory) a chosen row opens the customer card instead of the
 // form; Up and Down in the search field move the highlight and Enter opens it.
 type customersView struct {
-	deps     Deps
+	deps     kit.Deps
 	win      fyne.Window
 	base     string // the company's base currency
-	search   *navEntry
+	search   *kit.NavEntry
 	list     []app.Customer
 	table    *widget.Table
 	count    *widget.Label
-	debounce debouncer
+	debounce kit.Debouncer
 	gen      int
 	cur      int                  // the highlighted row (open mode)
 	open     func(app.Customer)   // nil: a chosen row opens the form
@@ -37,35 +38,35 @@ type customersView struct {
 	loaded   func([]app.Customer) // tests: a search finished
 }
 
-func newCustomersView(d Deps, w fyne.Window, base string) *customersView {
+func newCustomersView(d kit.Deps, w fyne.Window, base string) *customersView {
 	return &customersView{deps: d, win: w, base: base}
 }
 
-var customerColumns = []column{
-	{"customers.col.name", "Name", 280},
-	{"customers.col.ico", "IČO", 100},
-	{"customers.col.dic", "DIČ", 120},
-	{"customers.col.city", "City", 160},
-	{"customers.col.email", "E-mail", 220},
-	{"customers.col.phone", "Phone", 140},
-	{"customers.col.terms", "Terms", 80},
+var customerColumns = []kit.Column{
+	{Key: "customers.col.name", Fallback: "Name", Width: 280},
+	{Key: "customers.col.ico", Fallback: "IČO", Width: 100},
+	{Key: "customers.col.dic", Fallback: "DIČ", Width: 120},
+	{Key: "customers.col.city", Fallback: "City", Width: 160},
+	{Key: "customers.col.email", Fallback: "E-mail", Width: 220},
+	{Key: "customers.col.phone", Fallback: "Phone", Width: 140},
+	{Key: "customers.col.terms", Fallback: "Terms", Width: 80},
 }
 
 func (v *customersView) buildUI() fyne.CanvasObject {
-	v.search = newNavEntry()
+	v.search = kit.NewNavEntry()
 	v.search.SetPlaceHolder(lang.X("customers.search", "Search name, IČO, city, e-mail…"))
-	v.search.OnChanged = func(string) { v.debounce.call(v.reload) }
+	v.search.OnChanged = func(string) { v.debounce.Do(v.reload) }
 	v.search.OnSubmitted = func(string) { v.openCurrent() }
-	v.search.onMove = v.move
+	v.search.OnMove = v.move
 	v.count = widget.NewLabel("")
 	right := container.NewHBox(append([]fyne.CanvasObject{v.count}, v.extra...)...)
 	bar := container.NewBorder(nil, nil, nil, right, v.search)
-	if v.deps.can(app.PermCustomersWrite) {
+	if v.deps.Can(app.PermCustomersWrite) {
 		add := widget.NewButtonWithIcon(lang.X("customers.add", "New customer…"), theme.ContentAddIcon(), func() { v.edit(app.Customer{}) })
 		add.Importance = widget.HighImportance
 		bar = container.NewBorder(nil, nil, add, right, v.search)
 	}
-	v.table = newColumnTable(customerColumns, func() int { return len(v.list) }, v.updateCell, nil)
+	v.table = kit.NewColumnTable(customerColumns, func() int { return len(v.list) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
 		if id.Row < 0 || id.Row >= len(v.list) {
@@ -76,7 +77,7 @@ func (v *customersView) buildUI() fyne.CanvasObject {
 			v.open(v.list[id.Row])
 			return
 		}
-		if v.deps.can(app.PermCustomersWrite) {
+		if v.deps.Can(app.PermCustomersWrite) {
 			v.edit(v.list[id.Row])
 		}
 	}
@@ -94,31 +95,23 @@ func (v *customersView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := v.list[id.Row]
 	l.TextStyle.Bold = v.open != nil && id.Row == v.cur
 	l.SetText([]string{c.Name, c.ICO, c.DIC, c.City, c.Email, c.Phone,
-		plural("customers.days", c.PaymentDays, "{{.n}} d", "{{.n}} d", nil)}[id.Col])
+		kit.Plural("customers.days", c.PaymentDays, "{{.n}} d", "{{.n}} d", nil)}[id.Col])
 }
 
 // reload runs the search in the background; a newer search wins.
 func (v *customersView) reload() {
 	v.gen++
-	gen, q, ctx := v.gen, v.search.Text, v.deps.ctx()
-	async(func() {
-		list, err := v.deps.Services.Customers.Customers(ctx, q, customerLimit)
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
-			}
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.list = list
-			v.cur = 0
-			v.count.SetText(plural("customers.count", len(list), "{{.n}} customer", "{{.n}} customers", nil))
-			v.table.Refresh()
-			if v.loaded != nil {
-				v.loaded(list)
-			}
-		})
+	gen, q := v.gen, v.search.Text
+	kit.Call(v.deps, kit.To{Win: v.win, Stale: func() bool { return gen != v.gen }}, func(ctx context.Context) ([]app.Customer, error) {
+		return v.deps.Services.Customers.Customers(ctx, q, customerLimit)
+	}, func(list []app.Customer) {
+		v.list = list
+		v.cur = 0
+		v.count.SetText(kit.Plural("customers.count", len(list), "{{.n}} customer", "{{.n}} customers", nil))
+		v.table.Refresh()
+		if v.loaded != nil {
+			v.loaded(list)
+		}
 	})
 }
 
@@ -151,50 +144,16 @@ func (v *customersView) edit(c app.Customer) {
 	})
 }
 
-// navEntry is a search field that also reports Up and Down (to move through
-// the results) and Esc.
-type navEntry struct {
-	escEntry
-	onMove func(delta int)
-}
-
-func newNavEntry() *navEntry {
-	e := &navEntry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey moves the highlight on Up, Down, Page Up and Page Down.
-func (e *navEntry) TypedKey(k *fyne.KeyEvent) {
-	if e.onMove != nil {
-		switch k.Name {
-		case fyne.KeyDown:
-			e.onMove(1)
-			return
-		case fyne.KeyUp:
-			e.onMove(-1)
-			return
-		case fyne.KeyPageDown:
-			e.onMove(10)
-			return
-		case fyne.KeyPageUp:
-			e.onMove(-10)
-			return
-		}
-	}
-	e.escEntry.TypedKey(k)
-}
-
 // pickCustomer shows a search-as-you-type list of customers and "New
 // customer…"; picked gets the chosen record. Enter takes the first match.
-func pickCustomer(d Deps, w fyne.Window, base string, picked func(app.Customer)) {
+func pickCustomer(d kit.Deps, w fyne.Window, base string, picked func(app.Customer)) {
 	p := customerPicker{
 		title:       lang.X("customers.pick_title", "Choose a customer"),
 		placeholder: lang.X("customers.search", "Search name, IČO, city, e-mail…"),
 		width:       520,
 		find:        d.Services.Customers.Customers,
 	}
-	if d.can(app.PermCustomersWrite) {
+	if d.Can(app.PermCustomersWrite) {
 		p.actions = func(hide func(), typed func() string) []fyne.CanvasObject {
 			add := widget.NewButtonWithIcon(lang.X("customers.add", "New customer…"), theme.ContentAddIcon(), func() {
 				hide()
@@ -219,11 +178,11 @@ type customerPicker struct {
 	actions func(hide func(), typed func() string) []fyne.CanvasObject
 }
 
-func (p customerPicker) show(d Deps, w fyne.Window, picked func(app.Customer)) {
+func (p customerPicker) show(d kit.Deps, w fyne.Window, picked func(app.Customer)) {
 	var found []app.Customer
 	var gen int
-	var db debouncer
-	search := newEscEntry()
+	var db kit.Debouncer
+	search := kit.NewEscEntry()
 	search.SetPlaceHolder(p.placeholder)
 	var empty *widget.Label
 	var top fyne.CanvasObject = search
@@ -262,30 +221,22 @@ func (p customerPicker) show(d Deps, w fyne.Window, picked func(app.Customer)) {
 	}
 	run := func() {
 		gen++
-		g, q, ctx := gen, search.Text, d.ctx()
-		async(func() {
-			cs, err := p.find(ctx, q, 100)
-			fyne.Do(func() {
-				if g != gen {
-					return
+		g, q := gen, search.Text
+		kit.Call(d, kit.To{Win: w, Stale: func() bool { return g != gen }}, func(ctx context.Context) ([]app.Customer, error) {
+			return p.find(ctx, q, 100)
+		}, func(cs []app.Customer) {
+			found = cs
+			if empty != nil {
+				empty.SetText("")
+				if len(cs) == 0 {
+					empty.SetText(p.noMatch)
 				}
-				if err != nil {
-					showError(err, w)
-					return
-				}
-				found = cs
-				if empty != nil {
-					empty.SetText("")
-					if len(cs) == 0 {
-						empty.SetText(p.noMatch)
-					}
-				}
-				list.UnselectAll()
-				list.Refresh()
-			})
+			}
+			list.UnselectAll()
+			list.Refresh()
 		})
 	}
-	search.OnChanged = func(string) { db.call(run) }
+	search.OnChanged = func(string) { db.Do(run) }
 	search.OnSubmitted = func(string) {
 		if len(found) > 0 {
 			choose(found[0])
@@ -299,7 +250,7 @@ func (p customerPicker) show(d Deps, w fyne.Window, picked func(app.Customer)) {
 	body := container.NewBorder(top, nil, nil, nil, container.NewGridWrap(fyne.NewSize(p.width, 300), list))
 	dlg = dialog.NewCustomWithoutButtons(p.title, body, w)
 	dlg.SetButtons(buttons)
-	search.onEsc = dlg.Hide
+	search.OnEsc = dlg.Hide
 	dlg.Show()
 	w.Canvas().Focus(search)
 	run()

@@ -16,6 +16,7 @@ import (
 
 	"kontor/app"
 	"kontor/assets"
+	"kontor/screens/kit"
 )
 
 // inLanguage switches the UI to l (as the language preference does) for the
@@ -23,13 +24,13 @@ import (
 func inLanguage(t *testing.T, l app.Lang) {
 	t.Helper()
 	prefs := test.NewTempApp(t).Preferences()
-	prefs.SetString(prefLanguage, string(l))
-	if got := SetupLanguage(prefs); got != l {
+	prefs.SetString(kit.PrefLanguage, string(l))
+	if got := kit.SetupLanguage(prefs); got != l {
 		t.Fatalf("SetupLanguage gave %q", got)
 	}
 	t.Cleanup(func() {
-		prefs.SetString(prefLanguage, "en")
-		SetupLanguage(prefs)
+		prefs.SetString(kit.PrefLanguage, "en")
+		kit.SetupLanguage(prefs)
 	})
 }
 
@@ -52,7 +53,7 @@ func TestCzechMoneyInMessages(t *testing.T) {
 		t.Errorf("the overpayment says:\n%s\nwant …zbývá zaplatit jen %s", got, left)
 	}
 	if got := app.ErrorMessage(app.Invalid("payment.amount", "err.payment.too_much", "only {{.left}} remains to be paid on {{.number}}",
-		map[string]any{"left": app.M(1452000, "CZK"), "number": inv.Number}), Translator()); !strings.Contains(got, left) {
+		map[string]any{"left": app.M(1452000, "CZK"), "number": inv.Number}), kit.Translator()); !strings.Contains(got, left) {
 		t.Errorf("ErrorMessage in Czech: %q", got)
 	}
 }
@@ -63,7 +64,7 @@ func TestCzechMoneyInMessages(t *testing.T) {
 func TestFyneDialogsSpeakTheChosenLanguage(t *testing.T) {
 	inLanguage(t, app.Czech)
 	w := test.NewTempWindow(t, nil)
-	openFileOf(w, nil, 0, func(string, []byte) {})
+	kit.OpenFileOf(w, nil, 0, func(string, []byte) {})
 	if got := dialogText(w); !strings.Contains(got, "Otevřít soubor") {
 		t.Errorf("Czech file dialog title: %q", got)
 	}
@@ -71,12 +72,12 @@ func TestFyneDialogsSpeakTheChosenLanguage(t *testing.T) {
 		button(t, w.Canvas().Overlays().Top(), b)
 	}
 	closeDialogs(w)
-	saveFileAs(w, "vypis.csv", ".csv", func(string) {})
+	kit.SaveFileAs(w, "vypis.csv", ".csv", func(string) {})
 	if got := dialogText(w); !strings.Contains(got, "Uložit soubor") {
 		t.Errorf("Czech save dialog title: %q", got)
 	}
 	closeDialogs(w)
-	openFolder(w, func(string) {})
+	kit.OpenFolder(w, func(string) {})
 	if got := dialogText(w); !strings.Contains(got, "Otevřít složku") {
 		t.Errorf("Czech folder dialog title: %q", got)
 	}
@@ -97,7 +98,7 @@ func TestCzechPluralsInCounts(t *testing.T) {
 		n    int
 		want string
 	}{{0, "0 pohybů"}, {1, "1 pohyb,"}, {2, "2 pohyby,"}, {4, "4 pohyby,"}, {5, "5 pohybů,"}, {22, "22 pohybů,"}, {1500, "1\u00a0500 pohybů,"}} {
-		if got := plural("bank.count", tt.n, "{{.n}} line, {{.matched}} matched", "{{.n}} lines, {{.matched}} matched", map[string]any{"matched": 0}); !strings.HasPrefix(got, tt.want) {
+		if got := kit.Plural("bank.count", tt.n, "{{.n}} line, {{.matched}} matched", "{{.n}} lines, {{.matched}} matched", map[string]any{"matched": 0}); !strings.HasPrefix(got, tt.want) {
 			t.Errorf("%d lines: %q, want %q…", tt.n, got, tt.want)
 		}
 	}
@@ -132,8 +133,8 @@ func TestCzechAuditTab(t *testing.T) {
 	v := s.audit
 	v.entity.SetText("poptávka")
 	v.apply()
-	if v.rows.count != 2 {
-		t.Fatalf("the filter “poptávka” shows %d entries, want the inquiry's 2", v.rows.count)
+	if v.rows.Count != 2 {
+		t.Fatalf("the filter “poptávka” shows %d entries, want the inquiry's 2", v.rows.Count)
 	}
 	shown := texts(v.table)
 	for _, want := range []string{"změna stavu", "vytvoření", "poptávka", "stav změněn z „nová“ na „rozpracovaná“", "2 záznamy"} {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // fakePayables follows the store's rules for received invoices: validated
@@ -491,7 +492,7 @@ func (b *fakeBank) states() []app.BankMatchState {
 }
 
 // withPayablesFakes adds payables and bank fakes to d (made by testDeps).
-func withPayablesFakes(d *Deps) (*fakePayables, *fakeBank) {
+func withPayablesFakes(d *kit.Deps) (*fakePayables, *fakeBank) {
 	cust, _, sales := salesFakes(*d)
 	p := &fakePayables{fc: sales.fc, customers: cust, ledger: d.Services.Ledger.(*fakeLedger), clock: d.Services.Clock}
 	b := &fakeBank{sales: sales, pay: p, clock: d.Services.Clock}

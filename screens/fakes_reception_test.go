@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // fakeReception keeps visits, appointments and inquiries in memory with the
@@ -347,12 +348,12 @@ func (f *fakeImporter) ImportCustomers(ctx context.Context, rows []app.ImportRow
 }
 
 // receptionFakes returns the reception and importer fakes of testDeps.
-func receptionFakes(d Deps) (*fakeReception, *fakeImporter) {
+func receptionFakes(d kit.Deps) (*fakeReception, *fakeImporter) {
 	return d.Services.Reception.(*fakeReception), d.Services.Importer.(*fakeImporter)
 }
 
 // withReceptionFakes adds reception and importer fakes to d (after the sales fakes).
-func withReceptionFakes(d *Deps, clock app.Clock) {
+func withReceptionFakes(d *kit.Deps, clock app.Clock) {
 	cust := d.Services.Customers.(*fakeCustomers)
 	d.Services.Reception = &fakeReception{clock: clock, customers: cust, sales: d.Services.Sales.(*fakeSales),
 		staff: []app.Staff{{Name: "jana", FullName: "Jana Nováková"}, {Name: "petr", FullName: "Petr Dvořák"}, {Name: "recepce", FullName: "Eva Svobodová"}}}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // fakeCustomers keeps customers in memory with the store's rules.
@@ -499,12 +500,12 @@ func (r *fakeRenderer) Batch(ctx context.Context, w io.Writer, next func() (app.
 }
 
 // salesFakes returns the sales fakes of testDeps.
-func salesFakes(d Deps) (*fakeCustomers, *fakePriceList, *fakeSales) {
+func salesFakes(d kit.Deps) (*fakeCustomers, *fakePriceList, *fakeSales) {
 	return d.Services.Customers.(*fakeCustomers), d.Services.PriceList.(*fakePriceList), d.Services.Sales.(*fakeSales)
 }
 
 // withSalesFakes adds customer, price-list and sales fakes to d.
-func withSalesFakes(d *Deps, fc *fakeCompany, clock app.Clock) {
+func withSalesFakes(d *kit.Deps, fc *fakeCompany, clock app.Clock) {
 	cust := &fakeCustomers{fc: fc}
 	d.Services.Customers = cust
 	d.Services.PriceList = &fakePriceList{}

@@ -14,23 +14,24 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func TestMain(m *testing.M) {
 	// Fyne's test driver runs fyne.Do inline; running the work inline too keeps
 	// every widget access on the test goroutine.
-	async = func(f func()) { f() }
+	kit.SetInline()
 	// Cheap password hashes; the idle lock is checked by the tests, not a ticker.
 	app.PasswordCost.Time, app.PasswordCost.Memory, app.PasswordCost.Threads = 1, 64, 1
 	lockPollEvery = 0
 	// Searches run at once; exported PDFs are not opened in a viewer.
-	searchDelay = 0
+	kit.SearchDelay = 0
 	overviewEvery = 0
-	openFile = func(string) {}
+	kit.OpenFile = func(string) {}
 	// English whatever the machine's locale, with the real translation files.
 	prefs := test.NewApp().Preferences()
-	prefs.SetString(prefLanguage, "en")
-	if SetupLanguage(prefs) != app.English {
+	prefs.SetString(kit.PrefLanguage, "en")
+	if kit.SetupLanguage(prefs) != app.English {
 		panic("SetupLanguage ignored the preference")
 	}
 	os.Exit(m.Run())
@@ -304,13 +305,13 @@ const testAdminPassword = "tajné-heslo-1"
 // testDeps returns services over fakes; company may be nil for an empty
 // database (no users either). With a company, the admin "jana" exists and
 // the returned Deps are signed in as her.
-func testDeps(c *app.Company) (Deps, *fakeCompany, *fakeLedger) {
+func testDeps(c *app.Company) (kit.Deps, *fakeCompany, *fakeLedger) {
 	fc := &fakeCompany{c: c}
 	fl := newFakeLedger(app.ChartCzech)
 	clock := app.NewFixedClock(time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC))
 	audit := &fakeAudit{clock: clock}
 	users := &fakeUsers{audit: audit}
-	d := Deps{Services: app.Services{
+	d := kit.Deps{Services: app.Services{
 		Company: fc, Ledger: fl,
 		Store: &fakeStore{path: "/home/jana/.config/Kontor/kontor.db"},
 		Users: users, Audit: audit,
@@ -319,26 +320,26 @@ func testDeps(c *app.Company) (Deps, *fakeCompany, *fakeLedger) {
 	withSalesFakes(&d, fc, clock)
 	if c != nil {
 		admin := users.mustAdd(app.NewUser{Name: "jana", FullName: "Jana Nováková", Roles: []app.Role{app.RoleAdmin}, Password: testAdminPassword})
-		d.sess = &session{user: admin}
+		d.Sess = &kit.Session{User: admin}
 	}
 	return d, fc, fl
 }
 
 // fakesOf returns the user and audit fakes of testDeps.
-func fakesOf(d Deps) (*fakeUsers, *fakeAudit) {
+func fakesOf(d kit.Deps) (*fakeUsers, *fakeAudit) {
 	return d.Services.Users.(*fakeUsers), d.Services.Audit.(*fakeAudit)
 }
 
 // testGate is a gate on w signed in as d's user, with an idle lock.
-func testGate(a fyne.App, w fyne.Window, d Deps) *gate {
+func testGate(a fyne.App, w fyne.Window, d kit.Deps) *gate {
 	g := newGate(a, w, d)
-	g.sess.user = d.user()
+	g.sess.User = d.User()
 	g.lock = newIdleLock(g)
 	return g
 }
 
 // openTestShell opens the shell of c on w for d's signed-in user.
-func openTestShell(a fyne.App, w fyne.Window, d Deps, c app.Company) *shell {
+func openTestShell(a fyne.App, w fyne.Window, d kit.Deps, c app.Company) *shell {
 	return openShell(testGate(a, w, d), c)
 }
 

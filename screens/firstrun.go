@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // The demo users `kontor demo` creates (app/cli), one per role, and their
@@ -25,7 +26,7 @@ const (
 type firstRun struct {
 	gate     *gate
 	withDemo bool
-	fields   *fieldSet
+	fields   *kit.FieldSet
 
 	name, fullName, password, again *widget.Entry
 	create                          *widget.Button
@@ -38,21 +39,21 @@ type firstRun struct {
 func newFirstRun(g *gate, withDemo bool) *firstRun { return &firstRun{gate: g, withDemo: withDemo} }
 
 func (f *firstRun) buildUI() fyne.CanvasObject {
-	logo := canvas.NewImageFromResource(appIcon())
+	logo := canvas.NewImageFromResource(kit.AppIcon())
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(64, 64))
-	title := heading(lang.X("wizard.welcome", "Welcome to Kontor"))
+	title := kit.Heading(lang.X("wizard.welcome", "Welcome to Kontor"))
 	intro := widget.NewLabel(lang.X("firstrun.intro", "Nobody uses this database yet. Create the first administrator: the person who sets up the company and the other users."))
 	intro.Wrapping = fyne.TextWrapWord
 
-	fs := newFieldSet()
+	fs := kit.NewFieldSet()
 	f.fields = fs
-	f.name = fs.entry("user.name", "User name", "jana")
-	f.fullName = fs.entry("user.full_name", "Full name", "Jana Nováková")
+	f.name = fs.Entry("user.name", "User name", "jana")
+	f.fullName = fs.Entry("user.full_name", "Full name", "Jana Nováková")
 	f.password = widget.NewPasswordEntry()
-	fs.add("user.password", "Password", f.password)
+	fs.Add("user.password", "Password", f.password)
 	f.again = widget.NewPasswordEntry()
-	fs.add("user.password_again", "Password again", f.again)
+	fs.Add("user.password_again", "Password again", f.again)
 	for _, e := range []*widget.Entry{f.name, f.fullName, f.password, f.again} {
 		e.OnSubmitted = func(string) { f.submit() }
 	}
@@ -62,7 +63,7 @@ func (f *firstRun) buildUI() fyne.CanvasObject {
 	f.create = widget.NewButtonWithIcon(lang.X("firstrun.create", "Create the administrator"), theme.ConfirmIcon(), f.submit)
 	f.create.Importance = widget.HighImportance
 
-	box := container.NewVBox(container.NewCenter(logo), title, intro, fs.object(), hint, f.create)
+	box := container.NewVBox(container.NewCenter(logo), title, intro, fs.Object(), hint, f.create)
 	if f.withDemo {
 		f.demo = widget.NewButtonWithIcon(lang.X("wizard.demo", "Load the demo company"), theme.DownloadIcon(), f.loadDemo)
 		f.progress = widget.NewProgressBar()
@@ -101,31 +102,23 @@ func errPasswordsDiffer(field string) error {
 
 // submit creates the first administrator and signs them in.
 func (f *firstRun) submit() {
-	f.fields.clear()
+	f.fields.Clear()
 	u, err := f.newUser()
 	if err != nil {
 		f.fail(err)
 		return
 	}
-	f.create.Disable()
 	users := f.gate.deps.Services.Users
-	async(func() {
-		created, err := users.CreateFirstAdmin(context.Background(), u)
-		fyne.Do(func() {
-			f.create.Enable()
-			if err != nil {
-				f.fail(err)
-				return
-			}
-			f.gate.signedIn(created)
-		})
-	})
+	// nobody is signed in yet: the call runs without a user
+	kit.Call(kit.Deps{}, kit.To{Busy: kit.ButtonsBusy(f.create), Err: f.fail}, func(ctx context.Context) (app.User, error) {
+		return users.CreateFirstAdmin(ctx, u)
+	}, f.gate.signedIn)
 }
 
 // fail shows err at its field; errors about nothing on the form get the dialog.
 func (f *firstRun) fail(err error) {
-	if !f.fields.mark(err) {
-		showError(err, f.gate.win)
+	if !f.fields.Mark(err) {
+		kit.ShowError(err, f.gate.win)
 	}
 }
 
@@ -137,24 +130,22 @@ func (f *firstRun) loadDemo() {
 	f.progress.SetValue(0)
 	f.progress.Show()
 	f.demoNote.SetText(lang.X("wizard.demo_running", "Creating the demo company…"))
-	async(func() {
-		err := f.gate.deps.LoadDemo(context.Background(), func(done, total int) {
-			fyne.Do(func() {
-				if total > 0 {
-					f.progress.SetValue(float64(done) / float64(total))
-				}
-			})
-		})
-		fyne.Do(func() {
-			if err != nil {
-				f.demo.Enable()
-				f.create.Enable()
-				f.progress.Hide()
-				showError(err, f.gate.win)
-				return
-			}
-			f.gate.demoHint = true
-			f.gate.showLogin()
-		})
+	load := f.gate.deps.LoadDemo
+	kit.Job(kit.Deps{}, kit.To{}, func(ctx context.Context, progress func(done, total int)) (struct{}, error) {
+		return struct{}{}, load(ctx, progress)
+	}, func(done, total int) {
+		if total > 0 {
+			f.progress.SetValue(float64(done) / float64(total))
+		}
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			f.demo.Enable()
+			f.create.Enable()
+			f.progress.Hide()
+			kit.ShowError(err, f.gate.win)
+			return
+		}
+		f.gate.demoHint = true
+		f.gate.showLogin()
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // TestCustomerFormMarksEveryFieldAndClearsOnCorrection: Save marks every
@@ -20,14 +21,14 @@ func TestCustomerFormMarksEveryFieldAndClearsOnCorrection(t *testing.T) {
 	d := rs.deps(rs.admin)
 	var saved app.Customer
 	fd := showCustomerForm(d, w, app.Customer{}, "CZK", func(c app.Customer) { saved = c })
-	field := func(key string) *fyneEntry { return &fyneEntry{t, fd.fs, key} }
+	field := func(key string) *fyneEntry { return &fyneEntry{t, fd.Form, key} }
 
 	field("customer.country").set("XX")
 	field("customer.postcode").set("6020")
 	field("customer.email").set("kun@")
-	test.Tap(fd.ok)
+	test.Tap(fd.OK)
 	for _, key := range []string{"customer.name", "customer.country", "customer.email"} {
-		if fd.fs.message(key) == "" {
+		if fd.Form.Message(key) == "" {
 			t.Errorf("Save did not mark %s", key)
 		}
 	}
@@ -37,28 +38,28 @@ func TestCustomerFormMarksEveryFieldAndClearsOnCorrection(t *testing.T) {
 
 	// Typing a name clears the name's message at once; the others stay.
 	field("customer.name").set("Kavárna U Lípy 😀")
-	if fd.fs.message("customer.name") != "" || fd.fs.message("customer.email") == "" {
-		t.Errorf("after the name: name %q, e-mail %q", fd.fs.message("customer.name"), fd.fs.message("customer.email"))
+	if fd.Form.Message("customer.name") != "" || fd.Form.Message("customer.email") == "" {
+		t.Errorf("after the name: name %q, e-mail %q", fd.Form.Message("customer.name"), fd.Form.Message("customer.email"))
 	}
-	if warn := fd.fs.byKey["customer.name"].warn; !warn.Visible() || !strings.Contains(warn.Text, "😀") {
+	if warn := fd.Form.ByKey["customer.name"].Warn; !warn.Visible() || !strings.Contains(warn.Text, "😀") {
 		t.Errorf("no warning about the emoji: %q", warn.Text)
 	}
 	// A country written out is the form's CZ, as in the CSV import; then the
 	// postcode is judged as Czech: still wrong until it has five digits.
 	field("customer.country").set("Česko")
-	if fd.fs.message("customer.country") != "" {
-		t.Errorf("Česko is refused: %q", fd.fs.message("customer.country"))
+	if fd.Form.Message("customer.country") != "" {
+		t.Errorf("Česko is refused: %q", fd.Form.Message("customer.country"))
 	}
-	test.Tap(fd.ok)
-	if msg := fd.fs.message("customer.postcode"); !strings.Contains(msg, "five digits") {
+	test.Tap(fd.OK)
+	if msg := fd.Form.Message("customer.postcode"); !strings.Contains(msg, "five digits") {
 		t.Errorf("postcode 6020 says %q", msg)
 	}
 	field("customer.postcode").set("60200")
 	field("customer.email").set("kavarna@lipa.cz")
-	if fd.fs.message("customer.postcode") != "" || fd.fs.message("customer.email") != "" {
-		t.Errorf("corrected fields still marked: %q, %q", fd.fs.message("customer.postcode"), fd.fs.message("customer.email"))
+	if fd.Form.Message("customer.postcode") != "" || fd.Form.Message("customer.email") != "" {
+		t.Errorf("corrected fields still marked: %q, %q", fd.Form.Message("customer.postcode"), fd.Form.Message("customer.email"))
 	}
-	test.Tap(fd.ok)
+	test.Tap(fd.OK)
 	if saved.ID == "" || saved.Country != "CZ" || saved.Postcode != "602 00" || saved.Name != "Kavárna U Lípy 😀" {
 		t.Fatalf("saved %+v\n%s", saved, dialogText(w))
 	}
@@ -67,17 +68,17 @@ func TestCustomerFormMarksEveryFieldAndClearsOnCorrection(t *testing.T) {
 // fyneEntry types into a form field as a person would.
 type fyneEntry struct {
 	t   *testing.T
-	fs  *fieldSet
+	fs  *kit.FieldSet
 	key string
 }
 
 func (f *fyneEntry) set(text string) {
 	f.t.Helper()
-	fl, ok := f.fs.byKey[f.key]
+	fl, ok := f.fs.ByKey[f.key]
 	if !ok {
 		f.t.Fatalf("no field %s", f.key)
 	}
-	e := entryOf(fl.input)
+	e := kit.EntryOf(fl.Input)
 	e.SetText("")
 	test.Type(e, text)
 }
@@ -88,14 +89,14 @@ func TestErrorDialogClosesWithEnterAndEsc(t *testing.T) {
 	rs := mustOpen(t)
 	_, w := rs.shell(rs.admin)
 	fd := showCustomerForm(rs.deps(rs.admin), w, app.Customer{}, "CZK", nil)
-	name := fd.fs.byKey["customer.name"].input.(fyne.Focusable)
+	name := fd.Form.ByKey["customer.name"].Input.(fyne.Focusable)
 	w.Canvas().Focus(name)
 	for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter} {
-		showError(app.Errorf(app.ECONFLICT, "err.doc.stale", "the draft was changed meanwhile in another window; open it again", nil), w)
+		kit.ShowError(app.Errorf(app.ECONFLICT, "err.doc.stale", "the draft was changed meanwhile in another window; open it again", nil), w)
 		if !strings.Contains(dialogText(w), "changed meanwhile") {
 			t.Fatalf("no error dialog: %q", dialogText(w))
 		}
-		focused, ok := w.Canvas().Focused().(*keyButton)
+		focused, ok := w.Canvas().Focused().(*kit.KeyButton)
 		if !ok {
 			t.Fatalf("the focus is on %T, not the dialog's OK", w.Canvas().Focused())
 		}

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // inquiriesView lists the inquiries (open ones unless the filter says
@@ -31,13 +34,13 @@ func newInquiriesView(r *receptionScreen) *inquiriesView { return &inquiriesView
 // inquiryFilters are the filter options after "Open" and "All".
 var inquiryFilters = []app.InquiryStatus{app.InquiryNew, app.InquiryInProgress, app.InquiryQuoted, app.InquiryWon, app.InquiryLost}
 
-var inquiryColumns = []column{
-	{"reception.col.created", "Logged", 100},
-	{"reception.col.contact", "Customer / contact", 220},
-	{"reception.col.channel", "Channel", 90},
-	{"reception.col.topic", "Topic", 240},
-	{"reception.col.assigned", "Assigned to", 160},
-	{"reception.col.status", "Status", 110},
+var inquiryColumns = []kit.Column{
+	{Key: "reception.col.created", Fallback: "Logged", Width: 100},
+	{Key: "reception.col.contact", Fallback: "Customer / contact", Width: 220},
+	{Key: "reception.col.channel", Fallback: "Channel", Width: 90},
+	{Key: "reception.col.topic", Fallback: "Topic", Width: 240},
+	{Key: "reception.col.assigned", Fallback: "Assigned to", Width: 160},
+	{Key: "reception.col.status", Fallback: "Status", Width: 110},
 }
 
 func (v *inquiriesView) buildUI() fyne.CanvasObject {
@@ -45,14 +48,14 @@ func (v *inquiriesView) buildUI() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	opts := []string{lang.X("reception.filter_open", "Open"), lang.X("reception.filter_all", "All")}
 	for _, s := range inquiryFilters {
-		opts = append(opts, inquiryStatusName(s))
+		opts = append(opts, kit.InquiryStatusName(s))
 	}
 	v.filter = widget.NewSelect(opts, func(string) { v.reload() })
 	v.filter.SetSelectedIndex(0)
 	v.count = widget.NewLabel("")
-	bar := container.NewHBox(add, widget.NewLabel(lang.X("reception.status_filter", "Status")), sized(v.filter, 170), v.count, layout.NewSpacer())
+	bar := container.NewHBox(add, widget.NewLabel(lang.X("reception.status_filter", "Status")), kit.Sized(v.filter, 170), v.count, layout.NewSpacer())
 
-	v.table = newColumnTable(inquiryColumns, func() int { return len(v.list) }, v.updateCell, nil)
+	v.table = kit.NewColumnTable(inquiryColumns, func() int { return len(v.list) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(v.list) {
 			v.current = v.list[id.Row].ID
@@ -75,8 +78,8 @@ func (v *inquiriesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	q := v.list[id.Row]
-	l.SetText([]string{app.DateOf(q.Created.Local()).Format(uiLang), q.Contact, channelName(q.Channel), q.Topic,
-		v.r.staffName(q.Assigned), inquiryStatusName(q.Status)}[id.Col])
+	l.SetText([]string{app.DateOf(q.Created.Local()).Format(kit.UILang), q.Contact, channelName(q.Channel), q.Topic,
+		v.r.staffName(q.Assigned), kit.InquiryStatusName(q.Status)}[id.Col])
 }
 
 // reload fetches the inquiries in the background and applies the filter.
@@ -86,30 +89,22 @@ func (v *inquiriesView) reload() {
 		return
 	}
 	v.gen++
-	gen, ctx, openOnly := v.gen, v.r.deps.ctx(), v.filter.SelectedIndex() == 0
-	async(func() {
-		all, err := svc.Inquiries(ctx, openOnly)
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
+	gen, openOnly := v.gen, v.filter.SelectedIndex() == 0
+	kit.Call(v.r.deps, kit.To{Win: v.r.win, Stale: func() bool { return gen != v.gen }}, func(ctx context.Context) ([]app.Inquiry, error) {
+		return svc.Inquiries(ctx, openOnly)
+	}, func(all []app.Inquiry) {
+		v.all = all
+		var list []app.Inquiry
+		i := v.filter.SelectedIndex()
+		for _, q := range all {
+			if i < 2 || q.Status == inquiryFilters[i-2] {
+				list = append(list, q)
 			}
-			if err != nil {
-				showError(err, v.r.win)
-				return
-			}
-			v.all = all
-			var list []app.Inquiry
-			i := v.filter.SelectedIndex()
-			for _, q := range all {
-				if i < 2 || q.Status == inquiryFilters[i-2] {
-					list = append(list, q)
-				}
-			}
-			v.list = list
-			v.count.SetText(plural("reception.inquiry_count", len(v.list), "{{.n}} inquiry", "{{.n}} inquiries", nil))
-			v.table.Refresh()
-			v.showDetail()
-		})
+		}
+		v.list = list
+		v.count.SetText(kit.Plural("reception.inquiry_count", len(v.list), "{{.n}} inquiry", "{{.n}} inquiries", nil))
+		v.table.Refresh()
+		v.showDetail()
 	})
 }
 
@@ -148,8 +143,8 @@ func (v *inquiriesView) showDetail() {
 	title := widget.NewLabelWithStyle(q.Topic, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	info := widget.NewLabel(lang.X("reception.inquiry_info", "{{.contact}} · {{.channel}} · logged {{.time}} · assigned to {{.staff}} · {{.status}}",
-		map[string]any{"contact": q.Contact, "channel": channelName(q.Channel), "time": formatTime(q.Created),
-			"staff": v.r.staffName(q.Assigned), "status": inquiryStatusName(q.Status)}))
+		map[string]any{"contact": q.Contact, "channel": channelName(q.Channel), "time": kit.FormatTime(q.Created),
+			"staff": v.r.staffName(q.Assigned), "status": kit.InquiryStatusName(q.Status)}))
 	info.Wrapping = fyne.TextWrapWord
 	text := widget.NewLabel(q.Text)
 	text.Wrapping = fyne.TextWrapWord
@@ -159,12 +154,12 @@ func (v *inquiriesView) showDetail() {
 		v.detail.Add(text)
 	}
 	buttons := container.NewGridWrap(fyne.NewSize(190, 36))
-	if q.Status.CanMoveTo(app.InquiryQuoted) && v.r.deps.can(app.PermInquiryQuote) {
+	if q.Status.CanMoveTo(app.InquiryQuoted) && v.r.deps.Can(app.PermInquiryQuote) {
 		b := widget.NewButtonWithIcon(lang.X("reception.create_quote", "Create quote"), theme.DocumentCreateIcon(), func() { v.createQuote(q) })
 		b.Importance = widget.HighImportance
 		buttons.Add(b)
 	}
-	if q.QuoteID != "" && v.r.openQuote != nil && v.r.deps.can(app.PermSalesRead) {
+	if q.QuoteID != "" && v.r.openQuote != nil && v.r.deps.Can(app.PermSalesRead) {
 		buttons.Add(widget.NewButtonWithIcon(lang.X("reception.open_quote", "Open the quote"), theme.DocumentIcon(), func() { v.r.openQuote(q.QuoteID) }))
 	}
 	moves := []struct {
@@ -198,33 +193,13 @@ func (v *inquiriesView) showDetail() {
 
 // setStatus moves the inquiry on; the store refuses a move backwards.
 func (v *inquiriesView) setStatus(q app.Inquiry, to app.InquiryStatus, quoteID string) {
-	ctx := v.r.deps.ctx()
-	async(func() {
+	kit.Run(v.r.deps, kit.To{Err: func(err error) {
+		kit.ShowError(err, v.r.win)
+		v.r.changed()
+	}}, func(ctx context.Context) error {
 		_, err := v.r.deps.Services.Reception.SetInquiryStatus(ctx, q.ID, to, quoteID)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.r.win)
-			}
-			v.r.changed()
-		})
-	})
-}
-
-// inquiryStatusName is the translated name of an inquiry status.
-func inquiryStatusName(s app.InquiryStatus) string {
-	switch s {
-	case app.InquiryNew:
-		return lang.X("inquiry.status.new", "new")
-	case app.InquiryInProgress:
-		return lang.X("inquiry.status.in_progress", "in progress")
-	case app.InquiryQuoted:
-		return lang.X("inquiry.status.quoted", "quoted")
-	case app.InquiryWon:
-		return lang.X("inquiry.status.won", "won")
-	case app.InquiryLost:
-		return lang.X("inquiry.status.lost", "lost")
-	}
-	return string(s)
+		return err
+	}, v.r.changed)
 }
 
 // channels are the ways an inquiry comes in, in the order the form offers them.

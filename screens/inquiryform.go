@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // logInquiry asks for a new inquiry: an existing customer (picked, or cust
@@ -18,10 +20,10 @@ import (
 // text and the staff member who takes it.
 func (v *inquiriesView) logInquiry(cust *app.Customer) {
 	r := v.r
-	fs := newFieldSet()
+	fs := kit.NewFieldSet()
 	custName := widget.NewLabel("")
 	custName.Truncation = fyne.TextTruncateEllipsis
-	contact := newEscEntry()
+	contact := kit.NewEscEntry()
 	contact.SetPlaceHolder(lang.X("reception.contact_hint", "Or the name of a new contact"))
 	showCust := func() {
 		if cust == nil {
@@ -44,18 +46,18 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 		cust = nil
 		showCust()
 	})
-	fs.add("inquiry.customer", "Customer", container.NewBorder(nil, nil, nil, container.NewHBox(pick, clear), custName))
-	fs.add("inquiry.contact", "New contact", contact)
+	fs.Add("inquiry.customer", "Customer", container.NewBorder(nil, nil, nil, container.NewHBox(pick, clear), custName))
+	fs.Add("inquiry.contact", "New contact", contact)
 	channel := widget.NewSelect([]string{channelName(app.ChannelWalkIn), channelName(app.ChannelPhone), channelName(app.ChannelEmail)}, nil)
 	channel.SetSelectedIndex(0)
-	fs.add("inquiry.channel", "Channel", channel)
-	topic := fs.escEntry("inquiry.topic", "Topic", lang.X("reception.topic_hint", "What they ask about"))
+	fs.Add("inquiry.channel", "Channel", channel)
+	topic := fs.EscEntry("inquiry.topic", "Topic", lang.X("reception.topic_hint", "What they ask about"))
 	text := widget.NewMultiLineEntry()
 	text.SetMinRowsVisible(3)
 	text.Wrapping = fyne.TextWrapWord
-	fs.add("inquiry.text", "Text", text)
+	fs.Add("inquiry.text", "Text", text)
 	assigned := r.staffSelect("", true)
-	fs.add("inquiry.assigned", "Assigned to", assigned)
+	fs.Add("inquiry.assigned", "Assigned to", assigned)
 
 	read := func() app.Inquiry {
 		q := app.Inquiry{Channel: channels[max(0, channel.SelectedIndex())], Topic: strings.TrimSpace(topic.Text),
@@ -67,30 +69,23 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 		}
 		return q
 	}
-	fs.live(func() error { return read().Validate() })
-	fd := showFormDialog(lang.X("reception.inquiry_title", "Log an inquiry"), lang.X("action.save", "Save"), fs, nil, r.win, func(fd *formDialog) {
+	fs.Live(func() error { return read().Validate() })
+	fd := kit.ShowFormDialog(lang.X("reception.inquiry_title", "Log an inquiry"), lang.X("action.save", "Save"), fs, nil, r.win, func(fd *kit.FormDialog) {
 		q := read()
 		if err := q.Validate(); err != nil {
-			fd.fail(err)
+			fd.Fail(err)
 			return
 		}
-		fd.busy()
-		ctx := r.deps.ctx()
-		async(func() {
-			saved, err := r.deps.Services.Reception.SaveInquiry(ctx, q)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				v.current = saved.ID
-				r.changed()
-			})
+		kit.Call(r.deps, fd.To(), func(ctx context.Context) (app.Inquiry, error) {
+			return r.deps.Services.Reception.SaveInquiry(ctx, q)
+		}, func(saved app.Inquiry) {
+			fd.Close()
+			v.current = saved.ID
+			r.changed()
 		})
 	})
-	contact.OnSubmitted = func(string) { fd.run() }
-	contact.onEsc = fd.d.Hide
+	contact.OnSubmitted = func(string) { fd.Run() }
+	contact.OnEsc = fd.Dialog.Hide
 	if cust == nil {
 		r.win.Canvas().Focus(contact)
 	} else {
@@ -106,42 +101,32 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 func (v *inquiriesView) createQuote(q app.Inquiry) {
 	r := v.r
 	if q.CustomerID == "" {
-		if !r.deps.can(app.PermCustomersWrite) {
-			showError(app.Invalid("inquiry.contact", "err.inquiry.no_customer", "save the contact as a customer first: a quote is made out to a customer", nil), r.win)
+		if !r.deps.Can(app.PermCustomersWrite) {
+			kit.ShowError(app.Invalid("inquiry.contact", "err.inquiry.no_customer", "save the contact as a customer first: a quote is made out to a customer", nil), r.win)
 			return
 		}
 		showCustomerForm(r.deps, r.win, app.Customer{Name: q.Contact}, r.company.BaseCurrency, func(c app.Customer) {
 			q.CustomerID, q.Contact = c.ID, c.Name
-			ctx := r.deps.ctx()
-			async(func() {
-				saved, err := r.deps.Services.Reception.SaveInquiry(ctx, q)
-				fyne.Do(func() {
-					if err != nil {
-						showError(err, r.win)
-						return
-					}
-					v.createQuote(saved)
-				})
-			})
+			kit.Call(r.deps, kit.To{Win: r.win}, func(ctx context.Context) (app.Inquiry, error) {
+				return r.deps.Services.Reception.SaveInquiry(ctx, q)
+			}, v.createQuote)
 		})
 		return
 	}
-	ctx := r.deps.ctx()
-	async(func() {
+	kit.Call(r.deps, kit.To{Err: func(err error) {
+		r.changed()
+		kit.ShowError(err, r.win)
+	}}, func(ctx context.Context) (app.SalesDoc, error) {
 		_, doc, err := r.deps.Services.Reception.QuoteInquiry(ctx, q.ID)
-		fyne.Do(func() {
-			r.changed()
-			if err != nil {
-				showError(err, r.win)
-				return
-			}
-			if r.openQuote != nil && r.deps.can(app.PermSalesRead) {
-				r.openQuote(doc.ID)
-				return
-			}
-			dialog.ShowInformation(lang.X("reception.quote_created_title", "Quote drafted"),
-				lang.X("reception.quote_created", "The draft quote for {{.customer}} is made: “{{.topic}}”. Sales will price and send it.",
-					map[string]any{"customer": doc.Customer.Name, "topic": q.Topic}), r.win)
-		})
+		return doc, err
+	}, func(doc app.SalesDoc) {
+		r.changed()
+		if r.openQuote != nil && r.deps.Can(app.PermSalesRead) {
+			r.openQuote(doc.ID)
+			return
+		}
+		dialog.ShowInformation(lang.X("reception.quote_created_title", "Quote drafted"),
+			lang.X("reception.quote_created", "The draft quote for {{.customer}} is made: “{{.topic}}”. Sales will price and send it.",
+				map[string]any{"customer": doc.Customer.Name, "topic": q.Topic}), r.win)
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // journalPageSize is how many journal lines one fetch brings; the table asks
@@ -22,7 +23,7 @@ type journalView struct {
 	parent *accountsScreen
 
 	filter app.JournalFilter
-	rows   *pagedRows[app.JournalLine]
+	rows   *kit.PagedRows[app.JournalLine]
 
 	from, to  *widget.Entry
 	account   *widget.Select
@@ -36,24 +37,24 @@ type journalView struct {
 }
 
 func newJournalView(p *accountsScreen) *journalView {
-	return &journalView{parent: p, rows: newPagedRows[app.JournalLine](journalPageSize, p.deps.ctx, p.win), selected: -1}
+	return &journalView{parent: p, rows: kit.NewPagedRows[app.JournalLine](journalPageSize, p.deps, p.win), selected: -1}
 }
 
 // journalColumns are the columns of the journal table.
-var journalColumns = []column{
-	{"journal.col.date", "Date", 110},
-	{"journal.col.number", "Number", 120},
-	{"journal.col.account", "Account", 80},
-	{"journal.col.debit", "Debit", 140},
-	{"journal.col.credit", "Credit", 140},
-	{"journal.col.memo", "Text", 420},
+var journalColumns = []kit.Column{
+	{Key: "journal.col.date", Fallback: "Date", Width: 110},
+	{Key: "journal.col.number", Fallback: "Number", Width: 120},
+	{Key: "journal.col.account", Fallback: "Account", Width: 80},
+	{Key: "journal.col.debit", Fallback: "Debit", Width: 140},
+	{Key: "journal.col.credit", Fallback: "Credit", Width: 140},
+	{Key: "journal.col.memo", Fallback: "Text", Width: 420},
 }
 
 func (j *journalView) buildUI() fyne.CanvasObject {
 	j.from = widget.NewEntry()
-	j.from.SetPlaceHolder(datePlaceholder())
+	j.from.SetPlaceHolder(kit.DatePlaceholder())
 	j.to = widget.NewEntry()
-	j.to.SetPlaceHolder(datePlaceholder())
+	j.to.SetPlaceHolder(kit.DatePlaceholder())
 	j.account = widget.NewSelect(nil, nil)
 	j.account.PlaceHolder = lang.X("journal.all_accounts", "All accounts")
 	j.from.OnSubmitted = func(string) { j.apply() }
@@ -64,43 +65,38 @@ func (j *journalView) buildUI() fyne.CanvasObject {
 	j.countText = widget.NewLabel("")
 
 	bar := container.NewHBox(
-		widget.NewLabel(lang.X("journal.from", "From")), sized(j.from, 130),
-		widget.NewLabel(lang.X("journal.to", "To")), sized(j.to, 130),
-		widget.NewLabel(lang.X("journal.account", "Account")), sized(j.account, 260),
+		widget.NewLabel(lang.X("journal.from", "From")), kit.Sized(j.from, 130),
+		widget.NewLabel(lang.X("journal.to", "To")), kit.Sized(j.to, 130),
+		widget.NewLabel(lang.X("journal.account", "Account")), kit.Sized(j.account, 260),
 		apply, clear, j.countText)
 	var top fyne.CanvasObject = bar
 	if acts := j.entryActions(); len(acts) > 0 {
 		top = container.NewVBox(container.NewHBox(acts...), bar)
 	}
 
-	j.table = newColumnTable(journalColumns, func() int { return j.rows.count }, j.updateCell, func(c int) bool { return c == 3 || c == 4 })
-	j.rows.table = j.table
+	j.table = kit.NewColumnTable(journalColumns, func() int { return j.rows.Count }, j.updateCell, func(c int) bool { return c == 3 || c == 4 })
+	j.rows.Table = j.table
 	j.table.OnSelected = j.selectRow
 	return container.NewBorder(top, nil, nil, nil, j.table)
-}
-
-// sized gives an input a fixed width in an HBox.
-func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
 
 // apply reads the filter bar; a wrong date is shown and nothing changes.
 func (j *journalView) apply() {
 	var f app.JournalFilter
 	var err error
-	if f.From, err = parseOptionalDate(j.from.Text, "filter.from"); err != nil {
-		showError(err, j.parent.win)
+	if f.From, err = kit.ParseOptionalDate(j.from.Text, "filter.from"); err != nil {
+		kit.ShowError(err, j.parent.win)
 		return
 	}
-	if f.To, err = parseOptionalDate(j.to.Text, "filter.to"); err != nil {
-		showError(err, j.parent.win)
+	if f.To, err = kit.ParseOptionalDate(j.to.Text, "filter.to"); err != nil {
+		kit.ShowError(err, j.parent.win)
 		return
 	}
 	if i := j.account.SelectedIndex(); i >= 0 && i < len(j.accounts) {
 		f.Account = j.accounts[i].Code
 	}
 	if err := f.Validate(); err != nil {
-		showError(err, j.parent.win)
+		kit.ShowError(err, j.parent.win)
 		return
 	}
 	j.filter = f
@@ -119,30 +115,27 @@ func (j *journalView) clear() {
 // reload counts the lines of the filter and drops the cached pages.
 func (j *journalView) reload() {
 	f := j.filter
-	ledger, ctx := j.parent.deps.Services.Ledger, j.parent.deps.ctx()
-	gen := j.rows.reset(func(ctx context.Context, offset, limit int) ([]app.JournalLine, int, error) {
+	ledger := j.parent.deps.Services.Ledger
+	gen := j.rows.Reset(func(ctx context.Context, offset, limit int) ([]app.JournalLine, int, error) {
 		lines, err := ledger.JournalPage(ctx, f, offset, limit)
 		return lines, -1, err
 	})
 	j.clearSelection()
-	async(func() {
+	type counted struct {
+		n     int
+		accts []app.Account // nil when they could not be read
+	}
+	kit.Call(j.parent.deps, kit.To{Win: j.parent.win, Stale: func() bool { return gen != j.rows.Gen }}, func(ctx context.Context) (counted, error) {
 		n, err := ledger.JournalCount(ctx, f)
-		accts, aerr := ledger.Accounts(ctx)
-		fyne.Do(func() {
-			if gen != j.rows.gen {
-				return
-			}
-			if err != nil {
-				showError(err, j.parent.win)
-				return
-			}
-			if aerr == nil {
-				j.setAccounts(accts)
-			}
-			j.rows.count = n
-			j.countText.SetText(plural("journal.count", n, "{{.n}} line", "{{.n}} lines", nil))
-			j.table.Refresh()
-		})
+		accts, _ := ledger.Accounts(ctx)
+		return counted{n, accts}, err
+	}, func(r counted) {
+		if r.accts != nil {
+			j.setAccounts(r.accts)
+		}
+		j.rows.Count = r.n
+		j.countText.SetText(kit.Plural("journal.count", r.n, "{{.n}} line", "{{.n}} lines", nil))
+		j.table.Refresh()
 	})
 }
 
@@ -161,12 +154,12 @@ func (j *journalView) setAccounts(accts []app.Account) {
 }
 
 func (j *journalView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	j.rows.updating = true
-	defer func() { j.rows.updating = false }()
+	j.rows.Updating = true
+	defer func() { j.rows.Updating = false }()
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
-	l.Alignment = columnAlign(id.Col == 3 || id.Col == 4)
-	jl, ok := j.rows.row(id.Row)
+	l.Alignment = kit.ColumnAlign(id.Col == 3 || id.Col == 4)
+	jl, ok := j.rows.Row(id.Row)
 	if !ok {
 		l.SetText("…")
 		return
@@ -175,15 +168,15 @@ func (j *journalView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	text := ""
 	switch id.Col {
 	case 0:
-		text = jl.Date.Format(uiLang)
+		text = jl.Date.Format(kit.UILang)
 	case 1:
 		text = jl.Number
 	case 2:
 		text = jl.Line.Account
 	case 3:
-		text = formatAmount(jl.Line.Debit, cur)
+		text = kit.FormatAmount(jl.Line.Debit, cur)
 	case 4:
-		text = formatAmount(jl.Line.Credit, cur)
+		text = kit.FormatAmount(jl.Line.Credit, cur)
 	case 5:
 		text = jl.Line.Memo
 		if text == "" {

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // entryInput is a single-line entry of the journal entry form: Esc cancels
@@ -62,7 +64,7 @@ type entryRow struct {
 // entryForm is the dialog of a manual journal entry: date, memo, lines and a
 // live debit/credit footer; Post stays disabled until the lines balance.
 type entryForm struct {
-	deps       Deps
+	deps       kit.Deps
 	win        fyne.Window
 	company    app.Company
 	currency   string
@@ -71,7 +73,7 @@ type entryForm struct {
 	options    []string
 	onPosted   func(app.Entry)
 
-	fs      *fieldSet
+	fs      *kit.FieldSet
 	date    *entryInput
 	memo    *entryInput
 	rows    []*entryRow
@@ -87,25 +89,17 @@ type entryForm struct {
 
 // showEntryForm loads the chart of accounts and opens the entry form;
 // onPosted runs on the UI thread after a successful post.
-func showEntryForm(d Deps, w fyne.Window, company app.Company, onPosted func(app.Entry), opened func(*entryForm)) {
-	ledger, ctx := d.Services.Ledger, d.ctx()
-	async(func() {
-		accts, err := ledger.Accounts(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, w)
-				return
-			}
-			f := newEntryForm(d, w, company, accts, onPosted)
-			f.show()
-			if opened != nil {
-				opened(f)
-			}
-		})
+func showEntryForm(d kit.Deps, w fyne.Window, company app.Company, onPosted func(app.Entry), opened func(*entryForm)) {
+	kit.Call(d, kit.To{Win: w}, d.Services.Ledger.Accounts, func(accts []app.Account) {
+		f := newEntryForm(d, w, company, accts, onPosted)
+		f.show()
+		if opened != nil {
+			opened(f)
+		}
 	})
 }
 
-func newEntryForm(d Deps, w fyne.Window, company app.Company, accts []app.Account, onPosted func(app.Entry)) *entryForm {
+func newEntryForm(d kit.Deps, w fyne.Window, company app.Company, accts []app.Account, onPosted func(app.Entry)) *entryForm {
 	f := &entryForm{deps: d, win: w, company: company, currency: company.BaseCurrency, vatAccount: company.Chart.Posting().VAT, accounts: accts, onPosted: onPosted}
 	f.options = make([]string, len(accts))
 	for i, a := range accts {
@@ -126,24 +120,24 @@ func (f *entryForm) input(update bool) *entryInput {
 }
 
 func (f *entryForm) buildUI() fyne.CanvasObject {
-	f.fs = newFieldSet()
+	f.fs = kit.NewFieldSet()
 	f.date = f.input(false)
-	f.date.SetPlaceHolder(datePlaceholder())
-	f.date.SetText(app.Today(f.deps.clock()).Format(uiLang))
+	f.date.SetPlaceHolder(kit.DatePlaceholder())
+	f.date.SetText(app.Today(f.deps.Clock()).Format(kit.UILang))
 	f.date.OnChanged = func(string) {
 		f.relabelRates()
 		f.update()
 	}
-	f.fs.add("entry.date", "Date", f.date)
+	f.fs.Add("entry.date", "Date", f.date)
 	f.memo = f.input(false)
 	f.memo.SetPlaceHolder(lang.X("entry.memo_hint", "What the entry is about"))
-	f.fs.add("entry.memo", "Text", f.memo)
-	top := f.fs.object()
+	f.fs.Add("entry.memo", "Text", f.memo)
+	top := f.fs.Object()
 
 	header := container.NewHBox(
-		sized(widget.NewLabel(lang.X("journal.col.account", "Account")), 300),
-		sized(widget.NewLabel(lang.X("journal.col.debit", "Debit")), 130),
-		sized(widget.NewLabel(lang.X("journal.col.credit", "Credit")), 130),
+		kit.Sized(widget.NewLabel(lang.X("journal.col.account", "Account")), 300),
+		kit.Sized(widget.NewLabel(lang.X("journal.col.debit", "Debit")), 130),
+		kit.Sized(widget.NewLabel(lang.X("journal.col.credit", "Credit")), 130),
 		widget.NewLabel(lang.X("journal.col.memo", "Text")))
 	f.rowsBox = container.NewVBox()
 	f.addRow()
@@ -154,7 +148,7 @@ func (f *entryForm) buildUI() fyne.CanvasObject {
 	})
 	// The lines' messages (unbalanced, unknown account, bad amount) show
 	// under the editor; the field is added after the form is laid out.
-	lines := f.fs.add("entry.lines", "Lines", f.rowsBox)
+	lines := f.fs.Add("entry.lines", "Lines", f.rowsBox)
 
 	f.footer = widget.NewLabel("")
 	f.footer.TextStyle = fyne.TextStyle{Bold: true}
@@ -168,7 +162,7 @@ func (f *entryForm) buildUI() fyne.CanvasObject {
 	scroll.SetMinSize(fyne.NewSize(0, 220))
 	hint := widget.NewLabel(lang.X("entry.keys_hint", "Ctrl+Enter posts, Esc cancels."))
 	hint.Importance = widget.LowImportance
-	bottom := container.NewVBox(container.NewHBox(add), lines.msg, f.footer, hint)
+	bottom := container.NewVBox(container.NewHBox(add), lines.Msg, f.footer, hint)
 	head := container.NewVBox(top, header)
 	// Objects in reading order, so Tab goes from the memo to the first line.
 	return container.New(layout.NewBorderLayout(head, bottom, nil, nil), head, scroll, bottom)
@@ -180,7 +174,7 @@ func (f *entryForm) show() {
 	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), f.cancel)
 	f.d = dialog.NewCustomWithoutButtons(lang.X("entry.title", "New journal entry"), body, f.win)
 	f.d.SetButtons([]fyne.CanvasObject{cancel, f.post})
-	showSized(f.d, fyne.NewSize(920, 560))
+	kit.ShowSized(f.d, fyne.NewSize(920, 560))
 	f.win.Canvas().Focus(f.date)
 }
 
@@ -210,7 +204,7 @@ func (f *entryForm) addRow() *entryRow {
 	}
 	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { f.removeRow(r) })
 	// Objects in reading order, so Tab walks account, debit, credit, text.
-	left := container.NewHBox(sized(r.account, 300), sized(r.debit, 130), sized(r.credit, 130))
+	left := container.NewHBox(kit.Sized(r.account, 300), kit.Sized(r.debit, 130), kit.Sized(r.credit, 130))
 	line := container.New(layout.NewBorderLayout(nil, nil, left, remove), left, r.memo, remove)
 	r.box = container.NewVBox(line, r.vat.box)
 	f.rows = append(f.rows, r)
@@ -244,7 +238,7 @@ func (f *entryForm) amount(s string) (int64, error) {
 	if strings.TrimSpace(s) == "" {
 		return 0, nil
 	}
-	m, err := app.ParseMoney(s, f.currency, uiLang)
+	m, err := app.ParseMoney(s, f.currency, kit.UILang)
 	if err != nil {
 		return 0, err
 	}
@@ -269,10 +263,10 @@ func (f *entryForm) collect() (lines []app.Line, dr, cr int64, bad error) {
 		}
 		var err error
 		if l.Debit, err = f.amount(r.debit.Text); err != nil && bad == nil {
-			bad = app.Errorf(app.EINVALID, "err.entry.line_debit", "line {{.n}}, debit: {{.reason}}", map[string]any{"n": i + 1, "reason": app.ErrorMessage(err, Translator())})
+			bad = app.Errorf(app.EINVALID, "err.entry.line_debit", "line {{.n}}, debit: {{.reason}}", map[string]any{"n": i + 1, "reason": app.ErrorMessage(err, kit.Translator())})
 		}
 		if l.Credit, err = f.amount(r.credit.Text); err != nil && bad == nil {
-			bad = app.Errorf(app.EINVALID, "err.entry.line_credit", "line {{.n}}, credit: {{.reason}}", map[string]any{"n": i + 1, "reason": app.ErrorMessage(err, Translator())})
+			bad = app.Errorf(app.EINVALID, "err.entry.line_credit", "line {{.n}}, credit: {{.reason}}", map[string]any{"n": i + 1, "reason": app.ErrorMessage(err, kit.Translator())})
 		}
 		l.Memo = strings.TrimSpace(r.memo.Text)
 		if l.Account == f.vatAccount && l.Account != "" {
@@ -309,7 +303,7 @@ func (f *entryForm) update() {
 		diff = -diff
 	}
 	f.footer.SetText(lang.X("entry.footer", "Debit {{.dr}} · Credit {{.cr}} · Difference {{.diff}}", map[string]any{
-		"dr": app.FormatMinor(dr, digits, uiLang), "cr": app.FormatMinor(cr, digits, uiLang), "diff": app.FormatMinor(diff, digits, uiLang)}))
+		"dr": app.FormatMinor(dr, digits, kit.UILang), "cr": app.FormatMinor(cr, digits, kit.UILang), "diff": app.FormatMinor(diff, digits, kit.UILang)}))
 	if dr != cr {
 		f.footer.Importance = widget.DangerImportance
 	} else {
@@ -317,13 +311,13 @@ func (f *entryForm) update() {
 	}
 	f.footer.Refresh()
 
-	if lf := f.fs.byKey["entry.lines"]; lf != nil {
+	if lf := f.fs.ByKey["entry.lines"]; lf != nil {
 		if bad != nil {
-			lf.msg.SetText(app.ErrorMessage(bad, Translator()))
-			lf.msg.Show()
-		} else if lf.msg.Visible() && f.amountMessage {
-			lf.msg.SetText("")
-			lf.msg.Hide()
+			lf.Msg.SetText(app.ErrorMessage(bad, kit.Translator()))
+			lf.Msg.Show()
+		} else if lf.Msg.Visible() && f.amountMessage {
+			lf.Msg.SetText("")
+			lf.Msg.Hide()
 		}
 		f.amountMessage = bad != nil
 	}
@@ -353,7 +347,7 @@ func (f *entryForm) submit() {
 	if f.post.Disabled() || f.busy {
 		return
 	}
-	f.fs.clear()
+	f.fs.Clear()
 	f.amountMessage = false
 	e, err := f.entry()
 	if err != nil {
@@ -362,30 +356,26 @@ func (f *entryForm) submit() {
 	}
 	f.busy = true
 	f.post.Disable()
-	ledger, ctx := f.deps.Services.Ledger, f.deps.ctx()
-	async(func() {
-		posted, err := ledger.PostEntry(ctx, e)
-		fyne.Do(func() {
-			f.busy = false
-			if err != nil {
-				f.update()
-				f.fail(err)
-				return
-			}
-			f.cancel()
-			dialog.ShowInformation(lang.X("entry.posted_title", "Entry posted"),
-				lang.X("entry.posted", "The entry was posted as {{.number}}.", map[string]any{"number": posted.Number}), f.win)
-			if f.onPosted != nil {
-				f.onPosted(posted)
-			}
-		})
+	ledger := f.deps.Services.Ledger
+	kit.Call(f.deps, kit.To{Busy: kit.BusyFunc(func(on bool) { f.busy = on }), Err: func(err error) {
+		f.update()
+		f.fail(err)
+	}}, func(ctx context.Context) (app.Entry, error) {
+		return ledger.PostEntry(ctx, e)
+	}, func(posted app.Entry) {
+		f.cancel()
+		dialog.ShowInformation(lang.X("entry.posted_title", "Entry posted"),
+			lang.X("entry.posted", "The entry was posted as {{.number}}.", map[string]any{"number": posted.Number}), f.win)
+		if f.onPosted != nil {
+			f.onPosted(posted)
+		}
 	})
 }
 
 // fail shows err at its field and, always, in the error dialog.
 func (f *entryForm) fail(err error) {
-	f.fs.mark(err)
-	showError(err, f.win)
+	f.fs.Mark(err)
+	kit.ShowError(err, f.win)
 }
 
 // --- the journal's hook-up ---
@@ -394,7 +384,7 @@ func (f *entryForm) fail(err error) {
 // present only for a user who may post (Reverse only with a reverser).
 func (j *journalView) entryActions() []fyne.CanvasObject {
 	d := j.parent.deps
-	if !d.can(app.PermLedgerPost) {
+	if !d.Can(app.PermLedgerPost) {
 		return nil
 	}
 	out := []fyne.CanvasObject{widget.NewButtonWithIcon(lang.X("journal.new_entry", "New entry…"), theme.ContentAddIcon(), func() {
@@ -411,7 +401,7 @@ func (j *journalView) entryActions() []fyne.CanvasObject {
 // selectRow remembers the selected journal line for Reverse.
 func (j *journalView) selectRow(id widget.TableCellID) {
 	j.selected = -1
-	if _, ok := j.rows.row(id.Row); ok {
+	if _, ok := j.rows.Row(id.Row); ok {
 		j.selected = id.Row
 	}
 	if j.reverseBtn != nil {
@@ -428,7 +418,7 @@ func (j *journalView) reverseSelected() {
 	if j.selected < 0 {
 		return
 	}
-	if jl, ok := j.rows.row(j.selected); ok {
+	if jl, ok := j.rows.Row(j.selected); ok {
 		j.confirmReverse(jl)
 	}
 }
@@ -440,36 +430,29 @@ func (j *journalView) confirmReverse(jl app.JournalLine) {
 	if rev == nil {
 		return
 	}
-	fs := newFieldSet()
-	date := fs.escEntry("entry.date", "Date", datePlaceholder())
-	date.SetText(jl.Date.Format(uiLang))
+	fs := kit.NewFieldSet()
+	date := fs.EscEntry("entry.date", "Date", kit.DatePlaceholder())
+	date.SetText(jl.Date.Format(kit.UILang))
 	msg := widget.NewLabel(lang.X("journal.reverse_confirm",
 		"Post a reversal of entry {{.number}}? A new entry with the sides swapped is posted on the date above; the original entry stays in the journal.",
 		map[string]any{"number": jl.Number}))
 	msg.Wrapping = fyne.TextWrapWord
-	showFormDialog(lang.X("journal.reverse_title", "Reverse the entry"), lang.X("journal.reverse_post", "Post reversal"), fs, msg, win, func(fd *formDialog) {
+	kit.ShowFormDialog(lang.X("journal.reverse_title", "Reverse the entry"), lang.X("journal.reverse_post", "Post reversal"), fs, msg, win, func(fd *kit.FormDialog) {
 		var d app.Date
 		if t := strings.TrimSpace(date.Text); t != "" {
 			var err error
 			if d, err = app.ParseDate(t); err != nil {
-				fd.fail(app.WithField(err, "entry.date"))
+				fd.Fail(app.WithField(err, "entry.date"))
 				return
 			}
 		}
-		fd.busy()
-		ctx := j.parent.deps.ctx()
-		async(func() {
-			e, err := rev.ReverseEntry(ctx, jl.EntryID, d)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				dialog.ShowInformation(lang.X("journal.reversed_title", "Entry reversed"),
-					lang.X("journal.reversed", "Entry {{.number}} was reversed by {{.reversal}}.", map[string]any{"number": jl.Number, "reversal": e.Number}), win)
-				j.parent.refresh()
-			})
+		kit.Call(j.parent.deps, fd.To(), func(ctx context.Context) (app.Entry, error) {
+			return rev.ReverseEntry(ctx, jl.EntryID, d)
+		}, func(e app.Entry) {
+			fd.Close()
+			dialog.ShowInformation(lang.X("journal.reversed_title", "Entry reversed"),
+				lang.X("journal.reversed", "Entry {{.number}} was reversed by {{.reversal}}.", map[string]any{"number": jl.Number, "reversal": e.Number}), win)
+			j.parent.refresh()
 		})
 	})
 }

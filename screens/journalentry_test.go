@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // fakeReverser records the reversals asked for and posts the swapped entry
@@ -41,7 +42,7 @@ func (r *fakeReverser) ReverseEntry(ctx context.Context, id string, date app.Dat
 
 // newTestJournal is the Accounts tab of testDeps with the test entries; edit
 // may change the Deps (user, reverser) before the screen is built.
-func newTestJournal(t *testing.T, edit func(*Deps, *fakeLedger)) (*accountsScreen, fyne.Window, *fakeLedger) {
+func newTestJournal(t *testing.T, edit func(*kit.Deps, *fakeLedger)) (*accountsScreen, fyne.Window, *fakeLedger) {
 	t.Helper()
 	test.NewTempApp(t)
 	c := testCompany()
@@ -130,7 +131,7 @@ func TestJournalEntryPostsBalancedEntry(t *testing.T) {
 	if post.Disabled() {
 		t.Fatal("Post disabled on a balanced entry")
 	}
-	before := s.journal.rows.count
+	before := s.journal.rows.Count
 	test.Tap(post)
 	if len(l.entries) != 4 {
 		t.Fatalf("%d entries after Post", len(l.entries))
@@ -144,8 +145,8 @@ func TestJournalEntryPostsBalancedEntry(t *testing.T) {
 	if got := dialogText(w); !strings.Contains(got, "posted as ID2026-00004") {
 		t.Errorf("after Post the dialog says %q", got)
 	}
-	if s.journal.rows.count != before+2 {
-		t.Errorf("journal shows %d lines, want %d", s.journal.rows.count, before+2)
+	if s.journal.rows.Count != before+2 {
+		t.Errorf("journal shows %d lines, want %d", s.journal.rows.Count, before+2)
 	}
 }
 
@@ -187,7 +188,7 @@ func TestJournalEntryRefusesExtraDecimalsAtTheField(t *testing.T) {
 	test.Type(in[2], "10.005")
 	selectAccount(t, sel[1], "211")
 	test.Type(in[6], "10.005")
-	if err := in[2].Validate(); err == nil || !strings.Contains(app.ErrorMessage(err, Translator()), "more than 2 decimal places") {
+	if err := in[2].Validate(); err == nil || !strings.Contains(app.ErrorMessage(err, kit.Translator()), "more than 2 decimal places") {
 		t.Errorf("debit field validation = %v", err)
 	}
 	if !strings.Contains(texts(top), "line 1, debit: “10.005” has more than 2 decimal places") {
@@ -210,9 +211,9 @@ func TestJournalEntryRefusesExtraDecimalsAtTheField(t *testing.T) {
 }
 
 func TestJournalEntryHiddenWithoutLedgerPost(t *testing.T) {
-	_, w, _ := newTestJournal(t, func(d *Deps, l *fakeLedger) {
+	_, w, _ := newTestJournal(t, func(d *kit.Deps, l *fakeLedger) {
 		d.Services.Reverser = &fakeReverser{l: l}
-		d.sess = &session{user: app.User{Name: "petr", Roles: []app.Role{app.RoleSales}}}
+		d.Sess = &kit.Session{User: app.User{Name: "petr", Roles: []app.Role{app.RoleSales}}}
 	})
 	closeDialogs(w) // the ledger refuses a salesperson; the buttons are what matter
 	shown := buttonsText(w.Content())
@@ -223,7 +224,7 @@ func TestJournalEntryHiddenWithoutLedgerPost(t *testing.T) {
 
 func TestJournalReverseCallsReverser(t *testing.T) {
 	var rev *fakeReverser
-	s, w, l := newTestJournal(t, func(d *Deps, l *fakeLedger) {
+	s, w, l := newTestJournal(t, func(d *kit.Deps, l *fakeLedger) {
 		rev = &fakeReverser{l: l}
 		d.Services.Reverser = rev
 	})
@@ -236,21 +237,21 @@ func TestJournalReverseCallsReverser(t *testing.T) {
 	if btn.Disabled() {
 		t.Fatal("Reverse… disabled with a line selected")
 	}
-	jl, _ := j.rows.row(2)
+	jl, _ := j.rows.Row(2)
 	test.Tap(btn)
 	if got := dialogText(w); !strings.Contains(got, "reversal of entry "+jl.Number) {
 		t.Fatalf("confirm dialog says %q", got)
 	}
-	var date *escEntry
+	var date *kit.EscEntry
 	for _, o := range objects(w.Canvas().Overlays().Top()) {
-		if e, ok := o.(*escEntry); ok && date == nil {
+		if e, ok := o.(*kit.EscEntry); ok && date == nil {
 			date = e
 		}
 	}
 	if date == nil {
 		t.Fatal("the reverse dialog has no date")
 	}
-	if date.Text != jl.Date.Format(uiLang) {
+	if date.Text != jl.Date.Format(kit.UILang) {
 		t.Errorf("reversal date defaults to %q", date.Text)
 	}
 	date.SetText("31. 3. 2026")
@@ -264,8 +265,8 @@ func TestJournalReverseCallsReverser(t *testing.T) {
 	if got := dialogText(w); !strings.Contains(got, "reversed by ID2026-00004") {
 		t.Errorf("after reversing the dialog says %q", got)
 	}
-	if j.rows.count != 8 || !btn.Disabled() {
-		t.Errorf("after reversing: count %d, Reverse enabled %v", j.rows.count, !btn.Disabled())
+	if j.rows.Count != 8 || !btn.Disabled() {
+		t.Errorf("after reversing: count %d, Reverse enabled %v", j.rows.Count, !btn.Disabled())
 	}
 }
 

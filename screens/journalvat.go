@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // vatSides are the choices of a VAT line's side: output VAT, input VAT, or a
@@ -41,13 +42,13 @@ type vatLineRow struct {
 
 func (f *entryForm) newVATRow() *vatLineRow {
 	v := &vatLineRow{baseAuto: true}
-	v.side = widget.NewSelect(names(vatSides, vatSideName), func(string) {
+	v.side = widget.NewSelect(kit.Names(vatSides, vatSideName), func(string) {
 		if !f.filling {
 			f.update()
 		}
 	})
 	v.side.PlaceHolder = lang.X("vat.side", "VAT side")
-	v.regime = widget.NewSelect(names(app.SalesRegimes, regimeName), func(string) { f.update() })
+	v.regime = widget.NewSelect(kit.Names(app.SalesRegimes, kit.RegimeName), func(string) { f.update() })
 	v.regime.SetSelectedIndex(0)
 	v.rate = widget.NewSelect(f.rateOptions(), func(string) { f.update() })
 	v.rate.SetSelectedIndex(0)
@@ -59,19 +60,19 @@ func (f *entryForm) newVATRow() *vatLineRow {
 			f.update()
 		}
 	}
-	v.exempt = widget.NewSelect(names(app.ExemptParagraphs, exemptName), func(string) { f.update() })
+	v.exempt = widget.NewSelect(kit.Names(app.ExemptParagraphs, kit.ExemptName), func(string) { f.update() })
 	v.exempt.PlaceHolder = lang.X("field.doc.exempt", "Exemption")
-	v.rc = widget.NewSelect(names(app.ReverseChargeCodes, rcCodeName), func(string) { f.update() })
+	v.rc = widget.NewSelect(kit.Names(app.ReverseChargeCodes, kit.RCCodeName), func(string) { f.update() })
 	v.rc.PlaceHolder = lang.X("field.doc.rc_code", "Reverse-charge code")
 	label := widget.NewLabel(lang.X("vat.line", "VAT:"))
-	v.box = container.NewHBox(label, sized(v.side, 200), sized(v.regime, 260), sized(v.rate, 90), sized(v.base, 130), sized(v.exempt, 200), sized(v.rc, 200))
+	v.box = container.NewHBox(label, kit.Sized(v.side, 200), kit.Sized(v.regime, 260), kit.Sized(v.rate, 90), kit.Sized(v.base, 130), kit.Sized(v.exempt, 200), kit.Sized(v.rc, 200))
 	v.box.Hide()
 	return v
 }
 
 // rateOptions label the rate kinds with their rates on the entry's date.
 func (f *entryForm) rateOptions() []string {
-	return names(vatKinds, func(k string) string { return vatLabel(f.company, k, f.day()) })
+	return kit.Names(kit.VATKinds, func(k string) string { return kit.VATLabel(f.company, k, f.day()) })
 }
 
 // day is the entry's date as typed, today while it does not parse.
@@ -81,7 +82,7 @@ func (f *entryForm) day() app.Date {
 			return d
 		}
 	}
-	return app.Today(f.deps.clock())
+	return app.Today(f.deps.Clock())
 }
 
 // sideOf is the side chosen, or the one the amount suggests: a credit of
@@ -108,7 +109,7 @@ func (f *entryForm) vatTag(v *vatLineRow, n int, l app.Line) (*app.VATTag, error
 		t.Regime = app.SalesRegimes[i]
 	}
 	if i := v.rate.SelectedIndex(); i >= 0 {
-		t.Kind = vatKinds[i]
+		t.Kind = kit.VATKinds[i]
 		t.Rate, _ = f.company.VATRateOn(t.Kind, f.day())
 	}
 	if i := v.exempt.SelectedIndex(); i >= 0 && t.Regime == app.RegimeExempt {
@@ -123,9 +124,9 @@ func (f *entryForm) vatTag(v *vatLineRow, n int, l app.Line) (*app.VATTag, error
 	}
 	t.Base = app.BaseOfVAT(vat, t.Rate)
 	if !v.baseAuto {
-		m, err := app.ParseMoney(v.base.Text, f.currency, uiLang)
+		m, err := app.ParseMoney(v.base.Text, f.currency, kit.UILang)
 		if err != nil {
-			return t, app.Errorf(app.EINVALID, "err.entry.line_base", "line {{.n}}, tax base: {{.reason}}", map[string]any{"n": n, "reason": app.ErrorMessage(err, Translator())})
+			return t, app.Errorf(app.EINVALID, "err.entry.line_base", "line {{.n}}, tax base: {{.reason}}", map[string]any{"n": n, "reason": app.ErrorMessage(err, kit.Translator())})
 		}
 		t.Base = m.Amount
 	}
@@ -165,7 +166,7 @@ func (f *entryForm) showVAT(r *entryRow, l app.Line, tag *app.VATTag) {
 	}
 	if v.side.SelectedIndex() < 0 && (l.Debit > 0 || l.Credit > 0) {
 		f.filling = true
-		selectValue(v.side, vatSides, tag.Side)
+		kit.SelectValue(v.side, vatSides, tag.Side)
 		f.filling = false
 	}
 	supply := tag.Regime != app.RegimeSettlement
@@ -177,7 +178,7 @@ func (f *entryForm) showVAT(r *entryRow, l app.Line, tag *app.VATTag) {
 	if v.baseAuto && supply {
 		text := ""
 		if tag.Base != 0 {
-			text = app.FormatMinor(tag.Base, app.MinorDigits(f.currency), uiLang)
+			text = app.FormatMinor(tag.Base, app.MinorDigits(f.currency), kit.UILang)
 		}
 		if v.base.Text != text {
 			f.filling = true

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"kontor/screens/kit"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,7 +49,7 @@ type idleLock struct {
 }
 
 func newIdleLock(g *gate) *idleLock {
-	l := &idleLock{gate: g, now: g.deps.clock().Now, seen: map[fyne.Window]string{}}
+	l := &idleLock{gate: g, now: g.deps.Clock().Now, seen: map[fyne.Window]string{}}
 	l.last = l.now()
 	return l
 }
@@ -115,18 +116,7 @@ func (l *idleLock) start() {
 		return
 	}
 	l.quit = make(chan struct{})
-	go func(quit chan struct{}) {
-		t := time.NewTicker(lockPollEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-quit:
-				return
-			case <-t.C:
-				fyne.Do(l.check)
-			}
-		}
-	}(l.quit)
+	kit.Every(lockPollEvery, l.quit, l.check)
 }
 
 // stop ends the polling and unhooks the windows.
@@ -209,9 +199,9 @@ func focusPrint(f fyne.Focusable) string {
 		return fmt.Sprintf("%p %d:%d %s", e, e.CursorRow, e.CursorColumn, e.Text)
 	case *widget.SelectEntry:
 		return fmt.Sprintf("%p %d:%d %s", e, e.CursorRow, e.CursorColumn, e.Text)
-	case *escEntry:
+	case *kit.EscEntry:
 		return focusPrint(&e.Entry)
-	case *navEntry:
+	case *kit.NavEntry:
 		return focusPrint(&e.Entry)
 	}
 	return fmt.Sprintf("%p", f)

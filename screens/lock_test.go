@@ -177,8 +177,8 @@ func TestLockSignOutDropsSession(t *testing.T) {
 	g.lock.lockNow()
 	test.Tap(button(t, g.win.Canvas().Overlays().Top(), "Sign in as someone else…"))
 	test.Tap(button(t, g.win.Canvas().Overlays().Top(), "Yes"))
-	if g.sess.user.Name != "" || g.lock != nil || g.win.Canvas().Overlays().Top() != nil {
-		t.Fatalf("after sign-out: user %q, lock %v", g.sess.user.Name, g.lock)
+	if g.sess.User.Name != "" || g.lock != nil || g.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("after sign-out: user %q, lock %v", g.sess.User.Name, g.lock)
 	}
 	if got := texts(g.win.Content()); !strings.Contains(got, "Sign in to Kontor") {
 		t.Errorf("sign-out shows:\n%s", got)

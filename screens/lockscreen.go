@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // lockScreen is the opaque cover of a locked window: it hides the content
@@ -31,11 +32,11 @@ type lockScreen struct {
 func newLockScreen(l *idleLock) *lockScreen { return &lockScreen{lock: l} }
 
 func (s *lockScreen) buildUI() fyne.CanvasObject {
-	u := s.lock.gate.sess.user
+	u := s.lock.gate.sess.User
 	logo := canvas.NewImageFromResource(theme.NewThemedResource(theme.AccountIcon()))
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(64, 64))
-	title := heading(lang.X("lock.title", "Kontor is locked"))
+	title := kit.Heading(lang.X("lock.title", "Kontor is locked"))
 	title.Alignment = fyne.TextAlignCenter
 	who := u.Name
 	if u.FullName != "" {
@@ -76,25 +77,27 @@ func (s *lockScreen) submit() {
 		s.show(lang.X("login.need_password", "Enter your password."))
 		return
 	}
-	s.busy = true
-	s.unlockB.Disable()
-	name, pw := s.lock.gate.sess.user.Name, s.password.Text
+	name, pw := s.lock.gate.sess.User.Name, s.password.Text
 	users := s.lock.gate.deps.Services.Users
-	async(func() {
-		u, err := users.Authenticate(context.Background(), name, pw)
-		fyne.Do(func() {
-			s.busy = false
+	busy := kit.BusyFunc(func(on bool) {
+		s.busy = on
+		if on {
+			s.unlockB.Disable()
+		} else {
 			s.unlockB.Enable()
-			if err != nil {
-				s.show(app.ErrorMessage(err, Translator()))
-				s.password.SetText("")
-				s.focus()
-				return
-			}
-			// Roles may have changed meanwhile; the store checks them anyway.
-			s.lock.gate.sess.user = u
-			s.lock.unlock()
-		})
+		}
+	})
+	// the password is checked without the session's user, like a sign-in
+	kit.Call(kit.Deps{}, kit.To{Busy: busy, Err: func(err error) {
+		s.show(app.ErrorMessage(err, kit.Translator()))
+		s.password.SetText("")
+		s.focus()
+	}}, func(ctx context.Context) (app.User, error) {
+		return users.Authenticate(ctx, name, pw)
+	}, func(u app.User) {
+		// Roles may have changed meanwhile; the store checks them anyway.
+		s.lock.gate.sess.User = u
+		s.lock.unlock()
 	})
 }
 

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // login is the sign-in screen. A refusal shows under the form rather than in
@@ -31,10 +32,10 @@ type login struct {
 func newLogin(g *gate) *login { return &login{gate: g} }
 
 func (l *login) buildUI() fyne.CanvasObject {
-	logo := canvas.NewImageFromResource(appIcon())
+	logo := canvas.NewImageFromResource(kit.AppIcon())
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(64, 64))
-	title := heading(lang.X("login.title", "Sign in to Kontor"))
+	title := kit.Heading(lang.X("login.title", "Sign in to Kontor"))
 	title.Alignment = fyne.TextAlignCenter
 
 	l.name = widget.NewEntry()
@@ -84,25 +85,27 @@ func (l *login) submit() {
 		l.gate.win.Canvas().Focus(l.password)
 		return
 	}
-	l.busy = true
-	l.submitBtn.Disable()
 	l.note(lang.X("login.checking", "Signing in…"), widget.MediumImportance)
 	pw := l.password.Text
 	users := l.gate.deps.Services.Users
-	async(func() {
-		u, err := users.Authenticate(context.Background(), name, pw)
-		fyne.Do(func() {
-			l.busy = false
+	busy := kit.BusyFunc(func(on bool) {
+		l.busy = on
+		if on {
+			l.submitBtn.Disable()
+		} else {
 			l.submitBtn.Enable()
-			if err != nil {
-				l.show(app.ErrorMessage(err, Translator()))
-				l.password.SetText("")
-				l.gate.win.Canvas().Focus(l.password)
-				return
-			}
-			l.msg.Hide()
-			l.gate.signedIn(u)
-		})
+		}
+	})
+	// nobody is signed in: the call runs without a user
+	kit.Call(kit.Deps{}, kit.To{Busy: busy, Err: func(err error) {
+		l.show(app.ErrorMessage(err, kit.Translator()))
+		l.password.SetText("")
+		l.gate.win.Canvas().Focus(l.password)
+	}}, func(ctx context.Context) (app.User, error) {
+		return users.Authenticate(ctx, name, pw)
+	}, func(u app.User) {
+		l.msg.Hide()
+		l.gate.signedIn(u)
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // signInGate types name and password into the login screen of g and presses Enter.
@@ -21,7 +22,7 @@ func signInGate(t *testing.T, g *gate, name, password string) {
 }
 
 // signIn opens the main window and signs in through the login screen.
-func signIn(t *testing.T, a fyne.App, d Deps, name, password string) fyne.Window {
+func signIn(t *testing.T, a fyne.App, d kit.Deps, name, password string) fyne.Window {
 	t.Helper()
 	g := showMain(a, d)
 	signInGate(t, g, name, password)
@@ -66,7 +67,7 @@ func TestLoginEnterSignsIn(t *testing.T) {
 	if got := menuItems(w, 0); got != "Settings…,Back up now…,Check database,Change password…,Lock now,Sign out,Quit" {
 		t.Errorf("admin's File menu: %s", got)
 	}
-	if u := g.sess.user; u.Name != "jana" || !u.Has(app.RoleAdmin) {
+	if u := g.sess.User; u.Name != "jana" || !u.Has(app.RoleAdmin) {
 		t.Errorf("session user %+v", u)
 	}
 	if last := audit.entries[len(audit.entries)-1]; last.Action != "login" || last.User != "jana" {
@@ -105,7 +106,7 @@ func TestLoginFailureShowsMessageOnly(t *testing.T) {
 	if w.Canvas().Focused() != pw {
 		t.Error("the password field has no focus after a failure")
 	}
-	if dialogText(w) != "" || w.Title() != "Kontor" || w.MainMenu() != nil || g.sess.user.Name != "" {
+	if dialogText(w) != "" || w.Title() != "Kontor" || w.MainMenu() != nil || g.sess.User.Name != "" {
 		t.Errorf("a failed login did more than say so: dialog %q, title %q", dialogText(w), w.Title())
 	}
 }

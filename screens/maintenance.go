@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // checkDatabase runs the store's consistency check in the background with a
@@ -17,65 +19,54 @@ import (
 // reports what it found.
 func (s *shell) checkDatabase() {
 	st := s.deps.Services.Store
-	if st == nil {
-		return
-	}
 	bar := widget.NewProgressBar()
-	wait := dialog.NewCustomWithoutButtons(lang.X("check.running", "Checking the database…"), sized(bar, 320), s.win)
-	wait.Show()
-	last := -1
-	ctx := app.WithProgress(s.deps.ctx(), func(done, total int64) {
-		pct := 100
-		if total > 0 {
-			pct = int(min(100, done*100/total))
-		}
-		if pct == last { // one redraw per percent, not per record
-			return
-		}
-		last = pct
-		fyne.Do(func() { bar.SetValue(float64(pct) / 100) })
-	})
-	async(func() {
-		problems, err := st.Check(ctx)
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				showError(err, s.win)
+	wait := dialog.NewCustomWithoutButtons(lang.X("check.running", "Checking the database…"), kit.Sized(bar, 320), s.win)
+	kit.Job(s.deps, kit.To{Busy: kit.DialogBusy(wait)}, func(ctx context.Context, progress func(done, total int)) ([]app.Problem, error) {
+		last := -1
+		return st.Check(app.WithProgress(ctx, func(done, total int64) {
+			pct := 100
+			if total > 0 {
+				pct = int(min(100, done*100/total))
+			}
+			if pct == last { // one redraw per percent, not per record
 				return
 			}
-			s.showProblems(problems)
-		})
+			last = pct
+			progress(pct, 100)
+		}))
+	}, func(pct, _ int) { bar.SetValue(float64(pct) / 100) }, func(problems []app.Problem, err error) {
+		if err != nil {
+			kit.ShowError(err, s.win)
+			return
+		}
+		s.showProblems(problems)
 	})
 }
 
 // backupNow asks where to save a copy of the database and writes it in the
 // background; the office can keep working meanwhile.
 func (s *shell) backupNow() {
-	if s.deps.Services.Store == nil {
-		return
-	}
 	// the store writes a temp file and renames it over the chosen one
-	saveFileAs(s.win, "kontor-"+s.deps.Services.Clock.Now().Format("2006-01-02")+".db", ".db", s.runBackup)
+	kit.SaveFileAs(s.win, "kontor-"+s.deps.Services.Clock.Now().Format("2006-01-02")+".db", ".db", s.runBackup)
 }
 
 // runBackup writes the backup to path with a progress dialog, then says where it went.
 func (s *shell) runBackup(path string) {
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.X("backup.running", "Backing up…"), bar, s.win)
-	wait.Show()
-	ctx := s.deps.ctx()
-	async(func() {
-		err := s.deps.Services.Store.Backup(ctx, path, app.BackupOptions{})
-		fyne.Do(func() {
-			wait.Hide()
-			bar.Stop()
-			if err != nil {
-				showError(err, s.win)
-				return
-			}
-			s.updateStatus()
-			dialog.ShowInformation(lang.X("backup.title", "Backup"), lang.X("backup.done", "The backup is saved in {{.path}}.", map[string]any{"path": path}), s.win)
-		})
+	busy := kit.BusyFunc(func(on bool) {
+		if on {
+			wait.Show()
+			return
+		}
+		wait.Hide()
+		bar.Stop()
+	})
+	kit.Run(s.deps, kit.To{Win: s.win, Busy: busy}, func(ctx context.Context) error {
+		return s.deps.Services.Store.Backup(ctx, path, app.BackupOptions{})
+	}, func() {
+		s.updateStatus()
+		dialog.ShowInformation(lang.X("backup.title", "Backup"), lang.X("backup.done", "The backup is saved in {{.path}}.", map[string]any{"path": path}), s.win)
 	})
 }
 
@@ -88,11 +79,11 @@ func (s *shell) showProblems(problems []app.Problem) {
 	}
 	lines := make([]string, len(problems))
 	for i, p := range problems {
-		lines[i] = "• " + p.Text(Translator())
+		lines[i] = "• " + p.Text(kit.Translator())
 	}
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord
-	intro := widget.NewLabel(plural("check.problems", len(problems), "The check found {{.n}} problem:", "The check found {{.n}} problems:", nil))
+	intro := widget.NewLabel(kit.Plural("check.problems", len(problems), "The check found {{.n}} problem:", "The check found {{.n}} problems:", nil))
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(520, 260))
 	dialog.ShowCustom(title, lang.X("action.ok", "OK"), container.NewBorder(intro, nil, nil, nil, scroll), s.win)

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"net/url"
 	"path/filepath"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // Damaged is a database Kontor refused to open because the file is damaged,
@@ -36,7 +38,7 @@ type Damaged struct {
 // damaged file is kept beside the backups). Closing it quits Kontor.
 func ShowDamaged(a fyne.App, d Damaged) fyne.Window {
 	w := a.NewWindow(lang.X("damaged.title", "The database is damaged"))
-	w.SetIcon(appIcon())
+	w.SetIcon(kit.AppIcon())
 	w.SetOnClosed(a.Quit)
 	wrap := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
@@ -56,7 +58,7 @@ func ShowDamaged(a fyne.App, d Damaged) fyne.Window {
 	quit := widget.NewButton(lang.X("action.quit", "Quit"), func() { w.Close() })
 	folder := widget.NewButton(lang.X("damaged.open_folder", "Open the backups folder"), func() {
 		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(filepath.Dir(d.Path), "backups"))}
-		async(func() { _ = a.OpenURL(u) })
+		kit.Run(kit.Deps{}, kit.To{}, func(context.Context) error { return a.OpenURL(u) }, nil)
 	})
 	buttons := container.NewHBox(folder, quit)
 	if d.Backup != "" && d.Restore != nil {
@@ -77,39 +79,41 @@ func restoreDamaged(a fyne.App, w fyne.Window, d Damaged, button *widget.Button)
 	button.Disable()
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.X("damaged.restoring", "Restoring…"), bar, w)
-	wait.Show()
-	async(func() {
-		kept, err := d.Restore(d.Backup)
-		fyne.Do(func() {
-			wait.Hide()
-			bar.Stop()
-			if err != nil {
-				button.Enable()
-				showError(err, w)
+	busy := kit.BusyFunc(func(on bool) {
+		if on {
+			wait.Show()
+			return
+		}
+		wait.Hide()
+		bar.Stop()
+	})
+	kit.Call(kit.Deps{}, kit.To{Busy: busy, Err: func(err error) {
+		button.Enable()
+		kit.ShowError(err, w)
+	}}, func(context.Context) (string, error) {
+		return d.Restore(d.Backup)
+	}, func(kept string) {
+		msg := lang.X("damaged.restored", "The database was restored from {{.backup}}. The damaged file is kept as {{.kept}}.",
+			map[string]any{"backup": filepath.Base(d.Backup), "kept": kept})
+		done := dialog.NewInformation(lang.X("damaged.title_restored", "Restored"), msg, w)
+		done.SetOnClosed(func() {
+			if d.Start == nil {
+				w.Close()
 				return
 			}
-			msg := lang.X("damaged.restored", "The database was restored from {{.backup}}. The damaged file is kept as {{.kept}}.",
-				map[string]any{"backup": filepath.Base(d.Backup), "kept": kept})
-			done := dialog.NewInformation(lang.X("damaged.title_restored", "Restored"), msg, w)
-			done.SetOnClosed(func() {
-				if d.Start == nil {
-					w.Close()
-					return
-				}
-				if err := d.Start(); err != nil {
-					showError(err, w)
-					return
-				}
-				w.SetOnClosed(nil) // the main window runs Kontor now
-				w.Close()
-			})
-			done.Show()
+			if err := d.Start(); err != nil {
+				kit.ShowError(err, w)
+				return
+			}
+			w.SetOnClosed(nil) // the main window runs Kontor now
+			w.Close()
 		})
+		done.Show()
 	})
 }
 
 // formatDateTime writes an instant as the UI language writes dates, with the time.
 func formatDateTime(t time.Time) string {
 	t = t.Local()
-	return app.DateOf(t).Format(uiLang) + " " + t.Format("15:04")
+	return app.DateOf(t).Format(kit.UILang) + " " + t.Format("15:04")
 }

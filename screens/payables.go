@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func init() {
@@ -43,15 +44,15 @@ const purchasePageSize = 100
 // invoice opens its detail with the payments, and "New received invoice…"
 // opens the form in place of the list.
 type payablesView struct {
-	deps    Deps
+	deps    kit.Deps
 	win     fyne.Window
 	company app.Company
 
 	root     *fyne.Container // the list, the form or a detail
 	list     fyne.CanvasObject
 	filter   app.PurchaseFilter
-	rows     *pagedRows[app.PurchaseInvoice]
-	debounce debouncer
+	rows     *kit.PagedRows[app.PurchaseInvoice]
+	debounce kit.Debouncer
 
 	search, from, to *widget.Entry
 	openOnly         *widget.Check
@@ -61,36 +62,36 @@ type payablesView struct {
 	form             *purchaseForm // the open form, nil otherwise
 }
 
-func newPayablesView(d Deps, w fyne.Window, c app.Company) *payablesView {
-	return &payablesView{deps: d, win: w, company: c, rows: newPagedRows[app.PurchaseInvoice](purchasePageSize, d.ctx, w)}
+func newPayablesView(d kit.Deps, w fyne.Window, c app.Company) *payablesView {
+	return &payablesView{deps: d, win: w, company: c, rows: kit.NewPagedRows[app.PurchaseInvoice](purchasePageSize, d, w)}
 }
 
 // purchaseColumns are the columns of the received invoices list.
-var purchaseColumns = []column{
-	{"payables.col.number", "Number", 130},
-	{"payables.col.supplier_number", "Supplier's number", 210},
-	{"payables.col.supplier", "Supplier", 220},
-	{"payables.col.issue", "Issued", 110},
-	{"payables.col.due", "Due", 110},
-	{"payables.col.total", "Total", 140},
-	{"payables.col.remaining", "Remaining", 140},
-	{"payables.col.status", "Status", 130},
+var purchaseColumns = []kit.Column{
+	{Key: "payables.col.number", Fallback: "Number", Width: 130},
+	{Key: "payables.col.supplier_number", Fallback: "Supplier's number", Width: 210},
+	{Key: "payables.col.supplier", Fallback: "Supplier", Width: 220},
+	{Key: "payables.col.issue", Fallback: "Issued", Width: 110},
+	{Key: "payables.col.due", Fallback: "Due", Width: 110},
+	{Key: "payables.col.total", Fallback: "Total", Width: 140},
+	{Key: "payables.col.remaining", Fallback: "Remaining", Width: 140},
+	{Key: "payables.col.status", Fallback: "Status", Width: 130},
 }
 
 func (v *payablesView) buildUI() fyne.CanvasObject {
 	if v.deps.Services.Payables == nil {
 		return unavailable(lang.X("payables.unavailable", "Received invoices are not available in this version."))
 	}
-	if !v.deps.can(app.PermPayables) {
+	if !v.deps.Can(app.PermPayables) {
 		return unavailable(lang.X("payables.denied", "Your role does not include received invoices."))
 	}
 	v.search = widget.NewEntry()
 	v.search.SetPlaceHolder(lang.X("payables.search", "Search number, supplier's number or supplier…"))
 	v.from, v.to = widget.NewEntry(), widget.NewEntry()
-	v.from.SetPlaceHolder(datePlaceholder())
-	v.to.SetPlaceHolder(datePlaceholder())
+	v.from.SetPlaceHolder(kit.DatePlaceholder())
+	v.to.SetPlaceHolder(kit.DatePlaceholder())
 	for _, e := range []*widget.Entry{v.search, v.from, v.to} {
-		e.OnChanged = func(string) { v.debounce.call(v.apply) }
+		e.OnChanged = func(string) { v.debounce.Do(v.apply) }
 		e.OnSubmitted = func(string) { v.apply() }
 	}
 	v.openOnly = widget.NewCheck(lang.X("payables.open_only", "Open only"), func(bool) { v.apply() })
@@ -105,18 +106,18 @@ func (v *payablesView) buildUI() fyne.CanvasObject {
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), v.reload)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(add, refresh), v.search)
 	filters := container.NewHBox(
-		widget.NewLabel(lang.X("journal.from", "From")), sized(v.from, 120),
-		widget.NewLabel(lang.X("journal.to", "To")), sized(v.to, 120), v.openOnly)
+		widget.NewLabel(lang.X("journal.from", "From")), kit.Sized(v.from, 120),
+		widget.NewLabel(lang.X("journal.to", "To")), kit.Sized(v.to, 120), v.openOnly)
 	bar := container.NewVBox(top, container.NewBorder(nil, nil, filters, nil, v.filterMsg))
 
-	v.table = newColumnTable(purchaseColumns, func() int { return v.rows.count }, v.updateCell, func(c int) bool { return c == 5 || c == 6 })
-	v.rows.table = v.table
-	v.rows.onPage = func() {
-		v.countText.SetText(plural("payables.count", v.rows.count, "{{.n}} received invoice", "{{.n}} received invoices", nil))
+	v.table = kit.NewColumnTable(purchaseColumns, func() int { return v.rows.Count }, v.updateCell, func(c int) bool { return c == 5 || c == 6 })
+	v.rows.Table = v.table
+	v.rows.OnPage = func() {
+		v.countText.SetText(kit.Plural("payables.count", v.rows.Count, "{{.n}} received invoice", "{{.n}} received invoices", nil))
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
-		if p, ok := v.rows.row(id.Row); ok {
+		if p, ok := v.rows.Row(id.Row); ok {
 			v.openPurchase(p.ID)
 		}
 	}
@@ -143,10 +144,10 @@ func (v *payablesView) backToList() {
 func (v *payablesView) readFilter() (app.PurchaseFilter, error) {
 	f := app.PurchaseFilter{Search: strings.TrimSpace(v.search.Text), OpenOnly: v.openOnly.Checked}
 	var err error
-	if f.From, err = parseOptionalDate(v.from.Text, "filter.from"); err != nil {
+	if f.From, err = kit.ParseOptionalDate(v.from.Text, "filter.from"); err != nil {
 		return f, err
 	}
-	if f.To, err = parseOptionalDate(v.to.Text, "filter.to"); err != nil {
+	if f.To, err = kit.ParseOptionalDate(v.to.Text, "filter.to"); err != nil {
 		return f, err
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
@@ -160,7 +161,7 @@ func (v *payablesView) readFilter() (app.PurchaseFilter, error) {
 func (v *payablesView) apply() {
 	f, err := v.readFilter()
 	if err != nil {
-		v.filterMsg.SetText(app.ErrorMessage(err, Translator()))
+		v.filterMsg.SetText(app.ErrorMessage(err, kit.Translator()))
 		v.filterMsg.Show()
 		return
 	}
@@ -175,20 +176,20 @@ func (v *payablesView) reload() {
 		return
 	}
 	f, svc := v.filter, v.deps.Services.Payables
-	v.rows.reset(func(ctx context.Context, offset, limit int) ([]app.PurchaseInvoice, int, error) {
+	v.rows.Reset(func(ctx context.Context, offset, limit int) ([]app.PurchaseInvoice, int, error) {
 		return svc.Purchases(ctx, f, offset, limit)
 	})
-	v.rows.fetch(0)
+	v.rows.Fetch(0)
 }
 
 func (v *payablesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	v.rows.updating = true
-	defer func() { v.rows.updating = false }()
+	v.rows.Updating = true
+	defer func() { v.rows.Updating = false }()
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
-	l.Alignment = columnAlign(id.Col == 5 || id.Col == 6)
+	l.Alignment = kit.ColumnAlign(id.Col == 5 || id.Col == 6)
 	l.Importance = widget.MediumImportance
-	p, ok := v.rows.row(id.Row)
+	p, ok := v.rows.Row(id.Row)
 	if !ok {
 		l.SetText("…")
 		return
@@ -205,19 +206,19 @@ func (v *payablesView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 2:
 		text = p.Supplier.Name
 	case 3:
-		text = p.IssueDate.Format(uiLang)
+		text = p.IssueDate.Format(kit.UILang)
 	case 4:
 		if !p.CreditNote { // nothing falls due on a credit note
-			text = p.DueDate.Format(uiLang)
+			text = p.DueDate.Format(kit.UILang)
 		}
 	case 5:
-		text = app.M(p.Total, p.Currency).Format(uiLang)
+		text = app.M(p.Total, p.Currency).Format(kit.UILang)
 	case 6:
 		if !p.CreditNote { // a credit note is settled against its invoice
-			text = app.M(p.Remaining(), p.Currency).Format(uiLang)
+			text = app.M(p.Remaining(), p.Currency).Format(kit.UILang)
 		}
 	case 7:
-		text, l.Importance = purchaseStatus(p, app.Today(v.deps.clock()))
+		text, l.Importance = purchaseStatus(p, app.Today(v.deps.Clock()))
 	}
 	l.SetText(text)
 }
@@ -234,7 +235,7 @@ func purchaseStatus(p app.PurchaseInvoice, today app.Date) (string, widget.Impor
 		return lang.X("payables.status.refund_due", "refund due"), widget.WarningImportance
 	}
 	st := p.StatusOn(today)
-	return docStatusName(st), statusImportance(st)
+	return kit.DocStatusName(st), kit.StatusImportance(st)
 }
 
 // newPurchase opens an empty received invoice form with the company's
@@ -247,31 +248,35 @@ func (v *payablesView) newCreditNote(orig app.PurchaseInvoice) { v.openForm(&ori
 // openForm opens the received invoice form, for a credit note to orig when
 // it is not nil.
 func (v *payablesView) openForm(orig *app.PurchaseInvoice) {
-	ctx := v.deps.ctx()
-	async(func() {
+	type loaded struct {
+		c     app.Company
+		accts []app.Account
+	}
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) (loaded, error) {
 		c, err := v.deps.Services.Company.Company(ctx)
-		var accts []app.Account
-		if err == nil {
-			accts, err = v.deps.Services.Ledger.Accounts(ctx)
+		if err != nil {
+			return loaded{}, err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.company = c
-			v.form = newPurchaseForm(v, accts, orig)
-			v.show(v.form.buildUI())
-			v.form.focus()
-		})
+		accts, err := v.deps.Services.Ledger.Accounts(ctx)
+		return loaded{c, accts}, err
+	}, func(l loaded) {
+		v.company = l.c
+		v.form = newPurchaseForm(v, l.accts, orig)
+		v.show(v.form.buildUI())
+		v.form.focus()
 	})
 }
 
 // openPurchase loads a received invoice with its payments and the credit
 // notes recorded against it, and shows it.
 func (v *payablesView) openPurchase(id string) {
-	ctx := v.deps.ctx()
-	async(func() {
+	type loaded struct {
+		p       app.PurchaseInvoice
+		account string
+		pays    []app.Payment
+		credits []app.PurchaseInvoice
+	}
+	kit.Call(v.deps, kit.To{Win: v.win}, func(ctx context.Context) (loaded, error) {
 		p, err := v.deps.Services.Payables.Purchase(ctx, id)
 		var pays []app.Payment
 		if err == nil {
@@ -295,12 +300,6 @@ func (v *payablesView) openPurchase(id string) {
 				}
 			}
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.show(v.detail(p, account, pays, credits))
-		})
-	})
+		return loaded{p, account, pays, credits}, err
+	}, func(l loaded) { v.show(v.detail(l.p, l.account, l.pays, l.credits)) })
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // payablesTest is the Payables pane for an accountant over the fakes, in
@@ -19,7 +20,7 @@ import (
 type payablesTest struct {
 	v      *payablesView
 	w      fyne.Window
-	d      Deps
+	d      kit.Deps
 	pay    *fakePayables
 	ledger *fakeLedger
 }
@@ -35,15 +36,15 @@ func newPayablesTest(t *testing.T) *payablesTest {
 		{Name: "Dřevo Šťastný s.r.o.", Street: "Lesní 4", City: "Jihlava", ICO: "25596641", PaymentDays: 30, Supplier: true, BankAccount: "1234567899/0100"},
 		{Name: "Žluťoučký kůň a.s.", Street: "Polní 1", City: "Brno", PaymentDays: 14},
 	} {
-		if _, err := cust.SaveCustomer(d.ctx(), k); err != nil {
+		if _, err := cust.SaveCustomer(d.Ctx(), k); err != nil {
 			t.Fatal(err)
 		}
 	}
 	users, _ := fakesOf(d)
-	d.sess.user = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
-	old := uiLang
-	uiLang = app.Czech
-	t.Cleanup(func() { uiLang = old })
+	d.Sess.User = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
+	old := kit.UILang
+	kit.UILang = app.Czech
+	t.Cleanup(func() { kit.UILang = old })
 	w := test.NewTempWindow(t, nil)
 	v := newPayablesView(d, w, c)
 	w.SetContent(v.buildUI())
@@ -101,7 +102,7 @@ func TestPayablesRecordReceivedInvoiceAndPay(t *testing.T) {
 	// Saving an empty form names the missing supplier and writes nothing.
 	test.Tap(button(t, w.Content(), "New received invoice…"))
 	test.Tap(button(t, w.Content(), "Record and post"))
-	if got := pt.v.form.head.message("purchase.supplier"); got != "is required" || pt.pay.count() != 0 {
+	if got := pt.v.form.head.Message("purchase.supplier"); got != "is required" || pt.pay.count() != 0 {
 		t.Fatalf("empty form: message %q, %d recorded", got, pt.pay.count())
 	}
 	closeDialogs(w)
@@ -165,7 +166,7 @@ func TestPayablesRecordReceivedInvoiceAndPay(t *testing.T) {
 	if got := dialogText(w); !strings.Contains(got, "FA-2026/0042 of Dřevo Šťastný s.r.o. is already recorded as FP2026-0001") {
 		t.Errorf("duplicate dialog %q", got)
 	}
-	if got := f.head.message("purchase.supplier_number"); !strings.Contains(got, "already recorded") {
+	if got := f.head.Message("purchase.supplier_number"); !strings.Contains(got, "already recorded") {
 		t.Errorf("duplicate not shown at the number: %q", got)
 	}
 	if pt.pay.count() != 1 || len(pt.ledger.entries) != entries {
@@ -176,12 +177,12 @@ func TestPayablesRecordReceivedInvoiceAndPay(t *testing.T) {
 
 	// Search as you type; open only.
 	test.Type(pt.v.search, "šťastný")
-	if pt.v.rows.count != 1 {
-		t.Errorf("search found %d", pt.v.rows.count)
+	if pt.v.rows.Count != 1 {
+		t.Errorf("search found %d", pt.v.rows.Count)
 	}
 	retype(pt.v.search, "nikdo")
-	if pt.v.rows.count != 0 {
-		t.Errorf("search for nobody found %d", pt.v.rows.count)
+	if pt.v.rows.Count != 0 {
+		t.Errorf("search for nobody found %d", pt.v.rows.Count)
 	}
 	pt.v.search.SetText("")
 
@@ -205,7 +206,7 @@ func TestPayablesRecordReceivedInvoiceAndPay(t *testing.T) {
 	}
 	test.Tap(button(t, w.Content(), "Pay…"))
 	tapDialog(t, w, "Record payment")
-	p, _ := pt.pay.Purchase(pt.d.ctx(), pt.pay.purchases[0].ID)
+	p, _ := pt.pay.Purchase(pt.d.Ctx(), pt.pay.purchases[0].ID)
 	if p.Paid != p.Total || !strings.Contains(texts(w.Content()), "· paid") {
 		t.Errorf("paid %d of %d:\n%s", p.Paid, p.Total, texts(w.Content()))
 	}
@@ -214,12 +215,12 @@ func TestPayablesRecordReceivedInvoiceAndPay(t *testing.T) {
 		t.Error("a paid invoice still offers Pay…")
 	}
 	test.Tap(button(t, w.Content(), "Back to the list"))
-	if pt.v.rows.count != 1 {
-		t.Errorf("all invoices: %d", pt.v.rows.count)
+	if pt.v.rows.Count != 1 {
+		t.Errorf("all invoices: %d", pt.v.rows.Count)
 	}
 	pt.v.openOnly.SetChecked(true)
-	if pt.v.rows.count != 0 {
-		t.Errorf("open only lists %d paid invoices", pt.v.rows.count)
+	if pt.v.rows.Count != 0 {
+		t.Errorf("open only lists %d paid invoices", pt.v.rows.Count)
 	}
 	last := pt.ledger.entries[len(pt.ledger.entries)-1]
 	if last.Lines[0].Account != "321" || last.Lines[1].Account != "221" || last.Lines[0].Debit != 322001 {
@@ -276,7 +277,7 @@ func TestPayablesSupplierFromCustomerAndNew(t *testing.T) {
 	if !strings.Contains(f.supName.Text, "19-2000145399/0800") {
 		t.Errorf("supplier shown as %q", f.supName.Text)
 	}
-	found, _ := pt.pay.Suppliers(pt.d.ctx(), "", 0)
+	found, _ := pt.pay.Suppliers(pt.d.Ctx(), "", 0)
 	if len(found) != 3 {
 		t.Errorf("%d suppliers, want 3", len(found))
 	}
@@ -341,12 +342,12 @@ func capture(t *testing.T, w fyne.Window, path string) {
 // 12 100,00) through the fake and pays it in full, then shows the list.
 func (pt *payablesTest) paidPurchase(t *testing.T) app.PurchaseInvoice {
 	t.Helper()
-	ctx := pt.d.ctx()
+	ctx := pt.d.Ctx()
 	sups, err := pt.pay.Suppliers(ctx, "šťastný", 0)
 	if err != nil || len(sups) != 1 {
 		t.Fatalf("supplier: %v %v", sups, err)
 	}
-	day := app.Today(pt.d.clock()).AddDays(-10)
+	day := app.Today(pt.d.Clock()).AddDays(-10)
 	p, err := pt.pay.RecordPurchase(ctx, app.PurchaseInvoice{SupplierID: sups[0].ID, SupplierNumber: "FA-2026/0042", IssueDate: day, DueDate: day.AddDays(30),
 		VAT: []app.PurchaseVAT{{Rate: app.RatePercent(21), Base: 1000000, VAT: 210000}}})
 	if err != nil {
@@ -394,7 +395,7 @@ func TestPayablesCreditNoteForPaidInvoice(t *testing.T) {
 	// The credit note's own number is required; nothing is written without it.
 	entries := len(pt.ledger.entries)
 	test.Tap(button(t, w.Content(), "Record and post"))
-	if got := f.head.message("purchase.supplier_number"); got != "is required" || pt.pay.count() != 1 {
+	if got := f.head.Message("purchase.supplier_number"); got != "is required" || pt.pay.count() != 1 {
 		t.Fatalf("no number: message %q, %d recorded", got, pt.pay.count())
 	}
 	closeDialogs(w)
@@ -443,8 +444,8 @@ func TestPayablesCreditNoteForPaidInvoice(t *testing.T) {
 		t.Errorf("the overpaid invoice still says paid:\n%s", shown)
 	}
 	pt.v.openOnly.SetChecked(true)
-	if pt.v.rows.count != 1 {
-		t.Errorf("open only lists %d, want the invoice with a refund due", pt.v.rows.count)
+	if pt.v.rows.Count != 1 {
+		t.Errorf("open only lists %d, want the invoice with a refund due", pt.v.rows.Count)
 	}
 	pt.v.openOnly.SetChecked(false)
 
@@ -488,7 +489,7 @@ func TestPayablesCreditNoteTooLargeRefused(t *testing.T) {
 	test.Type(f.number, "D-2026-08")
 	test.Type(f.rows[0].base, "20 000")
 	test.Tap(button(t, w.Content(), "Record and post"))
-	if got := f.opts.message("purchase.vat"); !strings.Contains(got, "larger than what remains of invoice FP2026-0001") {
+	if got := f.opts.Message("purchase.vat"); !strings.Contains(got, "larger than what remains of invoice FP2026-0001") {
 		t.Errorf("message at the amounts %q", got)
 	}
 	if !strings.Contains(dialogText(w), "larger than what remains") {
@@ -510,8 +511,8 @@ func TestPayablesCreditNoteTooLargeRefused(t *testing.T) {
 	if got := buttonsText(w.Content()); strings.Contains(got, "Credit note…") || strings.Contains(got, "Pay…") {
 		t.Errorf("a fully credited invoice offers:\n%s", got)
 	}
-	if p := pt.pay.purchases[0]; p.Remaining() != -1210000 || p.StatusOn(app.Today(pt.d.clock())) != app.StatusCredited {
-		t.Errorf("fully credited: remaining %d, status %s", p.Remaining(), p.StatusOn(app.Today(pt.d.clock())))
+	if p := pt.pay.purchases[0]; p.Remaining() != -1210000 || p.StatusOn(app.Today(pt.d.Clock())) != app.StatusCredited {
+		t.Errorf("fully credited: remaining %d, status %s", p.Remaining(), p.StatusOn(app.Today(pt.d.Clock())))
 	}
 }
 
@@ -525,7 +526,7 @@ func TestPayablesVATNotDeductible(t *testing.T) {
 	f.noDeduct.SetChecked(true)
 	test.Tap(button(t, pt.w.Content(), "Record and post"))
 	closeDialogs(pt.w)
-	ps, _, err := pt.pay.Purchases(pt.d.ctx(), app.PurchaseFilter{Search: "REP-7"}, 0, 10)
+	ps, _, err := pt.pay.Purchases(pt.d.Ctx(), app.PurchaseFilter{Search: "REP-7"}, 0, 10)
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("recorded %v, %v", ps, err)
 	}

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // periodsView lists the months of the chosen year and locks or unlocks them;
@@ -79,37 +81,22 @@ func (v *periodsView) confirm(m app.Month, lock bool) {
 
 // setLock stores the lock and reloads the list.
 func (v *periodsView) setLock(m app.Month, lock bool) {
-	ledger, ctx := v.parent.deps.Services.Ledger, v.parent.deps.ctx()
-	async(func() {
-		err := ledger.SetPeriodLock(ctx, m, lock)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.parent.win)
-				return
-			}
-			v.reload()
-		})
-	})
+	ledger := v.parent.deps.Services.Ledger
+	kit.Run(v.parent.deps, kit.To{Win: v.parent.win}, func(ctx context.Context) error {
+		return ledger.SetPeriodLock(ctx, m, lock)
+	}, v.reload)
 }
 
 // reload fetches the locked months and the closed years.
 func (v *periodsView) reload() {
 	v.yearClose.reload()
-	ledger, ctx := v.parent.deps.Services.Ledger, v.parent.deps.ctx()
-	async(func() {
-		months, err := ledger.LockedPeriods(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.parent.win)
-				return
-			}
-			v.locked = map[app.Month]bool{}
-			for _, m := range months {
-				v.locked[m] = true
-			}
-			if v.list != nil {
-				v.list.Refresh()
-			}
-		})
+	kit.Call(v.parent.deps, kit.To{Win: v.parent.win}, v.parent.deps.Services.Ledger.LockedPeriods, func(months []app.Month) {
+		v.locked = map[app.Month]bool{}
+		for _, m := range months {
+			v.locked[m] = true
+		}
+		if v.list != nil {
+			v.list.Refresh()
+		}
 	})
 }

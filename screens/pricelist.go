@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,12 +11,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // priceListView is the price list inside Sales: items and services with
 // their price without VAT and VAT rate kind; a form dialog adds and edits.
 type priceListView struct {
-	deps    Deps
+	deps    kit.Deps
 	win     fyne.Window
 	company *app.Company
 
@@ -25,18 +27,18 @@ type priceListView struct {
 	count      *widget.Label
 }
 
-func newPriceListView(d Deps, w fyne.Window, c *app.Company) *priceListView {
+func newPriceListView(d kit.Deps, w fyne.Window, c *app.Company) *priceListView {
 	return &priceListView{deps: d, win: w, company: c}
 }
 
-var itemColumns = []column{
-	{"items.col.code", "Code", 110},
-	{"items.col.name", "Name", 320},
-	{"items.col.unit", "Unit", 70},
-	{"items.col.price", "Price without VAT", 160},
-	{"items.col.vat", "VAT", 130},
-	{"items.col.stock", "Stock item", 100},
-	{"items.col.state", "State", 100},
+var itemColumns = []kit.Column{
+	{Key: "items.col.code", Fallback: "Code", Width: 110},
+	{Key: "items.col.name", Fallback: "Name", Width: 320},
+	{Key: "items.col.unit", Fallback: "Unit", Width: 70},
+	{Key: "items.col.price", Fallback: "Price without VAT", Width: 160},
+	{Key: "items.col.vat", Fallback: "VAT", Width: 130},
+	{Key: "items.col.stock", Fallback: "Stock item", Width: 100},
+	{Key: "items.col.state", Fallback: "State", Width: 100},
 }
 
 func (v *priceListView) buildUI() fyne.CanvasObject {
@@ -45,7 +47,7 @@ func (v *priceListView) buildUI() fyne.CanvasObject {
 	v.search.OnChanged = func(string) { v.filter() }
 	v.count = widget.NewLabel("")
 	var left fyne.CanvasObject
-	if v.deps.can(app.PermItemsWrite) {
+	if v.deps.Can(app.PermItemsWrite) {
 		add := widget.NewButtonWithIcon(lang.X("items.add", "New item…"), theme.ContentAddIcon(), func() {
 			v.edit(app.Item{Unit: "ks", VATKind: app.VATStandard, Price: app.Money{Currency: v.company.BaseCurrency}})
 		})
@@ -53,10 +55,10 @@ func (v *priceListView) buildUI() fyne.CanvasObject {
 		left = add
 	}
 	bar := container.NewBorder(nil, nil, left, v.count, v.search)
-	v.table = newColumnTable(itemColumns, func() int { return len(v.shown) }, v.updateCell, nil)
+	v.table = kit.NewColumnTable(itemColumns, func() int { return len(v.shown) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(v.shown) && v.deps.can(app.PermItemsWrite) {
+		if id.Row >= 0 && id.Row < len(v.shown) && v.deps.Can(app.PermItemsWrite) {
 			v.edit(v.shown[id.Row])
 		}
 	}
@@ -67,7 +69,7 @@ func (v *priceListView) buildUI() fyne.CanvasObject {
 func (v *priceListView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
-	l.Alignment = columnAlign(id.Col == 3)
+	l.Alignment = kit.ColumnAlign(id.Col == 3)
 	if id.Row >= len(v.shown) {
 		l.SetText("")
 		return
@@ -82,9 +84,9 @@ func (v *priceListView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 2:
 		text = it.Unit
 	case 3:
-		text = it.Price.Format(uiLang)
+		text = it.Price.Format(kit.UILang)
 	case 4:
-		text = vatLabel(*v.company, it.VATKind, app.Today(v.deps.clock()))
+		text = kit.VATLabel(*v.company, it.VATKind, app.Today(v.deps.Clock()))
 	case 5:
 		if it.Stock {
 			text = lang.X("items.stock_yes", "yes")
@@ -99,17 +101,9 @@ func (v *priceListView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // reload reads the price list in the background.
 func (v *priceListView) reload() {
-	ctx := v.deps.ctx()
-	async(func() {
-		items, err := v.deps.Services.PriceList.Items(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			v.all = items
-			v.filter()
-		})
+	kit.Call(v.deps, kit.To{Win: v.win}, v.deps.Services.PriceList.Items, func(items []app.Item) {
+		v.all = items
+		v.filter()
 	})
 }
 
@@ -127,36 +121,36 @@ func (v *priceListView) filter() {
 			v.shown = append(v.shown, it)
 		}
 	}
-	v.count.SetText(plural("items.count", len(v.shown), "{{.n}} item", "{{.n}} items", nil))
+	v.count.SetText(kit.Plural("items.count", len(v.shown), "{{.n}} item", "{{.n}} items", nil))
 	v.table.Refresh()
 }
 
 // edit opens the item form; the store checks the code is unique.
 func (v *priceListView) edit(it app.Item) {
-	fs := newFieldSet()
-	code := fs.escEntry("item.code", "Code", "SRV-01")
-	name := fs.escEntry("item.name", "Name", "")
-	unit := fs.escEntry("item.unit", "Unit", "ks")
-	price := fs.escEntry("item.price", "Price", "1 234,50")
+	fs := kit.NewFieldSet()
+	code := fs.EscEntry("item.code", "Code", "SRV-01")
+	name := fs.EscEntry("item.name", "Name", "")
+	unit := fs.EscEntry("item.unit", "Unit", "ks")
+	price := fs.EscEntry("item.price", "Price", "1 234,50")
 	var kinds []string
-	for _, k := range vatKinds {
-		kinds = append(kinds, vatLabel(*v.company, k, app.Today(v.deps.clock())))
+	for _, k := range kit.VATKinds {
+		kinds = append(kinds, kit.VATLabel(*v.company, k, app.Today(v.deps.Clock())))
 	}
 	kind := widget.NewSelect(kinds, nil)
 	kind.PlaceHolder = lang.X("line.pick", "Pick…")
-	fs.add("item.vat_kind", "VAT rate", kind)
+	fs.Add("item.vat_kind", "VAT rate", kind)
 	stock := widget.NewCheck(lang.X("items.stock_hint", "kept in the warehouse (goods)"), nil)
-	fs.add("item.stock", "Stock item", stock)
+	fs.Add("item.stock", "Stock item", stock)
 	disabled := widget.NewCheck(lang.X("items.disabled_hint", "no longer sold"), nil)
-	fs.add("item.disabled", "Not sold", disabled)
+	fs.Add("item.disabled", "Not sold", disabled)
 
 	code.SetText(it.Code)
 	name.SetText(it.Name)
 	unit.SetText(it.Unit)
 	if it.ID != "" || it.Price.Amount != 0 {
-		price.SetText(formatPriceInput(it.Price.Amount, it.Price.Currency))
+		price.SetText(kit.FormatPriceInput(it.Price.Amount, it.Price.Currency))
 	}
-	for i, k := range vatKinds {
+	for i, k := range kit.VATKinds {
 		if k == it.VATKind {
 			kind.SetSelectedIndex(i)
 		}
@@ -167,48 +161,34 @@ func (v *priceListView) edit(it app.Item) {
 	if it.ID != "" {
 		title = lang.X("items.edit_title", "Item {{.code}}", map[string]any{"code": it.Code})
 	}
-	showFormDialog(title, lang.X("action.save", "Save"), fs, nil, v.win, func(fd *formDialog) {
+	kit.ShowFormDialog(title, lang.X("action.save", "Save"), fs, nil, v.win, func(fd *kit.FormDialog) {
 		out := it
 		out.Code, out.Name, out.Unit = strings.TrimSpace(code.Text), strings.TrimSpace(name.Text), strings.TrimSpace(unit.Text)
 		cur := it.Price.Currency
 		if cur == "" {
 			cur = v.company.BaseCurrency
 		}
-		m, err := app.ParseMoney(price.Text, cur, uiLang)
+		m, err := app.ParseMoney(price.Text, cur, kit.UILang)
 		if err != nil {
-			fd.fail(app.WithField(err, "item.price"))
+			fd.Fail(app.WithField(err, "item.price"))
 			return
 		}
 		out.Price = m
 		out.VATKind = ""
 		if i := kind.SelectedIndex(); i >= 0 {
-			out.VATKind = vatKinds[i]
+			out.VATKind = kit.VATKinds[i]
 		}
 		out.Stock, out.Disabled = stock.Checked, disabled.Checked
 		if err := out.Validate(); err != nil {
-			fd.fail(err)
+			fd.Fail(err)
 			return
 		}
-		fd.busy()
-		ctx := v.deps.ctx()
-		async(func() {
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			_, err := v.deps.Services.PriceList.SaveItem(ctx, out)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				v.reload()
-			})
+			return err
+		}, func() {
+			fd.Close()
+			v.reload()
 		})
 	})
-}
-
-// vatLabel is "21 %" for a kind's rate valid on day, its name if none is.
-func vatLabel(c app.Company, kind string, day app.Date) string {
-	if r, err := c.VATRateOn(kind, day); err == nil {
-		return r.Format(uiLang) + "\u00a0%"
-	}
-	return vatKindName(kind)
 }

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // purchaseForm records a received invoice: the supplier, their number, the
@@ -34,7 +36,7 @@ type purchaseForm struct {
 	taxAuto  bool                 // the DUZP follows the issue date
 	dueAuto  bool                 // the due date follows the issue date and payment term
 
-	head, opts                  *fieldSet
+	head, opts                  *kit.FieldSet
 	supName                     *widget.Label
 	number, vs, issue, tax, due *widget.Entry
 	rate, memo                  *widget.Entry
@@ -42,7 +44,7 @@ type purchaseForm struct {
 	regime, rcCode              *widget.Select // how the VAT is accounted for; a §92a supply's code
 	noDeduct                    *widget.Check  // §72: the VAT is part of the cost
 	rows                        []*purchaseVATRow
-	vatField                    *field
+	vatField                    *kit.Field
 	rateGrid                    *fyne.Container
 	total                       *widget.Label
 	saveBtn                     *widget.Button
@@ -66,70 +68,70 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 	c := f.v.company
 	f.loading = true
 	defer func() { f.loading = false }()
-	f.head, f.opts = newFieldSet(), newFieldSet()
+	f.head, f.opts = kit.NewFieldSet(), kit.NewFieldSet()
 
 	f.supName = widget.NewLabel(lang.X("payables.no_supplier", "No supplier chosen"))
 	f.supName.Wrapping = fyne.TextWrapWord
 	if f.orig != nil { // the original's supplier, not to be changed
 		f.supName.SetText(supplierText(f.orig.Supplier.Name, f.orig.Supplier.ICO, f.orig.Supplier.BankAccount))
-		f.head.add("purchase.supplier", "Supplier", f.supName)
+		f.head.Add("purchase.supplier", "Supplier", f.supName)
 		orig := widget.NewLabel(creditOriginalText(*f.orig))
 		orig.Wrapping = fyne.TextWrapWord
-		f.head.add("purchase.original", "Corrected invoice", orig)
+		f.head.Add("purchase.original", "Corrected invoice", orig)
 	} else {
 		pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
 			pickSupplier(f.v.deps, f.v.win, c.BaseCurrency, f.setSupplier)
 		})
-		f.head.add("purchase.supplier", "Supplier", container.NewBorder(nil, nil, nil, pick, f.supName))
+		f.head.Add("purchase.supplier", "Supplier", container.NewBorder(nil, nil, nil, pick, f.supName))
 	}
-	f.number = f.head.entry("purchase.supplier_number", "Supplier's invoice number", "2026-0042")
-	f.vs = f.head.entry("purchase.variable_symbol", "Variable symbol", "")
-	f.issue = f.head.entry("purchase.issue_date", "Issue date", datePlaceholder())
-	f.tax = f.head.entry("purchase.tax_date", "DUZP", datePlaceholder())
-	f.due = f.head.entry("purchase.due_date", "Due date", datePlaceholder())
+	f.number = f.head.Entry("purchase.supplier_number", "Supplier's invoice number", "2026-0042")
+	f.vs = f.head.Entry("purchase.variable_symbol", "Variable symbol", "")
+	f.issue = f.head.Entry("purchase.issue_date", "Issue date", kit.DatePlaceholder())
+	f.tax = f.head.Entry("purchase.tax_date", "DUZP", kit.DatePlaceholder())
+	f.due = f.head.Entry("purchase.due_date", "Due date", kit.DatePlaceholder())
 
 	f.curSel = widget.NewSelect(app.Currencies(), func(string) { f.currencyChanged() })
-	f.opts.add("purchase.currency", "Currency", f.curSel)
-	f.rate = f.opts.entry("purchase.exchange_rate", "Exchange rate", "24,325")
+	f.opts.Add("purchase.currency", "Currency", f.curSel)
+	f.rate = f.opts.Entry("purchase.exchange_rate", "Exchange rate", "24,325")
 	var accountNames []string
 	for _, a := range f.accounts {
 		accountNames = append(accountNames, a.Code+" "+a.Name)
 	}
 	f.account = widget.NewSelect(accountNames, nil)
-	f.opts.add("purchase.account", "Account", f.account)
-	f.memo = f.opts.entry("purchase.memo", "What was bought", lang.X("payables.memo_hint", "Rent of the workshop for March"))
-	f.regime = widget.NewSelect(names(app.PurchaseRegimes, purchaseRegimeName), func(string) { f.regimeChanged() })
-	f.opts.add("purchase.regime", "VAT regime", f.regime)
-	f.rcCode = widget.NewSelect(names(app.ReverseChargeCodes, rcCodeName), nil)
-	f.opts.add("purchase.rc_code", "Reverse-charge code", f.rcCode)
+	f.opts.Add("purchase.account", "Account", f.account)
+	f.memo = f.opts.Entry("purchase.memo", "What was bought", lang.X("payables.memo_hint", "Rent of the workshop for March"))
+	f.regime = widget.NewSelect(kit.Names(app.PurchaseRegimes, kit.PurchaseRegimeName), func(string) { f.regimeChanged() })
+	f.opts.Add("purchase.regime", "VAT regime", f.regime)
+	f.rcCode = widget.NewSelect(kit.Names(app.ReverseChargeCodes, kit.RCCodeName), nil)
+	f.opts.Add("purchase.rc_code", "Reverse-charge code", f.rcCode)
 	// A VAT payer may still have no right to deduct (entertainment, a car for
 	// private use — §72 of the VAT act); a non-payer never claims VAT.
 	f.noDeduct = widget.NewCheck(lang.X("payables.no_deduction", "VAT not deductible: part of the cost"), nil)
-	f.opts.add("purchase.no_deduction", "Input VAT", f.noDeduct)
+	f.opts.Add("purchase.no_deduction", "Input VAT", f.noDeduct)
 	if !f.v.company.VATPayer {
 		f.noDeduct.SetChecked(true)
 		f.noDeduct.Disable()
 	}
-	selectValue(f.regime, app.PurchaseRegimes, app.RegimeDomestic)
+	kit.SelectValue(f.regime, app.PurchaseRegimes, app.RegimeDomestic)
 	if f.orig != nil {
 		f.noDeduct.SetChecked(f.orig.NoDeduction)
 		f.noDeduct.Disable() // a credit note follows its invoice
-		selectValue(f.regime, app.PurchaseRegimes, f.orig.Regime.Of())
-		selectValue(f.rcCode, app.ReverseChargeCodes, f.orig.RCCode)
+		kit.SelectValue(f.regime, app.PurchaseRegimes, f.orig.Regime.Of())
+		kit.SelectValue(f.rcCode, app.ReverseChargeCodes, f.orig.RCCode)
 		f.regime.Disable()
 		f.rcCode.Disable()
 	}
 
 	f.rateGrid = container.NewGridWithColumns(4)
 	f.total = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	vf := f.opts.add("purchase.vat", "Amounts by VAT rate", f.rateGrid)
+	vf := f.opts.Add("purchase.vat", "Amounts by VAT rate", f.rateGrid)
 	f.vatField = vf
-	f.opts.fields = f.opts.fields[:len(f.opts.fields)-1] // laid out below the two columns
+	f.opts.Fields = f.opts.Fields[:len(f.opts.Fields)-1] // laid out below the two columns
 
-	today := app.Today(f.v.deps.clock())
-	f.issue.SetText(formatDateInput(today))
-	f.tax.SetText(formatDateInput(today))
-	f.due.SetText(formatDateInput(today.AddDays(app.DefaultPaymentDays)))
+	today := app.Today(f.v.deps.Clock())
+	f.issue.SetText(kit.FormatDateInput(today))
+	f.tax.SetText(kit.FormatDateInput(today))
+	f.due.SetText(kit.FormatDateInput(today.AddDays(app.DefaultPaymentDays)))
 	f.curSel.SetSelected(c.BaseCurrency)
 	f.account.SetSelectedIndex(f.accountIndex(c.Chart.Posting().Services))
 	title := lang.X("payables.new_title", "New received invoice")
@@ -160,30 +162,30 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 
 	f.saveBtn = widget.NewButtonWithIcon(lang.X("payables.save", "Record and post"), theme.ConfirmIcon(), f.save)
 	f.saveBtn.Importance = widget.HighImportance
-	for _, fs := range []*fieldSet{f.head, f.opts} {
-		for _, fl := range fs.fields {
-			if e := entryOf(fl.input); e != nil {
+	for _, fs := range []*kit.FieldSet{f.head, f.opts} {
+		for _, fl := range fs.Fields {
+			if e := kit.EntryOf(fl.Input); e != nil {
 				e.OnSubmitted = func(string) { f.save() }
 			}
 		}
 	}
 	back := widget.NewButtonWithIcon(lang.X("payables.back", "Back to the list"), theme.NavigateBackIcon(), f.v.backToList)
-	bar := container.NewHBox(back, heading(title), layout.NewSpacer(), f.saveBtn)
+	bar := container.NewHBox(back, kit.Heading(title), layout.NewSpacer(), f.saveBtn)
 
-	header := container.NewGridWithColumns(2, f.head.object(), f.opts.object())
-	vf.box = container.NewVBox(vf.input, vf.msg)
-	vf.label.TextStyle.Bold = true
-	body := container.NewVBox(header, widget.NewSeparator(), vf.label, vf.box,
+	header := container.NewGridWithColumns(2, f.head.Object(), f.opts.Object())
+	vf.Box = container.NewVBox(vf.Input, vf.Msg)
+	vf.Label.TextStyle.Bold = true
+	body := container.NewVBox(header, widget.NewSeparator(), vf.Label, vf.Box,
 		container.NewBorder(nil, nil, nil, f.total))
 	if f.orig != nil {
-		f.head.byKey["purchase.variable_symbol"].setVisible(false) // nothing is paid by a credit note
+		f.head.ByKey["purchase.variable_symbol"].SetVisible(false) // nothing is paid by a credit note
 		hint := widget.NewLabel(lang.X("payables.credit_hint", "Type the amounts as the supplier's credit note states them, without a minus sign: they are recorded as a reduction of the invoice."))
 		hint.Wrapping = fyne.TextWrapWord
 		hint.Importance = widget.LowImportance
 		body.Add(hint)
 	}
 	f.currencyChanged()
-	f.opts.byKey["purchase.rc_code"].setVisible(f.selectedRegime() == app.RegimeReverseCZ)
+	f.opts.ByKey["purchase.rc_code"].SetVisible(f.selectedRegime() == app.RegimeReverseCZ)
 	f.loading = false
 	f.relabelRates()
 	f.scroll = container.NewVScroll(body)
@@ -195,14 +197,14 @@ func (f *purchaseForm) buildUI() fyne.CanvasObject {
 // empty (it is the issue date then: nothing is paid by a credit note).
 func (f *purchaseForm) creditMode() string {
 	o := f.orig
-	f.head.byKey["purchase.supplier_number"].label.SetText(lang.X("payables.credit_number", "Supplier's credit note number"))
+	f.head.ByKey["purchase.supplier_number"].Label.SetText(lang.X("payables.credit_number", "Supplier's credit note number"))
 	f.number.SetPlaceHolder("D-2026-0007")
 	f.due.SetText("")
 	f.due.SetPlaceHolder(lang.X("payables.due_empty", "empty = issue date"))
 	f.curSel.SetSelected(o.Currency)
 	f.curSel.Disable()
 	if o.Currency != f.v.company.BaseCurrency {
-		f.rate.SetText(o.ExchangeRate.Format(uiLang))
+		f.rate.SetText(o.ExchangeRate.Format(kit.UILang))
 	}
 	if i := f.accountIndex(o.Account); i >= 0 {
 		f.account.SetSelectedIndex(i)
@@ -234,9 +236,9 @@ func (f *purchaseForm) setSupplier(c app.Customer) {
 	// A business of another member state bills without VAT: the purchase
 	// is self-assessed (the user says whether goods or a service).
 	if app.OtherEUVATID(c.DIC) {
-		selectValue(f.regime, app.PurchaseRegimes, app.RegimeEUServices)
+		kit.SelectValue(f.regime, app.PurchaseRegimes, app.RegimeEUServices)
 	} else if f.selectedRegime() != app.RegimeReverseCZ && f.selectedRegime() != app.RegimeExport {
-		selectValue(f.regime, app.PurchaseRegimes, app.RegimeDomestic)
+		kit.SelectValue(f.regime, app.PurchaseRegimes, app.RegimeDomestic)
 	}
 	f.dueAuto = true
 	f.issueChanged()
@@ -281,14 +283,14 @@ func (f *purchaseForm) issueChanged() {
 	}
 	f.loading = true
 	if f.taxAuto {
-		f.tax.SetText(formatDateInput(day))
+		f.tax.SetText(kit.FormatDateInput(day))
 	}
 	if f.dueAuto {
 		days := app.DefaultPaymentDays
 		if f.supplier != nil {
 			days = f.supplier.PaymentDays
 		}
-		f.due.SetText(formatDateInput(day.AddDays(days)))
+		f.due.SetText(kit.FormatDateInput(day.AddDays(days)))
 	}
 	f.loading = false
 	f.relabelRates()
@@ -304,10 +306,10 @@ func (f *purchaseForm) currency() string {
 
 // currencyChanged shows the exchange rate only for a foreign currency.
 func (f *purchaseForm) currencyChanged() {
-	if f.opts == nil || f.opts.byKey["purchase.exchange_rate"] == nil {
+	if f.opts == nil || f.opts.ByKey["purchase.exchange_rate"] == nil {
 		return
 	}
-	f.opts.byKey["purchase.exchange_rate"].setVisible(f.currency() != f.v.company.BaseCurrency)
+	f.opts.ByKey["purchase.exchange_rate"].SetVisible(f.currency() != f.v.company.BaseCurrency)
 	f.recompute()
 }
 
@@ -335,12 +337,12 @@ func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
 		field string
 		to    *app.Date
 	}{{f.issue, "purchase.issue_date", &p.IssueDate}, {f.tax, "purchase.tax_date", &p.TaxDate}, {f.due, "purchase.due_date", &p.DueDate}} {
-		if *d.to, err = parseOptionalDate(d.e.Text, d.field); err != nil {
+		if *d.to, err = kit.ParseOptionalDate(d.e.Text, d.field); err != nil {
 			return p, err
 		}
 	}
 	if p.Currency != c.BaseCurrency && strings.TrimSpace(f.rate.Text) != "" {
-		if p.ExchangeRate, err = app.ParseRate(f.rate.Text, uiLang); err != nil {
+		if p.ExchangeRate, err = app.ParseRate(f.rate.Text, kit.UILang); err != nil {
 			return p, app.WithField(err, "purchase.exchange_rate")
 		}
 	}
@@ -351,7 +353,7 @@ func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
 		if !r.valid || strings.TrimSpace(r.base.Text) == "" && strings.TrimSpace(r.vat.Text) == "" {
 			continue
 		}
-		base, err := app.ParseMoney(orZero(r.base.Text), p.Currency, uiLang)
+		base, err := app.ParseMoney(orZero(r.base.Text), p.Currency, kit.UILang)
 		if err != nil {
 			return p, app.WithField(err, "purchase.vat")
 		}
@@ -361,7 +363,7 @@ func (f *purchaseForm) read() (app.PurchaseInvoice, error) {
 		} else if strings.TrimSpace(r.vat.Text) == "" {
 			vat, _ = r.vatOf(base.Amount, p.Currency)
 		} else {
-			m, err := app.ParseMoney(r.vat.Text, p.Currency, uiLang)
+			m, err := app.ParseMoney(r.vat.Text, p.Currency, kit.UILang)
 			if err != nil {
 				return p, app.WithField(err, "purchase.vat")
 			}
@@ -385,46 +387,40 @@ func (f *purchaseForm) save() {
 	if f.saveBtn.Disabled() {
 		return
 	}
-	f.head.clear()
-	f.opts.clear()
-	f.vatField.msg.Hide()
+	f.head.Clear()
+	f.opts.Clear()
+	f.vatField.Msg.Hide()
 	p, err := f.read()
 	if err != nil {
 		f.fail(err)
 		return
 	}
-	f.saveBtn.Disable()
-	ctx := f.v.deps.ctx()
-	async(func() {
-		saved, err := f.v.deps.Services.Payables.RecordPurchase(ctx, p)
-		fyne.Do(func() {
-			f.saveBtn.Enable()
-			if err != nil {
-				var e *app.Error
-				if errors.As(err, &e) && e.Code == app.ECONFLICT && e.Field == "" {
-					err = app.WithField(err, "purchase.supplier_number") // the same number from the same supplier
-				}
-				f.fail(err)
-				return
-			}
-			f.v.backToList()
-			msg := lang.X("payables.recorded", "Received invoice {{.number}} is recorded and posted.", map[string]any{"number": saved.Number})
-			if saved.CreditNote {
-				msg = lang.X("payables.credit_recorded", "Credit note {{.number}} to {{.original}} is recorded and posted.",
-					map[string]any{"number": saved.Number, "original": saved.OriginalNo})
-			}
-			dialog.ShowInformation(lang.X("payables.recorded_title", "Recorded"), msg, f.v.win)
-		})
+	kit.Call(f.v.deps, kit.To{Busy: kit.ButtonsBusy(f.saveBtn), Err: func(err error) {
+		var e *app.Error
+		if errors.As(err, &e) && e.Code == app.ECONFLICT && e.Field == "" {
+			err = app.WithField(err, "purchase.supplier_number") // the same number from the same supplier
+		}
+		f.fail(err)
+	}}, func(ctx context.Context) (app.PurchaseInvoice, error) {
+		return f.v.deps.Services.Payables.RecordPurchase(ctx, p)
+	}, func(saved app.PurchaseInvoice) {
+		f.v.backToList()
+		msg := lang.X("payables.recorded", "Received invoice {{.number}} is recorded and posted.", map[string]any{"number": saved.Number})
+		if saved.CreditNote {
+			msg = lang.X("payables.credit_recorded", "Credit note {{.number}} to {{.original}} is recorded and posted.",
+				map[string]any{"number": saved.Number, "original": saved.OriginalNo})
+		}
+		dialog.ShowInformation(lang.X("payables.recorded_title", "Recorded"), msg, f.v.win)
 	})
 }
 
 // fail shows err at its field and in the error dialog.
 func (f *purchaseForm) fail(err error) {
-	if !f.head.mark(err) {
-		f.opts.mark(err)
+	if !f.head.Mark(err) {
+		f.opts.Mark(err)
 	}
 	if f.scroll != nil {
 		f.scroll.Refresh()
 	}
-	showError(err, f.v.win)
+	kit.ShowError(err, f.v.win)
 }

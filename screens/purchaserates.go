@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // purchaseVATRow is one VAT rate's base and VAT on the form.
@@ -75,7 +76,7 @@ func (f *purchaseForm) rateDay() app.Date {
 			return d
 		}
 	}
-	return app.Today(f.v.deps.clock())
+	return app.Today(f.v.deps.Clock())
 }
 
 // relabelRates takes the rates valid on the DUZP.
@@ -85,12 +86,12 @@ func (f *purchaseForm) relabelRates() {
 		rate, err := f.v.company.VATRateOn(r.kind, day)
 		r.rate, r.valid = rate, err == nil
 		if !r.valid {
-			r.label.SetText(vatKindName(r.kind) + " —")
+			r.label.SetText(kit.VATKindName(r.kind) + " —")
 			r.base.Disable()
 			r.vat.Disable()
 			continue
 		}
-		r.label.SetText(rate.Format(uiLang) + " % · " + vatKindName(r.kind))
+		r.label.SetText(rate.Format(kit.UILang) + " % · " + kit.VATKindName(r.kind))
 		r.base.Enable()
 		if rate.Micro() == 0 || f.selfAssessed() { // a self-assessed VAT is computed, not typed
 			r.vat.Disable()
@@ -119,7 +120,7 @@ func (f *purchaseForm) recompute() {
 		if (r.vatAuto || f.selfAssessed()) && r.valid {
 			f.loading = true
 			if bok && base != 0 && r.rate.Micro() != 0 {
-				r.vat.SetText(formatPriceInput(app.M(base, cur).Percent(r.rate, app.HalfUp).Amount, cur))
+				r.vat.SetText(kit.FormatPriceInput(app.M(base, cur).Percent(r.rate, app.HalfUp).Amount, cur))
 			} else {
 				r.vat.SetText("")
 			}
@@ -137,14 +138,14 @@ func (f *purchaseForm) recompute() {
 		}
 		switch {
 		case f.selfAssessed():
-			r.sum.SetText(formatAmount(base, cur))
+			r.sum.SetText(kit.FormatAmount(base, cur))
 			total += base
 			selfVAT += vat
 		case f.selectedRegime() == app.RegimeExport:
-			r.sum.SetText(formatAmount(vat, cur))
+			r.sum.SetText(kit.FormatAmount(vat, cur))
 			total += vat // customs is owed the VAT
 		default:
-			r.sum.SetText(formatAmount(base+vat, cur))
+			r.sum.SetText(kit.FormatAmount(base+vat, cur))
 			total += base + vat
 		}
 	}
@@ -154,12 +155,12 @@ func (f *purchaseForm) recompute() {
 	}
 	if f.orig != nil {
 		f.total.SetText(lang.X("payables.credit_total", "Total {{.total}} (reduces {{.number}})",
-			map[string]any{"total": app.M(-total, cur).Format(uiLang), "number": f.orig.Number}))
+			map[string]any{"total": app.M(-total, cur).Format(kit.UILang), "number": f.orig.Number}))
 		return
 	}
-	text := lang.X("payables.total", "Total {{.total}}", map[string]any{"total": app.M(total, cur).Format(uiLang)})
+	text := lang.X("payables.total", "Total {{.total}}", map[string]any{"total": app.M(total, cur).Format(kit.UILang)})
 	if f.selfAssessed() {
-		text += " · " + lang.X("payables.self_assessed", "VAT you self-assess and claim: {{.vat}}", map[string]any{"vat": app.M(selfVAT, cur).Format(uiLang)})
+		text += " · " + lang.X("payables.self_assessed", "VAT you self-assess and claim: {{.vat}}", map[string]any{"vat": app.M(selfVAT, cur).Format(kit.UILang)})
 	}
 	f.total.SetText(text)
 }
@@ -180,10 +181,10 @@ func (f *purchaseForm) selfAssessed() bool { return f.selectedRegime().SelfAsses
 
 // regimeChanged shows the §92a code where it applies and recomputes.
 func (f *purchaseForm) regimeChanged() {
-	if f.opts == nil || f.opts.byKey["purchase.rc_code"] == nil {
+	if f.opts == nil || f.opts.ByKey["purchase.rc_code"] == nil {
 		return
 	}
-	f.opts.byKey["purchase.rc_code"].setVisible(f.selectedRegime() == app.RegimeReverseCZ)
+	f.opts.ByKey["purchase.rc_code"].SetVisible(f.selectedRegime() == app.RegimeReverseCZ)
 	f.relabelRates()
 	if f.scroll != nil {
 		f.scroll.Refresh()
@@ -214,7 +215,7 @@ func parseAmount(text, cur string) (int64, bool) {
 	if strings.TrimSpace(text) == "" {
 		return 0, true
 	}
-	m, err := app.ParseMoney(text, cur, uiLang)
+	m, err := app.ParseMoney(text, cur, kit.UILang)
 	return m.Amount, err == nil
 }
 

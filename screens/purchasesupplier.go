@@ -1,19 +1,22 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // pickSupplier shows a search-as-you-type list of suppliers. A party that
 // is not a supplier yet is found among all customers ("Customer as
 // supplier…", which marks the record) or created ("New supplier…", the
 // customer form with Supplier checked); picked gets the stored record.
-func pickSupplier(d Deps, w fyne.Window, base string, picked func(app.Customer)) {
+func pickSupplier(d kit.Deps, w fyne.Window, base string, picked func(app.Customer)) {
 	p := customerPicker{
 		title:       lang.X("payables.pick_supplier", "Choose a supplier"),
 		placeholder: lang.X("payables.supplier_search", "Search supplier's name, IČO, city…"),
@@ -22,7 +25,7 @@ func pickSupplier(d Deps, w fyne.Window, base string, picked func(app.Customer))
 		withBank:    true,
 		noMatch:     lang.X("payables.no_suppliers", "No supplier matches. Mark an existing customer as a supplier or add a new one."),
 	}
-	if d.Services.Customers != nil && d.can(app.PermCustomersWrite) {
+	if d.Services.Customers != nil && d.Can(app.PermCustomersWrite) {
 		p.actions = func(hide func(), typed func() string) []fyne.CanvasObject {
 			mark := widget.NewButtonWithIcon(lang.X("payables.customer_as_supplier", "Customer as supplier…"), theme.AccountIcon(), func() {
 				hide()
@@ -40,21 +43,13 @@ func pickSupplier(d Deps, w fyne.Window, base string, picked func(app.Customer))
 
 // markSupplier makes sure the customer record says Supplier (storing the
 // change when it did not) and hands it on.
-func markSupplier(d Deps, w fyne.Window, c app.Customer, picked func(app.Customer)) {
+func markSupplier(d kit.Deps, w fyne.Window, c app.Customer, picked func(app.Customer)) {
 	if c.Supplier {
 		picked(c)
 		return
 	}
 	c.Supplier = true
-	ctx := d.ctx()
-	async(func() {
-		saved, err := d.Services.Customers.SaveCustomer(ctx, c)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, w)
-				return
-			}
-			picked(saved)
-		})
-	})
+	kit.Call(d, kit.To{Win: w}, func(ctx context.Context) (app.Customer, error) {
+		return d.Services.Customers.SaveCustomer(ctx, c)
+	}, picked)
 }

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // detail is the read-only view of a received invoice: the header, the
@@ -20,18 +22,18 @@ import (
 // corrects. account is the code and name of the account the bases were
 // debited to.
 func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.Payment, credits []app.PurchaseInvoice) fyne.CanvasObject {
-	status, _ := purchaseStatus(p, app.Today(v.deps.clock()))
+	status, _ := purchaseStatus(p, app.Today(v.deps.Clock()))
 	back := widget.NewButtonWithIcon(lang.X("payables.back", "Back to the list"), theme.NavigateBackIcon(), v.backToList)
 	titleText := lang.X("payables.detail_title", "Received invoice {{.number}}", map[string]any{"number": p.Number})
 	if p.CreditNote {
 		titleText = lang.X("payables.credit_detail_title", "Received credit note {{.number}}", map[string]any{"number": p.Number})
 	}
-	bar := container.NewHBox(back, heading(titleText+" · "+status), layout.NewSpacer())
-	if !p.CreditNote && p.Total-p.Credited > 0 && v.deps.can(app.PermPayables) {
+	bar := container.NewHBox(back, kit.Heading(titleText+" · "+status), layout.NewSpacer())
+	if !p.CreditNote && p.Total-p.Credited > 0 && v.deps.Can(app.PermPayables) {
 		credit := widget.NewButtonWithIcon(lang.X("payables.credit", "Credit note…"), theme.ContentUndoIcon(), func() { v.newCreditNote(p) })
 		bar.Add(credit)
 	}
-	if p.Remaining() > 0 && v.deps.can(app.PermPayables) {
+	if p.Remaining() > 0 && v.deps.Can(app.PermPayables) {
 		pay := widget.NewButtonWithIcon(lang.X("payables.pay", "Pay…"), theme.ConfirmIcon(), func() { v.pay(p) })
 		pay.Importance = widget.HighImportance
 		bar.Add(pay)
@@ -69,13 +71,13 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 		row("purchase.supplier_number", "Supplier's invoice number", p.SupplierNumber)
 		row("purchase.variable_symbol", "Variable symbol", p.VariableSymbol)
 	}
-	row("purchase.issue_date", "Issue date", p.IssueDate.Format(uiLang))
-	row("purchase.tax_date", "DUZP", p.TaxDate.Format(uiLang))
+	row("purchase.issue_date", "Issue date", p.IssueDate.Format(kit.UILang))
+	row("purchase.tax_date", "DUZP", p.TaxDate.Format(kit.UILang))
 	if !p.CreditNote {
-		row("purchase.due_date", "Due date", p.DueDate.Format(uiLang))
+		row("purchase.due_date", "Due date", p.DueDate.Format(kit.UILang))
 	}
 	if cur != v.company.BaseCurrency && v.company.BaseCurrency != "" {
-		row("purchase.exchange_rate", "Exchange rate", p.ExchangeRate.Format(uiLang))
+		row("purchase.exchange_rate", "Exchange rate", p.ExchangeRate.Format(kit.UILang))
 	}
 	row("purchase.account", "Account", account)
 	row("purchase.memo", "What was bought", p.Memo)
@@ -87,15 +89,15 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 		boldLabel(lang.X("payables.col.rate", "VAT rate"), false), boldLabel(lang.X("payables.col.base", "Tax base"), true),
 		boldLabel(lang.X("payables.col.vat", "VAT"), true), boldLabel(lang.X("payables.col.row_total", "Total"), true))
 	for _, r := range p.VAT {
-		rates.Add(widget.NewLabel(r.Rate.Format(uiLang) + " %"))
-		rates.Add(amountLabel(app.M(r.Base, cur).Format(uiLang)))
-		rates.Add(amountLabel(app.M(r.VAT, cur).Format(uiLang)))
-		rates.Add(amountLabel(app.M(r.Base+r.VAT, cur).Format(uiLang)))
+		rates.Add(widget.NewLabel(r.Rate.Format(kit.UILang) + " %"))
+		rates.Add(amountLabel(app.M(r.Base, cur).Format(kit.UILang)))
+		rates.Add(amountLabel(app.M(r.VAT, cur).Format(kit.UILang)))
+		rates.Add(amountLabel(app.M(r.Base+r.VAT, cur).Format(kit.UILang)))
 	}
 	sums := container.New(layout.NewFormLayout())
 	sum := func(label string, v int64) {
 		sums.Add(boldLabel(label, false))
-		sums.Add(amountLabel(app.M(v, cur).Format(uiLang)))
+		sums.Add(amountLabel(app.M(v, cur).Format(kit.UILang)))
 	}
 	sum(lang.X("payables.col.total", "Total"), p.Total)
 	if !p.CreditNote {
@@ -123,7 +125,7 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 		body.Add(boldLabel(lang.X("payables.credit_notes", "Credit notes"), false))
 		for _, c := range credits {
 			id := c.ID
-			b := widget.NewButtonWithIcon(c.Number+" · "+c.SupplierNumber+" · "+c.IssueDate.Format(uiLang)+" · "+app.M(c.Total, c.Currency).Format(uiLang),
+			b := widget.NewButtonWithIcon(c.Number+" · "+c.SupplierNumber+" · "+c.IssueDate.Format(kit.UILang)+" · "+app.M(c.Total, c.Currency).Format(kit.UILang),
 				theme.NavigateNextIcon(), func() { v.openPurchase(id) })
 			b.Importance = widget.LowImportance
 			b.Alignment = widget.ButtonAlignLeading
@@ -138,7 +140,7 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 		payments.Add(none)
 	}
 	for _, pm := range pays {
-		text := pm.Date.Format(uiLang) + " · " + pm.Amount.Format(uiLang) + " · " + methodName(pm.Method)
+		text := pm.Date.Format(kit.UILang) + " · " + pm.Amount.Format(kit.UILang) + " · " + kit.MethodName(pm.Method)
 		if pm.Amount.Amount < 0 {
 			text += " · " + lang.X("payables.refund", "refund from the supplier")
 		}
@@ -157,13 +159,13 @@ func (v *payablesView) detail(p app.PurchaseInvoice, account string, pays []app.
 // form: its numbers, date, total and what can still be credited.
 func creditOriginalText(o app.PurchaseInvoice) string {
 	return lang.X("payables.credit_original", "{{.number}} ({{.supplier_number}}) of {{.date}}, total {{.total}}; {{.left}} can still be credited",
-		map[string]any{"number": o.Number, "supplier_number": o.SupplierNumber, "date": o.IssueDate.Format(uiLang),
-			"total": app.M(o.Total, o.Currency).Format(uiLang), "left": app.M(o.Total-o.Credited, o.Currency).Format(uiLang)})
+		map[string]any{"number": o.Number, "supplier_number": o.SupplierNumber, "date": o.IssueDate.Format(kit.UILang),
+			"total": app.M(o.Total, o.Currency).Format(kit.UILang), "left": app.M(o.Total-o.Credited, o.Currency).Format(kit.UILang)})
 }
 
 // boldLabel is a bold label, right-aligned for amounts.
 func boldLabel(text string, right bool) *widget.Label {
-	return widget.NewLabelWithStyle(text, columnAlign(right), fyne.TextStyle{Bold: true})
+	return widget.NewLabelWithStyle(text, kit.ColumnAlign(right), fyne.TextStyle{Bold: true})
 }
 
 // amountLabel is a right-aligned label.
@@ -174,46 +176,40 @@ func amountLabel(text string) *widget.Label {
 // pay asks for the date, amount (what remains) and method of a payment to
 // the supplier and records it; the detail then shows it.
 func (v *payablesView) pay(p app.PurchaseInvoice) {
-	fs := newFieldSet()
-	date := fs.escEntry("payment.date", "Payment date", datePlaceholder())
-	date.SetText(formatDateInput(app.Today(v.deps.clock())))
-	amount := fs.escEntry("payment.amount", "Amount", "")
-	amount.SetText(formatPriceInput(p.Remaining(), p.Currency))
-	method := widget.NewSelect([]string{methodName(app.PayBank), methodName(app.PayCash)}, nil)
-	method.SetSelected(methodName(app.PayBank))
-	fs.add("payment.method", "Payment method", method)
+	fs := kit.NewFieldSet()
+	date := fs.EscEntry("payment.date", "Payment date", kit.DatePlaceholder())
+	date.SetText(kit.FormatDateInput(app.Today(v.deps.Clock())))
+	amount := fs.EscEntry("payment.amount", "Amount", "")
+	amount.SetText(kit.FormatPriceInput(p.Remaining(), p.Currency))
+	method := widget.NewSelect([]string{kit.MethodName(app.PayBank), kit.MethodName(app.PayCash)}, nil)
+	method.SetSelected(kit.MethodName(app.PayBank))
+	fs.Add("payment.method", "Payment method", method)
 	info := widget.NewLabel(lang.X("sales.remaining", "Remaining {{.left}} of {{.total}}",
-		map[string]any{"left": app.M(p.Remaining(), p.Currency).Format(uiLang), "total": app.M(p.Total, p.Currency).Format(uiLang)}))
+		map[string]any{"left": app.M(p.Remaining(), p.Currency).Format(kit.UILang), "total": app.M(p.Total, p.Currency).Format(kit.UILang)}))
 	info.Importance = widget.LowImportance
 	if p.VariableSymbol != "" || p.Supplier.BankAccount != "" {
 		info.SetText(info.Text + "\n" + lang.X("payables.pay_to", "Pay to {{.account}}, variable symbol {{.vs}}",
 			map[string]any{"account": p.Supplier.BankAccount, "vs": p.VariableSymbol}))
 	}
 	title := lang.X("payables.pay_title", "Payment of {{.number}} ({{.supplier}})", map[string]any{"number": p.Number, "supplier": p.Supplier.Name})
-	showFormDialog(title, lang.X("payables.pay_submit", "Record payment"), fs, info, v.win, func(fd *formDialog) {
+	kit.ShowFormDialog(title, lang.X("payables.pay_submit", "Record payment"), fs, info, v.win, func(fd *kit.FormDialog) {
 		day, err := app.ParseDate(date.Text)
 		if err != nil {
-			fd.fail(app.WithField(err, "payment.date"))
+			fd.Fail(app.WithField(err, "payment.date"))
 			return
 		}
-		m, err := app.ParseMoney(amount.Text, p.Currency, uiLang)
+		m, err := app.ParseMoney(amount.Text, p.Currency, kit.UILang)
 		if err != nil {
-			fd.fail(app.WithField(err, "payment.amount"))
+			fd.Fail(app.WithField(err, "payment.amount"))
 			return
 		}
-		pm := app.Payment{DocID: p.ID, Date: day, Amount: m, Method: methodOf(method.Selected)}
-		fd.busy()
-		ctx := v.deps.ctx()
-		async(func() {
+		pm := app.Payment{DocID: p.ID, Date: day, Amount: m, Method: kit.MethodOf(method.Selected)}
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			_, err := v.deps.Services.Payables.PaySupplier(ctx, pm)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				v.openPurchase(p.ID)
-			})
+			return err
+		}, func() {
+			fd.Close()
+			v.openPurchase(p.ID)
 		})
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"kontor/app"
 	"kontor/app/pdf"
 	"kontor/data"
+	"kontor/screens/kit"
 )
 
 // realStore is a real bbolt store in t.TempDir() with a fixed clock (15 March
@@ -96,10 +97,10 @@ func (r *realStore) company() app.Company {
 
 // deps are the screens' dependencies over the store with the real PDF
 // renderers, signed in as u.
-func (r *realStore) deps(u app.User) Deps {
-	return Deps{Services: r.store.Services(), PDF: testPDF{}, Badge: func(w io.Writer, v app.Visit, c app.Company) error {
+func (r *realStore) deps(u app.User) kit.Deps {
+	return kit.Deps{Services: r.store.Services(), PDF: testPDF{}, Badge: func(w io.Writer, v app.Visit, c app.Company) error {
 		return pdf.RenderBadge(w, v, c, pdf.Options{Lang: app.Czech, BaseCurrency: c.BaseCurrency, Created: r.clock.Now()})
-	}, Reports: pdf.ReportRenderer{}, Statements: pdf.StatementRenderer{}, sess: &session{user: u}}
+	}, Reports: pdf.ReportRenderer{}, Statements: pdf.StatementRenderer{}, Sess: &kit.Session{User: u}}
 }
 
 // shell opens the main window's shell for u in a 1366×850 test window.
@@ -131,7 +132,7 @@ func fieldAfter(t *testing.T, root fyne.CanvasObject, label string) *widget.Entr
 		if l, ok := o.(*widget.Label); ok && l.Text == label {
 			seen = true
 		}
-		if e := entryOf(o); e != nil && seen {
+		if e := kit.EntryOf(o); e != nil && seen {
 			return e
 		}
 	}

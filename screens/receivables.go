@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func init() {
@@ -54,34 +55,34 @@ func newReceivablesPane(s *accountsScreen) *receivablesPane {
 
 // agingColumns are the columns of the aging table: the party, the buckets in
 // app.AgingBucket order, the total.
-var agingColumns = []column{
-	{"aging.col.customer", "Customer / supplier", 280},
-	{"aging.current", "Not yet due", 130},
-	{"aging.1-30", "1–30 days", 130},
-	{"aging.31-60", "31–60 days", 130},
-	{"aging.61-90", "61–90 days", 130},
-	{"aging.over-90", "Over 90 days", 130},
-	{"aging.col.total", "Total", 140},
+var agingColumns = []kit.Column{
+	{Key: "aging.col.customer", Fallback: "Customer / supplier", Width: 280},
+	{Key: "aging.current", Fallback: "Not yet due", Width: 130},
+	{Key: "aging.1-30", Fallback: "1–30 days", Width: 130},
+	{Key: "aging.31-60", Fallback: "31–60 days", Width: 130},
+	{Key: "aging.61-90", Fallback: "61–90 days", Width: 130},
+	{Key: "aging.over-90", Fallback: "Over 90 days", Width: 130},
+	{Key: "aging.col.total", Fallback: "Total", Width: 140},
 }
 
 // bucketName is the translated name of an aging bucket.
 func bucketName(b app.AgingBucket) string {
 	c := agingColumns[int(b)+1]
-	return lang.X(c.key, c.fallback)
+	return lang.X(c.Key, c.Fallback)
 }
 
 func (p *receivablesPane) buildUI() fyne.CanvasObject {
 	p.asOf = widget.NewEntry()
-	p.asOf.SetPlaceHolder(datePlaceholder())
-	p.asOf.SetText(formatDateInput(app.Today(p.parent.clock())))
+	p.asOf.SetPlaceHolder(kit.DatePlaceholder())
+	p.asOf.SetText(kit.FormatDateInput(app.Today(p.parent.clock())))
 	p.asOf.OnSubmitted = func(string) { p.reload() }
 	p.showB = widget.NewButtonWithIcon(lang.X("aging.show", "Show"), theme.ViewRefreshIcon(), p.reload)
 	p.showB.Importance = widget.HighImportance
 	p.stmtB = widget.NewButtonWithIcon(lang.X("aging.statement", "Statement…"), theme.MailSendIcon(), p.openStatement)
 	p.stmtB.Disable()
 	p.info = widget.NewLabel("")
-	bar := container.NewHBox(widget.NewLabel(lang.X("aging.as_of", "As of")), sized(p.asOf, 140), p.showB)
-	if p.parent.deps.Services.Payables != nil && p.parent.deps.can(app.PermPayables) {
+	bar := container.NewHBox(widget.NewLabel(lang.X("aging.as_of", "As of")), kit.Sized(p.asOf, 140), p.showB)
+	if p.parent.deps.Services.Payables != nil && p.parent.deps.Can(app.PermPayables) {
 		recv, pay := lang.X("aging.receivables", "Receivables"), lang.X("aging.payables", "Payables")
 		p.which = widget.NewRadioGroup([]string{recv, pay}, func(v string) {
 			if on := v == pay; on != p.payables {
@@ -97,7 +98,7 @@ func (p *receivablesPane) buildUI() fyne.CanvasObject {
 	bar.Add(p.stmtB)
 	bar.Add(p.info)
 
-	p.table = newColumnTable(agingColumns, func() int {
+	p.table = kit.NewColumnTable(agingColumns, func() int {
 		if len(p.rows) == 0 {
 			return 0
 		}
@@ -115,7 +116,7 @@ func (p *receivablesPane) buildUI() fyne.CanvasObject {
 		p.updateButtons()
 	}
 	p.chart = newBarChart(lang.X("aging.chart", "Open amounts by days overdue"), func(v int64) string {
-		return formatMoney(v, p.parent.company.BaseCurrency)
+		return kit.FormatMoney(v, p.parent.company.BaseCurrency)
 	})
 	split := container.NewVSplit(p.table, container.NewPadded(p.chart))
 	split.Offset = 0.55
@@ -128,31 +129,18 @@ func (p *receivablesPane) buildUI() fyne.CanvasObject {
 func (p *receivablesPane) reload() {
 	day, err := app.ParseDate(p.asOf.Text)
 	if err != nil {
-		showError(app.WithField(err, "aging.as_of"), p.parent.win)
+		kit.ShowError(app.WithField(err, "aging.as_of"), p.parent.win)
 		return
 	}
 	p.gen++
-	gen, payables, ctx, svc := p.gen, p.payables, p.parent.deps.ctx(), p.parent.deps.Services
+	gen, payables, svc := p.gen, p.payables, p.parent.deps.Services
 	today := app.Today(p.parent.clock())
-	async(func() {
-		var rows []app.AgingRow
-		var err error
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win, Stale: func() bool { return gen != p.gen }}, func(ctx context.Context) ([]app.AgingRow, error) {
 		if payables {
-			rows, err = agePayables(ctx, svc, day, today)
-		} else {
-			rows, err = ageReceivables(ctx, svc, day, today)
+			return agePayables(ctx, svc, day, today)
 		}
-		fyne.Do(func() {
-			if gen != p.gen {
-				return
-			}
-			if err != nil {
-				showError(err, p.parent.win)
-				return
-			}
-			p.show(rows, day)
-		})
-	})
+		return ageReceivables(ctx, svc, day, today)
+	}, func(rows []app.AgingRow) { p.show(rows, day) })
 }
 
 // show puts an aging on screen.
@@ -174,7 +162,7 @@ func (p *receivablesPane) show(rows []app.AgingRow, day app.Date) {
 	for _, v := range p.totals {
 		sum += v
 	}
-	p.info.SetText(plural("aging.info", len(rows), "{{.n}} partner with open documents, {{.total}} in all", "{{.n}} partners with open documents, {{.total}} in all", map[string]any{"total": formatMoney(sum, p.parent.company.BaseCurrency)}))
+	p.info.SetText(kit.Plural("aging.info", len(rows), "{{.n}} partner with open documents, {{.total}} in all", "{{.n}} partners with open documents, {{.total}} in all", map[string]any{"total": kit.FormatMoney(sum, p.parent.company.BaseCurrency)}))
 	p.updateButtons()
 }
 
@@ -195,7 +183,7 @@ func (p *receivablesPane) updateButtons() {
 func (p *receivablesPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
-	l.Alignment = columnAlign(id.Col >= 1)
+	l.Alignment = kit.ColumnAlign(id.Col >= 1)
 	l.TextStyle = fyne.TextStyle{}
 	cur := p.parent.company.BaseCurrency
 	var name string
@@ -216,9 +204,9 @@ func (p *receivablesPane) updateCell(id widget.TableCellID, o fyne.CanvasObject)
 	case id.Col == 0:
 		l.SetText(name)
 	case id.Col <= app.AgingBuckets:
-		l.SetText(formatAmount(buckets[id.Col-1], cur))
+		l.SetText(kit.FormatAmount(buckets[id.Col-1], cur))
 	default:
-		l.SetText(formatAmount(total, cur))
+		l.SetText(kit.FormatAmount(total, cur))
 	}
 }
 
@@ -228,20 +216,14 @@ func (p *receivablesPane) openStatement() {
 		return
 	}
 	r, day := p.rows[p.selected], p.day
-	ctx, customers := p.parent.deps.ctx(), p.parent.deps.Services.Customers
-	async(func() {
+	customers := p.parent.deps.Services.Customers
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win}, func(ctx context.Context) (app.Customer, error) {
 		cust, err := customers.Customer(ctx, r.CustomerID)
 		if app.ErrorCode(err) == app.ENOTFOUND {
-			cust, err = app.Customer{ID: r.CustomerID, Name: r.Customer}, nil
+			return app.Customer{ID: r.CustomerID, Name: r.Customer}, nil
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, p.parent.win)
-				return
-			}
-			openStatement(p.parent, cust, day)
-		})
-	})
+		return cust, err
+	}, func(cust app.Customer) { openStatement(p.parent, cust, day) })
 }
 
 // ageReceivables ages the issued invoices and credit notes as they stood at

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // agingCustomers are the customers seedAging makes, by name.
@@ -25,10 +26,10 @@ type agingCustomers map[string]app.Customer
 //	               3 630,00 due 10. 3. paid 1 000,00 (2 630,00 in 1–30)
 //	Dvořák s.r.o.: 4 840,00 due 24. 3. (current), 6 050,00 due 15. 10. 2025 (over 90)
 //	Žlutý kůň:     1 210,00 issued 2. 2., paid in full 20. 2.
-func seedAging(t *testing.T, d Deps) agingCustomers {
+func seedAging(t *testing.T, d kit.Deps) agingCustomers {
 	t.Helper()
 	customers, _, sales := salesFakes(d)
-	ctx := d.ctx()
+	ctx := d.Ctx()
 	out := agingCustomers{}
 	for _, name := range []string{"Novák a syn", "Dvořák s.r.o.", "Žlutý kůň"} {
 		c, err := customers.SaveCustomer(ctx, app.Customer{Name: name, Street: "Dlouhá 1", City: "Praha"})
@@ -64,11 +65,11 @@ func seedAging(t *testing.T, d Deps) agingCustomers {
 }
 
 // dateText is a date as a date entry shows it in the UI language.
-func dateText(y, m, d int) string { return formatDateInput(app.D(y, time.Month(m), d)) }
+func dateText(y, m, d int) string { return kit.FormatDateInput(app.D(y, time.Month(m), d)) }
 
 // accountsPanesTest opens the Accounts tab over seeded invoices with fake
 // statement and report renderers, signed in as an accountant.
-func accountsPanesTest(t *testing.T) (*accountsScreen, fyne.Window, Deps, agingCustomers) {
+func accountsPanesTest(t *testing.T) (*accountsScreen, fyne.Window, kit.Deps, agingCustomers) {
 	t.Helper()
 	test.NewTempApp(t)
 	c := testCompany()
@@ -76,7 +77,7 @@ func accountsPanesTest(t *testing.T) (*accountsScreen, fyne.Window, Deps, agingC
 	custs := seedAging(t, d)
 	postTestEntries(t, l)
 	users, _ := fakesOf(d)
-	d.sess.user = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
+	d.Sess.User = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
 	d.Statements = &fakeStatements{}
 	d.Reports = &fakeReportPDF{}
 	d.Services.Reports = fakeBetween{l}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // overviewEvery is how often the Reception overview refreshes by itself;
@@ -22,7 +23,7 @@ var overviewEvery = time.Minute
 // and, under it, the customer directory, the visitor log, appointments and
 // inquiries.
 type receptionScreen struct {
-	deps    Deps
+	deps    kit.Deps
 	win     fyne.Window
 	company app.Company
 	// openQuote shows a sales document in the Sales tab; the shell sets it.
@@ -40,7 +41,7 @@ type receptionScreen struct {
 	quit     chan struct{}
 }
 
-func newReceptionScreen(d Deps, w fyne.Window, c app.Company) *receptionScreen {
+func newReceptionScreen(d kit.Deps, w fyne.Window, c app.Company) *receptionScreen {
 	return &receptionScreen{deps: d, win: w, company: c, quit: make(chan struct{})}
 }
 
@@ -66,27 +67,7 @@ func (r *receptionScreen) buildUI() fyne.CanvasObject {
 
 // startTicker refreshes the overview every overviewEvery until stop.
 func (r *receptionScreen) startTicker() {
-	if overviewEvery <= 0 {
-		return
-	}
-	go func() {
-		t := time.NewTicker(overviewEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-r.quit:
-				return
-			case <-t.C:
-				fyne.Do(func() {
-					select {
-					case <-r.quit:
-					default:
-						r.overview.refresh()
-					}
-				})
-			}
-		}
-	}()
+	kit.Every(overviewEvery, r.quit, r.overview.refresh)
 }
 
 // stop ends the periodic refresh (the shell closes at sign-out).
@@ -127,20 +108,9 @@ func (r *receptionScreen) changed() {
 
 // loadStaff fetches the people visitors see and appointments are for.
 func (r *receptionScreen) loadStaff() {
-	if r.deps.Services.Reception == nil {
-		return
-	}
-	ctx := r.deps.ctx()
-	async(func() {
-		st, err := r.deps.Services.Reception.Staff(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				r.overview.setProblem(err)
-				return
-			}
-			r.staff = st
-			r.appts.staffLoaded()
-		})
+	kit.Call(r.deps, kit.To{Err: r.overview.setProblem}, r.deps.Services.Reception.Staff, func(st []app.Staff) {
+		r.staff = st
+		r.appts.staffLoaded()
 	})
 }
 
@@ -157,7 +127,7 @@ func (r *receptionScreen) staffSelect(selected string, self bool) *widget.Select
 	sel := widget.NewSelect(opts, nil)
 	sel.PlaceHolder = lang.X("reception.pick_staff", "Choose a person…")
 	if selected == "" && self {
-		selected = r.deps.user().Name
+		selected = r.deps.User().Name
 	}
 	for i, s := range r.staff {
 		if s.Name == selected {
@@ -178,7 +148,7 @@ func (r *receptionScreen) staffOf(sel *widget.Select) string {
 
 // newCustomer opens the customer form (Ctrl+N in the tab).
 func (r *receptionScreen) newCustomer() {
-	if !r.deps.can(app.PermCustomersWrite) {
+	if !r.deps.Can(app.PermCustomersWrite) {
 		return
 	}
 	r.tabs.SelectIndex(0)
@@ -209,5 +179,5 @@ func weekdayName(d time.Weekday) string {
 // heading starts with a capital).
 func dayTitle(d app.Date) string {
 	name := []rune(weekdayName(d.Time(time.UTC).Weekday()))
-	return strings.ToUpper(string(name[:1])) + string(name[1:]) + " " + d.Format(uiLang)
+	return strings.ToUpper(string(name[:1])) + string(name[1:]) + " " + d.Format(kit.UILang)
 }

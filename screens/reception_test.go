@@ -10,12 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // receptionTestScreen opens the Reception tab in the shell for the
 // receptionist "recepce" (Eva Svobodová) over the fakes, with roles as given
 // (reception only by default).
-func receptionTestScreen(t *testing.T, roles ...app.Role) (*shell, *receptionScreen, fyne.Window, Deps) {
+func receptionTestScreen(t *testing.T, roles ...app.Role) (*shell, *receptionScreen, fyne.Window, kit.Deps) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	c := testCompany()
@@ -24,7 +25,7 @@ func receptionTestScreen(t *testing.T, roles ...app.Role) (*shell, *receptionScr
 	if len(roles) == 0 {
 		roles = []app.Role{app.RoleReception}
 	}
-	d.sess.user = users.mustAdd(app.NewUser{Name: "recepce", FullName: "Eva Svobodová", Roles: roles, Password: "kontor-demo"})
+	d.Sess.User = users.mustAdd(app.NewUser{Name: "recepce", FullName: "Eva Svobodová", Roles: roles, Password: "kontor-demo"})
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1366, 850))
 	sh := openTestShell(a, w, d, c)

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -8,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // directoryView is the Customers part of Reception: the shared customer list
@@ -25,7 +28,7 @@ func newDirectoryView(r *receptionScreen) *directoryView { return &directoryView
 func (v *directoryView) buildUI() fyne.CanvasObject {
 	v.list = newCustomersView(v.r.deps, v.r.win, v.r.company.BaseCurrency)
 	v.list.open = func(c app.Customer) { v.openCard(c.ID) }
-	if v.r.deps.can(app.PermCustomersWrite) && v.r.deps.Services.Importer != nil {
+	if v.r.deps.Can(app.PermCustomersWrite) {
 		imp := widget.NewButtonWithIcon(lang.X("reception.import", "Import customers…"), theme.UploadIcon(), v.r.importCustomers)
 		v.list.extra = append(v.list.extra, imp)
 	}
@@ -44,21 +47,12 @@ func (v *directoryView) focus() {
 
 // openCard loads the customer's card and shows it in place of the list.
 func (v *directoryView) openCard(id string) {
-	if v.r.deps.Services.Reception == nil {
-		return
-	}
-	ctx := v.r.deps.ctx()
-	async(func() {
-		card, err := v.r.deps.Services.Reception.CustomerCard(ctx, id)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.r.win)
-				return
-			}
-			v.card = newCustomerCard(v.r, card)
-			v.root.Objects = []fyne.CanvasObject{v.card.buildUI()}
-			v.root.Refresh()
-		})
+	kit.Call(v.r.deps, kit.To{Win: v.r.win}, func(ctx context.Context) (app.CustomerCard, error) {
+		return v.r.deps.Services.Reception.CustomerCard(ctx, id)
+	}, func(card app.CustomerCard) {
+		v.card = newCustomerCard(v.r, card)
+		v.root.Objects = []fyne.CanvasObject{v.card.buildUI()}
+		v.root.Refresh()
 	})
 }
 

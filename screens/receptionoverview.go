@@ -1,12 +1,15 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // overviewHeight is the height of each overview list: about two and a half
@@ -93,49 +96,47 @@ func (o *receptionOverview) visitText(i int) string {
 
 func (o *receptionOverview) inquiryText(i int) string {
 	q := o.open[i]
-	return q.Contact + " · " + q.Topic + " · " + inquiryStatusName(q.Status)
+	return q.Contact + " · " + q.Topic + " · " + kit.InquiryStatusName(q.Status)
 }
 
 // refresh loads the three lists in the background.
 func (o *receptionOverview) refresh() {
 	svc := o.r.deps.Services.Reception
-	if svc == nil || o.titles[0] == nil {
+	if o.titles[0] == nil {
 		return
 	}
 	o.gen++
-	gen, ctx := o.gen, o.r.deps.ctx()
-	today := app.Today(o.r.deps.clock())
-	async(func() {
-		appts, err := svc.Appointments(ctx, dayStart(today), dayStart(today.AddDays(1)), "")
-		var inside []app.Visit
-		var open []app.Inquiry
+	gen := o.gen
+	today := app.Today(o.r.deps.Clock())
+	type lists struct {
+		appts  []app.Appointment
+		inside []app.Visit
+		open   []app.Inquiry
+	}
+	kit.Call(o.r.deps, kit.To{Err: o.setProblem, Stale: func() bool { return gen != o.gen }}, func(ctx context.Context) (lists, error) {
+		var r lists
+		var err error
+		r.appts, err = svc.Appointments(ctx, dayStart(today), dayStart(today.AddDays(1)), "")
 		if err == nil {
-			inside, err = svc.InBuilding(ctx)
+			r.inside, err = svc.InBuilding(ctx)
 		}
 		if err == nil {
-			open, err = svc.Inquiries(ctx, true)
+			r.open, err = svc.Inquiries(ctx, true)
 		}
-		fyne.Do(func() {
-			if gen != o.gen {
-				return
-			}
-			if err != nil {
-				o.setProblem(err)
-				return
-			}
-			o.problem.Hide()
-			o.appts, o.inside, o.open = appts, inside, open
-			o.setTitles()
-			for _, l := range o.lists {
-				l.Refresh()
-			}
-		})
+		return r, err
+	}, func(r lists) {
+		o.problem.Hide()
+		o.appts, o.inside, o.open = r.appts, r.inside, r.open
+		o.setTitles()
+		for _, l := range o.lists {
+			l.Refresh()
+		}
 	})
 }
 
 // setProblem shows why the overview could not be loaded.
 func (o *receptionOverview) setProblem(err error) {
-	o.problem.SetText(app.ErrorMessage(err, Translator()))
+	o.problem.SetText(app.ErrorMessage(err, kit.Translator()))
 	o.problem.Show()
 }
 

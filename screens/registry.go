@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // tabGroup is a top-level tab of the shell.
@@ -61,7 +62,7 @@ var registry = []tabSpec{
 		}},
 	{ID: "aftersales", TitleKey: "tab.aftersales", Title: "After-sales", Icon: theme.SettingsIcon, Group: frontOffice,
 		Roles: []string{roleAftersales}, Build: func(*shell) fyne.CanvasObject {
-			return placeholder(theme.SettingsIcon(), lang.X("tab.aftersales", "After-sales"),
+			return kit.Placeholder(theme.SettingsIcon(), lang.X("tab.aftersales", "After-sales"),
 				lang.X("placeholder.aftersales", "Service tickets, warranty checks and returns (RMA) will live here."))
 		}},
 	{ID: "accounts", TitleKey: "tab.accounts", Title: "Accounts", Icon: theme.ListIcon, Group: backOffice,
@@ -71,7 +72,7 @@ var registry = []tabSpec{
 		}},
 	{ID: "payroll", TitleKey: "tab.payroll", Title: "Payroll", Icon: theme.AccountIcon, Group: backOffice,
 		Roles: []string{rolePayroll}, Build: func(*shell) fyne.CanvasObject {
-			return placeholder(theme.AccountIcon(), lang.X("tab.payroll", "Payroll"),
+			return kit.Placeholder(theme.AccountIcon(), lang.X("tab.payroll", "Payroll"),
 				lang.X("placeholder.payroll", "Employees, monthly pay runs, payslips and their posting to the ledger will live here."))
 		}},
 	{ID: "warehouse", TitleKey: "tab.warehouse", Title: "Warehouse", Icon: theme.StorageIcon, Group: backOffice,

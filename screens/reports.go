@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func init() {
@@ -127,8 +129,8 @@ func (p *reportsPane) buildUI() fyne.CanvasObject {
 	}
 	p.kind = widget.NewSelect(names, func(string) { p.kindChanged() })
 	p.from, p.to = widget.NewEntry(), widget.NewEntry()
-	p.from.SetPlaceHolder(datePlaceholder())
-	p.to.SetPlaceHolder(datePlaceholder())
+	p.from.SetPlaceHolder(kit.DatePlaceholder())
+	p.to.SetPlaceHolder(kit.DatePlaceholder())
 	p.from.OnSubmitted = func(string) { p.show() }
 	p.to.OnSubmitted = func(string) { p.show() }
 	presets := make([]string, len(reportPresets))
@@ -138,24 +140,24 @@ func (p *reportsPane) buildUI() fyne.CanvasObject {
 	p.preset = widget.NewSelect(presets, func(string) {
 		if i := p.preset.SelectedIndex(); i >= 0 {
 			from, to := presetPeriod(i, app.Today(p.parent.clock()))
-			p.from.SetText(formatDateInput(from))
-			p.to.SetText(formatDateInput(to))
+			p.from.SetText(kit.FormatDateInput(from))
+			p.to.SetText(kit.FormatDateInput(to))
 		}
 	})
 	p.preset.PlaceHolder = lang.X("reports.preset", "Period…")
 	p.account = widget.NewSelect(nil, nil)
 	p.account.PlaceHolder = lang.X("reports.choose_account", "Choose an account")
-	p.acctRow = container.NewHBox(widget.NewLabel(lang.X("reports.account", "Account")), sized(p.account, 280))
+	p.acctRow = container.NewHBox(widget.NewLabel(lang.X("reports.account", "Account")), kit.Sized(p.account, 280))
 	p.showB = widget.NewButtonWithIcon(lang.X("reports.show", "Show"), theme.SearchIcon(), p.show)
 	p.showB.Importance = widget.HighImportance
 	p.pdfB = widget.NewButtonWithIcon(lang.X("reports.export_pdf", "Export PDF…"), theme.DocumentSaveIcon(), p.exportPDF)
 	p.csvB = widget.NewButtonWithIcon(lang.X("reports.export_csv", "Export CSV…"), theme.DocumentSaveIcon(), p.exportCSV)
 
-	p.row1 = container.NewHBox(widget.NewLabel(lang.X("reports.kind", "Report")), sized(p.kind, 280), p.acctRow)
+	p.row1 = container.NewHBox(widget.NewLabel(lang.X("reports.kind", "Report")), kit.Sized(p.kind, 280), p.acctRow)
 	row2 := container.NewHBox(
-		widget.NewLabel(lang.X("journal.from", "From")), sized(p.from, 130),
-		widget.NewLabel(lang.X("journal.to", "To")), sized(p.to, 130),
-		sized(p.preset, 170), p.showB, p.pdfB, p.csvB)
+		widget.NewLabel(lang.X("journal.from", "From")), kit.Sized(p.from, 130),
+		widget.NewLabel(lang.X("journal.to", "To")), kit.Sized(p.to, 130),
+		kit.Sized(p.preset, 170), p.showB, p.pdfB, p.csvB)
 
 	p.title = widget.NewLabelWithStyle(lang.X("reports.hint", "Choose a report and a period, then press Show."), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.title.Truncation = fyne.TextTruncateEllipsis
@@ -201,24 +203,13 @@ func (p *reportsPane) kindChanged() {
 
 // loadAccounts fills the account choice of the general ledger.
 func (p *reportsPane) loadAccounts() {
-	ledger, ctx := p.parent.deps.Services.Ledger, p.parent.deps.ctx()
-	if ledger == nil {
-		return
-	}
-	async(func() {
-		accts, err := ledger.Accounts(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, p.parent.win)
-				return
-			}
-			p.accounts = accts
-			opts := make([]string, len(accts))
-			for i, a := range accts {
-				opts[i] = a.Code + " " + a.Name
-			}
-			p.account.SetOptions(opts)
-		})
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win}, p.parent.deps.Services.Ledger.Accounts, func(accts []app.Account) {
+		p.accounts = accts
+		opts := make([]string, len(accts))
+		for i, a := range accts {
+			opts[i] = a.Code + " " + a.Name
+		}
+		p.account.SetOptions(opts)
 	})
 }
 
@@ -235,10 +226,10 @@ func (p *reportsPane) updateButtons() {
 
 // period reads the dates; a wrong one is reported naming its field.
 func (p *reportsPane) period() (from, to app.Date, err error) {
-	if from, err = parseOptionalDate(p.from.Text, "filter.from"); err != nil {
+	if from, err = kit.ParseOptionalDate(p.from.Text, "filter.from"); err != nil {
 		return
 	}
-	if to, err = parseOptionalDate(p.to.Text, "filter.to"); err != nil {
+	if to, err = kit.ParseOptionalDate(p.to.Text, "filter.to"); err != nil {
 		return
 	}
 	err = app.ValidatePeriod(from, to)
@@ -249,36 +240,32 @@ func (p *reportsPane) period() (from, to app.Date, err error) {
 func (p *reportsPane) show() {
 	from, to, err := p.period()
 	if err != nil {
-		showError(err, p.parent.win)
+		kit.ShowError(err, p.parent.win)
 		return
 	}
 	kind, account := p.selectedKind(), ""
 	if kind == app.ReportLedger {
 		i := p.account.SelectedIndex()
 		if i < 0 || i >= len(p.accounts) {
-			showError(app.Invalid("report.account", "err.required", "is required", nil), p.parent.win)
+			kit.ShowError(app.Invalid("report.account", "err.required", "is required", nil), p.parent.win)
 			return
 		}
 		account = p.accounts[i].Code
 	}
 	p.gen++
-	gen, ctx, svc := p.gen, p.parent.deps.ctx(), p.parent.deps.Services
-	p.showB.Disable()
-	tr := reportTranslator{lang: uiLang}
-	async(func() {
-		r, err := buildReport(ctx, svc, kind, from, to, account, tr)
-		fyne.Do(func() {
-			if gen != p.gen {
-				return
-			}
+	gen, svc := p.gen, p.parent.deps.Services
+	tr := reportTranslator{lang: kit.UILang}
+	// a newer Show keeps the button disabled until its own report is in
+	busy := kit.BusyFunc(func(on bool) {
+		if on {
+			p.showB.Disable()
+		} else if gen == p.gen {
 			p.showB.Enable()
-			if err != nil {
-				showError(err, p.parent.win)
-				return
-			}
-			p.setReport(&r)
-		})
+		}
 	})
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win, Busy: busy, Stale: func() bool { return gen != p.gen }}, func(ctx context.Context) (app.ReportTable, error) {
+		return buildReport(ctx, svc, kind, from, to, account, tr)
+	}, func(r app.ReportTable) { p.setReport(&r) })
 }
 
 // setReport shows r: its title and period, its table and its notes.
@@ -327,7 +314,7 @@ func (p *reportsPane) newTable() *widget.Table {
 			return
 		}
 		c := p.report.Columns[id.Col]
-		l.Alignment = columnAlign(c.Numeric)
+		l.Alignment = kit.ColumnAlign(c.Numeric)
 		l.SetText(c.Title)
 	}
 	return t
@@ -344,7 +331,7 @@ func (p *reportsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	row := p.report.Rows[id.Row]
-	l.Alignment = columnAlign(p.report.Columns[id.Col].Numeric)
+	l.Alignment = kit.ColumnAlign(p.report.Columns[id.Col].Numeric)
 	switch {
 	case row.Heading:
 		l.TextStyle.Bold = true

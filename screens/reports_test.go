@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func TestPresetPeriods(t *testing.T) {
@@ -66,8 +67,8 @@ func TestReportsShowAndExportCSVAndPDF(t *testing.T) {
 	}
 	t.Cleanup(func() { buildReport = app.BuildReport })
 	var opened []string
-	openFile = func(path string) { opened = append(opened, path) }
-	t.Cleanup(func() { openFile = func(string) {} })
+	kit.OpenFile = func(path string) { opened = append(opened, path) }
+	t.Cleanup(func() { kit.OpenFile = func(string) {} })
 
 	if !p.pdfB.Disabled() || !p.csvB.Disabled() || p.acctRow.Visible() {
 		t.Error("exports enabled or the account shown before any report")
@@ -201,8 +202,8 @@ func TestMonthlyResultsLeaveTheClosingOut(t *testing.T) {
 	c := testCompany()
 	d, _, l := testDeps(&c)
 	users, _ := fakesOf(d)
-	d.sess.user = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
-	ctx := d.ctx()
+	d.Sess.User = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
+	ctx := d.Ctx()
 	for _, day := range []app.Date{app.D(2025, 6, 10), app.D(2025, 12, 5)} {
 		if _, err := l.PostEntry(ctx, app.Entry{Date: day, Memo: "Tržba", Lines: []app.Line{{Account: "211", Debit: 10000}, {Account: "602", Credit: 10000}}}); err != nil {
 			t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // monthlyChart is the revenue vs. expenses per month chart of a year on the
@@ -51,30 +52,22 @@ func (m *monthlyChart) buildUI() fyne.CanvasObject {
 // reload reads the twelve months of the chosen year off the UI thread.
 func (m *monthlyChart) reload() {
 	m.gen++
-	gen, year, ctx, ledger, closer := m.gen, m.year, m.parent.deps.ctx(), m.parent.deps.Services.Ledger, m.parent.deps.Services.Closer
-	if ledger == nil {
-		return
-	}
-	async(func() {
+	gen, year, ledger, closer := m.gen, m.year, m.parent.deps.Services.Ledger, m.parent.deps.Services.Closer
+	type months struct{ rev, exp [12]int64 }
+	kit.Call(m.parent.deps, kit.To{Win: m.parent.win, Stale: func() bool { return gen != m.gen }}, func(ctx context.Context) (months, error) {
 		rev, exp, err := monthlyResults(ctx, ledger, closer, year)
-		fyne.Do(func() {
-			if gen != m.gen {
-				return
-			}
-			if err != nil {
-				showError(err, m.parent.win)
-				return
-			}
-			m.revenue, m.expense = rev, exp
-			labels := make([]string, 12)
-			for i := range labels {
-				labels[i] = monthShort(time.Month(i + 1))
-			}
-			colors := chartColors()
-			m.chart.SetData(labels, []barSeries{
-				{name: lang.X("reports.revenue", "Revenue"), color: colors[0], values: rev[:]},
-				{name: lang.X("reports.expenses", "Expenses"), color: colors[1], values: exp[:]},
-			})
+		return months{rev, exp}, err
+	}, func(r months) {
+		rev, exp := r.rev, r.exp
+		m.revenue, m.expense = rev, exp
+		labels := make([]string, 12)
+		for i := range labels {
+			labels[i] = monthShort(time.Month(i + 1))
+		}
+		colors := chartColors()
+		m.chart.SetData(labels, []barSeries{
+			{name: lang.X("reports.revenue", "Revenue"), color: colors[0], values: rev[:]},
+			{name: lang.X("reports.expenses", "Expenses"), color: colors[1], values: exp[:]},
 		})
 	})
 }
@@ -122,11 +115,11 @@ func compactMoney(minor int64, currency string) string {
 		units /= 10
 	}
 	if units > -1000 && units < 1000 {
-		return app.FormatMinor(units, 0, uiLang)
+		return app.FormatMinor(units, 0, kit.UILang)
 	}
 	k := (units + 500) / 1000
 	if units < 0 {
 		k = (units - 500) / 1000
 	}
-	return lang.X("chart.thousands", "{{.n}}k", map[string]any{"n": app.FormatMinor(k, 0, uiLang)})
+	return lang.X("chart.thousands", "{{.n}}k", map[string]any{"n": app.FormatMinor(k, 0, kit.UILang)})
 }

@@ -1,13 +1,14 @@
 package screens
 
 import (
+	"context"
 	"os"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // reportFileName is the suggested name of an exported report.
@@ -26,16 +27,16 @@ func (p *reportsPane) exportPDF() {
 		return
 	}
 	if p.parent.deps.Reports == nil {
-		showError(errNoPDF(), p.parent.win)
+		kit.ShowError(errNoPDF(), p.parent.win)
 		return
 	}
 	r, d := *p.report, p.parent.deps
-	p.saveAs(".pdf", p.reportFileName(".pdf"), func(path string) error {
-		c, err := d.Services.Company.Company(d.ctx())
+	p.saveAs(".pdf", p.reportFileName(".pdf"), func(ctx context.Context, path string) error {
+		c, err := d.Services.Company.Company(ctx)
 		if err != nil {
 			return err
 		}
-		return writeFileAtomic(path, func(f *os.File) error { return d.Reports.Report(f, r, c) })
+		return kit.WriteFileAtomic(path, func(f *os.File) error { return d.Reports.Report(f, r, c) })
 	}, true)
 }
 
@@ -45,40 +46,35 @@ func (p *reportsPane) exportCSV() {
 		return
 	}
 	r := *p.report
-	p.saveAs(".csv", p.reportFileName(".csv"), func(path string) error {
-		return writeFileAtomic(path, func(f *os.File) error { return r.WriteCSV(f) })
+	p.saveAs(".csv", p.reportFileName(".csv"), func(_ context.Context, path string) error {
+		return kit.WriteFileAtomic(path, func(f *os.File) error { return r.WriteCSV(f) })
 	}, false)
 }
 
 // saveAs asks for a file name (adding ext if missing), writes it off the UI
 // thread and says where it went; open shows it in the system viewer.
-func (p *reportsPane) saveAs(ext, suggested string, write func(path string) error, open bool) {
-	p.dlg = saveFileAs(p.parent.win, suggested, ext, func(path string) { p.writeReport(path, write, open) })
+func (p *reportsPane) saveAs(ext, suggested string, write func(ctx context.Context, path string) error, open bool) {
+	p.dlg = kit.SaveFileAs(p.parent.win, suggested, ext, func(path string) { p.writeReport(path, write, open) })
 }
 
-// writeReport runs write for path in the background, then reports the result.
-func (p *reportsPane) writeReport(path string, write func(path string) error, open bool) {
-	win := p.parent.win
-	async(func() {
-		err := write(path)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, win)
-				return
-			}
-			p.notes.SetText(strings.TrimSpace(strings.Join(p.report.Notes, "\n") + "\n" +
-				lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})))
-			if open {
-				openFile(path)
-			}
-		})
+// writeReport runs write for path in the background (with the context of
+// the user who asked, taken now), then reports the result.
+func (p *reportsPane) writeReport(path string, write func(ctx context.Context, path string) error, open bool) {
+	kit.Run(p.parent.deps, kit.To{Win: p.parent.win}, func(ctx context.Context) error {
+		return write(ctx, path)
+	}, func() {
+		p.notes.SetText(strings.TrimSpace(strings.Join(p.report.Notes, "\n") + "\n" +
+			lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})))
+		if open {
+			kit.OpenFile(path)
+		}
 	})
 }
 
 // reportTranslator is the app.Translator of the reports: Fyne's lang
 // bundle, and the language the amounts and dates are written in.
 type reportTranslator struct {
-	fyneTranslator
+	kit.FyneTranslator
 	lang app.Lang
 }
 

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // vatFiling is the Reports pane's row that saves the VAT filings of a month
@@ -45,7 +46,7 @@ func (p *reportsPane) vatFilingUI() fyne.CanvasObject {
 	v.period.SetPlaceHolder("2026-11")
 	last := app.Today(p.parent.clock()).MonthOf().First().AddDays(-1).MonthOf()
 	v.period.SetText(app.VATPeriodOf(last).String())
-	row := container.NewHBox(widget.NewLabel(lang.X("reports.vat_filing", "VAT filing for the tax portal, period")), sized(v.period, 110))
+	row := container.NewHBox(widget.NewLabel(lang.X("reports.vat_filing", "VAT filing for the tax portal, period")), kit.Sized(v.period, 110))
 	for _, f := range vatForms {
 		form := f.form
 		b := widget.NewButtonWithIcon(lang.X(f.key, f.fallback), theme.DocumentSaveIcon(), func() { v.save(form) })
@@ -70,50 +71,43 @@ func (v *vatFiling) enable(on bool) {
 func (v *vatFiling) save(form app.VATForm) {
 	period, err := app.ParseVATPeriod(v.period.Text)
 	if err != nil {
-		showError(err, v.p.parent.win)
+		kit.ShowError(err, v.p.parent.win)
 		return
 	}
 	d := v.p.parent.deps
-	ctx, svc, today := d.ctx(), d.Services, app.Today(v.p.parent.clock())
-	v.enable(false)
-	async(func() {
+	svc, today := d.Services, app.Today(v.p.parent.clock())
+	type filing struct {
+		body []byte
+		warn string
+	}
+	kit.Call(d, kit.To{Win: v.p.parent.win, Busy: kit.BusyFunc(func(on bool) { v.enable(!on) })}, func(ctx context.Context) (filing, error) {
 		body, warn, err := makeVATFiling(ctx, svc, form, period, today)
-		fyne.Do(func() {
-			v.enable(true)
-			if err != nil {
-				showError(err, v.p.parent.win)
-				return
+		return filing{body, warn}, err
+	}, func(f filing) {
+		body, warn := f.body, f.warn
+		name := ""
+		for _, f := range vatForms {
+			if f.form == form {
+				name = f.file + "-" + period.String() + ".xml"
 			}
-			name := ""
-			for _, f := range vatForms {
-				if f.form == form {
-					name = f.file + "-" + period.String() + ".xml"
-				}
-			}
-			v.dlg = saveFileAs(v.p.parent.win, name, ".xml", func(path string) { v.write(path, body, warn) })
-		})
+		}
+		v.dlg = kit.SaveFileAs(v.p.parent.win, name, ".xml", func(path string) { v.write(path, body, warn) })
 	})
 }
 
 // write saves the file in the background and says where it went.
 func (v *vatFiling) write(path string, body []byte, warn string) {
-	win := v.p.parent.win
-	async(func() {
-		err := writeFileAtomic(path, func(f *os.File) error {
+	kit.Run(v.p.parent.deps, kit.To{Win: v.p.parent.win}, func(context.Context) error {
+		return kit.WriteFileAtomic(path, func(f *os.File) error {
 			_, err := f.Write(body)
 			return err
 		})
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, win)
-				return
-			}
-			msg := lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})
-			if warn != "" {
-				msg += "\n" + warn
-			}
-			v.p.notes.SetText(msg)
-		})
+	}, func() {
+		msg := lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path})
+		if warn != "" {
+			msg += "\n" + warn
+		}
+		v.p.notes.SetText(msg)
 	})
 }
 

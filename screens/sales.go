@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -9,13 +11,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // salesScreen is the Sales tab: lists of quotes, orders, invoices and credit
 // notes, the customers and the price list; a document opens in place of the
 // lists and "Back" returns to them.
 type salesScreen struct {
-	deps    Deps
+	deps    kit.Deps
 	win     fyne.Window
 	company app.Company
 
@@ -37,7 +40,7 @@ var (
 // listKinds are the document lists in tab order.
 var listKinds = []app.DocKind{app.KindQuote, app.KindOrder, app.KindInvoice, app.KindCreditNote}
 
-func newSalesScreen(d Deps, w fyne.Window, c app.Company) *salesScreen {
+func newSalesScreen(d kit.Deps, w fyne.Window, c app.Company) *salesScreen {
 	return &salesScreen{deps: d, win: w, company: c, lists: map[app.DocKind]*docList{}}
 }
 
@@ -48,7 +51,7 @@ func (s *salesScreen) buildUI() fyne.CanvasObject {
 		s.lists[k] = l
 		s.tabs.Append(container.NewTabItemWithIcon(listTitle(k), theme.DocumentIcon(), l.buildUI()))
 	}
-	if s.deps.can(app.PermCustomersRead) {
+	if s.deps.Can(app.PermCustomersRead) {
 		s.customers = newCustomersView(s.deps, s.win, s.company.BaseCurrency)
 		s.tabs.Append(container.NewTabItemWithIcon(lang.X("sales.tab.customers", "Customers"), theme.AccountIcon(), s.customers.buildUI()))
 	}
@@ -97,56 +100,50 @@ func (s *salesScreen) backToLists() {
 
 // newDoc opens an empty draft of kind (Ctrl+N makes an invoice).
 func (s *salesScreen) newDoc(kind app.DocKind) {
-	if !s.deps.can(app.PermSalesWrite) {
+	if !s.deps.Can(app.PermSalesWrite) {
 		return
 	}
-	ctx := s.deps.ctx()
-	async(func() {
-		c, err := s.deps.Services.Company.Company(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, s.win)
-				return
-			}
-			s.company = c
-			today := app.Today(s.deps.clock())
-			d := app.SalesDoc{Kind: kind, Status: app.StatusDraft, IssueDate: today, TaxDate: today,
-				Currency: c.BaseCurrency, PaymentMethod: app.PayBank, Supplier: app.PartyOfCompany(c)}
-			if kind == app.KindInvoice {
-				d.DueDate = today.AddDays(app.DefaultPaymentDays)
-			}
-			if kind == app.KindQuote {
-				d.ValidUntil = today.AddDays(30)
-			}
-			s.openForm(d, nil)
-		})
+	kit.Call(s.deps, kit.To{Win: s.win}, s.deps.Services.Company.Company, func(c app.Company) {
+		s.company = c
+		today := app.Today(s.deps.Clock())
+		d := app.SalesDoc{Kind: kind, Status: app.StatusDraft, IssueDate: today, TaxDate: today,
+			Currency: c.BaseCurrency, PaymentMethod: app.PayBank, Supplier: app.PartyOfCompany(c)}
+		if kind == app.KindInvoice {
+			d.DueDate = today.AddDays(app.DefaultPaymentDays)
+		}
+		if kind == app.KindQuote {
+			d.ValidUntil = today.AddDays(30)
+		}
+		s.openForm(d, nil)
 	})
 }
 
 // openDoc loads a document with the company and the customer record and
 // shows it: a draft in the form, an issued document read-only.
 func (s *salesScreen) openDoc(id string) {
-	ctx := s.deps.ctx()
-	async(func() {
-		d, err := s.deps.Services.Sales.Document(ctx, id)
-		var c app.Company
-		if err == nil {
-			c, err = s.deps.Services.Company.Company(ctx)
+	type loaded struct {
+		d    app.SalesDoc
+		c    app.Company
+		cust *app.Customer
+	}
+	kit.Call(s.deps, kit.To{Win: s.win}, func(ctx context.Context) (loaded, error) {
+		var r loaded
+		var err error
+		if r.d, err = s.deps.Services.Sales.Document(ctx, id); err != nil {
+			return r, err
 		}
-		var cust *app.Customer
-		if err == nil && d.CustomerID != "" && s.deps.Services.Customers != nil {
-			if rec, cerr := s.deps.Services.Customers.Customer(ctx, d.CustomerID); cerr == nil {
-				cust = &rec
+		if r.c, err = s.deps.Services.Company.Company(ctx); err != nil {
+			return r, err
+		}
+		if r.d.CustomerID != "" {
+			if rec, cerr := s.deps.Services.Customers.Customer(ctx, r.d.CustomerID); cerr == nil {
+				r.cust = &rec
 			}
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, s.win)
-				return
-			}
-			s.company = c
-			s.openForm(d, cust)
-		})
+		return r, nil
+	}, func(r loaded) {
+		s.company = r.c
+		s.openForm(r.d, r.cust)
 	})
 }
 

@@ -10,11 +10,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // salesTestScreen opens the Sales tab for a salesman over the fakes, with
 // one price-list item, in Czech number formats.
-func salesTestScreen(t *testing.T, roles ...app.Role) (*salesScreen, fyne.Window, Deps) {
+func salesTestScreen(t *testing.T, roles ...app.Role) (*salesScreen, fyne.Window, kit.Deps) {
 	t.Helper()
 	test.NewTempApp(t)
 	c := testCompany()
@@ -23,13 +24,13 @@ func salesTestScreen(t *testing.T, roles ...app.Role) (*salesScreen, fyne.Window
 	if len(roles) == 0 {
 		roles = []app.Role{app.RoleSales}
 	}
-	d.sess.user = users.mustAdd(app.NewUser{Name: "prodej", Roles: roles, Password: "kontor-demo"})
+	d.Sess.User = users.mustAdd(app.NewUser{Name: "prodej", Roles: roles, Password: "kontor-demo"})
 	_, prices, _ := salesFakes(d)
 	prices.items = []app.Item{{ID: "I001", Code: "DESKA", Name: "Pracovní deska dub", Unit: "ks",
 		Price: app.M(200000, "CZK"), VATKind: app.VATStandard, Stock: true}}
-	old := uiLang
-	uiLang = app.Czech
-	t.Cleanup(func() { uiLang = old })
+	old := kit.UILang
+	kit.UILang = app.Czech
+	t.Cleanup(func() { kit.UILang = old })
 	w := test.NewTempWindow(t, nil)
 	s := newSalesScreen(d, w, c)
 	w.SetContent(s.buildUI())
@@ -42,7 +43,7 @@ func overlayEntry(t *testing.T, w fyne.Window, n int) *widget.Entry {
 	t.Helper()
 	i := 0
 	for _, o := range objects(w.Canvas().Overlays().Top()) {
-		if e := entryOf(o); e != nil {
+		if e := kit.EntryOf(o); e != nil {
 			if i == n {
 				return e
 			}
@@ -61,7 +62,7 @@ func inputAfter(t *testing.T, root fyne.CanvasObject, label string) *widget.Entr
 		if l, ok := o.(*widget.Label); ok && l.Text == label {
 			seen = true
 		}
-		if e := entryOf(o); e != nil && seen {
+		if e := kit.EntryOf(o); e != nil && seen {
 			return e
 		}
 	}
@@ -200,9 +201,9 @@ func TestSalesQuoteToOrderToInvoiceToPaymentAndCreditNote(t *testing.T) {
 		t.Fatalf("credit note draft %+v", cn.doc)
 	}
 	issue("OD2026-0001")
-	invoice, _ := sales.DocumentByNumber(d.ctx(), "FV2026-0001")
-	if invoice.StatusOn(app.Today(d.clock())) != app.StatusCredited {
-		t.Errorf("invoice status %s", invoice.StatusOn(app.Today(d.clock())))
+	invoice, _ := sales.DocumentByNumber(d.Ctx(), "FV2026-0001")
+	if invoice.StatusOn(app.Today(d.Clock())) != app.StatusCredited {
+		t.Errorf("invoice status %s", invoice.StatusOn(app.Today(d.Clock())))
 	}
 
 	// Back in the lists, the invoice shows with its status.
@@ -216,7 +217,7 @@ func TestSalesQuoteToOrderToInvoiceToPaymentAndCreditNote(t *testing.T) {
 func TestSalesFormRefusesBadInputAtFields(t *testing.T) {
 	s, w, d := salesTestScreen(t)
 	customers, _, sales := salesFakes(d)
-	cust, err := customers.SaveCustomer(d.ctx(), app.Customer{Name: "Dvořák", Street: "Lidická 1", City: "Brno", PaymentDays: 10})
+	cust, err := customers.SaveCustomer(d.Ctx(), app.Customer{Name: "Dvořák", Street: "Lidická 1", City: "Brno", PaymentDays: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,10 +269,10 @@ func TestSalesFormRefusesBadInputAtFields(t *testing.T) {
 }
 
 // seedInvoices issues n invoices, every second for "Dvořák", the rest for "Novák".
-func seedInvoices(t *testing.T, d Deps, n int) []app.SalesDoc {
+func seedInvoices(t *testing.T, d kit.Deps, n int) []app.SalesDoc {
 	t.Helper()
 	customers, _, sales := salesFakes(d)
-	ctx := d.ctx()
+	ctx := d.Ctx()
 	var cs []app.Customer
 	for _, name := range []string{"Novák a syn", "Dvořák s.r.o."} {
 		c, err := customers.SaveCustomer(ctx, app.Customer{Name: name, Street: "Dlouhá 1", City: "Praha"})
@@ -301,21 +302,21 @@ func TestSalesSearchAsYouTypeNarrowsTheList(t *testing.T) {
 	seedInvoices(t, d, 6)
 	l := s.lists[app.KindInvoice]
 	l.reload()
-	if l.rows.count != 6 {
-		t.Fatalf("count %d", l.rows.count)
+	if l.rows.Count != 6 {
+		t.Fatalf("count %d", l.rows.Count)
 	}
 	test.Type(l.search, "dvorak")
-	if l.rows.count != 3 {
-		t.Errorf("search dvorak: %d", l.rows.count)
+	if l.rows.Count != 3 {
+		t.Errorf("search dvorak: %d", l.rows.Count)
 	}
 	retype(l.search, "FV2026-0004")
-	if l.rows.count != 1 || !strings.Contains(texts(w.Content()), "Dvořák s.r.o.") {
-		t.Errorf("search by number: %d\n%s", l.rows.count, texts(w.Content()))
+	if l.rows.Count != 1 || !strings.Contains(texts(w.Content()), "Dvořák s.r.o.") {
+		t.Errorf("search by number: %d\n%s", l.rows.Count, texts(w.Content()))
 	}
 	l.search.SetText("")
 	test.Type(l.from, "3. 3. 2026")
-	if l.rows.count != 0 {
-		t.Errorf("from 3 March: %d", l.rows.count)
+	if l.rows.Count != 0 {
+		t.Errorf("from 3 March: %d", l.rows.Count)
 	}
 	retype(l.from, "32. 3.")
 	if !l.filterMsg.Visible() || !strings.Contains(l.filterMsg.Text, "not a date") {
@@ -323,20 +324,20 @@ func TestSalesSearchAsYouTypeNarrowsTheList(t *testing.T) {
 	}
 	l.from.SetText("")
 	l.status.SetSelected("overdue")
-	if l.rows.count != 0 {
-		t.Errorf("overdue on 15 March: %d", l.rows.count)
+	if l.rows.Count != 0 {
+		t.Errorf("overdue on 15 March: %d", l.rows.Count)
 	}
 	l.status.SetSelectedIndex(0)
-	if l.rows.count != 6 {
-		t.Errorf("all again: %d", l.rows.count)
+	if l.rows.Count != 6 {
+		t.Errorf("all again: %d", l.rows.Count)
 	}
 }
 
 func TestSalesReadOnlyForAccounts(t *testing.T) {
 	s, w, d := salesTestScreen(t, app.RoleAccounts)
-	d.sess.user.Roles = []app.Role{app.RoleSales}
+	d.Sess.User.Roles = []app.Role{app.RoleSales}
 	docs := seedInvoices(t, d, 1)
-	d.sess.user.Roles = []app.Role{app.RoleAccounts}
+	d.Sess.User.Roles = []app.Role{app.RoleAccounts}
 	s.lists[app.KindInvoice].reload()
 	if got := buttonsText(w.Content()); strings.Contains(got, "New invoice") {
 		t.Errorf("accounts may not write invoices:\n%s", got)

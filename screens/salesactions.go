@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,12 +11,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // actions are the buttons of the open document, as its state and the
 // user's roles allow.
 func (f *docForm) actions() []fyne.CanvasObject {
-	d, can := f.doc, f.s.deps.can
+	d, can := f.doc, f.s.deps.Can
 	var out []fyne.CanvasObject
 	button := func(label string, icon fyne.Resource, imp widget.Importance, tap func()) {
 		b := widget.NewButtonWithIcon(label, icon, tap)
@@ -71,29 +73,29 @@ func (f *docForm) check() (app.SalesDoc, error) {
 
 // clearMarks hides every field message.
 func (f *docForm) clearMarks() {
-	for _, fs := range []*fieldSet{f.head, f.opts, f.linesFS} {
+	for _, fs := range []*kit.FieldSet{f.head, f.opts, f.linesFS} {
 		if fs != nil {
-			fs.clear()
+			fs.Clear()
 		}
 	}
 }
 
 // fail shows err at its field and in the error dialog.
 func (f *docForm) fail(err error) {
-	for _, fs := range []*fieldSet{f.head, f.opts, f.linesFS} {
-		if fs != nil && fs.mark(err) {
+	for _, fs := range []*kit.FieldSet{f.head, f.opts, f.linesFS} {
+		if fs != nil && fs.Mark(err) {
 			break
 		}
 	}
 	f.relayout()
-	showError(err, f.s.win)
+	kit.ShowError(err, f.s.win)
 }
 
 // message is the text shown at a field of the form ("" if none).
 func (f *docForm) message(key string) string {
-	for _, fs := range []*fieldSet{f.head, f.opts, f.linesFS} {
+	for _, fs := range []*kit.FieldSet{f.head, f.opts, f.linesFS} {
 		if fs != nil {
-			if m := fs.message(key); m != "" {
+			if m := fs.Message(key); m != "" {
 				return m
 			}
 		}
@@ -108,25 +110,19 @@ func (f *docForm) save(then func(app.SalesDoc)) {
 		f.fail(err)
 		return
 	}
-	ctx := f.s.deps.ctx()
-	async(func() {
-		saved, err := f.s.deps.Services.Sales.SaveDraft(ctx, d)
-		fyne.Do(func() {
-			if err != nil {
-				f.fail(err)
-				return
-			}
-			f.doc = saved
-			f.dirty = false
-			if then != nil {
-				then(saved)
-				return
-			}
-			if d.ID == "" {
-				f.s.openForm(saved, f.cust) // the bar gains Delete once the draft exists
-			}
-			f.s.form.state.SetText(lang.X("sales.saved", "Saved at {{.time}}", map[string]any{"time": f.s.deps.clock().Now().Local().Format("15:04")}))
-		})
+	kit.Call(f.s.deps, kit.To{Err: f.fail}, func(ctx context.Context) (app.SalesDoc, error) {
+		return f.s.deps.Services.Sales.SaveDraft(ctx, d)
+	}, func(saved app.SalesDoc) {
+		f.doc = saved
+		f.dirty = false
+		if then != nil {
+			then(saved)
+			return
+		}
+		if d.ID == "" {
+			f.s.openForm(saved, f.cust) // the bar gains Delete once the draft exists
+		}
+		f.s.form.state.SetText(lang.X("sales.saved", "Saved at {{.time}}", map[string]any{"time": f.s.deps.Clock().Now().Local().Format("15:04")}))
 	})
 }
 
@@ -145,24 +141,18 @@ func (f *docForm) issueDoc() {
 		return
 	}
 	msg := lang.X("sales.issue_confirm", "Issue this document ({{.kind}})? It gets the next number of its series and can no longer be changed.",
-		map[string]any{"kind": strings.ToLower(docKindName(d.Kind))})
+		map[string]any{"kind": strings.ToLower(kit.DocKindName(d.Kind))})
 	dialog.ShowConfirm(lang.X("sales.issue_title", "Issue"), msg, func(ok bool) {
 		if !ok {
 			return
 		}
 		f.save(func(saved app.SalesDoc) {
-			ctx := f.s.deps.ctx()
-			async(func() {
-				issued, err := f.s.deps.Services.Sales.Issue(ctx, saved.ID)
-				fyne.Do(func() {
-					if err != nil {
-						f.fail(err)
-						return
-					}
-					f.s.openForm(issued, f.cust)
-					dialog.ShowInformation(lang.X("sales.issued_title", "Issued"),
-						lang.X("sales.issued", "Issued: {{.kind}} {{.number}}.", map[string]any{"kind": docKindName(issued.Kind), "number": issued.Number}), f.s.win)
-				})
+			kit.Call(f.s.deps, kit.To{Err: f.fail}, func(ctx context.Context) (app.SalesDoc, error) {
+				return f.s.deps.Services.Sales.Issue(ctx, saved.ID)
+			}, func(issued app.SalesDoc) {
+				f.s.openForm(issued, f.cust)
+				dialog.ShowInformation(lang.X("sales.issued_title", "Issued"),
+					lang.X("sales.issued", "Issued: {{.kind}} {{.number}}.", map[string]any{"kind": kit.DocKindName(issued.Kind), "number": issued.Number}), f.s.win)
 			})
 		})
 	}, f.s.win)
@@ -174,74 +164,54 @@ func (f *docForm) confirmDelete() {
 		if !ok {
 			return
 		}
-		ctx, id := f.s.deps.ctx(), f.doc.ID
-		async(func() {
-			err := f.s.deps.Services.Sales.DeleteDraft(ctx, id)
-			fyne.Do(func() {
-				if err != nil {
-					showError(err, f.s.win)
-					return
-				}
-				f.s.backToLists()
-			})
-		})
+		id := f.doc.ID
+		kit.Run(f.s.deps, kit.To{Win: f.s.win}, func(ctx context.Context) error {
+			return f.s.deps.Services.Sales.DeleteDraft(ctx, id)
+		}, f.s.backToLists)
 	}, f.s.win)
 }
 
 // convert makes the next document of the sale and opens its draft.
 func (f *docForm) convert(to app.DocKind) {
-	ctx, id := f.s.deps.ctx(), f.doc.ID
-	async(func() {
-		d, err := f.s.deps.Services.Sales.Convert(ctx, id, to)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, f.s.win)
-				return
-			}
-			f.s.openDoc(d.ID)
-		})
-	})
+	id := f.doc.ID
+	kit.Call(f.s.deps, kit.To{Win: f.s.win}, func(ctx context.Context) (app.SalesDoc, error) {
+		return f.s.deps.Services.Sales.Convert(ctx, id, to)
+	}, func(d app.SalesDoc) { f.s.openDoc(d.ID) })
 }
 
 // recordPayment asks for the date, amount (what remains) and method.
 func (f *docForm) recordPayment() {
 	d := f.doc
-	fs := newFieldSet()
-	date := fs.escEntry("payment.date", "Payment date", datePlaceholder())
-	date.SetText(formatDateInput(app.Today(f.s.deps.clock())))
-	amount := fs.escEntry("payment.amount", "Amount", "")
-	amount.SetText(formatPriceInput(d.Remaining(), d.Currency))
-	method := widget.NewSelect([]string{methodName(app.PayBank), methodName(app.PayCash)}, nil)
-	method.SetSelected(methodName(d.PaymentMethod))
-	fs.add("payment.method", "Payment method", method)
+	fs := kit.NewFieldSet()
+	date := fs.EscEntry("payment.date", "Payment date", kit.DatePlaceholder())
+	date.SetText(kit.FormatDateInput(app.Today(f.s.deps.Clock())))
+	amount := fs.EscEntry("payment.amount", "Amount", "")
+	amount.SetText(kit.FormatPriceInput(d.Remaining(), d.Currency))
+	method := widget.NewSelect([]string{kit.MethodName(app.PayBank), kit.MethodName(app.PayCash)}, nil)
+	method.SetSelected(kit.MethodName(d.PaymentMethod))
+	fs.Add("payment.method", "Payment method", method)
 	info := widget.NewLabel(lang.X("sales.remaining", "Remaining {{.left}} of {{.total}}",
-		map[string]any{"left": app.M(d.Remaining(), d.Currency).Format(uiLang), "total": app.M(d.Totals.Total, d.Currency).Format(uiLang)}))
+		map[string]any{"left": app.M(d.Remaining(), d.Currency).Format(kit.UILang), "total": app.M(d.Totals.Total, d.Currency).Format(kit.UILang)}))
 	info.Importance = widget.LowImportance
 	title := lang.X("sales.pay_title", "Payment for {{.number}}", map[string]any{"number": d.Number})
-	showFormDialog(title, lang.X("sales.pay_submit", "Record"), fs, info, f.s.win, func(fd *formDialog) {
+	kit.ShowFormDialog(title, lang.X("sales.pay_submit", "Record"), fs, info, f.s.win, func(fd *kit.FormDialog) {
 		day, err := app.ParseDate(date.Text)
 		if err != nil {
-			fd.fail(app.WithField(err, "payment.date"))
+			fd.Fail(app.WithField(err, "payment.date"))
 			return
 		}
-		m, err := app.ParseMoney(amount.Text, d.Currency, uiLang)
+		m, err := app.ParseMoney(amount.Text, d.Currency, kit.UILang)
 		if err != nil {
-			fd.fail(app.WithField(err, "payment.amount"))
+			fd.Fail(app.WithField(err, "payment.amount"))
 			return
 		}
-		p := app.Payment{DocID: d.ID, Date: day, Amount: m, Method: methodOf(method.Selected)}
-		fd.busy()
-		ctx := f.s.deps.ctx()
-		async(func() {
+		p := app.Payment{DocID: d.ID, Date: day, Amount: m, Method: kit.MethodOf(method.Selected)}
+		kit.Run(f.s.deps, fd.To(), func(ctx context.Context) error {
 			_, err := f.s.deps.Services.Sales.RecordPayment(ctx, p)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				f.s.openDoc(d.ID)
-			})
+			return err
+		}, func() {
+			fd.Close()
+			f.s.openDoc(d.ID)
 		})
 	})
 }
@@ -249,30 +219,23 @@ func (f *docForm) recordPayment() {
 // creditNote asks for the reason and opens the draft credit note.
 func (f *docForm) creditNote() {
 	d := f.doc
-	fs := newFieldSet()
-	reason := fs.escEntry("doc.reason", "Reason", lang.X("sales.reason_hint", "Why the invoice is corrected"))
+	fs := kit.NewFieldSet()
+	reason := fs.EscEntry("doc.reason", "Reason", lang.X("sales.reason_hint", "Why the invoice is corrected"))
 	info := widget.NewLabel(lang.X("sales.credit_info", "The draft takes back everything that remains of the invoice; reduce its lines before issuing for a partial credit note."))
 	info.Wrapping = fyne.TextWrapWord
 	info.Importance = widget.LowImportance
 	title := lang.X("sales.credit_title", "Credit note for {{.number}}", map[string]any{"number": d.Number})
-	showFormDialog(title, lang.X("sales.credit_submit", "Create draft"), fs, info, f.s.win, func(fd *formDialog) {
+	kit.ShowFormDialog(title, lang.X("sales.credit_submit", "Create draft"), fs, info, f.s.win, func(fd *kit.FormDialog) {
 		text := strings.TrimSpace(reason.Text)
 		if text == "" {
-			fd.fail(app.Invalid("doc.reason", "err.required", "is required", nil))
+			fd.Fail(app.Invalid("doc.reason", "err.required", "is required", nil))
 			return
 		}
-		fd.busy()
-		ctx := f.s.deps.ctx()
-		async(func() {
-			cn, err := f.s.deps.Services.Sales.NewCreditNote(ctx, d.ID, text)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				f.s.openDoc(cn.ID)
-			})
+		kit.Call(f.s.deps, fd.To(), func(ctx context.Context) (app.SalesDoc, error) {
+			return f.s.deps.Services.Sales.NewCreditNote(ctx, d.ID, text)
+		}, func(cn app.SalesDoc) {
+			fd.Close()
+			f.s.openDoc(cn.ID)
 		})
 	})
 }

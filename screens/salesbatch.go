@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // batchPage is how many documents a batch export holds at once.
@@ -67,9 +68,6 @@ func (b *batchSource) next() (app.SalesDoc, error) {
 	}
 }
 
-// errCancelled is what a cancelled export returns.
-func errCancelled() error { return app.Errorf(app.EINVALID, "err.cancelled", "cancelled", nil) }
-
 // exportCombined writes every document of next into one PDF at path; a
 // cancelled or failed export leaves no file.
 func exportCombined(ctx context.Context, r app.DocumentRenderer, c app.Company, next func() (app.SalesDoc, error), path string, progress func(int)) (int, error) {
@@ -81,14 +79,14 @@ func exportCombined(ctx context.Context, r app.DocumentRenderer, c app.Company, 
 		}
 		return d, err
 	}
-	err := writeFileAtomic(path, func(w *os.File) error {
+	err := kit.WriteFileAtomic(path, func(w *os.File) error {
 		if err := r.Batch(ctx, w, counted, c, progress); err != nil {
 			return err
 		}
 		return ctx.Err()
 	})
 	if ctx.Err() != nil {
-		return n, errCancelled()
+		return n, kit.ErrCancelled()
 	}
 	return n, err
 }
@@ -98,7 +96,7 @@ func exportFolder(ctx context.Context, r app.DocumentRenderer, c app.Company, ne
 	n := 0
 	for {
 		if ctx.Err() != nil {
-			return n, errCancelled()
+			return n, kit.ErrCancelled()
 		}
 		d, err := next()
 		if errors.Is(err, io.EOF) {
@@ -107,7 +105,7 @@ func exportFolder(ctx context.Context, r app.DocumentRenderer, c app.Company, ne
 		if err != nil {
 			return n, err
 		}
-		if err := writeFileAtomic(filepath.Join(dir, pdfFileName(d)), func(w *os.File) error { return r.Document(w, d, c) }); err != nil {
+		if err := kit.WriteFileAtomic(filepath.Join(dir, pdfFileName(d)), func(w *os.File) error { return r.Document(w, d, c) }); err != nil {
 			return n, err
 		}
 		n++
@@ -121,7 +119,7 @@ func exportFolder(ctx context.Context, r app.DocumentRenderer, c app.Company, ne
 // documents (selected) or of all the list shows.
 func (l *docList) exportBatch(selected bool) {
 	if l.s.deps.PDF == nil {
-		showError(errNoPDF(), l.s.win)
+		kit.ShowError(errNoPDF(), l.s.win)
 		return
 	}
 	var ids []string
@@ -136,9 +134,9 @@ func (l *docList) exportBatch(selected bool) {
 	mode := widget.NewRadioGroup([]string{combined, folder}, nil)
 	mode.Required = true
 	mode.SetSelected(combined)
-	what := plural("sales.batch_all", l.rows.count, "The {{.n}} listed document (drafts are left out).", "All {{.n}} listed documents (drafts are left out).", nil)
+	what := kit.Plural("sales.batch_all", l.rows.Count, "The {{.n}} listed document (drafts are left out).", "All {{.n}} listed documents (drafts are left out).", nil)
 	if selected {
-		what = plural("sales.batch_selected", len(ids), "{{.n}} selected document.", "{{.n}} selected documents.", nil)
+		what = kit.Plural("sales.batch_selected", len(ids), "{{.n}} selected document.", "{{.n}} selected documents.", nil)
 	}
 	body := container.NewVBox(widget.NewLabel(what), mode)
 	dialog.ShowCustomConfirm(lang.X("sales.batch_title", "Export PDFs"), lang.X("sales.batch_next", "Continue…"), lang.X("action.cancel", "Cancel"), body, func(ok bool) {
@@ -147,14 +145,14 @@ func (l *docList) exportBatch(selected bool) {
 		}
 		spec := batchSpec{ids: ids, total: len(ids)}
 		if !selected {
-			spec.filter, spec.total = &filter, l.rows.count
+			spec.filter, spec.total = &filter, l.rows.Count
 		}
 		if mode.Selected == folder {
-			openFolder(l.s.win, func(path string) { l.runBatch(spec, true, path) })
+			kit.OpenFolder(l.s.win, func(path string) { l.runBatch(spec, true, path) })
 			return
 		}
-		name := app.FoldText(listTitle(l.kind)) + "-" + l.s.deps.clock().Now().Format("2006-01-02") + ".pdf"
-		saveFileAs(l.s.win, name, ".pdf", func(path string) { l.runBatch(spec, false, path) })
+		name := app.FoldText(listTitle(l.kind)) + "-" + l.s.deps.Clock().Now().Format("2006-01-02") + ".pdf"
+		kit.SaveFileAs(l.s.win, name, ".pdf", func(path string) { l.runBatch(spec, false, path) })
 	}, l.s.win)
 }
 
@@ -168,50 +166,46 @@ type batchSpec struct {
 // runBatch exports in the background with a progress bar and Cancel, then
 // says how many documents went where.
 func (l *docList) runBatch(spec batchSpec, folder bool, target string) {
-	ctx, cancel := context.WithCancel(l.s.deps.ctx())
 	bar := widget.NewProgressBar()
 	count := widget.NewLabel(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": 0, "total": spec.total}))
 	wait := dialog.NewCustom(lang.X("sales.batch_running", "Exporting PDFs…"), lang.X("action.cancel", "Cancel"), container.NewVBox(count, bar), l.s.win)
-	wait.SetOnClosed(cancel)
-	showSized(wait, fyne.NewSize(420, 0))
+	stop := &kit.Stop{}
+	wait.SetOnClosed(stop.Stop) // Cancel was pressed (or the job is over)
+	kit.ShowSized(wait, fyne.NewSize(420, 0))
 	total := spec.total
-	progress := func(done int) {
-		fyne.Do(func() {
-			count.SetText(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": done, "total": total}))
-			if total > 0 {
-				bar.SetValue(float64(done) / float64(total))
-			}
-		})
-	}
 	deps, win := l.s.deps, l.s.win
-	async(func() {
+	kit.Job(deps, kit.To{Stop: stop}, func(ctx context.Context, progress func(done, total int)) (int, error) {
 		c, err := deps.Services.Company.Company(ctx)
-		n := 0
-		if err == nil {
-			src := &batchSource{ctx: ctx, sales: deps.Services.Sales, ids: spec.ids, filter: spec.filter}
-			if folder {
-				n, err = exportFolder(ctx, deps.PDF, c, src.next, target, progress)
-			} else {
-				n, err = exportCombined(ctx, deps.PDF, c, src.next, target, progress)
+		if err != nil {
+			return 0, err
+		}
+		src := &batchSource{ctx: ctx, sales: deps.Services.Sales, ids: spec.ids, filter: spec.filter}
+		step := func(done int) { progress(done, total) }
+		if folder {
+			return exportFolder(ctx, deps.PDF, c, src.next, target, step)
+		}
+		return exportCombined(ctx, deps.PDF, c, src.next, target, step)
+	}, func(done, total int) {
+		count.SetText(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": done, "total": total}))
+		if total > 0 {
+			bar.SetValue(float64(done) / float64(total))
+		}
+	}, func(n int, err error) {
+		stopped := stop.Stopped()
+		wait.Hide()
+		title := lang.X("sales.batch_title", "Export PDFs")
+		switch {
+		case stopped && folder:
+			dialog.ShowInformation(title, kit.Plural("sales.batch_cancelled_folder", n, "Cancelled. {{.n}} file was written to {{.path}}.", "Cancelled. {{.n}} files were written to {{.path}}.", map[string]any{"path": target}), win)
+		case stopped:
+			dialog.ShowInformation(title, lang.X("sales.batch_cancelled", "Cancelled. No file was written."), win)
+		case err != nil:
+			kit.ShowError(err, win)
+		default:
+			dialog.ShowInformation(title, kit.Plural("sales.batch_done", n, "Wrote {{.n}} document to {{.path}}.", "Wrote {{.n}} documents to {{.path}}.", map[string]any{"path": target}), win)
+			if !folder {
+				kit.OpenFile(target)
 			}
 		}
-		fyne.Do(func() {
-			cancelled := ctx.Err() != nil
-			wait.Hide()
-			title := lang.X("sales.batch_title", "Export PDFs")
-			switch {
-			case cancelled && folder:
-				dialog.ShowInformation(title, plural("sales.batch_cancelled_folder", n, "Cancelled. {{.n}} file was written to {{.path}}.", "Cancelled. {{.n}} files were written to {{.path}}.", map[string]any{"path": target}), win)
-			case cancelled:
-				dialog.ShowInformation(title, lang.X("sales.batch_cancelled", "Cancelled. No file was written."), win)
-			case err != nil:
-				showError(err, win)
-			default:
-				dialog.ShowInformation(title, plural("sales.batch_done", n, "Wrote {{.n}} document to {{.path}}.", "Wrote {{.n}} documents to {{.path}}.", map[string]any{"path": target}), win)
-				if !folder {
-					openFile(target)
-				}
-			}
-		})
 	})
 }

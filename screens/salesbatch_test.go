@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func TestSalesBatchExportCombinedFolderAndCancel(t *testing.T) {
@@ -37,8 +38,8 @@ func TestSalesBatchExportCombinedFolderAndCancel(t *testing.T) {
 	}
 	sort.Strings(ids)
 	var opened []string
-	openFile = func(p string) { opened = append(opened, p) }
-	t.Cleanup(func() { openFile = func(string) {} })
+	kit.OpenFile = func(p string) { opened = append(opened, p) }
+	t.Cleanup(func() { kit.OpenFile = func(string) {} })
 
 	l.runBatch(batchSpec{ids: ids, total: 3}, false, path)
 	if len(r.batches) != 1 || strings.Join(r.batches[0], ",") != "FV2026-0003,FV2026-0005,FV2026-0007" {
@@ -61,7 +62,7 @@ func TestSalesBatchExportCombinedFolderAndCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	filter := l.filter
-	l.runBatch(batchSpec{filter: &filter, total: l.rows.count}, true, out)
+	l.runBatch(batchSpec{filter: &filter, total: l.rows.Count}, true, out)
 	files, _ := os.ReadDir(out)
 	if len(files) != len(docs) || files[0].Name() != "FV2026-0001.pdf" {
 		t.Errorf("folder has %d files: %v", len(files), files)
@@ -78,7 +79,7 @@ func TestSalesBatchExportCombinedFolderAndCancel(t *testing.T) {
 			tapDialog(t, w, "Cancel")
 		}
 	}
-	l.runBatch(batchSpec{filter: &filter, total: l.rows.count}, false, cancelled)
+	l.runBatch(batchSpec{filter: &filter, total: l.rows.Count}, false, cancelled)
 	if last := r.batches[len(r.batches)-1]; len(last) != 2 {
 		t.Errorf("the cancelled batch rendered %v", last)
 	}
@@ -99,10 +100,10 @@ func TestBatchSourceHoldsOnePageAndSkipsDrafts(t *testing.T) {
 	d, _, _ := testDeps(&c)
 	docs := seedInvoices(t, d, batchPage+5)
 	_, _, sales := salesFakes(d)
-	if _, err := sales.SaveDraft(d.ctx(), app.SalesDoc{Kind: app.KindInvoice}); err != nil {
+	if _, err := sales.SaveDraft(d.Ctx(), app.SalesDoc{Kind: app.KindInvoice}); err != nil {
 		t.Fatal(err)
 	}
-	src := &batchSource{ctx: d.ctx(), sales: sales, filter: &app.DocFilter{Kind: app.KindInvoice}}
+	src := &batchSource{ctx: d.Ctx(), sales: sales, filter: &app.DocFilter{Kind: app.KindInvoice}}
 	n := 0
 	for {
 		doc, err := src.next()
@@ -120,7 +121,7 @@ func TestBatchSourceHoldsOnePageAndSkipsDrafts(t *testing.T) {
 	if n != len(docs) {
 		t.Errorf("exported %d of %d", n, len(docs))
 	}
-	ctx, cancel := context.WithCancel(d.ctx())
+	ctx, cancel := context.WithCancel(d.Ctx())
 	cancel()
 	if _, err := exportFolder(ctx, &fakeRenderer{}, c, src.next, t.TempDir(), nil); app.ErrorCode(err) != app.EINVALID {
 		t.Errorf("a cancelled folder export: %v", err)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // docForm shows one document: the editable form of a draft (customer, dates,
@@ -29,7 +30,7 @@ type docForm struct {
 	// services) until the user chooses one.
 	regimeAuto bool
 
-	head, opts, linesFS *fieldSet
+	head, opts, linesFS *kit.FieldSet
 	custName            *widget.Label
 	issue, taxDate, due *widget.Entry
 	valid, rate, reason *widget.Entry
@@ -56,16 +57,16 @@ func (f *docForm) relayout() {
 
 func newDocForm(s *salesScreen, d app.SalesDoc, cust *app.Customer) *docForm {
 	return &docForm{s: s, doc: d, cust: cust, totals: newTotalsView(),
-		editable: d.Status == app.StatusDraft && s.deps.can(app.PermSalesWrite)}
+		editable: d.Status == app.StatusDraft && s.deps.Can(app.PermSalesWrite)}
 }
 
 // title is "Invoice FV2026-0001 · paid" or "Invoice · draft".
 func (f *docForm) title() string {
-	t := docKindName(f.doc.Kind)
+	t := kit.DocKindName(f.doc.Kind)
 	if f.doc.Number != "" {
 		t += " " + f.doc.Number
 	}
-	return t + " · " + docStatusName(f.doc.StatusOn(app.Today(f.s.deps.clock())))
+	return t + " · " + kit.DocStatusName(f.doc.StatusOn(app.Today(f.s.deps.Clock())))
 }
 
 func (f *docForm) buildUI() fyne.CanvasObject {
@@ -74,7 +75,7 @@ func (f *docForm) buildUI() fyne.CanvasObject {
 	})
 	f.state = widget.NewLabel("")
 	f.state.Importance = widget.LowImportance
-	bar := container.NewHBox(back, heading(f.title()), f.state, layout.NewSpacer())
+	bar := container.NewHBox(back, kit.Heading(f.title()), f.state, layout.NewSpacer())
 	for _, b := range f.actions() {
 		bar.Add(b)
 	}
@@ -100,7 +101,7 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 	d := f.doc
 	f.loading = true
 	defer func() { f.loading = false }()
-	f.head, f.opts, f.linesFS = newFieldSet(), newFieldSet(), newFieldSet()
+	f.head, f.opts, f.linesFS = kit.NewFieldSet(), kit.NewFieldSet(), kit.NewFieldSet()
 
 	f.custName = widget.NewLabel("")
 	f.custName.Wrapping = fyne.TextWrapWord
@@ -110,59 +111,59 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 	if d.Kind == app.KindCreditNote {
 		pick.Disable() // a credit note belongs to its invoice's customer
 	}
-	f.head.add("doc.customer", "Customer", container.NewBorder(nil, nil, nil, pick, f.custName))
-	f.issue = f.head.entry("doc.issue_date", "Issue date", datePlaceholder())
-	f.taxDate = f.head.entry("doc.tax_date", "DUZP", datePlaceholder())
-	f.due = f.head.entry("doc.due_date", "Due date", datePlaceholder())
-	f.valid = f.head.entry("doc.valid_until", "Valid until", datePlaceholder())
-	f.method = widget.NewSelect([]string{methodName(app.PayBank), methodName(app.PayCash)}, func(string) { f.changed() })
-	f.head.add("doc.payment_method", "Payment method", f.method)
+	f.head.Add("doc.customer", "Customer", container.NewBorder(nil, nil, nil, pick, f.custName))
+	f.issue = f.head.Entry("doc.issue_date", "Issue date", kit.DatePlaceholder())
+	f.taxDate = f.head.Entry("doc.tax_date", "DUZP", kit.DatePlaceholder())
+	f.due = f.head.Entry("doc.due_date", "Due date", kit.DatePlaceholder())
+	f.valid = f.head.Entry("doc.valid_until", "Valid until", kit.DatePlaceholder())
+	f.method = widget.NewSelect([]string{kit.MethodName(app.PayBank), kit.MethodName(app.PayCash)}, func(string) { f.changed() })
+	f.head.Add("doc.payment_method", "Payment method", f.method)
 
 	f.curSel = widget.NewSelect(app.Currencies(), func(string) { f.currencyChanged() })
-	f.opts.add("doc.currency", "Currency", f.curSel)
-	f.rate = f.opts.entry("doc.exchange_rate", "Exchange rate", "24,325")
-	f.regime = widget.NewSelect(names(app.SalesRegimes, regimeName), func(string) {
+	f.opts.Add("doc.currency", "Currency", f.curSel)
+	f.rate = f.opts.Entry("doc.exchange_rate", "Exchange rate", "24,325")
+	f.regime = widget.NewSelect(kit.Names(app.SalesRegimes, kit.RegimeName), func(string) {
 		if !f.loading {
 			f.regimeAuto = false
 		}
 		f.regimeChanged()
 	})
-	f.opts.add("doc.regime", "VAT regime", f.regime)
-	f.exempt = widget.NewSelect(names(app.ExemptParagraphs, exemptName), func(string) { f.changed() })
-	f.opts.add("doc.exempt", "Exemption", f.exempt)
-	f.rcCode = widget.NewSelect(names(app.ReverseChargeCodes, rcCodeName), func(string) { f.changed() })
-	f.opts.add("doc.rc_code", "Reverse-charge code", f.rcCode)
+	f.opts.Add("doc.regime", "VAT regime", f.regime)
+	f.exempt = widget.NewSelect(kit.Names(app.ExemptParagraphs, kit.ExemptName), func(string) { f.changed() })
+	f.opts.Add("doc.exempt", "Exemption", f.exempt)
+	f.rcCode = widget.NewSelect(kit.Names(app.ReverseChargeCodes, kit.RCCodeName), func(string) { f.changed() })
+	f.opts.Add("doc.rc_code", "Reverse-charge code", f.rcCode)
 	f.gross = widget.NewCheck(lang.X("sales.gross", "Prices include VAT"), func(bool) { f.changed() })
 	f.rounding = widget.NewCheck(lang.X("sales.rounding", "Round the total to whole units (cash)"), func(bool) { f.changed() })
-	f.opts.add("doc.options", "Options", container.NewVBox(f.gross, f.rounding))
-	f.reason = f.opts.entry("doc.reason", "Reason", lang.X("sales.reason_hint", "Why the invoice is corrected"))
+	f.opts.Add("doc.options", "Options", container.NewVBox(f.gross, f.rounding))
+	f.reason = f.opts.Entry("doc.reason", "Reason", lang.X("sales.reason_hint", "Why the invoice is corrected"))
 	f.note = widget.NewMultiLineEntry()
 	f.note.SetMinRowsVisible(2)
-	f.opts.add("doc.note", "Note", f.note)
+	f.opts.Add("doc.note", "Note", f.note)
 
 	f.lines = newLinesEditor(f)
-	lf := f.linesFS.add("doc.lines", "Lines", f.lines.object())
-	lf.label.TextStyle.Bold = true
+	lf := f.linesFS.Add("doc.lines", "Lines", f.lines.object())
+	lf.Label.TextStyle.Bold = true
 
 	// Fill the widgets from the document.
 	f.showCustomer()
-	f.issue.SetText(formatDateInput(d.IssueDate))
-	f.taxDate.SetText(formatDateInput(d.TaxDate))
-	f.due.SetText(formatDateInput(d.DueDate))
-	f.valid.SetText(formatDateInput(d.ValidUntil))
-	f.method.SetSelected(methodName(d.PaymentMethod))
+	f.issue.SetText(kit.FormatDateInput(d.IssueDate))
+	f.taxDate.SetText(kit.FormatDateInput(d.TaxDate))
+	f.due.SetText(kit.FormatDateInput(d.DueDate))
+	f.valid.SetText(kit.FormatDateInput(d.ValidUntil))
+	f.method.SetSelected(kit.MethodName(d.PaymentMethod))
 	cur := d.Currency
 	if cur == "" {
 		cur = f.s.company.BaseCurrency
 	}
 	f.curSel.SetSelected(cur)
 	if d.ExchangeRate.Micro() > 0 && cur != f.s.company.BaseCurrency {
-		f.rate.SetText(d.ExchangeRate.Format(uiLang))
+		f.rate.SetText(d.ExchangeRate.Format(kit.UILang))
 	}
 	f.gross.SetChecked(d.PricesIncludeVAT)
-	selectValue(f.regime, app.SalesRegimes, d.Regime.Of())
-	selectValue(f.exempt, app.ExemptParagraphs, d.Exempt)
-	selectValue(f.rcCode, app.ReverseChargeCodes, d.RCCode)
+	kit.SelectValue(f.regime, app.SalesRegimes, d.Regime.Of())
+	kit.SelectValue(f.exempt, app.ExemptParagraphs, d.Exempt)
+	kit.SelectValue(f.rcCode, app.ReverseChargeCodes, d.RCCode)
 	if d.Kind == app.KindCreditNote {
 		f.regime.Disable() // a credit note has its invoice's regime
 		f.exempt.Disable()
@@ -200,11 +201,11 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 	}
 	f.loadItems()
 
-	header := container.NewGridWithColumns(2, f.head.object(), f.opts.object())
+	header := container.NewGridWithColumns(2, f.head.Object(), f.opts.Object())
 	f.showKindFields()
 	f.showRegimeFields()
 	f.currencyChanged()
-	linesBox := container.NewVBox(lf.label, lf.input, lf.msg)
+	linesBox := container.NewVBox(lf.Label, lf.Input, lf.Msg)
 	totals := container.NewBorder(nil, nil, nil, f.totals.object())
 	f.loading = false
 	f.recompute()
@@ -215,18 +216,18 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 func (f *docForm) showKindFields() {
 	k := f.doc.Kind
 	pays := k == app.KindInvoice || k == app.KindCreditNote
-	f.head.byKey["doc.due_date"].setVisible(pays)
-	f.head.byKey["doc.tax_date"].setVisible(pays)
-	f.head.byKey["doc.valid_until"].setVisible(k == app.KindQuote)
-	f.opts.byKey["doc.reason"].setVisible(k == app.KindCreditNote)
+	f.head.ByKey["doc.due_date"].SetVisible(pays)
+	f.head.ByKey["doc.tax_date"].SetVisible(pays)
+	f.head.ByKey["doc.valid_until"].SetVisible(k == app.KindQuote)
+	f.opts.ByKey["doc.reason"].SetVisible(k == app.KindCreditNote)
 }
 
 // showRegimeFields shows the exempt paragraph and the §92a code only for
 // their regimes, and the VAT-inclusive prices only where VAT is charged.
 func (f *docForm) showRegimeFields() {
 	r := f.selectedRegime()
-	f.opts.byKey["doc.exempt"].setVisible(r == app.RegimeExempt)
-	f.opts.byKey["doc.rc_code"].setVisible(r == app.RegimeReverseCZ)
+	f.opts.ByKey["doc.exempt"].SetVisible(r == app.RegimeExempt)
+	f.opts.ByKey["doc.rc_code"].SetVisible(r == app.RegimeReverseCZ)
 	if f.lines != nil {
 		f.lines.enableVAT(r.ChargesVAT())
 	}
@@ -255,7 +256,7 @@ func (f *docForm) defaultRegime() {
 	if r := app.DefaultSalesRegime(*f.cust, lines); r != f.selectedRegime() {
 		loading := f.loading
 		f.loading = true // not the user's choice
-		selectValue(f.regime, app.SalesRegimes, r)
+		kit.SelectValue(f.regime, app.SalesRegimes, r)
 		f.loading = loading
 		f.showRegimeFields()
 		f.relayout()
@@ -264,7 +265,7 @@ func (f *docForm) defaultRegime() {
 
 // regimeChanged shows the regime's own fields and recomputes the totals.
 func (f *docForm) regimeChanged() {
-	if f.opts == nil || f.opts.byKey["doc.rc_code"] == nil {
+	if f.opts == nil || f.opts.ByKey["doc.rc_code"] == nil {
 		return
 	}
 	f.showRegimeFields()
@@ -274,15 +275,8 @@ func (f *docForm) regimeChanged() {
 
 // loadItems fetches the price list for the line selectors.
 func (f *docForm) loadItems() {
-	ctx := f.s.deps.ctx()
-	async(func() {
-		items, err := f.s.deps.Services.PriceList.Items(ctx)
-		fyne.Do(func() {
-			if err == nil {
-				f.lines.setItems(items)
-			}
-		})
-	})
+	// without the price list the lines are typed in: no error to show
+	kit.Call(f.s.deps, kit.To{}, f.s.deps.Services.PriceList.Items, f.lines.setItems)
 }
 
 // showCustomer writes the chosen customer and address.
@@ -335,14 +329,14 @@ func (f *docForm) issueChanged() {
 	if day, err := app.ParseDate(f.issue.Text); err == nil {
 		f.loading = true
 		if f.taxAuto {
-			f.taxDate.SetText(formatDateInput(day))
+			f.taxDate.SetText(kit.FormatDateInput(day))
 		}
 		if f.dueAuto && f.doc.Kind == app.KindInvoice {
 			days := app.DefaultPaymentDays
 			if f.cust != nil {
 				days = f.cust.PaymentDays
 			}
-			f.due.SetText(formatDateInput(day.AddDays(days)))
+			f.due.SetText(kit.FormatDateInput(day.AddDays(days)))
 		}
 		f.loading = false
 		f.lines.relabelVAT()
@@ -353,7 +347,7 @@ func (f *docForm) issueChanged() {
 // currencyChanged shows the exchange rate only for a foreign currency.
 func (f *docForm) currencyChanged() {
 	foreign := f.curSel.Selected != "" && f.curSel.Selected != f.s.company.BaseCurrency
-	f.opts.byKey["doc.exchange_rate"].setVisible(foreign)
+	f.opts.ByKey["doc.exchange_rate"].SetVisible(foreign)
 	f.relayout()
 	f.changed()
 }
@@ -381,7 +375,7 @@ func (f *docForm) rateDay() app.Date {
 			return d
 		}
 	}
-	return app.Today(f.s.deps.clock())
+	return app.Today(f.s.deps.Clock())
 }
 
 // changed marks the form edited and recomputes the totals.
@@ -416,7 +410,7 @@ func (f *docForm) read(strict bool) (app.SalesDoc, error) {
 		}
 	}
 	date := func(e *widget.Entry, field string) app.Date {
-		v, err := parseOptionalDate(e.Text, field)
+		v, err := kit.ParseOptionalDate(e.Text, field)
 		if err != nil {
 			keep(err)
 		}
@@ -433,7 +427,7 @@ func (f *docForm) read(strict bool) (app.SalesDoc, error) {
 	}
 	d.ExchangeRate = app.Rate{}
 	if d.Currency != f.s.company.BaseCurrency && strings.TrimSpace(f.rate.Text) != "" {
-		r, err := app.ParseRate(f.rate.Text, uiLang)
+		r, err := app.ParseRate(f.rate.Text, kit.UILang)
 		if err != nil {
 			keep(app.WithField(err, "doc.exchange_rate"))
 		}
@@ -447,7 +441,7 @@ func (f *docForm) read(strict bool) (app.SalesDoc, error) {
 	if i := f.rcCode.SelectedIndex(); i >= 0 && d.Regime == app.RegimeReverseCZ {
 		d.RCCode = app.ReverseChargeCodes[i]
 	}
-	d.PaymentMethod = methodOf(f.method.Selected)
+	d.PaymentMethod = kit.MethodOf(f.method.Selected)
 	d.Note = strings.TrimSpace(f.note.Text)
 	if d.Kind == app.KindCreditNote {
 		d.Reason = strings.TrimSpace(f.reason.Text)

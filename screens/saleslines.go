@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // lineWidths are the column widths of the lines editor; the text column
@@ -128,8 +129,8 @@ func (e *linesEditor) itemOptions() []string {
 // vatOptions are the VAT selector labels for the DUZP: "21 %", "12 %", "0 %".
 func (e *linesEditor) vatOptions() []string {
 	var out []string
-	for _, k := range vatKinds {
-		out = append(out, vatLabel(e.f.s.company, k, e.f.rateDay()))
+	for _, k := range kit.VATKinds {
+		out = append(out, kit.VATLabel(e.f.s.company, k, e.f.rateDay()))
 	}
 	return out
 }
@@ -165,13 +166,13 @@ func (e *linesEditor) addRow(l app.DocLine) *lineRow {
 	r := &lineRow{itemID: l.ItemID, code: l.Code, goods: l.Goods}
 	r.text, r.qty, r.unit, r.price, r.disc = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	r.text.SetText(l.Text)
-	r.qty.SetText(formatQty(l.Quantity))
+	r.qty.SetText(kit.FormatQty(l.Quantity))
 	r.unit.SetText(l.Unit)
 	if l.UnitPrice != 0 || l.Text != "" {
-		r.price.SetText(formatPriceInput(l.UnitPrice, cur))
+		r.price.SetText(kit.FormatPriceInput(l.UnitPrice, cur))
 	}
 	if l.Discount.Micro() != 0 {
-		r.disc.SetText(l.Discount.Format(uiLang))
+		r.disc.SetText(l.Discount.Format(kit.UILang))
 	}
 	r.price.SetPlaceHolder("0,00")
 	r.disc.SetPlaceHolder("0")
@@ -180,7 +181,7 @@ func (e *linesEditor) addRow(l app.DocLine) *lineRow {
 		en.OnChanged = func(string) { e.f.changed() }
 	}
 	r.vat = widget.NewSelect(e.vatOptions(), func(string) { e.f.changed() })
-	for i, k := range vatKinds {
+	for i, k := range kit.VATKinds {
 		if k == l.VATKind {
 			r.vat.SetSelectedIndex(i)
 		}
@@ -220,9 +221,9 @@ func (e *linesEditor) pick(r *lineRow) {
 				price += app.M(price, it.Price.Currency).Percent(rate, app.HalfUp).Amount
 			}
 		}
-		r.price.SetText(formatPriceInput(price, it.Price.Currency))
+		r.price.SetText(kit.FormatPriceInput(price, it.Price.Currency))
 	}
-	for k, kind := range vatKinds {
+	for k, kind := range kit.VATKinds {
 		if kind == it.VATKind {
 			r.vat.SetSelectedIndex(k)
 		}
@@ -245,7 +246,7 @@ func (e *linesEditor) removeRow(r *lineRow) {
 // lineError names the line and column of a value that does not parse.
 func lineError(n int, column string, err error) error {
 	return app.Invalid("doc.lines", "err.line.field", "line {{.n}}, {{.column}}: {{.reason}}",
-		map[string]any{"n": n, "column": column, "reason": app.ErrorMessage(err, Translator())})
+		map[string]any{"n": n, "column": column, "reason": app.ErrorMessage(err, kit.Translator())})
 }
 
 // read parses the rows. Strict reading stops at the first value that does
@@ -259,7 +260,7 @@ func (e *linesEditor) read(strict bool) ([]app.DocLine, error) {
 	for i, r := range e.rows {
 		l := app.DocLine{ItemID: r.itemID, Code: r.code, Text: strings.TrimSpace(r.text.Text), Unit: strings.TrimSpace(r.unit.Text), Goods: r.goods}
 		if k := r.vat.SelectedIndex(); k >= 0 {
-			l.VATKind = vatKinds[k]
+			l.VATKind = kit.VATKinds[k]
 		}
 		fail := func(en *widget.Entry, col int, err error) {
 			if strict || strings.TrimSpace(en.Text) != "" {
@@ -269,14 +270,14 @@ func (e *linesEditor) read(strict bool) ([]app.DocLine, error) {
 				first = lineError(i+1, names[col], err)
 			}
 		}
-		q, err := app.ParseQty(r.qty.Text, uiLang)
+		q, err := app.ParseQty(r.qty.Text, kit.UILang)
 		if err != nil {
 			fail(r.qty, 2, err)
 		} else {
 			r.qty.SetValidationError(nil)
 			l.Quantity = q
 		}
-		p, err := app.ParseMoney(r.price.Text, cur, uiLang)
+		p, err := app.ParseMoney(r.price.Text, cur, kit.UILang)
 		if err != nil {
 			fail(r.price, 4, err)
 		} else {
@@ -284,7 +285,7 @@ func (e *linesEditor) read(strict bool) ([]app.DocLine, error) {
 			l.UnitPrice = p.Amount
 		}
 		if t := strings.TrimSpace(r.disc.Text); t != "" {
-			d, err := app.ParseRate(t, uiLang)
+			d, err := app.ParseRate(t, kit.UILang)
 			if err != nil {
 				fail(r.disc, 5, err)
 			} else {
@@ -306,7 +307,7 @@ func (e *linesEditor) read(strict bool) ([]app.DocLine, error) {
 func (e *linesEditor) showAmounts(t app.DocTotals, cur string) {
 	for i, r := range e.rows {
 		if i < len(t.Lines) {
-			r.amount.SetText(app.FormatMinor(t.Lines[i], app.MinorDigits(cur), uiLang))
+			r.amount.SetText(app.FormatMinor(t.Lines[i], app.MinorDigits(cur), kit.UILang))
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // docPageSize is how many documents one fetch brings; the table asks only
@@ -26,10 +27,10 @@ type docList struct {
 	kind app.DocKind
 
 	filter   app.DocFilter
-	rows     *pagedRows[app.SalesDoc]
+	rows     *kit.PagedRows[app.SalesDoc]
 	selected map[string]bool // checked document IDs
 	off      int             // 1 when the check column is left out
-	debounce debouncer
+	debounce kit.Debouncer
 
 	search, from, to *widget.Entry
 	status           *widget.Select
@@ -42,21 +43,21 @@ type docList struct {
 
 func newDocList(s *salesScreen, k app.DocKind) *docList {
 	return &docList{s: s, kind: k, filter: app.DocFilter{Kind: k},
-		rows: newPagedRows[app.SalesDoc](docPageSize, s.deps.ctx, s.win), selected: map[string]bool{}}
+		rows: kit.NewPagedRows[app.SalesDoc](docPageSize, s.deps, s.win), selected: map[string]bool{}}
 }
 
 // checkable reports whether the list offers batch export.
 func (l *docList) checkable() bool { return l.kind == app.KindInvoice || l.kind == app.KindCreditNote }
 
-var docColumns = []column{
-	{"sales.col.check", "", 44},
-	{"sales.col.number", "Number", 130},
-	{"sales.col.customer", "Customer", 300},
-	{"sales.col.issue", "Issued", 110},
-	{"sales.col.due", "Due", 110},
-	{"sales.col.total", "Total", 140},
-	{"sales.col.currency", "Currency", 80},
-	{"sales.col.status", "Status", 180},
+var docColumns = []kit.Column{
+	{Key: "sales.col.check", Fallback: "", Width: 44},
+	{Key: "sales.col.number", Fallback: "Number", Width: 130},
+	{Key: "sales.col.customer", Fallback: "Customer", Width: 300},
+	{Key: "sales.col.issue", Fallback: "Issued", Width: 110},
+	{Key: "sales.col.due", Fallback: "Due", Width: 110},
+	{Key: "sales.col.total", Fallback: "Total", Width: 140},
+	{Key: "sales.col.currency", Fallback: "Currency", Width: 80},
+	{Key: "sales.col.status", Fallback: "Status", Width: 180},
 }
 
 // kindStatuses are the statuses the filter offers for a kind.
@@ -79,16 +80,16 @@ func (l *docList) buildUI() fyne.CanvasObject {
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder(lang.X("sales.search", "Search number or customer…"))
 	l.from, l.to = widget.NewEntry(), widget.NewEntry()
-	l.from.SetPlaceHolder(datePlaceholder())
-	l.to.SetPlaceHolder(datePlaceholder())
+	l.from.SetPlaceHolder(kit.DatePlaceholder())
+	l.to.SetPlaceHolder(kit.DatePlaceholder())
 	for _, e := range []*widget.Entry{l.search, l.from, l.to} {
-		e.OnChanged = func(string) { l.debounce.call(l.apply) }
+		e.OnChanged = func(string) { l.debounce.Do(l.apply) }
 		e.OnSubmitted = func(string) { l.apply() }
 	}
 	l.statuses = kindStatuses(l.kind)
 	opts := []string{lang.X("sales.status_any", "Any status")}
 	for _, st := range l.statuses {
-		opts = append(opts, docStatusName(st))
+		opts = append(opts, kit.DocStatusName(st))
 	}
 	l.status = widget.NewSelect(opts, nil)
 	l.status.SetSelectedIndex(0)
@@ -100,11 +101,11 @@ func (l *docList) buildUI() fyne.CanvasObject {
 	l.countText = widget.NewLabel("")
 
 	filters := container.NewHBox(
-		widget.NewLabel(lang.X("journal.from", "From")), sized(l.from, 120),
-		widget.NewLabel(lang.X("journal.to", "To")), sized(l.to, 120),
-		sized(l.status, 170))
+		widget.NewLabel(lang.X("journal.from", "From")), kit.Sized(l.from, 120),
+		widget.NewLabel(lang.X("journal.to", "To")), kit.Sized(l.to, 120),
+		kit.Sized(l.status, 170))
 	var actions []fyne.CanvasObject
-	if l.kind != app.KindCreditNote && l.s.deps.can(app.PermSalesWrite) {
+	if l.kind != app.KindCreditNote && l.s.deps.Can(app.PermSalesWrite) {
 		add := widget.NewButtonWithIcon(newDocLabel(l.kind), theme.ContentAddIcon(), func() { l.s.newDoc(l.kind) })
 		add.Importance = widget.HighImportance
 		actions = append(actions, add)
@@ -121,7 +122,7 @@ func (l *docList) buildUI() fyne.CanvasObject {
 	bar := container.NewVBox(top, bottom)
 
 	l.table = widget.NewTableWithHeaders(
-		func() (int, int) { return l.rows.count, len(docColumns) - l.off },
+		func() (int, int) { return l.rows.Count, len(docColumns) - l.off },
 		func() fyne.CanvasObject {
 			return container.NewStack(widget.NewCheck("", nil), widget.NewLabel(""))
 		},
@@ -136,23 +137,23 @@ func (l *docList) buildUI() fyne.CanvasObject {
 			c := docColumns[id.Col+l.off]
 			lb.SetText("")
 			switch {
-			case c.key == "sales.col.due" && l.kind == app.KindQuote:
+			case c.Key == "sales.col.due" && l.kind == app.KindQuote:
 				lb.SetText(lang.X("field.doc.valid_until", "Valid until"))
-			case c.key == "sales.col.due":
+			case c.Key == "sales.col.due":
 				lb.SetText(lang.X("field.doc.due_date", "Due date"))
-			case c.key != "sales.col.check":
-				lb.SetText(lang.X(c.key, c.fallback))
+			case c.Key != "sales.col.check":
+				lb.SetText(lang.X(c.Key, c.Fallback))
 			}
-			lb.Alignment = columnAlign(id.Col+l.off == 5)
+			lb.Alignment = kit.ColumnAlign(id.Col+l.off == 5)
 		}
 	}
 	for i, c := range docColumns[l.off:] {
-		l.table.SetColumnWidth(i, c.width)
+		l.table.SetColumnWidth(i, c.Width)
 	}
 	l.table.OnSelected = func(id widget.TableCellID) {
 		l.table.UnselectAll()
 		id.Col += l.off
-		d, ok := l.rows.row(id.Row)
+		d, ok := l.rows.Row(id.Row)
 		if !ok {
 			return
 		}
@@ -162,7 +163,7 @@ func (l *docList) buildUI() fyne.CanvasObject {
 		}
 		l.s.openDoc(d.ID)
 	}
-	l.rows.table, l.rows.onPage = l.table, l.updateCount
+	l.rows.Table, l.rows.OnPage = l.table, l.updateCount
 	l.reload()
 	return container.NewBorder(bar, l.countText, nil, nil, l.table)
 }
@@ -182,10 +183,10 @@ func newDocLabel(k app.DocKind) string {
 func (l *docList) readFilter() (app.DocFilter, error) {
 	f := app.DocFilter{Kind: l.kind, Search: strings.TrimSpace(l.search.Text)}
 	var err error
-	if f.From, err = parseOptionalDate(l.from.Text, "filter.from"); err != nil {
+	if f.From, err = kit.ParseOptionalDate(l.from.Text, "filter.from"); err != nil {
 		return f, err
 	}
-	if f.To, err = parseOptionalDate(l.to.Text, "filter.to"); err != nil {
+	if f.To, err = kit.ParseOptionalDate(l.to.Text, "filter.to"); err != nil {
 		return f, err
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
@@ -202,7 +203,7 @@ func (l *docList) readFilter() (app.DocFilter, error) {
 func (l *docList) apply() {
 	f, err := l.readFilter()
 	if err != nil {
-		l.filterMsg.SetText(app.ErrorMessage(err, Translator()))
+		l.filterMsg.SetText(app.ErrorMessage(err, kit.Translator()))
 		l.filterMsg.Show()
 		return
 	}
@@ -214,17 +215,17 @@ func (l *docList) apply() {
 // reload drops the cached pages and fetches the first one with the count.
 func (l *docList) reload() {
 	f, svc := l.filter, l.s.deps.Services.Sales
-	l.rows.reset(func(ctx context.Context, offset, limit int) ([]app.SalesDoc, int, error) {
+	l.rows.Reset(func(ctx context.Context, offset, limit int) ([]app.SalesDoc, int, error) {
 		return svc.Documents(ctx, f, offset, limit)
 	})
-	l.rows.fetch(0)
+	l.rows.Fetch(0)
 }
 
 // updateCount shows how many documents match and how many are checked.
 func (l *docList) updateCount() {
-	text := plural("sales.count", l.rows.count, "{{.n}} document", "{{.n}} documents", nil)
+	text := kit.Plural("sales.count", l.rows.Count, "{{.n}} document", "{{.n}} documents", nil)
 	if len(l.selected) > 0 {
-		text += " · " + plural("sales.selected", len(l.selected), "{{.n}} selected", "{{.n}} selected", nil)
+		text += " · " + kit.Plural("sales.selected", len(l.selected), "{{.n}} selected", "{{.n}} selected", nil)
 	}
 	l.countText.SetText(text)
 	if l.exportSel != nil {
@@ -244,21 +245,21 @@ func (l *docList) toggle(d app.SalesDoc, on bool) {
 		delete(l.selected, d.ID)
 	}
 	l.updateCount()
-	if !l.rows.updating {
+	if !l.rows.Updating {
 		l.table.Refresh()
 	}
 }
 
 func (l *docList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	id.Col += l.off
-	l.rows.updating = true
-	defer func() { l.rows.updating = false }()
+	l.rows.Updating = true
+	defer func() { l.rows.Updating = false }()
 	stack := o.(*fyne.Container)
 	check, lb := stack.Objects[0].(*widget.Check), stack.Objects[1].(*widget.Label)
 	lb.Truncation = fyne.TextTruncateEllipsis
-	lb.Alignment = columnAlign(id.Col == 5)
+	lb.Alignment = kit.ColumnAlign(id.Col == 5)
 	lb.Importance = widget.MediumImportance
-	d, ok := l.rows.row(id.Row)
+	d, ok := l.rows.Row(id.Row)
 	if id.Col == 0 {
 		lb.Hide()
 		check.OnChanged = nil
@@ -287,20 +288,20 @@ func (l *docList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 2:
 		text = d.Customer.Name
 	case 3:
-		text = d.IssueDate.Format(uiLang)
+		text = d.IssueDate.Format(kit.UILang)
 	case 4:
-		text = d.DueDate.Format(uiLang)
+		text = d.DueDate.Format(kit.UILang)
 		if d.Kind == app.KindQuote {
-			text = d.ValidUntil.Format(uiLang)
+			text = d.ValidUntil.Format(kit.UILang)
 		}
 	case 5:
-		text = app.FormatMinor(d.Totals.Total, app.MinorDigits(d.Currency), uiLang)
+		text = app.FormatMinor(d.Totals.Total, app.MinorDigits(d.Currency), kit.UILang)
 	case 6:
 		text = d.Currency
 	case 7:
-		st := d.StatusOn(app.Today(l.s.deps.clock()))
-		text = docStatusName(st)
-		lb.Importance = statusImportance(st)
+		st := d.StatusOn(app.Today(l.s.deps.Clock()))
+		text = kit.DocStatusName(st)
+		lb.Importance = kit.StatusImportance(st)
 	}
 	lb.SetText(text)
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // totalsView shows a document's recap: base and VAT per rate, rounding, the
@@ -51,13 +52,13 @@ func (v *totalsView) set(d app.SalesDoc, t app.DocTotals, base string) {
 		}
 		objs = append(objs, l, val)
 	}
-	money := func(v int64, cur string) string { return app.M(v, cur).Format(uiLang) }
+	money := func(v int64, cur string) string { return app.M(v, cur).Format(kit.UILang) }
 	cur := d.Currency
 	vat := d.ChargesVAT()
 	if d.Supplier.VATPayer {
 		for _, r := range t.Rates {
 			if vat { // no rate where none applies
-				args := map[string]any{"rate": r.Rate.Format(uiLang)}
+				args := map[string]any{"rate": r.Rate.Format(kit.UILang)}
 				row(lang.X("totals.base_rate", "Base {{.rate}} %", args), money(r.Base, cur), false)
 				row(lang.X("totals.vat_rate", "VAT {{.rate}} %", args), money(r.VAT, cur), false)
 			}
@@ -71,14 +72,14 @@ func (v *totalsView) set(d app.SalesDoc, t app.DocTotals, base string) {
 		row(lang.X("totals.rounding", "Rounding"), money(t.Rounding, cur), false)
 	}
 	row(lang.X("totals.total", "Total"), money(t.Total, cur), true)
-	if w := regimeWording(d); w != "" && d.Supplier.VATPayer {
+	if w := kit.RegimeWording(d); w != "" && d.Supplier.VATPayer {
 		row("", w, false)
 	}
 	if cur != base && cur != "" {
-		row(lang.X("totals.rate", "Exchange rate"), d.ExchangeRate.Format(uiLang)+" "+base+"/"+cur, false)
+		row(lang.X("totals.rate", "Exchange rate"), d.ExchangeRate.Format(kit.UILang)+" "+base+"/"+cur, false)
 		for _, r := range t.Rates {
 			if vat {
-				args := map[string]any{"rate": r.Rate.Format(uiLang)}
+				args := map[string]any{"rate": r.Rate.Format(kit.UILang)}
 				row(lang.X("totals.base_rate_base", "Base {{.rate}} % in the base currency", args), money(r.BaseCZK, base), false)
 				row(lang.X("totals.vat_rate_base", "VAT {{.rate}} % in the base currency", args), money(r.VATCZK, base), false)
 			}

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"errors"
 	"os"
 	"strings"
 
@@ -14,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
-	"kontor/app/atomicfile"
+	"kontor/screens/kit"
 )
 
 // buildView lays out an issued document (or a draft the user may only read):
@@ -43,23 +42,23 @@ func (f *docForm) buildView() fyne.CanvasObject {
 		}
 	}
 	row("doc.customer", "Customer", cust)
-	row("doc.issue_date", "Issue date", d.IssueDate.Format(uiLang))
+	row("doc.issue_date", "Issue date", d.IssueDate.Format(kit.UILang))
 	if d.Kind == app.KindInvoice || d.Kind == app.KindCreditNote {
-		row("doc.tax_date", "DUZP", d.TaxDate.Format(uiLang))
-		row("doc.due_date", "Due date", d.DueDate.Format(uiLang))
+		row("doc.tax_date", "DUZP", d.TaxDate.Format(kit.UILang))
+		row("doc.due_date", "Due date", d.DueDate.Format(kit.UILang))
 		row("doc.variable_symbol", "Variable symbol", d.VariableSymbol)
 	}
-	row("doc.valid_until", "Valid until", d.ValidUntil.Format(uiLang))
-	row("doc.payment_method", "Payment method", methodName(d.PaymentMethod))
+	row("doc.valid_until", "Valid until", d.ValidUntil.Format(kit.UILang))
+	row("doc.payment_method", "Payment method", kit.MethodName(d.PaymentMethod))
 	row("doc.original", "Original invoice", d.OriginalNo)
 	row("doc.reason", "Reason", d.Reason)
 	row("doc.note", "Note", d.Note)
 	if d.Kind == app.KindInvoice && d.Status != app.StatusDraft {
-		row("doc.paid", "Paid", app.M(d.Paid, d.Currency).Format(uiLang))
+		row("doc.paid", "Paid", app.M(d.Paid, d.Currency).Format(kit.UILang))
 		if d.Credited != 0 {
-			row("doc.credited", "Credited", app.M(d.Credited, d.Currency).Format(uiLang))
+			row("doc.credited", "Credited", app.M(d.Credited, d.Currency).Format(kit.UILang))
 		}
-		row("doc.remaining", "Remaining", app.M(d.Remaining(), d.Currency).Format(uiLang))
+		row("doc.remaining", "Remaining", app.M(d.Remaining(), d.Currency).Format(kit.UILang))
 	}
 
 	totals := d.Totals
@@ -91,30 +90,30 @@ func (f *docForm) linesTable(d app.SalesDoc, t app.DocTotals) fyne.CanvasObject 
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Truncation = fyne.TextTruncateEllipsis
-			l.Alignment = columnAlign(id.Col != 0 && id.Col != 2)
+			l.Alignment = kit.ColumnAlign(id.Col != 0 && id.Col != 2)
 			ln := d.Lines[id.Row]
 			text := ""
 			switch id.Col {
 			case 0:
 				text = ln.Text
 			case 1:
-				text = ln.Quantity.Format(uiLang)
+				text = ln.Quantity.Format(kit.UILang)
 			case 2:
 				text = ln.Unit
 			case 3:
-				text = app.FormatMinor(ln.UnitPrice, app.MinorDigits(d.Currency), uiLang)
+				text = app.FormatMinor(ln.UnitPrice, app.MinorDigits(d.Currency), kit.UILang)
 			case 4:
 				if ln.Discount.Micro() != 0 {
-					text = ln.Discount.Format(uiLang) + "\u00a0%"
+					text = ln.Discount.Format(kit.UILang) + "\u00a0%"
 				}
 			case 5:
-				text = vatLabel(f.s.company, ln.VATKind, f.vatDay(d))
+				text = kit.VATLabel(f.s.company, ln.VATKind, f.vatDay(d))
 				if ln.VATRate.Micro() != 0 || d.Status != app.StatusDraft {
-					text = ln.VATRate.Format(uiLang) + "\u00a0%"
+					text = ln.VATRate.Format(kit.UILang) + "\u00a0%"
 				}
 			case 6:
 				if id.Row < len(t.Lines) {
-					text = app.FormatMinor(t.Lines[id.Row], app.MinorDigits(d.Currency), uiLang)
+					text = app.FormatMinor(t.Lines[id.Row], app.MinorDigits(d.Currency), kit.UILang)
 				}
 			}
 			l.SetText(text)
@@ -126,7 +125,7 @@ func (f *docForm) linesTable(d app.SalesDoc, t app.DocTotals) fyne.CanvasObject 
 	table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(names[cols[id.Col]])
-			o.(*widget.Label).Alignment = columnAlign(id.Col != 0 && id.Col != 2)
+			o.(*widget.Label).Alignment = kit.ColumnAlign(id.Col != 0 && id.Col != 2)
 		}
 	}
 	for i, w := range widths {
@@ -148,22 +147,17 @@ func (f *docForm) vatDay(d app.SalesDoc) app.Date {
 
 // loadPayments lists the payments of the invoice.
 func (f *docForm) loadPayments() {
-	ctx, id, cur := f.s.deps.ctx(), f.doc.ID, f.doc.Currency
-	async(func() {
-		ps, err := f.s.deps.Services.Sales.Payments(ctx, id)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, f.s.win)
-				return
-			}
-			f.payments.RemoveAll()
-			if len(ps) == 0 {
-				f.payments.Add(widget.NewLabel(lang.X("sales.no_payments", "No payments yet.")))
-			}
-			for _, p := range ps {
-				f.payments.Add(widget.NewLabel(p.Date.Format(uiLang) + " · " + methodName(p.Method) + " · " + app.M(p.Amount.Amount, cur).Format(uiLang)))
-			}
-		})
+	id, cur := f.doc.ID, f.doc.Currency
+	kit.Call(f.s.deps, kit.To{Win: f.s.win}, func(ctx context.Context) ([]app.Payment, error) {
+		return f.s.deps.Services.Sales.Payments(ctx, id)
+	}, func(ps []app.Payment) {
+		f.payments.RemoveAll()
+		if len(ps) == 0 {
+			f.payments.Add(widget.NewLabel(lang.X("sales.no_payments", "No payments yet.")))
+		}
+		for _, p := range ps {
+			f.payments.Add(widget.NewLabel(p.Date.Format(kit.UILang) + " · " + kit.MethodName(p.Method) + " · " + app.M(p.Amount.Amount, cur).Format(kit.UILang)))
+		}
 	})
 }
 
@@ -190,49 +184,31 @@ func pdfFileName(d app.SalesDoc) string {
 // background and opens it in the system viewer.
 func (f *docForm) exportPDF() {
 	if f.s.deps.PDF == nil {
-		showError(errNoPDF(), f.s.win)
+		kit.ShowError(errNoPDF(), f.s.win)
 		return
 	}
 	doc := f.doc
-	saveFileAs(f.s.win, pdfFileName(doc), ".pdf", func(path string) { f.s.writePDF(doc, path) })
+	kit.SaveFileAs(f.s.win, pdfFileName(doc), ".pdf", func(path string) { f.s.writePDF(doc, path) })
 }
 
 // writePDF renders d to path off the UI thread and opens it.
 func (s *salesScreen) writePDF(d app.SalesDoc, path string) {
-	ctx := s.deps.ctx()
-	async(func() {
-		err := writeDocPDF(ctx, s.deps, d, path)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, s.win)
-				return
-			}
-			if s.form != nil && s.form.doc.ID == d.ID {
-				s.form.state.SetText(lang.X("sales.pdf_saved", "Saved {{.path}}", map[string]any{"path": path}))
-			}
-			openFile(path)
-		})
+	kit.Run(s.deps, kit.To{Win: s.win}, func(ctx context.Context) error {
+		return writeDocPDF(ctx, s.deps, d, path)
+	}, func() {
+		if s.form != nil && s.form.doc.ID == d.ID {
+			s.form.state.SetText(lang.X("sales.pdf_saved", "Saved {{.path}}", map[string]any{"path": path}))
+		}
+		kit.OpenFile(path)
 	})
 }
 
 // writeDocPDF writes one document to path through a temporary file, so a
 // failure leaves nothing half-written.
-func writeDocPDF(ctx context.Context, d Deps, doc app.SalesDoc, path string) error {
+func writeDocPDF(ctx context.Context, d kit.Deps, doc app.SalesDoc, path string) error {
 	c, err := d.Services.Company.Company(ctx)
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(w *os.File) error { return d.PDF.Document(w, doc, c) })
-}
-
-// writeFileAtomic writes path through a temp file beside it
-// (atomicfile.WriteFile: synced, renamed on success, removed on failure; a
-// killed run's temp file is swept by the next save into the folder).
-func writeFileAtomic(path string, write func(*os.File) error) error {
-	err := atomicfile.WriteFile(path, true, true, write)
-	var ae *app.Error
-	if err == nil || errors.As(err, &ae) || errors.Is(err, context.Canceled) {
-		return err
-	}
-	return app.Internal("writing "+path, err)
+	return kit.WriteFileAtomic(path, func(w *os.File) error { return d.PDF.Document(w, doc, c) })
 }

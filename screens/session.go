@@ -10,47 +10,25 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
-
-// session is the user signed in to the main window. Every call the screens
-// make carries them in its context; the store decides what they may do.
-type session struct {
-	user app.User
-}
-
-// ctx returns a context carrying the user.
-func (s *session) ctx() context.Context {
-	if s.user.Name == "" {
-		return context.Background()
-	}
-	return app.WithUser(context.Background(), s.user)
-}
-
-// roles returns the user's roles as the tab registry names them.
-func (s *session) roles() []string {
-	out := make([]string, 0, len(s.user.Roles))
-	for _, r := range s.user.Roles {
-		out = append(out, string(r))
-	}
-	return out
-}
 
 // gate owns the main window: it shows the first-run screen, the login screen
 // or the signed-in content (wizard or shell) and locks it when idle.
 type gate struct {
 	app   fyne.App
 	win   fyne.Window
-	deps  Deps
-	sess  *session
+	deps  kit.Deps
+	sess  *kit.Session
 	lock  *idleLock
 	shell *shell
 
 	demoHint bool // the demo was just loaded: the login screen lists its users
 }
 
-func newGate(a fyne.App, w fyne.Window, d Deps) *gate {
-	g := &gate{app: a, win: w, sess: &session{}}
-	d.sess = g.sess
+func newGate(a fyne.App, w fyne.Window, d kit.Deps) *gate {
+	g := &gate{app: a, win: w, sess: &kit.Session{}}
+	d.Sess = g.sess
 	g.deps = d
 	return g
 }
@@ -60,14 +38,14 @@ func (g *gate) start() {
 	users := g.deps.Services.Users
 	if users == nil {
 		err := app.Errorf(app.EINTERNAL, "err.internal", "internal error while {{.what}}", map[string]any{"what": "opening the user list"})
-		g.win.SetContent(widget.NewLabel(app.ErrorMessage(err, Translator())))
+		g.win.SetContent(widget.NewLabel(app.ErrorMessage(err, kit.Translator())))
 		return
 	}
 	has, err := users.HasUsers(context.Background())
 	switch {
 	case err != nil:
-		g.win.SetContent(widget.NewLabel(app.ErrorMessage(err, Translator())))
-		showError(err, g.win)
+		g.win.SetContent(widget.NewLabel(app.ErrorMessage(err, kit.Translator())))
+		kit.ShowError(err, g.win)
 	case has:
 		g.showLogin()
 	default:
@@ -98,14 +76,12 @@ func (g *gate) showLogin() {
 // signedIn starts the session of u: the company wizard for an admin of an
 // empty database, the shell otherwise.
 func (g *gate) signedIn(u app.User) {
-	g.sess.user = u
+	g.sess.User = u
 	g.demoHint = false
 	g.lock = newIdleLock(g)
 	g.lock.start()
-	ctx := g.deps.ctx()
-	async(func() {
-		c, err := g.deps.Services.Company.Company(ctx)
-		fyne.Do(func() { g.openCompany(c, err) })
+	kit.Call(g.deps, kit.To{Err: func(err error) { g.openCompany(app.Company{}, err) }}, g.deps.Services.Company.Company, func(c app.Company) {
+		g.openCompany(c, nil)
 	})
 }
 
@@ -114,15 +90,15 @@ func (g *gate) openCompany(c app.Company, err error) {
 	switch {
 	case err == nil:
 		openShell(g, c)
-	case app.ErrorCode(err) == app.ENOTFOUND && g.deps.can(app.PermCompanyWrite):
+	case app.ErrorCode(err) == app.ENOTFOUND && g.deps.Can(app.PermCompanyWrite):
 		wz := newWizard(g.app, g.win, g.deps, func(c app.Company) { openShell(g, c) })
 		g.setContent(wz.buildUI())
 		wz.focus()
 	case app.ErrorCode(err) == app.ENOTFOUND:
 		g.setContent(g.notice(lang.X("session.no_company", "The company has not been set up yet. An administrator must sign in first and set it up.")))
 	default:
-		g.setContent(g.notice(app.ErrorMessage(err, Translator())))
-		showError(err, g.win)
+		g.setContent(g.notice(app.ErrorMessage(err, kit.Translator())))
+		kit.ShowError(err, g.win)
 	}
 }
 
@@ -145,7 +121,7 @@ func (g *gate) setContent(o fyne.CanvasObject) {
 
 // signOut ends the session: unsaved work is dropped and the login screen shows.
 func (g *gate) signOut() {
-	g.sess.user = app.User{}
+	g.sess.User = app.User{}
 	g.showLogin()
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -11,19 +12,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // settings edits the company: identity, bank, VAT rates, number series, logo,
 // and the language preference.
 type settings struct {
-	deps    Deps
+	deps    kit.Deps
 	win     fyne.Window
 	prefs   fyne.Preferences
 	company app.Company
 	saved   func(app.Company)
 
 	tabs                                    *container.AppTabs
-	sets                                    map[*container.TabItem]*fieldSet
+	sets                                    map[*container.TabItem]*kit.FieldSet
 	name, street, city, postcode, country   *widget.Entry
 	ico, dic, bank, iban, bic, email, phone *widget.Entry
 	branch, register                        *widget.Entry
@@ -38,13 +40,13 @@ type settings struct {
 	state                                   *widget.Label
 }
 
-func newSettings(d Deps, w fyne.Window, prefs fyne.Preferences, c app.Company, saved func(app.Company)) *settings {
+func newSettings(d kit.Deps, w fyne.Window, prefs fyne.Preferences, c app.Company, saved func(app.Company)) *settings {
 	return &settings{deps: d, win: w, prefs: prefs, company: c, saved: saved}
 }
 
 func (s *settings) buildUI() fyne.CanvasObject {
 	c := s.company
-	general := newFieldSet()
+	general := kit.NewFieldSet()
 	s.name = settingsEntry(general, "company.name", "Company name", c.Name)
 	s.street = settingsEntry(general, "company.street", "Street", c.Street)
 	s.city = settingsEntry(general, "company.city", "City", c.City)
@@ -54,56 +56,56 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.dic = settingsEntry(general, "company.dic", "DIČ", c.DIC)
 	s.vatPayer = widget.NewCheck(lang.X("wizard.vat_payer", "The company is a VAT payer"), nil)
 	s.vatPayer.SetChecked(c.VATPayer)
-	general.add("company.vat_payer", "VAT payer", s.vatPayer)
+	general.Add("company.vat_payer", "VAT payer", s.vatPayer)
 	s.register = registerEntry(general, c.Register)
 	s.email = settingsEntry(general, "company.email", "E-mail", c.Email)
 	s.phone = settingsEntry(general, "company.phone", "Phone", c.Phone)
 	s.branch = settingsEntry(general, "company.branch", "Branch code", c.Branch)
-	general.add("company.chart", "Chart of accounts", widget.NewLabel(chartNames()[chartIndex(c.Chart)]))
+	general.Add("company.chart", "Chart of accounts", widget.NewLabel(chartNames()[chartIndex(c.Chart)]))
 
-	money := newFieldSet()
+	money := kit.NewFieldSet()
 	s.bank = settingsEntry(money, "company.bank_account", "Bank account", c.BankAccount)
 	s.iban = settingsEntry(money, "company.iban", "IBAN", app.FormatIBAN(c.IBAN))
 	s.bic = settingsEntry(money, "company.bic", "BIC", c.BIC)
 	s.currency = widget.NewSelect(app.Currencies(), nil)
 	s.currency.SetSelected(c.BaseCurrency)
-	money.add("company.base_currency", "Base currency", s.currency)
+	money.Add("company.base_currency", "Base currency", s.currency)
 	s.vat = newVATEditor(c.VATRates)
-	money.add("company.vat_rates", "VAT rates", s.vat.object())
+	money.Add("company.vat_rates", "VAT rates", s.vat.object())
 	s.taxOffice = settingsEntry(money, "company.tax_office", "Tax office code (c_ufo)", c.TaxOffice)
 	s.taxOfficeBranch = settingsEntry(money, "company.tax_office_branch", "Territorial office code (c_pracufo)", c.TaxOfficeBranch)
 
-	docs := newFieldSet()
+	docs := kit.NewFieldSet()
 	s.series = newSeriesEditor(c.Series, app.Today(s.clock()).Year())
-	docs.add("company.series", "Number series", s.series.object())
+	docs.Add("company.series", "Number series", s.series.object())
 	s.logo = newLogoEditor(s.win, c.Logo)
-	docs.add("company.logo", "Logo", s.logo.object())
+	docs.Add("company.logo", "Logo", s.logo.object())
 	s.language = widget.NewSelect(languageNames(), nil)
-	s.language.SetSelectedIndex(languageIndex(s.prefs.String(prefLanguage)))
+	s.language.SetSelectedIndex(languageIndex(s.prefs.String(kit.PrefLanguage)))
 	restart := widget.NewLabel(lang.X("settings.language_restart", "A change of language takes effect when Kontor starts again."))
 	restart.Importance = widget.LowImportance
-	docs.add("settings.language", "Language", container.NewVBox(s.language, restart))
+	docs.Add("settings.language", "Language", container.NewVBox(s.language, restart))
 
-	security := newFieldSet()
-	s.lockMinutes = security.entry("settings.lock_minutes", "Lock after (minutes)", "10")
+	security := kit.NewFieldSet()
+	s.lockMinutes = security.Entry("settings.lock_minutes", "Lock after (minutes)", "10")
 	s.lockMinutes.SetText(strconv.Itoa(s.prefs.IntWithFallback(prefLockMinutes, defaultLockMinutes)))
 	lockNote := widget.NewLabel(lang.X("settings.lock_note", "After this many minutes without mouse or keyboard, Kontor covers its window and asks the signed-in user for their password again; unsaved work stays. 0 means never. The setting belongs to this computer. Users and their roles are managed in the Users tab of the Back office."))
 	lockNote.Wrapping = fyne.TextWrapWord
 	lockNote.Importance = widget.LowImportance
-	security.add("settings.lock_note", "Note", lockNote)
+	security.Add("settings.lock_note", "Note", lockNote)
 
-	s.sets = map[*container.TabItem]*fieldSet{}
+	s.sets = map[*container.TabItem]*kit.FieldSet{}
 	s.tabs = container.NewAppTabs()
 	for _, t := range []struct {
 		key, fallback string
-		fs            *fieldSet
+		fs            *kit.FieldSet
 	}{
 		{"settings.tab.company", "Company", general},
 		{"settings.tab.money", "Bank and VAT", money},
 		{"settings.tab.documents", "Documents and language", docs},
 		{"settings.tab.security", "Security", security},
 	} {
-		item := container.NewTabItem(lang.X(t.key, t.fallback), container.NewVScroll(container.NewPadded(t.fs.object())))
+		item := container.NewTabItem(lang.X(t.key, t.fallback), container.NewVScroll(container.NewPadded(t.fs.Object())))
 		s.sets[item] = t.fs
 		s.tabs.Append(item)
 	}
@@ -118,15 +120,15 @@ func (s *settings) buildUI() fyne.CanvasObject {
 
 // registerEntry adds the field of the company's commercial-register entry
 // (spisová značka), which every document prints (§435 of the Civil Code).
-func registerEntry(fs *fieldSet, value string) *widget.Entry {
-	e := fs.entry("company.register", "Register entry", lang.X("company.register_placeholder",
+func registerEntry(fs *kit.FieldSet, value string) *widget.Entry {
+	e := fs.Entry("company.register", "Register entry", lang.X("company.register_placeholder",
 		"zapsaná v obchodním rejstříku vedeném Městským soudem v Praze, oddíl C, vložka 12345"))
 	e.SetText(value)
 	return e
 }
 
-func settingsEntry(fs *fieldSet, key, fallback, value string) *widget.Entry {
-	e := fs.entry(key, fallback, "")
+func settingsEntry(fs *kit.FieldSet, key, fallback, value string) *widget.Entry {
+	e := fs.Entry(key, fallback, "")
 	e.SetText(value)
 	return e
 }
@@ -155,7 +157,7 @@ func (s *settings) read() (app.Company, error) {
 // field is wrong.
 func (s *settings) onSave() {
 	for _, fs := range s.sets {
-		fs.clear()
+		fs.Clear()
 	}
 	s.state.SetText("")
 	c, err := s.read()
@@ -169,49 +171,41 @@ func (s *settings) onSave() {
 		s.fail(err)
 		return
 	}
-	s.save.Disable()
-	ctx := s.deps.ctx()
-	async(func() {
-		saved, err := s.deps.Services.Company.UpdateCompany(ctx, c)
-		fyne.Do(func() {
-			s.save.Enable()
-			if err != nil {
-				s.fail(err)
-				return
-			}
-			s.prefs.SetString(prefLanguage, langPref)
-			s.prefs.SetInt(prefLockMinutes, lockMin)
-			s.company = saved
-			s.state.SetText(lang.X("settings.saved", "Settings saved."))
-			if s.saved != nil {
-				s.saved(saved)
-			}
-		})
+	kit.Call(s.deps, kit.To{Busy: kit.ButtonsBusy(s.save), Err: s.fail}, func(ctx context.Context) (app.Company, error) {
+		return s.deps.Services.Company.UpdateCompany(ctx, c)
+	}, func(saved app.Company) {
+		s.prefs.SetString(kit.PrefLanguage, langPref)
+		s.prefs.SetInt(prefLockMinutes, lockMin)
+		s.company = saved
+		s.state.SetText(lang.X("settings.saved", "Settings saved."))
+		if s.saved != nil {
+			s.saved(saved)
+		}
 	})
 }
 
 // fail shows err at its field, brings that field's tab forward, and reports it.
 func (s *settings) fail(err error) {
 	for item, fs := range s.sets {
-		if fs.mark(err) {
+		if fs.Mark(err) {
 			s.tabs.Select(item)
 			break
 		}
 	}
-	showError(err, s.win)
+	kit.ShowError(err, s.win)
 }
 
 // message returns the validation text at the field with key, for tests.
 func (s *settings) message(key string) string {
 	for _, fs := range s.sets {
-		if m := fs.message(key); m != "" {
+		if m := fs.Message(key); m != "" {
 			return m
 		}
 	}
 	return ""
 }
 
-func (s *settings) clock() app.Clock { return s.deps.clock() }
+func (s *settings) clock() app.Clock { return s.deps.Clock() }
 
 // parseLockMinutes reads the idle-lock minutes: a whole number, 0 to a day.
 func parseLockMinutes(text string) (int, error) {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // logoEditor picks, previews and removes the company logo (PNG or JPEG).
@@ -59,13 +60,13 @@ func (l *logoEditor) set(data []byte) {
 
 // choose opens a file dialog for a PNG or JPEG and reads it off the UI thread.
 func (l *logoEditor) choose() {
-	openFileOf(l.win, []string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}, app.MaxLogoBytes+1, func(_ string, data []byte) {
+	kit.OpenFileOf(l.win, []string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}, app.MaxLogoBytes+1, func(_ string, data []byte) {
 		if len(data) > app.MaxLogoBytes {
-			showError(app.Invalid("company.logo", "err.logo.too_large", "the logo is larger than 512 KB", nil), l.win)
+			kit.ShowError(app.Invalid("company.logo", "err.logo.too_large", "the logo is larger than 512 KB", nil), l.win)
 			return
 		}
 		if t := http.DetectContentType(data); t != "image/png" && t != "image/jpeg" {
-			showError(app.Invalid("company.logo", "err.logo.format", "the logo must be a PNG or JPEG picture", nil), l.win)
+			kit.ShowError(app.Invalid("company.logo", "err.logo.format", "the logo must be a PNG or JPEG picture", nil), l.win)
 			return
 		}
 		l.set(data)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // seriesName returns the translated name of what a number series numbers.
@@ -47,12 +48,10 @@ type seriesRow struct {
 	example *widget.Label
 }
 
-var widths = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
-
 func newSeriesEditor(series []app.Series, year int) *seriesEditor {
 	e := &seriesEditor{year: year}
 	for _, s := range series {
-		row := &seriesRow{code: s.Code, prefix: widget.NewEntry(), width: widget.NewSelect(widths, nil), example: widget.NewLabel("")}
+		row := &seriesRow{code: s.Code, prefix: widget.NewEntry(), width: widget.NewSelect(kit.SeriesWidths, nil), example: widget.NewLabel("")}
 		row.prefix.SetText(s.Prefix)
 		row.width.SetSelected(strconv.Itoa(s.Width))
 		row.prefix.OnChanged = func(string) { e.updateExample(row) }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func newTestSettings(t *testing.T) (*settings, fyne.Window, *fakeCompany, *app.Company) {
@@ -102,7 +103,7 @@ func TestSettingsSeriesExampleAndLanguage(t *testing.T) {
 	if sr, _ := fc.c.SeriesFor(app.SeriesInvoice); sr.Prefix != "FA" || sr.Width != 6 {
 		t.Errorf("series %+v", sr)
 	}
-	if got := s.prefs.String(prefLanguage); got != "cs" {
+	if got := s.prefs.String(kit.PrefLanguage); got != "cs" {
 		t.Errorf("language preference = %q", got)
 	}
 }

@@ -1,9 +1,6 @@
 package screens
 
 import (
-	"strings"
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -12,23 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
-
-// vatKinds are the VAT rate kinds in the order the kind selector lists them.
-var vatKinds = []string{app.VATStandard, app.VATReduced, app.VATZero}
-
-// vatKindName returns the translated name of a VAT rate kind.
-func vatKindName(kind string) string {
-	switch kind {
-	case app.VATStandard:
-		return lang.X("vat.kind.standard", "standard")
-	case app.VATReduced:
-		return lang.X("vat.kind.reduced", "reduced")
-	case app.VATZero:
-		return lang.X("vat.kind.zero", "zero (exempt)")
-	}
-	return kind
-}
 
 // vatEditor edits the list of VAT rates: kind, rate %, valid from, valid to.
 type vatEditor struct {
@@ -62,7 +44,7 @@ func (v *vatEditor) object() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(lang.X("vat.add", "Add a rate"), theme.ContentAddIcon(), func() {
 		v.addRow(app.VATRate{Kind: app.VATStandard})
 	})
-	hint := widget.NewLabel(lang.X("vat.hint", "Leave “valid to” empty while the rate is in force. Dates like {{.example}}.", map[string]any{"example": datePlaceholder()}))
+	hint := widget.NewLabel(lang.X("vat.hint", "Leave “valid to” empty while the rate is in force. Dates like {{.example}}.", map[string]any{"example": kit.DatePlaceholder()}))
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(head, v.box, container.NewHBox(add), hint)
@@ -70,22 +52,22 @@ func (v *vatEditor) object() fyne.CanvasObject {
 
 // addRow appends a row filled with r.
 func (v *vatEditor) addRow(r app.VATRate) *vatRow {
-	names := make([]string, len(vatKinds))
-	for i, k := range vatKinds {
-		names[i] = vatKindName(k)
+	names := make([]string, len(kit.VATKinds))
+	for i, k := range kit.VATKinds {
+		names[i] = kit.VATKindName(k)
 	}
 	row := &vatRow{kind: widget.NewSelect(names, nil), rate: widget.NewEntry(), from: widget.NewEntry(), to: widget.NewEntry()}
-	for i, k := range vatKinds {
+	for i, k := range kit.VATKinds {
 		if k == r.Kind {
 			row.kind.SetSelectedIndex(i)
 		}
 	}
 	if r.Kind != "" && !r.From.IsZero() {
-		row.rate.SetText(r.Rate.Format(uiLang))
+		row.rate.SetText(r.Rate.Format(kit.UILang))
 	}
-	row.from.SetText(formatDateInput(r.From))
-	row.to.SetText(formatDateInput(r.To))
-	row.from.SetPlaceHolder(datePlaceholder())
+	row.from.SetText(kit.FormatDateInput(r.From))
+	row.to.SetText(kit.FormatDateInput(r.To))
+	row.from.SetPlaceHolder(kit.DatePlaceholder())
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.removeRow(row) })
 	row.obj = container.New(layout.NewGridLayout(5), row.kind, row.rate, row.from, row.to, container.NewHBox(remove))
 	v.rows = append(v.rows, row)
@@ -111,9 +93,9 @@ func (v *vatEditor) rates() ([]app.VATRate, error) {
 	for _, row := range v.rows {
 		kind := ""
 		if i := row.kind.SelectedIndex(); i >= 0 {
-			kind = vatKinds[i]
+			kind = kit.VATKinds[i]
 		}
-		rate, err := app.ParseRate(row.rate.Text, uiLang)
+		rate, err := app.ParseRate(row.rate.Text, kit.UILang)
 		if err != nil {
 			return nil, app.WithField(err, "company.vat_rates")
 		}
@@ -131,12 +113,3 @@ func (v *vatEditor) rates() ([]app.VATRate, error) {
 	}
 	return out, nil
 }
-
-// formatDateInput writes a date as the user's language shows it, with plain
-// spaces so it can be edited: app.ParseDate reads both forms back.
-func formatDateInput(d app.Date) string {
-	return strings.ReplaceAll(d.Format(uiLang), "\u00a0", " ")
-}
-
-// datePlaceholder is the example date shown in empty date entries.
-func datePlaceholder() string { return formatDateInput(app.D(2026, time.November, 28)) }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // Preference keys of the shell.
@@ -22,12 +23,12 @@ const (
 // has no users yet, the login screen otherwise; once someone signs in, the
 // company wizard (an admin of a database without a company) or the shell. It
 // shows and returns the window.
-func ShowMain(a fyne.App, d Deps) fyne.Window { return showMain(a, d).win }
+func ShowMain(a fyne.App, d kit.Deps) fyne.Window { return showMain(a, d).win }
 
 // showMain is ShowMain returning the gate of the window.
-func showMain(a fyne.App, d Deps) *gate {
+func showMain(a fyne.App, d kit.Deps) *gate {
 	w := a.NewWindow("Kontor")
-	w.SetIcon(appIcon())
+	w.SetIcon(kit.AppIcon())
 	prefs := a.Preferences()
 	w.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(prefWidth, 1180)),
@@ -69,7 +70,7 @@ var lockShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.Ke
 type shell struct {
 	app     fyne.App
 	win     fyne.Window
-	deps    Deps
+	deps    kit.Deps
 	gate    *gate
 	company app.Company
 
@@ -93,7 +94,7 @@ func (s *shell) buildUI() fyne.CanvasObject {
 	s.tabIDs = map[*container.TabItem]string{}
 	s.groups = container.NewAppTabs()
 	for _, g := range []tabGroup{frontOffice, backOffice} {
-		specs := visibleTabs(g, s.gate.sess.roles())
+		specs := visibleTabs(g, s.gate.sess.Roles())
 		if len(specs) == 0 {
 			continue
 		}
@@ -119,7 +120,7 @@ func (s *shell) buildUI() fyne.CanvasObject {
 	lock := widget.NewButtonWithIcon(lang.X("action.lock", "Lock"), theme.VisibilityOffIcon(), s.lockNow)
 	lock.Importance = widget.LowImportance
 	right.Add(lock)
-	if s.deps.can(app.PermCompanyWrite) {
+	if s.deps.Can(app.PermCompanyWrite) {
 		settings := widget.NewButtonWithIcon(lang.X("action.settings", "Settings…"), theme.SettingsIcon(), s.openSettings)
 		settings.Importance = widget.LowImportance
 		right.Add(settings)
@@ -136,7 +137,7 @@ func (s *shell) buildUI() fyne.CanvasObject {
 
 // userText names the signed-in user for the status bar.
 func (s *shell) userText() string {
-	u := s.deps.user()
+	u := s.deps.User()
 	name := u.Name
 	if u.FullName != "" {
 		name = u.FullName
@@ -154,7 +155,7 @@ func (s *shell) updateStatus() {
 	if st := s.deps.Services.Store; st != nil {
 		path = st.Path()
 		if t := st.LastBackup(); !t.IsZero() {
-			backup = formatTime(t)
+			backup = kit.FormatTime(t)
 		}
 	}
 	s.status.SetText(lang.X("status.line", "Database: {{.path}} · Last backup: {{.backup}} · Branch: {{.branch}}",
@@ -218,10 +219,10 @@ func (s *shell) menu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem(lang.X("action.quit", "Quit"), s.app.Quit)
 	quit.IsQuit = true
 	var items []*fyne.MenuItem
-	if s.deps.can(app.PermCompanyWrite) {
+	if s.deps.Can(app.PermCompanyWrite) {
 		items = append(items, fyne.NewMenuItem(lang.X("action.settings", "Settings…"), s.openSettings))
 	}
-	if s.deps.can(app.PermStoreAdmin) {
+	if s.deps.Can(app.PermStoreAdmin) {
 		items = append(items,
 			fyne.NewMenuItem(lang.X("action.backup", "Back up now…"), s.backupNow),
 			fyne.NewMenuItem(lang.X("action.check", "Check database"), s.checkDatabase))
@@ -244,12 +245,12 @@ func (s *shell) menu() *fyne.MainMenu {
 	menus := []*fyne.Menu{file}
 	// Ctrl+N means "new" in the tab on show: a customer in Reception, an
 	// invoice elsewhere. The first menu item with the shortcut gets it.
-	if s.reception != nil && s.deps.can(app.PermCustomersWrite) {
+	if s.reception != nil && s.deps.Can(app.PermCustomersWrite) {
 		newCust := fyne.NewMenuItem(lang.X("customers.add", "New customer…"), s.newByShortcut)
 		newCust.Shortcut = newInvoiceShortcut
 		menus = append(menus, fyne.NewMenu(lang.X("tab.reception", "Reception"), newCust))
 	}
-	if s.sales != nil && s.deps.can(app.PermSalesWrite) {
+	if s.sales != nil && s.deps.Can(app.PermSalesWrite) {
 		newInv := fyne.NewMenuItem(lang.X("sales.new_invoice", "New invoice"), s.newByShortcut)
 		newInv.Shortcut = newInvoiceShortcut
 		save := fyne.NewMenuItem(lang.X("sales.save", "Save draft"), s.saveDocument)
@@ -262,7 +263,7 @@ func (s *shell) menu() *fyne.MainMenu {
 // newByShortcut is Ctrl+N: a new customer in the Reception tab, a new
 // invoice in the Sales tab otherwise.
 func (s *shell) newByShortcut() {
-	if s.reception != nil && (s.currentTabID() == "reception" || s.sales == nil || !s.deps.can(app.PermSalesWrite)) {
+	if s.reception != nil && (s.currentTabID() == "reception" || s.sales == nil || !s.deps.Can(app.PermSalesWrite)) {
 		if s.selectTab("reception") {
 			s.reception.newCustomer()
 		}
@@ -305,7 +306,7 @@ func (s *shell) lockNow() {
 // openSettings opens the company settings in their own window, or brings the
 // open one forward. The idle lock hides it while the main window is locked.
 func (s *shell) openSettings() {
-	if !s.deps.can(app.PermCompanyWrite) {
+	if !s.deps.Can(app.PermCompanyWrite) {
 		return
 	}
 	if s.settingsWin != nil {
@@ -313,7 +314,7 @@ func (s *shell) openSettings() {
 		return
 	}
 	w := s.app.NewWindow(lang.X("settings.title", "Settings") + " — " + s.company.Name)
-	w.SetIcon(appIcon())
+	w.SetIcon(kit.AppIcon())
 	st := newSettings(s.deps, w, s.app.Preferences(), s.company, func(c app.Company) {
 		s.company = c
 		s.setTitle()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func tabTitles(tabs *container.AppTabs) []string {
@@ -48,7 +49,7 @@ func TestRegistryHidesTabsByRole(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	users, _ := fakesOf(d)
-	d.sess.user = users.mustAdd(app.NewUser{Name: "recepce", FullName: "Jana Růžičková", Roles: []app.Role{app.RoleReception}, Password: "kontor-demo"})
+	d.Sess.User = users.mustAdd(app.NewUser{Name: "recepce", FullName: "Jana Růžičková", Roles: []app.Role{app.RoleReception}, Password: "kontor-demo"})
 	w := test.NewTempWindow(t, nil)
 	s := openTestShell(a, w, d, c)
 	if got := tabTitles(s.groups); len(got) != 1 || got[0] != "Front office" {
@@ -143,21 +144,21 @@ func TestSetupLanguageOverride(t *testing.T) {
 	a := test.NewTempApp(t)
 	prefs := a.Preferences()
 	defer func() {
-		prefs.SetString(prefLanguage, "en")
-		SetupLanguage(prefs)
+		prefs.SetString(kit.PrefLanguage, "en")
+		kit.SetupLanguage(prefs)
 	}()
-	prefs.SetString(prefLanguage, "cs")
-	if got := SetupLanguage(prefs); got != app.Czech {
+	prefs.SetString(kit.PrefLanguage, "cs")
+	if got := kit.SetupLanguage(prefs); got != app.Czech {
 		t.Fatalf("lang %q", got)
 	}
 	if got := registry[1].title(); got != "Prodej" {
 		t.Errorf("Sales in Czech = %q", got)
 	}
 	err := app.Invalid("company.ico", "err.ico.format", "must have 8 digits", nil)
-	if got := app.ErrorMessage(err, Translator()); got != "IČO: musí mít 8 číslic" {
+	if got := app.ErrorMessage(err, kit.Translator()); got != "IČO: musí mít 8 číslic" {
 		t.Errorf("Czech error = %q", got)
 	}
-	if got := formatMoney(123450, "CZK"); got != "1\u00a0234,50\u00a0Kč" {
+	if got := kit.FormatMoney(123450, "CZK"); got != "1\u00a0234,50\u00a0Kč" {
 		t.Errorf("money = %q", got)
 	}
 }
@@ -196,7 +197,7 @@ func TestBackupNowWritesAndUpdatesStatus(t *testing.T) {
 
 func TestShowFatal(t *testing.T) {
 	a := test.NewTempApp(t)
-	ShowFatal(a, "Kontor", "the database /tmp/k.db is already open in another Kontor window")
+	kit.ShowFatal(a, "Kontor", "the database /tmp/k.db is already open in another Kontor window")
 	wins := a.Driver().AllWindows()
 	w := wins[len(wins)-1]
 	if w.Title() != "Kontor" || !strings.Contains(dialogText(w), "already open") {

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"os"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 func init() {
@@ -34,10 +36,10 @@ type statementsPane struct {
 	found   []app.Customer
 	list    *widget.List
 	gen     int
-	db      debouncer
+	db      kit.Debouncer
 	cust    app.Customer // the chosen customer; zero ID for none
 	chosen  *widget.Label
-	fields  *fieldSet
+	fields  *kit.FieldSet
 	from    *widget.Entry
 	to      *widget.Entry
 	exportB *widget.Button
@@ -57,20 +59,20 @@ type statementsPane struct {
 func newStatementsPane(s *accountsScreen) *statementsPane { return &statementsPane{parent: s} }
 
 // statementColumns are the columns of the statement preview.
-var statementColumns = []column{
-	{"statements.col.date", "Date", 100},
-	{"statements.col.document", "Document", 165},
-	{"statements.col.due", "Due", 100},
-	{"statements.col.vs", "Variable symbol", 105},
-	{"statements.col.debit", "Debit", 120},
-	{"statements.col.credit", "Credit", 120},
-	{"statements.col.balance", "Balance", 120},
+var statementColumns = []kit.Column{
+	{Key: "statements.col.date", Fallback: "Date", Width: 100},
+	{Key: "statements.col.document", Fallback: "Document", Width: 165},
+	{Key: "statements.col.due", Fallback: "Due", Width: 100},
+	{Key: "statements.col.vs", Fallback: "Variable symbol", Width: 105},
+	{Key: "statements.col.debit", Fallback: "Debit", Width: 120},
+	{Key: "statements.col.credit", Fallback: "Credit", Width: 120},
+	{Key: "statements.col.balance", Fallback: "Balance", Width: 120},
 }
 
 func (p *statementsPane) buildUI() fyne.CanvasObject {
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(lang.X("customers.search", "Search name, IČO, city, e-mail…"))
-	p.search.OnChanged = func(string) { p.db.call(p.runSearch) }
+	p.search.OnChanged = func(string) { p.db.Do(p.runSearch) }
 	p.list = widget.NewList(func() int { return len(p.found) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -93,13 +95,13 @@ func (p *statementsPane) buildUI() fyne.CanvasObject {
 	left := container.NewBorder(p.search, nil, nil, nil, p.list)
 
 	today := app.Today(p.parent.clock())
-	p.chosen = heading(lang.X("statements.none", "Choose a customer on the left."))
+	p.chosen = kit.Heading(lang.X("statements.none", "Choose a customer on the left."))
 	p.chosen.Wrapping = fyne.TextWrapWord
-	p.fields = newFieldSet()
-	p.from = p.fields.entry("filter.from", "From", datePlaceholder())
-	p.to = p.fields.entry("filter.to", "To", datePlaceholder())
-	p.from.SetText(formatDateInput(today.MonthOf().First()))
-	p.to.SetText(formatDateInput(today))
+	p.fields = kit.NewFieldSet()
+	p.from = p.fields.Entry("filter.from", "From", kit.DatePlaceholder())
+	p.to = p.fields.Entry("filter.to", "To", kit.DatePlaceholder())
+	p.from.SetText(kit.FormatDateInput(today.MonthOf().First()))
+	p.to.SetText(kit.FormatDateInput(today))
 	p.from.OnChanged = func(string) { p.checkPeriod() }
 	p.to.OnChanged = func(string) { p.checkPeriod() }
 	p.showB = widget.NewButtonWithIcon(lang.X("statements.show", "Show"), theme.SearchIcon(), p.show)
@@ -109,7 +111,7 @@ func (p *statementsPane) buildUI() fyne.CanvasObject {
 	p.status.Truncation = fyne.TextTruncateEllipsis
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
-	p.table = newColumnTable(statementColumns, p.rows, p.updateCell, func(c int) bool { return c >= 4 })
+	p.table = kit.NewColumnTable(statementColumns, p.rows, p.updateCell, func(c int) bool { return c >= 4 })
 
 	folder, combined := lang.X("statements.batch_folder", "One PDF each into a folder"), lang.X("statements.batch_combined", "One combined PDF")
 	p.mode = widget.NewRadioGroup([]string{folder, combined}, nil)
@@ -121,9 +123,9 @@ func (p *statementsPane) buildUI() fyne.CanvasObject {
 		widget.NewLabelWithStyle(lang.X("statements.batch_title", "All customers with a balance or activity in the period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(p.mode, p.batchB))
 
-	ff, tf := p.fields.byKey["filter.from"], p.fields.byKey["filter.to"]
-	period := container.NewHBox(ff.label, sized(p.from, 140), tf.label, sized(p.to, 140), p.showB, p.exportB)
-	top := container.NewVBox(p.chosen, container.NewBorder(nil, nil, period, nil, p.status), ff.msg, tf.msg, p.summary)
+	ff, tf := p.fields.ByKey["filter.from"], p.fields.ByKey["filter.to"]
+	period := container.NewHBox(ff.Label, kit.Sized(p.from, 140), tf.Label, kit.Sized(p.to, 140), p.showB, p.exportB)
+	top := container.NewVBox(p.chosen, container.NewBorder(nil, nil, period, nil, p.status), ff.Msg, tf.Msg, p.summary)
 	right := container.NewBorder(top, batch, nil, nil, p.table)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.28
@@ -137,25 +139,14 @@ func (p *statementsPane) buildUI() fyne.CanvasObject {
 // an older search's answer is dropped.
 func (p *statementsPane) runSearch() {
 	p.gen++
-	gen, q, ctx := p.gen, p.search.Text, p.parent.deps.ctx()
+	gen, q := p.gen, p.search.Text
 	customers := p.parent.deps.Services.Customers
-	if customers == nil {
-		return
-	}
-	async(func() {
-		cs, err := customers.Customers(ctx, q, 200)
-		fyne.Do(func() {
-			if gen != p.gen {
-				return
-			}
-			if err != nil {
-				showError(err, p.parent.win)
-				return
-			}
-			p.found = cs
-			p.list.UnselectAll()
-			p.list.Refresh()
-		})
+	kit.Call(p.parent.deps, kit.To{Win: p.parent.win, Stale: func() bool { return gen != p.gen }}, func(ctx context.Context) ([]app.Customer, error) {
+		return customers.Customers(ctx, q, 200)
+	}, func(cs []app.Customer) {
+		p.found = cs
+		p.list.UnselectAll()
+		p.list.Refresh()
 	})
 }
 
@@ -188,19 +179,19 @@ func (p *statementsPane) updateButtons() {
 // period reads the period; a wrong date or a reversed period is shown at its
 // field and ok is false.
 func (p *statementsPane) period() (from, to app.Date, ok bool) {
-	p.fields.clear()
+	p.fields.Clear()
 	from, err := app.ParseDate(p.from.Text)
 	if err != nil {
-		p.fields.mark(app.WithField(err, "filter.from"))
+		p.fields.Mark(app.WithField(err, "filter.from"))
 		return from, to, false
 	}
 	to, err = app.ParseDate(p.to.Text)
 	if err != nil {
-		p.fields.mark(app.WithField(err, "filter.to"))
+		p.fields.Mark(app.WithField(err, "filter.to"))
 		return from, to, false
 	}
 	if err := app.ValidatePeriod(from, to); err != nil {
-		p.fields.mark(err)
+		p.fields.Mark(err)
 		return from, to, false
 	}
 	return from, to, true
@@ -212,11 +203,11 @@ func (p *statementsPane) checkPeriod() {
 	if p.fields == nil || p.to == nil {
 		return
 	}
-	p.fields.clear()
+	p.fields.Clear()
 	from, ferr := app.ParseDate(p.from.Text)
 	to, terr := app.ParseDate(p.to.Text)
 	if ferr == nil && terr == nil {
-		p.fields.mark(app.ValidatePeriod(from, to))
+		p.fields.Mark(app.ValidatePeriod(from, to))
 	}
 }
 
@@ -226,25 +217,20 @@ func (p *statementsPane) show() {
 	if !ok || p.cust.ID == "" {
 		return
 	}
-	cust, ctx, d := p.cust, p.parent.deps.ctx(), p.parent.deps
-	async(func() {
+	cust, d := p.cust, p.parent.deps
+	kit.Call(d, kit.To{Win: p.parent.win}, func(ctx context.Context) (app.Statement, error) {
 		c, err := d.Services.Company.Company(ctx)
-		var st app.Statement
-		if err == nil {
-			st, err = app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+		if err != nil {
+			return app.Statement{}, err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, p.parent.win)
-				return
-			}
-			if cust.ID != p.cust.ID {
-				return // another customer was chosen meanwhile
-			}
-			p.st, p.view = &st, statementRows(st)
-			p.summary.SetText(statementSummary(st))
-			p.table.Refresh()
-		})
+		return app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+	}, func(st app.Statement) {
+		if cust.ID != p.cust.ID {
+			return // another customer was chosen meanwhile
+		}
+		p.st, p.view = &st, statementRows(st)
+		p.summary.SetText(statementSummary(st))
+		p.table.Refresh()
 	})
 }
 
@@ -253,7 +239,7 @@ func (p *statementsPane) show() {
 func statementSummary(st app.Statement) string {
 	lines := make([]string, len(st.Sections))
 	for i, sec := range st.Sections {
-		m := func(v int64) string { return formatMoney(v, sec.Currency) }
+		m := func(v int64) string { return kit.FormatMoney(v, sec.Currency) }
 		lines[i] = lang.X("statements.summary", "Opening balance {{.opening}} · debits {{.debits}} · credits {{.credits}} · closing balance {{.closing}}",
 			map[string]any{"opening": m(sec.Opening), "debits": m(sec.Debits()), "credits": m(sec.Credits()), "closing": m(sec.Closing)})
 	}
@@ -287,7 +273,7 @@ func (p *statementsPane) rows() int { return len(p.view) }
 func (p *statementsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
-	l.Alignment = columnAlign(id.Col >= 4)
+	l.Alignment = kit.ColumnAlign(id.Col >= 4)
 	l.TextStyle = fyne.TextStyle{}
 	if id.Row >= len(p.view) {
 		l.SetText("")
@@ -307,7 +293,7 @@ func (p *statementsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 	text := ""
 	switch id.Col {
 	case 0:
-		text = ln.Date.Format(uiLang)
+		text = ln.Date.Format(kit.UILang)
 	case 1:
 		text = statementKindName(ln.Kind) + " " + ln.Number
 		if ln.Corrects != "" {
@@ -315,16 +301,16 @@ func (p *statementsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		}
 	case 2:
 		if !ln.DueDate.IsZero() {
-			text = ln.DueDate.Format(uiLang)
+			text = ln.DueDate.Format(kit.UILang)
 		}
 	case 3:
 		text = ln.VariableSymbol
 	case 4:
-		text = formatAmount(ln.Debit, cur)
+		text = kit.FormatAmount(ln.Debit, cur)
 	case 5:
-		text = formatAmount(ln.Credit, cur)
+		text = kit.FormatAmount(ln.Credit, cur)
 	case 6:
-		text = app.FormatMinor(ln.Balance, app.MinorDigits(cur), uiLang)
+		text = app.FormatMinor(ln.Balance, app.MinorDigits(cur), kit.UILang)
 	}
 	l.SetText(text)
 }
@@ -333,9 +319,9 @@ func (p *statementsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 func statementKindName(kind string) string {
 	switch kind {
 	case app.StatementInvoice:
-		return docKindName(app.KindInvoice)
+		return kit.DocKindName(app.KindInvoice)
 	case app.StatementCreditNote:
-		return docKindName(app.KindCreditNote)
+		return kit.DocKindName(app.KindCreditNote)
 	}
 	return lang.X("statements.payment", "Payment of")
 }
@@ -348,36 +334,34 @@ func (p *statementsPane) exportOne() {
 		return
 	}
 	if p.parent.deps.Statements == nil {
-		showError(errNoPDF(), p.parent.win)
+		kit.ShowError(errNoPDF(), p.parent.win)
 		return
 	}
 	cust := p.cust
-	p.dlg = saveFileAs(p.parent.win, app.StatementFileName(cust.Name, cust.ID, false), ".pdf", func(path string) {
+	p.dlg = kit.SaveFileAs(p.parent.win, app.StatementFileName(cust.Name, cust.ID, false), ".pdf", func(path string) {
 		p.writeOne(cust, from, to, path)
 	})
 }
 
 // writeOne renders one customer's statement to path off the UI thread.
 func (p *statementsPane) writeOne(cust app.Customer, from, to app.Date, path string) {
-	ctx, d, win := p.parent.deps.ctx(), p.parent.deps, p.parent.win
+	d, win := p.parent.deps, p.parent.win
 	p.status.SetText(lang.X("statements.writing", "Writing the statement…"))
-	async(func() {
+	kit.Run(d, kit.To{Err: func(err error) {
+		p.status.SetText("")
+		kit.ShowError(err, win)
+	}}, func(ctx context.Context) error {
 		c, err := d.Services.Company.Company(ctx)
-		var st app.Statement
-		if err == nil {
-			st, err = app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+		if err != nil {
+			return err
 		}
-		if err == nil {
-			err = writeFileAtomic(path, func(f *os.File) error { return d.Statements.Statement(f, st, c) })
+		st, err := app.CustomerStatement(ctx, d.Services.Sales, cust, from, to, c.BaseCurrency)
+		if err != nil {
+			return err
 		}
-		fyne.Do(func() {
-			if err != nil {
-				p.status.SetText("")
-				showError(err, win)
-				return
-			}
-			p.status.SetText(lang.X("statements.saved", "Saved {{.path}}", map[string]any{"path": path}))
-			openFile(path)
-		})
+		return kit.WriteFileAtomic(path, func(f *os.File) error { return d.Statements.Statement(f, st, c) })
+	}, func() {
+		p.status.SetText(lang.X("statements.saved", "Saved {{.path}}", map[string]any{"path": path}))
+		kit.OpenFile(path)
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // TestStatementPreviewPerCurrency: the preview of a customer who owes euros
@@ -43,8 +44,8 @@ func TestStatementPreviewPerCurrency(t *testing.T) {
 	if p.st == nil || len(p.st.Sections) != 2 || p.st.Sections[0].Currency != "EUR" || p.st.Sections[1].Currency != "CZK" {
 		t.Fatalf("preview %+v", p.st)
 	}
-	eur := formatMoney(eurInv.Totals.Total, "EUR")
-	czk := formatMoney(czkInv.Totals.Total, "CZK")
+	eur := kit.FormatMoney(eurInv.Totals.Total, "EUR")
+	czk := kit.FormatMoney(czkInv.Totals.Total, "CZK")
 	lines := strings.Split(p.summary.Text, "\n")
 	if len(lines) != 2 || !strings.HasSuffix(lines[0], "closing balance "+eur) || !strings.HasSuffix(lines[1], "closing balance "+czk) {
 		t.Errorf("summary %q, want closing balances %s and %s", p.summary.Text, eur, czk)
@@ -54,12 +55,12 @@ func TestStatementPreviewPerCurrency(t *testing.T) {
 	}
 	shown := texts(p.table)
 	for _, want := range []string{"Account in EUR", "Account in CZK", "Invoice " + eurInv.Number,
-		app.FormatMinor(eurInv.Totals.Total, 2, uiLang), app.FormatMinor(czkInv.Totals.Total, 2, uiLang)} {
+		app.FormatMinor(eurInv.Totals.Total, 2, kit.UILang), app.FormatMinor(czkInv.Totals.Total, 2, kit.UILang)} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, shown)
 		}
 	}
-	if conv := app.FormatMinor(eurInv.Totals.TotalCZK, 2, uiLang); strings.Contains(shown+p.summary.Text, conv) {
+	if conv := app.FormatMinor(eurInv.Totals.TotalCZK, 2, kit.UILang); strings.Contains(shown+p.summary.Text, conv) {
 		t.Errorf("the preview shows the euros in crowns (%s)", conv)
 	}
 }

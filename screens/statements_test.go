@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // chooseIn answers the pane's open file or folder dialog: the folder dir,
@@ -38,8 +39,8 @@ func TestStatementExportOneCustomer(t *testing.T) {
 	p := linksOf(s).statements
 	r := d.Statements.(*fakeStatements)
 	var opened []string
-	openFile = func(path string) { opened = append(opened, path) }
-	t.Cleanup(func() { openFile = func(string) {} })
+	kit.OpenFile = func(path string) { opened = append(opened, path) }
+	t.Cleanup(func() { kit.OpenFile = func(string) {} })
 
 	if len(p.found) != 3 || !p.exportB.Disabled() {
 		t.Fatalf("before a search: %d customers, export enabled %v", len(p.found), !p.exportB.Disabled())
@@ -60,7 +61,7 @@ func TestStatementExportOneCustomer(t *testing.T) {
 
 	// A reversed period is refused at its field, and nothing is exported.
 	retype(p.to, dateText(2026, 2, 28))
-	if msg := p.fields.message("filter.to"); !strings.Contains(msg, "before its start") {
+	if msg := p.fields.Message("filter.to"); !strings.Contains(msg, "before its start") {
 		t.Errorf("a reversed period says %q", msg)
 	}
 	test.Tap(p.exportB)
@@ -68,7 +69,7 @@ func TestStatementExportOneCustomer(t *testing.T) {
 		t.Fatal("a reversed period went on to export")
 	}
 	retype(p.to, dateText(2026, 3, 15))
-	if msg := p.fields.message("filter.to"); msg != "" {
+	if msg := p.fields.Message("filter.to"); msg != "" {
 		t.Errorf("a fixed period still says %q", msg)
 	}
 
@@ -78,7 +79,7 @@ func TestStatementExportOneCustomer(t *testing.T) {
 		t.Fatalf("statement %+v", p.st)
 	}
 	shown := texts(p.table)
-	for _, want := range []string{app.D(2026, 3, 10).Format(uiLang), "Invoice FV2026-", app.D(2026, 3, 24).Format(uiLang), "4,840.00", "10,890.00"} {
+	for _, want := range []string{app.D(2026, 3, 10).Format(kit.UILang), "Invoice FV2026-", app.D(2026, 3, 24).Format(kit.UILang), "4,840.00", "10,890.00"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, shown)
 		}
@@ -143,8 +144,8 @@ func TestStatementBatchFolderCombinedAndCancel(t *testing.T) {
 
 	// One combined PDF, opened when done.
 	var opened []string
-	openFile = func(path string) { opened = append(opened, path) }
-	t.Cleanup(func() { openFile = func(string) {} })
+	kit.OpenFile = func(path string) { opened = append(opened, path) }
+	t.Cleanup(func() { kit.OpenFile = func(string) {} })
 	p.mode.SetSelected("One combined PDF")
 	test.Tap(p.batchB)
 	chooseIn(t, w, p.dlg, out, "vsechny", "Save")

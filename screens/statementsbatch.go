@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // statementBatch is the outcome of a batch of statements.
@@ -33,15 +34,15 @@ func (p *statementsPane) exportBatch() {
 		return
 	}
 	if p.parent.deps.Statements == nil {
-		showError(errNoPDF(), p.parent.win)
+		kit.ShowError(errNoPDF(), p.parent.win)
 		return
 	}
 	win := p.parent.win
 	if p.mode.Selected == p.mode.Options[0] {
-		p.dlg = openFolder(win, func(path string) { p.runBatch(from, to, true, path) })
+		p.dlg = kit.OpenFolder(win, func(path string) { p.runBatch(from, to, true, path) })
 		return
 	}
-	p.dlg = saveFileAs(win, lang.X("statements.batch_file", "statements")+"-"+to.String()+".pdf", ".pdf", func(path string) {
+	p.dlg = kit.SaveFileAs(win, lang.X("statements.batch_file", "statements")+"-"+to.String()+".pdf", ".pdf", func(path string) {
 		p.runBatch(from, to, false, path)
 	})
 }
@@ -50,45 +51,41 @@ func (p *statementsPane) exportBatch() {
 // Cancel, then says how many were written, how many customers were skipped
 // and where the files are.
 func (p *statementsPane) runBatch(from, to app.Date, folder bool, target string) {
-	ctx, cancel := context.WithCancel(p.parent.deps.ctx())
 	bar := widget.NewProgressBar()
 	count := widget.NewLabel(lang.X("statements.batch_preparing", "Finding the customers…"))
 	wait := dialog.NewCustom(lang.X("statements.batch_running", "Exporting statements…"), lang.X("action.cancel", "Cancel"), container.NewVBox(count, bar), p.parent.win)
-	wait.SetOnClosed(cancel)
-	showSized(wait, fyne.NewSize(420, 0))
-	progress := func(done, total int) {
-		fyne.Do(func() {
-			count.SetText(plural("statements.batch_progress", total, "{{.done}} of {{.n}} customer", "{{.done}} of {{.n}} customers", map[string]any{"done": done}))
-			if total > 0 {
-				bar.SetValue(float64(done) / float64(total))
-			}
-		})
-	}
+	stop := &kit.Stop{}
+	wait.SetOnClosed(stop.Stop) // Cancel was pressed (or the job is over)
+	kit.ShowSized(wait, fyne.NewSize(420, 0))
 	d, win := p.parent.deps, p.parent.win
-	async(func() {
-		res, err := exportStatements(ctx, d, from, to, folder, target, progress)
-		fyne.Do(func() {
-			cancelled := ctx.Err() != nil
-			wait.Hide()
-			title := lang.X("statements.batch_done_title", "Statements")
-			args := map[string]any{"n": res.written, "skipped": res.skipped, "path": target}
-			switch {
-			case cancelled && folder:
-				dialog.ShowInformation(title, plural("statements.batch_cancelled_folder", res.written, "Cancelled. {{.n}} statement was written to {{.path}}.", "Cancelled. {{.n}} statements were written to {{.path}}.", args), win)
-			case cancelled:
-				dialog.ShowInformation(title, lang.X("statements.batch_cancelled", "Cancelled. No file was written."), win)
-			case errors.Is(err, errNoStatementsWritten) || err == nil && res.written == 0:
-				dialog.ShowInformation(title, lang.X("statements.batch_none", "No customer has a balance or activity in the period ({{.skipped}} checked); no file was written.", args), win)
-			case err != nil:
-				showError(err, win)
-			default:
-				dialog.ShowInformation(title, plural("statements.batch_done", res.written, "Wrote {{.n}} statement to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.",
-					"Wrote {{.n}} statements to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.", args), win)
-				if !folder {
-					openFile(target)
-				}
+	kit.Job(d, kit.To{Stop: stop}, func(ctx context.Context, progress func(done, total int)) (statementBatch, error) {
+		return exportStatements(ctx, d, from, to, folder, target, progress)
+	}, func(done, total int) {
+		count.SetText(kit.Plural("statements.batch_progress", total, "{{.done}} of {{.n}} customer", "{{.done}} of {{.n}} customers", map[string]any{"done": done}))
+		if total > 0 {
+			bar.SetValue(float64(done) / float64(total))
+		}
+	}, func(res statementBatch, err error) {
+		stopped := stop.Stopped()
+		wait.Hide()
+		title := lang.X("statements.batch_done_title", "Statements")
+		args := map[string]any{"n": res.written, "skipped": res.skipped, "path": target}
+		switch {
+		case stopped && folder:
+			dialog.ShowInformation(title, kit.Plural("statements.batch_cancelled_folder", res.written, "Cancelled. {{.n}} statement was written to {{.path}}.", "Cancelled. {{.n}} statements were written to {{.path}}.", args), win)
+		case stopped:
+			dialog.ShowInformation(title, lang.X("statements.batch_cancelled", "Cancelled. No file was written."), win)
+		case errors.Is(err, errNoStatementsWritten) || err == nil && res.written == 0:
+			dialog.ShowInformation(title, lang.X("statements.batch_none", "No customer has a balance or activity in the period ({{.skipped}} checked); no file was written.", args), win)
+		case err != nil:
+			kit.ShowError(err, win)
+		default:
+			dialog.ShowInformation(title, kit.Plural("statements.batch_done", res.written, "Wrote {{.n}} statement to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.",
+				"Wrote {{.n}} statements to {{.path}}. Customers without a balance or activity in the period, skipped: {{.skipped}}.", args), win)
+			if !folder {
+				kit.OpenFile(target)
 			}
-		})
+		}
 	})
 }
 
@@ -97,7 +94,7 @@ func (p *statementsPane) runBatch(from, to app.Date, folder bool, target string)
 // the one PDF target. Customers are read one at a time, so memory stays
 // bounded however many there are. A cancelled or failed combined export
 // leaves no file; a folder keeps the statements written before.
-func exportStatements(ctx context.Context, d Deps, from, to app.Date, folder bool, target string, progress func(done, total int)) (statementBatch, error) {
+func exportStatements(ctx context.Context, d kit.Deps, from, to app.Date, folder bool, target string, progress func(done, total int)) (statementBatch, error) {
 	var res statementBatch
 	c, err := d.Services.Company.Company(ctx)
 	if err != nil {
@@ -115,7 +112,7 @@ func exportStatements(ctx context.Context, d Deps, from, to app.Date, folder boo
 	next := func() (app.Statement, string, error) {
 		for i < len(custs) {
 			if err := ctx.Err(); err != nil {
-				return app.Statement{}, "", errCancelled()
+				return app.Statement{}, "", kit.ErrCancelled()
 			}
 			cust, name := custs[i], names[i]
 			i++
@@ -141,13 +138,13 @@ func exportStatements(ctx context.Context, d Deps, from, to app.Date, folder boo
 			if err != nil {
 				return res, err
 			}
-			if err := writeFileAtomic(filepath.Join(target, name), func(f *os.File) error { return d.Statements.Statement(f, st, c) }); err != nil {
+			if err := kit.WriteFileAtomic(filepath.Join(target, name), func(f *os.File) error { return d.Statements.Statement(f, st, c) }); err != nil {
 				return res, err
 			}
 			res.written++
 		}
 	}
-	err = writeFileAtomic(target, func(f *os.File) error {
+	err = kit.WriteFileAtomic(target, func(f *os.File) error {
 		err := d.Statements.Combined(ctx, f, func() (app.Statement, error) {
 			st, _, err := next()
 			if err == nil {
@@ -164,7 +161,7 @@ func exportStatements(ctx context.Context, d Deps, from, to app.Date, folder boo
 		return err
 	})
 	if ctx.Err() != nil {
-		return res, errCancelled()
+		return res, kit.ErrCancelled()
 	}
 	return res, err
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // paneLinks are the panes this file set adds to one Accounts screen, so one
@@ -46,9 +47,9 @@ func openStatement(s *accountsScreen, cust app.Customer, to app.Date) {
 		return
 	}
 	if from, err := app.ParseDate(p.from.Text); err != nil || from.After(to) {
-		p.from.SetText(formatDateInput(to.MonthOf().First()))
+		p.from.SetText(kit.FormatDateInput(to.MonthOf().First()))
 	}
-	p.to.SetText(formatDateInput(to))
+	p.to.SetText(kit.FormatDateInput(to))
 	p.setCustomer(cust)
 	selectTabOf(s.win.Content(), p.root)
 	p.show()

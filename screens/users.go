@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"sort"
 	"strings"
 
@@ -12,13 +13,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // usersView is the Users tab (admin): the people who sign in, their roles,
 // and the actions on them. Users are disabled, never deleted: the audit trail
 // names them.
 type usersView struct {
-	deps Deps
+	deps kit.Deps
 	win  fyne.Window
 
 	users    []app.User
@@ -29,14 +31,14 @@ type usersView struct {
 	editRoles, resetPw, toggle *widget.Button
 }
 
-func newUsersView(d Deps, w fyne.Window) *usersView { return &usersView{deps: d, win: w} }
+func newUsersView(d kit.Deps, w fyne.Window) *usersView { return &usersView{deps: d, win: w} }
 
 // userColumns are the columns of the users table.
-var userColumns = []column{
-	{"users.col.name", "User name", 150},
-	{"users.col.full_name", "Full name", 240},
-	{"users.col.roles", "Roles", 420},
-	{"users.col.state", "State", 120},
+var userColumns = []kit.Column{
+	{Key: "users.col.name", Fallback: "User name", Width: 150},
+	{Key: "users.col.full_name", Fallback: "Full name", Width: 240},
+	{Key: "users.col.roles", Fallback: "Roles", Width: 420},
+	{Key: "users.col.state", Fallback: "State", Width: 120},
 }
 
 func (v *usersView) buildUI() fyne.CanvasObject {
@@ -48,7 +50,7 @@ func (v *usersView) buildUI() fyne.CanvasObject {
 	v.count = widget.NewLabel("")
 	v.updateButtons()
 
-	v.table = newColumnTable(userColumns, func() int { return len(v.users) }, v.updateCell, nil)
+	v.table = kit.NewColumnTable(userColumns, func() int { return len(v.users) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(v.users) {
 			v.selected = v.users[id.Row].Name
@@ -94,20 +96,12 @@ func (v *usersView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // reload fetches the users, keeping the selection.
 func (v *usersView) reload() {
-	ctx := v.deps.ctx()
-	async(func() {
-		users, err := v.deps.Services.Users.Users(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.win)
-				return
-			}
-			sort.Slice(users, func(i, j int) bool { return users[i].Name < users[j].Name })
-			v.users = users
-			v.count.SetText(plural("users.count", len(users), "{{.n}} user", "{{.n}} users", nil))
-			v.table.Refresh()
-			v.reselect()
-		})
+	kit.Call(v.deps, kit.To{Win: v.win}, v.deps.Services.Users.Users, func(users []app.User) {
+		sort.Slice(users, func(i, j int) bool { return users[i].Name < users[j].Name })
+		v.users = users
+		v.count.SetText(kit.Plural("users.count", len(users), "{{.n}} user", "{{.n}} users", nil))
+		v.table.Refresh()
+		v.reselect()
 	})
 }
 
@@ -185,36 +179,29 @@ func checkedRoles(g *widget.CheckGroup) []app.Role {
 
 // addUser asks for the new user's name, roles and first password.
 func (v *usersView) addUser() {
-	fs := newFieldSet()
-	name := fs.entry("user.name", "User name", "petr")
-	full := fs.entry("user.full_name", "Full name", "Petr Svoboda")
+	fs := kit.NewFieldSet()
+	name := fs.Entry("user.name", "User name", "petr")
+	full := fs.Entry("user.full_name", "Full name", "Petr Svoboda")
 	roles := roleChecks(nil)
-	fs.add("user.roles", "Roles", roles)
-	pw := passwordField(fs, "user.password", "Password")
-	again := passwordField(fs, "user.password_again", "Password again")
-	showFormDialog(lang.X("users.add_title", "Add user"), lang.X("users.add_submit", "Add"), fs, nil, v.win, func(fd *formDialog) {
+	fs.Add("user.roles", "Roles", roles)
+	pw := kit.PasswordField(fs, "user.password", "Password")
+	again := kit.PasswordField(fs, "user.password_again", "Password again")
+	kit.ShowFormDialog(lang.X("users.add_title", "Add user"), lang.X("users.add_submit", "Add"), fs, nil, v.win, func(fd *kit.FormDialog) {
 		nu := app.NewUser{Name: app.NormalizeUserName(name.Text), FullName: strings.TrimSpace(full.Text), Roles: checkedRoles(roles), Password: pw.Text}
 		if err := nu.Validate(); err != nil {
-			fd.fail(err)
+			fd.Fail(err)
 			return
 		}
 		if again.Text != pw.Text {
-			fd.fail(errPasswordsDiffer("user.password_again"))
+			fd.Fail(errPasswordsDiffer("user.password_again"))
 			return
 		}
-		fd.busy()
-		ctx := v.deps.ctx()
-		async(func() {
-			u, err := v.deps.Services.Users.CreateUser(ctx, nu)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				v.selected = u.Name
-				v.reload()
-			})
+		kit.Call(v.deps, fd.To(), func(ctx context.Context) (app.User, error) {
+			return v.deps.Services.Users.CreateUser(ctx, nu)
+		}, func(u app.User) {
+			fd.Close()
+			v.selected = u.Name
+			v.reload()
 		})
 	})
 }
@@ -226,28 +213,22 @@ func (v *usersView) onEditRoles() {
 	if !ok {
 		return
 	}
-	fs := newFieldSet()
+	fs := kit.NewFieldSet()
 	roles := roleChecks(u.Roles)
-	fs.add("user.roles", "Roles", roles)
+	fs.Add("user.roles", "Roles", roles)
 	title := lang.X("users.roles_title", "Roles of {{.name}}", map[string]any{"name": u.Name})
-	showFormDialog(title, lang.X("action.save", "Save"), fs, nil, v.win, func(fd *formDialog) {
+	kit.ShowFormDialog(title, lang.X("action.save", "Save"), fs, nil, v.win, func(fd *kit.FormDialog) {
 		chosen, err := app.NormalizeRoles(checkedRoles(roles))
 		if err != nil {
-			fd.fail(err)
+			fd.Fail(err)
 			return
 		}
-		fd.busy()
-		ctx := v.deps.ctx()
-		async(func() {
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			_, err := v.deps.Services.Users.SetRoles(ctx, u.Name, chosen)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				v.reload()
-			})
+			return err
+		}, func() {
+			fd.Close()
+			v.reload()
 		})
 	})
 }
@@ -258,37 +239,32 @@ func (v *usersView) onResetPassword() {
 	if !ok {
 		return
 	}
-	fs := newFieldSet()
-	pw := passwordField(fs, "user.new_password", "New password")
-	again := passwordField(fs, "user.password_again", "Password again")
+	fs := kit.NewFieldSet()
+	pw := kit.PasswordField(fs, "user.new_password", "New password")
+	again := kit.PasswordField(fs, "user.password_again", "Password again")
 	note := widget.NewLabel(lang.X("users.reset_note", "Tell {{.name}} the new password in person; they can change it with Change password… in the File menu.", map[string]any{"name": u.Name}))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
 	title := lang.X("users.reset_title", "New password for {{.name}}", map[string]any{"name": u.Name})
-	showFormDialog(title, lang.X("users.reset_submit", "Set password"), fs, note, v.win, func(fd *formDialog) {
+	kit.ShowFormDialog(title, lang.X("users.reset_submit", "Set password"), fs, note, v.win, func(fd *kit.FormDialog) {
 		if err := app.ValidatePassword(pw.Text); err != nil {
-			fd.fail(app.WithField(err, "user.new_password"))
+			fd.Fail(app.WithField(err, "user.new_password"))
 			return
 		}
 		if again.Text != pw.Text {
-			fd.fail(errPasswordsDiffer("user.password_again"))
+			fd.Fail(errPasswordsDiffer("user.password_again"))
 			return
 		}
-		fd.busy()
-		ctx, newPw := v.deps.ctx(), pw.Text
-		async(func() {
+		newPw := pw.Text
+		kit.Run(v.deps, fd.To(), func(ctx context.Context) error {
 			err := v.deps.Services.Users.ResetPassword(ctx, u.Name, newPw)
-			fyne.Do(func() {
-				if err != nil {
-					if app.ErrorCode(err) == app.EINVALID {
-						err = fieldIfNone(err, "user.new_password")
-					}
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				dialog.ShowInformation(title, lang.X("users.reset_done", "The password of {{.name}} is changed.", map[string]any{"name": u.Name}), v.win)
-			})
+			if app.ErrorCode(err) == app.EINVALID {
+				err = fieldIfNone(err, "user.new_password")
+			}
+			return err
+		}, func() {
+			fd.Close()
+			dialog.ShowInformation(title, lang.X("users.reset_done", "The password of {{.name}} is changed.", map[string]any{"name": u.Name}), v.win)
 		})
 	})
 }
@@ -314,16 +290,13 @@ func (v *usersView) onToggle() {
 
 // setDisabled stores the state; refusals (the last admin) go to showError.
 func (v *usersView) setDisabled(name string, disabled bool) {
-	ctx := v.deps.ctx()
-	async(func() {
+	kit.Run(v.deps, kit.To{Err: func(err error) {
+		kit.ShowError(err, v.win)
+		v.reload()
+	}}, func(ctx context.Context) error {
 		_, err := v.deps.Services.Users.SetDisabled(ctx, name, disabled)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.win)
-			}
-			v.reload()
-		})
-	})
+		return err
+	}, v.reload)
 }
 
 // roleName is the translated name of a role.

@@ -12,11 +12,12 @@ import (
 
 	"kontor/app"
 	"kontor/data"
+	"kontor/screens/kit"
 )
 
 // realDeps opens a real store in a temp dir with the test company and its
 // admin signed in, for screens driven over the store itself.
-func realDeps(t *testing.T) (Deps, *data.Store, app.Company) {
+func realDeps(t *testing.T) (kit.Deps, *data.Store, app.Company) {
 	t.Helper()
 	clock := app.NewFixedClock(time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC))
 	st, err := data.Open(filepath.Join(t.TempDir(), "kontor.db"), data.Options{Clock: clock, NoAutoBackup: true})
@@ -33,7 +34,7 @@ func realDeps(t *testing.T) (Deps, *data.Store, app.Company) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Deps{Services: st.Services(), sess: &session{user: admin}}, st, c
+	return kit.Deps{Services: st.Services(), Sess: &kit.Session{User: admin}}, st, c
 }
 
 // realJournal is the Accounts tab's journal over the real store.
@@ -46,7 +47,7 @@ func realJournal(t *testing.T) (*accountsScreen, fyne.Window, *data.Store, conte
 	w.SetContent(s.buildUI())
 	w.Resize(fyne.NewSize(1400, 800))
 	w.Content().(interface{ SelectIndex(int) }).SelectIndex(1)
-	return s, w, st, d.ctx()
+	return s, w, st, d.Ctx()
 }
 
 // TestJournalEntryAsksForVAT (issue 10, item 4): a line on 343 asks which VAT
@@ -129,7 +130,7 @@ func TestJournalEntryAsksForVAT(t *testing.T) {
 func TestSalesFormRegime(t *testing.T) {
 	test.NewTempApp(t)
 	d, st, c := realDeps(t)
-	ctx := d.ctx()
+	ctx := d.Ctx()
 	sk, err := st.SaveCustomer(ctx, app.Customer{Name: "Kaviareň Pod Hradom s.r.o.", Street: "Hlavná 112/45", City: "Košice", Postcode: "040 01",
 		Country: "SK", DIC: "SK2023418771", Currency: "EUR", Lang: app.English, PaymentDays: 30})
 	if err != nil {
@@ -148,7 +149,7 @@ func TestSalesFormRegime(t *testing.T) {
 	if f.regime.Selected != "Goods to another EU member state (§64)" {
 		t.Fatalf("regime for a Slovak business: %q", f.regime.Selected)
 	}
-	if f.opts.byKey["doc.exempt"].label.Visible() || f.gross.Visible() || !f.lines.rows[0].vat.Disabled() {
+	if f.opts.ByKey["doc.exempt"].Label.Visible() || f.gross.Visible() || !f.lines.rows[0].vat.Disabled() {
 		t.Error("§64 shows the exemption, VAT-inclusive prices or the rate of a line")
 	}
 	r := f.lines.rows[0]
@@ -166,7 +167,7 @@ func TestSalesFormRegime(t *testing.T) {
 		t.Errorf("totals:\n%s", got)
 	}
 	f.regime.SetSelected("Exempt without credit (§51)")
-	if !f.opts.byKey["doc.exempt"].label.Visible() {
+	if !f.opts.ByKey["doc.exempt"].Label.Visible() {
 		t.Error("an exemption does not ask for its paragraph")
 	}
 	f.regime.SetSelected("Goods to another EU member state (§64)")
@@ -198,7 +199,7 @@ func TestSalesFormRegime(t *testing.T) {
 func TestPurchaseFormSelfAssessed(t *testing.T) {
 	test.NewTempApp(t)
 	d, st, c := realDeps(t)
-	ctx := d.ctx()
+	ctx := d.Ctx()
 	ie, err := st.SaveCustomer(ctx, app.Customer{Name: "Webshop Platform Ltd.", Street: "Grand Canal Square 3", City: "Dublin 2", Country: "IE",
 		DIC: "IE4829613Q", Supplier: true})
 	if err != nil {

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // visitorsView is the visitor log: who is in the building now (check out,
@@ -33,18 +35,18 @@ type visitorsView struct {
 
 func newVisitorsView(r *receptionScreen) *visitorsView { return &visitorsView{r: r} }
 
-var visitColumns = []column{
-	{"reception.col.in", "In", 70},
-	{"reception.col.out", "Out", 70},
-	{"reception.col.visitor", "Visitor", 200},
-	{"reception.col.company", "Company", 220},
-	{"reception.col.host", "Visiting", 180},
-	{"reception.col.purpose", "Purpose", 220},
-	{"reception.col.badge", "Badge", 80},
+var visitColumns = []kit.Column{
+	{Key: "reception.col.in", Fallback: "In", Width: 70},
+	{Key: "reception.col.out", Fallback: "Out", Width: 70},
+	{Key: "reception.col.visitor", Fallback: "Visitor", Width: 200},
+	{Key: "reception.col.company", Fallback: "Company", Width: 220},
+	{Key: "reception.col.host", Fallback: "Visiting", Width: 180},
+	{Key: "reception.col.purpose", Fallback: "Purpose", Width: 220},
+	{Key: "reception.col.badge", Fallback: "Badge", Width: 80},
 }
 
 func (v *visitorsView) buildUI() fyne.CanvasObject {
-	v.day = app.Today(v.r.deps.clock())
+	v.day = app.Today(v.r.deps.Clock())
 	checkIn := widget.NewButtonWithIcon(lang.X("reception.check_in", "Check in visitor…"), theme.LoginIcon(), func() { v.checkIn(nil) })
 	checkIn.Importance = widget.HighImportance
 	v.insideHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -68,8 +70,8 @@ func (v *visitorsView) buildUI() fyne.CanvasObject {
 	top := container.NewBorder(container.NewBorder(nil, nil, nil, checkIn, v.insideHead), nil, nil, nil, v.insideList)
 
 	v.dayEntry = widget.NewEntry()
-	v.dayEntry.SetPlaceHolder(datePlaceholder())
-	v.dayEntry.SetText(formatDateInput(v.day))
+	v.dayEntry.SetPlaceHolder(kit.DatePlaceholder())
+	v.dayEntry.SetText(kit.FormatDateInput(v.day))
 	v.dayEntry.OnSubmitted = func(string) { v.readDay() }
 	v.dayEntry.OnChanged = func(string) {
 		if _, err := app.ParseDate(v.dayEntry.Text); err == nil {
@@ -78,13 +80,13 @@ func (v *visitorsView) buildUI() fyne.CanvasObject {
 	}
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { v.setDay(v.day.AddDays(-1)) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.setDay(v.day.AddDays(1)) })
-	today := widget.NewButton(lang.X("reception.today", "Today"), func() { v.setDay(app.Today(v.r.deps.clock())) })
+	today := widget.NewButton(lang.X("reception.today", "Today"), func() { v.setDay(app.Today(v.r.deps.Clock())) })
 	v.dayMsg = widget.NewLabel("")
 	v.dayMsg.Importance = widget.DangerImportance
 	v.dayMsg.Hide()
 	histBar := container.NewHBox(widget.NewLabelWithStyle(lang.X("reception.history", "Visits on"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		prev, sized(v.dayEntry, 130), next, today, v.dayMsg, layout.NewSpacer())
-	v.table = newColumnTable(visitColumns, func() int { return len(v.history) }, v.updateCell, nil)
+		prev, kit.Sized(v.dayEntry, 130), next, today, v.dayMsg, layout.NewSpacer())
+	v.table = kit.NewColumnTable(visitColumns, func() int { return len(v.history) }, v.updateCell, nil)
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(v.history) && v.history[id.Row].CustomerID != "" {
@@ -130,7 +132,7 @@ func (v *visitorsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func (v *visitorsView) readDay() {
 	d, err := app.ParseDate(v.dayEntry.Text)
 	if err != nil {
-		v.dayMsg.SetText(app.ErrorMessage(err, Translator()))
+		v.dayMsg.SetText(app.ErrorMessage(err, kit.Translator()))
 		v.dayMsg.Show()
 		return
 	}
@@ -144,7 +146,7 @@ func (v *visitorsView) readDay() {
 // setDay shows the visits of d.
 func (v *visitorsView) setDay(d app.Date) {
 	v.day = d
-	v.dayEntry.SetText(formatDateInput(d))
+	v.dayEntry.SetText(kit.FormatDateInput(d))
 	v.dayMsg.Hide()
 	v.reload()
 }
@@ -156,35 +158,29 @@ func (v *visitorsView) reload() {
 		return
 	}
 	v.gen++
-	gen, ctx, day := v.gen, v.r.deps.ctx(), v.day
-	async(func() {
+	gen, day := v.gen, v.day
+	type visits struct{ inside, hist []app.Visit }
+	kit.Call(v.r.deps, kit.To{Win: v.r.win, Stale: func() bool { return gen != v.gen }}, func(ctx context.Context) (visits, error) {
 		inside, err := svc.InBuilding(ctx)
-		var hist []app.Visit
-		if err == nil {
-			hist, err = svc.Visits(ctx, day)
+		if err != nil {
+			return visits{}, err
 		}
-		fyne.Do(func() {
-			if gen != v.gen {
-				return
-			}
-			if err != nil {
-				showError(err, v.r.win)
-				return
-			}
-			v.inside, v.history = inside, hist
-			v.insideHead.SetText(lang.X("reception.in_building", "In the building ({{.n}})", map[string]any{"n": len(inside)}))
-			v.insideList.Refresh()
-			v.table.Refresh()
-		})
+		hist, err := svc.Visits(ctx, day)
+		return visits{inside, hist}, err
+	}, func(r visits) {
+		v.inside, v.history = r.inside, r.hist
+		v.insideHead.SetText(lang.X("reception.in_building", "In the building ({{.n}})", map[string]any{"n": len(r.inside)}))
+		v.insideList.Refresh()
+		v.table.Refresh()
 	})
 }
 
 // checkIn asks for the visitor; cust (if any) fills the company.
 func (v *visitorsView) checkIn(cust *app.Customer) {
 	r := v.r
-	fs := newFieldSet()
-	visitor := fs.escEntry("visit.visitor", "Visitor", lang.X("reception.visitor_hint", "Name of the person"))
-	company := newEscEntry()
+	fs := kit.NewFieldSet()
+	visitor := fs.EscEntry("visit.visitor", "Visitor", lang.X("reception.visitor_hint", "Name of the person"))
+	company := kit.NewEscEntry()
 	customerID := ""
 	if cust != nil {
 		company.SetText(cust.Name)
@@ -202,48 +198,39 @@ func (v *visitorsView) checkIn(cust *app.Customer) {
 			customerID = c.ID
 		})
 	})
-	fs.add("visit.company", "Company", container.NewBorder(nil, nil, nil, pick, company))
+	fs.Add("visit.company", "Company", container.NewBorder(nil, nil, nil, pick, company))
 	host := r.staffSelect("", false) // the desk never guesses whom a visitor comes to
-	fs.add("visit.host", "Visiting", host)
-	purpose := fs.escEntry("visit.purpose", "Purpose", lang.X("reception.purpose_hint", "Meeting, delivery, interview…"))
-	badge := fs.escEntry("visit.badge", "Badge number", "")
-	fd := showFormDialog(lang.X("reception.check_in_title", "Check in a visitor"), lang.X("reception.check_in_submit", "Check in"), fs, nil, r.win, func(fd *formDialog) {
+	fs.Add("visit.host", "Visiting", host)
+	purpose := fs.EscEntry("visit.purpose", "Purpose", lang.X("reception.purpose_hint", "Meeting, delivery, interview…"))
+	badge := fs.EscEntry("visit.badge", "Badge number", "")
+	fd := kit.ShowFormDialog(lang.X("reception.check_in_title", "Check in a visitor"), lang.X("reception.check_in_submit", "Check in"), fs, nil, r.win, func(fd *kit.FormDialog) {
 		vis := app.Visit{Visitor: strings.TrimSpace(visitor.Text), Company: strings.TrimSpace(company.Text), CustomerID: customerID,
 			Host: r.staffOf(host), Purpose: strings.TrimSpace(purpose.Text), Badge: strings.TrimSpace(badge.Text)}
 		if err := vis.Validate(); err != nil {
-			fd.fail(err)
+			fd.Fail(err)
 			return
 		}
-		fd.busy()
-		ctx := r.deps.ctx()
-		async(func() {
+		kit.Run(r.deps, fd.To(), func(ctx context.Context) error {
 			_, err := r.deps.Services.Reception.CheckIn(ctx, vis)
-			fyne.Do(func() {
-				if err != nil {
-					fd.fail(err)
-					return
-				}
-				fd.close()
-				r.changed()
-			})
+			return err
+		}, func() {
+			fd.Close()
+			r.changed()
 		})
 	})
-	company.OnSubmitted = func(string) { fd.run() }
-	company.onEsc = fd.d.Hide
+	company.OnSubmitted = func(string) { fd.Run() }
+	company.OnEsc = fd.Dialog.Hide
 }
 
 // checkOut records that the visitor left.
 func (v *visitorsView) checkOut(vis app.Visit) {
-	ctx := v.r.deps.ctx()
-	async(func() {
+	kit.Run(v.r.deps, kit.To{Err: func(err error) {
+		kit.ShowError(err, v.r.win)
+		v.r.changed()
+	}}, func(ctx context.Context) error {
 		_, err := v.r.deps.Services.Reception.CheckOut(ctx, vis.ID)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.r.win)
-			}
-			v.r.changed()
-		})
-	})
+		return err
+	}, v.r.changed)
 }
 
 // errNoBadge is the refusal when main wired no badge printer.
@@ -257,30 +244,21 @@ func errNoBadge() error {
 func (v *visitorsView) printBadge(vis app.Visit) {
 	r := v.r
 	if r.deps.Badge == nil {
-		showError(errNoBadge(), r.win)
+		kit.ShowError(errNoBadge(), r.win)
 		return
 	}
 	vis.Host = r.staffName(vis.Host)
-	ctx := r.deps.ctx()
-	async(func() {
-		path := filepath.Join(badgeDir(), badgeFileName(vis))
+	path := filepath.Join(badgeDir(), badgeFileName(vis))
+	kit.Run(r.deps, kit.To{Win: r.win}, func(ctx context.Context) error {
 		c, err := r.deps.Services.Company.Company(ctx)
-		if err == nil {
-			if err = os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-				err = app.Internal("creating the badge folder", err)
-			}
+		if err != nil {
+			return err
 		}
-		if err == nil {
-			err = writeFileAtomic(path, func(w *os.File) error { return r.deps.Badge(w, vis, c) })
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return app.Internal("creating the badge folder", err)
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, r.win)
-				return
-			}
-			openFile(path)
-		})
-	})
+		return kit.WriteFileAtomic(path, func(w *os.File) error { return r.deps.Badge(w, vis, c) })
+	}, func() { kit.OpenFile(path) })
 }
 
 // badgeDir is the folder of printed badges (a temporary one: the PDF is for

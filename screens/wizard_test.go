@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // fieldMessage returns the validation message shown under the field labelled label.
@@ -132,7 +133,7 @@ func TestFirstRunCreatesAdminThenCompany(t *testing.T) {
 }
 
 // demoLoader is a LoadDemo that creates the demo users and company in the fakes.
-func demoLoader(d Deps, steps *[]int) func(context.Context, func(int, int)) error {
+func demoLoader(d kit.Deps, steps *[]int) func(context.Context, func(int, int)) error {
 	users, _ := fakesOf(d)
 	fc := d.Services.Company.(*fakeCompany)
 	return func(ctx context.Context, progress func(done, total int)) error {

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strconv"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // yearCloseView is the year-end closing (roční uzávěrka) section of the
@@ -34,7 +36,7 @@ func newYearCloseView(p *accountsScreen) *yearCloseView { return &yearCloseView{
 func (v *yearCloseView) enabled() bool { return v.parent.deps.Services.Closer != nil }
 
 // mayClose reports whether the user may close and reopen years.
-func (v *yearCloseView) mayClose() bool { return v.parent.deps.can(app.PermLedgerPost) }
+func (v *yearCloseView) mayClose() bool { return v.parent.deps.Can(app.PermLedgerPost) }
 
 func (v *yearCloseView) buildUI() fyne.CanvasObject {
 	body := container.NewVBox(widget.NewSeparator(),
@@ -87,7 +89,7 @@ func (v *yearCloseView) confirmClose() {
 		return
 	}
 	msg := lang.X("yearclose.close_confirm", "The revenues and expenses of {{.year}} will be closed to account {{.account}} as of {{.date}}; December must be unlocked. Continue?",
-		map[string]any{"year": year, "account": v.resultAccount(), "date": app.D(year, time.December, 31).Format(uiLang)})
+		map[string]any{"year": year, "account": v.resultAccount(), "date": app.D(year, time.December, 31).Format(kit.UILang)})
 	dialog.ShowConfirm(lang.X("yearclose.close_title", "Close the year"), msg, func(ok bool) {
 		if ok {
 			v.run(year, false)
@@ -112,24 +114,18 @@ func (v *yearCloseView) confirmReopen() {
 // run closes (or reopens) year in the background, reports the entry posted
 // and refreshes the Accounts tab, whose balances it changed.
 func (v *yearCloseView) run(year int, reopen bool) {
-	closer, ctx := v.parent.deps.Services.Closer, v.parent.deps.ctx()
-	async(func() {
-		var e app.Entry
-		var err error
+	closer := v.parent.deps.Services.Closer
+	kit.Call(v.parent.deps, kit.To{Err: func(err error) {
+		kit.ShowError(err, v.parent.win)
+		v.reload()
+	}}, func(ctx context.Context) (app.Entry, error) {
 		if reopen {
-			e, err = closer.ReopenYear(ctx, year)
-		} else {
-			e, err = closer.CloseYear(ctx, year)
+			return closer.ReopenYear(ctx, year)
 		}
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.parent.win)
-				v.reload()
-				return
-			}
-			v.showResult(year, e, reopen)
-			v.parent.refresh()
-		})
+		return closer.CloseYear(ctx, year)
+	}, func(e app.Entry) {
+		v.showResult(year, e, reopen)
+		v.parent.refresh()
 	})
 }
 
@@ -160,9 +156,9 @@ func (v *yearCloseView) resultText(e app.Entry, reversal bool) string {
 	cur := v.parent.company.BaseCurrency
 	switch {
 	case net > 0:
-		return lang.X("yearclose.profit", "profit {{.amount}}", map[string]any{"amount": formatMoney(net, cur)})
+		return lang.X("yearclose.profit", "profit {{.amount}}", map[string]any{"amount": kit.FormatMoney(net, cur)})
 	case net < 0:
-		return lang.X("yearclose.loss", "loss {{.amount}}", map[string]any{"amount": formatMoney(-net, cur)})
+		return lang.X("yearclose.loss", "loss {{.amount}}", map[string]any{"amount": kit.FormatMoney(-net, cur)})
 	}
 	return lang.X("yearclose.zero", "no profit or loss")
 }
@@ -180,17 +176,9 @@ func (v *yearCloseView) reload() {
 	if !v.enabled() || v.closed == nil {
 		return
 	}
-	closer, ctx := v.parent.deps.Services.Closer, v.parent.deps.ctx()
-	async(func() {
-		es, err := closer.YearClosings(ctx)
-		fyne.Do(func() {
-			if err != nil {
-				showError(err, v.parent.win)
-				return
-			}
-			v.closings = es
-			v.showClosings()
-		})
+	kit.Call(v.parent.deps, kit.To{Win: v.parent.win}, v.parent.deps.Services.Closer.YearClosings, func(es []app.Entry) {
+		v.closings = es
+		v.showClosings()
 	})
 }
 

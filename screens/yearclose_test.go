@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // newTestYearClose opens the Accounts tab on its Periods pane with a year
@@ -32,7 +33,7 @@ func newTestYearClose(t *testing.T, closer bool, roles ...app.Role) (*accountsSc
 		d.Services.Closer = fc
 	}
 	if len(roles) > 0 {
-		d.sess = &session{user: app.User{Name: "petr", Roles: roles}}
+		d.Sess = &kit.Session{User: app.User{Name: "petr", Roles: roles}}
 	}
 	w := test.NewTempWindow(t, nil)
 	s := newAccountsScreen(d, w, c)

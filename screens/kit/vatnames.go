@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"strings"
@@ -9,8 +9,8 @@ import (
 	"kontor/app"
 )
 
-// regimeName is a VAT regime as the selectors show it.
-func regimeName(r app.VATRegime) string {
+// RegimeName is a VAT regime as the selectors show it.
+func RegimeName(r app.VATRegime) string {
 	switch r.Of() {
 	case app.RegimeReverseCZ:
 		return lang.X("regime.reverse_cz", "Domestic reverse charge (§92a)")
@@ -28,9 +28,9 @@ func regimeName(r app.VATRegime) string {
 	return lang.X("regime.domestic", "Domestic supply with VAT")
 }
 
-// purchaseRegimeName is a regime of a received invoice: the same words,
+// PurchaseRegimeName is a regime of a received invoice: the same words,
 // except that the supply is received (and RegimeExport is an import).
-func purchaseRegimeName(r app.VATRegime) string {
+func PurchaseRegimeName(r app.VATRegime) string {
 	switch r.Of() {
 	case app.RegimeReverseCZ:
 		return lang.X("regime.in.reverse_cz", "Domestic reverse charge received (§92a)")
@@ -44,8 +44,8 @@ func purchaseRegimeName(r app.VATRegime) string {
 	return lang.X("regime.in.domestic", "Domestic purchase with VAT")
 }
 
-// exemptName is an exempting paragraph with what it covers.
-func exemptName(p string) string {
+// ExemptName is an exempting paragraph with what it covers.
+func ExemptName(p string) string {
 	key := "exempt." + strings.TrimPrefix(p, "§")
 	names := map[string]string{
 		"§52": "postal services", "§53": "broadcasting", "§54": "financial services", "§55": "insurance",
@@ -56,15 +56,15 @@ func exemptName(p string) string {
 	return p + " " + lang.X(key, names[p])
 }
 
-// rcCodeName is a reverse-charge code of the control statement with what it
+// RCCodeName is a reverse-charge code of the control statement with what it
 // stands for.
-func rcCodeName(code string) string {
+func RCCodeName(code string) string {
 	names := map[string]string{"1": "gold (§92b)", "3": "immovable property (§92d)", "4": "construction and assembly work (§92e)", "5": "waste and scrap (§92c)"}
 	return code + " – " + lang.X("rc_code."+code, names[code])
 }
 
-// names maps values to their labels for a Select.
-func names[T any](values []T, name func(T) string) []string {
+// Names maps values to their labels for a Select.
+func Names[T any](values []T, name func(T) string) []string {
 	out := make([]string, len(values))
 	for i, v := range values {
 		out[i] = name(v)
@@ -72,18 +72,18 @@ func names[T any](values []T, name func(T) string) []string {
 	return out
 }
 
-// regimeWording is the legal wording of a document's regime in the user's
+// RegimeWording is the legal wording of a document's regime in the user's
 // language.
-func regimeWording(d app.SalesDoc) string {
-	cs, en := d.LegalWording(uiLang)
+func RegimeWording(d app.SalesDoc) string {
+	cs, en := d.LegalWording(UILang)
 	if en != "" {
 		return en
 	}
 	return cs
 }
 
-// selectValue selects v of values in sel, or nothing when v is not there.
-func selectValue[T comparable](sel *widget.Select, values []T, v T) {
+// SelectValue selects v of values in sel, or nothing when v is not there.
+func SelectValue[T comparable](sel *widget.Select, values []T, v T) {
 	for i, x := range values {
 		if x == v {
 			sel.SetSelectedIndex(i)

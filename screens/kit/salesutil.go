@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"net/url"
@@ -14,36 +14,36 @@ import (
 	"kontor/app"
 )
 
-// escEntry is an entry that reports Esc: Fyne hands keys to the focused
+// EscEntry is an entry that reports Esc: Fyne hands keys to the focused
 // widget only, so a dialog learns of Esc through the entry the user is in.
-type escEntry struct {
+type EscEntry struct {
 	widget.Entry
-	onEsc func()
+	OnEsc func()
 }
 
-// newEscEntry returns a single-line escEntry.
-func newEscEntry() *escEntry {
-	e := &escEntry{}
+// NewEscEntry returns a single-line escEntry.
+func NewEscEntry() *EscEntry {
+	e := &EscEntry{}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
 // TypedKey runs onEsc for Esc and edits as an entry otherwise.
-func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEsc != nil {
-		e.onEsc()
+func (e *EscEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.OnEsc != nil {
+		e.OnEsc()
 		return
 	}
 	e.Entry.TypedKey(k)
 }
 
-// entryOf returns the plain entry of an input (an *widget.Entry, *escEntry
+// EntryOf returns the plain entry of an input (an *widget.Entry, *escEntry
 // or *widget.SelectEntry).
-func entryOf(o fyne.CanvasObject) *widget.Entry {
+func EntryOf(o fyne.CanvasObject) *widget.Entry {
 	switch v := o.(type) {
 	case *widget.Entry:
 		return v
-	case *escEntry:
+	case *EscEntry:
 		return &v.Entry
 	case *widget.SelectEntry:
 		return &v.Entry
@@ -51,19 +51,19 @@ func entryOf(o fyne.CanvasObject) *widget.Entry {
 	return nil
 }
 
-// searchDelay is how long typing must pause before a search runs; tests set 0.
-var searchDelay = 150 * time.Millisecond
+// SearchDelay is how long typing must pause before a search runs; tests set 0.
+var SearchDelay = 150 * time.Millisecond
 
-// debouncer runs the last of a burst of calls once typing pauses.
-type debouncer struct {
+// Debouncer runs the last of a burst of calls once typing pauses.
+type Debouncer struct {
 	mu    sync.Mutex
 	timer *time.Timer
 	gen   int
 }
 
-// call schedules f (on the UI thread) after searchDelay, dropping earlier calls.
-func (d *debouncer) call(f func()) {
-	if searchDelay <= 0 {
+// Do schedules f (on the UI thread) after searchDelay, dropping earlier calls.
+func (d *Debouncer) Do(f func()) {
+	if SearchDelay <= 0 {
 		f()
 		return
 	}
@@ -74,7 +74,7 @@ func (d *debouncer) call(f func()) {
 	if d.timer != nil {
 		d.timer.Stop()
 	}
-	d.timer = time.AfterFunc(searchDelay, func() {
+	d.timer = time.AfterFunc(SearchDelay, func() {
 		d.mu.Lock()
 		current := gen == d.gen
 		d.mu.Unlock()
@@ -84,9 +84,9 @@ func (d *debouncer) call(f func()) {
 	})
 }
 
-// openFile shows a written file in the system viewer. It runs in a goroutine:
+// OpenFile shows a written file in the system viewer. It runs in a goroutine:
 // some desktops block while the viewer starts. Tests replace it.
-var openFile = func(path string) {
+var OpenFile = func(path string) {
 	go func() {
 		if a := fyne.CurrentApp(); a != nil {
 			if u, err := url.Parse(storage.NewFileURI(path).String()); err == nil {
@@ -96,8 +96,8 @@ var openFile = func(path string) {
 	}()
 }
 
-// docKindName is the translated name of a document kind.
-func docKindName(k app.DocKind) string {
+// DocKindName is the translated name of a document kind.
+func DocKindName(k app.DocKind) string {
 	switch k {
 	case app.KindQuote:
 		return lang.X("doc.kind.quote", "Quote")
@@ -109,8 +109,8 @@ func docKindName(k app.DocKind) string {
 	return lang.X("doc.kind.invoice", "Invoice")
 }
 
-// docStatusName is the translated name of a document status.
-func docStatusName(s app.DocStatus) string {
+// DocStatusName is the translated name of a document status.
+func DocStatusName(s app.DocStatus) string {
 	switch s {
 	case app.StatusDraft:
 		return lang.X("doc.status.draft", "draft")
@@ -132,8 +132,8 @@ func docStatusName(s app.DocStatus) string {
 	return string(s)
 }
 
-// statusImportance colours a status: overdue stands out, drafts recede.
-func statusImportance(s app.DocStatus) widget.Importance {
+// StatusImportance colours a status: overdue stands out, drafts recede.
+func StatusImportance(s app.DocStatus) widget.Importance {
 	switch s {
 	case app.StatusOverdue:
 		return widget.DangerImportance
@@ -147,40 +147,40 @@ func statusImportance(s app.DocStatus) widget.Importance {
 	return widget.MediumImportance
 }
 
-// methodName is the translated name of a payment method.
-func methodName(m string) string {
+// MethodName is the translated name of a payment method.
+func MethodName(m string) string {
 	if m == app.PayCash {
 		return lang.X("pay.cash", "Cash")
 	}
 	return lang.X("pay.bank", "Bank transfer")
 }
 
-// methodOf maps a translated payment method back to its code.
-func methodOf(name string) string {
-	if name == methodName(app.PayCash) {
+// MethodOf maps a translated payment method back to its code.
+func MethodOf(name string) string {
+	if name == MethodName(app.PayCash) {
 		return app.PayCash
 	}
 	return app.PayBank
 }
 
-// langName is the translated name of a document language.
-func langName(l app.Lang) string {
+// LangName is the translated name of a document language.
+func LangName(l app.Lang) string {
 	if l == app.English {
 		return lang.X("lang.en", "English")
 	}
 	return lang.X("lang.cs", "Czech")
 }
 
-// formatQty writes a quantity for editing in the UI language.
-func formatQty(q app.Qty) string { return strings.ReplaceAll(q.Format(uiLang), "\u00a0", " ") }
+// FormatQty writes a quantity for editing in the UI language.
+func FormatQty(q app.Qty) string { return strings.ReplaceAll(q.Format(UILang), "\u00a0", " ") }
 
-// formatPriceInput writes minor units for editing: "1 234,50".
-func formatPriceInput(minor int64, currency string) string {
-	return strings.ReplaceAll(app.FormatMinor(minor, app.MinorDigits(currency), uiLang), "\u00a0", " ")
+// FormatPriceInput writes minor units for editing: "1 234,50".
+func FormatPriceInput(minor int64, currency string) string {
+	return strings.ReplaceAll(app.FormatMinor(minor, app.MinorDigits(currency), UILang), "\u00a0", " ")
 }
 
-// parseOptionalDate reads a date entry; empty is the zero date.
-func parseOptionalDate(text, field string) (app.Date, error) {
+// ParseOptionalDate reads a date entry; empty is the zero date.
+func ParseOptionalDate(text, field string) (app.Date, error) {
 	if strings.TrimSpace(text) == "" {
 		return app.Date{}, nil
 	}

@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -8,14 +8,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// placeholder is the honest empty state of a tab whose screen comes in a later
+// Placeholder is the honest empty state of a tab whose screen comes in a later
 // issue: its icon, its name and a sentence saying what will be there.
-func placeholder(icon fyne.Resource, title, what string) fyne.CanvasObject {
+func Placeholder(icon fyne.Resource, title, what string) fyne.CanvasObject {
 	img := canvas.NewImageFromResource(icon)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(72, 72))
 
-	name := heading(title)
+	name := Heading(title)
 	name.Alignment = fyne.TextAlignCenter
 
 	body := widget.NewLabel(what)

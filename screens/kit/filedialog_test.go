@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"encoding/json"
@@ -19,46 +19,55 @@ import (
 // Import statement… resized its file dialog before Show, which dereferences
 // Fyne's not-yet-built window) from coming back: outside filedialog.go no
 // code makes a file dialog or calls Resize on any dialog; filedialog.go's
-// helpers show first and size after. It type-checks the package, so a dialog
-// reached through a field (fd.d) counts as well.
+// helpers show first and size after. It type-checks every package under
+// screens/ (the shell, kit and the modules), so a dialog reached through a
+// field (fd.Dialog) counts as well.
 func TestDialogsSizedOnlyAfterShow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("type-checks the package against compiled dependencies")
 	}
-	out, err := exec.Command("go", "list", "-export", "-deps", "-json", ".").Output()
+	out, err := exec.Command("go", "list", "-export", "-deps", "-json", "kontor/screens/...").Output()
 	if err != nil {
 		t.Fatalf("go list -export: %v", err)
 	}
 	exports := map[string]string{}
+	dirs := map[string]string{} // the screens packages: import path → directory
 	dec := json.NewDecoder(strings.NewReader(string(out)))
 	for {
-		var p struct{ ImportPath, Export string }
+		var p struct{ ImportPath, Export, Dir string }
 		if err := dec.Decode(&p); err == io.EOF {
 			break
 		} else if err != nil {
 			t.Fatal(err)
 		}
 		exports[p.ImportPath] = p.Export
+		if p.ImportPath == "kontor/screens" || strings.HasPrefix(p.ImportPath, "kontor/screens/") {
+			dirs[p.ImportPath] = p.Dir
+		}
 	}
 	fset := token.NewFileSet()
-	names, _ := filepath.Glob("*.go")
 	var files []*ast.File
-	for _, n := range names {
-		if strings.HasSuffix(n, "_test.go") {
-			continue
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}}
+	for path, dir := range dirs {
+		names, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		var pkgFiles []*ast.File
+		for _, n := range names {
+			if strings.HasSuffix(n, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, n, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pkgFiles = append(pkgFiles, f)
 		}
-		f, err := parser.ParseFile(fset, n, nil, 0)
-		if err != nil {
+		conf := types.Config{Importer: importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
+			return os.Open(exports[path])
+		})}
+		if _, err := conf.Check(path, fset, pkgFiles, info); err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, f)
-	}
-	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
-		return os.Open(exports[path])
-	})}
-	if _, err := conf.Check("kontor/screens", fset, files, info); err != nil {
-		t.Fatal(err)
+		files = append(files, pkgFiles...)
 	}
 	const dialogPkg = "fyne.io/fyne/v2/dialog"
 	fromDialog := func(tp types.Type) bool {
@@ -72,7 +81,8 @@ func TestDialogsSizedOnlyAfterShow(t *testing.T) {
 		"ShowFileOpen": true, "ShowFileSave": true, "ShowFolderOpen": true}
 	checked := 0
 	for _, f := range files {
-		name := filepath.Base(fset.Position(f.Pos()).Filename)
+		name := fset.Position(f.Pos()).Filename
+		name = filepath.Base(filepath.Dir(name)) + "/" + filepath.Base(name)
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
@@ -82,14 +92,14 @@ func TestDialogsSizedOnlyAfterShow(t *testing.T) {
 			if !ok {
 				return true
 			}
-			if obj := info.Uses[sel.Sel]; obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == dialogPkg && fileDialogMakers[sel.Sel.Name] && name != "filedialog.go" {
-				t.Errorf("%s: dialog.%s outside filedialog.go: use saveFileAs, openFileOf or openFolder", fset.Position(call.Pos()), sel.Sel.Name)
+			if obj := info.Uses[sel.Sel]; obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == dialogPkg && fileDialogMakers[sel.Sel.Name] && name != "kit/filedialog.go" {
+				t.Errorf("%s: dialog.%s outside kit/filedialog.go: use kit.SaveFileAs, OpenFileOf or OpenFolder", fset.Position(call.Pos()), sel.Sel.Name)
 			}
 			if sel.Sel.Name == "Resize" {
 				if tv, ok := info.Types[sel.X]; ok && fromDialog(tv.Type) {
 					checked++
-					if name != "filedialog.go" {
-						t.Errorf("%s: a dialog resized outside filedialog.go: use showSized (Show, then Resize)", fset.Position(call.Pos()))
+					if name != "kit/filedialog.go" {
+						t.Errorf("%s: a dialog resized outside kit/filedialog.go: use kit.ShowSized (Show, then Resize)", fset.Position(call.Pos()))
 					}
 				}
 			}

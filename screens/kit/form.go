@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"errors"
@@ -15,23 +15,23 @@ import (
 	"kontor/assets"
 )
 
-// field is one labelled input of a form with the line under it where a
+// Field is one labelled input of a form with the line under it where a
 // validation message appears, and under that a warning about characters
 // the PDFs cannot print.
-type field struct {
+type Field struct {
 	key   string // the app field key, e.g. "company.ico"
-	label *widget.Label
-	input fyne.CanvasObject
-	msg   *widget.Label
-	warn  *widget.Label
-	box   *fyne.Container // input and message, once laid out
+	Label *widget.Label
+	Input fyne.CanvasObject
+	Msg   *widget.Label
+	Warn  *widget.Label
+	Box   *fyne.Container // input and message, once laid out
 }
 
-// setVisible shows or hides the whole row of a laid-out field.
-func (f *field) setVisible(on bool) {
-	objs := []fyne.CanvasObject{f.label}
-	if f.box != nil {
-		objs = append(objs, f.box)
+// SetVisible shows or hides the whole row of a laid-out field.
+func (f *Field) SetVisible(on bool) {
+	objs := []fyne.CanvasObject{f.Label}
+	if f.Box != nil {
+		objs = append(objs, f.Box)
 	}
 	for _, o := range objs {
 		if on {
@@ -42,21 +42,21 @@ func (f *field) setVisible(on bool) {
 	}
 }
 
-// fieldSet is a form: fields in order, found by their app field key, so an
+// FieldSet is a form: fields in order, found by their app field key, so an
 // *app.Error (or every one of app.Errors) can be shown at the widget it is
 // about. A shown message goes as soon as its field is corrected: with a
 // check function (live) the form is checked again on each change of a
 // marked field; without, the change itself clears it.
-type fieldSet struct {
-	fields []*field
-	byKey  map[string]*field
+type FieldSet struct {
+	Fields []*Field
+	ByKey  map[string]*Field
 	check  func() error
 }
 
-func newFieldSet() *fieldSet { return &fieldSet{byKey: map[string]*field{}} }
+func NewFieldSet() *FieldSet { return &FieldSet{ByKey: map[string]*Field{}} }
 
-// add appends a field labelled by the translation of "field."+key.
-func (fs *fieldSet) add(key, fallback string, input fyne.CanvasObject) *field {
+// Add appends a field labelled by the translation of "field."+key.
+func (fs *FieldSet) Add(key, fallback string, input fyne.CanvasObject) *Field {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
@@ -65,50 +65,50 @@ func (fs *fieldSet) add(key, fallback string, input fyne.CanvasObject) *field {
 	warn.Importance = widget.WarningImportance
 	warn.Wrapping = fyne.TextWrapWord
 	warn.Hide()
-	f := &field{key: key, label: widget.NewLabel(lang.X("field."+key, fallback)), input: input, msg: msg, warn: warn}
-	fs.fields = append(fs.fields, f)
-	fs.byKey[key] = f
+	f := &Field{key: key, Label: widget.NewLabel(lang.X("field."+key, fallback)), Input: input, Msg: msg, Warn: warn}
+	fs.Fields = append(fs.Fields, f)
+	fs.ByKey[key] = f
 	return f
 }
 
-// entry adds a single-line text entry.
-func (fs *fieldSet) entry(key, fallback, placeholder string) *widget.Entry {
+// Entry adds a single-line text entry.
+func (fs *FieldSet) Entry(key, fallback, placeholder string) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetPlaceHolder(placeholder)
-	fs.add(key, fallback, e)
+	fs.Add(key, fallback, e)
 	return e
 }
 
-// escEntry adds a single-line entry that a dialog closes on Esc.
-func (fs *fieldSet) escEntry(key, fallback, placeholder string) *escEntry {
-	e := newEscEntry()
+// EscEntry adds a single-line entry that a dialog closes on Esc.
+func (fs *FieldSet) EscEntry(key, fallback, placeholder string) *EscEntry {
+	e := NewEscEntry()
 	e.SetPlaceHolder(placeholder)
-	fs.add(key, fallback, e)
+	fs.Add(key, fallback, e)
 	return e
 }
 
-// object lays the fields out as a two-column form and starts watching the
+// Object lays the fields out as a two-column form and starts watching the
 // inputs: a marked field's message goes when it is corrected, and text the
 // PDF fonts cannot print is pointed out as it is typed.
-func (fs *fieldSet) object() fyne.CanvasObject {
+func (fs *FieldSet) Object() fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	for _, f := range fs.fields {
-		f.box = container.NewVBox(f.input, f.msg, f.warn)
-		objs = append(objs, f.label, f.box)
+	for _, f := range fs.Fields {
+		f.Box = container.NewVBox(f.Input, f.Msg, f.Warn)
+		objs = append(objs, f.Label, f.Box)
 		fs.watch(f)
 	}
 	return container.New(layout.NewFormLayout(), objs...)
 }
 
-// live makes check (the whole form read and validated, as Save does) the
+// Live makes check (the whole form read and validated, as Save does) the
 // judge of a marked field when it changes: its message goes once check no
 // longer names the field, or says what is still wrong.
-func (fs *fieldSet) live(check func() error) { fs.check = check }
+func (fs *FieldSet) Live(check func() error) { fs.check = check }
 
 // watch calls changed after every change of f's input (chaining what the
 // form itself does on a change).
-func (fs *fieldSet) watch(f *field) {
-	switch in := f.input.(type) {
+func (fs *FieldSet) watch(f *Field) {
+	switch in := f.Input.(type) {
 	case *widget.Select:
 		prev := in.OnChanged
 		in.OnChanged = func(v string) {
@@ -126,7 +126,7 @@ func (fs *fieldSet) watch(f *field) {
 			fs.changed(f)
 		}
 	default:
-		e := entryOf(f.input)
+		e := EntryOf(f.Input)
 		if e == nil {
 			return
 		}
@@ -142,9 +142,9 @@ func (fs *fieldSet) watch(f *field) {
 }
 
 // changed re-judges a marked field and re-checks what it will print.
-func (fs *fieldSet) changed(f *field) {
+func (fs *FieldSet) changed(f *Field) {
 	fs.warnUnprintable(f)
-	if !f.msg.Visible() {
+	if !f.Msg.Visible() {
 		return
 	}
 	msg := ""
@@ -152,29 +152,29 @@ func (fs *fieldSet) changed(f *field) {
 		msg = messageFor(fs.check(), f.key)
 	}
 	if msg == "" {
-		f.msg.SetText("")
-		f.msg.Hide()
-		if e := entryOf(f.input); e != nil {
+		f.Msg.SetText("")
+		f.Msg.Hide()
+		if e := EntryOf(f.Input); e != nil {
 			e.SetValidationError(nil)
 		}
 		return
 	}
-	f.msg.SetText(msg)
+	f.Msg.SetText(msg)
 }
 
 // warnUnprintable warns under a text field whose text has characters the
 // PDF fonts lack (an emoji): a warning, not a refusal — the documents print
 // "□" in their place. Password entries never reach a PDF.
-func (fs *fieldSet) warnUnprintable(f *field) {
-	e := entryOf(f.input)
+func (fs *FieldSet) warnUnprintable(f *Field) {
+	e := EntryOf(f.Input)
 	if e == nil || e.Password {
 		return
 	}
 	bad := assets.Unprintable(e.Text)
 	if len(bad) == 0 {
-		if f.warn.Visible() {
-			f.warn.SetText("")
-			f.warn.Hide()
+		if f.Warn.Visible() {
+			f.Warn.SetText("")
+			f.Warn.Hide()
 		}
 		return
 	}
@@ -184,17 +184,17 @@ func (fs *fieldSet) warnUnprintable(f *field) {
 	}
 	// "," between them: a space right after a glyph from Fyne's fallback
 	// fonts would draw as "�" (see auditSummary).
-	f.warn.SetText(lang.X("form.unprintable", "The PDF fonts lack {{.chars}}; documents will show “□” in their place.",
+	f.Warn.SetText(lang.X("form.unprintable", "The PDF fonts lack {{.chars}}; documents will show “□” in their place.",
 		map[string]any{"chars": strings.Join(chars, ",")}))
-	f.warn.Show()
+	f.Warn.Show()
 }
 
-// clear hides every field message.
-func (fs *fieldSet) clear() {
-	for _, f := range fs.fields {
-		f.msg.SetText("")
-		f.msg.Hide()
-		if e := entryOf(f.input); e != nil {
+// Clear hides every field message.
+func (fs *FieldSet) Clear() {
+	for _, f := range fs.Fields {
+		f.Msg.SetText("")
+		f.Msg.Hide()
+		if e := EntryOf(f.Input); e != nil {
 			e.SetValidationError(nil)
 		}
 	}
@@ -226,48 +226,82 @@ func messageFor(err error, key string) string {
 	return ""
 }
 
-// markAll shows each field error of err at its field, every one at once,
+// MarkAll shows each field error of err at its field, every one at once,
 // and returns what it could not show there (nil when everything found its
-// field) for the error dialog.
-func (fs *fieldSet) markAll(err error) error {
+// Field) for the error dialog.
+func (fs *FieldSet) MarkAll(err error) error {
 	es := fieldErrors(err)
 	if es == nil {
 		return err
 	}
 	var rest app.Errors
 	for _, e := range es {
-		f, ok := fs.byKey[e.Field]
+		f, ok := fs.ByKey[e.Field]
 		if e.Field == "" || !ok {
 			rest = append(rest, e)
 			continue
 		}
 		c := *e
 		c.Field = ""
-		f.msg.SetText(app.ErrorMessage(&c, Translator()))
-		f.msg.Show()
+		f.Msg.SetText(app.ErrorMessage(&c, Translator()))
+		f.Msg.Show()
 	}
 	return rest.Err()
 }
 
-// mark shows err's field errors at their fields and reports whether every
+// Mark shows err's field errors at their fields and reports whether every
 // one found its field.
-func (fs *fieldSet) mark(err error) bool { return fs.markAll(err) == nil }
+func (fs *FieldSet) Mark(err error) bool { return fs.MarkAll(err) == nil }
 
-// message returns the validation text shown at the field with key ("" if none).
-func (fs *fieldSet) message(key string) string {
-	if f, ok := fs.byKey[key]; ok && f.msg.Visible() {
-		return f.msg.Text
+// Message returns the validation text shown at the field with key ("" if none).
+func (fs *FieldSet) Message(key string) string {
+	if f, ok := fs.ByKey[key]; ok && f.Msg.Visible() {
+		return f.Msg.Text
 	}
 	return ""
 }
 
-// appIcon is the application icon as a Fyne resource.
-func appIcon() fyne.Resource { return fyne.NewStaticResource("kontor.png", assets.Icon) }
+// AppIcon is the application icon as a Fyne resource.
+func AppIcon() fyne.Resource { return fyne.NewStaticResource("kontor.png", assets.Icon) }
 
-// heading is a bold, larger label.
-func heading(text string) *widget.Label {
+// Heading is a bold, larger label.
+func Heading(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	l.SizeName = theme.SizeNameHeadingText
 	return l
+}
+
+// NavEntry is a search field that also reports Up and Down (to move through
+// the results) and Esc.
+type NavEntry struct {
+	EscEntry
+	OnMove func(delta int)
+}
+
+func NewNavEntry() *NavEntry {
+	e := &NavEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey moves the highlight on Up, Down, Page Up and Page Down.
+func (e *NavEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.OnMove != nil {
+		switch k.Name {
+		case fyne.KeyDown:
+			e.OnMove(1)
+			return
+		case fyne.KeyUp:
+			e.OnMove(-1)
+			return
+		case fyne.KeyPageDown:
+			e.OnMove(10)
+			return
+		case fyne.KeyPageUp:
+			e.OnMove(-10)
+			return
+		}
+	}
+	e.EscEntry.TypedKey(k)
 }

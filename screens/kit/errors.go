@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"errors"
@@ -11,11 +11,11 @@ import (
 	"kontor/app"
 )
 
-// showError is the one place the screens report an error: the domain message
+// ShowError is the one place the screens report an error: the domain message
 // in the user's language, in a dialog over w. Its OK button has the focus,
 // so Enter and Esc close it too; the focus then goes back where it was (the
-// field of a form being corrected).
-func showError(err error, w fyne.Window) {
+// Field of a form being corrected).
+func ShowError(err error, w fyne.Window) {
 	if err == nil || w == nil {
 		return
 	}
@@ -32,25 +32,25 @@ func showError(err error, w fyne.Window) {
 			w.Canvas().Focus(prev)
 		}
 	})
-	showSized(d, fyne.NewSize(460, 0))
+	ShowSized(d, fyne.NewSize(460, 0))
 	w.Canvas().Focus(ok)
 }
 
-// keyButton is a dialog's only button, pressed by Enter, Return and Esc as
+// KeyButton is a dialog's only button, pressed by Enter, Return and Esc as
 // well as by a click once it has the focus.
-type keyButton struct {
+type KeyButton struct {
 	widget.Button
 }
 
-func newKeyButton(text string, tapped func()) *keyButton {
-	b := &keyButton{}
+func newKeyButton(text string, tapped func()) *KeyButton {
+	b := &KeyButton{}
 	b.Text, b.OnTapped, b.Importance = text, tapped, widget.HighImportance
 	b.ExtendBaseWidget(b)
 	return b
 }
 
 // TypedKey presses the button for Enter, Return and Esc.
-func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+func (b *KeyButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
 		if b.OnTapped != nil && !b.Disabled() {
@@ -66,7 +66,7 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 // opened (for example because another Kontor has it open).
 func ShowFatal(a fyne.App, title, message string) {
 	w := a.NewWindow(title)
-	w.SetIcon(appIcon())
+	w.SetIcon(AppIcon())
 	w.SetContent(widget.NewLabel(title))
 	w.Resize(fyne.NewSize(520, 260))
 	w.SetOnClosed(a.Quit)
@@ -75,3 +75,6 @@ func ShowFatal(a fyne.App, title, message string) {
 	w.Show()
 	d.Show()
 }
+
+// ErrCancelled is what a cancelled export returns.
+func ErrCancelled() error { return app.Errorf(app.EINVALID, "err.cancelled", "cancelled", nil) }
