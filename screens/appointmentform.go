@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -35,7 +36,7 @@ func (v *appointmentsView) edit(a app.Appointment) {
 	}
 	showCust()
 	pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
-		pickCustomer(r.deps, r.win, r.company.BaseCurrency, func(c app.Customer) {
+		customers.Pick(r.deps, r.win, r.company.BaseCurrency, func(c app.Customer) {
 			a.CustomerID, a.Customer = c.ID, c.Name
 			showCust()
 		})

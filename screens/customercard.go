@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -10,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -38,7 +37,7 @@ func (k *customerCard) buildUI() fyne.CanvasObject {
 	bar := container.NewBorder(nil, nil, back, actions, title)
 	if r.deps.Can(app.PermCustomersWrite) {
 		actions.Add(widget.NewButtonWithIcon(lang.X("reception.edit_customer", "Edit…"), theme.DocumentCreateIcon(), func() {
-			showCustomerForm(r.deps, r.win, c, r.company.BaseCurrency, func(app.Customer) { r.dir.reloadCard() })
+			customers.ShowForm(r.deps, r.win, c, r.company.BaseCurrency, func(app.Customer) { r.dir.reloadCard() })
 		}))
 	}
 	actions.Add(widget.NewButtonWithIcon(lang.X("reception.new_appt", "New appointment…"), theme.CalendarIcon(), func() {
@@ -53,7 +52,7 @@ func (k *customerCard) buildUI() fyne.CanvasObject {
 	in.Importance = widget.HighImportance
 	actions.Add(in)
 
-	details := widget.NewLabel(customerDetails(c))
+	details := widget.NewLabel(customers.Details(c))
 	details.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(details)
 	if r.deps.Can(app.PermSalesRead) {
@@ -116,46 +115,6 @@ func (k *customerCard) section(title string, n int, row func(int) fyne.CanvasObj
 		box.Add(more)
 	}
 	return box
-}
-
-// customerDetails writes the customer's address and contacts in a few lines.
-func customerDetails(c app.Customer) string {
-	var lines []string
-	if addr := strings.Trim(strings.Join([]string{c.Street, strings.TrimSpace(c.Postcode + " " + c.City), c.Country}, ", "), ", "); addr != "" {
-		lines = append(lines, addr)
-	}
-	var ids []string
-	if c.ICO != "" {
-		ids = append(ids, lang.X("field.customer.ico", "IČO")+" "+c.ICO)
-	}
-	if c.DIC != "" {
-		ids = append(ids, lang.X("field.customer.dic", "DIČ")+" "+c.DIC)
-	}
-	ids = append(ids, kit.Plural("reception.card.terms", c.PaymentDays, "payment term {{.n}} day", "payment term {{.n}} days", nil))
-	lines = append(lines, strings.Join(ids, " · "))
-	var contact []string
-	for _, s := range []string{c.Email, c.Phone} {
-		if s != "" {
-			contact = append(contact, s)
-		}
-	}
-	if len(contact) > 0 {
-		lines = append(lines, strings.Join(contact, " · "))
-	}
-	if c.Supplier || c.BankAccount != "" {
-		var sup []string
-		if c.Supplier {
-			sup = append(sup, lang.X("customer.is_supplier", "supplier"))
-		}
-		if c.BankAccount != "" {
-			sup = append(sup, lang.X("field.customer.bank_account", "Bank account")+" "+c.BankAccount)
-		}
-		lines = append(lines, strings.Join(sup, " · "))
-	}
-	if c.Note != "" {
-		lines = append(lines, c.Note)
-	}
-	return strings.Join(lines, "\n")
 }
 
 // visitLine is "16. 3. 2026 09:12–10:05 · Jan Dvořák · Petra Malá · meeting".

@@ -141,7 +141,7 @@ func (r *receptionScreen) runImport(rows []app.ImportRow) {
 		}
 		done := dialog.NewCustom(lang.X("reception.import_title", "Import customers"), lang.X("action.ok", "OK"), content, r.win)
 		kit.ShowSized(done, fyne.NewSize(800, 0))
-		r.dir.list.reload()
+		r.dir.list.Reload()
 		r.overview.refresh()
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -20,7 +21,7 @@ func TestCustomerFormMarksEveryFieldAndClearsOnCorrection(t *testing.T) {
 	_, w := rs.shell(rs.admin)
 	d := rs.deps(rs.admin)
 	var saved app.Customer
-	fd := showCustomerForm(d, w, app.Customer{}, "CZK", func(c app.Customer) { saved = c })
+	fd := customers.ShowForm(d, w, app.Customer{}, "CZK", func(c app.Customer) { saved = c })
 	field := func(key string) *fyneEntry { return &fyneEntry{t, fd.Form, key} }
 
 	field("customer.country").set("XX")
@@ -88,7 +89,7 @@ func (f *fyneEntry) set(text string) {
 func TestErrorDialogClosesWithEnterAndEsc(t *testing.T) {
 	rs := mustOpen(t)
 	_, w := rs.shell(rs.admin)
-	fd := showCustomerForm(rs.deps(rs.admin), w, app.Customer{}, "CZK", nil)
+	fd := customers.ShowForm(rs.deps(rs.admin), w, app.Customer{}, "CZK", nil)
 	name := fd.Form.ByKey["customer.name"].Input.(fyne.Focusable)
 	w.Canvas().Focus(name)
 	for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter} {

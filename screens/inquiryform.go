@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -37,7 +38,7 @@ func (v *inquiriesView) logInquiry(cust *app.Customer) {
 	}
 	showCust()
 	pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
-		pickCustomer(r.deps, r.win, r.company.BaseCurrency, func(c app.Customer) {
+		customers.Pick(r.deps, r.win, r.company.BaseCurrency, func(c app.Customer) {
 			cust = &c
 			showCust()
 		})
@@ -105,7 +106,7 @@ func (v *inquiriesView) createQuote(q app.Inquiry) {
 			kit.ShowError(app.Invalid("inquiry.contact", "err.inquiry.no_customer", "save the contact as a customer first: a quote is made out to a customer", nil), r.win)
 			return
 		}
-		showCustomerForm(r.deps, r.win, app.Customer{Name: q.Contact}, r.company.BaseCurrency, func(c app.Customer) {
+		customers.ShowForm(r.deps, r.win, app.Customer{Name: q.Contact}, r.company.BaseCurrency, func(c app.Customer) {
 			q.CustomerID, q.Contact = c.ID, c.Name
 			kit.Call(r.deps, kit.To{Win: r.win}, func(ctx context.Context) (app.Inquiry, error) {
 				return r.deps.Services.Reception.SaveInquiry(ctx, q)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -17,28 +18,28 @@ import (
 // supplier…", which marks the record) or created ("New supplier…", the
 // customer form with Supplier checked); picked gets the stored record.
 func pickSupplier(d kit.Deps, w fyne.Window, base string, picked func(app.Customer)) {
-	p := customerPicker{
-		title:       lang.X("payables.pick_supplier", "Choose a supplier"),
-		placeholder: lang.X("payables.supplier_search", "Search supplier's name, IČO, city…"),
-		width:       560,
-		find:        d.Services.Payables.Suppliers,
-		withBank:    true,
-		noMatch:     lang.X("payables.no_suppliers", "No supplier matches. Mark an existing customer as a supplier or add a new one."),
+	p := customers.Picker{
+		Title:       lang.X("payables.pick_supplier", "Choose a supplier"),
+		Placeholder: lang.X("payables.supplier_search", "Search supplier's name, IČO, city…"),
+		Width:       560,
+		Find:        d.Services.Payables.Suppliers,
+		WithBank:    true,
+		NoMatch:     lang.X("payables.no_suppliers", "No supplier matches. Mark an existing customer as a supplier or add a new one."),
 	}
 	if d.Services.Customers != nil && d.Can(app.PermCustomersWrite) {
-		p.actions = func(hide func(), typed func() string) []fyne.CanvasObject {
+		p.Actions = func(hide func(), typed func() string) []fyne.CanvasObject {
 			mark := widget.NewButtonWithIcon(lang.X("payables.customer_as_supplier", "Customer as supplier…"), theme.AccountIcon(), func() {
 				hide()
-				pickCustomer(d, w, base, func(c app.Customer) { markSupplier(d, w, c, picked) })
+				customers.Pick(d, w, base, func(c app.Customer) { markSupplier(d, w, c, picked) })
 			})
 			add := widget.NewButtonWithIcon(lang.X("payables.new_supplier", "New supplier…"), theme.ContentAddIcon(), func() {
 				hide()
-				showCustomerForm(d, w, app.Customer{Name: typed(), Supplier: true}, base, func(c app.Customer) { markSupplier(d, w, c, picked) })
+				customers.ShowForm(d, w, app.Customer{Name: typed(), Supplier: true}, base, func(c app.Customer) { markSupplier(d, w, c, picked) })
 			})
 			return []fyne.CanvasObject{mark, add}
 		}
 	}
-	p.show(d, w, picked)
+	p.Show(d, w, picked)
 }
 
 // markSupplier makes sure the customer record says Supplier (storing the

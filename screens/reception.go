@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -152,8 +153,8 @@ func (r *receptionScreen) newCustomer() {
 		return
 	}
 	r.tabs.SelectIndex(0)
-	showCustomerForm(r.deps, r.win, app.Customer{}, r.company.BaseCurrency, func(c app.Customer) {
-		r.dir.list.reload()
+	customers.ShowForm(r.deps, r.win, app.Customer{}, r.company.BaseCurrency, func(c app.Customer) {
+		r.dir.list.Reload()
 		r.dir.openCard(c.ID)
 	})
 }

@@ -71,14 +71,14 @@ func TestReceptionSearchOpensCard(t *testing.T) {
 	rec.appts = []app.Appointment{{ID: "A1", CustomerID: "C001", Customer: "Žluťoučký kůň s.r.o.", Staff: "petr", Start: at(14, 0), End: at(15, 0), Place: "Showroom"}}
 
 	r.shown() // the tab comes into view again: the overview reloads
-	if w.Canvas().Focused() != r.dir.list.search {
+	if w.Canvas().Focused() != r.dir.list.Search() {
 		t.Fatalf("the search field has no focus when the tab opens: %T", w.Canvas().Focused())
 	}
-	test.Type(r.dir.list.search, "zlutou kun")
-	if len(r.dir.list.list) != 1 || r.dir.list.list[0].ID != "C001" {
-		t.Fatalf("“zlutou kun” found %+v", r.dir.list.list)
+	test.Type(r.dir.list.Search(), "zlutou kun")
+	if len(r.dir.list.List()) != 1 || r.dir.list.List()[0].ID != "C001" {
+		t.Fatalf("“zlutou kun” found %+v", r.dir.list.List())
 	}
-	enter(r.dir.list.search)
+	enter(r.dir.list.Search())
 	if r.dir.card == nil {
 		t.Fatal("Enter did not open the card")
 	}
@@ -96,12 +96,12 @@ func TestReceptionSearchOpensCard(t *testing.T) {
 
 	// Back to the list; Down and Enter open the second of three matches.
 	test.Tap(button(t, w.Content(), "Back to the directory"))
-	retype(&r.dir.list.search.Entry, "zl")
-	if len(r.dir.list.list) != 3 {
-		t.Fatalf("“zl” found %d", len(r.dir.list.list))
+	retype(&r.dir.list.Search().Entry, "zl")
+	if len(r.dir.list.List()) != 3 {
+		t.Fatalf("“zl” found %d", len(r.dir.list.List()))
 	}
-	r.dir.list.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	enter(r.dir.list.search)
+	r.dir.list.Search().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	enter(r.dir.list.Search())
 	if r.dir.card == nil || r.dir.card.card.Customer.ID != "C002" {
 		t.Fatalf("Down, Enter opened %+v", r.dir.card)
 	}

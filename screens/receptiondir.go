@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -17,7 +18,7 @@ import (
 // (search as you type) and, in its place once a customer is opened, their card.
 type directoryView struct {
 	r       *receptionScreen
-	list    *customersView
+	list    *customers.View
 	root    *fyne.Container
 	listObj fyne.CanvasObject
 	card    *customerCard // the open card, nil while the list shows
@@ -26,13 +27,13 @@ type directoryView struct {
 func newDirectoryView(r *receptionScreen) *directoryView { return &directoryView{r: r} }
 
 func (v *directoryView) buildUI() fyne.CanvasObject {
-	v.list = newCustomersView(v.r.deps, v.r.win, v.r.company.BaseCurrency)
-	v.list.open = func(c app.Customer) { v.openCard(c.ID) }
+	v.list = customers.NewView(v.r.deps, v.r.win, v.r.company.BaseCurrency)
+	v.list.Open = func(c app.Customer) { v.openCard(c.ID) }
 	if v.r.deps.Can(app.PermCustomersWrite) {
 		imp := widget.NewButtonWithIcon(lang.X("reception.import", "Import customers…"), theme.UploadIcon(), v.r.importCustomers)
-		v.list.extra = append(v.list.extra, imp)
+		v.list.Extra = append(v.list.Extra, imp)
 	}
-	v.listObj = v.list.buildUI()
+	v.listObj = v.list.UI()
 	v.root = container.NewStack(v.listObj)
 	return v.root
 }
@@ -42,7 +43,7 @@ func (v *directoryView) focus() {
 	if v.card != nil {
 		return
 	}
-	v.r.win.Canvas().Focus(v.list.search)
+	v.r.win.Canvas().Focus(v.list.Search())
 }
 
 // openCard loads the customer's card and shows it in place of the list.
@@ -68,6 +69,6 @@ func (v *directoryView) back() {
 	v.card = nil
 	v.root.Objects = []fyne.CanvasObject{v.listObj}
 	v.root.Refresh()
-	v.list.reload()
+	v.list.Reload()
 	v.focus()
 }

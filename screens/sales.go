@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -25,7 +26,7 @@ type salesScreen struct {
 	root      *fyne.Container
 	tabs      *container.AppTabs
 	lists     map[app.DocKind]*docList
-	customers *customersView
+	customers *customers.View
 	prices    *priceListView
 	form      *docForm // the open document, nil while the lists show
 }
@@ -52,8 +53,8 @@ func (s *salesScreen) buildUI() fyne.CanvasObject {
 		s.tabs.Append(container.NewTabItemWithIcon(listTitle(k), theme.DocumentIcon(), l.buildUI()))
 	}
 	if s.deps.Can(app.PermCustomersRead) {
-		s.customers = newCustomersView(s.deps, s.win, s.company.BaseCurrency)
-		s.tabs.Append(container.NewTabItemWithIcon(lang.X("sales.tab.customers", "Customers"), theme.AccountIcon(), s.customers.buildUI()))
+		s.customers = customers.NewView(s.deps, s.win, s.company.BaseCurrency)
+		s.tabs.Append(container.NewTabItemWithIcon(lang.X("sales.tab.customers", "Customers"), theme.AccountIcon(), s.customers.UI()))
 	}
 	s.prices = newPriceListView(s.deps, s.win, &s.company)
 	s.tabs.Append(container.NewTabItemWithIcon(lang.X("sales.tab.prices", "Price list"), theme.ListIcon(), s.prices.buildUI()))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -106,7 +107,7 @@ func (f *docForm) buildEditor() fyne.CanvasObject {
 	f.custName = widget.NewLabel("")
 	f.custName.Wrapping = fyne.TextWrapWord
 	pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
-		pickCustomer(f.s.deps, f.s.win, f.s.company.BaseCurrency, f.setCustomer)
+		customers.Pick(f.s.deps, f.s.win, f.s.company.BaseCurrency, f.setCustomer)
 	})
 	if d.Kind == app.KindCreditNote {
 		pick.Disable() // a credit note belongs to its invoice's customer

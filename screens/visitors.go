@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/screens/customers"
 	"kontor/screens/kit"
 )
 
@@ -192,7 +193,7 @@ func (v *visitorsView) checkIn(cust *app.Customer) {
 		}
 	}
 	pick := widget.NewButtonWithIcon(lang.X("sales.pick_customer", "Choose…"), theme.SearchIcon(), func() {
-		pickCustomer(r.deps, r.win, r.company.BaseCurrency, func(c app.Customer) {
+		customers.Pick(r.deps, r.win, r.company.BaseCurrency, func(c app.Customer) {
 			cust = &c
 			company.SetText(c.Name)
 			customerID = c.ID

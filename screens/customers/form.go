@@ -1,4 +1,4 @@
-package screens
+package customers
 
 import (
 	"context"
@@ -17,11 +17,11 @@ import (
 	"kontor/screens/kit"
 )
 
-// showCustomerForm opens the customer form in a dialog over w: a new customer
+// ShowForm opens the customer form in a dialog over w: a new customer
 // when c.ID is empty, an edit otherwise. The store validates; a wrong field
 // is marked where it is and the dialog stays open. onSaved gets the stored
 // record. Reception, Sales and Accounts (suppliers: c.Supplier set) share it.
-func showCustomerForm(d kit.Deps, w fyne.Window, c app.Customer, baseCurrency string, onSaved func(app.Customer)) *kit.FormDialog {
+func ShowForm(d kit.Deps, w fyne.Window, c app.Customer, baseCurrency string, onSaved func(app.Customer)) *kit.FormDialog {
 	fs := kit.NewFieldSet()
 	name := fs.EscEntry("customer.name", "Name", lang.X("customer.name_hint", "Company or person"))
 	street := fs.EscEntry("customer.street", "Street", "")
@@ -168,7 +168,7 @@ func confirmDuplicateICO(d kit.Deps, fd *kit.FormDialog, out app.Customer, other
 	msg := widget.NewLabel(lang.X("customer.dup_text", "IČO {{.ico}} is already on file for this customer. Save another customer with the same IČO anyway (for example a branch of the same company)?",
 		map[string]any{"ico": out.ICO}))
 	msg.Wrapping = fyne.TextWrapWord
-	existing := widget.NewLabel(other.Name + "\n" + customerDetails(other))
+	existing := widget.NewLabel(other.Name + "\n" + Details(other))
 	existing.TextStyle.Bold = true
 	existing.Wrapping = fyne.TextWrapWord
 	var dlg *dialog.CustomDialog

@@ -1,4 +1,8 @@
-package screens
+// Package customers holds the customer widgets the modules share: the
+// searchable directory (View), the search-as-you-type picker (Pick, Picker),
+// the customer form (ShowForm) and the few lines that describe a customer
+// (Details). Reception, Sales and Payables use them; it imports only kit.
+package customers
 
 import (
 	"context"
@@ -14,15 +18,16 @@ import (
 	"kontor/screens/kit"
 )
 
-// customerLimit bounds one search: the list shows the best matches and asks
+// Limit bounds one search: the list shows the best matches and asks
 // for a narrower search beyond that.
-const customerLimit = 500
+const Limit = 500
 
-// customersView is the customer directory of Sales and Reception:
-// searchable as you type, a form dialog to add and edit. With open set (the
-// Reception directory) a chosen row opens the customer card instead of the
-// form; Up and Down in the search field move the highlight and Enter opens it.
-type customersView struct {
+// View is the customer directory of Sales and Reception: searchable as you
+// type, a form dialog to add and edit. With Open set (the Reception
+// directory) a chosen row opens the customer card instead of the form; Up and
+// Down in the search field move the highlight and Enter opens it. Set Open,
+// Extra and Loaded before the first UI call.
+type View struct {
 	deps     kit.Deps
 	win      fyne.Window
 	base     string // the company's base currency
@@ -32,14 +37,17 @@ type customersView struct {
 	count    *widget.Label
 	debounce kit.Debouncer
 	gen      int
-	cur      int                  // the highlighted row (open mode)
-	open     func(app.Customer)   // nil: a chosen row opens the form
-	extra    []fyne.CanvasObject  // more buttons for the bar
-	loaded   func([]app.Customer) // tests: a search finished
+	cur      int // the highlighted row (open mode)
+	ui       fyne.CanvasObject
+	Open     func(app.Customer)   // nil: a chosen row opens the form
+	Extra    []fyne.CanvasObject  // more buttons for the bar
+	Loaded   func([]app.Customer) // a search finished (tests)
 }
 
-func newCustomersView(d kit.Deps, w fyne.Window, base string) *customersView {
-	return &customersView{deps: d, win: w, base: base}
+// NewView makes the directory over w; base is the company's base currency
+// (the form's default).
+func NewView(d kit.Deps, w fyne.Window, base string) *View {
+	return &View{deps: d, win: w, base: base}
 }
 
 var customerColumns = []kit.Column{
@@ -52,14 +60,19 @@ var customerColumns = []kit.Column{
 	{Key: "customers.col.terms", Fallback: "Terms", Width: 80},
 }
 
-func (v *customersView) buildUI() fyne.CanvasObject {
+// UI builds the directory on the first call (and starts the first search)
+// and returns the same object afterwards.
+func (v *View) UI() fyne.CanvasObject {
+	if v.ui != nil {
+		return v.ui
+	}
 	v.search = kit.NewNavEntry()
 	v.search.SetPlaceHolder(lang.X("customers.search", "Search name, IČO, city, e-mail…"))
-	v.search.OnChanged = func(string) { v.debounce.Do(v.reload) }
+	v.search.OnChanged = func(string) { v.debounce.Do(v.Reload) }
 	v.search.OnSubmitted = func(string) { v.openCurrent() }
 	v.search.OnMove = v.move
 	v.count = widget.NewLabel("")
-	right := container.NewHBox(append([]fyne.CanvasObject{v.count}, v.extra...)...)
+	right := container.NewHBox(append([]fyne.CanvasObject{v.count}, v.Extra...)...)
 	bar := container.NewBorder(nil, nil, nil, right, v.search)
 	if v.deps.Can(app.PermCustomersWrite) {
 		add := widget.NewButtonWithIcon(lang.X("customers.add", "New customer…"), theme.ContentAddIcon(), func() { v.edit(app.Customer{}) })
@@ -72,20 +85,27 @@ func (v *customersView) buildUI() fyne.CanvasObject {
 		if id.Row < 0 || id.Row >= len(v.list) {
 			return
 		}
-		if v.open != nil {
+		if v.Open != nil {
 			v.cur = id.Row
-			v.open(v.list[id.Row])
+			v.Open(v.list[id.Row])
 			return
 		}
 		if v.deps.Can(app.PermCustomersWrite) {
 			v.edit(v.list[id.Row])
 		}
 	}
-	v.reload()
-	return container.NewBorder(bar, nil, nil, nil, v.table)
+	v.Reload()
+	v.ui = container.NewBorder(bar, nil, nil, nil, v.table)
+	return v.ui
 }
 
-func (v *customersView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+// Search is the search field (the caller focuses it).
+func (v *View) Search() *kit.NavEntry { return v.search }
+
+// List is what the last search found.
+func (v *View) List() []app.Customer { return v.list }
+
+func (v *View) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
 	if id.Row >= len(v.list) {
@@ -93,31 +113,31 @@ func (v *customersView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	c := v.list[id.Row]
-	l.TextStyle.Bold = v.open != nil && id.Row == v.cur
+	l.TextStyle.Bold = v.Open != nil && id.Row == v.cur
 	l.SetText([]string{c.Name, c.ICO, c.DIC, c.City, c.Email, c.Phone,
 		kit.Plural("customers.days", c.PaymentDays, "{{.n}} d", "{{.n}} d", nil)}[id.Col])
 }
 
-// reload runs the search in the background; a newer search wins.
-func (v *customersView) reload() {
+// Reload runs the search in the background; a newer search wins.
+func (v *View) Reload() {
 	v.gen++
 	gen, q := v.gen, v.search.Text
 	kit.Call(v.deps, kit.To{Win: v.win, Stale: func() bool { return gen != v.gen }}, func(ctx context.Context) ([]app.Customer, error) {
-		return v.deps.Services.Customers.Customers(ctx, q, customerLimit)
+		return v.deps.Services.Customers.Customers(ctx, q, Limit)
 	}, func(list []app.Customer) {
 		v.list = list
 		v.cur = 0
 		v.count.SetText(kit.Plural("customers.count", len(list), "{{.n}} customer", "{{.n}} customers", nil))
 		v.table.Refresh()
-		if v.loaded != nil {
-			v.loaded(list)
+		if v.Loaded != nil {
+			v.Loaded(list)
 		}
 	})
 }
 
 // move shifts the highlighted row by delta and scrolls it into view.
-func (v *customersView) move(delta int) {
-	if v.open == nil || len(v.list) == 0 {
+func (v *View) move(delta int) {
+	if v.Open == nil || len(v.list) == 0 {
 		return
 	}
 	v.cur = max(0, min(len(v.list)-1, v.cur+delta))
@@ -126,67 +146,68 @@ func (v *customersView) move(delta int) {
 }
 
 // openCurrent opens the highlighted customer (Enter in the search field).
-func (v *customersView) openCurrent() {
-	if v.open != nil && v.cur < len(v.list) {
-		v.open(v.list[v.cur])
+func (v *View) openCurrent() {
+	if v.Open != nil && v.cur < len(v.list) {
+		v.Open(v.list[v.cur])
 	}
 }
 
 // edit opens the customer form and refreshes the list after a save; a new
 // customer's card opens in open mode.
-func (v *customersView) edit(c app.Customer) {
+func (v *View) edit(c app.Customer) {
 	isNew := c.ID == ""
-	showCustomerForm(v.deps, v.win, c, v.base, func(saved app.Customer) {
-		v.reload()
-		if isNew && v.open != nil {
-			v.open(saved)
+	ShowForm(v.deps, v.win, c, v.base, func(saved app.Customer) {
+		v.Reload()
+		if isNew && v.Open != nil {
+			v.Open(saved)
 		}
 	})
 }
 
-// pickCustomer shows a search-as-you-type list of customers and "New
-// customer…"; picked gets the chosen record. Enter takes the first match.
-func pickCustomer(d kit.Deps, w fyne.Window, base string, picked func(app.Customer)) {
-	p := customerPicker{
-		title:       lang.X("customers.pick_title", "Choose a customer"),
-		placeholder: lang.X("customers.search", "Search name, IČO, city, e-mail…"),
-		width:       520,
-		find:        d.Services.Customers.Customers,
+// Pick shows a search-as-you-type list of customers and "New customer…";
+// picked gets the chosen record. Enter takes the first match.
+func Pick(d kit.Deps, w fyne.Window, base string, picked func(app.Customer)) {
+	p := Picker{
+		Title:       lang.X("customers.pick_title", "Choose a customer"),
+		Placeholder: lang.X("customers.search", "Search name, IČO, city, e-mail…"),
+		Width:       520,
+		Find:        d.Services.Customers.Customers,
 	}
 	if d.Can(app.PermCustomersWrite) {
-		p.actions = func(hide func(), typed func() string) []fyne.CanvasObject {
+		p.Actions = func(hide func(), typed func() string) []fyne.CanvasObject {
 			add := widget.NewButtonWithIcon(lang.X("customers.add", "New customer…"), theme.ContentAddIcon(), func() {
 				hide()
-				showCustomerForm(d, w, app.Customer{Name: typed()}, base, picked)
+				ShowForm(d, w, app.Customer{Name: typed()}, base, picked)
 			})
 			return []fyne.CanvasObject{add}
 		}
 	}
-	p.show(d, w, picked)
+	p.Show(d, w, picked)
 }
 
-// customerPicker is the search-as-you-type dialog behind pickCustomer and
-// pickSupplier: Enter takes the first match, Esc and Cancel close it.
-type customerPicker struct {
-	title, placeholder string
-	width              float32
-	find               func(ctx context.Context, q string, limit int) ([]app.Customer, error)
-	withBank           bool   // rows show the bank account too
-	noMatch            string // said under the search when nothing matches; "" leaves the line out
-	// actions are the buttons after Cancel; hide closes the dialog, typed is
+// Picker is the search-as-you-type dialog behind Pick and the supplier
+// picker of Payables: Enter takes the first match, Esc and Cancel close it.
+type Picker struct {
+	Title, Placeholder string
+	Width              float32
+	Find               func(ctx context.Context, q string, limit int) ([]app.Customer, error)
+	WithBank           bool   // rows show the bank account too
+	NoMatch            string // said under the search when nothing matches; "" leaves the line out
+	// Actions are the buttons after Cancel; hide closes the dialog, typed is
 	// the search text.
-	actions func(hide func(), typed func() string) []fyne.CanvasObject
+	Actions func(hide func(), typed func() string) []fyne.CanvasObject
 }
 
-func (p customerPicker) show(d kit.Deps, w fyne.Window, picked func(app.Customer)) {
+// Show opens the picker over w; picked gets the chosen record.
+func (p Picker) Show(d kit.Deps, w fyne.Window, picked func(app.Customer)) {
 	var found []app.Customer
 	var gen int
 	var db kit.Debouncer
 	search := kit.NewEscEntry()
-	search.SetPlaceHolder(p.placeholder)
+	search.SetPlaceHolder(p.Placeholder)
 	var empty *widget.Label
 	var top fyne.CanvasObject = search
-	if p.noMatch != "" {
+	if p.NoMatch != "" {
 		empty = widget.NewLabel("")
 		empty.Importance = widget.LowImportance
 		empty.Wrapping = fyne.TextWrapWord
@@ -203,7 +224,7 @@ func (p customerPicker) show(d kit.Deps, w fyne.Window, picked func(app.Customer
 			if c.City != "" {
 				text += " · " + c.City
 			}
-			if p.withBank && c.BankAccount != "" {
+			if p.WithBank && c.BankAccount != "" {
 				text += " · " + c.BankAccount
 			}
 			o.(*widget.Label).SetText(text)
@@ -223,13 +244,13 @@ func (p customerPicker) show(d kit.Deps, w fyne.Window, picked func(app.Customer
 		gen++
 		g, q := gen, search.Text
 		kit.Call(d, kit.To{Win: w, Stale: func() bool { return g != gen }}, func(ctx context.Context) ([]app.Customer, error) {
-			return p.find(ctx, q, 100)
+			return p.Find(ctx, q, 100)
 		}, func(cs []app.Customer) {
 			found = cs
 			if empty != nil {
 				empty.SetText("")
 				if len(cs) == 0 {
-					empty.SetText(p.noMatch)
+					empty.SetText(p.NoMatch)
 				}
 			}
 			list.UnselectAll()
@@ -244,11 +265,11 @@ func (p customerPicker) show(d kit.Deps, w fyne.Window, picked func(app.Customer
 	}
 	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Cancel"), theme.CancelIcon(), func() { dlg.Hide() })
 	buttons := []fyne.CanvasObject{cancel}
-	if p.actions != nil {
-		buttons = append(buttons, p.actions(func() { dlg.Hide() }, func() string { return search.Text })...)
+	if p.Actions != nil {
+		buttons = append(buttons, p.Actions(func() { dlg.Hide() }, func() string { return search.Text })...)
 	}
-	body := container.NewBorder(top, nil, nil, nil, container.NewGridWrap(fyne.NewSize(p.width, 300), list))
-	dlg = dialog.NewCustomWithoutButtons(p.title, body, w)
+	body := container.NewBorder(top, nil, nil, nil, container.NewGridWrap(fyne.NewSize(p.Width, 300), list))
+	dlg = dialog.NewCustomWithoutButtons(p.Title, body, w)
 	dlg.SetButtons(buttons)
 	search.OnEsc = dlg.Hide
 	dlg.Show()
