@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -136,6 +137,13 @@ var layoutRules = []layoutRule{
 		forbid("data/datatest opens real stores: data and app only", depFyne, depFpdf, depGofpd, "kontor/screens", "kontor/app/cli", "kontor/app/pdf", "kontor/app/mock")},
 	{"kontor/data", func(p string) bool { return under(p, "kontor/data") },
 		forbid("data/ is persistence only", depFyne, depFpdf, depGofpd, "kontor/screens", "kontor/app/cli", "kontor/app/pdf", "kontor/assets")},
+	{"kontor/screens/kit/kittest", func(p string) bool { return under(p, "kontor/screens/kit/kittest") },
+		func(_, dep string, _ bool) string {
+			if dep == "kontor/screens" || screensModule(dep) != "" || matches(dep, []string{"kontor/app/cli", "kontor/app/mock"}) {
+				return "screens/kit/kittest (tests only) builds Deps over datatest and app/pdf: no shell, module, CLI or mock"
+			}
+			return ""
+		}},
 	{"kontor/screens/kit…", func(p string) bool { return under(p, "kontor/screens/kit") }, func(_, dep string, _ bool) string {
 		if matches(dep, []string{depBolt, depFpdf, depGofpd, "kontor/data", "kontor/app/cli", "kontor/app/pdf"}) {
 			return "screens/kit talks to services through app's interfaces"
@@ -229,11 +237,12 @@ func TestTestHelpersOnlyInTests(t *testing.T) {
 }
 
 // testOnlyImports names each package of the module that depends on one of
-// banned without being it.
+// banned without being one of them (the test helpers may build on each
+// other: kittest on datatest).
 func testOnlyImports(pkgs map[string]listed, banned []string) []string {
 	var out []string
 	for _, p := range pkgs {
-		if !strings.HasPrefix(p.path, "kontor/") && p.path != "kontor" {
+		if !strings.HasPrefix(p.path, "kontor/") && p.path != "kontor" || slices.Contains(banned, p.path) {
 			continue
 		}
 		for _, dep := range p.deps {

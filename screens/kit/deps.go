@@ -12,6 +12,11 @@ type Deps struct {
 	// LoadDemo fills an empty database (no company, no users) with the demo
 	// company and its demo users, reporting progress.
 	LoadDemo func(ctx context.Context, progress func(done, total int)) error
+	// Printer prints every kind of document (app/pdf.Printer, wired by
+	// main): sales documents, statements, report tables, badges. It
+	// replaces PDF, Badge, Reports and Statements below, which go once no
+	// screen uses them.
+	Printer app.Printer
 	// PDF renders sales documents (app/pdf, wired by main); nil means PDF
 	// export is not available and the screens say so.
 	PDF app.DocumentRenderer

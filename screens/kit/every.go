@@ -10,7 +10,7 @@ import (
 // that reaches the UI thread after quit was closed does nothing. A zero or
 // negative interval runs nothing (tests drive the work themselves).
 func Every(interval time.Duration, quit <-chan struct{}, f func()) {
-	if interval <= 0 {
+	if interval <= 0 || noTickers {
 		return
 	}
 	go func() {
@@ -32,3 +32,11 @@ func Every(interval time.Duration, quit <-chan struct{}, f func()) {
 		}
 	}()
 }
+
+// noTickers turns Every off (SetNoTickers).
+var noTickers bool
+
+// SetNoTickers makes Every run nothing, whatever the interval: tests drive
+// periodic work (the idle lock, the Reception overview) themselves. Call it
+// only from a TestMain (kittest.Setup does).
+func SetNoTickers() { noTickers = true }
