@@ -211,18 +211,23 @@ func (d SalesDoc) Remaining() int64 { return d.Totals.Total - d.Credited - d.Pai
 
 // StatusOn derives the status a person sees on a given day.
 func (d SalesDoc) StatusOn(today Date) DocStatus {
-	if d.Status != StatusIssued || d.Kind != KindInvoice {
-		return d.Status
+	return statusOn(d.Kind, d.Status, d.Totals.Total, d.Credited, d.Paid, d.DueDate, today)
+}
+
+// statusOn is the status rule of SalesDoc.StatusOn and DocRow.StatusOn.
+func statusOn(kind DocKind, stored DocStatus, total, credited, paid int64, dueDate, today Date) DocStatus {
+	if stored != StatusIssued || kind != KindInvoice {
+		return stored
 	}
-	due := d.Totals.Total - d.Credited
+	due := total - credited
 	switch {
-	case d.Credited > 0 && due <= 0:
+	case credited > 0 && due <= 0:
 		return StatusCredited
-	case d.Paid >= due:
+	case paid >= due:
 		return StatusPaid
-	case !d.DueDate.IsZero() && today.After(d.DueDate):
+	case !dueDate.IsZero() && today.After(dueDate):
 		return StatusOverdue
-	case d.Paid > 0:
+	case paid > 0:
 		return StatusPartlyPaid
 	}
 	return StatusIssued
@@ -247,6 +252,77 @@ type Payment struct {
 	// (BankService), "" when it was recorded by hand.
 	BankEntry string    `json:"bank_entry,omitempty"`
 	Created   time.Time `json:"created"`
+}
+
+// DocRow is what a list shows of a sales document (the Sales list, `kontor
+// list`, the customer card, the aging): its header and figures without the
+// lines, kept by the store in its date index so a list page reads no
+// document.
+type DocRow struct {
+	ID         string
+	Kind       DocKind
+	Status     DocStatus // stored status; see StatusOn
+	Number     string
+	CustomerID string
+	Customer   string // the name on the document
+	ICO        string
+	IssueDate  Date
+	TaxDate    Date
+	DueDate    Date
+	ValidUntil Date // quotes
+	Created    time.Time
+	Currency   string
+	Rate       Rate  // ExchangeRate
+	Base       int64 // Totals.Base, document currency
+	VAT        int64 // Totals.VAT
+	Total      int64 // Totals.Total
+	TotalBase  int64 // Totals.TotalCZK
+	Paid       int64
+	Credited   int64
+	// PaidBase and CreditedBase as SalesDoc's (filled by FillBase).
+	PaidBase     int64
+	CreditedBase int64
+	OriginalID   string // credit note: the invoice it corrects
+	// Fold is SearchText, kept by the store so that a search does not fold
+	// every row again; empty means not computed.
+	Fold string
+}
+
+// RowOf is the list row of document d.
+func RowOf(d SalesDoc) DocRow {
+	d.FillBase()
+	return DocRow{ID: d.ID, Kind: d.Kind, Status: d.Status, Number: d.Number, CustomerID: d.CustomerID,
+		Customer: d.Customer.Name, ICO: d.Customer.ICO, IssueDate: d.IssueDate, TaxDate: d.TaxDate, DueDate: d.DueDate,
+		ValidUntil: d.ValidUntil, Created: d.Created, Currency: d.Currency, Rate: d.ExchangeRate,
+		Base: d.Totals.Base, VAT: d.Totals.VAT, Total: d.Totals.Total, TotalBase: d.Totals.TotalCZK,
+		Paid: d.Paid, Credited: d.Credited, PaidBase: d.PaidBase, CreditedBase: d.CreditedBase, OriginalID: d.OriginalID,
+		Fold: DocSearchText(d.Number, d.Customer.Name, d.Customer.ICO)}
+}
+
+// DocSearchText is what a document search looks in: its number, customer
+// name and IČO, folded (FoldText).
+func DocSearchText(number, customer, ico string) string {
+	return FoldText(number + " " + customer + " " + ico)
+}
+
+// StatusOn is SalesDoc.StatusOn of the row's document.
+func (r DocRow) StatusOn(today Date) DocStatus {
+	return statusOn(r.Kind, r.Status, r.Total, r.Credited, r.Paid, r.DueDate, today)
+}
+
+// Remaining is SalesDoc.Remaining of the row's document.
+func (r DocRow) Remaining() int64 { return r.Total - r.Credited - r.Paid }
+
+// BaseRemaining is SalesDoc.BaseRemaining of the row's document.
+func (r DocRow) BaseRemaining() int64 { return r.TotalBase - r.CreditedBase - r.PaidBase }
+
+// Day is the day a list files the document under: its issue date, a
+// draft's the day it was created.
+func (r DocRow) Day() Date {
+	if !r.IssueDate.IsZero() {
+		return r.IssueDate
+	}
+	return DateOf(r.Created.Local())
 }
 
 // DocFilter narrows a document list.
@@ -280,6 +356,9 @@ type SalesService interface {
 	DocumentByNumber(ctx context.Context, number string) (SalesDoc, error)
 	// Documents lists matching documents, newest first, with the total count.
 	Documents(ctx context.Context, f DocFilter, offset, limit int) ([]SalesDoc, int, error)
+	// DocRows is Documents as list rows (no lines): the same documents in
+	// the same order with the same count.
+	DocRows(ctx context.Context, f DocFilter, offset, limit int) ([]DocRow, int, error)
 	// Convert makes a draft of the next kind from a quote or order, lines carried over.
 	Convert(ctx context.Context, id string, to DocKind) (SalesDoc, error)
 	// Issue numbers the document and, for invoices and credit notes, posts it,

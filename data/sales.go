@@ -221,3 +221,16 @@ func docsNewestFirst(tx *bolt.Tx, customer string) func() []byte {
 		return nil
 	}
 }
+
+// DocRows is Documents as list rows.
+func (s *Store) DocRows(ctx context.Context, f app.DocFilter, offset, limit int) ([]app.DocRow, int, error) {
+	docs, n, err := s.Documents(ctx, f, offset, limit)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows := make([]app.DocRow, len(docs))
+	for i, d := range docs {
+		rows[i] = app.RowOf(d)
+	}
+	return rows, n, nil
+}

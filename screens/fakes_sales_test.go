@@ -279,6 +279,15 @@ func (f *fakeSales) DocumentByNumber(ctx context.Context, number string) (app.Sa
 	return app.SalesDoc{}, app.Errorf(app.ENOTFOUND, "err.doc.number_not_found", "there is no document {{.number}}", map[string]any{"number": number})
 }
 
+func (f *fakeSales) DocRows(ctx context.Context, flt app.DocFilter, offset, limit int) ([]app.DocRow, int, error) {
+	docs, n, err := f.Documents(ctx, flt, offset, limit)
+	rows := make([]app.DocRow, len(docs))
+	for i, d := range docs {
+		rows[i] = app.RowOf(d)
+	}
+	return rows, n, err
+}
+
 func (f *fakeSales) Documents(ctx context.Context, flt app.DocFilter, offset, limit int) ([]app.SalesDoc, int, error) {
 	if err := app.Authorize(ctx, app.PermSalesRead); err != nil {
 		return nil, 0, err
