@@ -53,7 +53,8 @@ func run(args []string) int {
 // build, the window.
 func cliEnv() cli.Env {
 	return cli.Env{
-		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
+		Commands: cliCommands(),
+		Stdout:   os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
 		Getenv:     os.Getenv,
 		Version:    version,
 		DefaultDB:  defaultDB,

@@ -40,6 +40,9 @@ type Store interface {
 // Env is what the CLI is given by main. Every func and renderer is
 // required except where its comment says what nil means.
 type Env struct {
+	// Commands are the commands of the command line: Core and each module's
+	// (main composes them, one line per module); nil means Core alone.
+	Commands       []Command
 	Stdout, Stderr io.Writer
 	Stdin          io.Reader
 	Getenv         func(string) string
@@ -109,6 +112,7 @@ type runner struct {
 	env Env
 
 	progressShown bool // a progress line waits for its newline
+	tree          []command
 }
 
 // Run runs the command line args (without the program name) and returns the exit code:
@@ -162,7 +166,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 
 // command parses and runs one command; db is a --db given before it.
 func (r *runner) command(name string, args []string, db string) int {
-	c, ok := lookup(name)
+	c, ok := r.lookup(name)
 	if !ok {
 		fmt.Fprintf(r.env.Stderr, "kontor: unknown command %q\n\n", name)
 		r.mainUsage(r.env.Stderr, nil)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -59,6 +60,7 @@ func newTestEnv(t testing.TB, dbs ...*datatest.DB) *testEnv {
 		te.as(dbs[0].Admin.Name, dbs[0].Password)
 	}
 	te.Env = Env{
+		Commands:  allCommands(),
 		Stdout:    &te.out,
 		Stderr:    &te.err,
 		Stdin:     strings.NewReader(""),
@@ -108,6 +110,11 @@ func newTestEnv(t testing.TB, dbs ...*datatest.DB) *testEnv {
 		},
 	}
 	return te
+}
+
+// allCommands are the commands as main composes them.
+func allCommands() []Command {
+	return slices.Concat(Core(), Reception(), Sales(), Accounts(), Payables())
 }
 
 // testStore is one Env.Open of a test DB: its store's services; Close ends

@@ -16,21 +16,6 @@ import (
 	"kontor/app/atomicfile"
 )
 
-// exportCommands are the subcommands of "kontor export".
-func exportCommands() []command {
-	cmds := []command{
-		{name: "export invoice", args: "NUMBER [--out FILE.pdf] [--force] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
-			summary: "write one issued document (invoice, credit note, quote or order) as a PDF in its customer's language (sales, accounts or admin)", setup: setupExportInvoice},
-		{name: "export invoices", args: "--from D --to D --out FILE.pdf|DIR [--kind K] [--status S] [--force] [--db PATH] --user NAME",
-			summary: "write the documents of a period as one combined PDF (--out ending in .pdf) or one NUMBER.pdf each in a folder; Ctrl-C stops and removes what it wrote (sales, accounts or admin)", setup: setupExportInvoices},
-		{name: "export customers", args: "--out FILE.csv [--force] [--db PATH] --user NAME",
-			summary: "write every customer to a CSV file Czech Excel opens (UTF-8 with a byte-order mark, separated by ;) and “kontor import customers” reads back (reception, sales, after-sales, accounts or admin)", setup: setupExportCustomers},
-		exportReportCommand(),
-		exportStatementCommand(),
-	}
-	return append(cmds, exportVATCommands()...)
-}
-
 func setupExportInvoice(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
 	user := userFlag(fs)

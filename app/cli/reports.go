@@ -17,11 +17,19 @@ import (
 // (ReportTable.WriteCSV: the column titles, then the rows, amounts as the
 // table shows them), chosen by the file's extension.
 
+// Accounts is the bookkeeping's commands: financial reports, customer
+// statements, the VAT filings and the year-end closing.
+func Accounts() []Command {
+	cmds := []Command{exportReportCommand(), exportStatementCommand()}
+	cmds = append(cmds, exportVATCommands()...)
+	return append(cmds, closeYearCommand())
+}
+
 // exportReportCommand is "kontor export report".
-func exportReportCommand() command {
-	return command{name: "export report", args: reportNamesText("|") + " --from D --to D [--account A] [--lang cs|en] --out FILE.pdf|FILE.csv [--force] [--db PATH] --user NAME",
-		minArgs: 1, maxArgs: 1,
-		summary: "write a financial report for any day range as a PDF or CSV (by the extension of --out): trial-balance, ledger (the general ledger of --account), " +
+func exportReportCommand() Command {
+	return Command{Perm: app.PermLedgerRead, Order: 94, Path: "export report", Args: reportNamesText("|") + " --from D --to D [--account A] [--lang cs|en] --out FILE.pdf|FILE.csv [--force] [--db PATH] --user NAME",
+		MinArgs: 1, MaxArgs: 1,
+		Summary: "write a financial report for any day range as a PDF or CSV (by the extension of --out): trial-balance, ledger (the general ledger of --account), " +
 			"profit-loss, balance-sheet (as of --to), vat (the VAT return by its rows, reconciled with 343), vat-control (the control statement), eu-sales (the EU sales list), aging and payables-aging (as of --to), cash-book and bank-book; " +
 			"in Czech for a Czech company unless --lang says otherwise (accounts or admin; aging also sales)",
 		setup: setupExportReport}

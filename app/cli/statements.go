@@ -17,9 +17,9 @@ import (
 // period into a folder (one PDF each) or into one combined PDF.
 
 // exportStatementCommand is "kontor export statement".
-func exportStatementCommand() command {
-	return command{name: "export statement", args: "--customer ID|--all --from D --to D --out FILE.pdf|DIR [--force] [--db PATH] --user NAME",
-		summary: "write a customer statement (opening balance, invoices, credit notes, payments, closing balance, aging, open items with bank details) " +
+func exportStatementCommand() Command {
+	return Command{Perm: app.PermSalesRead, Order: 95, Path: "export statement", Args: "--customer ID|--all --from D --to D --out FILE.pdf|DIR [--force] [--db PATH] --user NAME",
+		Summary: "write a customer statement (opening balance, invoices, credit notes, payments, closing balance, aging, open items with bank details) " +
 			"as a PDF in the customer's language: one customer to FILE.pdf, or with --all every customer with a balance or activity in the period, " +
 			"one combined FILE.pdf (--out ending in .pdf) or one PDF each in the folder DIR; Ctrl-C stops and removes what it wrote (sales, accounts or admin)",
 		setup: setupExportStatement}
