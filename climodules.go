@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"kontor/app/cli"
+	"kontor/app/demo"
 )
 
 // The modules as the command line has them, one line per module.
@@ -17,4 +18,16 @@ func cliCommands() []cli.Command {
 		cli.Accounts(),
 		cli.Payables(),
 	)
+}
+
+// demoSteps are the demo's steps, one per module, new for each run; the
+// command line's "kontor demo" and the window's first-run demo both make
+// the demo with them.
+func demoSteps() []demo.Step {
+	return []demo.Step{
+		demo.Sales(),
+		demo.Payables(),
+		demo.Bank(),
+		demo.Reception(),
+	}
 }

@@ -55,20 +55,19 @@ func cliEnv() cli.Env {
 	return cli.Env{
 		Commands: cliCommands(),
 		Stdout:   os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
-		Getenv:     os.Getenv,
-		Version:    version,
-		DefaultDB:  defaultDB,
-		Open:       func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
-		Compact:    data.CompactFile,
-		Restore:    data.RestoreFile,
-		RunGUI:     guiRunner(context.Background()),
-		Statements: statementRenderer,
-		Reports:    reportRenderer,
+		Getenv:    os.Getenv,
+		Version:   version,
+		DefaultDB: defaultDB,
+		Open:      func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
+		Compact:   data.CompactFile,
+		Restore:   data.RestoreFile,
+		RunGUI:    guiRunner(context.Background()),
+		Printer:   printer,
+		DemoSteps: demoSteps,
 		Exists: func(path string) bool {
 			fi, err := os.Stat(path)
 			return err == nil && fi.Mode().IsRegular()
 		},
-		PDF: pdfRenderer{},
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"kontor/app"
+	"kontor/app/demo"
 )
 
 // Exit codes of Run.
@@ -73,24 +74,18 @@ type Env struct {
 	// Exists reports whether a database file is there; commands that work on
 	// existing data refuse a missing file instead of creating an empty one.
 	Exists func(path string) bool
-	// PDF renders sales documents for the export commands; main passes
-	// app/pdf through a small adapter.
-	PDF PDFRenderer
-	// Statements renders customer statements for "kontor export statement":
-	// one to a file, or many combined into one PDF, each in the customer's
-	// language (Statement.Lang); main passes app/pdf.
-	Statements app.StatementRenderer
-	// Reports renders a financial report table as a PDF for "kontor export
-	// report … --out FILE.pdf"; main passes app/pdf.
-	Reports app.ReportRenderer
+	// Printer writes the PDFs of the export commands (sales documents,
+	// customer statements, report tables), each in its language; main
+	// passes app/pdf.Printer.
+	Printer app.Printer
+	// DemoSteps returns the demo's steps, one per module, new for each run
+	// ("kontor demo"); main composes them. nil: the company, its users and
+	// its journal only.
+	DemoSteps func() []demo.Step
 	// WriteFile saves a file the demo makes next to the database (its bank
 	// statements); nil writes it to disk (tests keep them in memory).
 	WriteFile func(path string, data []byte) error
 }
-
-// PDFRenderer is app.DocumentRenderer: the one shape the CLI and the screens
-// are given a PDF maker in.
-type PDFRenderer = app.DocumentRenderer
 
 // Environment variables the CLI reads.
 const (

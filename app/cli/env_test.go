@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"kontor/app"
+	"kontor/app/demo"
+	"kontor/app/pdf"
 	"kontor/data/datatest"
 )
 
@@ -61,6 +63,8 @@ func newTestEnv(t testing.TB, dbs ...*datatest.DB) *testEnv {
 	}
 	te.Env = Env{
 		Commands:  allCommands(),
+		DemoSteps: demo.All,
+		Printer:   pdf.Printer{},
 		Stdout:    &te.out,
 		Stderr:    &te.err,
 		Stdin:     strings.NewReader(""),

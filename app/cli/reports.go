@@ -13,7 +13,7 @@ import (
 
 // The financial reports of "kontor export report": app.BuildReport lays a
 // report out as a table in the chosen language, which is written as a PDF
-// (Env.Reports, the same renderer the Accounts tab prints with) or as CSV
+// (Env.Printer, the same printer the Accounts tab prints with) or as CSV
 // (ReportTable.WriteCSV: the column titles, then the rows, amounts as the
 // table shows them), chosen by the file's extension.
 
@@ -152,7 +152,7 @@ func setupExportReport(r *runner, c command, fs *flag.FlagSet, db string) func([
 			}
 			return writeAtomic(dst, *force, true, func(w io.Writer) error {
 				if asPDF {
-					return r.env.Reports.Report(w, table, company)
+					return r.env.Printer.Print(w, table, company)
 				}
 				if err := table.WriteCSV(w); err != nil {
 					return app.Internal("writing the report", err)

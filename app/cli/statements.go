@@ -12,7 +12,7 @@ import (
 )
 
 // Customer statements (výpis z účtu): "kontor export statement" gathers each
-// statement with app.CustomerStatement and renders it through Env.Statements:
+// statement with app.CustomerStatement and prints it through Env.Printer:
 // one customer to a file, or every customer with a balance or activity in the
 // period into a folder (one PDF each) or into one combined PDF.
 
@@ -92,7 +92,7 @@ func setupExportStatement(r *runner, c command, fs *flag.FlagSet, db string) fun
 				if res.single, err = app.CustomerStatement(ctx, svc.Sales, cust, p.from, p.to, company.BaseCurrency); err != nil {
 					return err
 				}
-				return writeAtomic(dst, *force, true, func(w io.Writer) error { return r.env.Statements.Statement(w, res.single, company) })
+				return writeAtomic(dst, *force, true, func(w io.Writer) error { return r.env.Printer.Print(w, res.single, company) })
 			}
 			custs, err := app.StatementCustomers(ctx, svc, p.to)
 			if err != nil {
@@ -200,7 +200,7 @@ func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, c
 			progress(i + 1)
 			continue
 		}
-		if err := out.write(j.file, func(w io.Writer) error { return r.env.Statements.Statement(w, st, company) }); err != nil {
+		if err := out.write(j.file, func(w io.Writer) error { return r.env.Printer.Print(w, st, company) }); err != nil {
 			return res, err
 		}
 		res.written++
@@ -243,7 +243,7 @@ func (r *runner) exportStatementsCombined(ctx context.Context, sales app.SalesSe
 		return app.Statement{}, io.EOF
 	}
 	err = writeAtomic(dst, force, true, func(w io.Writer) error {
-		err := r.env.Statements.Combined(ctx, w, next, company, nil)
+		err := r.env.Printer.PrintAll(ctx, w, printables(next), company, nil)
 		if err == nil && res.written == 0 {
 			return errNoStatementActivity()
 		}

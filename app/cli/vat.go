@@ -97,7 +97,7 @@ func setupExportVAT(form app.VATForm) func(r *runner, c command, fs *flag.FlagSe
 					summary = printable(table.Title) + ", " + printable(table.Period)
 					return writeAtomic(dst, *force, true, func(w io.Writer) error {
 						if ext == ".pdf" {
-							return r.env.Reports.Report(w, table, company)
+							return r.env.Printer.Print(w, table, company)
 						}
 						if err := table.WriteCSV(w); err != nil {
 							return app.Internal("writing the report", err)
