@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"kontor/app"
-	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/data"
 )
 
@@ -132,7 +132,7 @@ func TestAccountsEndToEnd(t *testing.T) {
 	}
 	defer st.Close()
 	svc := st.Services()
-	admin, err := svc.Users.Authenticate(context.Background(), cli.DemoAdmin, cli.DemoPassword)
+	admin, err := svc.Users.Authenticate(context.Background(), demo.Admin, demo.Password)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"kontor/app"
-	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/data"
 )
 
@@ -51,7 +51,7 @@ func demoDB(b *testing.B, scale int) string {
 			return err
 		}
 		start := time.Now()
-		sum, err := cli.Demo(context.Background(), s.Services(), cli.DemoOptions{Scale: scale})
+		sum, err := demo.Run(context.Background(), s.Services(), demo.Options{Scale: scale}, demoSteps()...)
 		s.Close()
 		if err != nil {
 			return err
@@ -103,7 +103,7 @@ func BenchmarkAccountBalances(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	ctx := app.WithUser(context.Background(), app.User{Name: cli.DemoAdmin}) // the demo's administrator
+	ctx := app.WithUser(context.Background(), app.User{Name: demo.Admin}) // the demo's administrator
 	today := app.Today(app.SystemClock{})
 	to := today.MonthOf()
 	from := today.AddDays(-360).MonthOf()
@@ -126,7 +126,7 @@ func BenchmarkTrialBalance(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	ctx := app.WithUser(context.Background(), app.User{Name: cli.DemoAdmin})
+	ctx := app.WithUser(context.Background(), app.User{Name: demo.Admin})
 	today := app.Today(app.SystemClock{})
 	from, to := today.AddDays(-360).MonthOf(), today.MonthOf()
 	b.ResetTimer()

@@ -33,7 +33,7 @@ func benchDemo(b *testing.B, dir string) (path, invoice string) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := demo.Run(ctx, s.Services(), demo.Options{BankFiles: func(string, []byte) error { return nil }}, demo.All()...); err != nil {
+	if _, err := demo.Run(ctx, s.Services(), demo.Options{BankFiles: func(string, []byte) error { return nil }}, demoSteps()...); err != nil {
 		b.Fatal(err)
 	}
 	admin, err := s.Authenticate(ctx, demo.Admin, demo.Password)

@@ -11,6 +11,7 @@ import (
 
 	"kontor/app"
 	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/data"
 )
 
@@ -24,7 +25,7 @@ func smallCompany(t *testing.T, path string) {
 	}
 	defer s.Close()
 	bg := context.Background()
-	admin, err := s.CreateFirstAdmin(bg, app.NewUser{Name: cli.DemoAdmin, FullName: "Správce", Password: cli.DemoPassword})
+	admin, err := s.CreateFirstAdmin(bg, app.NewUser{Name: demo.Admin, FullName: "Správce", Password: demo.Password})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestCLIDamagedAndTamperedFiles(t *testing.T) {
 	env := cliEnv()
 	env.Stdout, env.Stderr = &out, &errb
 	env.Getenv = func(k string) string {
-		return map[string]string{cli.EnvUser: cli.DemoAdmin, cli.EnvPassword: cli.DemoPassword}[k]
+		return map[string]string{cli.EnvUser: demo.Admin, cli.EnvPassword: demo.Password}[k]
 	}
 	env.IsTerminal = func() bool { return true }
 	if code := cli.Run(context.Background(), []string{"check", "--db", db, "--against", bak}, env); code != 0 ||

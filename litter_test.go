@@ -21,6 +21,7 @@ import (
 	"kontor/app"
 	"kontor/app/atomicfile"
 	"kontor/app/cli"
+	"kontor/app/demo"
 )
 
 // TestHelperKontor is not a test: the end-to-end tests below start this
@@ -46,7 +47,7 @@ func TestHelperKontor(t *testing.T) {
 func kontorProcess(t *testing.T, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestHelperKontor$", "--"}, args...)...)
-	cmd.Env = append(os.Environ(), "KONTOR_HELPER=1", cli.EnvUser+"="+cli.DemoAdmin, cli.EnvPassword+"="+cli.DemoPassword)
+	cmd.Env = append(os.Environ(), "KONTOR_HELPER=1", cli.EnvUser+"="+demo.Admin, cli.EnvPassword+"="+demo.Password)
 	return cmd
 }
 

@@ -53,21 +53,21 @@ func run(args []string) int {
 // build, the window.
 func cliEnv() cli.Env {
 	return cli.Env{
-		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
-		Getenv:     os.Getenv,
-		Version:    version,
-		DefaultDB:  defaultDB,
-		Open:       func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
-		Compact:    data.CompactFile,
-		Restore:    data.RestoreFile,
-		RunGUI:     guiRunner(context.Background()),
-		Statements: statementRenderer,
-		Reports:    reportRenderer,
+		Commands: cliCommands(),
+		Stdout:   os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
+		Getenv:    os.Getenv,
+		Version:   version,
+		DefaultDB: defaultDB,
+		Open:      func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
+		Compact:   data.CompactFile,
+		Restore:   data.RestoreFile,
+		RunGUI:    guiRunner(context.Background()),
+		Printer:   printer,
+		DemoSteps: demoSteps,
 		Exists: func(path string) bool {
 			fi, err := os.Stat(path)
 			return err == nil && fi.Mode().IsRegular()
 		},
-		PDF: pdfRenderer{},
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/data"
 )
 
@@ -19,7 +20,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	env := cliEnv()
 	env.Stdout, env.Stderr = &out, &errb
 	env.Getenv = func(k string) string {
-		return map[string]string{cli.EnvUser: cli.DemoAdmin, cli.EnvPassword: cli.DemoPassword}[k]
+		return map[string]string{cli.EnvUser: demo.Admin, cli.EnvPassword: demo.Password}[k]
 	}
 	env.IsTerminal = func() bool { return false }
 	env.RunGUI = func(string) int { t.Fatal("the GUI must not start in this test"); return 1 }

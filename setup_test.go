@@ -19,7 +19,7 @@ var productionPasswordCost = app.PasswordCost
 // brute-force resistance) and lets tests take a copy of the demo company.
 func TestMain(m *testing.M) {
 	datatest.SetDemoBuilder(func(ctx context.Context, svc app.Services) (string, string, error) {
-		_, err := demo.Run(ctx, svc, demo.Options{}, demo.All()...)
+		_, err := demo.Run(ctx, svc, demo.Options{}, demoSteps()...)
 		return demo.Admin, demo.Password, err
 	})
 	os.Exit(datatest.Main(m))

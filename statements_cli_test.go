@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"kontor/app"
-	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/data"
 )
 
@@ -27,7 +27,7 @@ type stmtCustomer struct {
 }
 
 // statementsStore makes a real database signed into by the CLI's test user
-// (cli.DemoAdmin), with the customers given, each with its issued invoices
+// (demo.Admin), with the customers given, each with its issued invoices
 // dated in March 2026; an invoice in EUR is converted at 24.325 CZK/EUR.
 // It returns the path and the customers by name.
 func statementsStore(t *testing.T, custs []stmtCustomer) (string, map[string]app.Customer) {
@@ -39,7 +39,7 @@ func statementsStore(t *testing.T, custs []stmtCustomer) (string, map[string]app
 	}
 	defer s.Close()
 	bg := context.Background()
-	admin, err := s.CreateFirstAdmin(bg, app.NewUser{Name: cli.DemoAdmin, FullName: "Správce", Password: cli.DemoPassword})
+	admin, err := s.CreateFirstAdmin(bg, app.NewUser{Name: demo.Admin, FullName: "Správce", Password: demo.Password})
 	if err != nil {
 		t.Fatal(err)
 	}

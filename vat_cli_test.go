@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"kontor/app"
-	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/data"
 )
 
@@ -28,12 +28,12 @@ func vatBooks(t *testing.T, change func(*app.Company)) string {
 	}
 	defer st.Close()
 	bg := context.Background()
-	admin, err := st.CreateFirstAdmin(bg, app.NewUser{Name: cli.DemoAdmin, FullName: "Správce", Password: cli.DemoPassword})
+	admin, err := st.CreateFirstAdmin(bg, app.NewUser{Name: demo.Admin, FullName: "Správce", Password: demo.Password})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := app.WithUser(bg, admin)
-	if _, err := st.CreateUser(ctx, app.NewUser{Name: "prodej", FullName: "Prodejce", Roles: []app.Role{app.RoleSales}, Password: cli.DemoPassword}); err != nil {
+	if _, err := st.CreateUser(ctx, app.NewUser{Name: "prodej", FullName: "Prodejce", Roles: []app.Role{app.RoleSales}, Password: demo.Password}); err != nil {
 		t.Fatal(err)
 	}
 	c := app.Company{Name: "Pražírna Žlutý kůň s.r.o.", Street: "Vinohradská 1597/174", City: "Praha 3", Postcode: "130 00",
@@ -188,7 +188,7 @@ func TestExportVATFilings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin, err := st.Services().Users.Authenticate(context.Background(), cli.DemoAdmin, cli.DemoPassword)
+	admin, err := st.Services().Users.Authenticate(context.Background(), demo.Admin, demo.Password)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"kontor/app"
-	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/data"
 )
 
@@ -28,7 +28,7 @@ func TestVATFilingsOfTheDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := st.Services()
-	admin, err := svc.Users.Authenticate(context.Background(), cli.DemoAdmin, cli.DemoPassword)
+	admin, err := svc.Users.Authenticate(context.Background(), demo.Admin, demo.Password)
 	if err != nil {
 		t.Fatal(err)
 	}

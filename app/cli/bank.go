@@ -18,14 +18,15 @@ import (
 // confirmation — while unmatched and ambiguous lines stay pending for the
 // Accounts tab. A line imported before is never stored or posted again.
 
-// importBankCommand is "kontor import bank".
-func importBankCommand() command {
-	return command{name: "import bank", args: "FILE [--dry-run] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
-		summary: "import a bank statement (ABO/GPC, or a bank's CSV export read with the column mapping remembered for its header, else found by the column names): " +
+// Payables is the received invoices' and the bank's commands: "kontor
+// import bank".
+func Payables() []Command {
+	return []Command{{Path: "import bank", Args: "FILE [--dry-run] [--db PATH] --user NAME", MinArgs: 1, MaxArgs: 1,
+		Summary: "import a bank statement (ABO/GPC, or a bank's CSV export read with the column mapping remembered for its header, else found by the column names): " +
 			"each incoming payment is paired with the open invoice of the same variable symbol and amount, each outgoing one with a received invoice; " +
 			"the pairs are posted as payments, the rest stay pending in the Accounts tab; lines imported before are skipped, so a second import posts nothing; " +
 			"--dry-run only shows the pairing (accounts or admin)",
-		setup: setupImportBank}
+		Perm: app.PermBank, Order: 82, setup: setupImportBank}}
 }
 
 func setupImportBank(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {

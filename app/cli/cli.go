@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"kontor/app"
+	"kontor/app/demo"
 )
 
 // Exit codes of Run.
@@ -40,6 +41,9 @@ type Store interface {
 // Env is what the CLI is given by main. Every func and renderer is
 // required except where its comment says what nil means.
 type Env struct {
+	// Commands are the commands of the command line: Core and each module's
+	// (main composes them, one line per module); nil means Core alone.
+	Commands       []Command
 	Stdout, Stderr io.Writer
 	Stdin          io.Reader
 	Getenv         func(string) string
@@ -70,24 +74,18 @@ type Env struct {
 	// Exists reports whether a database file is there; commands that work on
 	// existing data refuse a missing file instead of creating an empty one.
 	Exists func(path string) bool
-	// PDF renders sales documents for the export commands; main passes
-	// app/pdf through a small adapter.
-	PDF PDFRenderer
-	// Statements renders customer statements for "kontor export statement":
-	// one to a file, or many combined into one PDF, each in the customer's
-	// language (Statement.Lang); main passes app/pdf.
-	Statements app.StatementRenderer
-	// Reports renders a financial report table as a PDF for "kontor export
-	// report … --out FILE.pdf"; main passes app/pdf.
-	Reports app.ReportRenderer
+	// Printer writes the PDFs of the export commands (sales documents,
+	// customer statements, report tables), each in its language; main
+	// passes app/pdf.Printer.
+	Printer app.Printer
+	// DemoSteps returns the demo's steps, one per module, new for each run
+	// ("kontor demo"); main composes them. nil: the company, its users and
+	// its journal only.
+	DemoSteps func() []demo.Step
 	// WriteFile saves a file the demo makes next to the database (its bank
 	// statements); nil writes it to disk (tests keep them in memory).
 	WriteFile func(path string, data []byte) error
 }
-
-// PDFRenderer is app.DocumentRenderer: the one shape the CLI and the screens
-// are given a PDF maker in.
-type PDFRenderer = app.DocumentRenderer
 
 // Environment variables the CLI reads.
 const (
@@ -109,6 +107,7 @@ type runner struct {
 	env Env
 
 	progressShown bool // a progress line waits for its newline
+	tree          []command
 }
 
 // Run runs the command line args (without the program name) and returns the exit code:
@@ -162,7 +161,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 
 // command parses and runs one command; db is a --db given before it.
 func (r *runner) command(name string, args []string, db string) int {
-	c, ok := lookup(name)
+	c, ok := r.lookup(name)
 	if !ok {
 		fmt.Fprintf(r.env.Stderr, "kontor: unknown command %q\n\n", name)
 		r.mainUsage(r.env.Stderr, nil)

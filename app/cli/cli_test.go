@@ -24,7 +24,7 @@ func inUse() error {
 func TestHelpEverywhere(t *testing.T) {
 	te := newTestEnv(t)
 	cases := [][]string{{"--help"}, {"-h"}, {"help"}}
-	for _, c := range commands() {
+	for _, c := range tree(allCommands()) {
 		cases = append(cases, []string{c.name, "--help"}, []string{c.name, "-h"}, []string{"help", c.name})
 		for _, sub := range c.subs {
 			words := strings.Fields(sub.name)

@@ -15,9 +15,9 @@ import (
 // --reopen reverses the last closing so the year can be changed.
 
 // closeYearCommand is "kontor close-year".
-func closeYearCommand() command {
-	return command{name: "close-year", args: "YEAR [--reopen] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
-		summary: "close YEAR's revenue and expense accounts to the result account (431) by an entry dated 31 December, " +
+func closeYearCommand() Command {
+	return Command{Perm: app.PermLedgerPost, Order: 100, Path: "close-year", Args: "YEAR [--reopen] [--db PATH] --user NAME", MinArgs: 1, MaxArgs: 1,
+		Summary: "close YEAR's revenue and expense accounts to the result account (431) by an entry dated 31 December, " +
 			"which needs December unlocked; --reopen reverses the last closed year's closing (accounts or admin)",
 		setup: setupCloseYear}
 }

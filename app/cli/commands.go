@@ -12,42 +12,35 @@ import (
 	"kontor/app"
 )
 
-// command is one "kontor NAME" of the command line.
-type command struct {
-	name    string
-	args    string // synopsis after the name
-	summary string
-	minArgs int // positional arguments required
-	maxArgs int // positional arguments allowed
-	// setup defines the command's flags on fs (db is a --db given before the
-	// command) and returns what runs it once they are parsed, given the
-	// positional arguments.
-	setup func(r *runner, c command, fs *flag.FlagSet, db string) func(args []string) int
-	// subs are the subcommands of a group such as "user" (whose setup is nil);
-	// their names include the group's ("user add").
-	subs []command
-}
-
-// commands lists the commands in the order help shows them.
-func commands() []command {
-	return []command{
-		{name: "demo", args: "[--db PATH] [--scale N] [--year Y]", summary: "create a demo company, its users and a year of sales documents, received invoices and bookkeeping in an empty database, with bank statement files beside it (last month's imported, earlier months locked)", setup: setupDemo},
-		{name: "check", args: "[--db PATH] --user NAME [--against BACKUP]", summary: "check the database file, the ledger's invariants, the audit trail and the records it proves (accounts or admin)", setup: setupCheck},
-		{name: "backup", args: "[--db PATH] --user NAME --out FILE [--force]", summary: "write a checked copy of the database to FILE (accounts or admin)", setup: setupBackup},
-		{name: "restore", args: "[--db PATH] --user NAME --from FILE", summary: "replace the database with a backup, keeping a copy of what it replaces (admin)", setup: setupRestore},
-		{name: "compact", args: "[--db PATH] --user NAME", summary: "rewrite the database file without its free space (admin)", setup: setupCompact},
-		{name: "user", args: "COMMAND [flags]", summary: "manage who may sign in: add, list, passwd, disable, enable, roles", subs: userCommands()},
-		{name: "list", args: "invoices [flags]", summary: "list sales documents: invoices, credit notes, quotes, orders", subs: listCommands()},
-		{name: "import", args: "customers FILE.csv [flags] | bank FILE [--dry-run]", summary: "add customers from a CSV file, or import a bank statement (ABO/GPC or CSV) and post the payments it pairs with open invoices (--dry-run checks first)", subs: importCommands()},
-		{name: "export", args: "invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags] | vat-return|vat-control|eu-sales --period P --out FILE.xml", summary: "write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as PDF or CSV, customer statements as PDFs (one file each or combined), or the VAT return, control statement and EU sales list as XML files for the tax portal", subs: exportCommands()},
-		closeYearCommand(),
-		{name: "version", summary: "print the version", setup: setupVersion},
-		{name: "help", args: "[COMMAND [SUBCOMMAND]]", summary: "explain the commands, or one command", maxArgs: 2, setup: setupHelp},
+// Core is the command line's own commands: the demo, the database file
+// (check, backup, restore, compact), the users, version and help.
+func Core() []Command {
+	cmds := []Command{
+		{Path: "demo", Args: "[--db PATH] [--scale N] [--year Y]", Summary: "create a demo company, its users and a year of sales documents, received invoices and bookkeeping in an empty database, with bank statement files beside it (last month's imported, earlier months locked)", NoSignIn: true, Order: 10, setup: setupDemo},
+		{Path: "check", Args: "[--db PATH] --user NAME [--against BACKUP]", Summary: "check the database file, the ledger's invariants, the audit trail and the records it proves (accounts or admin)", Perm: app.PermStoreAdmin, Order: 20, setup: setupCheck},
+		{Path: "backup", Args: "[--db PATH] --user NAME --out FILE [--force]", Summary: "write a checked copy of the database to FILE (accounts or admin)", Perm: app.PermStoreAdmin, Order: 30, setup: setupBackup},
+		{Path: "restore", Args: "[--db PATH] --user NAME --from FILE", Summary: "replace the database with a backup, keeping a copy of what it replaces (admin)", Perm: permAdmin, Order: 40, setup: setupRestore},
+		{Path: "compact", Args: "[--db PATH] --user NAME", Summary: "rewrite the database file without its free space (admin)", Perm: permAdmin, Order: 50, setup: setupCompact},
+		{Path: "version", Summary: "print the version", NoSignIn: true, Order: 110, setup: setupVersion},
+		{Path: "help", Args: "[COMMAND [SUBCOMMAND]]", Summary: "explain the commands, or one command", MaxArgs: 2, NoSignIn: true, Order: 120, setup: setupHelp},
 	}
+	return append(cmds, userCommands()...)
 }
 
-func lookup(name string) (command, bool) {
-	for _, c := range commands() {
+// commands is the command tree of this run: Env.Commands, or Core alone.
+func (r *runner) commands() []command {
+	if r.tree == nil {
+		cmds := r.env.Commands
+		if cmds == nil {
+			cmds = Core()
+		}
+		r.tree = tree(cmds)
+	}
+	return r.tree
+}
+
+func (r *runner) lookup(name string) (command, bool) {
+	for _, c := range r.commands() {
 		if c.name == name {
 			return c, true
 		}
@@ -73,7 +66,7 @@ func dbFlag(fs *flag.FlagSet, db string) *string {
 func (r *runner) mainUsage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "Kontor %s — an office suite for small businesses.\n\n", r.versionString())
 	fmt.Fprintf(w, "Usage:\n  kontor [--db PATH]            open the Kontor window\n  kontor COMMAND [flags]        run a command without the window\n\nCommands:\n")
-	for _, c := range commands() {
+	for _, c := range r.commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, "\nThe database is --db PATH if given, else $%s, else ", EnvDB)
@@ -147,7 +140,7 @@ func setupHelp(r *runner, c command, fs *flag.FlagSet, _ string) func([]string) 
 			r.mainUsage(r.env.Stdout, nil)
 			return ExitOK
 		}
-		target, ok := lookup(args[0])
+		target, ok := r.lookup(args[0])
 		if !ok {
 			return r.usageError(c, fs, "unknown command %q", args[0])
 		}

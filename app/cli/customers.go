@@ -14,13 +14,16 @@ import (
 	"kontor/app"
 )
 
-// importCommands are the subcommands of "kontor import".
-func importCommands() []command {
-	return []command{
-		{name: "import customers", args: "FILE.csv [--dry-run] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
-			summary: "add the customers of a CSV file (UTF-8 or Windows-1250, separated by ; , or tab, Czech or English headers); rows with a mistake or an IČO already on file are listed with their line and change nothing, the rest are written in one transaction (reception, sales, accounts or admin)",
-			setup:   setupImportCustomers},
-		importBankCommand(),
+// Reception is the customer directory's commands (the Reception module's):
+// customers in from a CSV file and out to one.
+func Reception() []Command {
+	return []Command{
+		{Path: "import customers", Args: "FILE.csv [--dry-run] [--db PATH] --user NAME", MinArgs: 1, MaxArgs: 1,
+			Summary: "add the customers of a CSV file (UTF-8 or Windows-1250, separated by ; , or tab, Czech or English headers); rows with a mistake or an IČO already on file are listed with their line and change nothing, the rest are written in one transaction (reception, sales, accounts or admin)",
+			Perm:    app.PermCustomersWrite, Order: 81, setup: setupImportCustomers},
+		{Path: "export customers", Args: "--out FILE.csv [--force] [--db PATH] --user NAME",
+			Summary: "write every customer to a CSV file Czech Excel opens (UTF-8 with a byte-order mark, separated by ;) and “kontor import customers” reads back (reception, sales, after-sales, accounts or admin)",
+			Perm:    app.PermCustomersRead, Order: 93, setup: setupExportCustomers},
 	}
 }
 

@@ -21,8 +21,8 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 	scale := fs.Int("scale", 1, "multiply the volume by `N` (1 ≈ 10,000 journal lines, 100 ≈ 1,000,000)")
 	year := fs.Int("year", 0, "fill the calendar year `Y` (default: the 12 months up to today)")
 	return func([]string) int {
-		if *scale < 1 || *scale > MaxDemoScale {
-			return r.usageError(c, fs, "--scale must be between 1 and %d", MaxDemoScale)
+		if *scale < 1 || *scale > demo.MaxScale {
+			return r.usageError(c, fs, "--scale must be between 1 and %d", demo.MaxScale)
 		}
 		if *year != 0 && (*year < 2013 || *year > 2100) {
 			return r.usageError(c, fs, "--year must be between 2013 and 2100")
@@ -31,7 +31,7 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 		if err != nil {
 			return r.fail(err)
 		}
-		var sum DemoSummary
+		var sum demo.Summary
 		lastTenth := 0
 		progress := func(done, total int) {
 			if tenth := done * 10 / max(total, 1); tenth > lastTenth {
@@ -44,7 +44,11 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 			if demo.CheckEmpty(r.ctx, svc) == nil {
 				r.printf("Creating the demo company and its users in %s (scale %d)…\n", path, *scale)
 			}
-			sum, err = Demo(r.ctx, svc, DemoOptions{Scale: *scale, Year: *year, Progress: progress, BankFiles: r.besideDB(path)})
+			var steps []demo.Step
+			if r.env.DemoSteps != nil {
+				steps = r.env.DemoSteps()
+			}
+			sum, err = demo.Run(r.ctx, svc, demo.Options{Scale: *scale, Year: *year, Progress: progress, BankFiles: r.besideDB(path)}, steps...)
 			var e *app.Error
 			conflict = errors.As(err, &e) && e.Key == demo.ErrNotEmpty
 			return err
@@ -55,13 +59,9 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 		if code != ExitOK {
 			return code
 		}
-		// Generating writes many large transactions; compacting drops the free
-		// pages bbolt would otherwise load on every open of the file.
-		if r.env.Compact != nil {
-			if _, _, err := r.env.Compact(path); err != nil {
-				return r.fail(err)
-			}
-		}
+		// No compaction afterwards: the demo fills its append-only buckets
+		// full, so there is little free space, and compacting a large file
+		// took more memory than making it (issue 11).
 		perSec := float64(sum.Lines) / max(sum.Elapsed.Seconds(), 1e-9)
 		r.printf("Created “%s”: %s journal entries with %s lines from %s to %s (turnover %s) in %s, %s lines/s.\n",
 			sum.Company, app.FormatMinor(int64(sum.Entries), 0, app.English), app.FormatMinor(int64(sum.Lines), 0, app.English),
@@ -75,7 +75,7 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 		}
 		r.printDemoUsers(sum.Users, path)
 		if len(sum.Bank.Files) > 0 {
-			r.printf("     kontor import bank %s --dry-run --user %s --db %s\n", shellArg(filepath.Join(filepath.Dir(absPath(path)), sum.Bank.Files[len(sum.Bank.Files)-2])), DemoAdmin, shellArg(path))
+			r.printf("     kontor import bank %s --dry-run --user %s --db %s\n", shellArg(filepath.Join(filepath.Dir(absPath(path)), sum.Bank.Files[len(sum.Bank.Files)-2])), demo.Admin, shellArg(path))
 		}
 		return ExitOK
 	}
@@ -99,12 +99,12 @@ func (r *runner) besideDB(dbPath string) func(name string, data []byte) error {
 
 // printDemoUsers lists who may sign in to the demo and how.
 func (r *runner) printDemoUsers(users []app.User, path string) {
-	r.printf("Users, all with the password “%s”:\n", DemoPassword)
+	r.printf("Users, all with the password “%s”:\n", demo.Password)
 	w := tabwriter.NewWriter(r.env.Stdout, 0, 0, 2, ' ', 0)
 	for _, u := range users {
 		fmt.Fprintf(w, "  %s\t%s\t%s\n", u.Name, printable(u.FullName), app.RolesText(u.Roles))
 	}
 	_ = w.Flush()
-	r.printf("Try: kontor check --user %s --db %s\n", DemoAdmin, shellArg(path))
-	r.printf("     kontor list invoices --status overdue --user %s --db %s\n", DemoAdmin, shellArg(path))
+	r.printf("Try: kontor check --user %s --db %s\n", demo.Admin, shellArg(path))
+	r.printf("     kontor list invoices --status overdue --user %s --db %s\n", demo.Admin, shellArg(path))
 }

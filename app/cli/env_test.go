@@ -5,11 +5,14 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"kontor/app"
+	"kontor/app/demo"
+	"kontor/app/pdf"
 	"kontor/data/datatest"
 )
 
@@ -59,6 +62,9 @@ func newTestEnv(t testing.TB, dbs ...*datatest.DB) *testEnv {
 		te.as(dbs[0].Admin.Name, dbs[0].Password)
 	}
 	te.Env = Env{
+		Commands:  allCommands(),
+		DemoSteps: demo.All,
+		Printer:   pdf.Printer{},
 		Stdout:    &te.out,
 		Stderr:    &te.err,
 		Stdin:     strings.NewReader(""),
@@ -108,6 +114,11 @@ func newTestEnv(t testing.TB, dbs ...*datatest.DB) *testEnv {
 		},
 	}
 	return te
+}
+
+// allCommands are the commands as main composes them.
+func allCommands() []Command {
+	return slices.Concat(Core(), Reception(), Sales(), Accounts(), Payables())
 }
 
 // testStore is one Env.Open of a test DB: its store's services; Close ends

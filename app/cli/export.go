@@ -16,21 +16,6 @@ import (
 	"kontor/app/atomicfile"
 )
 
-// exportCommands are the subcommands of "kontor export".
-func exportCommands() []command {
-	cmds := []command{
-		{name: "export invoice", args: "NUMBER [--out FILE.pdf] [--force] [--db PATH] --user NAME", minArgs: 1, maxArgs: 1,
-			summary: "write one issued document (invoice, credit note, quote or order) as a PDF in its customer's language (sales, accounts or admin)", setup: setupExportInvoice},
-		{name: "export invoices", args: "--from D --to D --out FILE.pdf|DIR [--kind K] [--status S] [--force] [--db PATH] --user NAME",
-			summary: "write the documents of a period as one combined PDF (--out ending in .pdf) or one NUMBER.pdf each in a folder; Ctrl-C stops and removes what it wrote (sales, accounts or admin)", setup: setupExportInvoices},
-		{name: "export customers", args: "--out FILE.csv [--force] [--db PATH] --user NAME",
-			summary: "write every customer to a CSV file Czech Excel opens (UTF-8 with a byte-order mark, separated by ;) and “kontor import customers” reads back (reception, sales, after-sales, accounts or admin)", setup: setupExportCustomers},
-		exportReportCommand(),
-		exportStatementCommand(),
-	}
-	return append(cmds, exportVATCommands()...)
-}
-
 func setupExportInvoice(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
 	user := userFlag(fs)
@@ -63,7 +48,7 @@ func setupExportInvoice(r *runner, c command, fs *flag.FlagSet, db string) func(
 			if !*force && exists(dst) {
 				return errExists(dst)
 			}
-			return writeAtomic(dst, *force, true, func(w io.Writer) error { return r.env.PDF.Document(w, d, company) })
+			return writeAtomic(dst, *force, true, func(w io.Writer) error { return r.env.Printer.Print(w, d, company) })
 		})
 		if code == ExitOK {
 			r.printf("Wrote %s %s (%s, %s) to %s\n", kindSingular(d.Kind), d.Number, printable(d.Customer.Name), app.M(d.Totals.Total, d.Currency).Format(app.English), dst)
@@ -129,10 +114,10 @@ func setupExportInvoices(r *runner, c command, fs *flag.FlagSet, db string) func
 					return svc.Sales.Document(ctx, refs[i-1].id)
 				}
 				return cancelled(ctx, writeAtomic(dst, *force, true, func(w io.Writer) error {
-					return r.env.PDF.Batch(ctx, w, next, company, progress)
+					return r.env.Printer.PrintAll(ctx, w, printables(next), company, progress)
 				}))
 			}
-			return cancelled(ctx, exportEach(ctx, svc.Sales, r.env.PDF, company, refs, dst, *force, progress))
+			return cancelled(ctx, exportEach(ctx, svc.Sales, r.env.Printer, company, refs, dst, *force, progress))
 		})
 		if code == ExitOK {
 			r.printf("Wrote %s from %s to %s to %s\n", count(n, one, many), q.filter.From, q.filter.To, dst)
@@ -169,7 +154,7 @@ func docRefs(ctx context.Context, sales app.SalesService, q docQuery) ([]docRef,
 // exportEach writes one NUMBER.pdf per document into dir. Whatever fails or is
 // cancelled, the files this run wrote are removed again, so a folder never
 // holds half an export.
-func exportEach(ctx context.Context, sales app.SalesService, pdf PDFRenderer, company app.Company, refs []docRef, dir string, force bool, progress func(int)) (err error) {
+func exportEach(ctx context.Context, sales app.SalesService, printer app.Printer, company app.Company, refs []docRef, dir string, force bool, progress func(int)) (err error) {
 	names := make([]string, len(refs))
 	for i, ref := range refs {
 		names[i] = fileName(ref.number)
@@ -191,7 +176,7 @@ func exportEach(ctx context.Context, sales app.SalesService, pdf PDFRenderer, co
 		if err != nil {
 			return err
 		}
-		if err := out.write(fileName(d.Number), func(w io.Writer) error { return pdf.Document(w, d, company) }); err != nil {
+		if err := out.write(fileName(d.Number), func(w io.Writer) error { return printer.Print(w, d, company) }); err != nil {
 			return err
 		}
 		progress(i + 1)
@@ -331,4 +316,15 @@ func kindSingular(k app.DocKind) string {
 		return "order"
 	}
 	return "invoice"
+}
+
+// printables hands the documents next pulls to app.Printer.PrintAll.
+func printables[T app.Printable](next func() (T, error)) func() (app.Printable, error) {
+	return func() (app.Printable, error) {
+		d, err := next()
+		if err != nil {
+			return nil, err
+		}
+		return d, nil
+	}
 }

@@ -13,15 +13,23 @@ import (
 
 // The financial reports of "kontor export report": app.BuildReport lays a
 // report out as a table in the chosen language, which is written as a PDF
-// (Env.Reports, the same renderer the Accounts tab prints with) or as CSV
+// (Env.Printer, the same printer the Accounts tab prints with) or as CSV
 // (ReportTable.WriteCSV: the column titles, then the rows, amounts as the
 // table shows them), chosen by the file's extension.
 
+// Accounts is the bookkeeping's commands: financial reports, customer
+// statements, the VAT filings and the year-end closing.
+func Accounts() []Command {
+	cmds := []Command{exportReportCommand(), exportStatementCommand()}
+	cmds = append(cmds, exportVATCommands()...)
+	return append(cmds, closeYearCommand())
+}
+
 // exportReportCommand is "kontor export report".
-func exportReportCommand() command {
-	return command{name: "export report", args: reportNamesText("|") + " --from D --to D [--account A] [--lang cs|en] --out FILE.pdf|FILE.csv [--force] [--db PATH] --user NAME",
-		minArgs: 1, maxArgs: 1,
-		summary: "write a financial report for any day range as a PDF or CSV (by the extension of --out): trial-balance, ledger (the general ledger of --account), " +
+func exportReportCommand() Command {
+	return Command{Perm: app.PermLedgerRead, Order: 94, Path: "export report", Args: reportNamesText("|") + " --from D --to D [--account A] [--lang cs|en] --out FILE.pdf|FILE.csv [--force] [--db PATH] --user NAME",
+		MinArgs: 1, MaxArgs: 1,
+		Summary: "write a financial report for any day range as a PDF or CSV (by the extension of --out): trial-balance, ledger (the general ledger of --account), " +
 			"profit-loss, balance-sheet (as of --to), vat (the VAT return by its rows, reconciled with 343), vat-control (the control statement), eu-sales (the EU sales list), aging and payables-aging (as of --to), cash-book and bank-book; " +
 			"in Czech for a Czech company unless --lang says otherwise (accounts or admin; aging also sales)",
 		setup: setupExportReport}
@@ -144,7 +152,7 @@ func setupExportReport(r *runner, c command, fs *flag.FlagSet, db string) func([
 			}
 			return writeAtomic(dst, *force, true, func(w io.Writer) error {
 				if asPDF {
-					return r.env.Reports.Report(w, table, company)
+					return r.env.Printer.Print(w, table, company)
 				}
 				if err := table.WriteCSV(w); err != nil {
 					return app.Internal("writing the report", err)

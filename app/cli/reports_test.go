@@ -20,8 +20,12 @@ type reportLog struct {
 	got []app.ReportTable
 }
 
-func (f *reportLog) renderer() *mock.ReportRenderer {
-	return &mock.ReportRenderer{ReportFn: func(w io.Writer, r app.ReportTable, c app.Company) error {
+func (f *reportLog) renderer() *mock.Printer {
+	return &mock.Printer{PrintFn: func(w io.Writer, doc app.Printable, c app.Company) error {
+		r, ok := doc.(app.ReportTable)
+		if !ok {
+			return fmt.Errorf("a report printer was given a %T", doc)
+		}
 		f.got = append(f.got, r)
 		_, err := fmt.Fprintf(w, "%%PDF-1.3 test report\n%s\n%s\n%d rows\n", r.Title, c.Name, len(r.Rows))
 		return err
@@ -181,7 +185,7 @@ func TestExportReports(t *testing.T) {
 
 	// PDF through the renderer main wires.
 	fr := &reportLog{}
-	te.Reports = fr.renderer()
+	te.Printer = fr.renderer()
 	pdf := filepath.Join(dir, "rozvaha.pdf")
 	if code := te.run("export", "report", "balance-sheet", "--from", "1.1.2026", "--to", "31.10.2026", "--out", pdf); code != ExitOK {
 		t.Fatalf("pdf: exit %d %s", code, te.err.String())

@@ -29,9 +29,13 @@ type pdfLog struct {
 	afterDoc func(n int)
 }
 
-func (p *pdfLog) renderer() *mock.DocumentRenderer {
-	return &mock.DocumentRenderer{
-		DocumentFn: func(w io.Writer, d app.SalesDoc, c app.Company) error {
+func (p *pdfLog) renderer() *mock.Printer {
+	return &mock.Printer{
+		PrintFn: func(w io.Writer, doc app.Printable, c app.Company) error {
+			d, ok := doc.(app.SalesDoc)
+			if !ok {
+				return fmt.Errorf("a sales printer was given a %T", doc)
+			}
 			p.docs = append(p.docs, d.Number)
 			_, err := fmt.Fprintf(w, "%%PDF-1.3 test\n%s %s %s %s\n", d.Number, d.Lang, d.Customer.Name, c.Name)
 			if p.afterDoc != nil {
@@ -39,19 +43,23 @@ func (p *pdfLog) renderer() *mock.DocumentRenderer {
 			}
 			return err
 		},
-		BatchFn: func(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), c app.Company, progress func(int)) error {
+		PrintAllFn: func(ctx context.Context, w io.Writer, next func() (app.Printable, error), c app.Company, progress func(int)) error {
 			p.batches++
 			fmt.Fprintln(w, "%PDF-1.3 test batch")
 			for n := 1; ; n++ {
 				if ctx.Err() != nil {
 					return app.Errorf(app.ECONFLICT, "err.cancelled", "cancelled", nil)
 				}
-				d, err := next()
+				doc, err := next()
 				if err == io.EOF {
 					return nil
 				}
 				if err != nil {
 					return err
+				}
+				d, ok := doc.(app.SalesDoc)
+				if !ok {
+					return fmt.Errorf("a sales batch was given a %T", doc)
 				}
 				p.docs = append(p.docs, d.Number)
 				fmt.Fprintf(w, "%s %s\n", d.Number, d.Lang)
@@ -70,7 +78,7 @@ func salesEnv(t *testing.T) (*testEnv, *pdfLog, *datatest.DB) {
 	t.Helper()
 	te, db := demoEnv(t)
 	p := &pdfLog{}
-	te.PDF = p.renderer()
+	te.Printer = p.renderer()
 	return te, p, db
 }
 
@@ -272,7 +280,7 @@ func TestExportInvoice(t *testing.T) {
 		t.Errorf("EUR invoice rendered %q", body)
 	}
 	// The render failing leaves nothing behind.
-	te.PDF = &mock.DocumentRenderer{DocumentFn: func(io.Writer, app.SalesDoc, app.Company) error { return errors.New("boom") }}
+	te.Printer = &mock.Printer{PrintFn: func(io.Writer, app.Printable, app.Company) error { return errors.New("boom") }}
 	if code := te.run("export", "invoice", "FV2026-0005", "--out", filepath.Join(dir, "bad.pdf")); code != ExitFailure {
 		t.Errorf("failed render: exit %d", code)
 	}

@@ -12,14 +12,14 @@ import (
 )
 
 // Customer statements (výpis z účtu): "kontor export statement" gathers each
-// statement with app.CustomerStatement and renders it through Env.Statements:
+// statement with app.CustomerStatement and prints it through Env.Printer:
 // one customer to a file, or every customer with a balance or activity in the
 // period into a folder (one PDF each) or into one combined PDF.
 
 // exportStatementCommand is "kontor export statement".
-func exportStatementCommand() command {
-	return command{name: "export statement", args: "--customer ID|--all --from D --to D --out FILE.pdf|DIR [--force] [--db PATH] --user NAME",
-		summary: "write a customer statement (opening balance, invoices, credit notes, payments, closing balance, aging, open items with bank details) " +
+func exportStatementCommand() Command {
+	return Command{Perm: app.PermSalesRead, Order: 95, Path: "export statement", Args: "--customer ID|--all --from D --to D --out FILE.pdf|DIR [--force] [--db PATH] --user NAME",
+		Summary: "write a customer statement (opening balance, invoices, credit notes, payments, closing balance, aging, open items with bank details) " +
 			"as a PDF in the customer's language: one customer to FILE.pdf, or with --all every customer with a balance or activity in the period, " +
 			"one combined FILE.pdf (--out ending in .pdf) or one PDF each in the folder DIR; Ctrl-C stops and removes what it wrote (sales, accounts or admin)",
 		setup: setupExportStatement}
@@ -92,7 +92,7 @@ func setupExportStatement(r *runner, c command, fs *flag.FlagSet, db string) fun
 				if res.single, err = app.CustomerStatement(ctx, svc.Sales, cust, p.from, p.to, company.BaseCurrency); err != nil {
 					return err
 				}
-				return writeAtomic(dst, *force, true, func(w io.Writer) error { return r.env.Statements.Statement(w, res.single, company) })
+				return writeAtomic(dst, *force, true, func(w io.Writer) error { return r.env.Printer.Print(w, res.single, company) })
 			}
 			custs, err := app.StatementCustomers(ctx, svc, p.to)
 			if err != nil {
@@ -200,7 +200,7 @@ func (r *runner) exportStatements(ctx context.Context, sales app.SalesService, c
 			progress(i + 1)
 			continue
 		}
-		if err := out.write(j.file, func(w io.Writer) error { return r.env.Statements.Statement(w, st, company) }); err != nil {
+		if err := out.write(j.file, func(w io.Writer) error { return r.env.Printer.Print(w, st, company) }); err != nil {
 			return res, err
 		}
 		res.written++
@@ -243,7 +243,7 @@ func (r *runner) exportStatementsCombined(ctx context.Context, sales app.SalesSe
 		return app.Statement{}, io.EOF
 	}
 	err = writeAtomic(dst, force, true, func(w io.Writer) error {
-		err := r.env.Statements.Combined(ctx, w, next, company, nil)
+		err := r.env.Printer.PrintAll(ctx, w, printables(next), company, nil)
 		if err == nil && res.written == 0 {
 			return errNoStatementActivity()
 		}

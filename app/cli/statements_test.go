@@ -22,25 +22,33 @@ type statementLog struct {
 	combined int // calls of Combined
 }
 
-func (f *statementLog) renderer() *mock.StatementRenderer {
-	return &mock.StatementRenderer{
-		StatementFn: func(w io.Writer, st app.Statement, c app.Company) error {
+func (f *statementLog) renderer() *mock.Printer {
+	return &mock.Printer{
+		PrintFn: func(w io.Writer, doc app.Printable, c app.Company) error {
+			st, ok := doc.(app.Statement)
+			if !ok {
+				return fmt.Errorf("a statement printer was given a %T", doc)
+			}
 			f.got = append(f.got, st)
 			_, err := fmt.Fprintf(w, "%%PDF-1.3 test statement\n%s %s %d %d %s\n", st.Customer.Name, st.Lang, movements(st), st.ClosingBase(), c.Name)
 			return err
 		},
-		CombinedFn: func(ctx context.Context, w io.Writer, next func() (app.Statement, error), c app.Company, progress func(int)) error {
+		PrintAllFn: func(ctx context.Context, w io.Writer, next func() (app.Printable, error), c app.Company, progress func(int)) error {
 			f.combined++
 			if _, err := fmt.Fprintf(w, "%%PDF-1.3 test combined\n"); err != nil {
 				return err
 			}
 			for n := 1; ; n++ {
-				st, err := next()
+				doc, err := next()
 				if err == io.EOF {
 					return nil
 				}
 				if err != nil {
 					return err
+				}
+				st, ok := doc.(app.Statement)
+				if !ok {
+					return fmt.Errorf("a combined statement was given a %T", doc)
 				}
 				f.got = append(f.got, st)
 				if _, err := fmt.Fprintf(w, "%s %d\n", st.Customer.Name, st.ClosingBase()); err != nil {
@@ -58,7 +66,7 @@ func statementEnv(t *testing.T) (*testEnv, *statementLog, *datatest.DB) {
 	t.Helper()
 	te, _, db := salesEnv(t)
 	f := &statementLog{}
-	te.Statements = f.renderer()
+	te.Printer = f.renderer()
 	return te, f, db
 }
 

@@ -15,20 +15,20 @@ import (
 // userCommands are the subcommands of "kontor user". Managing users needs an
 // admin (--user), except creating the first admin of a database that has no
 // users yet and a user changing their own password.
-func userCommands() []command {
-	return []command{
-		{name: "user add", args: "NAME --role R[,R…] [--full-name TEXT] [--user ADMIN] [--db PATH]",
-			summary: "add a user; on a database without users, create its first admin (--role admin) without signing in", minArgs: 1, maxArgs: 1, setup: setupUserAdd},
-		{name: "user list", args: "[--user ADMIN] [--db PATH]",
-			summary: "list the users with their full names, roles and whether they are disabled", setup: setupUserList},
-		{name: "user passwd", args: "NAME [--user NAME] [--db PATH]",
-			summary: "change your own password (--user is NAME), or as an admin set another user's", minArgs: 1, maxArgs: 1, setup: setupUserPasswd},
-		{name: "user disable", args: "NAME [--user ADMIN] [--db PATH]",
-			summary: "stop a user signing in (users are never deleted: the audit trail names them)", minArgs: 1, maxArgs: 1, setup: setupUserDisable(true)},
-		{name: "user enable", args: "NAME [--user ADMIN] [--db PATH]",
-			summary: "let a disabled user sign in again", minArgs: 1, maxArgs: 1, setup: setupUserDisable(false)},
-		{name: "user roles", args: "NAME R[,R…] [--user ADMIN] [--db PATH]",
-			summary: "replace a user's roles (" + app.RolesText(app.AllRoles()) + ")", minArgs: 2, maxArgs: 2, setup: setupUserRoles},
+func userCommands() []Command {
+	return []Command{
+		{Path: "user add", Args: "NAME --role R[,R…] [--full-name TEXT] [--user ADMIN] [--db PATH]",
+			Summary: "add a user; on a database without users, create its first admin (--role admin) without signing in", MinArgs: 1, MaxArgs: 1, Perm: app.PermUsersManage, Order: 61, setup: setupUserAdd},
+		{Path: "user list", Args: "[--user ADMIN] [--db PATH]",
+			Summary: "list the users with their full names, roles and whether they are disabled", Perm: app.PermUsersManage, Order: 62, setup: setupUserList},
+		{Path: "user passwd", Args: "NAME [--user NAME] [--db PATH]",
+			Summary: "change your own password (--user is NAME), or as an admin set another user's", MinArgs: 1, MaxArgs: 1, Perm: app.PermUsersManage, Order: 63, setup: setupUserPasswd},
+		{Path: "user disable", Args: "NAME [--user ADMIN] [--db PATH]",
+			Summary: "stop a user signing in (users are never deleted: the audit trail names them)", MinArgs: 1, MaxArgs: 1, Perm: app.PermUsersManage, Order: 64, setup: setupUserDisable(true)},
+		{Path: "user enable", Args: "NAME [--user ADMIN] [--db PATH]",
+			Summary: "let a disabled user sign in again", MinArgs: 1, MaxArgs: 1, Perm: app.PermUsersManage, Order: 65, setup: setupUserDisable(false)},
+		{Path: "user roles", Args: "NAME R[,R…] [--user ADMIN] [--db PATH]",
+			Summary: "replace a user's roles (" + app.RolesText(app.AllRoles()) + ")", MinArgs: 2, MaxArgs: 2, Perm: app.PermUsersManage, Order: 66, setup: setupUserRoles},
 	}
 }
 

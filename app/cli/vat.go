@@ -17,15 +17,15 @@ import (
 // as the report of the same figures (PDF or CSV), by the extension of --out.
 
 // exportVATCommands are the three filings' commands.
-func exportVATCommands() []command {
+func exportVATCommands() []Command {
 	const args = " --period 2026-11|2026-Q4 --out FILE.xml|FILE.pdf|FILE.csv [--lang cs|en] [--force] [--db PATH] --user NAME"
-	return []command{
-		{name: "export vat-return", args: args, setup: setupExportVAT(app.FormVATReturn),
-			summary: "write the VAT return (přiznání k DPH) of a month or quarter as the DPHDP3 file for the tax portal (EPO), or as a report by its rows, PDF or CSV (accounts or admin)"},
-		{name: "export vat-control", args: args, setup: setupExportVAT(app.FormVATControl),
-			summary: "write the VAT control statement (kontrolní hlášení) of a month as the DPHKH1 file for the tax portal, or as a report (accounts or admin)"},
-		{name: "export eu-sales", args: args, setup: setupExportVAT(app.FormEUSales),
-			summary: "write the EU sales list (souhrnné hlášení) of a month as the DPHSHV file for the tax portal, or as a report (accounts or admin)"},
+	return []Command{
+		{Path: "export vat-return", Args: args, Perm: app.PermLedgerRead, Order: 96, setup: setupExportVAT(app.FormVATReturn),
+			Summary: "write the VAT return (přiznání k DPH) of a month or quarter as the DPHDP3 file for the tax portal (EPO), or as a report by its rows, PDF or CSV (accounts or admin)"},
+		{Path: "export vat-control", Args: args, Perm: app.PermLedgerRead, Order: 97, setup: setupExportVAT(app.FormVATControl),
+			Summary: "write the VAT control statement (kontrolní hlášení) of a month as the DPHKH1 file for the tax portal, or as a report (accounts or admin)"},
+		{Path: "export eu-sales", Args: args, Perm: app.PermLedgerRead, Order: 98, setup: setupExportVAT(app.FormEUSales),
+			Summary: "write the EU sales list (souhrnné hlášení) of a month as the DPHSHV file for the tax portal, or as a report (accounts or admin)"},
 	}
 }
 
@@ -97,7 +97,7 @@ func setupExportVAT(form app.VATForm) func(r *runner, c command, fs *flag.FlagSe
 					summary = printable(table.Title) + ", " + printable(table.Period)
 					return writeAtomic(dst, *force, true, func(w io.Writer) error {
 						if ext == ".pdf" {
-							return r.env.Reports.Report(w, table, company)
+							return r.env.Printer.Print(w, table, company)
 						}
 						if err := table.WriteCSV(w); err != nil {
 							return app.Internal("writing the report", err)

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"kontor/app"
-	"kontor/app/cli"
+	"kontor/app/demo"
 	"kontor/data/datatest"
 )
 
@@ -19,8 +19,8 @@ var demoBuilds atomic.Int32
 func TestMain(m *testing.M) {
 	datatest.SetDemoBuilder(func(ctx context.Context, svc app.Services) (string, string, error) {
 		demoBuilds.Add(1)
-		_, err := cli.Demo(ctx, svc, cli.DemoOptions{})
-		return cli.DemoAdmin, cli.DemoPassword, err
+		_, err := demo.Run(ctx, svc, demo.Options{}, demo.All()...)
+		return demo.Admin, demo.Password, err
 	})
 	os.Exit(datatest.Main(m))
 }
@@ -131,7 +131,7 @@ func TestDemo(t *testing.T) {
 	if n := demoBuilds.Load(); n != 1 {
 		t.Errorf("the demo was built %d times", n)
 	}
-	if a.Path == b.Path || a.Admin.Name != cli.DemoAdmin || a.Password != cli.DemoPassword {
+	if a.Path == b.Path || a.Admin.Name != demo.Admin || a.Password != demo.Password {
 		t.Fatalf("copies %s %s, admin %s", a.Path, b.Path, a.Admin.Name)
 	}
 	invoices := func(db *datatest.DB) int {
@@ -162,7 +162,7 @@ func TestDemo(t *testing.T) {
 		t.Errorf("copy b changed with a: %d invoices, want %d", got, n)
 	}
 	// the demo's users sign in; its accountant reads the ledger
-	if _, err := b.Authenticate(context.Background(), "ucetni", cli.DemoPassword); err != nil {
+	if _, err := b.Authenticate(context.Background(), "ucetni", demo.Password); err != nil {
 		t.Error(err)
 	}
 	if problems, err := b.Check(b.Ctx); err != nil || len(problems) != 0 {

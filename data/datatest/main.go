@@ -41,8 +41,8 @@ type DemoBuilder func(ctx context.Context, svc app.Services) (admin, password st
 // Main:
 //
 //	datatest.SetDemoBuilder(func(ctx context.Context, svc app.Services) (string, string, error) {
-//		_, err := cli.Demo(ctx, svc, cli.DemoOptions{})
-//		return cli.DemoAdmin, cli.DemoPassword, err
+//		_, err := demo.Run(ctx, svc, demo.Options{}, demo.All()...)
+//		return demo.Admin, demo.Password, err
 //	})
 //
 // Once the demo has its own package (issue 11, WP6) datatest builds it

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"slices"
+
+	"kontor/app/cli"
+	"kontor/app/demo"
+)
+
+// The modules as the command line has them, one line per module.
+
+// cliCommands are the command line's commands: its own and each module's.
+func cliCommands() []cli.Command {
+	return slices.Concat(
+		cli.Core(),
+		cli.Reception(),
+		cli.Sales(),
+		cli.Accounts(),
+		cli.Payables(),
+	)
+}
+
+// demoSteps are the demo's steps, one per module, new for each run; the
+// command line's "kontor demo" and the window's first-run demo both make
+// the demo with them.
+func demoSteps() []demo.Step {
+	return []demo.Step{
+		demo.Sales(),
+		demo.Payables(),
+		demo.Bank(),
+		demo.Reception(),
+	}
+}
