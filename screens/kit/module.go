@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
 	"kontor/app"
@@ -158,6 +159,14 @@ const (
 	ArgSave = "save"
 	// argDoc prefixes the ID of a document to show (ArgDoc).
 	argDoc = "doc:"
+)
+
+// The shortcuts that more than one module gives its actions.
+var (
+	// ShortcutNew is Ctrl+N (Cmd+N on macOS): Action{Arg: ArgNew}.
+	ShortcutNew fyne.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	// ShortcutSave is Ctrl+S (Cmd+S on macOS): Action{Arg: ArgSave}.
+	ShortcutSave fyne.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // ArgDoc is the Open argument that shows the document with id (a sales
