@@ -1,0 +1,45 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"kontor/app"
+	"kontor/screens/kit"
+)
+
+// CoreModule is the shell's own tabs: Audit and Users (both back office).
+// Users live in the main window rather than in Settings: only admin holds
+// the permission, the idle lock covers the tab with the rest, and its
+// actions take effect at once.
+func CoreModule() kit.Module {
+	return kit.Module{ID: "core", Tabs: []kit.Tab{
+		{ID: "audit", TitleKey: "tab.audit", Title: "Audit", Icon: theme.HistoryIcon, Group: kit.BackOffice,
+			Perm: app.PermAuditRead, Order: 900, Build: func(h kit.Host) kit.View {
+				return kit.ViewOf(newAuditView(h.Deps(), h.Window()).buildUI())
+			}},
+		{ID: "users", TitleKey: "tab.users", Title: "Users", Icon: theme.AccountIcon, Group: kit.BackOffice,
+			Perm: app.PermUsersManage, Order: 910, Build: func(h kit.Host) kit.View {
+				return kit.ViewOf(newUsersView(h.Deps(), h.Window()).buildUI())
+			}},
+	}}
+}
+
+// PlaceholdersModule is the tabs of modules not built yet: After-sales and
+// Payroll, each a kit.Placeholder naming what will live there.
+func PlaceholdersModule() kit.Module {
+	placeholder := func(icon func() fyne.Resource, titleKey, title, textKey, text string) func(kit.Host) kit.View {
+		return func(kit.Host) kit.View {
+			return kit.ViewOf(kit.Placeholder(icon(), lang.X(titleKey, title), lang.X(textKey, text)))
+		}
+	}
+	return kit.Module{ID: "placeholders", Tabs: []kit.Tab{
+		{ID: "aftersales", TitleKey: "tab.aftersales", Title: "After-sales", Icon: theme.SettingsIcon, Group: kit.FrontOffice,
+			Perm: app.PermAftersales, Order: 300, Build: placeholder(theme.SettingsIcon, "tab.aftersales", "After-sales",
+				"placeholder.aftersales", "Service tickets, warranty checks and returns (RMA) will live here.")},
+		{ID: "payroll", TitleKey: "tab.payroll", Title: "Payroll", Icon: theme.AccountIcon, Group: kit.BackOffice,
+			Perm: app.PermPayroll, Order: 200, Build: placeholder(theme.AccountIcon, "tab.payroll", "Payroll",
+				"placeholder.payroll", "Employees, monthly pay runs, payslips and their posting to the ledger will live here.")},
+	}}
+}

@@ -1,0 +1,27 @@
+package screens
+
+import (
+	"testing"
+
+	"kontor/app"
+	"kontor/data/datatest"
+	"kontor/screens/kit/kittest"
+)
+
+// TestCoreModuleTabs: admin sees Audit, Users and both placeholders; a
+// reception-only user sees none of them.
+func TestCoreModuleTabs(t *testing.T) {
+	db := datatest.MustOpen(t)
+	admin := kittest.NewHost(t, kittest.Deps(db, db.User(t, app.RoleAdmin)), datatest.TestCompany(), CoreModule(), PlaceholdersModule())
+	for _, id := range []string{"audit", "users", "aftersales", "payroll"} {
+		if admin.View(id) == nil {
+			t.Errorf("admin does not see tab %q", id)
+		}
+	}
+	rec := kittest.NewHost(t, kittest.Deps(db, db.User(t, app.RoleReception)), datatest.TestCompany(), CoreModule(), PlaceholdersModule())
+	for _, id := range []string{"audit", "users", "aftersales", "payroll"} {
+		if rec.View(id) != nil {
+			t.Errorf("reception sees tab %q", id)
+		}
+	}
+}
