@@ -17,11 +17,13 @@ func CoreModule() kit.Module {
 	return kit.Module{ID: "core", Tabs: []kit.Tab{
 		{ID: "audit", TitleKey: "tab.audit", Title: "Audit", Icon: theme.HistoryIcon, Group: kit.BackOffice,
 			Perm: app.PermAuditRead, Order: 900, Build: func(h kit.Host) kit.View {
-				return kit.ViewOf(newAuditView(h.Deps(), h.Window()).buildUI())
+				v := newAuditView(h.Deps(), h.Window())
+				return &reloadView{ui: v.buildUI(), reload: v.reload}
 			}},
 		{ID: "users", TitleKey: "tab.users", Title: "Users", Icon: theme.AccountIcon, Group: kit.BackOffice,
 			Perm: app.PermUsersManage, Order: 910, Build: func(h kit.Host) kit.View {
-				return kit.ViewOf(newUsersView(h.Deps(), h.Window()).buildUI())
+				v := newUsersView(h.Deps(), h.Window())
+				return &reloadView{ui: v.buildUI(), reload: v.reload}
 			}},
 	}}
 }
@@ -43,3 +45,12 @@ func PlaceholdersModule() kit.Module {
 				"placeholder.payroll", "Employees, monthly pay runs, payslips and their posting to the ledger will live here.")},
 	}}
 }
+
+// reloadView is a view that reloads its list whenever its tab is shown.
+type reloadView struct {
+	ui     fyne.CanvasObject
+	reload func()
+}
+
+func (v *reloadView) UI() fyne.CanvasObject { return v.ui }
+func (v *reloadView) Shown()                { v.reload() }
