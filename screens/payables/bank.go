@@ -15,7 +15,6 @@ import (
 	"kontor/screens/kit"
 )
 
-
 // bankView is the Bank pane of Accounts: the stored lines of imported bank
 // statements with what the matcher made of them. Matched lines are posted
 // once the accountant confirms them; the others are paired by hand or set

@@ -14,7 +14,6 @@ import (
 	"kontor/screens/kit"
 )
 
-
 // unavailable is what a pane shows instead of itself when its service is not
 // wired or the user's roles do not include it.
 func unavailable(text string) fyne.CanvasObject {
