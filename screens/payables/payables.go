@@ -14,15 +14,6 @@ import (
 	"kontor/screens/kit"
 )
 
-// unavailable is what a pane shows instead of itself when its service is not
-// wired or the user's roles do not include it.
-func unavailable(text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return container.NewPadded(l)
-}
-
 // purchasePageSize is how many received invoices one fetch brings.
 const purchasePageSize = 100
 
