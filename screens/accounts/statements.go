@@ -54,7 +54,7 @@ var statementColumns = []kit.Column{
 	{Key: "statements.col.date", Fallback: "Date", Width: 100},
 	{Key: "statements.col.document", Fallback: "Document", Width: 165},
 	{Key: "statements.col.due", Fallback: "Due", Width: 100},
-	{Key: "statements.col.vs", Fallback: "Variable symbol", Width: 105},
+	{Key: "statements.col.vs", Fallback: "Variable symbol", Width: 140},
 	{Key: "statements.col.debit", Fallback: "Debit", Width: 120},
 	{Key: "statements.col.credit", Fallback: "Credit", Width: 120},
 	{Key: "statements.col.balance", Fallback: "Balance", Width: 120},
