@@ -1,4 +1,4 @@
-package screens
+package payables
 
 import (
 	"fmt"
@@ -8,6 +8,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"kontor/data/datatest"
+	"kontor/screens/kit/kittest"
 )
 
 // aboRecords is an ABO statement of 1.–10. 3. 2026 with one incoming
@@ -27,10 +30,13 @@ func aboRecords(valueDate string) string {
 // its statement, a CSV line dated 01.12.9999 (once its columns are
 // confirmed), a CSV whose movements do not reach its closing balance.
 func TestBankPaneRefusesImplausible(t *testing.T) {
-	r := mustOpen(t) // today is 15 March 2026
-	test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	v := newBankView(r.deps(r.admin), w, r.company())
+	db := datatest.MustOpen(t)
+	c, err := db.Company(db.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := kittest.Window(t)
+	v := newBankView(kittest.Deps(db), w, c)
 	w.SetContent(v.buildUI())
 	w.Resize(fyne.NewSize(1400, 820))
 
@@ -38,10 +44,10 @@ func TestBankPaneRefusesImplausible(t *testing.T) {
 		t.Fatalf("the ABO records are %d characters", n)
 	}
 	v.importData("vypis.gpc", []byte(aboRecords("100327")))
-	if got := dialogText(w); !strings.Contains(got, "line 2: the movement is dated 10 Mar 2027") || !strings.Contains(got, "outside the statement's period") {
+	if got := kittest.DialogText(w); !strings.Contains(got, "line 2: the movement is dated 10 Mar 2027") || !strings.Contains(got, "outside the statement's period") {
 		t.Errorf("ABO a year off:\n%s", got)
 	}
-	closeDialogs(w)
+	kittest.CloseDialogs(w)
 
 	csv := "Číslo účtu;19-2000145399/0800\n" +
 		"Období;01.03.2026 - 10.03.2026\n" +
@@ -56,13 +62,17 @@ func TestBankPaneRefusesImplausible(t *testing.T) {
 	} {
 		data := strings.NewReplacer("{{date}}", tc.date, "{{closing}}", tc.closing).Replace(csv)
 		v.importData("vypis.csv", []byte(data))
-		tapDialog(t, w, "Continue") // the guessed columns are right
-		if got := dialogText(w); !strings.Contains(got, tc.want) {
+		top := w.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatalf("%s: no dialog to confirm the columns in", tc.name)
+		}
+		test.Tap(kittest.Button(t, top, "Continue")) // the guessed columns are right
+		if got := kittest.DialogText(w); !strings.Contains(got, tc.want) {
 			t.Errorf("%s:\n%s", tc.name, got)
 		}
-		closeDialogs(w)
+		kittest.CloseDialogs(w)
 	}
-	if es, err := r.store.BankEntries(r.ctx(), false); err != nil || len(es) != 0 {
+	if es, err := db.BankEntries(db.Ctx, false); err != nil || len(es) != 0 {
 		t.Fatalf("refused statements stored %d lines (%v)", len(es), err)
 	}
 }

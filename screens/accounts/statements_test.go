@@ -1,13 +1,16 @@
-package screens
+package accounts
 
 import (
+	"fyne.io/fyne/v2"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/data/datatest"
 	"kontor/screens/kit"
+	"kontor/screens/kit/kittest"
 )
 
 // TestStatementPreviewPerCurrency: the preview of a customer who owes euros
@@ -15,29 +18,47 @@ import (
 // in crowns too: the preview has a section per currency under its heading,
 // each line and summary in its own currency, the euros never converted.
 func TestStatementPreviewPerCurrency(t *testing.T) {
-	rs := mustOpen(t)
-	cust, err := rs.store.SaveCustomer(rs.ctx(), app.Customer{Name: "Wiener Kaffee GmbH", Street: "Ring 1", City: "Wien", Postcode: "1010",
+	db := datatest.MustOpen(t)
+	ctx := db.Ctx
+	cust, err := db.SaveCustomer(ctx, app.Customer{Name: "Wiener Kaffee GmbH", Street: "Ring 1", City: "Wien", Postcode: "1010",
 		Country: "AT", PaymentDays: 14, Currency: "EUR"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := app.Today(rs.clock)
-	d, err := rs.store.SaveDraft(rs.ctx(), app.SalesDoc{Kind: app.KindInvoice, CustomerID: cust.ID, IssueDate: today, TaxDate: today, DueDate: today.AddDays(14),
+	today := app.Today(db.Clock)
+	d, err := db.SaveDraft(ctx, app.SalesDoc{Kind: app.KindInvoice, CustomerID: cust.ID, IssueDate: today, TaxDate: today, DueDate: today.AddDays(14),
 		Currency: "EUR", ExchangeRate: app.RateMicro(25_000_000),
 		Lines: []app.DocLine{{Text: "Kaffee", Quantity: app.Q(1), Unit: "kg", UnitPrice: 1000_00, VATKind: app.VATStandard}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	eurInv, err := rs.store.Issue(rs.ctx(), d.ID)
+	eurInv, err := db.Issue(ctx, d.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	czkInv := rs.invoice(cust, "Mlýnek", 2000_00)
+	d2, err := db.SaveDraft(ctx, app.SalesDoc{Kind: app.KindInvoice, CustomerID: cust.ID, IssueDate: today, TaxDate: today, DueDate: today.AddDays(14),
+		Currency: "CZK", Lines: []app.DocLine{{Text: "Mlýnek", Quantity: app.Q(1), Unit: "ks", UnitPrice: 2000_00, VATKind: app.VATStandard}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	czkInv, err := db.Issue(ctx, d2.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 
-	s, w := rs.shell(rs.admin)
-	s.selectTab("accounts")
-	subTab(t, w.Content(), "Statements")
-	p := linksOf(s.accounts).statements
+	c, err := db.Company(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := kittest.NewHost(t, kittest.Deps(db), c, Module())
+	s := h.Show("accounts").(*accountsScreen)
+	for _, it := range s.tabs.Items {
+		if it.Text == "Statements" {
+			s.tabs.Select(it)
+		}
+	}
+	h.Window().Resize(fyne.NewSize(1366, 850))
+	p := linksOf(s).statements
 	test.Type(p.search, "wien")
 	p.list.Select(0)
 	test.Tap(p.showB)
@@ -53,7 +74,7 @@ func TestStatementPreviewPerCurrency(t *testing.T) {
 	if len(p.view) != 4 || p.view[0].line != nil || p.view[2].line != nil {
 		t.Fatalf("rows %+v, want a heading and a line per currency", p.view)
 	}
-	shown := texts(p.table)
+	shown := kittest.Texts(p.table)
 	for _, want := range []string{"Account in EUR", "Account in CZK", "Invoice " + eurInv.Number,
 		app.FormatMinor(eurInv.Totals.Total, 2, kit.UILang), app.FormatMinor(czkInv.Totals.Total, 2, kit.UILang)} {
 		if !strings.Contains(shown, want) {
