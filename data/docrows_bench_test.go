@@ -1,0 +1,30 @@
+package data
+
+import (
+	"testing"
+
+	"kontor/app"
+)
+
+// BenchmarkDocRows measures a sales-list page of 50 (no term, a search
+// term, the overdue filter) on a store of random documents: the baseline
+// before list indexes (DocRows still decodes every document it scans).
+func BenchmarkDocRows(b *testing.B) {
+	s := randomSales(b, 1, 400)
+	for _, c := range []struct {
+		name string
+		f    app.DocFilter
+	}{
+		{"all", app.DocFilter{}},
+		{"term", app.DocFilter{Search: "novák"}},
+		{"overdue", app.DocFilter{Status: app.StatusOverdue}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, _, err := s.DocRows(ctx, c.f, 0, 50); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
