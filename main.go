@@ -59,6 +59,7 @@ func cliEnv() cli.Env {
 		Version:   version,
 		DefaultDB: defaultDB,
 		Open:      func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
+		OpenReads: func(path string) (cli.Store, error) { return data.Open(path, data.Options{NoAutoBackup: true}) },
 		Compact:   data.CompactFile,
 		Restore:   data.RestoreFile,
 		RunGUI:    guiRunner(context.Background()),

@@ -53,6 +53,10 @@ type Env struct {
 	// Open opens the database, creating the file if missing; errors are
 	// *app.Error (EINUSE when another process has it open).
 	Open func(path string) (Store, error)
+	// OpenReads, when set, opens the database for a command that only reads
+	// it (Command.Reads): like Open but without the daily backup, so a quick
+	// "list" or "export" does not pay for copying the file. nil means Open.
+	OpenReads func(path string) (Store, error)
 	// Compact rewrites the file without free pages and reports its sizes.
 	Compact func(path string) (before, after int64, err error)
 	// Restore replaces the database at to with the Kontor file from, as user
@@ -107,6 +111,7 @@ type runner struct {
 	env Env
 
 	progressShown bool // a progress line waits for its newline
+	reads         bool // the running command only reads the store
 	tree          []command
 }
 
@@ -176,6 +181,7 @@ func (r *runner) runCommand(c command, args []string, db string) int {
 		return r.group(c, args, db)
 	}
 	fs := r.flagSet("kontor " + c.name)
+	r.reads = c.reads
 	run := c.setup(r, c, fs, db)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -271,7 +277,11 @@ func (r *runner) dbPath(flagValue string) (string, error) {
 
 // withStore opens the database at path, runs fn and closes it again.
 func (r *runner) withStore(path string, fn func(svc app.Services) error) int {
-	st, err := r.env.Open(path)
+	open := r.env.Open
+	if r.reads && r.env.OpenReads != nil {
+		open = r.env.OpenReads
+	}
+	st, err := open(path)
 	if err != nil {
 		return r.fail(err)
 	}

@@ -29,6 +29,9 @@ type Command struct {
 	// new database and for a user changing their own password.
 	Perm     app.Permission
 	NoSignIn bool
+	// Reads marks a command that only reads the store: it opens it with
+	// Env.OpenReads (no daily backup at start-up) when main gives one.
+	Reads bool
 	// MinArgs and MaxArgs bound the positional arguments.
 	MinArgs, MaxArgs int
 	// Order places the command in help: the top-level commands and groups by
@@ -73,10 +76,11 @@ type command struct {
 	setup   func(r *runner, c command, fs *flag.FlagSet, db string) func(args []string) int
 	subs    []command
 	order   int
+	reads   bool // Command.Reads
 }
 
 func (c Command) node() command {
-	return command{name: c.Path, args: c.Args, summary: c.Summary, minArgs: c.MinArgs, maxArgs: c.MaxArgs, setup: c.setup, order: c.Order}
+	return command{name: c.Path, args: c.Args, summary: c.Summary, minArgs: c.MinArgs, maxArgs: c.MaxArgs, setup: c.setup, order: c.Order, reads: c.Reads}
 }
 
 // Group is the group c belongs to ("export" for "export invoice"), "" for a

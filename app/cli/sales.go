@@ -20,10 +20,10 @@ func Sales() []Command {
 	return []Command{
 		{Path: "list invoices", Args: "[--from D] [--to D] [--kind K] [--status S] [--format text|csv] [--db PATH] --user NAME",
 			Summary: "list issued invoices (or other sales documents) with their dates, customer, total and status (sales, accounts or admin)",
-			Perm:    app.PermSalesRead, Order: 71, setup: setupListInvoices},
+			Perm:    app.PermSalesRead, Reads: true, Order: 71, setup: setupListInvoices},
 		{Path: "export invoice", Args: "NUMBER [--out FILE.pdf] [--force] [--db PATH] --user NAME", MinArgs: 1, MaxArgs: 1,
 			Summary: "write one issued document (invoice, credit note, quote or order) as a PDF in its customer's language (sales, accounts or admin)",
-			Perm:    app.PermSalesRead, Order: 91, setup: setupExportInvoice},
+			Perm:    app.PermSalesRead, Reads: true, Order: 91, setup: setupExportInvoice},
 		{Path: "export invoices", Args: "--from D --to D --out FILE.pdf|DIR [--kind K] [--status S] [--force] [--db PATH] --user NAME",
 			Summary: "write the documents of a period as one combined PDF (--out ending in .pdf) or one NUMBER.pdf each in a folder; Ctrl-C stops and removes what it wrote (sales, accounts or admin)",
 			Perm:    app.PermSalesRead, Order: 92, setup: setupExportInvoices},
