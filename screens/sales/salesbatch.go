@@ -70,7 +70,7 @@ func (b *batchSource) next() (app.SalesDoc, error) {
 
 // exportCombined writes every document of next into one PDF at path; a
 // cancelled or failed export leaves no file.
-func exportCombined(ctx context.Context, r app.DocumentRenderer, c app.Company, next func() (app.SalesDoc, error), path string, progress func(int)) (int, error) {
+func exportCombined(ctx context.Context, r app.Printer, c app.Company, next func() (app.SalesDoc, error), path string, progress func(int)) (int, error) {
 	n := 0
 	counted := func() (app.SalesDoc, error) {
 		d, err := next()
@@ -80,7 +80,8 @@ func exportCombined(ctx context.Context, r app.DocumentRenderer, c app.Company, 
 		return d, err
 	}
 	err := kit.WriteFileAtomic(path, func(w *os.File) error {
-		if err := r.Batch(ctx, w, counted, c, progress); err != nil {
+		pnext := func() (app.Printable, error) { return counted() }
+		if err := r.PrintAll(ctx, w, pnext, c, progress); err != nil {
 			return err
 		}
 		return ctx.Err()
@@ -92,7 +93,7 @@ func exportCombined(ctx context.Context, r app.DocumentRenderer, c app.Company, 
 }
 
 // exportFolder writes each document of next as NUMBER.pdf into dir.
-func exportFolder(ctx context.Context, r app.DocumentRenderer, c app.Company, next func() (app.SalesDoc, error), dir string, progress func(int)) (int, error) {
+func exportFolder(ctx context.Context, r app.Printer, c app.Company, next func() (app.SalesDoc, error), dir string, progress func(int)) (int, error) {
 	n := 0
 	for {
 		if ctx.Err() != nil {
@@ -105,7 +106,7 @@ func exportFolder(ctx context.Context, r app.DocumentRenderer, c app.Company, ne
 		if err != nil {
 			return n, err
 		}
-		if err := kit.WriteFileAtomic(filepath.Join(dir, pdfFileName(d)), func(w *os.File) error { return r.Document(w, d, c) }); err != nil {
+		if err := kit.WriteFileAtomic(filepath.Join(dir, pdfFileName(d)), func(w *os.File) error { return r.Print(w, d, c) }); err != nil {
 			return n, err
 		}
 		n++
@@ -118,10 +119,6 @@ func exportFolder(ctx context.Context, r app.DocumentRenderer, c app.Company, ne
 // exportBatch offers the two forms of a batch export of the checked
 // documents (selected) or of all the list shows.
 func (l *docList) exportBatch(selected bool) {
-	if l.s.deps.PDF == nil {
-		kit.ShowError(errNoPDF(), l.s.win)
-		return
-	}
 	var ids []string
 	if selected {
 		for id := range l.selected {
@@ -182,9 +179,9 @@ func (l *docList) runBatch(spec batchSpec, folder bool, target string) {
 		src := &batchSource{ctx: ctx, sales: deps.Services.Sales, ids: spec.ids, filter: spec.filter}
 		step := func(done int) { progress(done, total) }
 		if folder {
-			return exportFolder(ctx, deps.PDF, c, src.next, target, step)
+			return exportFolder(ctx, deps.Printer, c, src.next, target, step)
 		}
-		return exportCombined(ctx, deps.PDF, c, src.next, target, step)
+		return exportCombined(ctx, deps.Printer, c, src.next, target, step)
 	}, func(done, total int) {
 		count.SetText(lang.X("sales.batch_progress", "{{.done}} of {{.total}}", map[string]any{"done": done, "total": total}))
 		if total > 0 {

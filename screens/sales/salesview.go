@@ -161,11 +161,6 @@ func (f *docForm) loadPayments() {
 	})
 }
 
-// errNoPDF is the refusal when main wired no PDF renderer.
-func errNoPDF() error {
-	return app.Errorf(app.ECONFLICT, "err.pdf.unavailable", "PDF export is not available", nil)
-}
-
 // pdfFileName is the suggested file name of a document: its number.
 func pdfFileName(d app.SalesDoc) string {
 	name := d.Number
@@ -183,10 +178,6 @@ func pdfFileName(d app.SalesDoc) string {
 // exportPDF asks where to save the document's PDF, writes it in the
 // background and opens it in the system viewer.
 func (f *docForm) exportPDF() {
-	if f.s.deps.PDF == nil {
-		kit.ShowError(errNoPDF(), f.s.win)
-		return
-	}
 	doc := f.doc
 	kit.SaveFileAs(f.s.win, pdfFileName(doc), ".pdf", func(path string) { f.s.writePDF(doc, path) })
 }
@@ -210,5 +201,5 @@ func writeDocPDF(ctx context.Context, d kit.Deps, doc app.SalesDoc, path string)
 	if err != nil {
 		return err
 	}
-	return kit.WriteFileAtomic(path, func(w *os.File) error { return d.PDF.Document(w, doc, c) })
+	return kit.WriteFileAtomic(path, func(w *os.File) error { return d.Printer.Print(w, doc, c) })
 }
