@@ -19,7 +19,7 @@ import (
 const docPageSize = 100
 
 // docList is one list of the Sales tab: a virtualised table of one kind of
-// document over Sales.Documents, searched as you type and filtered by status
+// document over Sales.DocRows, searched as you type and filtered by status
 // and issue dates. Invoices and credit notes have a check column for batch
 // export.
 type docList struct {
@@ -27,7 +27,7 @@ type docList struct {
 	kind app.DocKind
 
 	filter   app.DocFilter
-	rows     *kit.PagedRows[app.SalesDoc]
+	rows     *kit.PagedRows[app.DocRow]
 	selected map[string]bool // checked document IDs
 	off      int             // 1 when the check column is left out
 	debounce kit.Debouncer
@@ -43,7 +43,7 @@ type docList struct {
 
 func newDocList(s *salesScreen, k app.DocKind) *docList {
 	return &docList{s: s, kind: k, filter: app.DocFilter{Kind: k},
-		rows: kit.NewPagedRows[app.SalesDoc](docPageSize, s.deps, s.win), selected: map[string]bool{}}
+		rows: kit.NewPagedRows[app.DocRow](docPageSize, s.deps, s.win), selected: map[string]bool{}}
 }
 
 // checkable reports whether the list offers batch export.
@@ -215,8 +215,8 @@ func (l *docList) apply() {
 // reload drops the cached pages and fetches the first one with the count.
 func (l *docList) reload() {
 	f, svc := l.filter, l.s.deps.Services.Sales
-	l.rows.Reset(func(ctx context.Context, offset, limit int) ([]app.SalesDoc, int, error) {
-		return svc.Documents(ctx, f, offset, limit)
+	l.rows.Reset(func(ctx context.Context, offset, limit int) ([]app.DocRow, int, error) {
+		return svc.DocRows(ctx, f, offset, limit)
 	})
 	l.rows.Fetch(0)
 }
@@ -238,7 +238,7 @@ func (l *docList) updateCount() {
 }
 
 // toggle checks or unchecks a document for batch export; drafts have no PDF.
-func (l *docList) toggle(d app.SalesDoc, on bool) {
+func (l *docList) toggle(d app.DocRow, on bool) {
 	if on && d.Status != app.StatusDraft {
 		l.selected[d.ID] = true
 	} else {
@@ -286,7 +286,7 @@ func (l *docList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			text = lang.X("sales.draft_number", "(draft)")
 		}
 	case 2:
-		text = d.Customer.Name
+		text = d.Customer
 	case 3:
 		text = d.IssueDate.Format(kit.UILang)
 	case 4:
@@ -295,7 +295,7 @@ func (l *docList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			text = d.ValidUntil.Format(kit.UILang)
 		}
 	case 5:
-		text = app.FormatMinor(d.Totals.Total, app.MinorDigits(d.Currency), kit.UILang)
+		text = app.FormatMinor(d.Total, app.MinorDigits(d.Currency), kit.UILang)
 	case 6:
 		text = d.Currency
 	case 7:
