@@ -106,7 +106,7 @@ func showMain(a fyne.App, store *data.Store, dbPath string) {
 			_, err := demo.Run(ctx, svc, demo.Options{Scale: 1, Progress: progress, BankFiles: demoFilesBeside(dbPath)}, demo.All()...)
 			return err
 		},
-	})
+	}, guiModules()...)
 }
 
 // osUser names the person at the computer for the audit entry of a restore

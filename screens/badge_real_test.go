@@ -39,7 +39,7 @@ func TestPrintBadgeOpensPDFNamingTheHost(t *testing.T) {
 
 	s, w := rs.shell(recepce)
 	s.selectTab("reception")
-	s.reception.tabs.SelectIndex(1)
+	receptionOf(s).tabs.SelectIndex(1)
 	test.Tap(button(t, w.Content(), "Print badge"))
 	if top := w.Canvas().Overlays().Top(); top != nil {
 		t.Fatalf("a dialog came up instead of the badge: %q", dialogText(w))

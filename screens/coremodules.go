@@ -18,12 +18,12 @@ func CoreModule() kit.Module {
 		{ID: "audit", TitleKey: "tab.audit", Title: "Audit", Icon: theme.HistoryIcon, Group: kit.BackOffice,
 			Perm: app.PermAuditRead, Order: 900, Build: func(h kit.Host) kit.View {
 				v := newAuditView(h.Deps(), h.Window())
-				return &reloadView{ui: v.buildUI(), reload: v.reload}
+				return &reloadView{ui: v.buildUI(), reload: v.reload, inner: v}
 			}},
 		{ID: "users", TitleKey: "tab.users", Title: "Users", Icon: theme.AccountIcon, Group: kit.BackOffice,
 			Perm: app.PermUsersManage, Order: 910, Build: func(h kit.Host) kit.View {
 				v := newUsersView(h.Deps(), h.Window())
-				return &reloadView{ui: v.buildUI(), reload: v.reload}
+				return &reloadView{ui: v.buildUI(), reload: v.reload, inner: v}
 			}},
 	}}
 }
@@ -50,6 +50,7 @@ func PlaceholdersModule() kit.Module {
 type reloadView struct {
 	ui     fyne.CanvasObject
 	reload func()
+	inner  any // the view's own type (tests reach it)
 }
 
 func (v *reloadView) UI() fyne.CanvasObject { return v.ui }

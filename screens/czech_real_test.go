@@ -43,7 +43,7 @@ func TestCzechMoneyInMessages(t *testing.T) {
 	inv := rs.invoice(rs.customer("Dvořák s.r.o."), "Stůl z dubu", 1200000)
 	s, w := rs.shell(rs.admin)
 	s.selectTab("sales")
-	s.openSalesDoc(inv.ID)
+	s.Open("sales", kit.ArgDoc(inv.ID))
 	test.Tap(button(t, w.Content(), "Zapsat úhradu…"))
 	amount := fieldAfter(t, w.Canvas().Overlays().Top(), "Částka")
 	retype(amount, "20 000")
@@ -130,7 +130,7 @@ func TestCzechAuditTab(t *testing.T) {
 	if !s.selectTab("audit") {
 		t.Fatal("no Audit tab")
 	}
-	v := s.audit
+	v := auditOf(s)
 	v.entity.SetText("poptávka")
 	v.apply()
 	if v.rows.Count != 2 {

@@ -333,6 +333,7 @@ func fakesOf(d kit.Deps) (*fakeUsers, *fakeAudit) {
 // testGate is a gate on w signed in as d's user, with an idle lock.
 func testGate(a fyne.App, w fyne.Window, d kit.Deps) *gate {
 	g := newGate(a, w, d)
+	g.mods = testModules()
 	g.sess.User = d.User()
 	g.lock = newIdleLock(g)
 	return g

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"kontor/screens/kit"
 )
 
 // subTab selects the sub-tab titled title of the first tab set under root
@@ -55,10 +57,10 @@ func TestEveryFileDialogOpens(t *testing.T) {
 
 	// Sales: one invoice's PDF, then the list's batch in both forms.
 	s.selectTab("sales")
-	s.openSalesDoc(inv.ID)
+	s.Open("sales", kit.ArgDoc(inv.ID))
 	test.Tap(button(t, w.Content(), "Export PDF…"))
 	wantFileDialog(t, w, "invoice PDF", "Save File")
-	s.sales.backToLists()
+	salesOf(s).backToLists()
 	for _, form := range []struct{ radio, title string }{{"One combined PDF", "Save File"}, {"One file each in a folder", "Open Folder"}} {
 		test.Tap(button(t, w.Content(), "Export all listed…"))
 		for _, o := range objects(w.Canvas().Overlays().Top()) {
@@ -77,7 +79,7 @@ func TestEveryFileDialogOpens(t *testing.T) {
 	wantFileDialog(t, w, "bank statement import", "Open File")
 
 	subTab(t, w.Content(), "Statements")
-	p := linksOf(s.accounts).statements
+	p := linksOf(accountsOf(s)).statements
 	test.Type(p.search, "dvo")
 	p.list.Select(0)
 	test.Tap(p.exportB)
@@ -89,7 +91,7 @@ func TestEveryFileDialogOpens(t *testing.T) {
 	}
 
 	subTab(t, w.Content(), "Reports")
-	rp := linksOf(s.accounts).reports
+	rp := linksOf(accountsOf(s)).reports
 	rp.kind.SetSelected("Trial balance")
 	test.Tap(rp.showB)
 	closeDialogs(w)

@@ -34,7 +34,7 @@ func TestIdleLockKeepsUnsavedSettings(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	clock := d.Services.Clock.(*app.FixedClock)
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	w := g.win
 	sh := g.shell
@@ -91,7 +91,7 @@ func TestIdleLockNoticesActivity(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	clock := d.Services.Clock.(*app.FixedClock)
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	w := g.win
 	idleThenCheck := func(what string, act func()) {
@@ -108,7 +108,7 @@ func TestIdleLockNoticesActivity(t *testing.T) {
 	idleThenCheck("a key was pressed with nothing focused", func() { test.TypeOnCanvas(w.Canvas(), "x") })
 
 	g.shell.selectTab("audit")
-	e := g.shell.audit.user
+	e := auditOf(g.shell).user
 	w.Canvas().Focus(e)
 	g.lock.check() // remembers the focused entry
 	idleThenCheck("someone typed into an entry", func() { e.TypedRune('p') })
@@ -152,7 +152,7 @@ func TestIdleLockKeepsUnsavedWizard(t *testing.T) {
 	d, _, _ := testDeps(nil)
 	users, _ := fakesOf(d)
 	users.mustAdd(app.NewUser{Name: "admin", Roles: []app.Role{app.RoleAdmin}, Password: "kontor-demo"})
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	signInGate(t, g, "admin", "kontor-demo")
 	name := entryAfter(t, g.win.Content(), "Company name")
 	test.Type(name, "Pekařství Dvořák")
@@ -171,7 +171,7 @@ func TestLockSignOutDropsSession(t *testing.T) {
 	a := test.NewTempApp(t)
 	c := testCompany()
 	d, _, _ := testDeps(&c)
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	g.shell.openSettings()
 	g.lock.lockNow()

@@ -24,7 +24,7 @@ func signInGate(t *testing.T, g *gate, name, password string) {
 // signIn opens the main window and signs in through the login screen.
 func signIn(t *testing.T, a fyne.App, d kit.Deps, name, password string) fyne.Window {
 	t.Helper()
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	signInGate(t, g, name, password)
 	return g.win
 }
@@ -48,7 +48,7 @@ func TestLoginEnterSignsIn(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	_, audit := fakesOf(d)
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	w := g.win
 	if w.Title() != "Kontor" || w.MainMenu() != nil {
 		t.Fatalf("before sign-in: title %q, menu %v", w.Title(), w.MainMenu())
@@ -80,7 +80,7 @@ func TestLoginFailureShowsMessageOnly(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	users, _ := fakesOf(d)
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	w := g.win
 	root := w.Content()
 	pw := entryAfter(t, root, "Password")
@@ -117,7 +117,7 @@ func TestReceptionSeesFrontOfficeOnly(t *testing.T) {
 	d, _, _ := testDeps(&c)
 	users, _ := fakesOf(d)
 	users.mustAdd(app.NewUser{Name: "recepce", FullName: "Jana Růžičková", Roles: []app.Role{app.RoleReception}, Password: "kontor-demo"})
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	signInGate(t, g, "recepce", "kontor-demo")
 	sh := g.shell
 	if sh == nil {
@@ -126,7 +126,7 @@ func TestReceptionSeesFrontOfficeOnly(t *testing.T) {
 	if got := strings.Join(tabTitles(sh.groups), ","); got != "Front office" {
 		t.Errorf("groups %s", got)
 	}
-	if got := strings.Join(tabTitles(sh.inner[frontOffice]), ","); got != "Reception" {
+	if got := strings.Join(tabTitles(sh.inner[kit.FrontOffice]), ","); got != "Reception" {
 		t.Errorf("front office %s", got)
 	}
 	for _, id := range []string{"accounts", "audit", "users", "payroll"} {
@@ -152,7 +152,7 @@ func TestNonAdminWithoutCompanyIsTold(t *testing.T) {
 	users, _ := fakesOf(d)
 	users.mustAdd(app.NewUser{Name: "admin", Roles: []app.Role{app.RoleAdmin}, Password: "kontor-demo"})
 	users.mustAdd(app.NewUser{Name: "prodej", Roles: []app.Role{app.RoleSales}, Password: "kontor-demo"})
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	signInGate(t, g, "prodej", "kontor-demo")
 	if got := texts(g.win.Content()); !strings.Contains(got, "An administrator must sign in first") {
 		t.Fatalf("a salesman of an empty database sees:\n%s", got)

@@ -29,10 +29,10 @@ func receptionTestScreen(t *testing.T, roles ...app.Role) (*shell, *receptionScr
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1366, 850))
 	sh := openTestShell(a, w, d, c)
-	if sh.reception == nil || sh.currentTabID() != "reception" {
+	if receptionOf(sh) == nil || sh.currentTabID() != "reception" {
 		t.Fatalf("the Reception tab is not on show (%q)", sh.currentTabID())
 	}
-	return sh, sh.reception, w, d
+	return sh, receptionOf(sh), w, d
 }
 
 // selectAfter finds the first select that follows the label with text.

@@ -33,7 +33,7 @@ func TestReportsSaveVATFilings(t *testing.T) {
 	sh, w := rs.shell(rs.admin)
 	sh.selectTab("accounts")
 	subTab(t, w.Content(), "Reports")
-	p := linksOf(sh.accounts).reports
+	p := linksOf(accountsOf(sh)).reports
 	v := p.vat
 	// Last month is offered (the clock says 15 March 2026).
 	if v.period.Text != "2026-02" {

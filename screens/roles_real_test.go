@@ -9,17 +9,18 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/screens/kit"
 )
 
 // showInquiry opens the Inquiries sub-tab of the Reception tab of s with the
 // inquiry id in full.
 func showInquiry(t *testing.T, s *shell, id string) *inquiriesView {
 	t.Helper()
-	if !s.selectTab("reception") || s.reception == nil {
+	if !s.selectTab("reception") || receptionOf(s) == nil {
 		t.Fatal("no Reception tab")
 	}
-	s.reception.tabs.SelectIndex(3)
-	v := s.reception.inquiries
+	receptionOf(s).tabs.SelectIndex(3)
+	v := receptionOf(s).inquiries
 	v.filter.SetSelectedIndex(1) // all
 	v.show(id)
 	return v
@@ -76,7 +77,7 @@ func TestInquiryBecomesQuoteForReceptionAndSales(t *testing.T) {
 	showInquiry(t, s2, q2.ID)
 	test.Tap(button(t, w2.Content(), "Create quote"))
 	saved = storedInquiry(t, rs, q2.ID)
-	if saved.Status != app.InquiryQuoted || s2.currentTabID() != "sales" || s2.sales.form == nil || s2.sales.form.doc.ID != saved.QuoteID {
+	if saved.Status != app.InquiryQuoted || s2.currentTabID() != "sales" || salesOf(s2).form == nil || salesOf(s2).form.doc.ID != saved.QuoteID {
 		t.Fatalf("sales after Create quote: tab %s, inquiry %+v", s2.currentTabID(), saved)
 	}
 
@@ -119,13 +120,13 @@ func TestRolesSeeWhatTheReadmePromises(t *testing.T) {
 	rs := mustOpen(t)
 	tabs := func(u app.User) (string, *shell, fyne.Window) {
 		s, w := rs.shell(u)
-		titles := func(g tabGroup) string {
+		titles := func(g kit.Group) string {
 			if s.inner[g] == nil {
 				return ""
 			}
 			return strings.Join(tabTitles(s.inner[g]), ",")
 		}
-		return titles(frontOffice) + " | " + titles(backOffice), s, w
+		return titles(kit.FrontOffice) + " | " + titles(kit.BackOffice), s, w
 	}
 	for _, tt := range []struct {
 		role app.Role

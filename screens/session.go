@@ -22,6 +22,8 @@ type gate struct {
 	sess  *kit.Session
 	lock  *idleLock
 	shell *shell
+	// mods are the modules the shell composes.
+	mods []kit.Module
 
 	demoHint bool // the demo was just loaded: the login screen lists its users
 }

@@ -23,10 +23,15 @@ const (
 // has no users yet, the login screen otherwise; once someone signs in, the
 // company wizard (an admin of a database without a company) or the shell. It
 // shows and returns the window.
-func ShowMain(a fyne.App, d kit.Deps) fyne.Window { return showMain(a, d).win }
+//
+// mods are the modules whose tabs the shell composes (main's guiModules):
+// a signed-in user sees each tab whose permission they hold.
+func ShowMain(a fyne.App, d kit.Deps, mods ...kit.Module) fyne.Window {
+	return showMain(a, d, mods...).win
+}
 
 // showMain is ShowMain returning the gate of the window.
-func showMain(a fyne.App, d kit.Deps) *gate {
+func showMain(a fyne.App, d kit.Deps, mods ...kit.Module) *gate {
 	w := a.NewWindow("Kontor")
 	w.SetIcon(kit.AppIcon())
 	prefs := a.Preferences()
@@ -34,6 +39,7 @@ func showMain(a fyne.App, d kit.Deps) *gate {
 		float32(prefs.FloatWithFallback(prefWidth, 1180)),
 		float32(prefs.FloatWithFallback(prefHeight, 760))))
 	g := newGate(a, w, d)
+	g.mods = mods
 	w.SetOnClosed(func() {
 		size := w.Canvas().Size()
 		if size.Width > 200 && size.Height > 200 {
@@ -55,9 +61,11 @@ func openShell(g *gate, c app.Company) *shell {
 	g.win.SetMainMenu(s.menu())
 	g.win.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { s.lockNow() })
 	s.setTitle()
-	if s.reception != nil && s.currentTabID() == "reception" {
-		s.reception.focus() // the search field, once the content is on the canvas
-		g.lock.focusMoved(g.win)
+	if f, ok := s.views[s.currentTabID()].(kit.Focuser); ok {
+		f.Focus() // e.g. Reception's search field, once the content is on the canvas
+		if g.lock != nil {
+			g.lock.focusMoved(g.win)
+		}
 	}
 	return s
 }
@@ -75,34 +83,41 @@ type shell struct {
 	company app.Company
 
 	groups    *container.AppTabs
-	inner     map[tabGroup]*container.AppTabs
+	inner     map[kit.Group]*container.AppTabs
 	tabIDs    map[*container.TabItem]string
 	status    *widget.Label
 	userLabel *widget.Label
-	accounts  *accountsScreen
-	audit     *auditView
-	users     *usersView
-	// warehouseItems is the price list shown in the Warehouse tab.
-	warehouseItems *priceListView
-	sales          *salesScreen
-	reception      *receptionScreen
-	settingsWin    fyne.Window
+	// views are the built tabs and panes by ID; tabs the composed tabs the
+	// user sees, in display order.
+	views       map[string]kit.View
+	tabs        []kit.Tab
+	panes       []kit.Pane
+	settingsWin fyne.Window
 }
 
 func (s *shell) buildUI() fyne.CanvasObject {
-	s.inner = map[tabGroup]*container.AppTabs{}
+	s.inner = map[kit.Group]*container.AppTabs{}
 	s.tabIDs = map[*container.TabItem]string{}
+	s.views = map[string]kit.View{}
 	s.groups = container.NewAppTabs()
-	for _, g := range []tabGroup{frontOffice, backOffice} {
-		specs := visibleTabs(g, s.gate.sess.Roles())
-		if len(specs) == 0 {
-			continue
-		}
-		inner := container.NewAppTabs()
-		for _, t := range specs {
-			item := container.NewTabItemWithIcon(t.title(), t.Icon(), t.Build(s))
+	s.tabs, s.panes = composeTabs(s.gate.mods, s.deps.Can)
+	for _, g := range []kit.Group{kit.FrontOffice, kit.BackOffice} {
+		var inner *container.AppTabs
+		for _, t := range s.tabs {
+			if t.Group != g {
+				continue
+			}
+			if inner == nil {
+				inner = container.NewAppTabs()
+			}
+			v := t.Build(s)
+			s.views[t.ID] = v
+			item := container.NewTabItemWithIcon(t.Label(), t.Icon(), v.UI())
 			s.tabIDs[item] = t.ID
 			inner.Append(item)
+		}
+		if inner == nil {
+			continue
 		}
 		inner.OnSelected = func(*container.TabItem) { s.tabChanged() }
 		s.inner[g] = inner
@@ -110,6 +125,7 @@ func (s *shell) buildUI() fyne.CanvasObject {
 		s.tabIDs[group] = string(g)
 		s.groups.Append(group)
 	}
+	s.buildPanes()
 	s.groups.OnSelected = func(*container.TabItem) { s.tabChanged() }
 	s.restoreTab()
 
@@ -168,31 +184,22 @@ func (s *shell) currentTabID() string {
 	if g == nil {
 		return ""
 	}
-	inner := s.inner[tabGroup(s.tabIDs[g])]
+	inner := s.inner[kit.Group(s.tabIDs[g])]
 	if inner == nil || inner.Selected() == nil {
 		return ""
 	}
 	return s.tabIDs[inner.Selected()]
 }
 
-// tabChanged remembers the tab and refreshes the Accounts tab when it shows.
+// tabChanged remembers the tab and tells its view it is shown.
 func (s *shell) tabChanged() {
 	id := s.currentTabID()
 	if id == "" {
 		return
 	}
 	s.app.Preferences().SetString(prefTab, id)
-	switch {
-	case id == "accounts" && s.accounts != nil:
-		s.accounts.refresh()
-	case id == "audit" && s.audit != nil:
-		s.audit.reload()
-	case id == "users" && s.users != nil:
-		s.users.reload()
-	case id == "sales" && s.sales != nil:
-		s.sales.refresh()
-	case id == "reception" && s.reception != nil:
-		s.reception.shown()
+	if v, ok := s.views[id].(kit.Shower); ok {
+		v.Shown()
 	}
 }
 
@@ -202,7 +209,7 @@ func (s *shell) restoreTab() { s.selectTab(s.app.Preferences().String(prefTab)) 
 // selectTab shows the tab with id and reports whether the user may see it.
 func (s *shell) selectTab(id string) bool {
 	for _, g := range s.groups.Items {
-		inner := s.inner[tabGroup(s.tabIDs[g])]
+		inner := s.inner[kit.Group(s.tabIDs[g])]
 		for _, item := range inner.Items {
 			if s.tabIDs[item] == id {
 				s.groups.Select(g)
@@ -242,58 +249,8 @@ func (s *shell) menu() *fyne.MainMenu {
 	help := fyne.NewMenu(lang.X("menu.help", "Help"),
 		fyne.NewMenuItem(lang.X("action.about", "About Kontor"), s.about),
 	)
-	menus := []*fyne.Menu{file}
-	// Ctrl+N means "new" in the tab on show: a customer in Reception, an
-	// invoice elsewhere. The first menu item with the shortcut gets it.
-	if s.reception != nil && s.deps.Can(app.PermCustomersWrite) {
-		newCust := fyne.NewMenuItem(lang.X("customers.add", "New customer…"), s.newByShortcut)
-		newCust.Shortcut = newInvoiceShortcut
-		menus = append(menus, fyne.NewMenu(lang.X("tab.reception", "Reception"), newCust))
-	}
-	if s.sales != nil && s.deps.Can(app.PermSalesWrite) {
-		newInv := fyne.NewMenuItem(lang.X("sales.new_invoice", "New invoice"), s.newByShortcut)
-		newInv.Shortcut = newInvoiceShortcut
-		save := fyne.NewMenuItem(lang.X("sales.save", "Save draft"), s.saveDocument)
-		save.Shortcut = saveDocShortcut
-		menus = append(menus, fyne.NewMenu(lang.X("tab.sales", "Sales"), newInv, save))
-	}
+	menus := append([]*fyne.Menu{file}, s.actionMenus()...)
 	return fyne.NewMainMenu(append(menus, help)...)
-}
-
-// newByShortcut is Ctrl+N: a new customer in the Reception tab, a new
-// invoice in the Sales tab otherwise.
-func (s *shell) newByShortcut() {
-	if s.reception != nil && (s.currentTabID() == "reception" || s.sales == nil || !s.deps.Can(app.PermSalesWrite)) {
-		if s.selectTab("reception") {
-			s.reception.newCustomer()
-		}
-		return
-	}
-	s.newInvoice()
-}
-
-// openSalesDoc shows a sales document in the Sales tab (a quote made from
-// an inquiry, an invoice on a customer card).
-func (s *shell) openSalesDoc(id string) {
-	if s.sales == nil || !s.selectTab("sales") {
-		return
-	}
-	s.sales.confirmLeave(func() { s.sales.openDoc(id) })
-}
-
-// newInvoice opens a new invoice in the Sales tab (Ctrl+N).
-func (s *shell) newInvoice() {
-	if s.sales == nil || !s.selectTab("sales") {
-		return
-	}
-	s.sales.confirmLeave(func() { s.sales.newDoc(app.KindInvoice) })
-}
-
-// saveDocument saves the draft open in the Sales tab (Ctrl+S).
-func (s *shell) saveDocument() {
-	if s.sales != nil && s.currentTabID() == "sales" {
-		s.sales.save()
-	}
 }
 
 // lockNow locks the window at once (File → Lock now, Ctrl+L).
@@ -316,6 +273,7 @@ func (s *shell) openSettings() {
 	w := s.app.NewWindow(lang.X("settings.title", "Settings") + " — " + s.company.Name)
 	w.SetIcon(kit.AppIcon())
 	st := newSettings(s.deps, w, s.app.Preferences(), s.company, func(c app.Company) {
+		// Host.Company answers the saved company from now on.
 		s.company = c
 		s.setTitle()
 		s.updateStatus()
@@ -338,8 +296,10 @@ func (s *shell) openSettings() {
 // closeWindows closes the shell's other windows and its shortcut (sign-out).
 func (s *shell) closeWindows() {
 	s.win.Canvas().RemoveShortcut(lockShortcut)
-	if s.reception != nil {
-		s.reception.stop()
+	for _, v := range s.views {
+		if st, ok := v.(kit.Stopper); ok {
+			st.Stop()
+		}
 	}
 	if s.settingsWin != nil {
 		w := s.settingsWin

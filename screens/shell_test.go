@@ -21,27 +21,30 @@ func tabTitles(tabs *container.AppTabs) []string {
 	return out
 }
 
-func TestRegistryHidesTabsByRole(t *testing.T) {
-	ids := func(specs []tabSpec) string {
+func TestModulesHideTabsByPermission(t *testing.T) {
+	ids := func(g kit.Group, roles ...app.Role) string {
+		tabs, _ := composeTabs(testModules(), func(p app.Permission) bool { return app.Can(roles, p) })
 		var s []string
-		for _, t := range specs {
-			s = append(s, t.ID)
+		for _, t := range tabs {
+			if t.Group == g {
+				s = append(s, t.ID)
+			}
 		}
 		return strings.Join(s, ",")
 	}
-	if got := ids(visibleTabs(backOffice, []string{"sales", "payroll"})); got != "payroll" {
+	if got := ids(kit.BackOffice, app.RoleSales, app.RolePayroll); got != "payroll" {
 		t.Errorf("sales+payroll see back office %q", got)
 	}
-	if got := ids(visibleTabs(backOffice, []string{"admin"})); got != "accounts,payroll,warehouse,audit,users" {
+	if got := ids(kit.BackOffice, app.RoleAdmin); got != "accounts,payroll,warehouse,audit,users" {
 		t.Errorf("admin sees %q", got)
 	}
-	if got := ids(visibleTabs(frontOffice, nil)); got != "reception,sales,aftersales" {
-		t.Errorf("no users yet: %q", got)
+	if got := ids(kit.FrontOffice, app.RoleAdmin); got != "reception,sales,aftersales" {
+		t.Errorf("admin sees front office %q", got)
 	}
-	if got := ids(visibleTabs(backOffice, []string{"accounts"})); got != "accounts,audit" {
+	if got := ids(kit.BackOffice, app.RoleAccounts); got != "accounts,audit" {
 		t.Errorf("accounts sees %q", got)
 	}
-	if got := ids(visibleTabs(backOffice, []string{})); got != "" {
+	if got := ids(kit.BackOffice); got != "" {
 		t.Errorf("a user without roles sees %q", got)
 	}
 
@@ -55,10 +58,10 @@ func TestRegistryHidesTabsByRole(t *testing.T) {
 	if got := tabTitles(s.groups); len(got) != 1 || got[0] != "Front office" {
 		t.Fatalf("groups %v", got)
 	}
-	if got := tabTitles(s.inner[frontOffice]); strings.Join(got, ",") != "Reception" {
+	if got := tabTitles(s.inner[kit.FrontOffice]); strings.Join(got, ",") != "Reception" {
 		t.Errorf("reception sees %v", got)
 	}
-	if s.selectTab("accounts") || s.accounts != nil {
+	if s.selectTab("accounts") || accountsOf(s) != nil {
 		t.Error("a receptionist reached the Accounts tab")
 	}
 }
@@ -89,10 +92,10 @@ func TestShellTabsPlaceholdersAndStatus(t *testing.T) {
 		t.Fatal("no Front office / Back office tabs")
 	}
 	sh := openTestShell(a, w, d, c)
-	if got := strings.Join(tabTitles(sh.inner[frontOffice]), ","); got != "Reception,Sales,After-sales" {
+	if got := strings.Join(tabTitles(sh.inner[kit.FrontOffice]), ","); got != "Reception,Sales,After-sales" {
 		t.Errorf("front office %s", got)
 	}
-	if got := strings.Join(tabTitles(sh.inner[backOffice]), ","); got != "Accounts,Payroll,Warehouse,Audit,Users" {
+	if got := strings.Join(tabTitles(sh.inner[kit.BackOffice]), ","); got != "Accounts,Payroll,Warehouse,Audit,Users" {
 		t.Errorf("back office %s", got)
 	}
 	for id, want := range map[string]string{
@@ -151,7 +154,7 @@ func TestSetupLanguageOverride(t *testing.T) {
 	if got := kit.SetupLanguage(prefs); got != app.Czech {
 		t.Fatalf("lang %q", got)
 	}
-	if got := registry[1].title(); got != "Prodej" {
+	if got := LegacySalesModule().Tabs[0].Label(); got != "Prodej" {
 		t.Errorf("Sales in Czech = %q", got)
 	}
 	err := app.Invalid("company.ico", "err.ico.format", "must have 8 digits", nil)

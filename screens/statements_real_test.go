@@ -37,7 +37,7 @@ func TestStatementPreviewPerCurrency(t *testing.T) {
 	s, w := rs.shell(rs.admin)
 	s.selectTab("accounts")
 	subTab(t, w.Content(), "Statements")
-	p := linksOf(s.accounts).statements
+	p := linksOf(accountsOf(s)).statements
 	test.Type(p.search, "wien")
 	p.list.Select(0)
 	test.Tap(p.showB)

@@ -28,7 +28,7 @@ func TestChangeOwnPassword(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	users, _ := fakesOf(d)
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	w := g.win
 	g.shell.changePassword()
@@ -75,14 +75,14 @@ func TestUsersAddAndLastAdmin(t *testing.T) {
 	c := testCompany()
 	d, _, _ := testDeps(&c)
 	users, _ := fakesOf(d)
-	g := showMain(a, d)
+	g := showMain(a, d, testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	w := g.win
 	w.Resize(fyne.NewSize(1200, 800))
 	if !g.shell.selectTab("users") {
 		t.Fatal("admin has no Users tab")
 	}
-	v := g.shell.users
+	v := usersOf(g.shell)
 	if len(v.users) != 1 || !strings.Contains(texts(w.Content()), "1 user\n") {
 		t.Fatalf("users listed: %v", v.users)
 	}

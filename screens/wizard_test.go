@@ -40,7 +40,7 @@ func TestFirstRunCreatesAdminThenCompany(t *testing.T) {
 	a := test.NewTempApp(t)
 	d, fc, _ := testDeps(nil)
 	users, _ := fakesOf(d)
-	w := ShowMain(a, d)
+	w := ShowMain(a, d, testModules()...)
 	defer w.Close()
 	root := w.Content()
 	if got := texts(root); !strings.Contains(got, "Create the first administrator") {
@@ -159,7 +159,7 @@ func TestFirstRunLoadsDemoThenLogin(t *testing.T) {
 	d, _, _ := testDeps(nil)
 	var steps []int
 	d.LoadDemo = demoLoader(d, &steps)
-	w := ShowMain(a, d)
+	w := ShowMain(a, d, testModules()...)
 	defer w.Close()
 	test.Tap(button(t, w.Content(), "Load the demo company"))
 	if len(steps) != 4 {
@@ -188,7 +188,7 @@ func TestFirstRunDemoFailureStays(t *testing.T) {
 	d.LoadDemo = func(context.Context, func(int, int)) error {
 		return app.Errorf(app.ECONFLICT, "err.company.exists", "this database already has a company", nil)
 	}
-	w := ShowMain(a, d)
+	w := ShowMain(a, d, testModules()...)
 	defer w.Close()
 	test.Tap(button(t, w.Content(), "Load the demo company"))
 	if !strings.Contains(dialogText(w), "already has a company") {
