@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
@@ -13,43 +11,12 @@ import (
 // The shell composes the modules main hands to ShowMain: it shows each tab
 // and pane whose permission the signed-in user holds, and is their kit.Host.
 
-// composeTabs returns the tabs and panes of mods that a user allowed can
-// see, tabs in display order (by Order, ties in order of composition) and
-// panes by Order.
-func composeTabs(mods []kit.Module, can func(app.Permission) bool) ([]kit.Tab, []kit.Pane) {
-	var tabs []kit.Tab
-	var panes []kit.Pane
-	for _, m := range mods {
-		for _, t := range m.Tabs {
-			if t.Perm != "" && can(t.Perm) {
-				tabs = append(tabs, t)
-			}
-		}
-		for _, p := range m.Panes {
-			if p.Perm != "" && can(p.Perm) {
-				panes = append(panes, p)
-			}
-		}
-	}
-	slices.SortStableFunc(tabs, func(a, b kit.Tab) int { return a.Order - b.Order })
-	slices.SortStableFunc(panes, func(a, b kit.Pane) int { return a.Order - b.Order })
-	return tabs, panes
-}
-
 // buildPanes builds each pane into its parent tab's view (a PaneHolder).
 func (s *shell) buildPanes() {
 	for _, p := range s.panes {
-		parent, ok := s.views[p.Parent].(kit.PaneHolder)
-		if !ok {
-			continue
+		if v := kit.BuildPane(s, s.views[p.Parent], p); v != nil {
+			s.views[p.ID] = v
 		}
-		v := p.Build(s)
-		s.views[p.ID] = v
-		var icon fyne.Resource
-		if p.Icon != nil {
-			icon = p.Icon()
-		}
-		parent.AddPane(p.Label(), icon, v)
 	}
 }
 

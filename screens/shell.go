@@ -100,7 +100,7 @@ func (s *shell) buildUI() fyne.CanvasObject {
 	s.tabIDs = map[*container.TabItem]string{}
 	s.views = map[string]kit.View{}
 	s.groups = container.NewAppTabs()
-	s.tabs, s.panes = composeTabs(s.gate.mods, s.deps.Can)
+	s.tabs, s.panes = kit.Visible(s.gate.mods, s.deps.Can)
 	for _, g := range []kit.Group{kit.FrontOffice, kit.BackOffice} {
 		var inner *container.AppTabs
 		for _, t := range s.tabs {

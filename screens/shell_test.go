@@ -23,7 +23,7 @@ func tabTitles(tabs *container.AppTabs) []string {
 
 func TestModulesHideTabsByPermission(t *testing.T) {
 	ids := func(g kit.Group, roles ...app.Role) string {
-		tabs, _ := composeTabs(testModules(), func(p app.Permission) bool { return app.Can(roles, p) })
+		tabs, _ := kit.Visible(testModules(), func(p app.Permission) bool { return app.Can(roles, p) })
 		var s []string
 		for _, t := range tabs {
 			if t.Group == g {

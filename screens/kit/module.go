@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -191,4 +192,43 @@ type Host interface {
 	// View returns the built view of tab tabID, nil when the user does not
 	// see it (or it is not built yet).
 	View(tabID string) View
+}
+
+// Visible returns the tabs and panes of mods that a user allowed can see
+// (each needs its Perm): tabs in display order (by Order, ties in the order
+// of composition), panes by Order. The shell and kittest.Host build these.
+func Visible(mods []Module, can func(app.Permission) bool) ([]Tab, []Pane) {
+	var tabs []Tab
+	var panes []Pane
+	for _, m := range mods {
+		for _, t := range m.Tabs {
+			if t.Perm != "" && can(t.Perm) {
+				tabs = append(tabs, t)
+			}
+		}
+		for _, p := range m.Panes {
+			if p.Perm != "" && can(p.Perm) {
+				panes = append(panes, p)
+			}
+		}
+	}
+	slices.SortStableFunc(tabs, func(a, b Tab) int { return a.Order - b.Order })
+	slices.SortStableFunc(panes, func(a, b Pane) int { return a.Order - b.Order })
+	return tabs, panes
+}
+
+// BuildPane builds pane p into its parent's view when that is a
+// PaneHolder, and returns the pane's view (nil when there is no holder).
+func BuildPane(h Host, parent View, p Pane) View {
+	holder, ok := parent.(PaneHolder)
+	if !ok {
+		return nil
+	}
+	v := p.Build(h)
+	var icon fyne.Resource
+	if p.Icon != nil {
+		icon = p.Icon()
+	}
+	holder.AddPane(p.Label(), icon, v)
+	return v
 }

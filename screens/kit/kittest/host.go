@@ -1,7 +1,6 @@
 package kittest
 
 import (
-	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -30,39 +29,24 @@ type Host struct {
 }
 
 // NewHost builds mods for the user of d in a new test window (kittest.Window)
-// showing company c. Tabs are built in the order of composition, then each
-// pane into its parent (in Order).
+// showing company c: the tabs and panes kit.Visible gives, panes built into
+// their parents with kit.BuildPane, as the shell does.
 func NewHost(t testing.TB, d kit.Deps, c app.Company, mods ...kit.Module) *Host {
 	t.Helper()
 	h := &Host{t: t, deps: d, win: Window(t), company: c,
 		tabs: container.NewAppTabs(), items: map[string]*container.TabItem{}, views: map[string]kit.View{}}
-	var panes []kit.Pane
-	for _, m := range mods {
-		for _, tab := range m.Tabs {
-			if tab.Perm == "" || !d.Can(tab.Perm) {
-				continue
-			}
-			v := tab.Build(h)
-			h.views[tab.ID] = v
-			item := container.NewTabItem(tab.Label(), v.UI())
-			h.items[tab.ID] = item
-			h.tabs.Append(item)
-		}
-		panes = append(panes, m.Panes...)
+	tabs, panes := kit.Visible(mods, d.Can)
+	for _, tab := range tabs {
+		v := tab.Build(h)
+		h.views[tab.ID] = v
+		item := container.NewTabItem(tab.Label(), v.UI())
+		h.items[tab.ID] = item
+		h.tabs.Append(item)
 	}
-	slices.SortStableFunc(panes, func(a, b kit.Pane) int { return a.Order - b.Order })
 	for _, p := range panes {
-		parent, ok := h.views[p.Parent].(kit.PaneHolder)
-		if !ok || p.Perm == "" || !d.Can(p.Perm) {
-			continue
+		if v := kit.BuildPane(h, h.views[p.Parent], p); v != nil {
+			h.views[p.ID] = v
 		}
-		v := p.Build(h)
-		h.views[p.ID] = v
-		var icon fyne.Resource
-		if p.Icon != nil {
-			icon = p.Icon()
-		}
-		parent.AddPane(p.Label(), icon, v)
 	}
 	h.win.SetContent(h.tabs)
 	t.Cleanup(func() {
