@@ -180,3 +180,38 @@ func field(t *testing.T, fs *kit.FieldSet, key string) *widget.Entry {
 	}
 	return e
 }
+
+// fieldMessage is what a form shows under the field labelled label: its
+// error message and its warning ("" when hidden). A field's message and
+// warning are the first danger and warning labels after its label.
+func fieldMessage(t *testing.T, form fyne.CanvasObject, label string) (msg, warn string) {
+	t.Helper()
+	seen, gotMsg, gotWarn := false, false, false
+	for _, o := range kittest.Objects(form) {
+		l, ok := o.(*widget.Label)
+		if !ok {
+			continue
+		}
+		if !seen {
+			seen = l.Text == label
+			continue
+		}
+		switch {
+		case l.Importance == widget.DangerImportance && !gotMsg:
+			gotMsg = true
+			if l.Visible() {
+				msg = l.Text
+			}
+		case l.Importance == widget.WarningImportance && !gotWarn:
+			gotWarn = true
+			if l.Visible() {
+				warn = l.Text
+			}
+		}
+		if gotMsg && gotWarn {
+			return msg, warn
+		}
+	}
+	t.Fatalf("no field %q with a message in the form", label)
+	return "", ""
+}
