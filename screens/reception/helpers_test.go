@@ -167,20 +167,6 @@ func retype(e *widget.Entry, text string) {
 	test.Type(e, text)
 }
 
-// field is the text field of a form's key, typed into as a person would.
-func field(t *testing.T, fs *kit.FieldSet, key string) *widget.Entry {
-	t.Helper()
-	fl, ok := fs.ByKey[key]
-	if !ok {
-		t.Fatalf("no field %s", key)
-	}
-	e := kit.EntryOf(fl.Input)
-	if e == nil {
-		t.Fatalf("field %s is no text field", key)
-	}
-	return e
-}
-
 // fieldMessage is what a form shows under the field labelled label: its
 // error message and its warning ("" when hidden). A field's message and
 // warning are the first danger and warning labels after its label.

@@ -1,6 +1,7 @@
 package reception
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -137,5 +138,37 @@ func TestInquiryOfNewContactBecomesCustomerThenQuote(t *testing.T) {
 	}
 	if got := kittest.DialogText(w); !strings.Contains(got, "The draft quote for Pavel Kůň is made") {
 		t.Errorf("the desk hears %q", got)
+	}
+}
+
+// TestAfterSalesWorksInquiriesButMakesNoQuote: after-sales works the desk's
+// inquiries (Start work) but may not quote: no Create quote button, and the
+// store refuses the quote; "quoted" without a quote is refused whoever
+// asks — on the real store.
+func TestAfterSalesWorksInquiriesButMakesNoQuote(t *testing.T) {
+	var q app.Inquiry
+	d := openDesk(t, func(db *datatest.DB) {
+		var err error
+		q, err = db.SaveInquiry(db.Ctx, app.Inquiry{Contact: "Pavel Kůň", Channel: app.ChannelPhone, Topic: "Oprava židle", Assigned: "jana"})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}, app.RoleAftersales)
+	r, w, db := d.r, d.w, d.db
+	r.tabs.SelectIndex(3)
+	r.inquiries.show(q.ID)
+	if got := kittest.ButtonsText(w.Content()); strings.Contains(got, "Create quote") || !strings.Contains(got, "Start work") {
+		t.Errorf("after-sales inquiry buttons:\n%s", got)
+	}
+	if _, _, err := db.QuoteInquiry(d.ctx(), q.ID); app.ErrorCode(err) != app.EUNAUTHORIZED {
+		t.Errorf("after-sales quoting: %v", err)
+	}
+	var e *app.Error
+	if _, err := db.SetInquiryStatus(db.Ctx, q.ID, app.InquiryQuoted, ""); !errors.As(err, &e) || e.Key != "err.inquiry.no_quote" {
+		t.Errorf("quoted by hand: %v", err)
+	}
+	test.Tap(kittest.Button(t, w.Content(), "Start work"))
+	if s := storedInquiry(t, db, q.ID).Status; s != app.InquiryInProgress {
+		t.Errorf("status after Start work: %s", s)
 	}
 }

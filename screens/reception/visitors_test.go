@@ -1,6 +1,9 @@
 package reception
 
 import (
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -8,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/app/mock"
 	"kontor/data/datatest"
+	"kontor/screens/kit"
 	"kontor/screens/kit/kittest"
 )
 
@@ -133,5 +138,43 @@ func TestCheckInFromCardLinksTheCustomer(t *testing.T) {
 	}
 	if got := kittest.Texts(w.Content()); !strings.Contains(got, "10:00– · "+ok+" · Jana Nováková") {
 		t.Errorf("the card lacks the visit:\n%s", got)
+	}
+}
+
+// TestPrintBadgeFailureSaysSoAndLeavesNoFile: when the badge cannot be
+// written (a printer failure the real store cannot give: app/mock), the
+// desk sees the reason, no viewer opens and no half-written file is left.
+func TestPrintBadgeFailureSaysSoAndLeavesNoFile(t *testing.T) {
+	db := datatest.MustOpen(t, datatest.Clock(receptionDay))
+	u := db.AddUser(t, "recepce", "Eva Svobodová", datatest.UserPassword, app.RoleReception)
+	if _, err := db.CheckIn(db.Ctx, app.Visit{Visitor: "Pavel Kůň", Host: "recepce", Badge: "7"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	badgeDir = func() string { return dir }
+	var opened []string
+	kit.OpenFile = func(path string) { opened = append(opened, path) }
+	t.Cleanup(func() {
+		kit.OpenFile = func(string) {}
+		badgeDir = func() string { return filepath.Join(os.TempDir(), "kontor-badges") }
+	})
+	deps := kittest.Deps(db, u)
+	deps.Printer = &mock.Printer{PrintFn: func(w io.Writer, _ app.Printable, _ app.Company) error {
+		io.WriteString(w, "%PDF-1.4 half")
+		return app.Errorf(app.EINTERNAL, "err.test.disk_full", "the disk is full", nil)
+	}}
+	h := kittest.NewHost(t, deps, datatest.TestCompany(), Module())
+	r := h.Show("reception").(*receptionScreen)
+	r.tabs.SelectIndex(1)
+	w := h.Window()
+	test.Tap(kittest.Button(t, w.Content(), "Print badge"))
+	if got := kittest.DialogText(w); !strings.Contains(got, "the disk is full") {
+		t.Errorf("the desk sees %q", got)
+	}
+	if len(opened) != 0 {
+		t.Errorf("a viewer opened %v", opened)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("files left in the badge folder: %v", left)
 	}
 }
