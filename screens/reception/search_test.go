@@ -24,9 +24,12 @@ func TestDirectorySearchByPhoneAndEmail(t *testing.T) {
 	if h.Window().Canvas().Focused() != r.dir.list.Search() {
 		t.Fatal("the search field has no focus")
 	}
-	// The screen answers as the store's index does: "777123" and the
-	// e-mail find the customer; the phone as written is handed over as is.
-	for _, q := range []string{"+420 777 123 456", "777123", "jan@firma.cz"} {
+	// The screen answers as the store's index does: the phone's digits
+	// (with or without +420), a part of them and the e-mail or its domain
+	// find the customer. The phone as written with spaces is handed over as
+	// is; the index (data/) finds nothing for it today, and the screen shows
+	// just that (the old fake found it: it searched by substring).
+	for _, q := range []string{"+420 777 123 456", "777123", "+420777123456", "jan@firma.cz", "firma"} {
 		r.dir.list.Search().SetText("")
 		test.Type(r.dir.list.Search(), q)
 		want, err := db.Customers(db.Ctx, q, 0)
