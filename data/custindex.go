@@ -17,6 +17,25 @@ func searchWords(s string) []string {
 	return strings.FieldsFunc(app.FoldText(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
+// queryWords are the words of what a user typed into a customer search. A
+// query of digits alone, in groups ("+420 777 123 456", "777 123 456",
+// "4527 4649"), is one number as the index keeps phones and IČOs: its digits
+// run together.
+func queryWords(q string) []string {
+	words := searchWords(q)
+	if len(words) < 2 {
+		return words
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if r < '0' || r > '9' {
+				return words
+			}
+		}
+	}
+	return []string{strings.Join(words, "")}
+}
+
 // customerTokens are the index terms of a customer: the words of the name and
 // city, IČO, DIČ, the e-mail and its parts, the phone's digits.
 func customerTokens(c *app.Customer) []string {
@@ -87,7 +106,7 @@ func indexCustomer(tx *bolt.Tx, old, c *app.Customer) error {
 // candidates it yields are checked against the other words from their
 // records. With no words it lists by name.
 func searchCustomers(tx *bolt.Tx, query string, limit int) ([]app.Customer, error) {
-	words := searchWords(query)
+	words := queryWords(query)
 	var out []app.Customer
 	load := func(id []byte) (app.Customer, error) {
 		var c app.Customer
