@@ -519,3 +519,94 @@ func TestPayablesVATNotDeductible(t *testing.T) {
 		}
 	}
 }
+
+// A received invoice in euros: the exchange rate shows only for a foreign
+// currency and a wrong one is named at its field; the posting is in
+// crowns at the invoice's rate, and paying it in euros is posted at that
+// same rate, so the real journal has no exchange difference (563/663).
+func TestPayablesForeignCurrencyAtTheInvoiceRate(t *testing.T) {
+	pt := newPayablesTest(t)
+	w, db := pt.w, pt.db
+	start := db.EntryIDs(t)
+	test.Tap(button(t, w.Content(), "New received invoice…"))
+	f := pt.v.form
+	rateField := f.opts.ByKey["purchase.exchange_rate"]
+	if rateField.Label.Visible() {
+		t.Error("the exchange rate shows for an invoice in crowns")
+	}
+	pt.chooseSupplier(t, "šťast")
+	f.curSel.SetSelected("EUR")
+	if !rateField.Label.Visible() {
+		t.Fatal("no exchange rate for an invoice in euros")
+	}
+	test.Type(f.number, "INV-2026-77")
+	test.Type(f.rows[0].base, "1 000")
+	if got := f.rows[0].vat.Text; got != "210,00" {
+		t.Errorf("live VAT %q", got)
+	}
+	if want := "1\u00a0210,00\u00a0€"; !strings.Contains(f.total.Text, want) {
+		t.Errorf("total %q, want %q", f.total.Text, want)
+	}
+	test.Type(f.rate, "24,3x")
+	test.Tap(button(t, w.Content(), "Record and post"))
+	if got := f.opts.Message("purchase.exchange_rate"); got == "" {
+		t.Errorf("a wrong rate is not named at its field; dialog %q", kittest.DialogText(w))
+	}
+	if n := len(purchases(t, db)); n != 0 {
+		t.Fatalf("recorded with a wrong rate: %d", n)
+	}
+	kittest.CloseDialogs(w)
+	retype(f.rate, "24,325")
+	test.Tap(button(t, w.Content(), "Record and post"))
+	if pt.v.form != nil {
+		t.Fatalf("not recorded: %s", kittest.DialogText(w))
+	}
+	kittest.CloseDialogs(w)
+	p := purchaseNo(t, db, "FP2026-0001")
+	if p.Currency != "EUR" || p.Total != 121000 || p.ExchangeRate.Format(app.Czech) != "24,325" {
+		t.Errorf("stored %s %d at %s", p.Currency, p.Total, p.ExchangeRate.Format(app.Czech))
+	}
+	// 1 000 € × 24,325 = 24 325,00 Kč to 518; 210 € = 5 108,25 Kč to 343.
+	posted := db.NewEntries(t, start)
+	if len(posted) != 1 {
+		t.Fatalf("posted %d entries", len(posted))
+	}
+	if s := sums(posted[0]); s["518"] != 2432500 || s["343"] != 510825 || s["321"] != -2943325 || len(s) != 3 {
+		t.Errorf("posting in crowns %v", s)
+	}
+	for _, ln := range posted[0].Lines {
+		if ln.Account == "343" && (ln.VAT == nil || ln.VAT.Base != 2432500 || ln.VAT.DocTotal != 2943325) {
+			t.Errorf("VAT tag in crowns %+v", ln.VAT)
+		}
+	}
+
+	// Paid in euros from the list's detail.
+	before := db.EntryIDs(t)
+	pt.openRow(0)
+	if got := texts(w.Content()); !strings.Contains(got, "24,325") {
+		t.Errorf("the detail does not show the rate:\n%s", got)
+	}
+	test.Tap(button(t, w.Content(), "Pay…"))
+	if a := kittest.FieldAfter(t, w.Canvas().Overlays().Top(), "Amount"); a.Text != "1 210,00" {
+		t.Errorf("amount defaults to %q", a.Text)
+	}
+	tapDialog(t, w, "Record payment")
+	if p := purchaseNo(t, db, "FP2026-0001"); p.Remaining() != 0 {
+		t.Fatalf("not paid: %d left; %s", p.Remaining(), kittest.DialogText(w))
+	}
+	pays := db.NewEntries(t, before)
+	if len(pays) != 1 {
+		t.Fatalf("the payment posted %d entries", len(pays))
+	}
+	if s := sums(pays[0]); s["321"] != 2943325 || s["221"] != -2943325 || len(s) != 2 {
+		t.Errorf("payment posting %v (no 563/663: paid at the invoice's rate)", s)
+	}
+	if b := balance(t, db, "321"); b != 0 {
+		t.Errorf("321 after paying in euros: %d", b)
+	}
+	for _, a := range []string{"563", "663"} {
+		if b := balance(t, db, a); b != 0 {
+			t.Errorf("exchange difference on %s: %d", a, b)
+		}
+	}
+}
