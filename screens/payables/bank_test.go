@@ -2,9 +2,13 @@ package payables
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -535,20 +539,76 @@ func TestBankPairIncomingLineWithSupplierRefund(t *testing.T) {
 	}
 }
 
-// Accounts → Bank → Import statement… opens the file dialog (issue 10:
-// it crashed when sized before it was shown).
-func TestBankImportOpensFileDialog(t *testing.T) {
+// Accounts → Bank → Import statement… goes through the real file dialog
+// (kit.OpenFileOf; issue 10: it crashed when sized before it was shown):
+// cancelled it stores nothing; an ABO file chosen in it reaches the
+// preview and is imported, a CSV file the column mapping.
+func TestBankImportThroughFileDialog(t *testing.T) {
 	bt := newBankTest(t)
-	test.Tap(button(t, bt.w.Content(), "Import statement…"))
-	top := bt.w.Canvas().Overlays().Top()
+	w, db := bt.w, bt.db
+	test.Tap(button(t, w.Content(), "Import statement…"))
+	top := w.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no file dialog")
 	}
-	for _, b := range []string{"Cancel", "Open"} {
-		button(t, top, b)
-	}
+	button(t, top, "Open")
 	test.Tap(button(t, top, "Cancel"))
-	if n := len(states(t, bt.db)); n != 0 {
+	if n := len(states(t, db)); n != 0 {
 		t.Errorf("a cancelled import stored %d lines", n)
 	}
+
+	chooseFile(t, w, "vypis-042.gpc", sampleStatement(t))
+	if got := kittest.DialogText(w); !strings.Contains(got, "4 lines: 2 matched") {
+		t.Fatalf("no preview of the chosen ABO file:\n%s", got)
+	}
+	tapDialog(t, w, "Import")
+	if got := kittest.DialogText(w); !strings.Contains(got, "4 new lines stored") {
+		t.Errorf("import summary %q", got)
+	}
+	kittest.CloseDialogs(w)
+	if n := len(states(t, db)); n != 4 || len(bt.v.entries) != 4 {
+		t.Errorf("the chosen file stored %d lines, %d shown", n, len(bt.v.entries))
+	}
+
+	chooseFile(t, w, "fio.csv", []byte("Datum;Objem;Měna;VS;ID pohybu\n28.11.2026;100,00;CZK;20260002;77\n"))
+	if got := kittest.DialogText(w); !strings.Contains(got, "guessed the columns of fio.csv") {
+		t.Errorf("no column mapping for the chosen CSV file:\n%s", got)
+	}
+}
+
+// chooseFile taps Import statement… and picks a file of name holding data
+// (alone in a new folder) in the file dialog, as the user does.
+func chooseFile(t *testing.T, w fyne.Window, name string, data []byte) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The dialog opens in the folder last used (Fyne's own preference).
+	prefs := fyne.CurrentApp().Preferences()
+	const lastFolder = "fyne:fileDialogLastFolder"
+	old := prefs.String(lastFolder)
+	t.Cleanup(func() { prefs.SetString(lastFolder, old) })
+	prefs.SetString(lastFolder, storage.NewFileURI(dir).String())
+
+	test.Tap(button(t, w.Content(), "Import statement…"))
+	top := w.Canvas().Overlays().Top()
+	var pick func(int)
+	var n int
+	for _, o := range kittest.Objects(top) {
+		switch l := o.(type) {
+		case *widget.GridWrap:
+			pick, n = l.Select, l.Length()
+		case *widget.List:
+			pick, n = l.Select, l.Length()
+		}
+	}
+	if pick == nil || n == 0 {
+		t.Fatalf("no files in the dialog:\n%s", texts(top))
+	}
+	pick(n - 1) // the folder's only file, after "(Parent)"
+	if got := texts(top); !strings.Contains(got, name) {
+		t.Fatalf("%s not chosen:\n%s", name, got)
+	}
+	test.Tap(button(t, top, "Open"))
 }
