@@ -6,7 +6,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"kontor/data/datatest"
@@ -25,26 +24,21 @@ func aboRecords(valueDate string) string {
 }
 
 // TestBankPaneRefusesImplausible: Accounts → Bank → Import statement on the
-// real store shows why an implausible statement is refused — the line and
-// what is wrong — and stores nothing: an ABO movement valued a year after
-// its statement, a CSV line dated 01.12.9999 (once its columns are
-// confirmed), a CSV whose movements do not reach its closing balance.
+// real store shows an accountant (in Czech number and date formats) why an
+// implausible statement is refused — the line and what is wrong — and
+// stores nothing: an ABO movement valued a year after its statement, a CSV
+// line dated 01.12.9999 (once its columns are confirmed), a CSV whose
+// movements do not reach its closing balance.
 func TestBankPaneRefusesImplausible(t *testing.T) {
 	db := datatest.MustOpen(t)
-	c, err := db.Company(db.Ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := kittest.Window(t)
-	v := newBankView(kittest.Deps(db), w, c)
-	w.SetContent(v.buildUI())
-	w.Resize(fyne.NewSize(1400, 820))
+	pt := openPanes(t, db)
+	w, v := pt.w, pt.selectPane(t, "bank", "Bank").bank
 
 	if n := utf8.RuneCountInString(aboRecords("100326")); n != 2*130 {
 		t.Fatalf("the ABO records are %d characters", n)
 	}
 	v.importData("vypis.gpc", []byte(aboRecords("100327")))
-	if got := kittest.DialogText(w); !strings.Contains(got, "line 2: the movement is dated 10 Mar 2027") || !strings.Contains(got, "outside the statement's period") {
+	if got := kittest.DialogText(w); !strings.Contains(got, "line 2: the movement is dated 10.\u00a03.\u00a02027") || !strings.Contains(got, "outside the statement's period") {
 		t.Errorf("ABO a year off:\n%s", got)
 	}
 	kittest.CloseDialogs(w)
@@ -57,7 +51,7 @@ func TestBankPaneRefusesImplausible(t *testing.T) {
 		"1;02.03.2026;1 210,00;CZK;20260001\n" +
 		"2;{{date}};-10,00;CZK;\n"
 	for _, tc := range []struct{ name, date, closing, want string }{
-		{"a line of 01.12.9999", "01.12.9999", "1 200,00", "line 7: the movement is dated 1 Dec 9999"},
+		{"a line of 01.12.9999", "01.12.9999", "1 200,00", "line 7: the movement is dated 1.\u00a012.\u00a09999"},
 		{"closing balance not reached", "09.03.2026", "1 300,00", "line 4: the opening balance"},
 	} {
 		data := strings.NewReplacer("{{date}}", tc.date, "{{closing}}", tc.closing).Replace(csv)

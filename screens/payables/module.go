@@ -17,7 +17,7 @@ func Module() kit.Module {
 			Icon: theme.DocumentIcon, Perm: app.PermPayables, Order: 40,
 			Build: func(h kit.Host) kit.View {
 				v := newPayablesView(h.Deps(), h.Window(), h.Company())
-				return &pane{ui: v.buildUI(), shown: v.reload}
+				return &pane{ui: v.buildUI(), shown: v.reload, pay: v}
 			}},
 		{Parent: "accounts", ID: "bank", TitleKey: "accounts.tab.bank", Title: "Bank",
 			Icon: theme.StorageIcon, Perm: app.PermBank, Order: 50,
@@ -32,7 +32,8 @@ func Module() kit.Module {
 type pane struct {
 	ui    fyne.CanvasObject
 	shown func()
-	bank  *bankView
+	pay   *payablesView // the Payables pane's view, for tests
+	bank  *bankView     // the Bank pane's view, for tests
 }
 
 // UI implements kit.View.
