@@ -101,6 +101,16 @@ func TestReceivablesAgingTotalsChartAndStatement(t *testing.T) {
 	if len(open) != 2 || open[custs["Dvořák s.r.o."].ID] != dvorak.Total || open[custs["Novák a syn"].ID] != novak.Total {
 		t.Errorf("open invoices in the store %v, aging %d / %d", open, dvorak.Total, novak.Total)
 	}
+	// …and what account 311 carries at the end of the day.
+	bal, err := db.BalancesBetween(db.Ctx, app.Date{}, app.D(2026, time.March, 15))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bal {
+		if b.Account.Code == "311" && b.Closing() != dvorak.Total+novak.Total {
+			t.Errorf("311 carries %d, the aging %d", b.Closing(), dvorak.Total+novak.Total)
+		}
+	}
 	shown := texts(p.table)
 	for _, want := range []string{"Dvořák s.r.o.", "4,840.00", "6,050.00", "10,890.00", "Novák a syn", "2,630.00", "Total", "17,150.00"} {
 		if !strings.Contains(shown, want) {
