@@ -141,15 +141,21 @@ func exportStatements(ctx context.Context, d kit.Deps, from, to app.Date, folder
 		}
 	}
 	err = kit.WriteFileAtomic(target, func(f *os.File) error {
+		var readErr error // a statement that could not be made, not the end
 		err := d.Printer.PrintAll(ctx, f, func() (app.Printable, error) {
 			st, _, err := next()
 			if err != nil {
+				if !errors.Is(err, io.EOF) {
+					readErr = err
+				}
 				return nil, err
 			}
 			res.written++
 			return st, nil
 		}, c, func(int) {})
-		if err == nil && res.written == 0 {
+		// Nobody to print: the printer refuses an empty PDF with an error
+		// of its own, which is not what went wrong.
+		if res.written == 0 && readErr == nil && ctx.Err() == nil {
 			return errNoStatementsWritten
 		}
 		if err == nil {
