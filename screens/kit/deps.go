@@ -66,12 +66,3 @@ func (s *Session) Ctx() context.Context {
 	}
 	return app.WithUser(context.Background(), s.User)
 }
-
-// Roles returns the user's roles as the tab registry names them.
-func (s *Session) Roles() []string {
-	out := make([]string, 0, len(s.User.Roles))
-	for _, r := range s.User.Roles {
-		out = append(out, string(r))
-	}
-	return out
-}
