@@ -92,7 +92,7 @@ func TestCustomersCLIEndToEnd(t *testing.T) {
 func TestRenderBadgeAdapter(t *testing.T) {
 	var b bytes.Buffer
 	v := app.Visit{Visitor: "Přemysl Šťastný", Company: "Žluťoučký kůň s.r.o.", Host: "prodej", Badge: "V-01", In: time.Now()}
-	if err := renderBadge(&b, v, app.Company{Name: "Kavárna a pražírna Žlutý Čáp s.r.o."}); err != nil || !bytes.HasPrefix(b.Bytes(), []byte("%PDF")) {
-		t.Errorf("renderBadge: %v, %d bytes", err, b.Len())
+	if err := printer.Print(&b, app.Badge{Visit: v}, app.Company{Name: "Kavárna a pražírna Žlutý Čáp s.r.o."}); err != nil || !bytes.HasPrefix(b.Bytes(), []byte("%PDF")) {
+		t.Errorf("printing a badge: %v, %d bytes", err, b.Len())
 	}
 }

@@ -97,13 +97,10 @@ func runGUI(ctx context.Context, dbPath string) int {
 func showMain(a fyne.App, store *data.Store, dbPath string) {
 	svc := store.Services()
 	screens.ShowMain(a, screens.Deps{
-		Services:   svc,
-		PDF:        pdfRenderer{},
-		Badge:      renderBadge,
-		Reports:    reportRenderer,
-		Statements: statementRenderer,
+		Services: svc,
+		Printer:  printer,
 		LoadDemo: func(ctx context.Context, progress func(done, total int)) error {
-			_, err := demo.Run(ctx, svc, demo.Options{Scale: 1, Progress: progress, BankFiles: demoFilesBeside(dbPath)}, demo.All()...)
+			_, err := demo.Run(ctx, svc, demo.Options{Scale: 1, Progress: progress, BankFiles: demoFilesBeside(dbPath)}, demoSteps()...)
 			return err
 		},
 	}, guiModules()...)

@@ -4,7 +4,11 @@ package main
 
 import (
 	"kontor/screens"
+	"kontor/screens/accounts"
 	"kontor/screens/kit"
+	"kontor/screens/payables"
+	"kontor/screens/reception"
+	"kontor/screens/sales"
 )
 
 // guiModules are the modules the main window composes, one a line. The
@@ -12,9 +16,10 @@ import (
 func guiModules() []kit.Module {
 	return []kit.Module{
 		screens.CoreModule(),
-		screens.LegacyReceptionModule(),
-		screens.LegacySalesModule(),
-		screens.LegacyAccountsModule(),
+		reception.Module(),
+		sales.Module(),
+		accounts.Module(),
+		payables.Module(),
 		screens.PlaceholdersModule(),
 	}
 }

@@ -61,12 +61,6 @@ func ReportKinds() []ReportKind {
 		ReportVATControl, ReportEUSales, ReportAging, ReportPayablesAging, ReportCashBook, ReportBankBook}
 }
 
-// ReportRenderer prints a report table as a PDF (A4, repeated header, page N
-// of M); main passes app/pdf to the front ends.
-type ReportRenderer interface {
-	Report(w io.Writer, r ReportTable, c Company) error
-}
-
 // ReportService answers the ledger questions reports ask beyond LedgerService.
 type ReportService interface {
 	// BalancesBetween is Balances for any day range: whole months come from

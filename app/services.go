@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"io"
 	"time"
 )
 
@@ -98,14 +97,4 @@ type Services struct {
 	Closer   YearCloser
 
 	Clock Clock
-}
-
-// DocumentRenderer turns sales documents into PDF; main passes app/pdf to the
-// front ends, which may not import it. Each document is printed in its own
-// language (SalesDoc.Lang).
-type DocumentRenderer interface {
-	Document(w io.Writer, d SalesDoc, c Company) error
-	// Batch writes many documents into one PDF, pulling them one at a time from
-	// next until it returns io.EOF, so memory stays bounded; ctx cancels.
-	Batch(ctx context.Context, w io.Writer, next func() (SalesDoc, error), c Company, progress func(done int)) error
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"context"
-	"io"
 	"sort"
 	"strings"
 )
@@ -370,14 +368,4 @@ func (b *sectionBuilder) finish() StatementSection {
 		return strings.Compare(a.Number, b.Number) < 0
 	})
 	return sec
-}
-
-// StatementRenderer prints customer statements as PDF (app/pdf, wired by
-// main), each in its own language (Statement.Lang).
-type StatementRenderer interface {
-	Statement(w io.Writer, st Statement, c Company) error
-	// Combined writes many statements into one PDF, pulling them one at a
-	// time from next until it returns io.EOF, so memory stays bounded; each
-	// statement starts on a new page with its own page numbering; ctx cancels.
-	Combined(ctx context.Context, w io.Writer, next func() (Statement, error), c Company, progress func(done int)) error
 }

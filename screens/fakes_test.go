@@ -26,7 +26,6 @@ func TestMain(m *testing.M) {
 	lockPollEvery = 0
 	// Searches run at once; exported PDFs are not opened in a viewer.
 	kit.SearchDelay = 0
-	overviewEvery = 0
 	kit.OpenFile = func(string) {}
 	// English whatever the machine's locale, with the real translation files.
 	prefs := test.NewApp().Preferences()
@@ -317,7 +316,6 @@ func testDeps(c *app.Company) (kit.Deps, *fakeCompany, *fakeLedger) {
 		Users: users, Audit: audit,
 		Clock: clock,
 	}}
-	withSalesFakes(&d, fc, clock)
 	if c != nil {
 		admin := users.mustAdd(app.NewUser{Name: "jana", FullName: "Jana Nováková", Roles: []app.Role{app.RoleAdmin}, Password: testAdminPassword})
 		d.Sess = &kit.Session{User: admin}
@@ -493,4 +491,20 @@ func (f *fakeYearCloser) YearClosings(ctx context.Context) ([]app.Entry, error) 
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]app.Entry(nil), f.closed...), nil
+}
+
+// tapDialog taps the button with text in the top dialog.
+func tapDialog(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog to tap %q in", text)
+	}
+	test.Tap(button(t, top, text))
+}
+
+// retype replaces an entry's text as a user would.
+func retype(e *widget.Entry, text string) {
+	e.SetText("")
+	test.Type(e, text)
 }

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"io"
 	"path/filepath"
 	"testing"
 	"time"
@@ -98,9 +97,7 @@ func (r *realStore) company() app.Company {
 // deps are the screens' dependencies over the store with the real PDF
 // renderers, signed in as u.
 func (r *realStore) deps(u app.User) kit.Deps {
-	return kit.Deps{Services: r.store.Services(), PDF: testPDF{}, Badge: func(w io.Writer, v app.Visit, c app.Company) error {
-		return pdf.RenderBadge(w, v, c, pdf.Options{Lang: app.Czech, BaseCurrency: c.BaseCurrency, Created: r.clock.Now()})
-	}, Reports: pdf.ReportRenderer{}, Statements: pdf.StatementRenderer{}, Sess: &kit.Session{User: u}}
+	return kit.Deps{Services: r.store.Services(), Printer: pdf.Printer{Now: r.clock.Now}, Sess: &kit.Session{User: u}}
 }
 
 // shell opens the main window's shell for u in a 1366×850 test window.
@@ -112,18 +109,6 @@ func (r *realStore) shell(u app.User) (*shell, fyne.Window) {
 	return openTestShell(a, w, r.deps(u), r.company()), w
 }
 
-// testPDF renders sales documents with app/pdf as main's renderer does.
-type testPDF struct{}
-
-func (testPDF) Document(w io.Writer, d app.SalesDoc, c app.Company) error {
-	return pdf.RenderDocument(w, d, pdf.Options{Lang: d.Lang, BaseCurrency: c.BaseCurrency})
-}
-
-func (testPDF) Batch(ctx context.Context, w io.Writer, next func() (app.SalesDoc, error), c app.Company, progress func(done int)) error {
-	return pdf.RenderBatch(ctx, w, next, pdf.Options{Lang: app.Czech, BaseCurrency: c.BaseCurrency}, progress)
-}
-
-// fieldAfter finds the first text entry (plain or escEntry) after the label
 // with text.
 func fieldAfter(t *testing.T, root fyne.CanvasObject, label string) *widget.Entry {
 	t.Helper()

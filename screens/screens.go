@@ -1,7 +1,10 @@
-// Package screens is Kontor's desktop user interface: the first-run wizard, the
-// application shell with its front-office and back-office tabs, the settings
-// form and the Accounts tab. It is the only package that uses Fyne widgets; it
-// reaches the data only through the app service interfaces in Deps.
+// Package screens is the shell of Kontor's desktop user interface: the
+// first-run wizard, sign-in and the idle lock, the main window that composes
+// the modules' tabs and panes (ShowMain; the modules live in screens/sales,
+// screens/reception, screens/accounts, screens/payables, each a kit.Module),
+// the settings form, users, the audit trail and database maintenance. It and
+// the module packages reach the data only through the app service
+// interfaces in Deps.
 //
 // Each screen is an unexported struct built from its dependencies with a
 // buildUI method and handlers. Work that may be slow runs through kit.Call,

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/app/pdf"
 )
 
 // TestSettingsRegisterEntry: the company's commercial-register entry
@@ -45,7 +46,7 @@ func TestSettingsRegisterEntry(t *testing.T) {
 		t.Fatalf("the issued invoice's supplier has register %q", inv.Supplier.Register)
 	}
 	var b bytes.Buffer
-	if err := (testPDF{}).Document(&b, inv, rs.company()); err != nil {
+	if err := (pdf.Printer{}).Print(&b, inv, rs.company()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"kontor/app"
 	"kontor/screens/kit"
+	"kontor/screens/sales"
 )
 
 func tabTitles(tabs *container.AppTabs) []string {
@@ -61,7 +62,7 @@ func TestModulesHideTabsByPermission(t *testing.T) {
 	if got := tabTitles(s.inner[kit.FrontOffice]); strings.Join(got, ",") != "Reception" {
 		t.Errorf("reception sees %v", got)
 	}
-	if s.selectTab("accounts") || accountsOf(s) != nil {
+	if s.selectTab("accounts") || s.views["accounts"] != nil {
 		t.Error("a receptionist reached the Accounts tab")
 	}
 }
@@ -154,7 +155,7 @@ func TestSetupLanguageOverride(t *testing.T) {
 	if got := kit.SetupLanguage(prefs); got != app.Czech {
 		t.Fatalf("lang %q", got)
 	}
-	if got := LegacySalesModule().Tabs[0].Label(); got != "Prodej" {
+	if got := sales.Module().Tabs[0].Label(); got != "Prodej" {
 		t.Errorf("Sales in Czech = %q", got)
 	}
 	err := app.Invalid("company.ico", "err.ico.format", "must have 8 digits", nil)

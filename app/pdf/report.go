@@ -10,7 +10,7 @@ import (
 	"kontor/app"
 )
 
-// ReportRenderer prints a financial report table (app.ReportRenderer) as an
+// ReportRenderer prints a financial report table as an
 // A4 PDF, landscape when the table has more than six columns: the company's
 // name and IČO, the title and period, the table with its column header
 // repeated on every page (section headings and totals bold, amounts right
@@ -22,8 +22,6 @@ type ReportRenderer struct {
 	// means now. Tests fix it for byte-identical output.
 	Created time.Time
 }
-
-var _ app.ReportRenderer = ReportRenderer{}
 
 // pageGeom is the page's size and the layout's lines on it, in mm.
 type pageGeom struct {

@@ -9,7 +9,7 @@ import (
 	"kontor/app"
 )
 
-// StatementRenderer prints customer statements (app.StatementRenderer):
+// StatementRenderer prints customer statements:
 // each in its customer's language (Statement.Lang, Czech when it names
 // none), with the company's logo and base currency.
 type StatementRenderer struct {
@@ -17,8 +17,6 @@ type StatementRenderer struct {
 	// means now. Tests fix it for byte-identical output.
 	Created time.Time
 }
-
-var _ app.StatementRenderer = StatementRenderer{}
 
 func (s StatementRenderer) options(c app.Company) Options {
 	created := s.Created

@@ -2,7 +2,6 @@ package kit
 
 import (
 	"context"
-	"io"
 	"kontor/app"
 )
 
@@ -13,20 +12,8 @@ type Deps struct {
 	// company and its demo users, reporting progress.
 	LoadDemo func(ctx context.Context, progress func(done, total int)) error
 	// Printer prints every kind of document (app/pdf.Printer, wired by
-	// main): sales documents, statements, report tables, badges. It
-	// replaces PDF, Badge, Reports and Statements below, which go once no
-	// screen uses them.
+	// main): sales documents, statements, report tables, badges.
 	Printer app.Printer
-	// PDF renders sales documents (app/pdf, wired by main); nil means PDF
-	// export is not available and the screens say so.
-	PDF app.DocumentRenderer
-	// Badge renders a printable visitor badge (app/pdf, wired by main); nil
-	// means badges cannot be printed and the Print badge button says so.
-	Badge func(w io.Writer, v app.Visit, c app.Company) error
-	// Reports prints report tables and Statement customer statements as PDF
-	// (app/pdf, wired by main); nil means that export is not available.
-	Reports    app.ReportRenderer
-	Statements app.StatementRenderer
 
 	// Sess is the signed-in user, shared by every copy of Deps a window's
 	// screens hold; ShowMain creates it.
@@ -78,13 +65,4 @@ func (s *Session) Ctx() context.Context {
 		return context.Background()
 	}
 	return app.WithUser(context.Background(), s.User)
-}
-
-// Roles returns the user's roles as the tab registry names them.
-func (s *Session) Roles() []string {
-	out := make([]string, 0, len(s.User.Roles))
-	for _, r := range s.User.Roles {
-		out = append(out, string(r))
-	}
-	return out
 }

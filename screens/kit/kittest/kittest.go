@@ -59,12 +59,8 @@ func Deps(db *datatest.DB, u ...app.User) kit.Deps {
 	}
 	p := pdf.Printer{Now: db.Clock.Now}
 	return kit.Deps{
-		Services:   db.Services(),
-		Printer:    p,
-		PDF:        docRenderer{p},
-		Badge:      badgeRenderer(p),
-		Reports:    reportRenderer{p},
-		Statements: statementRenderer{p},
-		Sess:       &kit.Session{User: user},
+		Services: db.Services(),
+		Printer:  p,
+		Sess:     &kit.Session{User: user},
 	}
 }
