@@ -1,35 +1,25 @@
 package screens
 
-import "kontor/screens/kit"
+import (
+	"kontor/screens/accounts"
+	"kontor/screens/kit"
+	"kontor/screens/payables"
+	"kontor/screens/reception"
+	"kontor/screens/sales"
+)
 
 // testModules are the modules main composes (guimodules.go), for the
 // shell's tests.
 func testModules() []kit.Module {
-	return []kit.Module{CoreModule(), LegacyReceptionModule(), LegacySalesModule(), LegacyAccountsModule(), PlaceholdersModule()}
+	return []kit.Module{CoreModule(), reception.Module(), sales.Module(), accounts.Module(), payables.Module(), PlaceholdersModule()}
 }
 
-// The old screens behind the shell's tabs, nil when the user does not see
-// the tab.
+// The views behind the shell's tabs, nil when the user does not see the
+// tab.
 
-func salesOf(s *shell) *salesScreen {
-	if v, ok := s.views["sales"].(*legacySales); ok {
-		return v.s
-	}
-	return nil
-}
-
-func receptionOf(s *shell) *receptionScreen {
-	if v, ok := s.views["reception"].(*legacyReception); ok {
-		return v.r
-	}
-	return nil
-}
-
-func accountsOf(s *shell) *accountsScreen {
-	if v, ok := s.views["accounts"].(*legacyAccounts); ok {
-		return v.a
-	}
-	return nil
+func salesOf(s *shell) *sales.View {
+	v, _ := s.views["sales"].(*sales.View)
+	return v
 }
 
 func auditOf(s *shell) *auditView {
