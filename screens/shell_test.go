@@ -198,14 +198,14 @@ func TestBackupNowWritesAndUpdatesStatus(t *testing.T) {
 	}
 	dst := filepath.Join(t.TempDir(), "kontor-2026-11-28.db")
 	sh.runBackup(dst)
-	copy, err := data.Open(dst, data.Options{NoAutoBackup: true})
+	back, err := data.Open(dst, data.Options{NoAutoBackup: true})
 	if err != nil {
 		t.Fatalf("the backup written does not open: %v", err)
 	}
-	if got, err := copy.Company(db.Ctx); err != nil || got.Name != storedCompany(t, db).Name {
+	if got, err := back.Company(db.Ctx); err != nil || got.Name != storedCompany(t, db).Name {
 		t.Errorf("the backup's company %q (%v)", got.Name, err)
 	}
-	copy.Close()
+	back.Close()
 	if got := kittest.DialogText(w); !strings.Contains(got, dst) {
 		t.Errorf("backup dialog = %q", got)
 	}
