@@ -3,6 +3,7 @@ package screens
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,38 +14,54 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
-	"kontor/screens/kit"
+	"kontor/data/datatest"
+	"kontor/screens/kit/kittest"
 )
 
-// seedAudit writes entries over three days by three users.
-func seedAudit(d kit.Deps) *fakeAudit {
-	_, audit := fakesOf(d)
-	clock := d.Services.Clock.(*app.FixedClock)
+// seedAudit makes, on the real store, entries over three days by three
+// users: jana saves the company, ucetni posts the workshop's rent, petr
+// mistypes his password. It returns ucetni and the entries ucetni posted.
+func seedAudit(t *testing.T, db *datatest.DB) (app.User, []app.Entry) {
+	t.Helper()
+	ucetni := db.AddUser(t, "ucetni", "Eva Účetní", "heslo-ucetni", app.RoleAccounts)
+	db.AddUser(t, "petr", "Petr Svoboda", "heslo-petra", app.RoleSales)
+	var posted []app.Entry
 	for day := 0; day < 3; day++ {
-		audit.log("jana", "update", "company", "C1", "Company settings saved")
-		audit.log("ucetni", "post", "entry", "E"+string(rune('1'+day)), "Nájem dílny; únor")
-		audit.log("petr", "login.failed", "user", "", "wrong password")
-		clock.Advance(24 * time.Hour)
+		c := storedCompany(t, db)
+		c.Phone = "+420 541 000 11" + string(rune('2'+day))
+		if _, err := db.UpdateCompany(db.Ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		e, err := db.PostEntry(app.WithUser(context.Background(), ucetni), app.Entry{Date: app.Today(db.Clock), Memo: "Nájem dílny; únor",
+			Lines: []app.Line{{Account: "518", Debit: 1500000}, {Account: "221", Credit: 1500000}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		posted = append(posted, e)
+		if _, err := db.Authenticate(context.Background(), "petr", "spatne-heslo"); err == nil {
+			t.Fatal("a wrong password signed in")
+		}
+		db.Clock.Advance(24 * time.Hour)
 	}
-	return audit
+	return ucetni, posted
 }
 
 func TestAuditFiltersAndExports(t *testing.T) {
 	test.NewTempApp(t)
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	users, _ := fakesOf(d)
-	d.Sess.User = users.mustAdd(app.NewUser{Name: "ucetni", Roles: []app.Role{app.RoleAccounts}, Password: "kontor-demo"})
-	seedAudit(d)
+	db := openDB(t, datatest.Clock(time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)))
+	ucetni, posted := seedAudit(t, db)
+	all := len(db.AuditTrail(t, db.Ctx, app.AuditFilter{}))
 	w := test.NewTempWindow(t, nil)
-	v := newAuditView(d, w)
+	v := newAuditView(kittest.Deps(db, ucetni), w)
 	w.SetContent(v.buildUI())
 	w.Resize(fyne.NewSize(1200, 700))
-	if v.rows.Count != 11 || v.countText.Text != "11 entries" { // 9 + creating jana and ucetni
-		t.Fatalf("count %d, %q", v.rows.Count, v.countText.Text)
+	// The 9 seeded, and before them the store's own: jana created, the
+	// company created, ucetni and petr created.
+	if all != 13 || v.rows.Count != all || v.countText.Text != fmt.Sprintf("%d entries", all) {
+		t.Fatalf("count %d of %d, %q", v.rows.Count, all, v.countText.Text)
 	}
 	first, ok := v.rows.Row(0)
-	if !ok || first.Seq != 11 {
+	if !ok || first.Seq != uint64(all) {
 		t.Errorf("newest first: %+v", first)
 	}
 
@@ -55,18 +72,18 @@ func TestAuditFiltersAndExports(t *testing.T) {
 		t.Fatalf("ucetni from 16 March: %d entries", v.rows.Count)
 	}
 	v.entity.SetText("company")
-	test.Tap(button(t, w.Content(), "Apply"))
+	test.Tap(kittest.Button(t, w.Content(), "Apply"))
 	if v.rows.Count != 0 {
 		t.Errorf("ucetni's company entries: %d", v.rows.Count)
 	}
 	v.to.SetText("32. 3. 2026")
-	test.Tap(button(t, w.Content(), "Apply"))
-	if !strings.Contains(dialogText(w), "To:") {
-		t.Errorf("a wrong date: %q", dialogText(w))
+	test.Tap(kittest.Button(t, w.Content(), "Apply"))
+	if !strings.Contains(kittest.DialogText(w), "To:") {
+		t.Errorf("a wrong date: %q", kittest.DialogText(w))
 	}
-	closeDialogs(w)
-	test.Tap(button(t, w.Content(), "Clear"))
-	if v.rows.Count != 11 {
+	kittest.CloseDialogs(w)
+	test.Tap(kittest.Button(t, w.Content(), "Clear"))
+	if v.rows.Count != all {
 		t.Errorf("after Clear: %d", v.rows.Count)
 	}
 
@@ -75,7 +92,7 @@ func TestAuditFiltersAndExports(t *testing.T) {
 	v.user.SetText("ucetni")
 	v.apply()
 	v.runExport(v.filter, path)
-	if got := dialogText(w); !strings.Contains(got, "4 entries are saved in "+path) {
+	if got := kittest.DialogText(w); !strings.Contains(got, "3 entries are saved in "+path) {
 		t.Errorf("export dialog %q", got)
 	}
 	data, err := os.ReadFile(path)
@@ -84,10 +101,12 @@ func TestAuditFiltersAndExports(t *testing.T) {
 	}
 	text := string(data)
 	lines := strings.Split(strings.TrimSuffix(text, "\r\n"), "\r\n")
-	if !strings.HasPrefix(text, "\ufeffNo.,Time,User,Action,Entity,ID,Summary\r\n") || len(lines) != 5 {
+	if !strings.HasPrefix(text, "\ufeffNo.,Time,User,Action,Entity,ID,Summary\r\n") || len(lines) != 4 {
 		t.Fatalf("CSV:\n%s", text)
 	}
-	if !strings.HasSuffix(lines[1], `,ucetni,posted,journal entry,E3,Nájem dílny; únor`) {
+	// The store's summary of a posting names its number, date and amount
+	// before the memo.
+	if !strings.Contains(lines[1], ",ucetni,posted,journal entry,"+posted[2].ID+",\"") || !strings.HasSuffix(lines[1], posted[2].Number+" of 17 Mar 2026, CZK\u00a015,000.00, Nájem dílny; únor\"") {
 		t.Errorf("newest row %q", lines[1])
 	}
 	if strings.Contains(text, "abab") {
@@ -133,12 +152,9 @@ func TestAuditCSVFormat(t *testing.T) {
 }
 
 func TestAuditExportRefusedWithoutRole(t *testing.T) {
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	users, audit := fakesOf(d)
-	u := users.mustAdd(app.NewUser{Name: "recepce", Roles: []app.Role{app.RoleReception}, Password: "kontor-demo"})
+	db := openDB(t)
 	path := filepath.Join(t.TempDir(), "a.csv")
-	_, err := exportAudit(app.WithUser(context.Background(), u), audit, app.AuditFilter{}, path, app.English, []string{"x"}, nil)
+	_, err := exportAudit(db.As(t, app.RoleReception), db.Store, app.AuditFilter{}, path, app.English, []string{"x"}, nil)
 	if app.ErrorCode(err) != app.EUNAUTHORIZED {
 		t.Fatalf("err %v", err)
 	}

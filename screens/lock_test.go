@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
-	"kontor/app"
+	"kontor/data/datatest"
+	"kontor/screens/kit/kittest"
 )
 
 // activityLayerOf finds the activity layer under a window's content.
 func activityLayerOf(t *testing.T, w fyne.Window) *activityLayer {
 	t.Helper()
-	for _, o := range objects(w.Content()) {
+	for _, o := range kittest.Objects(w.Content()) {
 		if l, ok := o.(*activityLayer); ok {
 			return l
 		}
@@ -26,21 +27,20 @@ func activityLayerOf(t *testing.T, w fyne.Window) *activityLayer {
 
 func locked(w fyne.Window) bool {
 	top := w.Canvas().Overlays().Top()
-	return top != nil && strings.Contains(texts(top), "Kontor is locked")
+	return top != nil && strings.Contains(kittest.Texts(top), "Kontor is locked")
 }
 
 func TestIdleLockKeepsUnsavedSettings(t *testing.T) {
 	a := test.NewTempApp(t)
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	clock := d.Services.Clock.(*app.FixedClock)
-	g := showMain(a, d, testModules()...)
+	db := openDB(t)
+	clock := db.Clock
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	w := g.win
 	sh := g.shell
 	sh.openSettings()
 	sw := sh.settingsWin
-	name := entryAfter(t, sw.Content(), "Company name")
+	name := kittest.EntryAfter(t, sw.Content(), "Company name")
 	name.SetText("")
 	test.Type(name, "Truhlářství Novák a syn") // not saved
 
@@ -57,7 +57,7 @@ func TestIdleLockKeepsUnsavedSettings(t *testing.T) {
 	if w.MainMenu() != nil {
 		t.Error("the main menu stays usable under the lock")
 	}
-	if got := texts(w.Canvas().Overlays().Top()); !strings.Contains(got, "Jana Nováková (jana) is signed in") {
+	if got := kittest.Texts(w.Canvas().Overlays().Top()); !strings.Contains(got, testAdminFullName+" (jana) is signed in") {
 		t.Errorf("lock screen:\n%s", got)
 	}
 	scr := g.lock.screen
@@ -71,7 +71,7 @@ func TestIdleLockKeepsUnsavedSettings(t *testing.T) {
 		t.Fatalf("wrong password: locked %v, message %q, field %q", locked(w), scr.message(), scr.password.Text)
 	}
 	test.Type(scr.password, testAdminPassword)
-	test.Tap(button(t, w.Canvas().Overlays().Top(), "Unlock"))
+	test.Tap(kittest.Button(t, w.Canvas().Overlays().Top(), "Unlock"))
 	if locked(w) || w.Canvas().Overlays().Top() != nil {
 		t.Fatal("the right password did not unlock")
 	}
@@ -81,17 +81,16 @@ func TestIdleLockKeepsUnsavedSettings(t *testing.T) {
 	if name.Text != "Truhlářství Novák a syn" || sh.settingsWin != sw {
 		t.Errorf("the unsaved settings are gone: %q", name.Text)
 	}
-	if got := entryAfter(t, sw.Content(), "Company name"); got != name {
+	if got := kittest.EntryAfter(t, sw.Content(), "Company name"); got != name {
 		t.Error("the settings form was rebuilt")
 	}
 }
 
 func TestIdleLockNoticesActivity(t *testing.T) {
 	a := test.NewTempApp(t)
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	clock := d.Services.Clock.(*app.FixedClock)
-	g := showMain(a, d, testModules()...)
+	db := openDB(t)
+	clock := db.Clock
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	w := g.win
 	idleThenCheck := func(what string, act func()) {
@@ -149,38 +148,35 @@ func TestIdleLockNoticesActivity(t *testing.T) {
 
 func TestIdleLockKeepsUnsavedWizard(t *testing.T) {
 	a := test.NewTempApp(t)
-	d, _, _ := testDeps(nil)
-	users, _ := fakesOf(d)
-	users.mustAdd(app.NewUser{Name: "admin", Roles: []app.Role{app.RoleAdmin}, Password: "kontor-demo"})
-	g := showMain(a, d, testModules()...)
+	db := datatest.MustOpen(t, datatest.NoCompany(), datatest.Admin("admin", "kontor-demo"))
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	signInGate(t, g, "admin", "kontor-demo")
-	name := entryAfter(t, g.win.Content(), "Company name")
+	name := kittest.EntryAfter(t, g.win.Content(), "Company name")
 	test.Type(name, "Pekařství Dvořák")
 	g.lock.lockNow()
 	if !locked(g.win) {
 		t.Fatal("not locked")
 	}
 	test.Type(g.lock.screen.password, "kontor-demo")
-	test.Tap(button(t, g.win.Canvas().Overlays().Top(), "Unlock"))
-	if locked(g.win) || name.Text != "Pekařství Dvořák" || entryAfter(t, g.win.Content(), "Company name") != name {
+	test.Tap(kittest.Button(t, g.win.Canvas().Overlays().Top(), "Unlock"))
+	if locked(g.win) || name.Text != "Pekařství Dvořák" || kittest.EntryAfter(t, g.win.Content(), "Company name") != name {
 		t.Errorf("after unlock: locked %v, name %q", locked(g.win), name.Text)
 	}
 }
 
 func TestLockSignOutDropsSession(t *testing.T) {
 	a := test.NewTempApp(t)
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	g := showMain(a, d, testModules()...)
+	db := openDB(t)
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	g.shell.openSettings()
 	g.lock.lockNow()
-	test.Tap(button(t, g.win.Canvas().Overlays().Top(), "Sign in as someone else…"))
-	test.Tap(button(t, g.win.Canvas().Overlays().Top(), "Yes"))
+	test.Tap(kittest.Button(t, g.win.Canvas().Overlays().Top(), "Sign in as someone else…"))
+	test.Tap(kittest.Button(t, g.win.Canvas().Overlays().Top(), "Yes"))
 	if g.sess.User.Name != "" || g.lock != nil || g.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("after sign-out: user %q, lock %v", g.sess.User.Name, g.lock)
 	}
-	if got := texts(g.win.Content()); !strings.Contains(got, "Sign in to Kontor") {
+	if got := kittest.Texts(g.win.Content()); !strings.Contains(got, "Sign in to Kontor") {
 		t.Errorf("sign-out shows:\n%s", got)
 	}
 }

@@ -8,15 +8,17 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/data/datatest"
 	"kontor/screens/kit"
+	"kontor/screens/kit/kittest"
 )
 
 // signInGate types name and password into the login screen of g and presses Enter.
 func signInGate(t *testing.T, g *gate, name, password string) {
 	t.Helper()
 	root := g.win.Content()
-	test.Type(entryAfter(t, root, "User name"), name)
-	pw := entryAfter(t, root, "Password")
+	test.Type(kittest.EntryAfter(t, root, "User name"), name)
+	pw := kittest.EntryAfter(t, root, "Password")
 	test.Type(pw, password)
 	pw.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 }
@@ -45,15 +47,13 @@ func menuItems(w fyne.Window, menu int) string {
 
 func TestLoginEnterSignsIn(t *testing.T) {
 	a := test.NewTempApp(t)
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	_, audit := fakesOf(d)
-	g := showMain(a, d, testModules()...)
+	db := openDB(t)
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	w := g.win
 	if w.Title() != "Kontor" || w.MainMenu() != nil {
 		t.Fatalf("before sign-in: title %q, menu %v", w.Title(), w.MainMenu())
 	}
-	name := entryAfter(t, w.Content(), "User name")
+	name := kittest.EntryAfter(t, w.Content(), "User name")
 	if w.Canvas().Focused() != name {
 		t.Error("the name field has no focus at start")
 	}
@@ -61,7 +61,7 @@ func TestLoginEnterSignsIn(t *testing.T) {
 	if w.Title() != "Kontor — Truhlářství Novák s.r.o." {
 		t.Fatalf("title after sign-in %q", w.Title())
 	}
-	if got := texts(w.Content()); !strings.Contains(got, "Signed in: Jana Nováková") {
+	if got := kittest.Texts(w.Content()); !strings.Contains(got, "Signed in: "+testAdminFullName) {
 		t.Errorf("status bar:\n%s", got)
 	}
 	if got := menuItems(w, 0); got != "Settings…,Back up now…,Check database,Change password…,Lock now,Sign out,Quit" {
@@ -70,54 +70,58 @@ func TestLoginEnterSignsIn(t *testing.T) {
 	if u := g.sess.User; u.Name != "jana" || !u.Has(app.RoleAdmin) {
 		t.Errorf("session user %+v", u)
 	}
-	if last := audit.entries[len(audit.entries)-1]; last.Action != "login" || last.User != "jana" {
+	trail := db.AuditTrail(t, db.Ctx, app.AuditFilter{})
+	if last := trail[len(trail)-1]; last.Action != "login" || last.User != "jana" {
 		t.Errorf("last audit entry %+v", last)
 	}
 }
 
 func TestLoginFailureShowsMessageOnly(t *testing.T) {
 	a := test.NewTempApp(t)
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	users, _ := fakesOf(d)
-	g := showMain(a, d, testModules()...)
+	db := openDB(t)
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	w := g.win
 	root := w.Content()
-	pw := entryAfter(t, root, "Password")
+	// A failure the store counted is a "login.failed" in its trail.
+	failures := func() int {
+		return datatest.Actions(db.AuditTrail(t, db.Ctx, app.AuditFilter{}))["login.failed"]
+	}
+	pw := kittest.EntryAfter(t, root, "Password")
 
 	// An empty password is caught before the store counts a failure.
-	test.Type(entryAfter(t, root, "User name"), "jana")
+	test.Type(kittest.EntryAfter(t, root, "User name"), "jana")
 	pw.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if got := texts(root); !strings.Contains(got, "Enter your password.") {
+	if got := kittest.Texts(root); !strings.Contains(got, "Enter your password.") {
 		t.Errorf("no hint for the empty password:\n%s", got)
 	}
-	if users.auths != 0 {
-		t.Errorf("Authenticate called %d times for an empty password", users.auths)
+	if n := failures(); n != 0 {
+		t.Errorf("the store counted %d failures for an empty password", n)
 	}
 
 	test.Type(pw, "spatne-heslo")
 	pw.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if got := texts(root); !strings.Contains(got, "Wrong user name or password") {
+	if got := kittest.Texts(root); !strings.Contains(got, "Wrong user name or password") {
 		t.Errorf("no refusal under the form:\n%s", got)
 	}
 	if pw.Text != "" {
 		t.Errorf("the password field still holds %q", pw.Text)
 	}
+	if n := failures(); n != 1 {
+		t.Errorf("the store counted %d failures for one wrong password", n)
+	}
 	if w.Canvas().Focused() != pw {
 		t.Error("the password field has no focus after a failure")
 	}
-	if dialogText(w) != "" || w.Title() != "Kontor" || w.MainMenu() != nil || g.sess.User.Name != "" {
-		t.Errorf("a failed login did more than say so: dialog %q, title %q", dialogText(w), w.Title())
+	if kittest.DialogText(w) != "" || w.Title() != "Kontor" || w.MainMenu() != nil || g.sess.User.Name != "" {
+		t.Errorf("a failed login did more than say so: dialog %q, title %q", kittest.DialogText(w), w.Title())
 	}
 }
 
 func TestReceptionSeesFrontOfficeOnly(t *testing.T) {
 	a := test.NewTempApp(t)
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	users, _ := fakesOf(d)
-	users.mustAdd(app.NewUser{Name: "recepce", FullName: "Jana Růžičková", Roles: []app.Role{app.RoleReception}, Password: "kontor-demo"})
-	g := showMain(a, d, testModules()...)
+	db := openDB(t)
+	db.AddUser(t, "recepce", "Jana Růžičková", "kontor-demo", app.RoleReception)
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	signInGate(t, g, "recepce", "kontor-demo")
 	sh := g.shell
 	if sh == nil {
@@ -137,7 +141,7 @@ func TestReceptionSeesFrontOfficeOnly(t *testing.T) {
 	if got := menuItems(g.win, 0); got != "Change password…,Lock now,Sign out,Quit" {
 		t.Errorf("reception's File menu: %s", got)
 	}
-	if strings.Contains(buttonsText(g.win.Content()), "Settings…") {
+	if strings.Contains(kittest.ButtonsText(g.win.Content()), "Settings…") {
 		t.Error("reception sees the Settings button")
 	}
 	sh.openSettings()
@@ -148,17 +152,15 @@ func TestReceptionSeesFrontOfficeOnly(t *testing.T) {
 
 func TestNonAdminWithoutCompanyIsTold(t *testing.T) {
 	a := test.NewTempApp(t)
-	d, _, _ := testDeps(nil)
-	users, _ := fakesOf(d)
-	users.mustAdd(app.NewUser{Name: "admin", Roles: []app.Role{app.RoleAdmin}, Password: "kontor-demo"})
-	users.mustAdd(app.NewUser{Name: "prodej", Roles: []app.Role{app.RoleSales}, Password: "kontor-demo"})
-	g := showMain(a, d, testModules()...)
+	db := datatest.MustOpen(t, datatest.NoCompany(), datatest.Admin("admin", "kontor-demo"))
+	db.AddUser(t, "prodej", "", "kontor-demo", app.RoleSales)
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	signInGate(t, g, "prodej", "kontor-demo")
-	if got := texts(g.win.Content()); !strings.Contains(got, "An administrator must sign in first") {
+	if got := kittest.Texts(g.win.Content()); !strings.Contains(got, "An administrator must sign in first") {
 		t.Fatalf("a salesman of an empty database sees:\n%s", got)
 	}
-	test.Tap(button(t, g.win.Content(), "Sign out"))
-	if got := texts(g.win.Content()); !strings.Contains(got, "Sign in to Kontor") {
+	test.Tap(kittest.Button(t, g.win.Content(), "Sign out"))
+	if got := kittest.Texts(g.win.Content()); !strings.Contains(got, "Sign in to Kontor") {
 		t.Errorf("sign-out shows:\n%s", got)
 	}
 }

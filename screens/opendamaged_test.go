@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"kontor/screens/kit/kittest"
 	"strings"
 	"testing"
 	"time"
@@ -25,20 +26,20 @@ func TestShowDamagedRestoresTheNewestBackup(t *testing.T) {
 		},
 		Start: func() error { started = true; return nil },
 	})
-	got := texts(w.Content())
+	got := kittest.Texts(w.Content())
 	for _, want := range []string{"shorter than its contents", "kontor-2026-11-27.db", "27 Nov 2026 08:05"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("window text %q lacks %q", got, want)
 		}
 	}
-	test.Tap(button(t, w.Content(), "Restore this backup"))
+	test.Tap(kittest.Button(t, w.Content(), "Restore this backup"))
 	if restored != "/home/jana/.config/Kontor/backups/kontor-2026-11-27.db" {
 		t.Fatalf("restored from %q", restored)
 	}
-	if got := dialogText(w); !strings.Contains(got, "kontor-damaged-20261128-093000.db") {
+	if got := kittest.DialogText(w); !strings.Contains(got, "kontor-damaged-20261128-093000.db") {
 		t.Fatalf("after the restore: %q", got)
 	}
-	test.Tap(button(t, w.Canvas().Overlays().Top(), "OK"))
+	test.Tap(kittest.Button(t, w.Canvas().Overlays().Top(), "OK"))
 	if !started {
 		t.Fatal("the main window was not started after the restore")
 	}
@@ -49,10 +50,10 @@ func TestShowDamagedRestoresTheNewestBackup(t *testing.T) {
 func TestShowDamagedWithoutBackup(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := ShowDamaged(a, Damaged{Path: "/data/firma.db", Message: "/data/firma.db is damaged"})
-	if got := texts(w.Content()); !strings.Contains(got, "kontor restore --from FILE --db /data/firma.db") {
+	if got := kittest.Texts(w.Content()); !strings.Contains(got, "kontor restore --from FILE --db /data/firma.db") {
 		t.Fatalf("window text %q", got)
 	}
-	if strings.Contains(buttonsText(w.Content()), "Restore") {
+	if strings.Contains(kittest.ButtonsText(w.Content()), "Restore") {
 		t.Fatal("a restore button without a backup")
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
-	"kontor/app/pdf"
+	"kontor/screens/kit/kittest"
 )
 
 // TestSettingsRegisterEntry: the company's commercial-register entry
@@ -20,11 +20,11 @@ import (
 // real store: typed in Settings, saved, refused when too long, and printed
 // on the next invoice issued.
 func TestSettingsRegisterEntry(t *testing.T) {
-	rs := mustOpen(t)
+	db := openDB(t)
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	var saved app.Company
-	s := newSettings(rs.deps(rs.admin), w, a.Preferences(), rs.company(), func(c app.Company) { saved = c })
+	s := newSettings(kittest.Deps(db), w, a.Preferences(), storedCompany(t, db), func(c app.Company) { saved = c })
 	w.SetContent(s.buildUI())
 	w.Resize(fyne.NewSize(900, 700))
 
@@ -34,19 +34,19 @@ func TestSettingsRegisterEntry(t *testing.T) {
 	if msg := s.message("company.register"); !strings.Contains(msg, "longer than") {
 		t.Errorf("a register entry too long says %q", msg)
 	}
-	closeDialogs(w)
+	kittest.CloseDialogs(w)
 	s.register.SetText("  " + entry + " ")
 	test.Tap(s.save)
-	if saved.Register != entry || rs.company().Register != entry {
-		t.Fatalf("saved %q, stored %q", saved.Register, rs.company().Register)
+	if saved.Register != entry || storedCompany(t, db).Register != entry {
+		t.Fatalf("saved %q, stored %q", saved.Register, storedCompany(t, db).Register)
 	}
 
-	inv := rs.invoice(rs.customer("Dvořák s.r.o."), "Stůl z dubu", 1200000)
+	inv := invoice(t, db, customer(t, db, "Dvořák s.r.o."), "Stůl z dubu", 1200000)
 	if inv.Supplier.Register != entry {
 		t.Fatalf("the issued invoice's supplier has register %q", inv.Supplier.Register)
 	}
 	var b bytes.Buffer
-	if err := (pdf.Printer{}).Print(&b, inv, rs.company()); err != nil {
+	if err := kittest.Deps(db).Printer.Print(&b, inv, storedCompany(t, db)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {

@@ -8,29 +8,39 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/data/datatest"
 	"kontor/screens/kit"
+	"kontor/screens/kit/kittest"
 )
 
-func newTestSettings(t *testing.T) (*settings, fyne.Window, *fakeCompany, *app.Company) {
+// newTestSettings opens Settings of the real store's company as its admin;
+// saved is what the last good save handed back.
+func newTestSettings(t *testing.T) (s *settings, w fyne.Window, db *datatest.DB, saved *app.Company) {
 	a := test.NewTempApp(t)
-	c := testCompany()
-	d, fc, _ := testDeps(&c)
-	w := test.NewTempWindow(t, nil)
-	var saved app.Company
-	s := newSettings(d, w, a.Preferences(), c, func(c app.Company) { saved = c })
+	db = openDB(t)
+	w = test.NewTempWindow(t, nil)
+	saved = &app.Company{}
+	s = newSettings(kittest.Deps(db), w, a.Preferences(), storedCompany(t, db), func(c app.Company) { *saved = c })
 	w.SetContent(s.buildUI())
 	w.Resize(fyne.NewSize(900, 700))
-	return s, w, fc, &saved
+	return s, w, db, saved
+}
+
+// companyUpdates counts the company updates in db's audit trail: the saves
+// that reached the store.
+func companyUpdates(t *testing.T, db *datatest.DB) int {
+	t.Helper()
+	return datatest.Actions(db.AuditTrail(t, db.Ctx, app.AuditFilter{Entity: "company"}))["update"]
 }
 
 func TestSettingsRefusesOverlappingVATRate(t *testing.T) {
-	s, w, fc, saved := newTestSettings(t)
+	s, w, db, saved := newTestSettings(t)
 	s.name.SetText("")
 	test.Type(s.name, "Truhlářství Novák a syn s.r.o.")
 
 	s.tabs.SelectIndex(1)
 	before := len(s.vat.rows)
-	test.Tap(button(t, w.Content(), "Add a rate"))
+	test.Tap(kittest.Button(t, w.Content(), "Add a rate"))
 	if len(s.vat.rows) != before+1 {
 		t.Fatal("Add a rate added no row")
 	}
@@ -46,25 +56,26 @@ func TestSettingsRefusesOverlappingVATRate(t *testing.T) {
 	if s.tabs.SelectedIndex() != 1 {
 		t.Error("the tab with the wrong field was not brought forward")
 	}
-	if got := dialogText(w); !strings.HasPrefix(got, "VAT rates: ") {
+	if got := kittest.DialogText(w); !strings.HasPrefix(got, "VAT rates: ") {
 		t.Errorf("dialog = %q", got)
 	}
-	if fc.updates != 0 || fc.c.Name != "Truhlářství Novák s.r.o." || saved.Name != "" {
+	if companyUpdates(t, db) != 0 || storedCompany(t, db).Name != "Truhlářství Novák s.r.o." || saved.Name != "" {
 		t.Fatal("invalid settings were saved")
 	}
-	closeDialogs(w)
+	kittest.CloseDialogs(w)
 
 	// End the old standard rate the day before the new one starts.
 	s.vat.rows[0].to.SetText("31. 12. 2024")
 	test.Tap(s.save)
-	if fc.updates != 1 {
-		t.Fatalf("UpdateCompany called %d times; dialog %q", fc.updates, dialogText(w))
+	if n := companyUpdates(t, db); n != 1 {
+		t.Fatalf("the company was updated %d times; dialog %q", n, kittest.DialogText(w))
 	}
-	if fc.c.Name != "Truhlářství Novák a syn s.r.o." || saved.Name != fc.c.Name {
-		t.Errorf("saved name %q, callback got %q", fc.c.Name, saved.Name)
+	stored := storedCompany(t, db)
+	if stored.Name != "Truhlářství Novák a syn s.r.o." || saved.Name != stored.Name {
+		t.Errorf("stored name %q, callback got %q", stored.Name, saved.Name)
 	}
-	if len(fc.c.VATRates) != 4 || fc.c.VATRates[3].Rate.Cmp(app.RatePercent(20)) != 0 || fc.c.VATRates[0].To != app.D(2024, 12, 31) {
-		t.Errorf("saved rates %+v", fc.c.VATRates)
+	if len(stored.VATRates) != 4 || stored.VATRates[3].Rate.Cmp(app.RatePercent(20)) != 0 || stored.VATRates[0].To != app.D(2024, 12, 31) {
+		t.Errorf("stored rates %+v", stored.VATRates)
 	}
 	if s.message("company.vat_rates") != "" {
 		t.Error("the VAT message stayed after a good save")
@@ -72,19 +83,19 @@ func TestSettingsRefusesOverlappingVATRate(t *testing.T) {
 }
 
 func TestSettingsBadRateText(t *testing.T) {
-	s, _, fc, _ := newTestSettings(t)
+	s, _, db, _ := newTestSettings(t)
 	s.vat.rows[1].rate.SetText("dvanáct")
 	test.Tap(s.save)
 	if msg := s.message("company.vat_rates"); !strings.Contains(msg, "“dvanáct” is not a number") {
 		t.Errorf("message = %q", msg)
 	}
-	if fc.updates != 0 {
+	if companyUpdates(t, db) != 0 {
 		t.Fatal("saved")
 	}
 }
 
 func TestSettingsSeriesExampleAndLanguage(t *testing.T) {
-	s, _, fc, _ := newTestSettings(t)
+	s, _, db, _ := newTestSettings(t)
 	inv := s.series.rows[0]
 	if inv.example.Text != "FV2026-0001" {
 		t.Errorf("example = %q", inv.example.Text)
@@ -97,10 +108,10 @@ func TestSettingsSeriesExampleAndLanguage(t *testing.T) {
 	}
 	s.language.SetSelectedIndex(1)
 	test.Tap(s.save)
-	if fc.updates != 1 {
+	if companyUpdates(t, db) != 1 {
 		t.Fatal("not saved")
 	}
-	if sr, _ := fc.c.SeriesFor(app.SeriesInvoice); sr.Prefix != "FA" || sr.Width != 6 {
+	if sr, _ := storedCompany(t, db).SeriesFor(app.SeriesInvoice); sr.Prefix != "FA" || sr.Width != 6 {
 		t.Errorf("series %+v", sr)
 	}
 	if got := s.prefs.String(kit.PrefLanguage); got != "cs" {
@@ -109,19 +120,19 @@ func TestSettingsSeriesExampleAndLanguage(t *testing.T) {
 }
 
 func TestSettingsInvalidIBANNamesField(t *testing.T) {
-	s, w, fc, _ := newTestSettings(t)
+	s, w, db, _ := newTestSettings(t)
 	s.iban.SetText("CZ00 0800 0000 1920 0014 5399")
 	test.Tap(s.save)
-	if !strings.HasPrefix(dialogText(w), "IBAN: ") || s.message("company.iban") == "" || s.tabs.SelectedIndex() != 1 {
-		t.Errorf("dialog %q, field %q, tab %d", dialogText(w), s.message("company.iban"), s.tabs.SelectedIndex())
+	if !strings.HasPrefix(kittest.DialogText(w), "IBAN: ") || s.message("company.iban") == "" || s.tabs.SelectedIndex() != 1 {
+		t.Errorf("dialog %q, field %q, tab %d", kittest.DialogText(w), s.message("company.iban"), s.tabs.SelectedIndex())
 	}
-	if fc.updates != 0 {
+	if companyUpdates(t, db) != 0 {
 		t.Fatal("saved")
 	}
 }
 
 func TestSettingsLockMinutes(t *testing.T) {
-	s, w, fc, _ := newTestSettings(t)
+	s, w, db, _ := newTestSettings(t)
 	if s.lockMinutes.Text != "10" {
 		t.Errorf("default lock minutes %q", s.lockMinutes.Text)
 	}
@@ -130,13 +141,13 @@ func TestSettingsLockMinutes(t *testing.T) {
 	if msg := s.message("settings.lock_minutes"); !strings.Contains(msg, "whole minutes from 0 to 1440") || s.tabs.SelectedIndex() != 3 {
 		t.Errorf("message %q, tab %d", msg, s.tabs.SelectedIndex())
 	}
-	if fc.updates != 0 {
+	if companyUpdates(t, db) != 0 {
 		t.Fatal("saved with a wrong lock time")
 	}
-	closeDialogs(w)
+	kittest.CloseDialogs(w)
 	s.lockMinutes.SetText("0")
 	test.Tap(s.save)
-	if fc.updates != 1 || s.prefs.Int(prefLockMinutes) != 0 {
-		t.Errorf("updates %d, lock minutes %d", fc.updates, s.prefs.Int(prefLockMinutes))
+	if n := companyUpdates(t, db); n != 1 || s.prefs.Int(prefLockMinutes) != 0 {
+		t.Errorf("updates %d, lock minutes %d", n, s.prefs.Int(prefLockMinutes))
 	}
 }

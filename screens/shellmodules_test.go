@@ -14,6 +14,14 @@ func testModules() []kit.Module {
 	return []kit.Module{CoreModule(), reception.Module(), sales.Module(), accounts.Module(), payables.Module(), PlaceholdersModule()}
 }
 
+// The views behind the shell's tabs, nil when the user does not see the
+// tab.
+
+func salesOf(s *shell) *sales.View {
+	v, _ := s.views["sales"].(*sales.View)
+	return v
+}
+
 func auditOf(s *shell) *auditView {
 	if v, ok := s.views["audit"].(*reloadView); ok {
 		a, _ := v.inner.(*auditView)

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -9,12 +10,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
+	"kontor/data/datatest"
+	"kontor/screens/kit/kittest"
 )
 
 // checkGroupIn finds the check group under root.
 func checkGroupIn(t *testing.T, root fyne.CanvasObject) *widget.CheckGroup {
 	t.Helper()
-	for _, o := range objects(root) {
+	for _, o := range kittest.Objects(root) {
 		if g, ok := o.(*widget.CheckGroup); ok {
 			return g
 		}
@@ -23,24 +26,37 @@ func checkGroupIn(t *testing.T, root fyne.CanvasObject) *widget.CheckGroup {
 	return nil
 }
 
+// storedUser is the user name as the store lists it (zero when none).
+func storedUser(t *testing.T, db *datatest.DB, name string) app.User {
+	t.Helper()
+	all, err := db.Users(db.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range all {
+		if u.Name == name {
+			return u
+		}
+	}
+	return app.User{}
+}
+
 func TestChangeOwnPassword(t *testing.T) {
 	a := test.NewTempApp(t)
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	users, _ := fakesOf(d)
-	g := showMain(a, d, testModules()...)
+	db := openDB(t)
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	w := g.win
 	g.shell.changePassword()
 	dlg := w.Canvas().Overlays().Top()
-	old := entryAfter(t, dlg, "Current password")
-	pw := entryAfter(t, dlg, "New password")
-	again := entryAfter(t, dlg, "Password again")
+	old := kittest.EntryAfter(t, dlg, "Current password")
+	pw := kittest.EntryAfter(t, dlg, "New password")
+	again := kittest.EntryAfter(t, dlg, "Password again")
 
 	test.Type(old, "spatne-heslo")
 	test.Type(pw, "nové heslo 2026")
 	test.Type(again, "nové heslo 2026")
-	test.Tap(button(t, dlg, "Change"))
+	test.Tap(kittest.Button(t, dlg, "Change"))
 	if msg := fieldMessage(t, dlg, "Current password"); msg != "the current password is not right" {
 		t.Errorf("old password message = %q", msg)
 	}
@@ -50,32 +66,33 @@ func TestChangeOwnPassword(t *testing.T) {
 
 	test.Type(old, testAdminPassword)
 	pw.SetText("krátké")
-	test.Tap(button(t, dlg, "Change"))
+	test.Tap(kittest.Button(t, dlg, "Change"))
 	if msg := fieldMessage(t, dlg, "New password"); msg != "must have at least 8 characters" {
 		t.Errorf("new password message = %q", msg)
 	}
 	pw.SetText("nové heslo 2026")
 	again.SetText("nove heslo 2026")
-	test.Tap(button(t, dlg, "Change"))
+	test.Tap(kittest.Button(t, dlg, "Change"))
 	if msg := fieldMessage(t, dlg, "Password again"); msg != "the two passwords differ" {
 		t.Errorf("repeat message = %q", msg)
 	}
 	again.SetText("nové heslo 2026")
 	again.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if got := dialogText(w); !strings.Contains(got, "Your password is changed") {
+	if got := kittest.DialogText(w); !strings.Contains(got, "Your password is changed") {
 		t.Fatalf("after changing: %q", got)
 	}
-	if !app.VerifyPassword(users.find("jana").hash, "nové heslo 2026") {
-		t.Error("the stored password did not change")
+	if _, err := db.Authenticate(context.Background(), "jana", "nové heslo 2026"); err != nil {
+		t.Errorf("the new password does not sign in: %v", err)
+	}
+	if _, err := db.Authenticate(context.Background(), "jana", testAdminPassword); err == nil {
+		t.Error("the old password still signs in")
 	}
 }
 
 func TestUsersAddAndLastAdmin(t *testing.T) {
 	a := test.NewTempApp(t)
-	c := testCompany()
-	d, _, _ := testDeps(&c)
-	users, _ := fakesOf(d)
-	g := showMain(a, d, testModules()...)
+	db := openDB(t)
+	g := showMain(a, kittest.Deps(db), testModules()...)
 	signInGate(t, g, "jana", testAdminPassword)
 	w := g.win
 	w.Resize(fyne.NewSize(1200, 800))
@@ -83,27 +100,27 @@ func TestUsersAddAndLastAdmin(t *testing.T) {
 		t.Fatal("admin has no Users tab")
 	}
 	v := usersOf(g.shell)
-	if len(v.users) != 1 || !strings.Contains(texts(w.Content()), "1 user\n") {
+	if len(v.users) != 1 || !strings.Contains(kittest.Texts(w.Content()), "1 user\n") {
 		t.Fatalf("users listed: %v", v.users)
 	}
 
-	test.Tap(button(t, w.Content(), "Add user…"))
+	test.Tap(kittest.Button(t, w.Content(), "Add user…"))
 	dlg := w.Canvas().Overlays().Top()
-	test.Type(entryAfter(t, dlg, "User name"), "Petr")
-	test.Type(entryAfter(t, dlg, "Full name"), "Petr Svoboda")
-	test.Type(entryAfter(t, dlg, "Password"), "heslo-petra")
-	test.Type(entryAfter(t, dlg, "Password again"), "heslo-petra")
-	test.Tap(button(t, dlg, "Add"))
+	test.Type(kittest.EntryAfter(t, dlg, "User name"), "Petr")
+	test.Type(kittest.EntryAfter(t, dlg, "Full name"), "Petr Svoboda")
+	test.Type(kittest.EntryAfter(t, dlg, "Password"), "heslo-petra")
+	test.Type(kittest.EntryAfter(t, dlg, "Password again"), "heslo-petra")
+	test.Tap(kittest.Button(t, dlg, "Add"))
 	if msg := fieldMessage(t, dlg, "Roles"); msg != "a user needs at least one role" {
 		t.Errorf("roles message = %q", msg)
 	}
 	checkGroupIn(t, dlg).SetSelected([]string{"Sales", "Warehouse"})
-	test.Tap(button(t, dlg, "Add"))
+	test.Tap(kittest.Button(t, dlg, "Add"))
 	if w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("the dialog stayed open: %q", dialogText(w))
+		t.Fatalf("the dialog stayed open: %q", kittest.DialogText(w))
 	}
-	petr := users.find("petr")
-	if petr == nil || app.RolesText(petr.Roles) != "sales, warehouse" || petr.FullName != "Petr Svoboda" {
+	petr := storedUser(t, db, "petr")
+	if petr.Name == "" || app.RolesText(petr.Roles) != "sales, warehouse" || petr.FullName != "Petr Svoboda" {
 		t.Fatalf("created %+v", petr)
 	}
 	if len(v.users) != 2 || v.selected != "petr" {
@@ -118,45 +135,45 @@ func TestUsersAddAndLastAdmin(t *testing.T) {
 	if v.selected != "jana" {
 		t.Fatalf("selected %q", v.selected)
 	}
-	test.Tap(button(t, w.Content(), "Edit roles…"))
+	test.Tap(kittest.Button(t, w.Content(), "Edit roles…"))
 	dlg = w.Canvas().Overlays().Top()
 	checkGroupIn(t, dlg).SetSelected([]string{"Accounts"})
-	test.Tap(button(t, dlg, "Save"))
-	if got := texts(dlg); !strings.Contains(got, "jana is the last administrator") {
+	test.Tap(kittest.Button(t, dlg, "Save"))
+	if got := kittest.Texts(dlg); !strings.Contains(got, "jana is the last administrator") {
 		t.Errorf("refusal not shown:\n%s", got)
 	}
-	if !users.find("jana").Has(app.RoleAdmin) {
+	if !storedUser(t, db, "jana").Has(app.RoleAdmin) {
 		t.Fatal("the last admin lost the role")
 	}
-	closeDialogs(w)
+	kittest.CloseDialogs(w)
 
-	test.Tap(button(t, w.Content(), "Disable"))
-	test.Tap(button(t, w.Canvas().Overlays().Top(), "Yes"))
-	if got := dialogText(w); !strings.Contains(got, "last administrator") {
+	test.Tap(kittest.Button(t, w.Content(), "Disable"))
+	test.Tap(kittest.Button(t, w.Canvas().Overlays().Top(), "Yes"))
+	if got := kittest.DialogText(w); !strings.Contains(got, "last administrator") {
 		t.Errorf("disabling the last admin: %q", got)
 	}
-	if users.find("jana").Disabled {
+	if storedUser(t, db, "jana").Disabled {
 		t.Fatal("the last admin was disabled")
 	}
-	closeDialogs(w)
+	kittest.CloseDialogs(w)
 
 	// Reset Petr's password, then disable him.
 	v.table.Select(widget.TableCellID{Row: 1, Col: 0})
-	test.Tap(button(t, w.Content(), "Reset password…"))
+	test.Tap(kittest.Button(t, w.Content(), "Reset password…"))
 	dlg = w.Canvas().Overlays().Top()
-	test.Type(entryAfter(t, dlg, "New password"), "nové-heslo-petra")
-	test.Type(entryAfter(t, dlg, "Password again"), "nové-heslo-petra")
-	test.Tap(button(t, dlg, "Set password"))
-	if !app.VerifyPassword(users.find("petr").hash, "nové-heslo-petra") {
-		t.Error("the password was not reset")
+	test.Type(kittest.EntryAfter(t, dlg, "New password"), "nové-heslo-petra")
+	test.Type(kittest.EntryAfter(t, dlg, "Password again"), "nové-heslo-petra")
+	test.Tap(kittest.Button(t, dlg, "Set password"))
+	if _, err := db.Authenticate(context.Background(), "petr", "nové-heslo-petra"); err != nil {
+		t.Errorf("the reset password does not sign in: %v", err)
 	}
-	closeDialogs(w)
-	test.Tap(button(t, w.Content(), "Disable"))
-	test.Tap(button(t, w.Canvas().Overlays().Top(), "Yes"))
-	if !users.find("petr").Disabled {
+	kittest.CloseDialogs(w)
+	test.Tap(kittest.Button(t, w.Content(), "Disable"))
+	test.Tap(kittest.Button(t, w.Canvas().Overlays().Top(), "Yes"))
+	if !storedUser(t, db, "petr").Disabled {
 		t.Fatal("petr is not disabled")
 	}
-	if button(t, w.Content(), "Enable") == nil {
+	if kittest.Button(t, w.Content(), "Enable") == nil {
 		t.Error("no Enable for a disabled user")
 	}
 }
