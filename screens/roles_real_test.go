@@ -158,7 +158,7 @@ func TestRolesSeeWhatTheReadmePromises(t *testing.T) {
 		{app.RoleAccounts, "Sales | Accounts,Audit"},
 		{app.RolePayroll, " | Payroll"},
 		{app.RoleWarehouse, " | Warehouse"},
-		{app.RoleAdmin, "Reception,Sales,After-sales | Warehouse,Accounts,Payroll,Audit,Users"},
+		{app.RoleAdmin, "Reception,Sales,After-sales | Accounts,Payroll,Warehouse,Audit,Users"},
 	} {
 		got, _, _ := tabs(db.User(t, tt.role))
 		if got != tt.want {

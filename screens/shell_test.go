@@ -34,9 +34,7 @@ func TestModulesHideTabsByPermission(t *testing.T) {
 	if got := ids(kit.BackOffice, app.RoleSales, app.RolePayroll); got != "payroll" {
 		t.Errorf("sales+payroll see back office %q", got)
 	}
-	// sales.Module's Warehouse tab has no Order, so it leads the back office
-	// (the old interim module put it after Payroll).
-	if got := ids(kit.BackOffice, app.RoleAdmin); got != "warehouse,accounts,payroll,audit,users" {
+	if got := ids(kit.BackOffice, app.RoleAdmin); got != "accounts,payroll,warehouse,audit,users" {
 		t.Errorf("admin sees %q", got)
 	}
 	if got := ids(kit.FrontOffice, app.RoleAdmin); got != "reception,sales,aftersales" {
@@ -93,7 +91,7 @@ func TestShellTabsPlaceholdersAndStatus(t *testing.T) {
 	if got := strings.Join(tabTitles(sh.inner[kit.FrontOffice]), ","); got != "Reception,Sales,After-sales" {
 		t.Errorf("front office %s", got)
 	}
-	if got := strings.Join(tabTitles(sh.inner[kit.BackOffice]), ","); got != "Warehouse,Accounts,Payroll,Audit,Users" { // see TestModulesHideTabsByPermission
+	if got := strings.Join(tabTitles(sh.inner[kit.BackOffice]), ","); got != "Accounts,Payroll,Warehouse,Audit,Users" {
 		t.Errorf("back office %s", got)
 	}
 	for id, want := range map[string]string{

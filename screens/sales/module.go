@@ -17,13 +17,13 @@ import (
 func Module() kit.Module {
 	return kit.Module{ID: "sales", Tabs: []kit.Tab{
 		{ID: "sales", TitleKey: "tab.sales", Title: "Sales", Icon: theme.DocumentIcon, Group: kit.FrontOffice,
-			Perm: app.PermSalesRead, Build: func(h kit.Host) kit.View { return NewView(h) },
+			Perm: app.PermSalesRead, Order: 200, Build: func(h kit.Host) kit.View { return NewView(h) },
 			Actions: []kit.Action{
-				{TitleKey: "sales.new_invoice", Title: "New invoice", Perm: app.PermSalesWrite, Arg: kit.ArgNew, Shortcut: kit.ShortcutNew},
+				{TitleKey: "sales.new_invoice", Title: "New invoice", Perm: app.PermSalesWrite, Arg: kit.ArgNew, Shortcut: kit.ShortcutNew, Anywhere: true},
 				{TitleKey: "action.save", Title: "Save", Perm: app.PermSalesWrite, Arg: kit.ArgSave, Shortcut: kit.ShortcutSave, Here: true},
 			}},
 		{ID: "warehouse", TitleKey: "tab.warehouse", Title: "Warehouse", Icon: theme.StorageIcon, Group: kit.BackOffice,
-			Perm: app.PermWarehouse, Build: buildWarehouse},
+			Perm: app.PermWarehouse, Order: 300, Build: buildWarehouse},
 	}}
 }
 
