@@ -102,8 +102,5 @@ func (s *shell) about() {
 
 // storePath is the database file, empty without a store.
 func (s *shell) storePath() string {
-	if s.deps.Services.Store == nil {
-		return ""
-	}
 	return s.deps.Services.Store.Path()
 }

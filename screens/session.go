@@ -37,13 +37,7 @@ func newGate(a fyne.App, w fyne.Window, d kit.Deps) *gate {
 
 // start decides between the first run and the login screen.
 func (g *gate) start() {
-	users := g.deps.Services.Users
-	if users == nil {
-		err := app.Errorf(app.EINTERNAL, "err.internal", "internal error while {{.what}}", map[string]any{"what": "opening the user list"})
-		g.win.SetContent(widget.NewLabel(app.ErrorMessage(err, kit.Translator())))
-		return
-	}
-	has, err := users.HasUsers(context.Background())
+	has, err := g.deps.Services.Users.HasUsers(context.Background())
 	switch {
 	case err != nil:
 		g.win.SetContent(widget.NewLabel(app.ErrorMessage(err, kit.Translator())))

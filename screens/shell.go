@@ -168,11 +168,10 @@ func (s *shell) setTitle() { s.win.SetTitle("Kontor — " + s.company.Name) }
 func (s *shell) updateStatus() {
 	backup := lang.X("status.no_backup", "no backup yet")
 	path := ""
-	if st := s.deps.Services.Store; st != nil {
-		path = st.Path()
-		if t := st.LastBackup(); !t.IsZero() {
-			backup = kit.FormatTime(t)
-		}
+	st := s.deps.Services.Store
+	path = st.Path()
+	if t := st.LastBackup(); !t.IsZero() {
+		backup = kit.FormatTime(t)
 	}
 	s.status.SetText(lang.X("status.line", "Database: {{.path}} · Last backup: {{.backup}} · Branch: {{.branch}}",
 		map[string]any{"path": path, "backup": backup, "branch": s.company.Branch}))

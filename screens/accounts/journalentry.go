@@ -390,12 +390,9 @@ func (j *journalView) entryActions() []fyne.CanvasObject {
 	out := []fyne.CanvasObject{widget.NewButtonWithIcon(lang.X("journal.new_entry", "New entry…"), theme.ContentAddIcon(), func() {
 		showEntryForm(d, j.parent.win, j.parent.company, func(app.Entry) { j.parent.refresh() }, func(f *entryForm) { j.form = f })
 	})}
-	if d.Services.Reverser != nil {
-		j.reverseBtn = widget.NewButtonWithIcon(lang.X("journal.reverse", "Reverse…"), theme.ContentUndoIcon(), j.reverseSelected)
-		j.reverseBtn.Disable()
-		out = append(out, j.reverseBtn)
-	}
-	return out
+	j.reverseBtn = widget.NewButtonWithIcon(lang.X("journal.reverse", "Reverse…"), theme.ContentUndoIcon(), j.reverseSelected)
+	j.reverseBtn.Disable()
+	return append(out, j.reverseBtn)
 }
 
 // selectRow remembers the selected journal line for Reverse.

@@ -131,15 +131,6 @@ func TestJournalEntryPostsBalancedEntry(t *testing.T) {
 	}
 }
 
-// TestJournalEntryReverseNeedsAReverser: without a reverser wired (the shell
-// always wires the store's) the journal offers New entry… only.
-func TestJournalEntryReverseNeedsAReverser(t *testing.T) {
-	s, _, _ := openJournal(t, func(d *kit.Deps) { d.Services.Reverser = nil })
-	if shown := kittest.ButtonsText(s.tabs); strings.Contains(shown, "Reverse…") || !strings.Contains(shown, "New entry…") {
-		t.Errorf("without a reverser the journal offers:\n%s", shown)
-	}
-}
-
 func TestJournalEntryUnbalancedKeepsPostDisabled(t *testing.T) {
 	s, w, db := openJournal(t, nil)
 	sel, in, dlg := openEntryForm(t, s, w)

@@ -71,7 +71,7 @@ func (p *receivablesPane) buildUI() fyne.CanvasObject {
 	p.stmtB.Disable()
 	p.info = widget.NewLabel("")
 	bar := container.NewHBox(widget.NewLabel(lang.X("aging.as_of", "As of")), kit.Sized(p.asOf, 140), p.showB)
-	if p.parent.deps.Services.Payables != nil && p.parent.deps.Can(app.PermPayables) {
+	if p.parent.deps.Can(app.PermPayables) {
 		recv, pay := lang.X("aging.receivables", "Receivables"), lang.X("aging.payables", "Payables")
 		p.which = widget.NewRadioGroup([]string{recv, pay}, func(v string) {
 			if on := v == pay; on != p.payables {

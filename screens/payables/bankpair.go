@@ -22,7 +22,7 @@ import (
 // credit note); for outgoing money the received invoices left to pay.
 func openItems(ctx context.Context, d kit.Deps, incoming bool, search string) ([]app.OpenItem, error) {
 	var out []app.OpenItem
-	if incoming && d.Services.Sales != nil {
+	if incoming {
 		docs, _, err := d.Services.Sales.Documents(ctx, app.DocFilter{Kind: app.KindInvoice, Search: search}, 0, 500)
 		if err != nil {
 			return nil, err
@@ -33,15 +33,6 @@ func openItems(ctx context.Context, d kit.Deps, incoming bool, search string) ([
 					Party: doc.Customer.Name, Remaining: app.M(doc.Remaining(), doc.Currency)})
 			}
 		}
-	}
-	if d.Services.Payables == nil {
-		if incoming && d.Services.Sales != nil {
-			return out, nil
-		}
-		if incoming {
-			return nil, app.Errorf(app.EINVALID, "err.bank.no_sales", "sales invoices are not available", nil)
-		}
-		return nil, app.Errorf(app.EINVALID, "err.bank.no_payables", "received invoices are not available", nil)
 	}
 	// OpenOnly lists both what is left to pay and the refunds due.
 	ps, _, err := d.Services.Payables.Purchases(ctx, app.PurchaseFilter{Search: search, OpenOnly: true}, 0, 500)
@@ -142,7 +133,7 @@ func (v *bankView) pair(e app.BankEntry) {
 	line := widget.NewLabel(e.Line.Date.Format(kit.UILang) + " · " + e.Line.Amount.Format(kit.UILang) + " · " + bankLineCell(e, 4) + " · " + e.Line.Message)
 	line.Wrapping = fyne.TextWrapWord
 	title := lang.X("bank.pair_in_title", "Pair the incoming payment with an invoice")
-	if incoming && v.deps.Services.Payables != nil {
+	if incoming {
 		title = lang.X("bank.pair_in_refund_title", "Pair the incoming payment with an invoice or a supplier's refund")
 	}
 	if !incoming {

@@ -26,7 +26,7 @@ func pickSupplier(d kit.Deps, w fyne.Window, base string, picked func(app.Custom
 		WithBank:    true,
 		NoMatch:     lang.X("payables.no_suppliers", "No supplier matches. Mark an existing customer as a supplier or add a new one."),
 	}
-	if d.Services.Customers != nil && d.Can(app.PermCustomersWrite) {
+	if d.Can(app.PermCustomersWrite) {
 		p.Actions = func(hide func(), typed func() string) []fyne.CanvasObject {
 			mark := widget.NewButtonWithIcon(lang.X("payables.customer_as_supplier", "Customer as supplier…"), theme.AccountIcon(), func() {
 				hide()
