@@ -9,10 +9,10 @@ import (
 	"time"
 )
 
-// fakeTranslator answers from a map and marks what it translated.
-type fakeTranslator map[string]string
+// mapTranslator answers from a map and marks what it translated.
+type mapTranslator map[string]string
 
-func (f fakeTranslator) Translate(key, fallback string, args map[string]any) string {
+func (f mapTranslator) Translate(key, fallback string, args map[string]any) string {
 	if s, ok := f[key]; ok {
 		return renderTemplate(s, args)
 	}
@@ -20,7 +20,7 @@ func (f fakeTranslator) Translate(key, fallback string, args map[string]any) str
 }
 
 func TestErrorMessage(t *testing.T) {
-	cs := fakeTranslator{
+	cs := mapTranslator{
 		"err.required":         "je povinné",
 		"field.company.name":   "Název firmy",
 		"err.ico.checksum":     "{{.value}} není platné IČO",
@@ -176,14 +176,14 @@ func TestErrorMessageLocalArgs(t *testing.T) {
 	at := time.Date(2026, 3, 15, 14, 5, 0, 0, time.Local)
 	err := Invalid("payment.amount", "err.payment.too_much", "only {{.left}} remains to be paid on {{.number}} (due {{.due}}, since {{.at}})",
 		map[string]any{"left": M(1435900, "CZK"), "number": "FV2026-0001", "due": D(2026, 11, 28), "at": at})
-	cs := langTranslator{fakeTranslator{
+	cs := langTranslator{mapTranslator{
 		"err.payment.too_much": "na dokladu {{.number}} zbývá zaplatit jen {{.left}} (splatnost {{.due}}, od {{.at}})",
 		"field.payment.amount": "Částka",
 	}, Czech}
 	if got, want := ErrorMessage(err, cs), "Částka: na dokladu FV2026-0001 zbývá zaplatit jen 14\u00a0359,00\u00a0Kč (splatnost 28.\u00a011.\u00a02026, od 15.\u00a03.\u00a02026 14:05)"; got != want {
 		t.Errorf("Czech:\n%q\nwant\n%q", got, want)
 	}
-	en := langTranslator{fakeTranslator{}, English}
+	en := langTranslator{mapTranslator{}, English}
 	if got := ErrorMessage(err, en); !strings.Contains(got, "CZK\u00a014,359.00") || !strings.Contains(got, "15 Mar 2026 14:05") {
 		t.Errorf("English: %q", got)
 	}

@@ -33,23 +33,23 @@ func TestPluralCategory(t *testing.T) {
 	}
 }
 
-// langTranslator is a fakeTranslator that says which language it speaks.
+// langTranslator is a mapTranslator that says which language it speaks.
 type langTranslator struct {
-	fakeTranslator
+	mapTranslator
 	lang Lang
 }
 
 func (l langTranslator) Lang() Lang { return l.lang }
 
 func TestCount(t *testing.T) {
-	cs := langTranslator{fakeTranslator{
+	cs := langTranslator{mapTranslator{
 		"bank.count.one":   "{{.n}} pohyb, spárován {{.matched}}",
 		"bank.count.few":   "{{.n}} pohyby, spárovány {{.matched}}",
 		"bank.count.many":  "{{.n}} pohybu, spárováno {{.matched}}",
 		"bank.count.other": "{{.n}} pohybů, spárováno {{.matched}}",
 		"docs.total.other": "{{.n}} dokladů za {{.sum}}",
 	}, Czech}
-	en := langTranslator{fakeTranslator{
+	en := langTranslator{mapTranslator{
 		"bank.count.one":   "{{.n}} line, {{.matched}} matched",
 		"bank.count.other": "{{.n}} lines, {{.matched}} matched",
 	}, English}
