@@ -46,7 +46,7 @@ func (c *barChart) SetData(labels []string, series []barSeries) {
 }
 
 // chartMinSize keeps a chart readable inside a border or split.
-var chartMinSize = fyne.NewSize(320, 180)
+var chartMinSize = fyne.NewSize(320, 130)
 
 // CreateRenderer implements fyne.Widget.
 func (c *barChart) CreateRenderer() fyne.WidgetRenderer {

@@ -43,6 +43,7 @@ type reportsPane struct {
 	gen    int
 
 	monthly *monthlyChart
+	split   *container.Split   // the chart above the report; a shown report takes the room
 	dlg     *dialog.FileDialog // the last save dialog opened
 	vat     *vatFiling         // the row saving the VAT filings (reportsvat.go)
 }
@@ -158,15 +159,15 @@ func (p *reportsPane) buildUI() fyne.CanvasObject {
 	report := container.NewBorder(p.title, p.notes, nil, nil, p.table)
 
 	p.monthly = newMonthlyChart(p.parent)
-	split := container.NewVSplit(p.monthly.buildUI(), report)
-	split.Offset = 0.3
+	p.split = container.NewVSplit(p.monthly.buildUI(), report)
+	p.split.Offset = 0.3
 
 	p.kind.SetSelectedIndex(0)
 	p.preset.SetSelectedIndex(0)
 	p.updateButtons()
 	p.loadAccounts()
 	p.monthly.reload()
-	return container.NewBorder(container.NewVBox(p.row1, row2, p.vatFilingUI()), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(p.row1, row2, p.vatFilingUI()), nil, nil, nil, p.split)
 }
 
 // selectedKind is the report chosen.
@@ -274,6 +275,11 @@ func (p *reportsPane) setReport(r *app.ReportTable) {
 	p.table.Refresh()
 	p.table.ScrollToTop()
 	p.updateButtons()
+	// The report needs the rows more than the chart (the user may drag the
+	// divider back).
+	if p.split != nil {
+		p.split.SetOffset(0)
+	}
 }
 
 func columnWeight(c app.ReportColumn) float64 {
