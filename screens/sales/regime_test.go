@@ -185,3 +185,117 @@ func printedText(t *testing.T, p app.Printer, doc app.SalesDoc, db *datatest.DB)
 	}
 	return string(out)
 }
+
+// issueShown issues the form's document through "Issue…" and "Yes" and
+// returns the number the user is told, failing when none is.
+func issueShown(t *testing.T, w fyne.Window, number string) {
+	t.Helper()
+	test.Tap(button(t, w.Content(), "Issue…"))
+	tapDialog(t, w, "Yes")
+	if got := kittest.DialogText(w); !strings.Contains(got, number) {
+		t.Fatalf("issue says %q, want %s", got, number)
+	}
+	kittest.CloseDialogs(w)
+}
+
+// The other regimes the customer decides or the user chooses, in the Czech
+// UI: a customer outside the EU gets the export (§66) with its Czech
+// wording; a Czech VAT payer starts domestic, and the §92a reverse charge
+// the user chooses asks for the control statement's code before issuing.
+// Both issued invoices are read back from the store: their regime, their
+// wording, revenue tagged and nothing on 343.
+func TestSalesFormRegimeExportAndReverseCharge(t *testing.T) {
+	v, h, db := salesTest(t)
+	s, w := v.s, h.Window()
+	ctx, svc := db.Ctx, db.Services()
+	for _, c := range []app.Customer{
+		{Name: "Kaffeehaus Zürich AG", Street: "Bahnhofstrasse 10", City: "Zürich", Postcode: "8001", Country: "CH", PaymentDays: 30},
+		{Name: "Stavby Dřevo Šťastný s.r.o.", Street: "Lesní 4", City: "Jihlava", ICO: "25596641", DIC: "CZ25596641", PaymentDays: 14},
+	} {
+		if _, err := svc.Customers.SaveCustomer(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wording := func() string { return strings.Join(strings.Fields(texts(s.form.totals.box)), " ") }
+
+	// The export: goods to Switzerland, no VAT, the §66 wording in Czech.
+	test.Tap(button(t, w.Content(), "New invoice"))
+	f := s.form
+	pickCustomer(t, w, "Zürich")
+	if f.regime.Selected != "Export outside the EU (§66)" {
+		t.Fatalf("regime for a Swiss customer: %q", f.regime.Selected)
+	}
+	r := f.lines.rows[0]
+	r.item.SetSelectedIndex(optionIndex(t, r.item, "DESKA"))
+	if got := wording(); !strings.Contains(got, "vývoz zboží podle § 66 zákona o DPH") || strings.Contains(got, "VAT 21") || f.gross.Visible() {
+		t.Errorf("export totals (gross shown %v):\n%s", f.gross.Visible(), got)
+	}
+	issueShown(t, w, "FV2026-0001")
+
+	// §92a: chosen by the user for a Czech VAT payer, with its code.
+	test.Tap(button(t, w.Content(), "Back to the list"))
+	test.Tap(button(t, w.Content(), "New invoice"))
+	f = s.form
+	pickCustomer(t, w, "Stavby")
+	if f.regime.Selected != "Domestic supply with VAT" || f.opts.ByKey["doc.rc_code"].Label.Visible() {
+		t.Fatalf("regime for a Czech VAT payer: %q", f.regime.Selected)
+	}
+	r = f.lines.rows[0]
+	test.Type(r.text, "Montáž dřevostavby")
+	test.Type(r.price, "50 000")
+	f.regime.SetSelected("Domestic reverse charge (§92a)")
+	if !f.opts.ByKey["doc.rc_code"].Label.Visible() || f.opts.ByKey["doc.exempt"].Label.Visible() || f.gross.Visible() || !r.vat.Disabled() {
+		t.Error("§92a does not ask for its code, or shows the exemption, VAT-inclusive prices or the rate")
+	}
+	if got := wording(); !strings.Contains(got, "Daň odvede zákazník podle § 92a zákona o DPH") {
+		t.Errorf("§92a totals:\n%s", got)
+	}
+	test.Tap(button(t, w.Content(), "Issue…"))
+	if got := f.message("doc.rc_code"); !strings.Contains(got, "§92a") || countDocs(t, db, app.KindInvoice) != 1 {
+		t.Fatalf("issued without the code: message %q, %d invoices", got, countDocs(t, db, app.KindInvoice))
+	}
+	kittest.CloseDialogs(w)
+	f.rcCode.SetSelectedIndex(optionIndex(t, f.rcCode, "4 "))
+	issueShown(t, w, "FV2026-0002")
+
+	// The store, read as the admin.
+	for _, c := range []struct {
+		number, partner, code, wording string
+		regime                         app.VATRegime
+		base                           int64
+	}{
+		{"FV2026-0001", "", "", "vývoz zboží podle § 66 zákona o DPH", app.RegimeExport, 200000},
+		{"FV2026-0002", "CZ25596641", "4", "Daň odvede zákazník podle § 92a zákona o DPH", app.RegimeReverseCZ, 5000000},
+	} {
+		inv, err := svc.Sales.DocumentByNumber(ctx, c.number)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inv.Regime != c.regime || inv.RCCode != c.code || inv.Totals.VAT != 0 || inv.Totals.Total != c.base {
+			t.Errorf("%s: regime %q code %q totals %+v", c.number, inv.Regime, inv.RCCode, inv.Totals)
+		}
+		if printed := printedText(t, h.Deps().Printer, inv, db); printed != "" && !strings.Contains(strings.Join(strings.Fields(printed), " "), c.wording) {
+			t.Errorf("%s printed lacks %q:\n%s", c.number, c.wording, printed)
+		}
+		e, err := svc.Ledger.Entry(ctx, inv.EntryID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tagged := 0
+		for _, l := range e.Lines {
+			if l.Account == "343" {
+				t.Errorf("%s posts VAT: %+v", c.number, l)
+			}
+			if l.VAT != nil {
+				tagged++
+				if l.Credit != c.base || l.VAT.Side != app.VATOut || l.VAT.Regime != c.regime || l.VAT.Base != c.base ||
+					l.VAT.RCCode != c.code || l.VAT.Partner != c.partner {
+					t.Errorf("%s revenue line %+v, tag %+v", c.number, l, l.VAT)
+				}
+			}
+		}
+		if tagged != 1 {
+			t.Errorf("%s: %d tagged lines: %+v", c.number, tagged, e.Lines)
+		}
+	}
+}
