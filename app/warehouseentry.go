@@ -1,0 +1,118 @@
+package app
+
+// The journal entry of a posted stock document under method A (průběžná
+// evidence), ČÚS 015:
+//
+//	receipt     Dr 132 (112)  Cr 131 (111) or 321   goods and each acquisition cost
+//	issue       Dr 504 (501)  Cr 132 (112)          at cost
+//	shortage    Dr 549 / 582  Cr 132 (112)          within / beyond the norm
+//	surplus     Dr 132 (112)  Cr 648
+//	transfer    nothing: the stock stays on the same account
+//
+// A receipt or transfer that covers stock issued beyond what was on hand
+// adds the adjustment (MoveResult.Adjust): Dr 504 (501) Cr 132 (112), or
+// the other way round when the issues were costed too high.
+
+// stockEntry is the entry of posted document d (lines costed, alloc the
+// receipt's cost allocation, adjust each line's adjustment), nil when
+// nothing moves on the ledger.
+func stockEntry(d StockDoc, alloc [][]int64, adjust []int64, acc StockAccounts) (*Entry, error) {
+	var b entryBuilder
+	for i, l := range d.Lines {
+		stock := acc.stock(l.Kind)
+		switch {
+		case d.Kind == StockReceipt:
+			b.add(stock, l.Total())
+			b.add(receiptCounter(d.Counter, l.Kind, acc), -l.Value)
+			for c, cost := range d.Costs {
+				b.add(receiptCounter(cost.Counter, l.Kind, acc), -alloc[c][i])
+			}
+		case d.Kind == StockIssue:
+			b.add(acc.expense(l.Kind), l.Value)
+			b.add(stock, -l.Value)
+		case d.Kind == StockDifference && l.Qty > 0:
+			b.add(stock, l.Value)
+			b.add(acc.Surplus, -l.Value)
+		case d.Kind == StockDifference:
+			beyond := int64(0)
+			if l.Beyond > 0 {
+				beyond, _ = mulDiv(l.Value, int64(l.Beyond), int64(-l.Qty))
+			}
+			b.add(acc.Shortage, l.Value-beyond)
+			b.add(acc.ShortageBeyond, beyond)
+			b.add(stock, -l.Value)
+		}
+		b.add(acc.expense(l.Kind), adjust[i])
+		b.add(stock, -adjust[i])
+	}
+	lines := b.lines()
+	if len(lines) == 0 {
+		return nil, nil
+	}
+	e := Entry{Date: d.Date, Source: "stock:" + d.ID, Lines: lines}
+	e.SetMemo(MemoStockDoc(d.Kind, d.Number, d.Partner.Name))
+	e.CutMemos()
+	if err := e.Validate(); err != nil {
+		return nil, Internal("building the posting of "+d.Number, err)
+	}
+	return &e, nil
+}
+
+func receiptCounter(counter string, k StockKind, acc StockAccounts) string {
+	if counter == CounterPayables {
+		return acc.Payables
+	}
+	return acc.acquisition(k)
+}
+
+// entryBuilder sums amounts per account (debit positive, credit negative)
+// in the order the accounts first appear; an account whose debits and
+// credits cancel gets no line.
+type entryBuilder struct {
+	order []string
+	sum   map[string]int64
+}
+
+func (b *entryBuilder) add(account string, amount int64) {
+	if amount == 0 {
+		return
+	}
+	if b.sum == nil {
+		b.sum = map[string]int64{}
+	}
+	if _, ok := b.sum[account]; !ok {
+		b.order = append(b.order, account)
+	}
+	b.sum[account] += amount
+}
+
+// lines are the debit lines, then the credit lines.
+func (b *entryBuilder) lines() []Line {
+	var dr, cr []Line
+	for _, a := range b.order {
+		switch v := b.sum[a]; {
+		case v > 0:
+			dr = append(dr, Line{Account: a, Debit: v})
+		case v < 0:
+			cr = append(cr, Line{Account: a, Credit: -v})
+		}
+	}
+	return append(dr, cr...)
+}
+
+// MemoStockDoc is the memo of a stock document's posting: "Příjemka
+// PR2026-0001 – Dodavatel s.r.o.", "Výdejka VY2026-0003", "Inventurní
+// rozdíly IR2026-0001", "Převodka PV2026-0002".
+func MemoStockDoc(kind StockDocKind, number, party string) Memo {
+	args := AuditArgs{"number": AText(number)}
+	czech := map[StockDocKind]string{StockReceipt: "Příjemka", StockIssue: "Výdejka", StockTransfer: "Převodka", StockDifference: "Inventurní rozdíly"}[kind]
+	key := "memo.stock_" + string(kind)
+	if czech == "" {
+		czech, key = "Příjemka", "memo.stock_receipt"
+	}
+	if party == "" {
+		return memo(key, czech+" {{.number}}", args)
+	}
+	args["party"] = AText(party)
+	return memo(key+"_party", czech+" {{.number}} – {{.party}}", args)
+}
