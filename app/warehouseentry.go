@@ -11,7 +11,8 @@ package app
 //
 // A receipt or transfer that covers stock issued beyond what was on hand
 // adds the adjustment (MoveResult.Adjust): Dr 504 (501) Cr 132 (112), or
-// the other way round when the issues were costed too high.
+// the other way round when the issues were costed too high. Amounts are
+// summed per account and side.
 
 // stockEntry is the entry of posted document d (lines costed, alloc the
 // receipt's cost allocation, adjust each line's adjustment), nil when
@@ -65,36 +66,43 @@ func receiptCounter(counter string, k StockKind, acc StockAccounts) string {
 	return acc.acquisition(k)
 }
 
-// entryBuilder sums amounts per account (debit positive, credit negative)
-// in the order the accounts first appear; an account whose debits and
-// credits cancel gets no line.
+// entryBuilder sums debits and credits per account, each side apart (a
+// stocktake's surplus and shortage on 132 stay two lines, as the stock card
+// shows them), debits first, accounts in the order they first appear.
 type entryBuilder struct {
 	order []string
-	sum   map[string]int64
+	dr    map[string]int64
+	cr    map[string]int64
 }
 
+// add puts amount on account's debit side (positive) or credit side
+// (negative).
 func (b *entryBuilder) add(account string, amount int64) {
 	if amount == 0 {
 		return
 	}
-	if b.sum == nil {
-		b.sum = map[string]int64{}
+	if b.dr == nil {
+		b.dr, b.cr = map[string]int64{}, map[string]int64{}
 	}
-	if _, ok := b.sum[account]; !ok {
+	if _, ok := b.dr[account]; !ok {
 		b.order = append(b.order, account)
+		b.dr[account] = 0
 	}
-	b.sum[account] += amount
+	if amount > 0 {
+		b.dr[account] += amount
+	} else {
+		b.cr[account] -= amount
+	}
 }
 
-// lines are the debit lines, then the credit lines.
 func (b *entryBuilder) lines() []Line {
 	var dr, cr []Line
 	for _, a := range b.order {
-		switch v := b.sum[a]; {
-		case v > 0:
+		if v := b.dr[a]; v > 0 {
 			dr = append(dr, Line{Account: a, Debit: v})
-		case v < 0:
-			cr = append(cr, Line{Account: a, Credit: -v})
+		}
+		if v := b.cr[a]; v > 0 {
+			cr = append(cr, Line{Account: a, Credit: v})
 		}
 	}
 	return append(dr, cr...)
