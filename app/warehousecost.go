@@ -70,21 +70,27 @@ func (p Position) Check(m CostMethod) bool {
 }
 
 // Move is one line of a stock document applied to a position: Qty positive
-// in, negative out; Value the value received (in-moves only, ≥ 0). Layers,
-// on an in-move, are the FIFO layers another location gave up (a transfer):
-// they are kept as they are; their sums must equal Qty and Value.
+// in, negative out; Value the value received (in-moves, ≥ 0). Layers, on an
+// in-move, are the FIFO layers another location gave up (a transfer): they
+// are kept as they are; their sums must equal Qty and Value. Fixed, on an
+// out-move, takes Value out rather than the cost: a storno takes back
+// exactly what its original brought in.
 type Move struct {
 	Date   Date
 	Qty    Qty
 	Value  int64
 	Layers []Layer
+	Fixed  bool
 }
 
 // MoveResult is what a move did: Cost, the value an out-move took (positive);
-// Adjust, on an in-move into a position below zero, the difference between
+// Adjust, what the position's value changed by beyond the move's own value,
+// posted to the expense account against stock (positive: Dr expense, Cr
+// stock): on an in-move into a position below zero, the difference between
 // what the units issued beyond stock were costed at and what the receipt
-// says they cost (positive: the issues cost more; posted to the expense
-// account against stock); Taken, the layers an out-move took (under
+// says they cost; on a fixed out-move, what the layers it took held beyond
+// its value (FIFO), or the value left when it empties the position or
+// would leave it below zero (average); Taken, the layers an out-move took (under
 // weighted average one layer with its quantity and cost), for a transfer's
 // in-move.
 type MoveResult struct {
@@ -183,6 +189,12 @@ func moveOut(p Position, m Move, method CostMethod, allowNegative bool) (Positio
 		have := max(p.Qty, 0)
 		return p, r, Invalid("stock.lines", "err.stock.not_enough", "only {{.have}} on hand", map[string]any{"have": have.Format(English)})
 	}
+	if m.Fixed {
+		if m.Value < 0 {
+			return p, r, Invalid("stock.lines", "err.stock.cost_negative", "a value cannot be negative", nil)
+		}
+		return moveOutFixed(p, m, method)
+	}
 	if method == CostFIFO && p.Qty > 0 {
 		// Whole layers go at their value, a part of one at its share.
 		take := min(out, p.Qty)
@@ -235,6 +247,62 @@ func moveOut(p Position, m Move, method CostMethod, allowNegative bool) (Positio
 	}
 	p.Qty -= out
 	p.Value = nv
+	if p.Qty < 0 {
+		p.Layers = negLayer(p, method, m.Date)
+	} else if p.Qty == 0 {
+		p.Layers = nil
+	}
+	p.Last = m.Date
+	return p, r, nil
+}
+
+// moveOutFixed takes m.Value (≥ 0) out with -m.Qty: under FIFO from the
+// newest layers (a storno reverses the latest receipt), the difference
+// between what they held and m.Value the adjustment; at average the value
+// itself, the adjustment keeping the position at zero value when it is
+// empty and never below zero while stock is left.
+func moveOutFixed(p Position, m Move, method CostMethod) (Position, MoveResult, error) {
+	r := MoveResult{Cost: m.Value}
+	out := -m.Qty
+	held := m.Value
+	if method == CostFIFO && p.Qty > 0 {
+		held = 0
+		take := min(out, p.Qty)
+		for take > 0 && len(p.Layers) > 0 {
+			i := len(p.Layers) - 1
+			l := p.Layers[i]
+			part := l
+			if take < l.Qty {
+				part.Qty = take
+				part.Value, _ = mulDiv(l.Value, int64(take), int64(l.Qty))
+				p.Layers[i] = Layer{Qty: l.Qty - take, Value: l.Value - part.Value, Date: l.Date}
+			} else {
+				p.Layers = p.Layers[:i]
+			}
+			take -= part.Qty
+			held += part.Value
+			r.Taken = append([]Layer{part}, r.Taken...)
+		}
+		if beyond := out - p.Qty; beyond > 0 {
+			// Below zero: the part beyond stock leaves at the storno's rate.
+			v, _ := mulDiv(m.Value, int64(beyond), int64(out))
+			held += v
+			r.Taken = append(r.Taken, Layer{Qty: beyond, Value: v, Date: m.Date})
+		}
+		r.Adjust = held - m.Value
+	} else {
+		r.Taken = []Layer{{Qty: out, Value: m.Value, Date: m.Date}}
+	}
+	nv, ok := addValue(p.Value, -held)
+	if !ok {
+		return p, r, Errorf(EINVALID, "err.money.overflow", "amount is too large", nil)
+	}
+	p.Qty -= out
+	p.Value = nv
+	if method != CostFIFO && (p.Qty == 0 || p.Qty > 0 && p.Value < 0) {
+		r.Adjust += p.Value
+		p.Value = 0
+	}
 	if p.Qty < 0 {
 		p.Layers = negLayer(p, method, m.Date)
 	} else if p.Qty == 0 {

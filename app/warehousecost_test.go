@@ -225,8 +225,8 @@ func TestMulDiv(t *testing.T) {
 	}
 }
 
-// runMoves applies random moves (receipts, issues, some beyond stock when
-// negative is allowed) and checks after each that the position holds
+// runMoves applies random moves (receipts, issues, stornos at a fixed
+// value, some beyond stock when negative is allowed) and checks after each that the position holds
 // exactly what went in less what went out, its layers add up to it, and it
 // is empty of value when empty of stock (not below zero).
 func runMoves(t *testing.T, rng *rand.Rand, method CostMethod, negative bool, steps int) {
@@ -240,6 +240,11 @@ func runMoves(t *testing.T, rng *rand.Rand, method CostMethod, negative bool, st
 			m.Value = rng.Int63n(10_000_000)
 		case rng.Intn(4) == 0 && p.Qty > 0:
 			m.Qty = -p.Qty // empty it
+		case rng.Intn(5) == 0 && p.Qty > 0:
+			// a storno: a fixed value out, near what the stock holds
+			m.Qty = -Qty(1 + rng.Int63n(int64(p.Qty)))
+			m.Value = rng.Int63n(2*max(p.Value, 1) + 1)
+			m.Fixed = true
 		default:
 			limit := int64(p.Qty)
 			if negative || limit <= 0 {

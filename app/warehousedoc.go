@@ -60,13 +60,18 @@ func WarehouseSeries() []Series {
 	}
 }
 
-// Receipt counters: what a receipt's value is credited to.
+// Counters: what a receipt's value is credited to (default acquisition),
+// what an issue's is debited to (default expense; acquisition or payables
+// for goods sent back to the supplier).
 const (
 	// CounterAcquisition credits 131 (111 for material): the received
 	// invoice was posted there (method A's usual route).
 	CounterAcquisition = "acquisition"
 	// CounterPayables credits 321: the receipt is the purchase's posting.
 	CounterPayables = "payables"
+	// CounterExpense credits 504 (501): goods a customer returned, at the
+	// cost they left at.
+	CounterExpense = "expense"
 )
 
 // StockStatus is where a stock document stands: a draft is edited, a posted
@@ -140,12 +145,17 @@ type StockDoc struct {
 	SourceKind string            `json:"source_kind,omitempty"`
 	SourceID   string            `json:"source_id,omitempty"`
 	SourceNo   string            `json:"source_no,omitempty"`
-	Counter    string            `json:"counter,omitempty"` // receipt: CounterAcquisition or CounterPayables
+	Counter    string            `json:"counter,omitempty"` // see CounterAcquisition
 	Costs      []AcquisitionCost `json:"costs,omitempty"`
 	Lines      []StockLine       `json:"lines"`
-	// OriginalID names the document a return or storno corrects.
+	// Storno marks a document that reverses OriginalID (number
+	// OriginalNo) at its values (StornoStockDoc); ReversedBy is set on
+	// the original when its storno is posted. A return names the
+	// document it returns goods of in OriginalID too, without Storno.
+	Storno      bool      `json:"storno,omitempty"`
 	OriginalID  string    `json:"original_id,omitempty"`
 	OriginalNo  string    `json:"original_no,omitempty"`
+	ReversedBy  string    `json:"reversed_by,omitempty"`
 	Total       int64     `json:"total"` // Σ line totals, haléře
 	Responsible string    `json:"responsible"`
 	PostedBy    string    `json:"posted_by,omitempty"`
@@ -161,8 +171,13 @@ const MaxStockLines = 500
 // Normalize trims what a person typed and fills the defaults.
 func (d *StockDoc) Normalize() {
 	d.Text = strings.TrimSpace(d.Text)
-	if d.Kind == StockReceipt && d.Counter == "" {
+	switch {
+	case d.Kind == StockReceipt && d.Counter == "":
 		d.Counter = CounterAcquisition
+	case d.Kind == StockIssue && d.Counter == "":
+		d.Counter = CounterExpense
+	case d.Kind == StockTransfer || d.Kind == StockDifference:
+		d.Counter = ""
 	}
 	if d.Status == "" {
 		d.Status = StockDraft
@@ -212,8 +227,11 @@ func ValidateStockDoc(d StockDoc, items map[string]StockItem, locs map[string]Lo
 		}
 	}
 	es.Add(maxText("stock.text", d.Text, 200))
-	if d.Kind == StockReceipt && d.Counter != CounterAcquisition && d.Counter != CounterPayables {
-		es.Add(Invalid("stock.counter", "err.stock.counter", "choose whether the receipt clears the purchase account or the supplier", nil))
+	if (d.Kind == StockReceipt || d.Kind == StockIssue) && d.Counter != CounterAcquisition && d.Counter != CounterPayables && d.Counter != CounterExpense {
+		es.Add(Invalid("stock.counter", "err.stock.counter", "choose what the document is posted against", nil))
+	}
+	if d.Storno && d.OriginalID == "" {
+		es.Add(Invalid("stock.original", "err.stock.storno_original", "a storno names the document it reverses", nil))
 	}
 	es.Add(validateCosts(d))
 	switch {
@@ -246,7 +264,7 @@ func validateCosts(d StockDoc) error {
 			es.Add(Invalid("stock.costs", "err.stock.cost_text", "cost {{.n}}: say what it is (up to 120 characters)", args))
 		}
 		if c.Counter != CounterAcquisition && c.Counter != CounterPayables {
-			es.Add(Invalid("stock.costs", "err.stock.counter", "choose whether the receipt clears the purchase account or the supplier", nil))
+			es.Add(Invalid("stock.costs", "err.stock.cost_counter", "cost {{.n}}: choose whether it clears the purchase account or the supplier", args))
 		}
 	}
 	return es.Err()
@@ -415,4 +433,30 @@ func Allocate(amount int64, weights []int64) []int64 {
 		rems[best] = 0
 	}
 	return out
+}
+
+// StornoStockDoc is the draft that reverses posted document orig, dated
+// date, with id: its kind, lines, costs and counter, posted with the sides
+// swapped and the stock moving back at the values orig carried (a
+// transfer's storno is a transfer back at today's cost). It refuses a
+// draft, a storno, and a document already reversed.
+func StornoStockDoc(orig StockDoc, id string, date Date, user string, now time.Time) (StockDoc, error) {
+	switch {
+	case orig.Status != StockPosted:
+		return StockDoc{}, Invalid("stock.original", "err.stock.storno_draft", "only a posted document is reversed; a draft is edited or deleted", nil)
+	case orig.Storno:
+		return StockDoc{}, Invalid("stock.original", "err.stock.storno_of_storno", "{{.number}} is itself a storno", map[string]any{"number": orig.Number})
+	case orig.ReversedBy != "":
+		return StockDoc{}, Errorf(ECONFLICT, "err.stock.reversed", "{{.number}} has already been reversed", map[string]any{"number": orig.Number})
+	}
+	d := orig
+	d.ID, d.Number, d.Status, d.Date = id, "", StockDraft, date
+	d.Storno, d.OriginalID, d.OriginalNo, d.ReversedBy = true, orig.ID, orig.Number, ""
+	d.Responsible, d.PostedBy, d.EntryID, d.Created, d.Posted, d.Revision = user, "", "", now, time.Time{}, 0
+	d.Lines = append([]StockLine(nil), orig.Lines...)
+	d.Costs = append([]AcquisitionCost(nil), orig.Costs...)
+	if d.Kind == StockTransfer {
+		d.Location, d.ToLocation = orig.ToLocation, orig.Location
+	}
+	return d, nil
 }

@@ -8,6 +8,11 @@ package app
 //	shortage    Dr 549 / 582  Cr 132 (112)          within / beyond the norm
 //	surplus     Dr 132 (112)  Cr 648
 //	transfer    nothing: the stock stays on the same account
+//	storno      its original's entry with the sides swapped
+//
+// A receipt's counter can also be 504 (501): goods a customer returned, at
+// the cost they were issued at; an issue's 321 or 131: goods sent back to
+// the supplier.
 //
 // A receipt or transfer that covers stock issued beyond what was on hand
 // adds the adjustment (MoveResult.Adjust): Dr 504 (501) Cr 132 (112), or
@@ -29,7 +34,7 @@ func stockEntry(d StockDoc, alloc [][]int64, adjust []int64, acc StockAccounts) 
 				b.add(receiptCounter(cost.Counter, l.Kind, acc), -alloc[c][i])
 			}
 		case d.Kind == StockIssue:
-			b.add(acc.expense(l.Kind), l.Value)
+			b.add(issueCounter(d.Counter, l.Kind, acc), l.Value)
 			b.add(stock, -l.Value)
 		case d.Kind == StockDifference && l.Qty > 0:
 			b.add(stock, l.Value)
@@ -43,15 +48,24 @@ func stockEntry(d StockDoc, alloc [][]int64, adjust []int64, acc StockAccounts) 
 			b.add(acc.ShortageBeyond, beyond)
 			b.add(stock, -l.Value)
 		}
+	}
+	if d.Storno {
+		b.dr, b.cr = b.cr, b.dr
+	}
+	for i, l := range d.Lines {
 		b.add(acc.expense(l.Kind), adjust[i])
-		b.add(stock, -adjust[i])
+		b.add(acc.stock(l.Kind), -adjust[i])
 	}
 	lines := b.lines()
 	if len(lines) == 0 {
 		return nil, nil
 	}
 	e := Entry{Date: d.Date, Source: "stock:" + d.ID, Lines: lines}
-	e.SetMemo(MemoStockDoc(d.Kind, d.Number, d.Partner.Name))
+	if d.Storno {
+		e.SetMemo(MemoStockStorno(d.Kind, d.Number, d.OriginalNo))
+	} else {
+		e.SetMemo(MemoStockDoc(d.Kind, d.Number, d.Partner.Name))
+	}
 	e.CutMemos()
 	if err := e.Validate(); err != nil {
 		return nil, Internal("building the posting of "+d.Number, err)
@@ -59,20 +73,37 @@ func stockEntry(d StockDoc, alloc [][]int64, adjust []int64, acc StockAccounts) 
 	return &e, nil
 }
 
+// receiptCounter is what a receipt credits: 131 (111), 321, or for a
+// customer's return 504 (501).
 func receiptCounter(counter string, k StockKind, acc StockAccounts) string {
-	if counter == CounterPayables {
+	switch counter {
+	case CounterPayables:
 		return acc.Payables
+	case CounterExpense:
+		return acc.expense(k)
 	}
 	return acc.acquisition(k)
+}
+
+// issueCounter is what an issue debits: 504 (501), or for goods going back
+// to the supplier 321 or 131 (111).
+func issueCounter(counter string, k StockKind, acc StockAccounts) string {
+	switch counter {
+	case CounterPayables:
+		return acc.Payables
+	case CounterAcquisition:
+		return acc.acquisition(k)
+	}
+	return acc.expense(k)
 }
 
 // entryBuilder sums debits and credits per account, each side apart (a
 // stocktake's surplus and shortage on 132 stay two lines, as the stock card
 // shows them), debits first, accounts in the order they first appear.
 type entryBuilder struct {
-	order []string
-	dr    map[string]int64
-	cr    map[string]int64
+	order  []string
+	seen   map[string]bool
+	dr, cr map[string]int64
 }
 
 // add puts amount on account's debit side (positive) or credit side
@@ -81,12 +112,12 @@ func (b *entryBuilder) add(account string, amount int64) {
 	if amount == 0 {
 		return
 	}
-	if b.dr == nil {
-		b.dr, b.cr = map[string]int64{}, map[string]int64{}
+	if b.seen == nil {
+		b.seen, b.dr, b.cr = map[string]bool{}, map[string]int64{}, map[string]int64{}
 	}
-	if _, ok := b.dr[account]; !ok {
+	if !b.seen[account] {
 		b.order = append(b.order, account)
-		b.dr[account] = 0
+		b.seen[account] = true
 	}
 	if amount > 0 {
 		b.dr[account] += amount
@@ -123,4 +154,15 @@ func MemoStockDoc(kind StockDocKind, number, party string) Memo {
 	}
 	args["party"] = AText(party)
 	return memo(key+"_party", czech+" {{.number}} – {{.party}}", args)
+}
+
+// MemoStockStorno is the memo of a storno's posting: "Storno příjemky
+// PR2026-0001 (PR2026-0007)", the original's number, then the storno's.
+func MemoStockStorno(kind StockDocKind, number, original string) Memo {
+	czech := map[StockDocKind]string{StockReceipt: "příjemky", StockIssue: "výdejky", StockTransfer: "převodky", StockDifference: "inventurních rozdílů"}[kind]
+	key := "memo.stock_storno_" + string(kind)
+	if czech == "" {
+		czech, key = "příjemky", "memo.stock_storno_receipt"
+	}
+	return memo(key, "Storno "+czech+" {{.original}} ({{.number}})", AuditArgs{"number": AText(number), "original": AText(original)})
 }

@@ -201,24 +201,40 @@ type postedMove struct {
 	position Position
 }
 
+// incoming reports whether line l of d brings stock in: a receipt's, a
+// surplus's, and a storno's of an issue or shortage (a storno of a
+// transfer is a transfer back).
+func incoming(d StockDoc, l StockLine) bool {
+	in := d.Kind == StockReceipt || d.Kind == StockDifference && l.Qty > 0
+	if d.Storno && d.Kind != StockTransfer {
+		return !in
+	}
+	return in
+}
+
 // postLine applies line l (n, 1-based) of d to its positions: a receipt or
-// surplus in, an issue or shortage out, a transfer out of one location into
-// the other; an issue's costs go into the line.
+// surplus in, an issue or shortage out at cost (filled into the line), a
+// transfer out of one location into the other; a storno the other way at
+// the values its original's line carried.
 func postLine(d StockDoc, l *StockLine, n int, pos func(PosKey) Position, s WarehouseSettings) ([]postedMove, int64, error) {
 	from := PosKey{l.ItemID, d.Location}
 	mk := func(k PosKey, qty Qty, value, adj int64, p Position) postedMove {
 		return postedMove{StockMove{DocID: d.ID, DocNumber: d.Number, Kind: d.Kind, Date: d.Date, Line: n, Item: k.Item, Location: k.Location,
 			Qty: qty, Value: value, Adjust: adj, QtyAfter: p.Qty, ValueAfter: p.Value, Lot: l.Lot, Expiry: l.Expiry, Serials: l.Serials}, p}
 	}
-	inMove := func(k PosKey, m Move) (postedMove, int64, error) {
+	apply := func(k PosKey, m Move) (Position, MoveResult, error) {
 		p, r, err := ApplyMove(pos(k), m, s.Costing, s.AllowNegative)
 		if err != nil {
-			return postedMove{}, 0, lineError(n, *l, err)
+			return p, r, lineError(n, *l, err)
 		}
-		return mk(k, m.Qty, m.Value, r.Adjust, p), r.Adjust, nil
+		return p, r, nil
 	}
-	if d.Kind == StockReceipt || d.Kind == StockDifference && l.Qty > 0 {
-		if d.Kind == StockDifference && l.Value == 0 {
+	q := l.Qty
+	if q < 0 {
+		q = -q
+	}
+	if incoming(d, *l) {
+		if d.Kind == StockDifference && !d.Storno && l.Value == 0 {
 			unit := l.UnitCost
 			if unit == 0 {
 				unit = pos(from).UnitCost() // a surplus at the current cost unless typed
@@ -230,16 +246,22 @@ func postLine(d StockDoc, l *StockLine, n int, pos func(PosKey) Position, s Ware
 			}
 			l.Value = v
 		}
-		m, adj, err := inMove(from, Move{Date: d.Date, Qty: l.Qty, Value: l.Total()})
-		return []postedMove{m}, adj, err
+		p, r, err := apply(from, Move{Date: d.Date, Qty: q, Value: l.Total()})
+		if err != nil {
+			return nil, 0, err
+		}
+		return []postedMove{mk(from, q, l.Total(), r.Adjust, p)}, r.Adjust, nil
 	}
-	q := l.Qty
-	if q < 0 {
-		q = -q
+	if d.Storno && d.Kind != StockTransfer {
+		p, r, err := apply(from, Move{Date: d.Date, Qty: -q, Value: l.Total(), Fixed: true})
+		if err != nil {
+			return nil, 0, err
+		}
+		return []postedMove{mk(from, -q, -l.Total(), r.Adjust, p)}, r.Adjust, nil
 	}
-	p, r, err := ApplyMove(pos(from), Move{Date: d.Date, Qty: -q}, s.Costing, s.AllowNegative)
+	p, r, err := apply(from, Move{Date: d.Date, Qty: -q})
 	if err != nil {
-		return nil, 0, lineError(n, *l, err)
+		return nil, 0, err
 	}
 	l.Value = r.Cost
 	l.UnitCost, _ = mulDiv(r.Cost, QtyScale, int64(q))
@@ -252,11 +274,11 @@ func postLine(d StockDoc, l *StockLine, n int, pos func(PosKey) Position, s Ware
 	if s.Costing != CostFIFO {
 		taken = nil
 	}
-	m, adj, err := inMove(to, Move{Date: d.Date, Qty: q, Value: r.Cost, Layers: taken})
+	p, r2, err := apply(to, Move{Date: d.Date, Qty: q, Value: r.Cost, Layers: taken})
 	if err != nil {
 		return nil, 0, err
 	}
-	return append(out, m), adj, nil
+	return append(out, mk(to, q, r.Cost, r2.Adjust, p)), r2.Adjust, nil
 }
 
 // moveSerials checks the serial numbers of line l against where they are
@@ -271,7 +293,7 @@ func moveSerials(d StockDoc, l StockLine, n int, in StockContext, now map[Serial
 		}
 		return in.Serials[k]
 	}
-	incoming := d.Kind == StockReceipt || d.Kind == StockDifference && l.Qty > 0
+	incoming := incoming(d, l)
 	for _, s := range l.Serials {
 		k := SerialKey{l.ItemID, s}
 		at := where(k)
