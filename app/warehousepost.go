@@ -126,6 +126,7 @@ type StockPosting struct {
 func PostStockDoc(d StockDoc, in StockContext, user string, now time.Time) (StockPosting, error) {
 	var out StockPosting
 	in.Settings.Normalize()
+	d = d.clone()
 	d.Normalize()
 	if d.Status == StockPosted {
 		return out, Errorf(ECONFLICT, "err.stock.posted", "{{.number}} is posted; correct it with a new document", map[string]any{"number": d.Number})
@@ -148,8 +149,6 @@ func PostStockDoc(d StockDoc, in StockContext, user string, now time.Time) (Stoc
 		if d, alloc, err = ReceiptValues(d); err != nil {
 			return out, err
 		}
-	} else {
-		d.Lines = append([]StockLine(nil), d.Lines...)
 	}
 	out.Positions = map[PosKey]Position{}
 	out.Serials = map[SerialKey]string{}
@@ -163,7 +162,9 @@ func PostStockDoc(d StockDoc, in StockContext, user string, now time.Time) (Stoc
 	adjust := make([]int64, len(d.Lines))
 	for i := range d.Lines {
 		l := &d.Lines[i]
-		l.Kind = in.Items[l.ItemID].Kind
+		if !d.Storno || l.Kind == "" { // a storno posts to its original's accounts
+			l.Kind = in.Items[l.ItemID].Kind
+		}
 		if l.Kind == "" {
 			l.Kind = StockGoods
 		}
@@ -194,6 +195,17 @@ func PostStockDoc(d StockDoc, in StockContext, user string, now time.Time) (Stoc
 	}
 	out.Doc = d
 	return out, nil
+}
+
+// clone is d with its own lines, serial numbers and costs, so normalizing
+// and costing it never write into the caller's slices.
+func (d StockDoc) clone() StockDoc {
+	d.Lines = append([]StockLine(nil), d.Lines...)
+	for i := range d.Lines {
+		d.Lines[i].Serials = append([]string(nil), d.Lines[i].Serials...)
+	}
+	d.Costs = append([]AcquisitionCost(nil), d.Costs...)
+	return d
 }
 
 type postedMove struct {

@@ -175,3 +175,14 @@ func TestStornoRefusals(t *testing.T) {
 		t.Error("storno without its original")
 	}
 }
+
+// TestPostLeavesInputAlone: posting never writes into the draft's slices.
+func TestPostLeavesInputAlone(t *testing.T) {
+	w := stockWorld()
+	d := draft(StockReceipt, StockLine{ItemID: "grinder", Name: "Mlýnek", Qty: Q(1), UnitCost: 100, Serials: []string{" G-9 "}})
+	d.Costs = []AcquisitionCost{{Text: " Doprava ", Amount: 5}}
+	p := mustPost(t, d, w)
+	if d.Lines[0].Serials[0] != " G-9 " || d.Lines[0].Value != 0 || d.Costs[0].Counter != "" || p.Doc.Lines[0].Serials[0] != "G-9" || p.Doc.Lines[0].Costs != 5 {
+		t.Errorf("draft %+v, posted %+v", d, p.Doc)
+	}
+}
