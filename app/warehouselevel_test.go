@@ -54,3 +54,25 @@ func TestStockValuesAgainstLedger(t *testing.T) {
 		t.Errorf("%+v", probs)
 	}
 }
+
+// TestPeriodicStockEntry: method B's year end puts the count on 132/112
+// against 504/501; the next year's start takes it back.
+func TestPeriodicStockEntry(t *testing.T) {
+	end := D(2026, time.December, 31)
+	e, err := PeriodicStockEntry(map[StockKind]int64{StockGoods: 123456, StockMaterial: 789}, end, true, ChartCzech)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLines(t, e, []Line{{Account: "132", Debit: 123456}, {Account: "112", Debit: 789}, {Account: "504", Credit: 123456}, {Account: "501", Credit: 789}})
+	if e.Memo != "Zásoby podle inventury k 31.\u00a012.\u00a02026" || e.EntryMemo().Text(loadCatalog(t, English)) != "Stock per the count as of 31 Dec 2026" {
+		t.Errorf("memo %q / %q", e.Memo, e.EntryMemo().Text(loadCatalog(t, English)))
+	}
+	e, _ = PeriodicStockEntry(map[StockKind]int64{StockGoods: 123456}, end.AddDays(1), false, ChartCzech)
+	wantLines(t, e, []Line{{Account: "504", Debit: 123456}, {Account: "132", Credit: 123456}})
+	if e, err := PeriodicStockEntry(nil, end, true, ChartCzech); e != nil || err != nil {
+		t.Errorf("nothing to post: %+v %v", e, err)
+	}
+	if _, err := PeriodicStockEntry(map[StockKind]int64{StockGoods: -1}, end, true, ChartCzech); err == nil {
+		t.Error("a negative stock value posted")
+	}
+}

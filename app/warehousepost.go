@@ -131,8 +131,8 @@ func PostStockDoc(d StockDoc, in StockContext, user string, now time.Time) (Stoc
 	if d.Status == StockPosted {
 		return out, Errorf(ECONFLICT, "err.stock.posted", "{{.number}} is posted; correct it with a new document", map[string]any{"number": d.Number})
 	}
-	if d.Number == "" || d.ID == "" {
-		return out, Internal("posting a stock document", Errorf(EINTERNAL, "", "the document has no ID or number", nil))
+	if d.Number == "" || d.ID == "" || user == "" {
+		return out, Internal("posting a stock document", Errorf(EINTERNAL, "", "the document has no ID, number or user posting it", nil))
 	}
 	if err := in.Settings.Validate(); err != nil {
 		return out, err

@@ -345,3 +345,30 @@ func TestMemoStockDoc(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPostStockDoc50 is the pure part of posting a 50-line receipt
+// with two acquisition costs into 50 FIFO positions of 20 layers each
+// (the store adds numbering, reads and writes).
+func BenchmarkPostStockDoc50(b *testing.B) {
+	w := stockWorld()
+	w.Settings.Costing = CostFIFO
+	d := draft(StockReceipt)
+	d.Costs = []AcquisitionCost{{Text: "Doprava", Amount: 123456}, {Text: "Clo", Amount: 7890, Counter: CounterPayables}}
+	for i := 0; i < 50; i++ {
+		id := "item" + string(rune('A'+i))
+		w.Items[id] = StockItem{ItemID: id, Kind: StockGoods}
+		var p Position
+		for j := 0; j < 20; j++ {
+			p, _, _ = ApplyMove(p, Move{Date: D(2026, time.January, 1+j), Qty: Q(3), Value: int64(1000 + j)}, CostFIFO, false)
+		}
+		w.Positions[PosKey{id, "main"}] = p
+		d.Lines = append(d.Lines, StockLine{ItemID: id, Name: id, Qty: Q(int64(1 + i)), UnitCost: int64(100 * (i + 1))})
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := PostStockDoc(d, w, "jana", stockNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
