@@ -201,3 +201,25 @@ func TestStockDocKeys(t *testing.T) {
 		}
 	}
 }
+
+// FuzzValidateEAN: any text a CSV brings is refused or accepted without a
+// panic, and a body with its computed check digit is always accepted.
+func FuzzValidateEAN(f *testing.F) {
+	f.Add("4006381333931")
+	f.Add("9638507")
+	f.Add("０１２３")
+	f.Fuzz(func(t *testing.T, s string) {
+		_ = ValidateEAN(NormalizeEAN(s))
+		body := ""
+		for _, r := range s {
+			if r >= '0' && r <= '9' {
+				body += string(r)
+			}
+		}
+		if n := len(body); n == 7 || n == 11 || n == 12 || n == 13 {
+			if err := ValidateEAN(body + string(EANCheckDigit(body))); err != nil {
+				t.Fatalf("%q: %v", body, err)
+			}
+		}
+	})
+}
