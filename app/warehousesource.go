@@ -1,0 +1,47 @@
+package app
+
+import "time"
+
+// Stock documents made from the documents that move goods: the issue an
+// invoice ships with, the receipt of a received invoice.
+
+// IssueFromInvoice is the draft issue (výdejka) of sales document inv's
+// stock lines — lines whose item has a stock card in items — out of
+// location, dated the invoice's DUZP, the customer its partner, linked to
+// the invoice; false when no line is a stock item. Lines of tracked items
+// still need their lots or serial numbers (ValidateStockDoc says which).
+// The store posts it in the transaction that issues the invoice, so an
+// invoice never ships more than is on hand unless negative stock is allowed.
+func IssueFromInvoice(inv SalesDoc, items map[string]StockItem, location, id, user string, now time.Time) (StockDoc, bool) {
+	d := StockDoc{ID: id, Branch: inv.Branch, Kind: StockIssue, Status: StockDraft, Date: inv.TaxDate, Location: location,
+		PartnerID: inv.CustomerID, Partner: inv.Customer, SourceKind: string(inv.Kind), SourceID: inv.ID, SourceNo: inv.Number,
+		Counter: CounterExpense, Responsible: user, Created: now}
+	if d.Date.IsZero() {
+		d.Date = inv.IssueDate
+	}
+	for _, l := range inv.Lines {
+		if _, ok := items[l.ItemID]; !ok || l.ItemID == "" || l.Quantity <= 0 {
+			continue
+		}
+		d.Lines = append(d.Lines, StockLine{ItemID: l.ItemID, Code: l.Code, Name: l.Text, Unit: l.Unit, Qty: l.Quantity})
+	}
+	return d, len(d.Lines) > 0
+}
+
+// ReceiptFromPurchase is the draft receipt (příjemka) of received invoice
+// pi into location, dated its DUZP, the supplier its partner, linked to it,
+// without lines (the invoice has none; a person adds them, or scans them),
+// clearing the acquisition account the invoice was posted to (131, 111).
+// It refuses an invoice posted elsewhere: a receipt against 321 would owe
+// the supplier twice, and one of an invoice already on 132 or an expense
+// would count the goods twice.
+func ReceiptFromPurchase(pi PurchaseInvoice, c Chart, location, id, user string, now time.Time) (StockDoc, error) {
+	acc := StockAccountsOf(c)
+	if pi.CreditNote || pi.Account != acc.GoodsAcquisition && pi.Account != acc.MaterialAcquisition {
+		return StockDoc{}, Invalid("stock.source", "err.stock.purchase_account", "received invoice {{.number}} is posted to {{.account}}; a receipt is made from an invoice posted to {{.goods}} or {{.material}}",
+			map[string]any{"number": pi.Number, "account": pi.Account, "goods": acc.GoodsAcquisition, "material": acc.MaterialAcquisition})
+	}
+	return StockDoc{ID: id, Branch: pi.Branch, Kind: StockReceipt, Status: StockDraft, Date: pi.TaxDate, Location: location,
+		PartnerID: pi.SupplierID, Partner: pi.Supplier, SourceKind: "purchase", SourceID: pi.ID, SourceNo: pi.Number,
+		Counter: CounterAcquisition, Responsible: user, Created: now}, nil
+}
