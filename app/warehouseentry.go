@@ -5,7 +5,7 @@ package app
 //
 //	receipt     Dr 132 (112)  Cr 131 (111) or 321   goods and each acquisition cost
 //	issue       Dr 504 (501)  Cr 132 (112)          at cost
-//	shortage    Dr 549 / 582  Cr 132 (112)          within / beyond the norm
+//	shortage    Dr 549 / 549100  Cr 132 (112)       within / beyond the norm
 //	surplus     Dr 132 (112)  Cr 648
 //	transfer    nothing: the stock stays on the same account
 //	storno      its original's entry with the sides swapped

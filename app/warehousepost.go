@@ -20,18 +20,22 @@ type StockAccounts struct {
 	Goods, GoodsAcquisition, GoodsSold          string // 132, 131, 504
 	Material, MaterialAcquisition, MaterialUsed string // 112, 111, 501
 	Payables                                    string // 321
-	Shortage, ShortageBeyond, Surplus           string // 549, 582, 648
+	Shortage, ShortageBeyond, Surplus           string // 549, 549100, 648
 }
 
-// StockAccountsOf maps the chart to the warehouse's accounts. The Czech
-// chart's 111, 131, 549 and 582 and the international chart's 1310, 1320,
+// StockAccountsOf maps the chart to the warehouse's accounts. Shortages
+// beyond the norm go to an analytic account of 549 that is not tax
+// deductible (549100): the chart in force since 2016 (vyhláška 500/2002 as
+// amended by 250/2015) has no 582 "Škody" any more — its group 58 is the
+// change of own stock and capitalisation. The Czech chart's 111, 131, 549
+// and 549100 and the international chart's 1310, 1320,
 // 1330, 6910 and 6920 are not in the preset charts: WarehouseAccounts lists
 // them for the store to add.
 func StockAccountsOf(c Chart) StockAccounts {
 	if c == ChartInternational {
 		return StockAccounts{"1300", "1310", "5000", "1320", "1330", "5100", "2000", "6910", "6920", "4900"}
 	}
-	return StockAccounts{"132", "131", "504", "112", "111", "501", "321", "549", "582", "648"}
+	return StockAccounts{"132", "131", "504", "112", "111", "501", "321", "549", "549100", "648"}
 }
 
 // WarehouseAccounts are the accounts the warehouse posts to that chart c's
@@ -50,7 +54,7 @@ func WarehouseAccounts(c Chart) []Account {
 		{Code: "111", Name: "Pořízení materiálu", Type: Asset},
 		{Code: "131", Name: "Pořízení zboží", Type: Asset},
 		{Code: "549", Name: "Manka a škody z provozní činnosti", Type: Expense},
-		{Code: "582", Name: "Škody", Type: Expense},
+		{Code: "549100", Name: "Manka a škody nad normu (daňově neuznatelné)", Type: Expense},
 	}
 }
 

@@ -157,7 +157,7 @@ func TestTransferFIFOKeepsLayers(t *testing.T) {
 
 // TestStocktakeDifferencePosting: coffee expected 10 kg holding 1 000,00
 // (100,00/kg), counted 7 with a norm of 1 kg: shortage 3 kg = 300,00, of
-// which 2 kg beyond the norm = 200,00 (Dr 582) and 100,00 within (Dr 549).
+// which 2 kg beyond the norm = 200,00 (Dr 549100) and 100,00 within (Dr 549).
 // Cups expected 5, counted 6, average 20,00: surplus 20,00 (Dr 132 Cr 648).
 func TestStocktakeDifferencePosting(t *testing.T) {
 	w := stockWorld()
@@ -177,7 +177,7 @@ func TestStocktakeDifferencePosting(t *testing.T) {
 	}
 	d.ID, d.Number = "d2", "IR2026-0001"
 	p := mustPost(t, d, w)
-	wantLines(t, p.Entry, []Line{{Account: "549", Debit: 10000}, {Account: "582", Debit: 20000}, {Account: "132", Debit: 2000}, {Account: "132", Credit: 30000}, {Account: "648", Credit: 2000}})
+	wantLines(t, p.Entry, []Line{{Account: "549", Debit: 10000}, {Account: "549100", Debit: 20000}, {Account: "132", Debit: 2000}, {Account: "132", Credit: 30000}, {Account: "648", Credit: 2000}})
 	if p.Entry.Memo != "Inventurní rozdíly IR2026-0001" || p.Doc.Responsible != "Petr" || p.Doc.PostedBy != "jana" {
 		t.Errorf("memo %q, responsible %q posted by %q", p.Entry.Memo, p.Doc.Responsible, p.Doc.PostedBy)
 	}
