@@ -108,7 +108,13 @@ func priorCredits(tx *bolt.Tx, inv app.SalesDoc) ([]app.SalesDoc, error) {
 	var out []app.SalesDoc
 	prefix := docCustomerKey(inv.CustomerID, "")
 	c := tx.Bucket(bDocCust).Cursor()
+	rows, dates := tx.Bucket(bDocRowIdx), tx.Bucket(bDocDates)
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if dk, _, ok := splitRowValue(rows.Get(k[len(prefix):])); ok {
+			if h, ok := parseHead(dates.Get(dk)); ok && !bytes.Equal(h.kind, kindCreditNote) {
+				continue // only credit notes are read
+			}
+		}
 		d, err := readDoc(tx, string(k[len(prefix):]))
 		if err != nil {
 			return nil, err
