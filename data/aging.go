@@ -39,13 +39,12 @@ var (
 func openReceivables(tx *bolt.Tx, asOf app.Date) ([]app.SalesDoc, error) {
 	var invoices, credits []app.SalesDoc
 	last := []byte(asOf.Key())
-	dates := tx.Bucket(bDocDates)
 	c := tx.Bucket(bDocOpen).Cursor()
-	for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
 		if len(k) < 8 || bytes.Compare(k[:8], last) > 0 {
 			continue
 		}
-		h, ok := parseHead(dates.Get(k))
+		h, ok := parseHead(v)
 		if !ok {
 			continue
 		}

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"slices"
 	"time"
 
@@ -75,16 +74,16 @@ func parseHead(v []byte) (head, bool) {
 }
 
 // docRowValue is a document's value in the rows bucket: the length of its
-// key in the list by day (2 B), that key, then the row as JSON.
+// key in the list by day (2 B), that key, then the row (encodeDocRow).
 func docRowValue(dateKey []byte, r *app.DocRow) ([]byte, error) {
-	raw, err := json.Marshal(r)
+	raw, err := encodeDocRow(r)
 	if err != nil {
-		return nil, app.Internal("encoding a list row", err)
+		return nil, err
 	}
 	return cat(u16(len(dateKey)), dateKey, raw), nil
 }
 
-// splitRowValue returns a rows-bucket value's date key and row JSON.
+// splitRowValue returns a rows-bucket value's date key and encoded row.
 func splitRowValue(v []byte) (dateKey, raw []byte, ok bool) {
 	if len(v) < 2 {
 		return nil, nil, false
@@ -104,13 +103,14 @@ func docIndexKeys(d app.SalesDoc) ([]indexKV, error) {
 	if err != nil {
 		return nil, err
 	}
+	h := docHead(&r)
 	out := []indexKV{
-		{bDocDates, dk, docHead(&r)},
+		{bDocDates, dk, h},
 		{bDocRowIdx, []byte(r.ID), rv},
-		{bDocStatus, cat([]byte(r.Status), sep, dk), nil},
+		{bDocStatus, cat([]byte(r.Status), sep, dk), h},
 	}
 	if r.Open() {
-		out = append(out, indexKV{bDocOpen, dk, nil})
+		out = append(out, indexKV{bDocOpen, dk, h})
 	}
 	return out, nil
 }
@@ -149,7 +149,7 @@ func docRow(tx *bolt.Tx, id []byte) (app.DocRow, error) {
 	if !ok {
 		return r, app.Errorf(app.ENOTFOUND, "err.doc.not_found", "the document does not exist", nil)
 	}
-	return r, decode(raw, &r)
+	return r, decodeDocRow(raw, &r)
 }
 
 // docMatcher tests list-by-day entries against a filter without decoding:
@@ -288,20 +288,20 @@ func listDocs(tx *bolt.Tx, f app.DocFilter, today app.Date, offset, limit int) (
 		}
 	case f.Status == app.StatusOverdue || f.Status == app.StatusPartlyPaid:
 		c := tx.Bucket(bDocOpen).Cursor()
-		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
-			visit(k, dates.Get(k))
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			visit(k, v)
 		}
 	case f.Status != "" && !derivedStatuses[f.Status]:
 		prefix := cat([]byte(f.Status), sep)
 		c := tx.Bucket(bDocStatus).Cursor()
-		k, _ := c.Seek(cat(prefix, []byte{0xff}))
+		k, v := c.Seek(cat(prefix, []byte{0xff}))
 		if k == nil {
-			k, _ = c.Last()
+			k, v = c.Last()
 		} else {
-			k, _ = c.Prev()
+			k, v = c.Prev()
 		}
-		for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
-			visit(k[len(prefix):], dates.Get(k[len(prefix):]))
+		for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
+			visit(k[len(prefix):], v)
 		}
 	default:
 		c := dates.Cursor()

@@ -14,9 +14,9 @@ var (
 
 	// The lists of documents (docindex.go).
 	bDocDates  = []byte("doc_dates")    // day (YYYYMMDD) number 0 ID → docHead (filtered without reading a row)
-	bDocRowIdx = []byte("doc_rows")     // ID → date key length, date key, app.DocRow JSON
-	bDocStatus = []byte("doc_statuses") // stored status 0 date key → nil
-	bDocOpen   = []byte("doc_open")     // date key → nil while the document is open (app.DocRow.Open)
+	bDocRowIdx = []byte("doc_rows")     // ID → date key length, date key, app.DocRow (docrowcodec.go)
+	bDocStatus = []byte("doc_statuses") // stored status 0 date key → docHead
+	bDocOpen   = []byte("doc_open")     // date key → docHead while the document is open (app.DocRow.Open)
 )
 
 // createSales (2 → 3): customers, the price list, sales documents and
