@@ -37,14 +37,14 @@ func eachPurchase(ctx context.Context, pay PayablesService, f PurchaseFilter, fn
 // AgeReceivables. today is the day the figures are from; when asOf is not
 // before it nothing needs rewinding and no payment is read.
 func ReceivablesAsOf(ctx context.Context, sales SalesService, asOf, today Date) ([]SalesDoc, error) {
+	if r, ok := sales.(ReceivablesReader); ok {
+		return r.ReceivablesAsOf(ctx, asOf, today)
+	}
 	past := asOf.Before(today)
-	later := map[string][2]int64{} // invoice ID → credit notes issued after asOf: amount, base
+	later := LaterCredits{}
 	if past {
 		err := EachIssuedDoc(ctx, sales, DocFilter{Kind: KindCreditNote, From: asOf.AddDays(1)}, func(d SalesDoc) error {
-			if d.Status == StatusIssued && d.OriginalID != "" && d.IssueDate.After(asOf) {
-				l := later[d.OriginalID]
-				later[d.OriginalID] = [2]int64{l[0] - d.Totals.Total, l[1] - d.Totals.TotalCZK}
-			}
+			later.AddSale(d, asOf)
 			return nil
 		})
 		if err != nil {
@@ -55,23 +55,14 @@ func ReceivablesAsOf(ctx context.Context, sales SalesService, asOf, today Date) 
 	for _, kind := range []DocKind{KindInvoice, KindCreditNote} {
 		err := EachIssuedDoc(ctx, sales, DocFilter{Kind: kind, To: asOf}, func(d SalesDoc) error {
 			if past && d.Kind == KindInvoice {
-				d.FillBase()
-				if l, ok := later[d.ID]; ok {
-					d.Credited -= l[0]
-					d.CreditedBase -= l[1]
-				}
+				var pays []Payment
 				if d.Paid != 0 {
-					pays, err := sales.Payments(ctx, d.ID)
-					if err != nil {
+					var err error
+					if pays, err = sales.Payments(ctx, d.ID); err != nil {
 						return err
 					}
-					for _, p := range pays {
-						if p.Date.After(asOf) {
-							d.Paid -= p.Amount.Amount
-							d.PaidBase -= paymentBase(p, d.Currency, d.ExchangeRate)
-						}
-					}
 				}
+				d = RewindSale(d, later, pays, asOf)
 			}
 			if d.Remaining() != 0 {
 				d.Lines = nil // the aging needs the totals only
@@ -100,14 +91,14 @@ func paymentBase(p Payment, currency string, rate Rate) int64 {
 // PayablesAsOf is ReceivablesAsOf for received invoices: those issued on or
 // before asOf with something left to pay at the end of asOf.
 func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([]PurchaseInvoice, error) {
+	if r, ok := pay.(PayablesReader); ok {
+		return r.PayablesAsOf(ctx, asOf, today)
+	}
 	past := asOf.Before(today)
-	later := map[string][2]int64{} // invoice ID → its credit notes recorded after asOf: amount, base (positive)
+	later := LaterCredits{}
 	if past {
 		err := eachPurchase(ctx, pay, PurchaseFilter{From: asOf.AddDays(1)}, func(p PurchaseInvoice) error {
-			if p.CreditNote && p.OriginalID != "" && p.IssueDate.After(asOf) {
-				l := later[p.OriginalID]
-				later[p.OriginalID] = [2]int64{l[0] - p.Total, l[1] - p.Posted}
-			}
+			later.AddPurchase(p, asOf)
 			return nil
 		})
 		if err != nil {
@@ -116,22 +107,14 @@ func PayablesAsOf(ctx context.Context, pay PayablesService, asOf, today Date) ([
 	}
 	var out []PurchaseInvoice
 	err := eachPurchase(ctx, pay, PurchaseFilter{To: asOf, OpenOnly: !past}, func(p PurchaseInvoice) error {
-		if c, ok := later[p.ID]; ok {
-			p.Credited -= c[0]
-			p.CreditedBase -= c[1]
-		}
+		var pays []Payment
 		if past && p.Paid != 0 {
-			pays, err := pay.SupplierPayments(ctx, p.ID)
-			if err != nil {
+			var err error
+			if pays, err = pay.SupplierPayments(ctx, p.ID); err != nil {
 				return err
 			}
-			for _, x := range pays {
-				if x.Date.After(asOf) {
-					p.Paid -= x.Amount.Amount
-					p.PaidBase -= paymentBase(x, p.Currency, p.ExchangeRate)
-				}
-			}
 		}
+		p = RewindPurchase(p, later, pays, asOf)
 		if p.Remaining() != 0 { // a refund due counts too
 			out = append(out, p)
 		}

@@ -36,9 +36,10 @@ func putBankEntry(tx *bolt.Tx, e app.BankEntry) error {
 // received invoices with something left to pay.
 func openItems(tx *bolt.Tx) ([]app.OpenItem, error) {
 	var out []app.OpenItem
-	err := tx.Bucket(bDocs).ForEach(func(_, v []byte) error {
-		var d app.SalesDoc
-		if err := decode(v, &d); err != nil {
+	// The open sales documents' list holds the invoices with something to pay.
+	err := tx.Bucket(bDocOpen).ForEach(func(k, _ []byte) error {
+		d, err := readDoc(tx, string(lastPart(k)))
+		if err != nil {
 			return err
 		}
 		if d.Kind == app.KindInvoice && d.Status == app.StatusIssued && d.Remaining() > 0 {

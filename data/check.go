@@ -128,6 +128,9 @@ var checks = []checkStep{
 	{"audit", func(c *checker) { c.claims, c.last = checkAudit(c.tx, c.add, c.tick) }},
 	{"proofs", func(c *checker) { checkProofs(c.tx, c.add, c.claims, c.last, c.tick) }},
 	{"change log", func(c *checker) { checkChanges(c.tx, c.add, c.tick) }},
+	// After the proofs: a document changed behind the store's back is
+	// reported as such first, its lists only then.
+	{"lists of documents", func(c *checker) { checkDocIndexes(c.tx, c.add) }},
 }
 
 func bucketSeq(tx *bolt.Tx, name []byte) int {

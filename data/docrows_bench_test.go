@@ -7,8 +7,9 @@ import (
 )
 
 // BenchmarkDocRows measures a sales-list page of 50 (no term, a search
-// term, the overdue filter) on a store of random documents: the baseline
-// before list indexes (DocRows still decodes every document it scans).
+// term, the overdue filter) on a store of 400 random documents: 42, 62 and
+// 63 ms before the lists of documents (schema 13), when DocRows decoded
+// every document. BenchmarkSalesList measures the same on 20,000 invoices.
 func BenchmarkDocRows(b *testing.B) {
 	s := randomSales(b, 1, 400)
 	for _, c := range []struct {

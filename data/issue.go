@@ -17,89 +17,95 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 		return app.SalesDoc{}, err
 	}
 	var d app.SalesDoc
-	err := s.updateAs(ctx, app.PermSalesWrite, "issuing the document", func(tx *bolt.Tx, _ app.User, a *auditor) error {
-		var err error
-		if d, err = readDoc(tx, id); err != nil {
-			return err
-		}
-		company, err := readCompany(tx)
-		if err != nil {
-			return err
-		}
-		cust, err := readCustomer(tx, d.CustomerID)
-		if err != nil && d.CustomerID != "" {
-			return app.WithField(err, "doc.customer")
-		}
-		if d, err = app.PrepareForIssue(d, company, cust); err != nil {
-			return err
-		}
-		var inv app.SalesDoc // the invoice a credit note corrects
-		if d.Kind == app.KindCreditNote {
-			if inv, err = readDoc(tx, d.OriginalID); err != nil {
-				return app.WithField(err, "doc.original")
-			}
-			prior, err := priorCredits(tx, inv)
-			if err != nil {
-				return err
-			}
-			if d, inv, err = app.ApplyCreditNote(d, inv, prior, company.BaseCurrency); err != nil {
-				return err
-			}
-		}
-		series, err := seriesFor(company, d.Kind.Series())
-		if err != nil {
-			return err
-		}
-		number, err := assignNumber(tx, series, d.IssueDate.Year(), d.ID)
-		if err != nil {
-			return err
-		}
-		d = app.Issued(d, number, s.clock.Now().UTC())
-		e, err := app.SalesEntry(d, company)
-		if err != nil {
-			return err
-		}
-		var p *poster // made when there is something to post
-		post := func(e app.Entry) (app.Entry, error) {
-			if p == nil {
-				var err error
-				if p, err = newPoster(tx, s.clock); err != nil {
-					return e, err
-				}
-			}
-			return p.post(e)
-		}
-		if e != nil {
-			posted, err := post(*e)
-			if err != nil {
-				return err
-			}
-			d.EntryID = posted.ID
-		}
-		if d.Kind == app.KindCreditNote {
-			var rounding *app.Entry
-			if inv, rounding = app.CloseCredited(inv, d, company.Chart.Posting()); rounding != nil {
-				if _, err := post(*rounding); err != nil {
-					return err
-				}
-			}
-			if err := putDoc(tx, inv); err != nil {
-				return err
-			}
-		}
-		if err := tx.Bucket(bDocNums).Put([]byte(d.Number), []byte(d.ID)); err != nil {
-			return err
-		}
-		if err := putDoc(tx, d); err != nil {
-			return err
-		}
-		return a.logKey("issue", string(d.Kind), d.ID, "audit.issued", "{{.number}} for {{.customer}}, {{.total}}",
-			app.AuditArgs{"number": app.AText(d.Number), "customer": app.AText(d.Customer.Name), "total": app.AMoney(app.M(d.Totals.Total, d.Currency))})
+	err := s.updateAs(ctx, app.PermSalesWrite, "issuing the document", func(tx *bolt.Tx, _ app.User, a *auditor) (err error) {
+		d, err = s.issueTx(tx, a, id)
+		return err
 	})
 	if err != nil {
 		return app.SalesDoc{}, err
 	}
 	return d, nil
+}
+
+// issueTx is Issue in tx: it returns the document as issued.
+func (s *Store) issueTx(tx *bolt.Tx, a *auditor, id string) (app.SalesDoc, error) {
+	d, err := readDoc(tx, id)
+	if err != nil {
+		return d, err
+	}
+	company, err := readCompany(tx)
+	if err != nil {
+		return d, err
+	}
+	cust, err := readCustomer(tx, d.CustomerID)
+	if err != nil && d.CustomerID != "" {
+		return d, app.WithField(err, "doc.customer")
+	}
+	if d, err = app.PrepareForIssue(d, company, cust); err != nil {
+		return d, err
+	}
+	var inv app.SalesDoc // the invoice a credit note corrects
+	if d.Kind == app.KindCreditNote {
+		if inv, err = readDoc(tx, d.OriginalID); err != nil {
+			return d, app.WithField(err, "doc.original")
+		}
+		prior, err := priorCredits(tx, inv)
+		if err != nil {
+			return d, err
+		}
+		if d, inv, err = app.ApplyCreditNote(d, inv, prior, company.BaseCurrency); err != nil {
+			return d, err
+		}
+	}
+	series, err := seriesFor(company, d.Kind.Series())
+	if err != nil {
+		return d, err
+	}
+	number, err := assignNumber(tx, series, d.IssueDate.Year(), d.ID)
+	if err != nil {
+		return d, err
+	}
+	d = app.Issued(d, number, s.clock.Now().UTC())
+	e, err := app.SalesEntry(d, company)
+	if err != nil {
+		return d, err
+	}
+	var p *poster // made when there is something to post
+	post := func(e app.Entry) (app.Entry, error) {
+		if p == nil {
+			var err error
+			if p, err = newPoster(tx, s.clock); err != nil {
+				return e, err
+			}
+		}
+		return p.post(e)
+	}
+	if e != nil {
+		posted, err := post(*e)
+		if err != nil {
+			return d, err
+		}
+		d.EntryID = posted.ID
+	}
+	if d.Kind == app.KindCreditNote {
+		var rounding *app.Entry
+		if inv, rounding = app.CloseCredited(inv, d, company.Chart.Posting()); rounding != nil {
+			if _, err := post(*rounding); err != nil {
+				return d, err
+			}
+		}
+		if err := putDoc(tx, inv); err != nil {
+			return d, err
+		}
+	}
+	if err := tx.Bucket(bDocNums).Put([]byte(d.Number), []byte(d.ID)); err != nil {
+		return d, err
+	}
+	if err := putDoc(tx, d); err != nil {
+		return d, err
+	}
+	return d, a.logKey("issue", string(d.Kind), d.ID, "audit.issued", "{{.number}} for {{.customer}}, {{.total}}",
+		app.AuditArgs{"number": app.AText(d.Number), "customer": app.AText(d.Customer.Name), "total": app.AMoney(app.M(d.Totals.Total, d.Currency))})
 }
 
 // priorCredits are the issued credit notes of invoice inv, read through its
@@ -108,7 +114,13 @@ func priorCredits(tx *bolt.Tx, inv app.SalesDoc) ([]app.SalesDoc, error) {
 	var out []app.SalesDoc
 	prefix := docCustomerKey(inv.CustomerID, "")
 	c := tx.Bucket(bDocCust).Cursor()
+	rows, dates := tx.Bucket(bDocRowIdx), tx.Bucket(bDocDates)
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if dk, _, ok := splitRowValue(rows.Get(k[len(prefix):])); ok {
+			if h, ok := parseHead(dates.Get(dk)); ok && !bytes.Equal(h.kind, kindCreditNote) {
+				continue // only credit notes are read
+			}
+		}
 		d, err := readDoc(tx, string(k[len(prefix):]))
 		if err != nil {
 			return nil, err

@@ -244,6 +244,17 @@ func (s *Store) Purchases(ctx context.Context, f app.PurchaseFilter, offset, lim
 	if err := app.ValidatePeriod(f.From, f.To); err != nil {
 		return nil, 0, err
 	}
+	var out []app.PurchaseInvoice
+	n := 0
+	err := s.viewAs(ctx, app.PermPayables, "listing received invoices", func(tx *bolt.Tx, _ app.User) (err error) {
+		out, n, err = purchasesTx(tx, f, offset, limit)
+		return err
+	})
+	return out, n, err
+}
+
+// purchasesTx is Purchases in tx (limit 0: all).
+func purchasesTx(tx *bolt.Tx, f app.PurchaseFilter, offset, limit int) ([]app.PurchaseInvoice, int, error) {
 	words := make([][]byte, 0, 4)
 	for _, w := range strings.Fields(app.FoldText(f.Search)) {
 		words = append(words, []byte(w))
@@ -260,55 +271,52 @@ func (s *Store) Purchases(ctx context.Context, f app.PurchaseFilter, offset, lim
 	}
 	var out []app.PurchaseInvoice
 	n := 0
-	err := s.viewAs(ctx, app.PermPayables, "listing received invoices", func(tx *bolt.Tx, _ app.User) error {
-		c := tx.Bucket(bPurchDates).Cursor()
-		k, v := c.Last()
-		if !f.ByTaxDate && toKey != nil {
-			// Start at the last key of the To day: the day key followed by any ID.
-			if k, v = c.Seek(cat(toKey, []byte{0xff})); k == nil {
-				k, v = c.Last()
-			} else {
-				k, v = c.Prev()
-			}
+	c := tx.Bucket(bPurchDates).Cursor()
+	k, v := c.Last()
+	if !f.ByTaxDate && toKey != nil {
+		// Start at the last key of the To day: the day key followed by any ID.
+		if k, v = c.Seek(cat(toKey, []byte{0xff})); k == nil {
+			k, v = c.Last()
+		} else {
+			k, v = c.Prev()
 		}
-		for ; k != nil; k, v = c.Prev() {
-			issue := k[:8]
-			if !f.ByTaxDate && fromKey != nil && bytes.Compare(issue, fromKey) < 0 {
+	}
+	for ; k != nil; k, v = c.Prev() {
+		issue := k[:8]
+		if !f.ByTaxDate && fromKey != nil && bytes.Compare(issue, fromKey) < 0 {
+			break
+		}
+		row, ok := parsePurchaseRow(v)
+		if !ok {
+			continue
+		}
+		day := issue
+		if f.ByTaxDate {
+			day = row.taxDate
+		}
+		if !inRange(day) || f.SupplierID != "" && string(row.supplier) != f.SupplierID || f.OpenOnly && !row.open {
+			continue
+		}
+		found := true
+		for _, w := range words {
+			if !bytes.Contains(row.text, w) {
+				found = false
 				break
 			}
-			row, ok := parsePurchaseRow(v)
-			if !ok {
-				continue
-			}
-			day := issue
-			if f.ByTaxDate {
-				day = row.taxDate
-			}
-			if !inRange(day) || f.SupplierID != "" && string(row.supplier) != f.SupplierID || f.OpenOnly && !row.open {
-				continue
-			}
-			found := true
-			for _, w := range words {
-				if !bytes.Contains(row.text, w) {
-					found = false
-					break
-				}
-			}
-			if !found {
-				continue
-			}
-			if n >= offset && (limit <= 0 || len(out) < limit) {
-				p, err := readPurchase(tx, string(k[8:]))
-				if err != nil {
-					return err
-				}
-				out = append(out, p)
-			}
-			n++
 		}
-		return nil
-	})
-	return out, n, err
+		if !found {
+			continue
+		}
+		if n >= offset && (limit <= 0 || len(out) < limit) {
+			p, err := readPurchase(tx, string(k[8:]))
+			if err != nil {
+				return nil, 0, err
+			}
+			out = append(out, p)
+		}
+		n++
+	}
+	return out, n, nil
 }
 
 // PaySupplier records a payment of a received invoice and posts Dr payables,

@@ -131,12 +131,17 @@ func customerInquiries(tx *bolt.Tx, customerID string) ([]app.Inquiry, error) {
 }
 
 // customerOpenInvoices are the customer's issued invoices with something
-// left to pay, read through the customer's list of documents.
+// left to pay, read through the customer's list of documents: only the open
+// ones (the list of open documents) are read.
 func customerOpenInvoices(tx *bolt.Tx, customerID string) ([]app.SalesDoc, error) {
 	var out []app.SalesDoc
 	prefix := cat([]byte(customerID), sep)
+	rows, open := tx.Bucket(bDocRowIdx), tx.Bucket(bDocOpen)
 	c := tx.Bucket(bDocCust).Cursor()
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if dk, _, ok := splitRowValue(rows.Get(k[len(prefix):])); !ok || open.Get(dk) == nil {
+			continue
+		}
 		d, err := readDoc(tx, string(k[len(prefix):]))
 		if err != nil {
 			return nil, err

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"context"
 	"strings"
 
@@ -48,7 +47,10 @@ func putDoc(tx *bolt.Tx, d app.SalesDoc) error {
 			return err
 		}
 	}
-	return tx.Bucket(bDocCust).Put(docCustomerKey(d.CustomerID, d.ID), nil)
+	if err := tx.Bucket(bDocCust).Put(docCustomerKey(d.CustomerID, d.ID), nil); err != nil {
+		return err
+	}
+	return indexDoc(tx, d)
 }
 
 // docCustomerKey is a document's key in the customer index: customer ID, 0,
@@ -130,6 +132,9 @@ func (s *Store) DeleteDraft(ctx context.Context, id string) error {
 		if err := tx.Bucket(bDocCust).Delete(docCustomerKey(d.CustomerID, id)); err != nil {
 			return err
 		}
+		if err := unindexDoc(tx, id); err != nil {
+			return err
+		}
 		return a.logKey("delete", string(d.Kind), id, "audit.draft_deleted", "draft for {{.customer}}", app.AuditArgs{"customer": app.AText(d.Customer.Name)})
 	})
 }
@@ -158,79 +163,50 @@ func (s *Store) DocumentByNumber(ctx context.Context, number string) (app.SalesD
 	return d, err
 }
 
-// Documents lists matching documents newest first and counts all matches.
+// Documents lists matching documents newest first (by the day the list
+// files them under, then by number: app.DocRow.Day) and counts all
+// matches. It filters on the lists of documents and reads only the page.
 func (s *Store) Documents(ctx context.Context, f app.DocFilter, offset, limit int) ([]app.SalesDoc, int, error) {
 	if err := f.Validate(); err != nil {
 		return nil, 0, err
 	}
-	match := f.Matcher(app.Today(s.clock))
 	var out []app.SalesDoc
 	n := 0
 	err := s.viewAs(ctx, app.PermSalesRead, "listing documents", func(tx *bolt.Tx, _ app.User) error {
-		next := docsNewestFirst(tx, f.Customer)
-		for v := next(); v != nil; v = next() {
-			var d app.SalesDoc
-			if err := decode(v, &d); err != nil {
+		var page [][]byte
+		page, n = listDocs(tx, f, app.Today(s.clock), offset, limit)
+		for _, dk := range page {
+			d, err := readDoc(tx, string(lastPart(dk)))
+			if err != nil {
 				return err
 			}
-			if !match(d) {
-				continue
-			}
-			if n >= offset && (limit <= 0 || len(out) < limit) {
-				out = append(out, d)
-			}
-			n++
+			out = append(out, d)
 		}
 		return nil
 	})
 	return out, n, err
 }
 
-// docsNewestFirst returns an iterator over the stored documents, newest
-// first: all of them, or with customer set only that customer's (from the
-// customer index, so a statement does not read every document). It returns
-// nil at the end.
-func docsNewestFirst(tx *bolt.Tx, customer string) func() []byte {
-	docs := tx.Bucket(bDocs)
-	if customer == "" {
-		c := docs.Cursor()
-		k, v := c.Last()
-		return func() []byte {
-			if k == nil {
-				return nil
-			}
-			out := v
-			k, v = c.Prev()
-			return out
-		}
-	}
-	prefix := cat([]byte(customer), sep)
-	var ids [][]byte
-	c := tx.Bucket(bDocCust).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		ids = append(ids, k[len(prefix):])
-	}
-	i := len(ids)
-	return func() []byte {
-		for i > 0 {
-			i--
-			if v := docs.Get(ids[i]); v != nil {
-				return v
-			}
-		}
-		return nil
-	}
-}
-
-// DocRows is Documents as list rows.
+// DocRows is Documents as list rows, read from the lists without decoding
+// a single document.
 func (s *Store) DocRows(ctx context.Context, f app.DocFilter, offset, limit int) ([]app.DocRow, int, error) {
-	docs, n, err := s.Documents(ctx, f, offset, limit)
-	if err != nil {
+	if err := f.Validate(); err != nil {
 		return nil, 0, err
 	}
-	rows := make([]app.DocRow, len(docs))
-	for i, d := range docs {
-		rows[i] = app.RowOf(d)
-	}
-	return rows, n, nil
+	var out []app.DocRow
+	n := 0
+	err := s.viewAs(ctx, app.PermSalesRead, "listing documents", func(tx *bolt.Tx, _ app.User) error {
+		var page [][]byte
+		page, n = listDocs(tx, f, app.Today(s.clock), offset, limit)
+		out = make([]app.DocRow, 0, len(page))
+		for _, dk := range page {
+			r, err := docRow(tx, lastPart(dk))
+			if err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, n, err
 }

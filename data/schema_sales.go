@@ -11,6 +11,12 @@ var (
 	bPayments  = []byte("payments")      // ID → Payment JSON
 	bDocPays   = []byte("doc_payments")  // doc ID 0 payment ID → nil
 	bDocCust   = []byte("doc_customers") // customer ID 0 document ID → nil (a customer's documents)
+
+	// The lists of documents (docindex.go).
+	bDocDates  = []byte("doc_dates")    // day (YYYYMMDD) number 0 ID → docHead (filtered without reading a row)
+	bDocRowIdx = []byte("doc_rows")     // ID → date key length, date key, app.DocRow (docrowcodec.go)
+	bDocStatus = []byte("doc_statuses") // stored status 0 date key → docHead
+	bDocOpen   = []byte("doc_open")     // date key → docHead while the document is open (app.DocRow.Open)
 )
 
 // createSales (2 → 3): customers, the price list, sales documents and

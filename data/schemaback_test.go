@@ -3,8 +3,9 @@ package data
 import bolt "go.etcd.io/bbolt"
 
 // setSchema makes the file look as schema v wrote it, as far as the steps
-// after v only add buckets: it drops the change log (schema 11) and the
-// reception's lists (schema 12) when v is older, and sets the schema. Tests
+// after v only add buckets: it drops the change log (schema 11), the
+// reception's lists (schema 12) and the lists of sales documents (schema
+// 13) when v is older, and sets the schema. Tests
 // write records "as an older Kontor did" before calling it.
 func setSchema(tx *bolt.Tx, v int) error {
 	var drop [][]byte
@@ -13,6 +14,9 @@ func setSchema(tx *bolt.Tx, v int) error {
 	}
 	if v < 12 {
 		drop = append(drop, receptionIndexes...)
+	}
+	if v < 13 {
+		drop = append(drop, docIndexes...)
 	}
 	for _, b := range drop {
 		if tx.Bucket(b) != nil {
