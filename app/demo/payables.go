@@ -165,13 +165,26 @@ func (p *demoPayables) Day(d app.Date) error {
 	}
 	delete(p.pending, d)
 	for i, s := range demoSuppliers {
-		if p.bills(s, d) {
-			if err := p.record(i, s, d); err != nil {
+		if !p.bills(s, d) {
+			continue
+		}
+		for n, j := p.invoices(s), 0; j < n; j++ {
+			if err := p.record(i, s, d, n); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// invoices is how many invoices supplier s sends when it bills: the
+// suppliers of goods and material one per unit of scale (each for that
+// part of the delivery), the rest one.
+func (p *demoPayables) invoices(s demoSupplier) int {
+	if s.acct == "132" || s.acct == "501" {
+		return p.g.scale
+	}
+	return 1
 }
 
 // bills reports whether supplier s sends an invoice on d.
@@ -186,9 +199,10 @@ func (p *demoPayables) bills(s demoSupplier, d app.Date) bool {
 	}
 }
 
-func (p *demoPayables) record(i int, s demoSupplier, d app.Date) error {
+// record records one of the n invoices supplier s sends on d.
+func (p *demoPayables) record(i int, s demoSupplier, d app.Date, n int) error {
 	scale := int64(p.g.scale)
-	base := (s.lo + p.rng.Int64N(s.hi-s.lo+1)) * 100 * scale
+	base := (s.lo + p.rng.Int64N(s.hi-s.lo+1)) * 100 * scale / int64(n)
 	if s.lo != s.hi {
 		base += p.rng.Int64N(100)
 	}
