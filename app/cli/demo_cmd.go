@@ -19,7 +19,7 @@ import (
 
 func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
-	scale := fs.Int("scale", 1, "multiply the volume by `N` (1 ≈ 10,000 journal lines, 100 ≈ 1,000,000)")
+	scale := fs.Int("scale", 1, "multiply the volume by `N` (1 ≈ 10,000 journal lines and 240 invoices; 70 ≈ 800,000 lines, 20,000 invoices, 5,000 customers)")
 	year := fs.Int("year", 0, "fill the calendar year `Y` (default: the 12 months up to today)")
 	return func([]string) int {
 		if *scale < 1 || *scale > demo.MaxScale {

@@ -18,7 +18,7 @@ import (
 // Options says how much demo data to make and for when.
 type Options struct {
 	// Scale multiplies the volume: 1 is about 10,000 journal lines, 240
-	// invoices and 330 customers a year; 70 about 700,000 lines, 20,000
+	// invoices and 330 customers a year; 70 about 800,000 lines, 20,000
 	// invoices and 5,000 customers; 100 about 1,000,000 lines. Zero means 1.
 	Scale int
 	// Year fills January to December of that year; zero fills the 12 months
