@@ -135,13 +135,13 @@ func eachDoc(ctx context.Context, sales app.SalesService, q docQuery, fn func(ap
 // loading every document.
 const rowPage = 500
 
-// eachRow calls fn for the list row of every document matching q, a page
-// at a time; drafts only when they were asked for. It relies on nothing
+// eachRow calls fn for the list row of every document matching q, page
+// rows at a time; drafts only when they were asked for. It relies on nothing
 // about the order of DocRows' pages but that they do not overlap: the
 // store is held open by this process alone while it lists.
-func eachRow(ctx context.Context, sales app.SalesService, q docQuery, fn func(app.DocRow) error) error {
-	for offset := 0; ; offset += rowPage {
-		rows, total, err := sales.DocRows(ctx, q.filter, offset, rowPage)
+func eachRow(ctx context.Context, sales app.SalesService, q docQuery, page int, fn func(app.DocRow) error) error {
+	for offset := 0; ; offset += page {
+		rows, total, err := sales.DocRows(ctx, q.filter, offset, page)
 		if err != nil {
 			return err
 		}
@@ -153,7 +153,7 @@ func eachRow(ctx context.Context, sales app.SalesService, q docQuery, fn func(ap
 				return err
 			}
 		}
-		if len(rows) < rowPage || offset+rowPage >= total {
+		if len(rows) < page || offset+page >= total {
 			return nil
 		}
 	}
@@ -217,7 +217,7 @@ func setupListInvoices(r *runner, c command, fs *flag.FlagSet, db string) func([
 				return err
 			}
 			today := app.Today(svc.Clock)
-			return eachRow(ctx, svc.Sales, q, func(d app.DocRow) error {
+			return eachRow(ctx, svc.Sales, q, rowPage, func(d app.DocRow) error {
 				rows = append(rows, rowOf(d, today))
 				return nil
 			})
