@@ -60,6 +60,9 @@ func cliEnv() cli.Env {
 		DefaultDB: defaultDB,
 		Open:      func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
 		OpenReads: func(path string) (cli.Store, error) { return data.Open(path, data.Options{NoAutoBackup: true}) },
+		OpenNew: func(path string) (cli.Store, error) {
+			return data.Open(path, data.Options{NoSync: true, NoAutoBackup: true})
+		},
 		Compact:   data.CompactFile,
 		Restore:   data.RestoreFile,
 		RunGUI:    guiRunner(context.Background()),

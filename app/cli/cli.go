@@ -57,6 +57,11 @@ type Env struct {
 	// it (Command.Reads): like Open but without the daily backup, so a quick
 	// "list" or "export" does not pay for copying the file. nil means Open.
 	OpenReads func(path string) (Store, error)
+	// OpenNew, when set, creates the database for "kontor demo" when no
+	// file is there yet: without an fsync per commit (the demo makes tens
+	// of thousands of small transactions; the file is synced once when it
+	// is done) and without the daily backup. nil means Open.
+	OpenNew func(path string) (Store, error)
 	// Compact rewrites the file without free pages and reports its sizes.
 	Compact func(path string) (before, after int64, err error)
 	// Restore replaces the database at to with the Kontor file from, as user
@@ -281,6 +286,11 @@ func (r *runner) withStore(path string, fn func(svc app.Services) error) int {
 	if r.reads && r.env.OpenReads != nil {
 		open = r.env.OpenReads
 	}
+	return r.withOpen(open, path, fn)
+}
+
+// withOpen is withStore with the database opened by open.
+func (r *runner) withOpen(open func(string) (Store, error), path string, fn func(svc app.Services) error) int {
 	st, err := open(path)
 	if err != nil {
 		return r.fail(err)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"text/tabwriter"
 	"time"
@@ -18,7 +19,7 @@ import (
 
 func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	dbp := dbFlag(fs, db)
-	scale := fs.Int("scale", 1, "multiply the volume by `N` (1 ≈ 10,000 journal lines, 100 ≈ 1,000,000)")
+	scale := fs.Int("scale", 1, "multiply the volume by `N` (1 ≈ 10,000 journal lines and 240 invoices; 70 ≈ 800,000 lines, 20,000 invoices, 5,000 customers)")
 	year := fs.Int("year", 0, "fill the calendar year `Y` (default: the 12 months up to today)")
 	return func([]string) int {
 		if *scale < 1 || *scale > demo.MaxScale {
@@ -40,7 +41,15 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 			}
 		}
 		conflict := false
-		code := r.withStore(path, func(svc app.Services) (err error) {
+		// A new file is made without an fsync per commit and synced once
+		// at the end: if the demo stops half-way, the file is thrown away
+		// anyway. An existing file (which the demo refuses unless it is
+		// empty) is opened as always.
+		open, synced := r.env.Open, false
+		if r.env.OpenNew != nil && !r.env.Exists(path) {
+			open, synced = r.env.OpenNew, true
+		}
+		code := r.withOpen(open, path, func(svc app.Services) (err error) {
 			if demo.CheckEmpty(r.ctx, svc) == nil {
 				r.printf("Creating the demo company and its users in %s (scale %d)…\n", path, *scale)
 			}
@@ -58,6 +67,11 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 		}
 		if code != ExitOK {
 			return code
+		}
+		if synced {
+			if err := syncFile(path); err != nil {
+				return r.fail(app.Internal("saving the demo database", err))
+			}
 		}
 		// No compaction afterwards: the demo fills its append-only buckets
 		// full, so there is little free space, and compacting a large file
@@ -79,6 +93,24 @@ func setupDemo(r *runner, c command, fs *flag.FlagSet, db string) func([]string)
 		}
 		return ExitOK
 	}
+}
+
+// syncFile flushes the file at path and its folder's entry to disk.
+func syncFile(path string) error {
+	for _, p := range []string{path, filepath.Dir(absPath(path))} {
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		err = f.Sync()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil && p == path {
+			return err
+		}
+	}
+	return nil
 }
 
 // besideDB saves the demo's files in the database's folder, through

@@ -131,3 +131,40 @@ func TestDemoCommandUsage(t *testing.T) {
 		t.Errorf("a refused demo made the file: %v", err)
 	}
 }
+
+// TestDemoOpensNewFileWithOpenNew: "kontor demo" makes a new file with
+// Env.OpenNew (main's: no fsync per commit, synced once at the end) and
+// opens a file that is there with Open, as every command does; the file it
+// made opens and checks clean.
+func TestDemoOpensNewFileWithOpenNew(t *testing.T) {
+	now := time.Date(2026, time.November, 18, 10, 0, 0, 0, time.Local)
+	path := filepath.Join(t.TempDir(), "d.db")
+	vars := map[string]string{}
+	var out, errOut bytes.Buffer
+	var opened, openedNew []string
+	env := func() Env {
+		e := demoCmdEnv(now, vars, &out, &errOut)
+		e.DemoSteps = nil // the company, its users and journal are enough here
+		open := e.Open
+		e.Open = func(p string) (Store, error) { opened = append(opened, p); return open(p) }
+		e.OpenNew = func(p string) (Store, error) { openedNew = append(openedNew, p); return open(p) }
+		return e
+	}
+	if code := Run(context.Background(), []string{"demo", "--db", path}, env()); code != ExitOK {
+		t.Fatalf("demo: exit %d: %s", code, errOut.String())
+	}
+	if len(openedNew) != 1 || openedNew[0] != path || len(opened) != 0 {
+		t.Errorf("a new file: OpenNew %v, Open %v", openedNew, opened)
+	}
+	opened, openedNew = nil, nil
+	if code := Run(context.Background(), []string{"demo", "--db", path}, env()); code == ExitOK {
+		t.Error("a second demo on the same file succeeded")
+	}
+	if len(openedNew) != 0 || len(opened) != 1 {
+		t.Errorf("a file that is there: OpenNew %v, Open %v", openedNew, opened)
+	}
+	vars[EnvUser], vars[EnvPassword] = demo.Admin, demo.Password
+	if code := Run(context.Background(), []string{"check", "--db", path}, env()); code != ExitOK {
+		t.Errorf("check of the demo's file: exit %d: %s", code, errOut.String())
+	}
+}

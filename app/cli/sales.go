@@ -130,18 +130,47 @@ func eachDoc(ctx context.Context, sales app.SalesService, q docQuery, fn func(ap
 	}
 }
 
-// docRow is what a list shows of a document.
-type docRow struct {
-	id, number, kind, customer, ico, currency string
-	issue, tax, due                           app.Date
-	base, vat, total, paid, remaining         int64
-	status                                    app.DocStatus
-	created                                   string
+// rowPage is how many list rows one call to DocRows returns: list
+// invoices pages through the store's rows (no document lines) instead of
+// loading every document.
+const rowPage = 500
+
+// eachRow calls fn for the list row of every document matching q, page
+// rows at a time; drafts only when they were asked for. It relies on nothing
+// about the order of DocRows' pages but that they do not overlap: the
+// store is held open by this process alone while it lists.
+func eachRow(ctx context.Context, sales app.SalesService, q docQuery, page int, fn func(app.DocRow) error) error {
+	for offset := 0; ; offset += page {
+		rows, total, err := sales.DocRows(ctx, q.filter, offset, page)
+		if err != nil {
+			return err
+		}
+		for _, d := range rows {
+			if d.Status == app.StatusDraft && !q.drafts {
+				continue
+			}
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if len(rows) < page || offset+page >= total {
+			return nil
+		}
+	}
 }
 
-func rowOf(d app.SalesDoc, today app.Date) docRow {
-	r := docRow{id: d.ID, number: d.Number, kind: string(d.Kind), customer: d.Customer.Name, ico: d.Customer.ICO, currency: d.Currency,
-		issue: d.IssueDate, tax: d.TaxDate, due: d.DueDate, base: d.Totals.Base, vat: d.Totals.VAT, total: d.Totals.Total,
+// docRow is what a list shows of a document.
+type docRow struct {
+	number, kind, customer, ico, currency string
+	issue, tax, due                       app.Date
+	base, vat, total, paid, remaining     int64
+	status                                app.DocStatus
+	created                               string
+}
+
+func rowOf(d app.DocRow, today app.Date) docRow {
+	r := docRow{number: d.Number, kind: string(d.Kind), customer: d.Customer, ico: d.ICO, currency: d.Currency,
+		issue: d.IssueDate, tax: d.TaxDate, due: d.DueDate, base: d.Base, vat: d.VAT, total: d.Total,
 		paid: d.Paid, status: d.StatusOn(today), created: d.ID}
 	if d.Kind == app.KindInvoice && d.Status == app.StatusIssued {
 		r.remaining = max(d.Remaining(), 0)
@@ -188,7 +217,7 @@ func setupListInvoices(r *runner, c command, fs *flag.FlagSet, db string) func([
 				return err
 			}
 			today := app.Today(svc.Clock)
-			return eachDoc(ctx, svc.Sales, q, func(d app.SalesDoc) error {
+			return eachRow(ctx, svc.Sales, q, rowPage, func(d app.DocRow) error {
 				rows = append(rows, rowOf(d, today))
 				return nil
 			})

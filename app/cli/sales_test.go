@@ -410,3 +410,44 @@ func TestExportInvoicesCancelledKeepsReplaced(t *testing.T) {
 		t.Errorf("left %v, want only the replaced %s", entries, fileName(first[0]))
 	}
 }
+
+// TestEachRowPages lists the demo's documents a few rows a page, as list
+// invoices does 500 at a time: every document once, drafts only when asked.
+func TestEachRowPages(t *testing.T) {
+	t.Parallel()
+	db := datatest.MustOpen(t, datatest.Demo())
+	all, total, err := db.DocRows(db.Ctx, app.DocFilter{}, 0, 0)
+	if err != nil || len(all) != total || total < 100 {
+		t.Fatalf("%d rows of %d: %v", len(all), total, err)
+	}
+	want := map[string]bool{}
+	for _, r := range all {
+		if r.Status != app.StatusDraft {
+			want[r.ID] = true
+		}
+	}
+	for _, page := range []int{7, total, rowPage} {
+		got := map[string]int{}
+		err := eachRow(db.Ctx, db.Services().Sales, docQuery{all: true}, page, func(r app.DocRow) error {
+			got[r.ID]++
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, n := range got {
+			if n != 1 || !want[id] {
+				t.Errorf("page %d: %s listed %d times (wanted: %v)", page, id, n, want[id])
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("page %d: %d documents listed, want %d", page, len(got), len(want))
+		}
+	}
+	// A stop asked for by fn stops the listing with its error.
+	stop := errors.New("stop")
+	n := 0
+	if err := eachRow(db.Ctx, db.Services().Sales, docQuery{all: true}, 7, func(app.DocRow) error { n++; return stop }); err != stop || n != 1 {
+		t.Errorf("stopped: %v after %d", err, n)
+	}
+}

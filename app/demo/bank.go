@@ -96,7 +96,14 @@ func demoBank(ctx context.Context, svc app.Services, company app.Company, from, 
 	}
 	taken := map[string]bool{}
 	scale := int64(max(opt.Scale, 1))
-	prevFile := demoStatement(company, prev, prev.Last(), 1_284_562_40*scale, sales, purchases, nil, taken)
+	symbol := func(id string) (string, error) {
+		d, err := svc.Sales.Document(ctx, id)
+		return d.VariableSymbol, err
+	}
+	prevFile, err := demoStatement(company, prev, prev.Last(), 1_284_562_40*scale, sales, symbol, purchases, nil, taken)
+	if err != nil {
+		return res, err
+	}
 	closing, _, _ := prevFile.closing()
 	var refunds []app.PurchaseInvoice // after this month's credit note
 	for _, p := range purchases {
@@ -104,7 +111,10 @@ func demoBank(ctx context.Context, svc app.Services, company app.Company, from, 
 			refunds = append(refunds, p)
 		}
 	}
-	curFile := demoStatement(company, cur, to, closing, sales, purchases, refunds, taken)
+	curFile, err := demoStatement(company, cur, to, closing, sales, symbol, purchases, refunds, taken)
+	if err != nil {
+		return res, err
+	}
 
 	for _, f := range []bankFile{prevFile, curFile} {
 		abo, err := f.ABO()
@@ -212,17 +222,38 @@ func demoCountPayment(ctx context.Context, svc app.Services, sum *Summary, e app
 	return nil
 }
 
-// demoOpenSales lists the open CZK invoices, newest first.
-func demoOpenSales(ctx context.Context, svc app.Services, base string) ([]app.SalesDoc, error) {
-	var out []app.SalesDoc
-	err := app.EachIssuedDoc(ctx, svc.Sales, app.DocFilter{Kind: app.KindInvoice}, func(d app.SalesDoc) error {
-		if d.Status == app.StatusIssued && d.Currency == base && d.Remaining() > 0 && d.VariableSymbol != "" {
-			out = append(out, d)
+// openSale is what a bank statement needs of an open invoice.
+type openSale struct {
+	id, number, customer string
+	issue                app.Date
+	remaining            int64
+}
+
+// demoOpenSales lists the open invoices in the base currency, newest
+// first, from the list rows of the three open statuses: a large scale has
+// thousands, and only a few are paid on the statements.
+func demoOpenSales(ctx context.Context, svc app.Services, base string) ([]openSale, error) {
+	const page = 500
+	var out []openSale
+	for _, st := range []app.DocStatus{app.StatusIssued, app.StatusPartlyPaid, app.StatusOverdue} {
+		f := app.DocFilter{Kind: app.KindInvoice, Status: st}
+		for offset := 0; ; offset += page {
+			rows, total, err := svc.Sales.DocRows(ctx, f, offset, page)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rows {
+				if r.Status == app.StatusIssued && r.Currency == base && r.Remaining() > 0 {
+					out = append(out, openSale{id: r.ID, number: r.Number, customer: r.Customer, issue: r.IssueDate, remaining: r.Remaining()})
+				}
+			}
+			if len(rows) < page || offset+page >= total {
+				break
+			}
 		}
-		return nil
-	})
-	sortNewestFirst(out, func(d app.SalesDoc) (app.Date, string) { return d.IssueDate, d.Number })
-	return out, err
+	}
+	sortNewestFirst(out, func(d openSale) (app.Date, string) { return d.issue, d.number })
+	return out, nil
 }
 
 // sortNewestFirst sorts by issue date and then number, newest first. The
@@ -246,7 +277,8 @@ func sortNewestFirst[T any](xs []T, key func(T) (app.Date, string)) {
 // (and not taken by an earlier statement), issued by the day they are paid,
 // the refunds suppliers owe after credit notes, the month's fee and an
 // incoming payment with an unknown symbol.
-func demoStatement(company app.Company, m app.Month, last app.Date, opening int64, sales []app.SalesDoc, purchases, refunds []app.PurchaseInvoice, taken map[string]bool) bankFile {
+func demoStatement(company app.Company, m app.Month, last app.Date, opening int64, sales []openSale, symbol func(id string) (string, error),
+	purchases, refunds []app.PurchaseInvoice, taken map[string]bool) (bankFile, error) {
 	f := bankFile{account: company.BankAccount, name: "Zluty Cap s.r.o.", number: int(m.Month), from: m.First(), to: last,
 		opening: opening, currency: "CZK", currencyNumeric: "0203"}
 	ref := int64(m.Year)*1_000_000_000 + int64(m.Month)*10_000_000 // 13 digits, as ABO writes them
@@ -264,14 +296,21 @@ func demoStatement(company app.Company, m app.Month, last app.Date, opening int6
 		if n == 3 {
 			break
 		}
-		day, ok := payDay(d.IssueDate, n+1)
-		if taken[d.ID] || !ok {
+		day, ok := payDay(d.issue, n+1)
+		if taken[d.id] || !ok {
 			continue
 		}
-		taken[d.ID] = true
-		f.lines = append(f.lines, bankFileLine{date: day, amount: d.Remaining(), vs: d.VariableSymbol, ks: "0308",
-			counterAccount: demoBankAccount(int64(200_000_000+len(d.Customer.Name)*1_000_003+n*17), "0800"),
-			counterName:    d.Customer.Name, message: "Úhrada faktury " + d.Number, ref: next()})
+		vs, err := symbol(d.id)
+		if err != nil {
+			return f, err
+		}
+		if vs == "" {
+			continue
+		}
+		taken[d.id] = true
+		f.lines = append(f.lines, bankFileLine{date: day, amount: d.remaining, vs: vs, ks: "0308",
+			counterAccount: demoBankAccount(int64(200_000_000+len(d.customer)*1_000_003+n*17), "0800"),
+			counterName:    d.customer, message: "Úhrada faktury " + d.number, ref: next()})
 		n++
 	}
 	for _, p := range purchases {
@@ -297,7 +336,7 @@ func demoStatement(company app.Company, m app.Month, last app.Date, opening int6
 		bankFileLine{date: m.First(), amount: 1_500_00, vs: "99887766", counterAccount: demoBankAccount(190_000_017, "0300"),
 			counterName: "Jan Neznámý", message: "Záloha na kurz baristy", ref: next()})
 	sort.SliceStable(f.lines, func(i, j int) bool { return f.lines[i].date.Before(f.lines[j].date) })
-	return f
+	return f, nil
 }
 
 // demoSupplierAccount is the account the demo's supplier of that name is paid to.

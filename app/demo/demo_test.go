@@ -692,3 +692,57 @@ func TestRunWithoutSteps(t *testing.T) {
 		t.Errorf("%d lines (%v), summary %d", n, err, sum.Lines)
 	}
 }
+
+// TestRunScaledDocuments makes the demo at scale 3: the documents grow with
+// the scale, not only the journal — about 3.4 times the invoices and their
+// payments of scale 1, 40 more customers who buy (and are invoiced), the
+// goods and material suppliers' invoices three for one, a directory of 900
+// — and the books still balance.
+func TestRunScaledDocuments(t *testing.T) {
+	_, one := demoCopy(t)
+	db, sum := runDemo(t, datatest.DefaultNow, demo.Options{Scale: 3}, demo.All()...)
+	checkBooks(t, db, sum, app.ChartCzech.Posting())
+	n, n1 := sum.Sales, one.Sales
+	if n.Customers != 12+40 {
+		t.Errorf("scale 3 has %d customers who buy, want 52", n.Customers)
+	}
+	for _, c := range []struct {
+		what     string
+		got, one int
+	}{{"invoices", n.Invoices, n1.Invoices}, {"quotes", n.Quotes, n1.Quotes}, {"payments", n.Payments, n1.Payments}} {
+		if c.got*10 < c.one*28 || c.got*10 > c.one*40 {
+			t.Errorf("scale 3 made %d %s, scale 1 %d: want 2.8 to 4 times as many", c.got, c.what, c.one)
+		}
+	}
+	p, p1 := sum.Payables, one.Payables
+	if p.Purchases < 2*p1.Purchases || p.Payments < 2*p1.Payments {
+		t.Errorf("scale 3 payables %+v, scale 1 %+v", p, p1)
+	}
+	if sum.Reception.Customers != 900 {
+		t.Errorf("scale 3 imported %d customers, want 900", sum.Reception.Customers)
+	}
+	custs, err := db.Customers(db.Ctx, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	icos := map[string]bool{}
+	for _, c := range custs {
+		if c.ICO != "" && icos[c.ICO] {
+			t.Errorf("IČO %s twice", c.ICO)
+		}
+		icos[c.ICO] = true
+	}
+	if len(custs) != 52+p.Suppliers+900 {
+		t.Errorf("%d customers on file, want %d", len(custs), 52+p.Suppliers+900)
+	}
+	// The invoices go to the new buyers too, not only to the twelve.
+	buyers := map[string]bool{}
+	for _, d := range docs(t, db) {
+		if d.Kind == app.KindInvoice {
+			buyers[d.CustomerID] = true
+		}
+	}
+	if len(buyers) < 40 {
+		t.Errorf("invoices to %d customers, want most of the 52", len(buyers))
+	}
+}

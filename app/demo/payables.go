@@ -165,13 +165,26 @@ func (p *demoPayables) Day(d app.Date) error {
 	}
 	delete(p.pending, d)
 	for i, s := range demoSuppliers {
-		if p.bills(s, d) {
-			if err := p.record(i, s, d); err != nil {
+		if !p.bills(s, d) {
+			continue
+		}
+		for n, j := p.invoices(s), 0; j < n; j++ {
+			if err := p.record(i, s, d, n); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// invoices is how many invoices supplier s sends when it bills: the
+// suppliers of goods and material one per unit of scale (each for that
+// part of the delivery), the rest one.
+func (p *demoPayables) invoices(s demoSupplier) int {
+	if s.acct == "132" || s.acct == "501" {
+		return p.g.scale
+	}
+	return 1
 }
 
 // bills reports whether supplier s sends an invoice on d.
@@ -186,9 +199,10 @@ func (p *demoPayables) bills(s demoSupplier, d app.Date) bool {
 	}
 }
 
-func (p *demoPayables) record(i int, s demoSupplier, d app.Date) error {
+// record records one of the n invoices supplier s sends on d.
+func (p *demoPayables) record(i int, s demoSupplier, d app.Date, n int) error {
 	scale := int64(p.g.scale)
-	base := (s.lo + p.rng.Int64N(s.hi-s.lo+1)) * 100 * scale
+	base := (s.lo + p.rng.Int64N(s.hi-s.lo+1)) * 100 * scale / int64(n)
 	if s.lo != s.hi {
 		base += p.rng.Int64N(100)
 	}
@@ -296,30 +310,53 @@ func (p *demoPayables) creditNote() error {
 		}
 	}
 	day := p.to.AddDays(-3)
-	ps, _, err := p.svc.Payables.Purchases(p.ctx, app.PurchaseFilter{SupplierID: sup.ID, To: day}, 0, 50)
-	if err != nil || sup.ID == "" {
-		return err
+	if sup.ID == "" {
+		return nil
 	}
-	for _, orig := range ps { // newest first
-		if orig.CreditNote || orig.Paid != orig.Total || len(orig.VAT) != 1 {
-			continue
-		}
-		v := orig.VAT[0]
-		base := v.Base / 10
-		vat := p.g.vat(base, app.VATReduced, orig.TaxDate)
-		cn := app.PurchaseInvoice{SupplierID: sup.ID, SupplierNumber: "D" + orig.SupplierNumber, IssueDate: day, TaxDate: day,
-			CreditNote: true, OriginalID: orig.ID, Account: orig.Account, Memo: "reklamace – vlhká šarže zelené kávy",
-			VAT: []app.PurchaseVAT{{Rate: v.Rate, Base: -base, VAT: -vat}}}
-		cn, err := p.svc.Payables.RecordPurchase(p.ctx, cn)
+	// The newest paid one, 50 at a time: at a large scale the newest
+	// deliveries are many and not yet due.
+	const page = 50
+	for offset := 0; ; offset += page {
+		ps, total, err := p.svc.Payables.Purchases(p.ctx, app.PurchaseFilter{SupplierID: sup.ID, To: day}, offset, page)
 		if err != nil {
 			return err
 		}
-		p.counts.CreditNotes++
-		p.vatIn[day.MonthOf()] -= vat
-		if cn.Account == p.g.acc.Goods {
-			p.goodsIn[day.MonthOf()] -= base
+		if orig, ok := p.creditable(ps); ok {
+			return p.credit(sup, orig, day)
 		}
-		return p.b.counted(p.ctx, cn.EntryID)
+		if len(ps) < page || offset+page >= total {
+			return nil
+		}
 	}
-	return nil
+}
+
+// creditable returns the first of ps (newest first) that was paid in full
+// and has one VAT rate.
+func (p *demoPayables) creditable(ps []app.PurchaseInvoice) (app.PurchaseInvoice, bool) {
+	for _, orig := range ps {
+		if !orig.CreditNote && orig.Paid == orig.Total && len(orig.VAT) == 1 {
+			return orig, true
+		}
+	}
+	return app.PurchaseInvoice{}, false
+}
+
+// credit records the supplier's credit note of a tenth of orig on day.
+func (p *demoPayables) credit(sup app.Customer, orig app.PurchaseInvoice, day app.Date) error {
+	v := orig.VAT[0]
+	base := v.Base / 10
+	vat := p.g.vat(base, app.VATReduced, orig.TaxDate)
+	cn := app.PurchaseInvoice{SupplierID: sup.ID, SupplierNumber: "D" + orig.SupplierNumber, IssueDate: day, TaxDate: day,
+		CreditNote: true, OriginalID: orig.ID, Account: orig.Account, Memo: "reklamace – vlhká šarže zelené kávy",
+		VAT: []app.PurchaseVAT{{Rate: v.Rate, Base: -base, VAT: -vat}}}
+	cn, err := p.svc.Payables.RecordPurchase(p.ctx, cn)
+	if err != nil {
+		return err
+	}
+	p.counts.CreditNotes++
+	p.vatIn[day.MonthOf()] -= vat
+	if cn.Account == p.g.acc.Goods {
+		p.goodsIn[day.MonthOf()] -= base
+	}
+	return p.b.counted(p.ctx, cn.EntryID)
 }

@@ -69,8 +69,8 @@ func (s *receptionStep) Finish(sum *Summary) error {
 }
 
 // demoReception fills the front desk as a receptionist finds it in the
-// morning: a directory of a few hundred customers (300 × scale, at most
-// 3,000) imported in bulk through CustomerImporter; the visitors of the
+// morning: a directory of a few hundred customers (demoDirectorySize)
+// imported in bulk through CustomerImporter, a batch at a time; the visitors of the
 // last month's working days, recorded with their check-in and check-out
 // times (CheckIn takes a visit's In and Out when they are not in the
 // future), and today's, some checked out now and some still in the
@@ -83,19 +83,13 @@ func (s *receptionStep) Finish(sum *Summary) error {
 func demoReception(ctx context.Context, svc app.Services, today app.Date, now time.Time, scale int, taken map[string]bool) (ReceptionCounts, error) {
 	var n ReceptionCounts
 	rng := rand.New(rand.NewPCG(demoReceptionSeed, demoSeed2))
-	rows := demoDirectory(rng, 300*min(scale, 10), taken)
-	for len(rows) > 0 {
-		batch := rows[:min(len(rows), demoImportBatch)]
-		rows = rows[len(batch):]
-		res, err := svc.Importer.ImportCustomers(ctx, batch, false)
+	// The directory is made and imported a batch at a time.
+	for start, all := 0, demoDirectorySize(scale); start < all; start += demoImportBatch {
+		accepted, err := demoImportCustomers(ctx, svc, demoDirectory(rng, start, min(start+demoImportBatch, all), taken))
 		if err != nil {
 			return n, err
 		}
-		if len(res.Rejected) > 0 {
-			r := res.Rejected[0]
-			return n, app.Errorf(app.EINTERNAL, "err.demo.import", "the demo's customer {{.line}} was refused: {{.reason}}", map[string]any{"line": r.Line, "reason": r.Reason})
-		}
-		n.Customers += res.Accepted
+		n.Customers += accepted
 	}
 	pool, err := svc.Customers.Customers(ctx, "", 0)
 	if err != nil {
@@ -118,12 +112,37 @@ func demoReception(ctx context.Context, svc app.Services, today app.Date, now ti
 	return n, d.inquiries()
 }
 
-// demoDirectory makes n customers: sole traders ("Truhlářství Petr Novák"),
-// limited companies, most with a valid IČO none of taken has, the companies
-// mostly VAT payers, many with an e-mail and a phone.
-func demoDirectory(rng *rand.Rand, n int, taken map[string]bool) []app.ImportRow {
-	rows := make([]app.ImportRow, 0, n)
-	for i := 0; i < n; i++ {
+// demoDirectorySize is how many customers the front desk's directory has:
+// 300 a unit of scale up to 10, then 10 more a unit (3,600 at scale 70).
+func demoDirectorySize(scale int) int { return 300*min(scale, 10) + 10*max(scale-10, 0) }
+
+// demoImportCustomers imports rows in one transaction; a refused row is an error.
+func demoImportCustomers(ctx context.Context, svc app.Services, rows []app.ImportRow) (int, error) {
+	res, err := svc.Importer.ImportCustomers(ctx, rows, false)
+	if err != nil {
+		return 0, err
+	}
+	if len(res.Rejected) > 0 {
+		r := res.Rejected[0]
+		return 0, app.Errorf(app.EINTERNAL, "err.demo.import", "the demo's customer {{.line}} was refused: {{.reason}}", map[string]any{"line": r.Line, "reason": r.Reason})
+	}
+	return res.Accepted, nil
+}
+
+// demoICO is the i-th IČO of the demo's customers: a prime step through
+// the seven-digit numbers gives distinct IČOs for i below 9,000,000.
+func demoICO(i int) string {
+	first7 := fmt.Sprintf("%07d", 1_000_000+(i*7_919+123_457)%9_000_000)
+	return first7 + fmt.Sprint(icoCheckDigit(first7))
+}
+
+// demoDirectory makes customers number from to to-1: sole traders
+// ("Truhlářství Petr Novák"), limited companies, most with a valid IČO
+// none of taken has, the companies mostly VAT payers, many with an e-mail
+// and a phone.
+func demoDirectory(rng *rand.Rand, from, to int, taken map[string]bool) []app.ImportRow {
+	rows := make([]app.ImportRow, 0, max(to-from, 0))
+	for i := from; i < to; i++ {
 		surname := demoSurnames[rng.IntN(len(demoSurnames))]
 		first, last := demoFirstNamesM[rng.IntN(len(demoFirstNamesM))], surname[0]
 		if rng.IntN(2) == 0 {
@@ -145,9 +164,7 @@ func demoDirectory(rng *rand.Rand, n int, taken map[string]bool) []app.ImportRow
 		}
 		c.Street = fmt.Sprintf("%s %d/%d", demoStreets[rng.IntN(len(demoStreets))], 100+rng.IntN(2900), 1+rng.IntN(40))
 		c.City, c.Postcode = town.city, town.postcode
-		// A prime step through the seven-digit numbers gives distinct IČOs.
-		first7 := fmt.Sprintf("%07d", 1_000_000+(i*7_919+123_457)%9_000_000)
-		if ico := first7 + fmt.Sprint(icoCheckDigit(first7)); rng.IntN(10) > 0 && !taken[ico] {
+		if ico := demoICO(i); rng.IntN(10) > 0 && !taken[ico] {
 			c.ICO = ico
 			if company && rng.IntN(10) < 7 {
 				c.DIC = "CZ" + ico

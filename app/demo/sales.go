@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"math/rand/v2"
+	"sort"
 
 	"kontor/app"
 )
@@ -44,12 +45,18 @@ type demoSales struct {
 	rng       *rand.Rand
 	from, to  app.Date
 	customers []app.Customer
-	weights   []int // of customers, how often each buys
-	items     []app.Item
-	en        map[string]string // item ID → English text
-	pending   map[app.Date][]func(day app.Date) error
-	counts    SalesCounts
-	figures   *demoFigures // the journal generator's
+	byID      map[string]int // customers' index by ID
+	// cum and cumDomestic are the running totals of the customers'
+	// weights (how often each buys), of all and of the domestic ones
+	// (domestic their indexes), so a pick is a binary search.
+	cum, cumDomestic []int
+	domestic         []int
+	volume           float64 // docVolume of the scale
+	items            []app.Item
+	en               map[string]string // item ID → English text
+	pending          map[app.Date][]func(day app.Date) error
+	counts           SalesCounts
+	figures          *demoFigures // the journal generator's
 }
 
 // demoFigures are what the documents add to the journal generator's figures:
@@ -75,15 +82,17 @@ func (s *demoSales) Start(ctx context.Context, b *Book) error {
 	g := b.g
 	*s = demoSales{ctx: ctx, svc: b.Services, g: g, b: b, rng: rand.New(rand.NewPCG(demoSalesSeed, demoSeed2)),
 		from: g.from, to: g.to, en: map[string]string{}, pending: map[app.Date][]func(app.Date) error{},
-		figures: &g.docs}
+		figures: &g.docs, byID: map[string]int{}, volume: docVolume(g.scale)}
 	for _, x := range demoB2BCustomers {
 		c, err := s.svc.Customers.SaveCustomer(ctx, x.customer())
 		if err != nil {
 			return err
 		}
-		s.customers = append(s.customers, c)
-		s.weights = append(s.weights, x.weight)
+		s.addCustomer(c, x.weight)
 		b.taken[c.ICO] = true
+	}
+	if err := s.buyers(demoBuyers(g.scale)); err != nil {
+		return err
 	}
 	for _, p := range demoPriceList {
 		it, err := s.svc.PriceList.SaveItem(ctx, app.Item{Code: p.code, Name: p.name, Unit: p.unit, Price: app.M(p.price, g.c.BaseCurrency), VATKind: p.vat, Stock: p.stock})
@@ -111,9 +120,10 @@ func (s *demoSales) Finish(sum *Summary) error {
 
 func (s *demoSales) between(lo, hi int) int { return lo + s.rng.IntN(hi-lo+1) }
 
-// count draws how many documents of a kind a working day has.
+// count draws how many documents of a kind a working day has: mean at
+// scale 1, grown with the scale (docVolume).
 func (s *demoSales) count(mean float64) int {
-	return int(mean*(0.5+s.rng.Float64()) + s.rng.Float64())
+	return int(mean*s.volume*(0.5+s.rng.Float64()) + s.rng.Float64())
 }
 
 // schedule runs act on the first working day from day, if that is within the
@@ -154,31 +164,42 @@ func (s *demoSales) Day(d app.Date) error {
 	return nil
 }
 
+// addCustomer adds c to the customers who buy, weight times as often as
+// the least frequent.
+func (s *demoSales) addCustomer(c app.Customer, weight int) {
+	i := len(s.customers)
+	s.customers = append(s.customers, c)
+	s.byID[c.ID] = i
+	last := func(xs []int) int {
+		if len(xs) == 0 {
+			return 0
+		}
+		return xs[len(xs)-1]
+	}
+	s.cum = append(s.cum, last(s.cum)+weight)
+	if c.Currency == s.g.c.BaseCurrency {
+		s.domestic = append(s.domestic, i)
+		s.cumDomestic = append(s.cumDomestic, last(s.cumDomestic)+weight)
+	}
+}
+
 // customer picks a customer by how often each buys; domestic only when asked.
 func (s *demoSales) customer(domestic bool) app.Customer {
-	total := 0
-	for i, w := range s.weights {
-		if !domestic || s.customers[i].Currency == s.g.c.BaseCurrency {
-			total += w
-		}
+	cum, index := s.cum, func(i int) int { return i }
+	if domestic {
+		cum, index = s.cumDomestic, func(i int) int { return s.domestic[i] }
 	}
-	n := s.rng.IntN(total)
-	for i, w := range s.weights {
-		if domestic && s.customers[i].Currency != s.g.c.BaseCurrency {
-			continue
-		}
-		if n -= w; n < 0 {
-			return s.customers[i]
-		}
+	if len(cum) == 0 {
+		return s.customers[0]
 	}
-	return s.customers[0]
+	n := s.rng.IntN(cum[len(cum)-1])
+	// The first customer whose running total passes n.
+	return s.customers[index(sort.SearchInts(cum, n+1))]
 }
 
 func (s *demoSales) customerByID(id string) app.Customer {
-	for _, c := range s.customers {
-		if c.ID == id {
-			return c
-		}
+	if i, ok := s.byID[id]; ok {
+		return s.customers[i]
 	}
 	return app.Customer{}
 }
@@ -335,10 +356,11 @@ func (s *demoSales) invoice(d app.Date) error {
 	return s.invoiced(inv)
 }
 
-// finish counts the invoices left open at the end.
+// finish counts the invoices left open at the end, from the list rows (the
+// store's index, not the documents).
 func (s *demoSales) finish() error {
 	for _, st := range []app.DocStatus{app.StatusIssued, app.StatusPartlyPaid, app.StatusOverdue} {
-		_, n, err := s.svc.Sales.Documents(s.ctx, app.DocFilter{Kind: app.KindInvoice, Status: st}, 0, 1)
+		_, n, err := s.svc.Sales.DocRows(s.ctx, app.DocFilter{Kind: app.KindInvoice, Status: st}, 0, 1)
 		if err != nil {
 			return err
 		}
