@@ -272,7 +272,9 @@ func ReorderReport(c StockCatalog, levels map[string]Qty, day Date, t Translator
 	for id := range c.Stock {
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool { return w.code(ids[i]) < w.code(ids[j]) || w.code(ids[i]) == w.code(ids[j]) && ids[i] < ids[j] })
+	sort.Slice(ids, func(i, j int) bool {
+		return w.code(ids[i]) < w.code(ids[j]) || w.code(ids[i]) == w.code(ids[j]) && ids[i] < ids[j]
+	})
 	var total int64
 	for _, id := range ids {
 		s := c.Stock[id]

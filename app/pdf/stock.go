@@ -17,7 +17,7 @@ type stockWords struct {
 	made, event, posted, location, from, to, partner, ico, source, reverses, text string
 	colNo, colCode, colItem, colQty, colUnit, colUnitCost, colValue, colCosts     string
 	colBarcode, colExpected, colCounted, lot, serials, expiry                     string
-	costs, total, responsible, postedBy, countedBy, signature, date               string
+	asOf, costs, total, responsible, postedBy, countedBy, signature, date         string
 }
 
 var stockCS = stockWords{
@@ -30,7 +30,7 @@ var stockCS = stockWords{
 	colUnitCost: "Cena/MJ", colValue: "Hodnota", colCosts: "VPN",
 	colBarcode: "Čárový kód", colExpected: "Evidence", colCounted: "Skutečnost",
 	lot: "šarže", serials: "v. č.", expiry: "exp.",
-	costs: "Vedlejší pořizovací náklady", total: "Celkem",
+	asOf: "Stav ke dni", costs: "Vedlejší pořizovací náklady", total: "Celkem",
 	responsible: "Odpovědná osoba", postedBy: "Zaúčtoval", countedBy: "Inventuru provedl",
 	signature: "podpis", date: "datum",
 }
@@ -45,7 +45,7 @@ var stockEN = stockWords{
 	colUnitCost: "Unit cost", colValue: "Value", colCosts: "Costs",
 	colBarcode: "Barcode", colExpected: "Expected", colCounted: "Counted",
 	lot: "lot", serials: "s/n", expiry: "exp.",
-	costs: "Acquisition costs", total: "Total",
+	asOf: "Stock as of", costs: "Acquisition costs", total: "Total",
 	responsible: "Responsible person", postedBy: "Posted by", countedBy: "Counted by",
 	signature: "signature", date: "date",
 }
@@ -201,7 +201,7 @@ func RenderStockDoc(w io.Writer, p app.StockDocPrint, c app.Company, opt Options
 	y = r.kv(margin, y, contentW, words.text, d.Text)
 	y += 3
 
-	cols := stockCols([]float64{8, 22, 58, 20, 12, 20, 20, 20}, "RLLRLRRR")
+	cols := stockCols([]float64{8, 20, 52, 20, 10, 24, 26, 20}, "RLLRLRRR")
 	titles := []string{words.colNo, words.colCode, words.colItem, words.colQty, words.colUnit, words.colUnitCost, words.colValue, words.colCosts}
 	y = r.stockHeader(y, cols, titles)
 	var qtyTotal app.Qty
@@ -219,8 +219,8 @@ func RenderStockDoc(w io.Writer, p app.StockDocPrint, c app.Company, opt Options
 		}
 		r.font("", 8)
 		lines := splitLines(r.f, name, cols[2].w-1.6)
-		if len(lines) > 6 {
-			lines = append(lines[:5], lines[5]+"…")
+		if len(lines) > 40 {
+			lines = append(lines[:39], lines[39]+"…")
 		}
 		h := float64(len(lines))*3.6 + 1.4
 		if y+h > bodyBottom {
@@ -402,7 +402,7 @@ func RenderStocktakeSheet(w io.Writer, s app.StocktakeSheet, c app.Company, opt 
 	}
 	y = r.kv(margin, y, contentW, words.location, loc)
 	if !st.Date.IsZero() {
-		y = r.kv(margin, y, contentW, words.event, st.Date.Format(lang))
+		y = r.kv(margin, y, contentW, words.asOf, st.Date.Format(lang))
 	}
 	y += 3
 	cols := stockCols([]float64{8, 22, 58, 46, 12, 17, 17}, "RLLCLRR")
