@@ -201,7 +201,7 @@ func RenderStockDoc(w io.Writer, p app.StockDocPrint, c app.Company, opt Options
 	y = r.kv(margin, y, contentW, words.text, d.Text)
 	y += 3
 
-	cols := stockCols([]float64{8, 20, 52, 20, 10, 24, 26, 20}, "RLLRLRRR")
+	cols := stockCols([]float64{8, 18, 58, 18, 10, 22, 26, 20}, "RLLRLRRR")
 	titles := []string{words.colNo, words.colCode, words.colItem, words.colQty, words.colUnit, words.colUnitCost, words.colValue, words.colCosts}
 	y = r.stockHeader(y, cols, titles)
 	var qtyTotal app.Qty
