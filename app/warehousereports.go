@@ -118,7 +118,7 @@ func (w *stockWriter) sortedKeys(pos map[PosKey]Position) []PosKey {
 // locations, and the total value. A negative level is flagged in the last
 // column. Positions with neither quantity nor value are left out.
 func StockLevelsReport(c StockCatalog, pos map[PosKey]Position, day Date, t Translator) ReportTable {
-	w := newStockWriter(c, t, ReportStockLevels, "report.stock_levels", "Stock levels and value")
+	w := newStockWriter(c, t, ReportStockLevels, "report.title.stock_levels", "Stock levels and value")
 	w.asOf(day)
 	w.col("report.col.code", "Code", false, 1)
 	w.col("report.col.item", "Item", false, 3)
@@ -165,9 +165,9 @@ func StockLevelsReport(c StockCatalog, pos map[PosKey]Position, day Date, t Tran
 		n++
 	}
 	flush()
-	w.total(w.tr("report.total", "Total", nil), "", "", "", "", "", w.money(total), "")
+	w.total(w.tr("report.row.total", "Total", nil), "", "", "", "", "", w.money(total), "")
 	if negatives > 0 {
-		w.r.Notes = append(w.r.Notes, w.tr("report.stock.negative_note", "{{.n}} positions are below zero", map[string]any{"n": negatives}))
+		w.r.Notes = append(w.r.Notes, w.tr("report.note.negative_stock", "{{.n}} positions are below zero", map[string]any{"n": negatives}))
 	}
 	return w.r
 }
@@ -177,7 +177,7 @@ func StockLevelsReport(c StockCatalog, pos map[PosKey]Position, day Date, t Tran
 // each move's unit cost and value; an opening row carries the level before
 // from. moves are the item's moves in posting order (any locations).
 func StockCardReport(c StockCatalog, item string, moves []StockMove, from, to Date, t Translator) ReportTable {
-	w := newStockWriter(c, t, ReportStockCard, "report.stock_card", "Stock card")
+	w := newStockWriter(c, t, ReportStockCard, "report.title.stock_card", "Stock card")
 	w.r.Title += " " + w.code(item) + " " + w.name(item)
 	w.r.From, w.r.To = from, to
 	w.r.Period = w.date(from) + " – " + w.date(to)
@@ -258,7 +258,7 @@ func unitOf(value int64, q Qty) int64 {
 // below their reorder point, with the quantity to order (StockItem.Reorder)
 // and its value at the purchase price; it doubles as a purchase request.
 func ReorderReport(c StockCatalog, levels map[string]Qty, day Date, t Translator) ReportTable {
-	w := newStockWriter(c, t, ReportReorder, "report.reorder", "Reorder list")
+	w := newStockWriter(c, t, ReportReorder, "report.title.reorder", "Reorder list")
 	w.asOf(day)
 	w.col("report.col.code", "Code", false, 1)
 	w.col("report.col.item", "Item", false, 3)
@@ -286,7 +286,7 @@ func ReorderReport(c StockCatalog, levels map[string]Qty, day Date, t Translator
 		total += v
 		w.row(w.code(id), w.name(id), w.qty(levels[id]), w.qty(s.ReorderPoint), w.qty(order), w.unit(id), w.money(s.PurchasePrice.Amount), w.money(v))
 	}
-	w.total(w.tr("report.total", "Total", nil), "", "", "", "", "", "", w.money(total))
+	w.total(w.tr("report.row.total", "Total", nil), "", "", "", "", "", "", w.money(total))
 	return w.r
 }
 
@@ -294,9 +294,9 @@ func ReorderReport(c StockCatalog, levels map[string]Qty, day Date, t Translator
 // issued for at least days days before day (lastIssue: the item's last
 // issue; absent = never), the oldest first.
 func SlowMoversReport(c StockCatalog, pos map[PosKey]Position, lastIssue map[string]Date, day Date, days int, t Translator) ReportTable {
-	w := newStockWriter(c, t, ReportSlowMovers, "report.slow_movers", "Slow movers")
+	w := newStockWriter(c, t, ReportSlowMovers, "report.title.slow_movers", "Slow movers")
 	w.asOf(day)
-	w.r.Notes = append(w.r.Notes, w.tr("report.slow_movers.note", "No issue in {{.days}} days", map[string]any{"days": days}))
+	w.r.Notes = append(w.r.Notes, w.tr("report.note.slow_movers", "No issue in {{.days}} days", map[string]any{"days": days}))
 	w.col("report.col.code", "Code", false, 1)
 	w.col("report.col.item", "Item", false, 3)
 	w.col("report.col.location", "Location", false, 1)
@@ -332,7 +332,7 @@ func SlowMoversReport(c StockCatalog, pos map[PosKey]Position, lastIssue map[str
 		total += p.Value
 		w.row(w.code(k.Item), w.name(k.Item), w.loc(k.Location), w.qty(p.Qty), w.unit(k.Item), w.money(p.Value), last, since)
 	}
-	w.total(w.tr("report.total", "Total", nil), "", "", "", "", w.money(total), "", "")
+	w.total(w.tr("report.row.total", "Total", nil), "", "", "", "", w.money(total), "", "")
 	return w.r
 }
 
@@ -340,9 +340,9 @@ func SlowMoversReport(c StockCatalog, pos map[PosKey]Position, lastIssue map[str
 // day, the expired first, then by expiry date; lots without an expiry are
 // left out.
 func LotExpiryReport(c StockCatalog, lots []LotLevel, day Date, days int, t Translator) ReportTable {
-	w := newStockWriter(c, t, ReportLotExpiry, "report.lot_expiry", "Lot expiry")
+	w := newStockWriter(c, t, ReportLotExpiry, "report.title.lot_expiry", "Lot expiry")
 	w.asOf(day)
-	w.r.Notes = append(w.r.Notes, w.tr("report.lot_expiry.note", "Lots expiring within {{.days}} days", map[string]any{"days": days}))
+	w.r.Notes = append(w.r.Notes, w.tr("report.note.lot_expiry", "Lots expiring within {{.days}} days", map[string]any{"days": days}))
 	w.col("report.col.expiry", "Expiry", false, 1)
 	w.col("report.col.code", "Code", false, 1)
 	w.col("report.col.item", "Item", false, 3)
@@ -377,6 +377,6 @@ func LotExpiryReport(c StockCatalog, lots []LotLevel, day Date, days int, t Tran
 		total += l.Value
 		w.row(w.date(l.Expiry), w.code(l.Item), w.name(l.Item), l.Lot, w.loc(l.Location), w.qty(l.Qty), w.money(l.Value), flag)
 	}
-	w.total(w.tr("report.total", "Total", nil), "", "", "", "", "", w.money(total), "")
+	w.total(w.tr("report.row.total", "Total", nil), "", "", "", "", "", w.money(total), "")
 	return w.r
 }

@@ -22,7 +22,7 @@ func stockReceipt(n int) app.StockDocPrint {
 		SourceKind: "purchase", SourceNo: "FP2026-0042", Text: "Dodávka zelené kávy",
 		Costs:       []app.AcquisitionCost{{Text: "Doprava – přepravné", Amount: 150000}, {Text: "Clo", Amount: 23050}},
 		Responsible: "jnovak", PostedBy: "pvesela",
-		Created:     time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC), Posted: time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)}
+		Created: time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC), Posted: time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)}
 	for i := 0; i < n; i++ {
 		l := app.StockLine{ItemID: "I" + strconv.Itoa(i), Code: "GC-" + strconv.Itoa(100+i), Name: "Zelená káva Etiopie Yirgacheffe č. " + strconv.Itoa(i+1),
 			Unit: "kg", Qty: app.Q(int64(i + 1)), UnitCost: 25050, Value: 25050 * int64(i+1)}
