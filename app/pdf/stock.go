@@ -316,10 +316,13 @@ func joinShort(ss []string, n int) string {
 	return out
 }
 
-// sheetBarcode encodes the line's barcode: the item's EAN-13 (or EAN-8)
-// when it has a valid one, else a Code128 of its code; nil when neither
+// sheetBarcode encodes the line's barcode: the item's EAN-13 (EAN-8, or a
+// UPC-A as EAN-13) when it has a valid one, else a Code128 of its code; nil when neither
 // can be encoded (a code with non-ASCII characters).
 func sheetBarcode(eanCode, code string) barcode.Barcode {
+	if len(eanCode) == 12 && app.ValidateEAN(eanCode) == nil {
+		eanCode = "0" + eanCode // a UPC-A is the EAN-13 with a leading zero
+	}
 	if (len(eanCode) == 13 || len(eanCode) == 8) && app.ValidateEAN(eanCode) == nil {
 		if b, err := ean.Encode(eanCode); err == nil {
 			return b

@@ -187,3 +187,25 @@ func BenchmarkStocktakeSheet1000(b *testing.B) {
 		}
 	}
 }
+
+// TestSheetBarcode picks EAN-13, EAN-8, UPC-A as EAN-13, or Code128.
+func TestSheetBarcode(t *testing.T) {
+	tests := []struct{ ean, code, want string }{
+		{"8594001234561", "X", "8594001234561"},
+		{"96385074", "X", "96385074"},
+		{"036000291452", "X", "0036000291452"},
+		{"8594001234568", "KAV-1", "KAV-1"}, // wrong check digit: the code instead
+		{"", "Káva", ""},                    // not ASCII: no barcode
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		b := sheetBarcode(tt.ean, tt.code)
+		got := ""
+		if b != nil {
+			got = b.Content()
+		}
+		if got != tt.want {
+			t.Errorf("%q/%q: %q, want %q", tt.ean, tt.code, got, tt.want)
+		}
+	}
+}
