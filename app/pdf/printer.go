@@ -50,6 +50,10 @@ func (p Printer) print(w io.Writer, doc app.Printable, c app.Company) error {
 		return ReportRenderer{Created: p.created()}.Report(w, d, c)
 	case app.Badge:
 		return RenderBadge(w, d.Visit, c, p.options(d.PrintLang(), c))
+	case app.StockDocPrint:
+		return RenderStockDoc(w, d, c, p.options(d.PrintLang(), c))
+	case app.StocktakeSheet:
+		return RenderStocktakeSheet(w, d, c, p.options(d.PrintLang(), c))
 	}
 	return unknownKind(doc)
 }
@@ -68,7 +72,7 @@ func (p Printer) PrintAll(ctx context.Context, w io.Writer, next func() (app.Pri
 		}
 		doc = deref(doc)
 		switch doc.(type) {
-		case app.SalesDoc, app.Statement, app.ReportTable, app.Badge:
+		case app.SalesDoc, app.Statement, app.ReportTable, app.Badge, app.StockDocPrint, app.StocktakeSheet:
 			return doc, nil
 		}
 		return nil, unknownKind(doc)
@@ -169,6 +173,10 @@ func weighPrintable(doc app.Printable) int {
 		return n
 	case app.ReportTable:
 		return len(d.Rows) + docRows
+	case app.StockDocPrint:
+		return len(d.Doc.Lines) + docRows
+	case app.StocktakeSheet:
+		return len(d.Take.Lines) + docRows
 	}
 	return docRows
 }
@@ -190,6 +198,14 @@ func deref(doc app.Printable) app.Printable {
 			return *d
 		}
 	case *app.Badge:
+		if d != nil {
+			return *d
+		}
+	case *app.StockDocPrint:
+		if d != nil {
+			return *d
+		}
+	case *app.StocktakeSheet:
 		if d != nil {
 			return *d
 		}
