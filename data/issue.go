@@ -17,7 +17,7 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 		return app.SalesDoc{}, err
 	}
 	var d app.SalesDoc
-	err := s.updateAs(ctx, app.PermSalesWrite, "issuing the document", func(tx *bolt.Tx, _ app.User, a *auditor) error {
+	err := s.updateAs(ctx, app.PermSalesWrite, "issuing the document", func(tx *bolt.Tx, u app.User, a *auditor) error {
 		var err error
 		if d, err = readDoc(tx, id); err != nil {
 			return err
@@ -91,6 +91,9 @@ func (s *Store) Issue(ctx context.Context, id string) (app.SalesDoc, error) {
 			return err
 		}
 		if err := putDoc(tx, d); err != nil {
+			return err
+		}
+		if err := shipInvoice(tx, s.clock, u.Name, d, a); err != nil { // warehouse.go
 			return err
 		}
 		return a.logKey("issue", string(d.Kind), d.ID, "audit.issued", "{{.number}} for {{.customer}}, {{.total}}",

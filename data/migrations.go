@@ -36,6 +36,7 @@ var migrations = []migration{
 	{"VAT tags of the postings", tagDocumentPostings},           // 9 → 10, migratevat.go
 	{"the change log", createChangeLog},                         // 10 → 11, schema_changes.go
 	{"the reception's customer and date lists", indexReception}, // 11 → 12, schema_reception.go
+	{"the warehouse", createWarehouse},                          // schema_warehouse.go
 }
 
 // SchemaVersion is the schema this build writes.
