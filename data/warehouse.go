@@ -410,19 +410,12 @@ func postStockTx(tx *bolt.Tx, clock app.Clock, user string, d app.StockDoc, a *a
 			in.Items[l.ItemID] = si
 		}
 	}
-	if d.Status != app.StockPosted && !d.Date.IsZero() {
-		for _, k := range d.PositionKeys() {
-			p, err := readPosition(tx, k)
-			if err != nil {
-				return d, err
-			}
-			in.Positions[k] = p
-			// Moves keep running values: a document dated before the
-			// position's last move would make them wrong.
-			if !p.Last.IsZero() && d.Date.Before(p.Last) {
-				return d, app.Invalid("stock.date", "err.stock.backdated", "stock of {{.item}} has moved on {{.last}}; date the document on or after it", map[string]any{"item": k.Item, "last": p.Last.String()})
-			}
+	for _, k := range d.PositionKeys() {
+		p, err := readPosition(tx, k)
+		if err != nil {
+			return d, err
 		}
+		in.Positions[k] = p
 	}
 	for _, k := range d.SerialKeys() {
 		if v := tx.Bucket(bStockSerials).Get(posKey(k.Item, k.Serial)); v != nil {

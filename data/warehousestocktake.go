@@ -31,7 +31,7 @@ func (s *Store) StartStocktake(ctx context.Context, location string, day app.Dat
 			return app.WithField(err, "stocktake.location")
 		}
 		if day.IsZero() {
-			return app.Invalid("stocktake.date", "err.date.required", "enter a date", nil)
+			return app.Invalid("stocktake.date", "err.required", "is required", nil)
 		}
 		c, err := readCompany(tx)
 		if err != nil {
