@@ -340,3 +340,59 @@ func TestStockRefusals(t *testing.T) {
 		t.Fatalf("drafts: %v", err)
 	}
 }
+
+// TestStockPermissions: the warehouse role writes; the accounts role may
+// read the valuation but not post; a sales clerk neither.
+func TestStockPermissions(t *testing.T) {
+	w := newWh(t, app.CostAverage)
+	day := app.D(2026, 11, 2)
+	wh, acc, sales := w.db.As(t, app.RoleWarehouse), w.db.As(t, app.RoleAccounts), w.db.As(t, app.RoleSales)
+	d, err := w.db.SaveStockDraft(wh, withLoc(receipt(day, w.plain, app.Q(2), 1000), w.main.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.db.PostStock(acc, d.ID); app.ErrorCode(err) != app.EUNAUTHORIZED {
+		t.Fatalf("accounts posted: %v", err)
+	}
+	if _, err := w.db.PostStock(wh, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if vs, err := w.db.StockValuation(acc, day); err != nil || len(vs) != 1 || vs[0].Value != 2000 || vs[0].Account != "132" {
+		t.Fatalf("accounts' valuation %+v %v", vs, err)
+	}
+	if _, err := w.db.StockValuation(sales, day); app.ErrorCode(err) != app.EUNAUTHORIZED {
+		t.Fatalf("sales valued: %v", err)
+	}
+	if _, _, err := w.db.StockLevel(sales, w.plain.ID, "", day); app.ErrorCode(err) != app.EUNAUTHORIZED {
+		t.Fatalf("sales read a level: %v", err)
+	}
+}
+
+// TestStockCheckFindsLedgerDrift: an entry put on 132 by hand, not through
+// a stock document, is what Check reports; the warehouse's accounts are in
+// the chart once the warehouse is set up.
+func TestStockCheckFindsLedgerDrift(t *testing.T) {
+	w := newWh(t, app.CostAverage)
+	accs, err := w.db.Accounts(w.db.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, a := range accs {
+		have[a.Code] = true
+	}
+	for _, code := range []string{"131", "132", "504", "549", "549100", "648"} {
+		if !have[code] {
+			t.Errorf("account %s missing", code)
+		}
+	}
+	w.mustPost(t, receipt(app.D(2026, 11, 2), w.plain, app.Q(1), 1000))
+	w.clean(t)
+	w.db.Post(t, app.Entry{Date: app.D(2026, 11, 3), Memo: "ruční", Lines: []app.Line{{Account: "132", Debit: 100}, {Account: "131", Credit: 100}}})
+	probs, err := w.db.Check(w.db.Ctx)
+	if err != nil || len(probs) != 1 || probs[0].Key != "check.stock_value" {
+		t.Fatalf("check: %v %+v", err, probs)
+	}
+}
+
+func withLoc(d app.StockDoc, loc string) app.StockDoc { d.Location = loc; return d }
