@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"errors"
 	"sort"
 	"strings"
 
@@ -780,7 +781,36 @@ func shipInvoice(tx *bolt.Tx, clock app.Clock, user string, inv app.SalesDoc, a 
 		return nil
 	}
 	if _, err := postStockTx(tx, clock, user, d, a); err != nil {
-		return app.WithField(err, "doc.lines")
+		return app.WithField(invoiceLineError(err, inv, items), "doc.lines")
 	}
 	return nil
+}
+
+// invoiceLineError renumbers the line an issue's error names ("line 1")
+// as the invoice's line (its stock lines are a subset of the invoice's).
+func invoiceLineError(err error, inv app.SalesDoc, items map[string]app.StockItem) error {
+	var e *app.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	n, ok := e.Args["n"].(int)
+	if !ok {
+		return err
+	}
+	k := 0
+	for i, l := range inv.Lines {
+		if _, stock := items[l.ItemID]; !stock || l.ItemID == "" || l.Quantity <= 0 {
+			continue
+		}
+		if k++; k == n {
+			c := *e
+			c.Args = map[string]any{}
+			for a, v := range e.Args {
+				c.Args[a] = v
+			}
+			c.Args["n"] = i + 1
+			return &c
+		}
+	}
+	return err
 }
