@@ -90,11 +90,12 @@ type Services struct {
 	Sales     SalesService
 	Reception ReceptionService
 
-	Payables PayablesService
-	Bank     BankService
-	Reports  ReportService
-	VAT      VATPostingService
-	Closer   YearCloser
+	Payables  PayablesService
+	Bank      BankService
+	Reports   ReportService
+	VAT       VATPostingService
+	Closer    YearCloser
+	Warehouse WarehouseService
 
 	Clock Clock
 }

@@ -104,6 +104,9 @@ func (s *Store) issueTx(tx *bolt.Tx, a *auditor, id string) (app.SalesDoc, error
 	if err := putDoc(tx, d); err != nil {
 		return d, err
 	}
+	if err := shipInvoice(tx, s.clock, a.user, d, a); err != nil { // warehouse.go
+		return d, err
+	}
 	return d, a.logKey("issue", string(d.Kind), d.ID, "audit.issued", "{{.number}} for {{.customer}}, {{.total}}",
 		app.AuditArgs{"number": app.AText(d.Number), "customer": app.AText(d.Customer.Name), "total": app.AMoney(app.M(d.Totals.Total, d.Currency))})
 }

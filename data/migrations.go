@@ -37,6 +37,7 @@ var migrations = []migration{
 	{"the change log", createChangeLog},                         // 10 → 11, schema_changes.go
 	{"the reception's customer and date lists", indexReception}, // 11 → 12, schema_reception.go
 	{"the lists of sales documents", indexDocs},                 // 12 → 13, docindex.go
+	{"the warehouse", createWarehouse},                          // 13 → 14, schema_warehouse.go
 }
 
 // SchemaVersion is the schema this build writes.
