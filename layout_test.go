@@ -23,7 +23,7 @@ const (
 )
 
 // testOnly are the packages only tests may import.
-var testOnly = []string{"kontor/data/datatest", "kontor/app/mock", "kontor/screens/kit/kittest"}
+var testOnly = []string{"kontor/data/datatest", "kontor/app/mock", "kontor/kittest"}
 
 // listed is one package of `go list -deps`: whether it is in the standard
 // library, and every package it pulls in.
@@ -137,10 +137,10 @@ var layoutRules = []layoutRule{
 		forbid("data/datatest opens real stores: data and app only", depFyne, depFpdf, depGofpd, "kontor/screens", "kontor/app/cli", "kontor/app/pdf", "kontor/app/mock")},
 	{"kontor/data", func(p string) bool { return under(p, "kontor/data") },
 		forbid("data/ is persistence only", depFyne, depFpdf, depGofpd, "kontor/screens", "kontor/app/cli", "kontor/app/pdf", "kontor/assets")},
-	{"kontor/screens/kit/kittest", func(p string) bool { return under(p, "kontor/screens/kit/kittest") },
+	{"kontor/kittest", func(p string) bool { return under(p, "kontor/kittest") },
 		func(_, dep string, _ bool) string {
 			if dep == "kontor/screens" || screensModule(dep) != "" || matches(dep, []string{"kontor/app/cli", "kontor/app/mock"}) {
-				return "screens/kit/kittest (tests only) builds Deps over datatest and app/pdf: no shell, module, CLI or mock"
+				return "kittest (tests only) builds Deps over datatest and app/pdf: no shell, module, CLI or mock"
 			}
 			return ""
 		}},

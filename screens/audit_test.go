@@ -15,7 +15,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // seedAudit makes, on the real store, entries over three days by three

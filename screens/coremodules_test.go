@@ -5,7 +5,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // TestCoreModuleTabs: admin sees Audit, Users and both placeholders; a

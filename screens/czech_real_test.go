@@ -16,8 +16,8 @@ import (
 
 	"kontor/app"
 	"kontor/assets"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // inLanguage switches the UI to l (as the language preference does) for the

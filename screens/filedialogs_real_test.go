@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // pane selects the sub-tab titled title under root and returns its content.

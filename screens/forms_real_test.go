@@ -7,9 +7,9 @@ import (
 	"fyne.io/fyne/v2"
 
 	"kontor/app"
+	"kontor/kittest"
 	"kontor/screens/customers"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // TestErrorDialogClosesWithEnterAndEsc: the error dialog's OK has the focus,

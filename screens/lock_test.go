@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // activityLayerOf finds the activity layer under a window's content.

@@ -9,8 +9,8 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // signInGate types name and password into the login screen of g and presses Enter.

@@ -1,7 +1,7 @@
 package screens
 
 import (
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 	"strings"
 	"testing"
 	"time"

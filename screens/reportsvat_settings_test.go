@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // TestSettingsTaxOffice: the tax office codes the VAT filings are addressed

@@ -12,8 +12,8 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // showInquiry opens the Inquiries sub-tab of the Reception tab of s and

@@ -9,8 +9,8 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // newTestSettings opens Settings of the real store's company as its admin;

@@ -15,8 +15,8 @@ import (
 	"kontor/app/mock"
 	"kontor/data"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 	"kontor/screens/sales"
 )
 

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"kontor/app"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 	"kontor/screens/sales"
 )
 

@@ -11,7 +11,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // checkGroupIn finds the check group under root.

@@ -12,7 +12,7 @@ import (
 	"kontor/app"
 	"kontor/app/demo"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // fieldMessage returns the validation message shown under the field labelled label.

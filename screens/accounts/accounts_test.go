@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // TestAccountsBalancesShowPostedAmounts: the chart pane shows the year's

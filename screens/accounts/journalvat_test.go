@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // TestJournalEntryAsksForVAT (issue 10, item 4): a line on 343 asks which VAT

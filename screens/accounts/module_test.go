@@ -8,9 +8,9 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/accounts"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 	"kontor/screens/payables"
 )
 

@@ -10,7 +10,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // agingCustomers are the customers seedAging makes, by name.

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 func TestPresetPeriods(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // postVATFebruary posts February's two tagged sales: a domestic one at 21 %

@@ -1,16 +1,17 @@
 package accounts
 
 import (
-	"fyne.io/fyne/v2"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // TestStatementPreviewPerCurrency: the preview of a customer who owes euros

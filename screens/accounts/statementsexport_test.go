@@ -12,8 +12,8 @@ import (
 	"kontor/app"
 	"kontor/app/mock"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"

@@ -10,7 +10,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // openYearClose is the Accounts tab of an accountant on its Periods pane;

@@ -14,7 +14,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // ABO records are built field by field as in app's tests: abo074 is a

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // aboRecords is an ABO statement of 1.–10. 3. 2026 with one incoming

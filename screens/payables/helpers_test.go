@@ -11,9 +11,9 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/accounts"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // payNow is the day the Payables tests work on (15 March 2026); the Bank

@@ -9,7 +9,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // payablesTest is the Payables pane for an accountant on 15 March 2026 over

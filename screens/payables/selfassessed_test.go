@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kontor/app"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // TestPurchaseFormSelfAssessed: a supplier with an Irish VAT ID makes the

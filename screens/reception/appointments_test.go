@@ -9,7 +9,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // TestReceptionAppointmentCollision: an appointment is booked through the

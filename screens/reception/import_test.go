@@ -6,7 +6,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // TestReceptionImportCSV: a customer CSV with bad rows is previewed by a

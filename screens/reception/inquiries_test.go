@@ -9,7 +9,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // TestReceptionLogInquiry: an inquiry logged for a customer found in the

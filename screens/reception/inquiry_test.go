@@ -8,7 +8,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 func storedInquiry(t *testing.T, db *datatest.DB, id string) app.Inquiry {

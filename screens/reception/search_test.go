@@ -7,7 +7,7 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
-	"kontor/screens/kit/kittest"
+	"kontor/kittest"
 )
 
 // TestDirectorySearchByPhoneAndEmail: the directory finds a customer by

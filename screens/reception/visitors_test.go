@@ -13,8 +13,8 @@ import (
 	"kontor/app"
 	"kontor/app/mock"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 // TestReceptionCheckInCheckOut: the check-in form refuses no name and no

@@ -9,8 +9,8 @@ import (
 
 	"kontor/app"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 func TestSalesQuoteToOrderToInvoiceToPaymentAndCreditNote(t *testing.T) {

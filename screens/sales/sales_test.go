@@ -13,8 +13,8 @@ import (
 	"kontor/app"
 	"kontor/app/demo"
 	"kontor/data/datatest"
+	"kontor/kittest"
 	"kontor/screens/kit"
-	"kontor/screens/kit/kittest"
 )
 
 func TestMain(m *testing.M) {
