@@ -238,7 +238,7 @@ func ComputePayslip(r PayrollRules, e Employee, in MonthInput, ytd YearToDate) (
 		// minimum base (HPP, not state-insured) the premium of the
 		// shortfall is added to the employee's share (or the employer's).
 		actual := upToKc(p.AssessmentBase, r.HealthTotal)
-		p.HealthEmployee = ratio(actual, 1, 3, Up)
+		p.HealthEmployee = ratio(actual, 1, 300, Up) * 100 // ⅓ up to whole Kč
 		p.HealthEmployer = actual - p.HealthEmployee
 		p.HealthBase = p.AssessmentBase
 		if minBase := minHealthBase(r, t, first, last, from, to, in.Sick); p.AssessmentBase < minBase {
