@@ -33,15 +33,17 @@ func PayrollEntry(payslips []Payslip, date Date, number string, acc PostingAccou
 		erIns += p.SocialEmployer + p.HealthEmployer
 		bonus += p.ChildBonus
 	}
+	// Added in this order so the lines read 521, 524, 331, 342 on the
+	// debit side and 331, 336, 342 on the credit side.
 	var b entryBuilder
 	b.add(acc.Wages, gross)
+	b.add(acc.SocialCosts, erIns)
 	b.add(acc.Employees, -gross)
+	b.add(acc.SocialInsurance, -erIns)
 	b.add(acc.Employees, empIns)
 	b.add(acc.SocialInsurance, -empIns)
 	b.add(acc.Employees, tax)
 	b.add(acc.WageTax, -tax)
-	b.add(acc.SocialCosts, erIns)
-	b.add(acc.SocialInsurance, -erIns)
 	b.add(acc.WageTax, bonus)
 	b.add(acc.Employees, -bonus)
 	lines := b.lines()
