@@ -156,19 +156,22 @@ func ComputePayslip(r PayrollRules, e Employee, in MonthInput, ytd YearToDate) (
 	if e.Start.IsZero() || to.Before(from) {
 		return Payslip{}, Invalid("payslip.month", "err.payroll.not_employed", "{{.name}} is not employed in {{.month}}", map[string]any{"name": e.Name, "month": m.Format()})
 	}
-	t, err := e.TermsOn(from)
+	// The terms of the month's last day of employment decide; a change of
+	// salary within the month is paid day by day (termSegments).
+	segs, err := e.termSegments(from, to)
 	if err != nil {
-		return Payslip{}, WithField(err, "payslip.month")
+		return Payslip{}, err
 	}
+	t := segs[len(segs)-1].terms
 	if err := checkMonthInput(r, t, in, ytd, from, to); err != nil {
 		return Payslip{}, err
 	}
 	p := Payslip{EmployeeID: e.ID, Name: e.Name, Month: m, Contract: t.Contract, Declaration: e.Declared(m.Year)}
 
 	// Pay for the time worked.
-	sickDays, compDays := sickDays(r, in.Sick, from, to)
+	missedDays, compDays := sickDays(r, in.Sick, from, to)
 	hpw := int64(t.HoursPerWeek)
-	p.SickHours = Hours(int64(sickDays) * hpw / 5)
+	p.SickHours = Hours(int64(missedDays) * hpw / 5)
 	var basicHourlyNum, basicHourlyDen int64 // the basic hourly wage as a fraction (haléř)
 	if t.MonthlySalary > 0 {
 		if hpw == 0 { // an agreement's monthly reward, no schedule to prorate by
@@ -177,12 +180,21 @@ func ComputePayslip(r PayrollRules, e Employee, in MonthInput, ytd YearToDate) (
 		} else {
 			// Salary × (hours employed − absences) ÷ the month's hours, in
 			// fifths of an hour so a 37.5 h week stays exact.
+			// Each segment of terms pays its salary for its workdays less
+			// its sick days; vacation and unpaid leave (not dated) are
+			// taken off at the last terms.
 			full := int64(workdays(first, last)) * hpw
-			paid := int64(workdays(from, to))*hpw - 5*int64(in.VacationHours+in.UnpaidHours) - int64(sickDays)*hpw
-			if paid < 0 {
-				paid = 0
+			num := new(big.Int)
+			for _, s := range segs {
+				missed, _ := sickDays(r, in.Sick, s.from, s.to)
+				days := int64(workdays(s.from, s.to) - missed)
+				num.Add(num, new(big.Int).Mul(big.NewInt(s.terms.MonthlySalary), big.NewInt(days*hpw)))
 			}
-			p.BasePay = ratio(t.MonthlySalary, paid, full, HalfUp)
+			num.Sub(num, new(big.Int).Mul(big.NewInt(t.MonthlySalary), big.NewInt(5*int64(in.VacationHours+in.UnpaidHours))))
+			if num.Sign() < 0 {
+				num.SetInt64(0)
+			}
+			p.BasePay = divRound(num, big.NewInt(full), HalfUp).Int64()
 			basicHourlyNum, basicHourlyDen = t.MonthlySalary*500, full // per hour: ×5 fifths ×100 hundredths
 		}
 	} else {
@@ -320,6 +332,36 @@ func ComputePayslip(r PayrollRules, e Employee, in MonthInput, ytd YearToDate) (
 	y.Hours += in.WorkedHours + in.OvertimeHours
 	p.YTD = y
 	return p, nil
+}
+
+// termSegment is a run of days of a month under one set of terms.
+type termSegment struct {
+	from, to Date
+	terms    EmployeeTerms
+}
+
+// termSegments splits [from, to] at the changes of terms. A change of the
+// contract, of salary to an hourly rate or of the weekly hours within a
+// month is refused: that month is paid as two employments would be, which
+// Kontor does not do (change the terms from the first of a month).
+func (e Employee) termSegments(from, to Date) ([]termSegment, error) {
+	t, err := e.TermsOn(from)
+	if err != nil {
+		return nil, WithField(err, "payslip.month")
+	}
+	segs := []termSegment{{from, to, t}}
+	for _, h := range e.History {
+		if !h.From.After(from) || h.From.After(to) {
+			continue
+		}
+		last := &segs[len(segs)-1]
+		if h.Contract != last.terms.Contract || (h.MonthlySalary > 0) != (last.terms.MonthlySalary > 0) || h.HoursPerWeek != last.terms.HoursPerWeek {
+			return nil, Invalid("payslip.month", "err.payroll.terms_mid_month", "the contract, the kind of pay or the weekly hours change within the month; make such a change from the first of a month", nil)
+		}
+		last.to = h.From.AddDays(-1)
+		segs = append(segs, termSegment{h.From, to, h})
+	}
+	return segs, nil
 }
 
 // checkMonthInput refuses what the month cannot hold.

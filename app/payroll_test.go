@@ -445,3 +445,91 @@ func TestPayslipRefused(t *testing.T) {
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
+
+func TestTermsChangeWithinMonth(t *testing.T) {
+	r := mustRules(t, 2026)
+	e := employee(ContractHPP, kc(45_000), 0, HoursOf(40), true, Child{Order: 1})
+	raise := e.History[0]
+	raise.From, raise.MonthlySalary = D(2026, 11, 16), kc(50_000)
+	e = e.WithTerms(raise)
+	// 45,000 for the workdays 2–13 November (10 of 21), 50,000 for 16–30 (11):
+	// (45,000 × 10 + 50,000 × 11) / 21 = 1,000,000 / 21 = 47,619.0476… → 47,619.05.
+	p, err := ComputePayslip(r, e, MonthInput{Month: nov2026, WorkedHours: HoursOf(168)}, YearToDate{})
+	if err != nil || p.BasePay != 47_619_05 {
+		t.Errorf("raise on 16 November: base %d, %v; want 47,619.05", p.BasePay, err)
+	}
+	// October is all the old salary, December all the new.
+	if p, err := ComputePayslip(r, e, MonthInput{Month: Month{2026, 10}, WorkedHours: HoursOf(176)}, YearToDate{}); err != nil || p.BasePay != kc(45_000) {
+		t.Errorf("October: %d, %v", p.BasePay, err)
+	}
+	if p, err := ComputePayslip(r, e, MonthInput{Month: Month{2026, 12}, WorkedHours: HoursOf(184)}, YearToDate{}); err != nil || p.BasePay != kc(50_000) {
+		t.Errorf("December: %d, %v", p.BasePay, err)
+	}
+	// A change of contract within a month is refused.
+	dpp := EmployeeTerms{From: D(2026, 11, 20), Contract: ContractDPP, HourlyRate: kc(200)}
+	if _, err := ComputePayslip(r, e.WithTerms(dpp), MonthInput{Month: nov2026, WorkedHours: HoursOf(100)}, YearToDate{}); ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "payslip.month") {
+		t.Errorf("contract change mid-month: %v", err)
+	}
+}
+
+func TestDisabilityCredits(t *testing.T) {
+	r := mustRules(t, 2026)
+	// 30,000, invalidity of degree 3 and a ZTP/P card: social 2,130 / 7,440,
+	// health 4,050: 1,350 / 2,700; advance 4,500 − 2,570 − 420 − 1,345 = 165.
+	// Net 30,000 − 2,130 − 1,350 − 165 = 26,355.
+	e := employee(ContractHPP, kc(30_000), 0, HoursOf(40), true)
+	e.History[0].Disability, e.History[0].ZTPP = 3, true
+	p, err := ComputePayslip(r, e, MonthInput{Month: nov2026, WorkedHours: HoursOf(168)}, YearToDate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPayslip(t, "disability 3 + ZTP/P", p, payslipWant{gross: kc(30_000), socialEe: kc(2_130), socialEr: kc(7_440), healthEe: kc(1_350), healthEr: kc(2_700),
+		taxBase: kc(30_000), advance: kc(165), net: kc(26_355), insured: true})
+	// Degree 1 without a prohlášení: no credit at all, advance 4,500.
+	e.History[0].Disability, e.History[0].ZTPP, e.Declarations = 1, false, nil
+	if p, err = ComputePayslip(r, e, MonthInput{Month: nov2026, WorkedHours: HoursOf(168)}, YearToDate{}); err != nil || p.TaxAdvance != kc(4_500) || p.DisabilityCredit != 0 {
+		t.Errorf("unsigned: advance %d credit %d, %v", p.TaxAdvance, p.DisabilityCredit, err)
+	}
+}
+
+// A salary of 10^11 haléř (1,000,000,000 Kč) computes without overflow:
+//
+//	social   capped at 2,350,416: 7.1 % = 166,879.536 → 166,880; 24.8 % = 582,903.168 → 582,904
+//	health   13.5 % × 10^9 = 135,000,000: 45,000,000 / 90,000,000
+//	advance  15 % × 146,901 = 22,035.15 + 23 % × 999,853,099 = 229,966,212.77
+//	         = 229,988,247.92 → 229,988,248 − 2,570 = 229,985,678
+//	net      1,000,000,000 − 166,880 − 45,000,000 − 229,985,678 = 724,847,442
+func TestHugeSalary(t *testing.T) {
+	r := mustRules(t, 2026)
+	p, err := ComputePayslip(r, employee(ContractHPP, kc(1_000_000_000), 0, HoursOf(40), true), MonthInput{Month: nov2026, WorkedHours: HoursOf(168)}, YearToDate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPayslip(t, "10^11 haléř", p, payslipWant{gross: kc(1_000_000_000), socialEe: kc(166_880), socialEr: kc(582_904), healthEe: kc(45_000_000), healthEr: kc(90_000_000),
+		taxBase: kc(1_000_000_000), advance: kc(229_985_678), net: kc(724_847_442), insured: true})
+}
+
+// BenchmarkPayRun computes 500 payslips and posts them (issue 14: ≤ 1 s).
+func BenchmarkPayRun(b *testing.B) {
+	r, _ := RulesFor(2026)
+	emps := make([]Employee, 500)
+	for i := range emps {
+		emps[i] = employee(ContractHPP, kc(30_000)+int64(i)*1_000_00, 0, HoursOf(40), i%2 == 0, Child{Order: 1})
+	}
+	in := MonthInput{Month: nov2026, WorkedHours: HoursOf(160), OvertimeHours: HoursOf(4), NightHours: HoursOf(8), AverageHourly: kc(250),
+		Sick: []SickSpell{{D(2026, 11, 24), D(2026, 11, 25)}}}
+	acc := ChartCzech.Posting()
+	for b.Loop() {
+		slips := make([]Payslip, 0, len(emps))
+		for _, e := range emps {
+			p, err := ComputePayslip(r, e, in, YearToDate{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			slips = append(slips, p)
+		}
+		if _, err := PayrollEntry(slips, D(2026, 11, 30), "MZ2026-11", acc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -107,6 +107,13 @@ func TestEmployeeValidate(t *testing.T) {
 		}
 	}
 
+	// 200 characters of Czech letters are too long for a name; emoji are fine.
+	bad = e
+	bad.Name = strings.Repeat("Ř", 200)
+	if err := bad.Validate(); !strings.Contains(errKeys(err), "err.too_long") {
+		t.Errorf("200-character name: %v", err)
+	}
+
 	// Both a salary and a rate; a DPČ above 20 h a week; terms starting after the start.
 	bad = e
 	bad.History = []EmployeeTerms{{From: D(2025, 2, 1), Contract: ContractDPC, MonthlySalary: kc(1000), HourlyRate: kc(200), HoursPerWeek: HoursOf(21)}}

@@ -29,13 +29,18 @@ type PayrollRules struct {
 	HighRateFrom          int64
 
 	// Monthly credits with a signed prohlášení (§ 35ba ZDP; [fs-slevy-2025]):
-	// taxpayer, disability of degree 1–2 and 3, ZTP/P card holder. The
-	// student credit is abolished since 2024 and has no field.
+	// taxpayer, disability of degree 1–2 and 3, ZTP/P card holder.
 	TaxpayerCredit, Disability12Credit, Disability3Credit, ZTPPCredit int64
+	// StudentCredit is 0 in 2025 and 2026: abolished since 2024
+	// ([fs-slevy-2025]); its return from 2027 is only proposed
+	// (UNVERIFIED), so no payslip claims it and employees have no flag.
+	StudentCredit int64
 	// ChildCredit is the monthly credit for the 1st, 2nd and 3rd+ child,
 	// doubled for a ZTP/P child (§ 35c; [epenize], [idnes-deti]); the
 	// excess over the tax is the bonus when the month's income is at least
 	// BonusMinIncome (½ the minimum wage; [penize-limity]). No maximum bonus.
+	// A minimum bonus paid out (50 Kč a month) is UNVERIFIED (part A open
+	// item 1) and left out: any excess is paid.
 	ChildCredit    [3]int64
 	BonusMinIncome int64
 
