@@ -306,9 +306,15 @@ func ComputePayslip(r PayrollRules, e Employee, in MonthInput, ytd YearToDate) (
 	}
 
 	p.Deductions = in.Deductions
-	p.Net = p.Gross - p.SocialEmployee - p.HealthEmployee - p.TaxAdvance - p.Withholding + p.ChildBonus - p.Deductions
-	if p.Net < 0 {
+	net := p.Gross - p.SocialEmployee - p.HealthEmployee - p.TaxAdvance - p.Withholding + p.ChildBonus
+	if p.Deductions > max(net, 0) {
 		return Payslip{}, Invalid("payslip.deductions", "err.payroll.deductions", "the deductions are more than the net pay", nil)
+	}
+	p.Net = net - p.Deductions
+	if p.Net < 0 {
+		// A month of unpaid leave: the employee owes the minimum health
+		// premium; 331 keeps it as a debit until they pay.
+		p.Warnings = append(p.Warnings, "check.payroll.negative_net")
 	}
 	p.EmployerCost = p.Gross + p.SocialEmployer + p.HealthEmployer
 	if t.Contract != ContractHPP && belowMinimumWage(r, t) {

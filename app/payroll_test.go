@@ -533,3 +533,29 @@ func BenchmarkPayRun(b *testing.B) {
 		}
 	}
 }
+
+// Unpaid leave all month: no pay, but the minimum health base is not reduced
+// for unpaid leave (§ 3 odst. 6 z. 592/1992; UNVERIFIED beyond part A), so
+// the employee owes 13.5 % × 22,400 = 3,024 and the employer nothing: the
+// net is −3,024 with a warning, not a refusal.
+func TestUnpaidMonthOwesMinimumHealth(t *testing.T) {
+	r := mustRules(t, 2026)
+	e := employee(ContractHPP, kc(45_000), 0, HoursOf(40), true)
+	p, err := ComputePayslip(r, e, MonthInput{Month: nov2026, UnpaidHours: HoursOf(168)}, YearToDate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPayslip(t, "unpaid month", p, payslipWant{healthEe: kc(3_024), net: -kc(3_024), insured: true})
+	if len(p.Warnings) != 1 || p.Warnings[0] != "check.payroll.negative_net" || p.HealthBase != kc(22_400) {
+		t.Errorf("warnings %v, health base %d", p.Warnings, p.HealthBase)
+	}
+	// A deduction on top of it is refused.
+	if _, err := ComputePayslip(r, e, MonthInput{Month: nov2026, UnpaidHours: HoursOf(168), Deductions: 1}, YearToDate{}); ErrorCode(err) != EINVALID {
+		t.Errorf("deduction from a negative net: %v", err)
+	}
+	// The entry still balances: 331 is debited 3,024 (Dr 331 Cr 336).
+	en, err := PayrollEntry([]Payslip{p}, D(2026, 11, 30), "MZ2026-11", ChartCzech.Posting())
+	if err != nil || len(en.Lines) != 2 || en.Lines[0].Account != "331" || en.Lines[0].Debit != kc(3_024) || en.Lines[1].Account != "336" {
+		t.Errorf("entry %+v, %v", en, err)
+	}
+}
