@@ -467,12 +467,16 @@ func reduceAverage(r PayrollRules, avg int64) int64 {
 	return divRound(num, big.NewInt(100*rateScale), HalfUp).Int64()
 }
 
-// minHealthBase is the minimum health base for the month: the minimum wage
-// for an HPP not insured by the state too, less the calendar days outside
-// the employment and of illness (§ 3 odst. 6 z. 592/1992; the proration is
-// not in part A: UNVERIFIED). Other contracts have none.
+// minHealthBase is the minimum health base for the month (§ 3 odst. 6
+// z. 592/1992): the minimum wage for an HPP, less the calendar days outside
+// the employment and of illness. Unpaid leave and unexcused absence do not
+// lower it since 2015 (A. Daněk, "Neplacené volno a neomluvená absence z
+// pohledu zdravotního pojištění", pamprofi.cz 2020). Exempt (§ 3 odst. 8):
+// ZTP and ZTP/P card holders and those the state also insures (A. Daněk,
+// dauc.cz 2013). The day-by-day proration and the other contracts having
+// none are not in part A: UNVERIFIED.
 func minHealthBase(r PayrollRules, t EmployeeTerms, first, last, from, to Date, sick []SickSpell) int64 {
-	if t.Contract != ContractHPP || t.StateInsured {
+	if t.Contract != ContractHPP || t.StateInsured || t.ZTPP {
 		return 0
 	}
 	days := int64(last.Day())

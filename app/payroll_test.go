@@ -559,3 +559,50 @@ func TestUnpaidMonthOwesMinimumHealth(t *testing.T) {
 		t.Errorf("entry %+v, %v", en, err)
 	}
 }
+
+// The minimum health base: prorated for days of illness, waived for those
+// the state insures too.
+func TestMinimumHealthBase(t *testing.T) {
+	r := mustRules(t, 2026)
+	// Part-time 30 h, 18,000, ill Monday 2 – Sunday 8 November (7 calendar
+	// days, 5 missed workdays of 6 h, all the employer's); average 140 Kč/h.
+	//   salary   18,000 × 16/21 = 13,714.2857… → 13,714.29
+	//   sick pay 90 % × 140 = 126 reduced; 60 % = 75.60 × 30 h = 2,268.00
+	//   gross    15,982.29
+	//   social   7.1 % × 13,714.29 = 973.71… → 974; 24.8 % = 3,401.14… → 3,402
+	//   min base 22,400 × 23/30 (days not ill) = 17,173.33
+	//   health   actual 13.5 % × 13,714.29 = 1,851.43 → 1,852: employee ⌈617.33⌉ = 618,
+	//            employer 1,234; at the minimum base 13.5 % × 17,173.33 = 2,318.40 →
+	//            2,319, the employee pays 2,319 − 1,234 = 1,085
+	//   tax      base 16,000, 2,400 − 2,570 → 0
+	//   net      15,982.29 − 974 − 1,085 = 13,923.29
+	e := employee(ContractHPP, kc(18_000), 0, HoursOf(30), true)
+	in := MonthInput{Month: nov2026, WorkedHours: HoursOf(96), AverageHourly: kc(140), Sick: []SickSpell{{D(2026, 11, 2), D(2026, 11, 8)}}}
+	p, err := ComputePayslip(r, e, in, YearToDate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPayslip(t, "prorated minimum base", p, payslipWant{gross: 15_982_29, socialEe: kc(974), socialEr: kc(3_402), healthEe: kc(1_085), healthEr: kc(1_234),
+		taxBase: kc(16_000), net: 13_923_29, insured: true})
+	if p.HealthBase != 17_173_33 {
+		t.Errorf("health base %d, want 17,173.33", p.HealthBase)
+	}
+
+	// The same part-timer insured by the state too (a student): 13.5 % of
+	// 18,000 = 2,430 only, 810 / 1,620. Net 18,000 − 1,278 − 810 − 130 = 15,782.
+	e = employee(ContractHPP, kc(18_000), 0, HoursOf(30), true)
+	e.History[0].StateInsured = true
+	p, err = ComputePayslip(r, e, MonthInput{Month: nov2026, WorkedHours: HoursOf(126)}, YearToDate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPayslip(t, "state-insured", p, payslipWant{gross: kc(18_000), socialEe: kc(1_278), socialEr: kc(4_464), healthEe: kc(810), healthEr: kc(1_620),
+		taxBase: kc(18_000), advance: kc(130), net: kc(15_782), insured: true})
+	// The employer's cause: the employer pays the top-up. Part-time 18,000:
+	// employee 810, employer 3,024 − 810 = 2,214.
+	e.History[0].StateInsured = false
+	p, err = ComputePayslip(r, e, MonthInput{Month: nov2026, WorkedHours: HoursOf(126), HealthTopUpByEmployer: true}, YearToDate{})
+	if err != nil || p.HealthEmployee != kc(810) || p.HealthEmployer != kc(2_214) {
+		t.Errorf("employer's top-up: %d / %d, %v", p.HealthEmployee, p.HealthEmployer, err)
+	}
+}

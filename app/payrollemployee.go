@@ -87,8 +87,8 @@ type EmployeeTerms struct {
 	ZTPP       bool `json:"ztpp,omitempty"`
 	// StateInsured: the state also pays health insurance for the employee
 	// (student, pensioner, parent on leave…), so the minimum health base
-	// does not apply to them (§ 3 odst. 8 z. 592/1992 — not in part A of
-	// the payroll notes, UNVERIFIED beyond that it exists).
+	// does not apply to them (§ 3 odst. 8 z. 592/1992; not in part A). A
+	// ZTP/P holder is exempt from it too.
 	StateInsured bool    `json:"state_insured,omitempty"`
 	Children     []Child `json:"children,omitempty"`
 }
