@@ -179,10 +179,10 @@ func ComputePayslip(r PayrollRules, e Employee, in MonthInput, ytd YearToDate) (
 			basicHourlyNum, basicHourlyDen = 0, 1
 		} else {
 			// Salary × (hours employed − absences) ÷ the month's hours, in
-			// fifths of an hour so a 37.5 h week stays exact.
-			// Each segment of terms pays its salary for its workdays less
-			// its sick days; vacation and unpaid leave (not dated) are
-			// taken off at the last terms.
+			// fifths of an hour so a 37.5 h week stays exact. Each segment
+			// of terms pays its salary for its workdays less its sick days;
+			// vacation and unpaid leave (not dated) are taken off at the
+			// last terms.
 			full := int64(workdays(first, last)) * hpw
 			num := new(big.Int)
 			for _, s := range segs {
@@ -355,10 +355,16 @@ func (e Employee) termSegments(from, to Date) ([]termSegment, error) {
 	if err != nil {
 		return nil, WithField(err, "payslip.month")
 	}
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
 	segs := []termSegment{{from, to, t}}
 	for _, h := range e.History {
 		if !h.From.After(from) || h.From.After(to) {
 			continue
+		}
+		if err := h.Validate(); err != nil {
+			return nil, err
 		}
 		last := &segs[len(segs)-1]
 		if h.Contract != last.terms.Contract || (h.MonthlySalary > 0) != (last.terms.MonthlySalary > 0) || h.HoursPerWeek != last.terms.HoursPerWeek {

@@ -424,6 +424,7 @@ func TestPayslipRefused(t *testing.T) {
 		{"HPP below minimum wage", r, lowHPP, ok, YearToDate{}, "terms.pay"},
 		{"HPP rate below minimum wage", r, lowRate, ok, YearToDate{}, "terms.pay"},
 		{"DPP over 300 h", r, dpp, MonthInput{Month: nov2026, WorkedHours: HoursOf(11)}, YearToDate{Year: 2026, Months: 10, Hours: HoursOf(290)}, "payslip.worked_hours"},
+		{"invalid terms", r, employee(ContractHPP, -kc(1), 0, HoursOf(40), true), ok, YearToDate{}, "terms.pay"},
 		{"sick spell reversed", r, hpp, MonthInput{Month: nov2026, AverageHourly: kc(200), Sick: []SickSpell{{D(2026, 11, 5), D(2026, 11, 4)}}}, YearToDate{}, "payslip.sick"},
 	} {
 		_, err := ComputePayslip(tt.r, tt.e, tt.in, tt.ytd)
