@@ -47,6 +47,7 @@ type Store struct {
 	opts  Options
 
 	branch branchCache // the company's branch, for the change log
+	trim   mappedTrim  // bulk writes (NoSync) hand back the file pages they read
 
 	mu         sync.Mutex
 	lastBackup time.Time
@@ -164,12 +165,12 @@ func (s *Store) Services() app.Services {
 // internal; a damaged page met on the way is an EDAMAGED error, not a crash.
 func (s *Store) view(what string, fn func(tx *bolt.Tx) error) (err error) {
 	defer faultGuard(s.path, &err)()
-	return wrap(what, s.db.View(fn))
+	return wrap(what, s.db.View(s.trimming(fn)))
 }
 
 func (s *Store) update(what string, fn func(tx *bolt.Tx) error) (err error) {
 	defer faultGuard(s.path, &err)()
-	return wrap(what, s.db.Update(fn))
+	return wrap(what, s.db.Update(s.trimming(fn)))
 }
 
 func wrap(what string, err error) error {

@@ -122,3 +122,36 @@ func Window(t testing.TB) fyne.Window {
 	w.Resize(fyne.NewSize(1366, 850))
 	return w
 }
+
+// TapDialog taps the button with text in w's top dialog.
+func TapDialog(t testing.TB, w fyne.Window, text string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog to tap %q in", text)
+	}
+	test.Tap(Button(t, top, text))
+}
+
+// Retype replaces an entry's text as a user would: clear it, then type.
+func Retype(e *widget.Entry, text string) {
+	e.SetText("")
+	test.Type(e, text)
+}
+
+// OverlayEntry returns the n-th entry (from 0) of w's top dialog; the test
+// fails without one.
+func OverlayEntry(t testing.TB, w fyne.Window, n int) *widget.Entry {
+	t.Helper()
+	i := 0
+	for _, o := range Objects(w.Canvas().Overlays().Top()) {
+		if e := kit.EntryOf(o); e != nil {
+			if i == n {
+				return e
+			}
+			i++
+		}
+	}
+	t.Fatalf("no entry %d in the dialog", n)
+	return nil
+}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
@@ -96,16 +95,10 @@ func top(t *testing.T, w fyne.Window) fyne.CanvasObject {
 }
 
 // tapDialog taps the button with text in the top dialog.
-func tapDialog(t *testing.T, w fyne.Window, text string) {
-	t.Helper()
-	test.Tap(button(t, top(t, w), text))
-}
+var tapDialog = kittest.TapDialog
 
 // retype replaces an entry's text as a user would.
-func retype(e *widget.Entry, text string) {
-	e.SetText("")
-	test.Type(e, text)
-}
+var retype = kittest.Retype
 
 // dateText is a date as a date entry shows it in the UI language.
 func dateText(y, m, d int) string { return kit.FormatDateInput(app.D(y, time.Month(m), d)) }

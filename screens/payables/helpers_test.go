@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
@@ -82,30 +81,10 @@ func button(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
 func texts(o fyne.CanvasObject) string { return kittest.Texts(o) }
 
 // tapDialog taps the button with text in the top dialog.
-func tapDialog(t *testing.T, w fyne.Window, text string) {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatalf("no dialog to tap %q in", text)
-	}
-	test.Tap(button(t, top, text))
-}
+var tapDialog = kittest.TapDialog
 
 // overlayEntry returns the n-th entry of the top dialog.
-func overlayEntry(t *testing.T, w fyne.Window, n int) *widget.Entry {
-	t.Helper()
-	i := 0
-	for _, o := range kittest.Objects(w.Canvas().Overlays().Top()) {
-		if e := kit.EntryOf(o); e != nil {
-			if i == n {
-				return e
-			}
-			i++
-		}
-	}
-	t.Fatalf("no entry %d in the dialog", n)
-	return nil
-}
+var overlayEntry = kittest.OverlayEntry
 
 // listIn finds the first list under root.
 func listIn(t *testing.T, root fyne.CanvasObject) *widget.List {
@@ -131,10 +110,7 @@ func listTexts(l *widget.List) string {
 }
 
 // retype replaces an entry's text as a user would.
-func retype(e *widget.Entry, text string) {
-	e.SetText("")
-	test.Type(e, text)
-}
+var retype = kittest.Retype
 
 // dangerText is every visible danger-coloured label under root: the
 // messages a form shows at its fields.

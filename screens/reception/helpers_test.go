@@ -6,13 +6,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
 	"kontor/data/datatest"
 	"kontor/kittest"
-	"kontor/screens/kit"
 	"kontor/screens/sales"
 )
 
@@ -133,39 +131,16 @@ func selectAfter(t *testing.T, root fyne.CanvasObject, label string) *widget.Sel
 }
 
 // overlayEntry returns the n-th text field of the top dialog.
-func overlayEntry(t *testing.T, w fyne.Window, n int) *widget.Entry {
-	t.Helper()
-	i := 0
-	for _, o := range kittest.Objects(w.Canvas().Overlays().Top()) {
-		if e := kit.EntryOf(o); e != nil {
-			if i == n {
-				return e
-			}
-			i++
-		}
-	}
-	t.Fatalf("no entry %d in the dialog", n)
-	return nil
-}
+var overlayEntry = kittest.OverlayEntry
 
 // tapDialog taps the button with text in the top dialog.
-func tapDialog(t *testing.T, w fyne.Window, text string) {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatalf("no dialog to tap %q in", text)
-	}
-	test.Tap(kittest.Button(t, top, text))
-}
+var tapDialog = kittest.TapDialog
 
 // enter presses Return in a field.
 func enter(e fyne.Focusable) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
 
-// retype replaces a field's text as a user would.
-func retype(e *widget.Entry, text string) {
-	e.SetText("")
-	test.Type(e, text)
-}
+// retype replaces an entry's text as a user would.
+var retype = kittest.Retype
 
 // fieldMessage is what a form shows under the field labelled label: its
 // error message and its warning ("" when hidden). A field's message and

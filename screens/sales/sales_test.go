@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
@@ -64,20 +63,7 @@ func button(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
 func texts(o fyne.CanvasObject) string { return kittest.Texts(o) }
 
 // overlayEntry returns the n-th entry of the top dialog.
-func overlayEntry(t *testing.T, w fyne.Window, n int) *widget.Entry {
-	t.Helper()
-	i := 0
-	for _, o := range kittest.Objects(w.Canvas().Overlays().Top()) {
-		if e := kit.EntryOf(o); e != nil {
-			if i == n {
-				return e
-			}
-			i++
-		}
-	}
-	t.Fatalf("no entry %d in the dialog", n)
-	return nil
-}
+var overlayEntry = kittest.OverlayEntry
 
 // inputAfter finds the first entry after the label with text.
 func inputAfter(t *testing.T, root fyne.CanvasObject, label string) *widget.Entry {
@@ -96,20 +82,10 @@ func inputAfter(t *testing.T, root fyne.CanvasObject, label string) *widget.Entr
 }
 
 // tapDialog taps the button with text in the top dialog.
-func tapDialog(t *testing.T, w fyne.Window, text string) {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatalf("no dialog to tap %q in", text)
-	}
-	test.Tap(button(t, top, text))
-}
+var tapDialog = kittest.TapDialog
 
 // retype replaces an entry's text as a user would.
-func retype(e *widget.Entry, text string) {
-	e.SetText("")
-	test.Type(e, text)
-}
+var retype = kittest.Retype
 
 // countDocs is how many documents of kind the store holds.
 func countDocs(t *testing.T, db *datatest.DB, kind app.DocKind) int {
