@@ -326,93 +326,31 @@ func listDocs(tx *bolt.Tx, f app.DocFilter, today app.Date, offset, limit int) (
 	return page, n
 }
 
-// docIndexes are the lists indexDocs builds.
+// docIndexes are the lists of sales documents.
 var docIndexes = [][]byte{bDocDates, bDocRowIdx, bDocStatus, bDocOpen}
+
+// docLists are the lists of sales documents and the documents they list.
+var docLists = indexFamily{
+	indexes: docIndexes,
+	sources: []indexSource{{bDocs, func(raw []byte) ([]indexKV, error) {
+		var d app.SalesDoc
+		if err := decode(raw, &d); err != nil {
+			return nil, err
+		}
+		return docIndexKeys(d)
+	}}},
+	msgs: indexMessages{
+		unreadable: [2]string{"check.doc_unreadable", "sales document {{.id}} cannot be read"},
+		missing:    [2]string{"check.doc_index", "sales document {{.id}} is missing from {{.index}}"},
+		wrong:      [2]string{"check.doc_index_value", "sales document {{.id}} is listed wrongly in {{.index}}"},
+		extra:      [2]string{"check.doc_index_extra", "{{.index}} lists sales documents that do not exist or have changed ({{.n}})"},
+	},
+}
 
 // indexDocs (12 → 13): the lists of sales documents, built afresh from the
 // documents (running it again rebuilds them), keys put in order.
-func indexDocs(tx *bolt.Tx) error {
-	for _, name := range docIndexes {
-		if tx.Bucket(name) != nil {
-			if err := tx.DeleteBucket(name); err != nil {
-				return err
-			}
-		}
-	}
-	if err := createBuckets(tx, docIndexes...); err != nil {
-		return err
-	}
-	keys := map[string][][2][]byte{}
-	if err := tx.Bucket(bDocs).ForEach(func(_, raw []byte) error {
-		var d app.SalesDoc
-		if err := decode(raw, &d); err != nil {
-			return err
-		}
-		kvs, err := docIndexKeys(d)
-		if err != nil {
-			return err
-		}
-		for _, kv := range kvs {
-			keys[string(kv.bucket)] = append(keys[string(kv.bucket)], [2][]byte{kv.key, kv.value})
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	for _, name := range docIndexes {
-		kvs := keys[string(name)]
-		sortKVs(kvs)
-		b := tx.Bucket(name)
-		for _, kv := range kvs {
-			if err := b.Put(kv[0], kv[1]); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
+func indexDocs(tx *bolt.Tx) error { return docLists.rebuild(tx) }
 
 // checkDocIndexes proves the lists of sales documents hold exactly the keys
 // and values their documents give.
-func checkDocIndexes(tx *bolt.Tx, add addFn) {
-	want := map[string]map[string][]byte{}
-	for _, name := range docIndexes {
-		want[string(name)] = map[string][]byte{}
-	}
-	_ = tx.Bucket(bDocs).ForEach(func(k, raw []byte) error {
-		var d app.SalesDoc
-		if err := decode(raw, &d); err != nil {
-			add("check.doc_unreadable", "sales document {{.id}} cannot be read", map[string]any{"id": string(k)})
-			return nil
-		}
-		kvs, err := docIndexKeys(d)
-		if err != nil {
-			return nil
-		}
-		for _, kv := range kvs {
-			want[string(kv.bucket)][string(kv.key)] = kv.value
-		}
-		return nil
-	})
-	for _, name := range docIndexes {
-		b, w := tx.Bucket(name), want[string(name)]
-		extra := 0
-		_ = b.ForEach(func(k, v []byte) error {
-			exp, ok := w[string(k)]
-			switch {
-			case !ok:
-				extra++
-			case !bytes.Equal(exp, v):
-				add("check.doc_index_value", "sales document {{.id}} is listed wrongly in {{.index}}", map[string]any{"id": string(lastPart(k)), "index": string(name)})
-			}
-			delete(w, string(k))
-			return nil
-		})
-		for k := range w {
-			add("check.doc_index", "sales document {{.id}} is missing from {{.index}}", map[string]any{"id": string(lastPart([]byte(k))), "index": string(name)})
-		}
-		if extra > 0 {
-			add("check.doc_index_extra", "{{.index}} lists sales documents that do not exist or have changed ({{.n}})", map[string]any{"index": string(name), "n": extra})
-		}
-	}
-}
+func checkDocIndexes(tx *bolt.Tx, add addFn) { docLists.check(tx, add) }

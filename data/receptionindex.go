@@ -191,18 +191,13 @@ func inquiriesNewestFirst(tx *bolt.Tx, openOnly bool) ([]app.Inquiry, error) {
 	return out, nil
 }
 
-// checkReception proves the reception's lists hold exactly the keys their
-// records give.
-func checkReception(tx *bolt.Tx, add addFn) {
-	want := map[string]map[string][]byte{}
-	for _, name := range receptionIndexes {
-		want[string(name)] = map[string][]byte{}
-	}
-	type source struct {
-		bucket []byte
-		keys   func(raw []byte) ([]indexKV, error)
-	}
-	for _, src := range []source{
+// receptionIndexes are the reception's lists.
+var receptionIndexes = [][]byte{bVisitCust, bApptCust, bInqCust, bApptDays, bInqDates}
+
+// receptionLists are the reception's lists and the records they list.
+var receptionLists = indexFamily{
+	indexes: receptionIndexes,
+	sources: []indexSource{
 		{bVisits, func(raw []byte) ([]indexKV, error) {
 			var v app.Visit
 			err := decode(raw, &v)
@@ -218,38 +213,15 @@ func checkReception(tx *bolt.Tx, add addFn) {
 			err := decode(raw, &q)
 			return inquiryIndexKeys(q), err
 		}},
-	} {
-		_ = tx.Bucket(src.bucket).ForEach(func(k, raw []byte) error {
-			kvs, err := src.keys(raw)
-			if err != nil {
-				add("check.reception_unreadable", "record {{.id}} of {{.bucket}} cannot be read", map[string]any{"id": string(k), "bucket": string(src.bucket)})
-				return nil
-			}
-			for _, kv := range kvs {
-				want[string(kv.bucket)][string(kv.key)] = kv.value
-			}
-			return nil
-		})
-	}
-	for _, name := range receptionIndexes {
-		b, w := tx.Bucket(name), want[string(name)]
-		extra := 0
-		_ = b.ForEach(func(k, v []byte) error {
-			exp, ok := w[string(k)]
-			switch {
-			case !ok:
-				extra++
-			case !bytes.Equal(exp, v):
-				add("check.reception_index_value", "record {{.id}} is listed wrongly in {{.index}}", map[string]any{"id": string(lastPart(k)), "index": string(name)})
-			}
-			delete(w, string(k))
-			return nil
-		})
-		for k := range w {
-			add("check.reception_index", "record {{.id}} is missing from {{.index}}", map[string]any{"id": string(lastPart([]byte(k))), "index": string(name)})
-		}
-		if extra > 0 {
-			add("check.reception_index_extra", "{{.index}} lists records that do not exist or have changed ({{.n}})", map[string]any{"index": string(name), "n": extra})
-		}
-	}
+	},
+	msgs: indexMessages{
+		unreadable: [2]string{"check.reception_unreadable", "record {{.id}} of {{.bucket}} cannot be read"},
+		missing:    [2]string{"check.reception_index", "record {{.id}} is missing from {{.index}}"},
+		wrong:      [2]string{"check.reception_index_value", "record {{.id}} is listed wrongly in {{.index}}"},
+		extra:      [2]string{"check.reception_index_extra", "{{.index}} lists records that do not exist or have changed ({{.n}})"},
+	},
 }
+
+// checkReception proves the reception's lists hold exactly the keys their
+// records give.
+func checkReception(tx *bolt.Tx, add addFn) { receptionLists.check(tx, add) }
