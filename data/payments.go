@@ -124,21 +124,8 @@ func (y *payer) paySale(p app.Payment) (app.Payment, app.SalesDoc, error) {
 // payPurchase records p (checked by app.CheckPayment) against the received
 // invoice p.DocID and returns the payment and the invoice as updated.
 func (y *payer) payPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, error) {
-	pi, err := readPurchase(y.tx, p.DocID)
+	p, pi, err := y.settlePurchase(p, app.PayPurchase)
 	if err != nil {
-		return p, pi, app.WithField(err, "payment.doc")
-	}
-	p, pi, e, err := app.PayPurchase(pi, p, y.company, y.now)
-	if err != nil {
-		return p, pi, err
-	}
-	if p, err = y.post(p, e); err != nil {
-		return p, pi, err
-	}
-	if err := y.store(p, bSupPays, bPurchPays, changeSupplierPayment); err != nil {
-		return p, pi, err
-	}
-	if err := putPurchase(y.tx, pi); err != nil {
 		return p, pi, err
 	}
 	return p, pi, y.a.logKey("pay", "supplier_payment", p.ID, "audit.payment", "{{.amount}} on {{.number}} ({{.method}})", payArgs(p.Amount, pi.Number, p.Method))
@@ -148,11 +135,22 @@ func (y *payer) payPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, er
 // a received invoice whose credit note left it overpaid (app.RefundPurchase);
 // the payment is stored and returned negative.
 func (y *payer) refundPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice, error) {
+	p, pi, err := y.settlePurchase(p, app.RefundPurchase)
+	if err != nil {
+		return p, pi, err
+	}
+	return p, pi, y.a.logKey("refund", "supplier_payment", p.ID, "audit.refund", "{{.amount}} back on {{.number}} ({{.method}})", payArgs(p.Amount.Neg(), pi.Number, p.Method))
+}
+
+// settlePurchase reads the received invoice p.DocID, lets decide (a rule of
+// app) settle p against it, posts the entry and stores the payment and the
+// invoice as decided.
+func (y *payer) settlePurchase(p app.Payment, decide func(app.PurchaseInvoice, app.Payment, app.Company, time.Time) (app.Payment, app.PurchaseInvoice, app.Entry, error)) (app.Payment, app.PurchaseInvoice, error) {
 	pi, err := readPurchase(y.tx, p.DocID)
 	if err != nil {
 		return p, pi, app.WithField(err, "payment.doc")
 	}
-	p, pi, e, err := app.RefundPurchase(pi, p, y.company, y.now)
+	p, pi, e, err := decide(pi, p, y.company, y.now)
 	if err != nil {
 		return p, pi, err
 	}
@@ -162,10 +160,7 @@ func (y *payer) refundPurchase(p app.Payment) (app.Payment, app.PurchaseInvoice,
 	if err := y.store(p, bSupPays, bPurchPays, changeSupplierPayment); err != nil {
 		return p, pi, err
 	}
-	if err := putPurchase(y.tx, pi); err != nil {
-		return p, pi, err
-	}
-	return p, pi, y.a.logKey("refund", "supplier_payment", p.ID, "audit.refund", "{{.amount}} back on {{.number}} ({{.method}})", payArgs(p.Amount.Neg(), pi.Number, p.Method))
+	return p, pi, putPurchase(y.tx, pi)
 }
 
 // post posts payment p's entry e (app.PaymentEntry) and gives p its
