@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -71,8 +72,8 @@ func TestBulkWritesHandBackMappedPages(t *testing.T) {
 	}
 	close(stop)
 	readers.Wait()
-	if s.trim.trims == 0 {
-		t.Fatalf("%d transactions never trimmed the mapping", txs)
+	if s.trimCount() == 0 {
+		t.Fatalf("%d transactions and no trim of the mapping", txs)
 	}
 	err = s.view("checking", func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucket)
@@ -90,19 +91,26 @@ func TestBulkWritesHandBackMappedPages(t *testing.T) {
 	}
 }
 
-// TestSyncedStoreKeepsItsMapping: the desktop's store (synced) never trims.
+// TestSyncedStoreKeepsItsMapping: the desktop's store (synced) never trims,
+// and a bulk store's trimmer stops at Close.
 func TestSyncedStoreKeepsItsMapping(t *testing.T) {
 	s, err := Open(filepath.Join(t.TempDir(), "synced.db"), Options{NoAutoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	for i := 0; i < 3*trimTxs; i++ {
-		if err := s.update("writing", func(tx *bolt.Tx) error { return nil }); err != nil {
-			t.Fatal(err)
-		}
+	time.Sleep(4 * trimEvery)
+	if n := s.trimCount(); n != 0 {
+		t.Fatalf("a synced store trimmed its mapping %d times", n)
 	}
-	if s.trim.trims != 0 {
-		t.Fatalf("a synced store trimmed its mapping %d times", s.trim.trims)
+	bulk, err := Open(filepath.Join(t.TempDir(), "bulk.db"), Options{NoSync: true, NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bulk.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if bulk.trim.stop != nil {
+		t.Fatal("the trimmer runs on after Close")
 	}
 }

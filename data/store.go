@@ -47,7 +47,7 @@ type Store struct {
 	opts  Options
 
 	branch branchCache // the company's branch, for the change log
-	trim   mappedTrim  // bulk writes (NoSync) hand back the file pages they read
+	trim   trimmer     // a bulk store (NoSync) hands back the file pages it read
 
 	mu         sync.Mutex
 	lastBackup time.Time
@@ -84,6 +84,9 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s.lastBackup = s.readLastBackup()
+	if opts.NoSync {
+		s.startTrimming()
+	}
 	if !opts.NoAutoBackup {
 		// The daily copy runs beside the office's work (bbolt readers never block
 		// writers), so a large file on a slow disk does not delay the window. A
@@ -145,6 +148,7 @@ func notKontor(path string) error {
 // Close waits for a running daily backup and closes the file.
 func (s *Store) Close() error {
 	s.backups.Wait()
+	s.stopTrimming()
 	return s.db.Close()
 }
 
@@ -165,12 +169,12 @@ func (s *Store) Services() app.Services {
 // internal; a damaged page met on the way is an EDAMAGED error, not a crash.
 func (s *Store) view(what string, fn func(tx *bolt.Tx) error) (err error) {
 	defer faultGuard(s.path, &err)()
-	return wrap(what, s.db.View(s.trimming(fn)))
+	return wrap(what, s.db.View(fn))
 }
 
 func (s *Store) update(what string, fn func(tx *bolt.Tx) error) (err error) {
 	defer faultGuard(s.path, &err)()
-	return wrap(what, s.db.Update(s.trimming(fn)))
+	return wrap(what, s.db.Update(fn))
 }
 
 func wrap(what string, err error) error {
