@@ -1,0 +1,551 @@
+package warehouse
+
+import (
+	"context"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kontor/app"
+	"kontor/screens/kit"
+)
+
+// docForm is one stock document: its header, the scan field and the lines.
+// A draft is edited, saved and posted; a posted document is read-only and
+// can be reversed (a storno, a new document) and printed.
+type docForm struct {
+	p   *docsPane
+	doc app.StockDoc
+
+	fs       *kit.FieldSet
+	date     *widget.Entry
+	loc, to  *widget.Select
+	locs     []app.Location
+	partner  *widget.Entry
+	text     *widget.Entry
+	scan     *kit.EscEntry
+	scanMsg  *widget.Label
+	state    *widget.Label
+	title    *widget.Label
+	linesBox *fyne.Container
+	linesMsg *widget.Label
+	rows     []*lineRow
+	total    *widget.Label
+
+	save, post, del, storno, pdf *widget.Button
+	ui                           fyne.CanvasObject
+}
+
+// lineRow is the inputs of one line.
+type lineRow struct {
+	qty, cost, lot, expiry, serials *widget.Entry
+	value                           *widget.Label
+}
+
+func (f *docForm) editable() bool { return f.doc.Status != app.StockPosted }
+
+func newDocForm(p *docsPane, d app.StockDoc) *docForm {
+	f := &docForm{p: p, doc: d}
+	f.fs = kit.NewFieldSet()
+	f.date = f.fs.Entry("stock.date", "Date", kit.DatePlaceholder())
+	f.date.SetText(kit.FormatDateInput(d.Date))
+	f.locs = p.v.cat.activeLocs()
+	if l, ok := p.v.cat.locMap[d.Location]; ok && !l.Active() {
+		f.locs = append(f.locs, l)
+	}
+	if l, ok := p.v.cat.locMap[d.ToLocation]; ok && !l.Active() && d.ToLocation != d.Location {
+		f.locs = append(f.locs, l)
+	}
+	names := kit.Names(f.locs, locLabel)
+	f.loc = widget.NewSelect(names, nil)
+	f.fs.Add("stock.location", locationLabel(d.Kind), f.loc)
+	f.to = widget.NewSelect(names, nil)
+	for i, l := range f.locs {
+		if l.ID == d.Location {
+			f.loc.SetSelectedIndex(i)
+		}
+		if l.ID == d.ToLocation {
+			f.to.SetSelectedIndex(i)
+		}
+	}
+	if d.Kind == app.StockTransfer {
+		f.fs.Add("stock.to_location", "Target location", f.to)
+	}
+	if d.Kind == app.StockReceipt || d.Kind == app.StockIssue {
+		f.partner = f.fs.Entry("stock.partner", partnerLabel(d.Kind), "")
+		f.partner.SetText(d.Partner.Name)
+	}
+	f.text = f.fs.Entry("stock.text", "Description", "")
+	f.text.SetText(d.Text)
+	header := f.fs.Object()
+	// The lines' errors are shown under the lines.
+	lines := f.fs.Add("stock.lines", "Lines", widget.NewLabel(""))
+	f.linesMsg = lines.Msg
+
+	f.scan = kit.NewEscEntry()
+	f.scan.SetPlaceHolder(lang.X("warehouse.scan.placeholder", "Scan a barcode or type EAN / item code and press Enter"))
+	f.scan.OnSubmitted = f.scanned
+	f.scanMsg = widget.NewLabel("")
+	f.scanMsg.Importance = widget.DangerImportance
+	f.state = widget.NewLabel("")
+	f.total = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+
+	back := widget.NewButtonWithIcon(lang.X("warehouse.back", "Back to the list"), theme.NavigateBackIcon(), p.showList)
+	f.save = widget.NewButtonWithIcon(lang.X("warehouse.save_draft", "Save draft"), theme.DocumentSaveIcon(), func() { f.saveDraft(nil) })
+	f.post = widget.NewButtonWithIcon(lang.X("warehouse.post", "Post…"), theme.ConfirmIcon(), f.confirmPost)
+	f.post.Importance = widget.HighImportance
+	f.del = widget.NewButtonWithIcon(lang.X("warehouse.delete_draft", "Delete draft"), theme.DeleteIcon(), f.confirmDelete)
+	f.storno = widget.NewButtonWithIcon(lang.X("warehouse.storno", "Storno…"), theme.ContentUndoIcon(), f.confirmStorno)
+	f.pdf = widget.NewButtonWithIcon(lang.X("warehouse.print", "PDF"), theme.DocumentPrintIcon(), f.exportPDF)
+	buttons := container.NewHBox(back, layout.NewSpacer(), f.del, f.save, f.post, f.storno, f.pdf)
+
+	title := kit.Heading("")
+	f.linesBox = container.NewVBox()
+	scanRow := container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.X("warehouse.scan", "Scan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, f.scan)
+	top := container.NewVBox(container.NewBorder(nil, nil, title, f.state), header, scanRow, f.scanMsg)
+	body := container.NewBorder(top, container.NewVBox(f.linesMsg, f.total, buttons), nil, nil,
+		container.NewScroll(container.NewVBox(lineHeader(d.Kind), f.linesBox)))
+	f.ui = body
+	f.title = title
+	f.refresh()
+	return f
+}
+
+func locationLabel(k app.StockDocKind) string {
+	switch k {
+	case app.StockReceipt:
+		return lang.X("warehouse.field.into", "Into location")
+	case app.StockIssue, app.StockTransfer:
+		return lang.X("warehouse.field.out_of", "Out of location")
+	}
+	return lang.X("field.stock.location", "Location")
+}
+
+func partnerLabel(k app.StockDocKind) string {
+	if k == app.StockReceipt {
+		return lang.X("warehouse.field.supplier", "Supplier")
+	}
+	return lang.X("warehouse.field.recipient", "Recipient")
+}
+
+// The widths of the line columns.
+const (
+	wCode, wName, wQty, wUnit, wCost, wLot, wExp, wSer, wVal = 120, 260, 90, 50, 110, 110, 110, 180, 120
+)
+
+func cell(o fyne.CanvasObject, w float32) fyne.CanvasObject { return kit.Sized(o, w) }
+
+func headLabel(key, fallback string, w float32, right bool) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(lang.X(key, fallback), kit.ColumnAlign(right), fyne.TextStyle{Bold: true})
+	l.Truncation = fyne.TextTruncateEllipsis
+	return cell(l, w)
+}
+
+func lineHeader(k app.StockDocKind) fyne.CanvasObject {
+	return container.NewHBox(
+		headLabel("warehouse.col.code", "Code", wCode, false),
+		headLabel("warehouse.col.name", "Name", wName, false),
+		headLabel("warehouse.col.qty", "Quantity", wQty, true),
+		headLabel("warehouse.col.unit", "Unit", wUnit, false),
+		headLabel("warehouse.col.unit_cost", "Unit cost", wCost, true),
+		headLabel("warehouse.col.lot", "Lot", wLot, false),
+		headLabel("warehouse.col.expiry", "Expiry", wExp, false),
+		headLabel("warehouse.col.serials", "Serial numbers", wSer, false),
+		headLabel("warehouse.col.value", "Value", wVal, true),
+	)
+}
+
+// refresh shows the document: its title and state, the lines, the buttons
+// its status allows.
+func (f *docForm) refresh() {
+	d := f.doc
+	name := docKindName(d.Kind)
+	if d.Storno {
+		name = lang.X("warehouse.storno_of", "Storno of {{.number}}", map[string]any{"number": d.OriginalNo})
+	}
+	if d.Number != "" {
+		name += " " + d.Number
+	}
+	f.title.SetText(name)
+	state := docStatusName(d.Status)
+	if d.ReversedBy != "" {
+		state += " · " + lang.X("warehouse.reversed", "reversed")
+	}
+	f.state.SetText(state)
+	on := f.editable()
+	for _, e := range []*widget.Entry{f.date, f.partner, f.text} {
+		if e != nil {
+			setEnabled(e, on)
+		}
+	}
+	setEnabled(f.loc, on)
+	setEnabled(f.to, on)
+	setEnabled(&f.scan.Entry, on)
+	show(f.scan, on)
+	show(f.save, on)
+	show(f.post, on)
+	show(f.del, on && d.ID != "")
+	show(f.storno, !on && !d.Storno && d.ReversedBy == "" && d.Kind != app.StockDifference)
+	f.buildLines()
+}
+
+type enabler interface {
+	Enable()
+	Disable()
+}
+
+func setEnabled(w enabler, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+func show(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// tracking is the tracking of the item of a line.
+func (f *docForm) tracking(item string) app.Tracking { return f.p.v.cat.byID[item].Tracking }
+
+// buildLines lays the lines out again.
+func (f *docForm) buildLines() {
+	f.linesBox.Objects = nil
+	f.rows = nil
+	on := f.editable()
+	for i := range f.doc.Lines {
+		i := i
+		l := f.doc.Lines[i]
+		r := &lineRow{}
+		code := widget.NewLabel(l.Code)
+		code.Truncation = fyne.TextTruncateEllipsis
+		nm := widget.NewLabel(l.Name)
+		nm.Truncation = fyne.TextTruncateEllipsis
+		r.qty = widget.NewEntry()
+		r.qty.SetText(kit.FormatQty(l.Qty))
+		r.qty.OnChanged = func(s string) {
+			if q, err := app.ParseQty(s, kit.UILang); err == nil {
+				f.doc.Lines[i].Qty = q
+				f.updateValues()
+			}
+		}
+		unit := widget.NewLabel(l.Unit)
+		r.cost = widget.NewEntry()
+		if l.UnitCost != 0 || f.doc.Kind == app.StockReceipt {
+			r.cost.SetText(kit.FormatPriceInput(l.UnitCost, ""))
+		}
+		r.cost.OnChanged = func(s string) {
+			if m, err := app.ParseMoney(s, f.p.v.h.Company().BaseCurrency, kit.UILang); err == nil {
+				f.doc.Lines[i].UnitCost = m.Amount
+				f.updateValues()
+			}
+		}
+		costOn := f.doc.Kind == app.StockReceipt || f.doc.Kind == app.StockDifference && l.Qty > 0
+		tr := f.tracking(l.ItemID)
+		r.lot = widget.NewEntry()
+		r.lot.SetText(l.Lot)
+		r.lot.OnChanged = func(s string) { f.doc.Lines[i].Lot = s }
+		r.expiry = widget.NewEntry()
+		r.expiry.SetPlaceHolder(kit.DatePlaceholder())
+		if !l.Expiry.IsZero() {
+			r.expiry.SetText(kit.FormatDateInput(l.Expiry))
+		}
+		r.expiry.OnChanged = func(s string) {
+			if d, err := app.ParseDate(s); err == nil {
+				f.doc.Lines[i].Expiry = d
+			} else if strings.TrimSpace(s) == "" {
+				f.doc.Lines[i].Expiry = app.Date{}
+			}
+		}
+		r.serials = widget.NewEntry()
+		r.serials.SetText(strings.Join(l.Serials, ", "))
+		r.serials.SetPlaceHolder(lang.X("warehouse.serials_hint", "SN1, SN2…"))
+		r.serials.OnChanged = func(s string) { f.doc.Lines[i].Serials = splitSerials(s) }
+		r.value = widget.NewLabel("")
+		r.value.Alignment = fyne.TextAlignTrailing
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			f.doc.Lines = append(f.doc.Lines[:i:i], f.doc.Lines[i+1:]...)
+			f.buildLines()
+		})
+		for _, e := range []*widget.Entry{r.qty, r.cost, r.lot, r.expiry, r.serials} {
+			setEnabled(e, on)
+		}
+		setEnabled(r.cost, on && costOn)
+		setEnabled(r.lot, on && tr == app.TrackLot)
+		setEnabled(r.expiry, on && tr == app.TrackLot)
+		setEnabled(r.serials, on && tr == app.TrackSerial)
+		show(remove, on)
+		row := container.NewHBox(cell(code, wCode), cell(nm, wName), cell(r.qty, wQty), cell(unit, wUnit), cell(r.cost, wCost),
+			cell(r.lot, wLot), cell(r.expiry, wExp), cell(r.serials, wSer), cell(r.value, wVal), remove)
+		f.rows = append(f.rows, r)
+		f.linesBox.Add(row)
+	}
+	if len(f.doc.Lines) == 0 {
+		empty := widget.NewLabel(lang.X("warehouse.no_lines", "No lines yet: scan a barcode or type an item code above."))
+		empty.Importance = widget.LowImportance
+		f.linesBox.Add(empty)
+	}
+	f.linesBox.Refresh()
+	f.updateValues()
+}
+
+// splitSerials reads serial numbers separated by commas, semicolons or
+// spaces.
+func splitSerials(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' })
+}
+
+// lineValue is what the line is worth as far as the form knows: the stored
+// value of a posted line, quantity × unit cost of a receipt's.
+func lineValue(l app.StockLine, posted bool) int64 {
+	if posted || l.Value != 0 {
+		return l.Total()
+	}
+	v := int64(l.Qty) * l.UnitCost
+	if v >= 0 {
+		return (v + app.QtyScale/2) / app.QtyScale
+	}
+	return (v - app.QtyScale/2) / app.QtyScale
+}
+
+func (f *docForm) updateValues() {
+	var total int64
+	posted := f.doc.Status == app.StockPosted
+	for i, r := range f.rows {
+		if i >= len(f.doc.Lines) {
+			break
+		}
+		v := lineValue(f.doc.Lines[i], posted)
+		total += v
+		if v == 0 && !posted && f.doc.Kind != app.StockReceipt {
+			r.value.SetText("")
+			continue
+		}
+		r.value.SetText(kit.FormatMoney(v, ""))
+	}
+	if posted {
+		total = f.doc.Total
+	}
+	if posted || f.doc.Kind == app.StockReceipt {
+		f.total.SetText(lang.X("warehouse.total", "Total {{.amount}}", map[string]any{"amount": kit.FormatMoney(total, "")}))
+	} else {
+		f.total.SetText(kit.Plural("warehouse.lines.count", len(f.doc.Lines), "{{.n}} line", "{{.n}} lines", nil))
+	}
+}
+
+// scanned adds the item whose EAN or code was typed (a scanner types it and
+// presses Enter): its line goes up by one, or a new line is added.
+func (f *docForm) scanned(text string) {
+	if !f.editable() {
+		return
+	}
+	text = strings.TrimSpace(text)
+	f.scan.SetText("")
+	if text == "" {
+		return
+	}
+	si, it, ok := f.p.v.cat.findScanned(text)
+	if !ok {
+		f.scanMsg.SetText(lang.X("warehouse.scan.unknown", "No stock item has the barcode or code “{{.code}}”.", map[string]any{"code": text}))
+		f.scanMsg.Show()
+		return
+	}
+	f.scanMsg.SetText("")
+	var cost int64
+	if f.doc.Kind == app.StockReceipt {
+		cost = si.PurchasePrice.Amount
+	}
+	before := len(f.doc.Lines)
+	lines, i := addScanned(f.doc.Lines, si, it, cost)
+	f.doc.Lines = lines
+	if len(lines) != before || i >= len(f.rows) {
+		f.buildLines()
+	} else {
+		f.rows[i].qty.SetText(kit.FormatQty(lines[i].Qty))
+	}
+	f.p.v.win.Canvas().Focus(f.scan)
+}
+
+// read is the document as the form holds it, with every input that does
+// not parse named.
+func (f *docForm) read() (app.StockDoc, error) {
+	d := f.doc
+	d.Lines = append([]app.StockLine(nil), f.doc.Lines...)
+	var es app.Errors
+	day, err := app.ParseDate(f.date.Text)
+	if err != nil {
+		es.Add(app.WithField(err, "stock.date"))
+	}
+	d.Date = day
+	if i := f.loc.SelectedIndex(); i >= 0 {
+		d.Location = f.locs[i].ID
+	}
+	if d.Kind == app.StockTransfer {
+		if i := f.to.SelectedIndex(); i >= 0 {
+			d.ToLocation = f.locs[i].ID
+		}
+	}
+	if f.partner != nil {
+		d.Partner.Name = strings.TrimSpace(f.partner.Text)
+	}
+	d.Text = f.text.Text
+	for i, r := range f.rows {
+		args := map[string]any{"n": i + 1, "item": d.Lines[i].Name}
+		q, err := app.ParseQty(r.qty.Text, kit.UILang)
+		if err != nil {
+			es.Add(app.Invalid("stock.lines", "err.warehouse.line_qty", "line {{.n}} ({{.item}}): the quantity is not a number", args))
+		}
+		d.Lines[i].Qty = q
+		if !r.cost.Disabled() && strings.TrimSpace(r.cost.Text) != "" {
+			m, err := app.ParseMoney(r.cost.Text, f.p.v.h.Company().BaseCurrency, kit.UILang)
+			if err != nil {
+				es.Add(app.Invalid("stock.lines", "err.warehouse.line_cost", "line {{.n}} ({{.item}}): the unit cost is not an amount", args))
+			}
+			d.Lines[i].UnitCost = m.Amount
+		}
+		if t := strings.TrimSpace(r.expiry.Text); t != "" && !r.expiry.Disabled() {
+			e, err := app.ParseDate(t)
+			if err != nil {
+				es.Add(app.Invalid("stock.lines", "err.warehouse.line_expiry", "line {{.n}} ({{.item}}): the expiry is not a date", args))
+			}
+			d.Lines[i].Expiry = e
+		}
+		if d.Kind == app.StockReceipt {
+			d.Lines[i].Value = 0 // the store computes it from quantity × unit cost
+		}
+	}
+	return d, es.Err()
+}
+
+// to routes a call's errors to the form's fields, the rest to a dialog.
+func (f *docForm) route() kit.To {
+	return kit.To{Win: f.p.v.win, Fields: f.fs, Busy: kit.ButtonsBusy(f.save, f.post, f.del, f.storno, f.pdf)}
+}
+
+// saveDraft saves the draft, then runs then (if any) with the saved one.
+func (f *docForm) saveDraft(then func(app.StockDoc)) {
+	f.fs.Clear()
+	d, err := f.read()
+	if err != nil {
+		f.route().Fail(err)
+		return
+	}
+	kit.Call(f.p.v.deps, f.route(), func(ctx context.Context) (app.StockDoc, error) {
+		return f.p.v.deps.Services.Warehouse.SaveStockDraft(ctx, d)
+	}, func(saved app.StockDoc) {
+		f.doc = saved
+		f.refresh()
+		if then != nil {
+			then(saved)
+			return
+		}
+		f.state.SetText(docStatusName(saved.Status) + " · " + lang.X("warehouse.saved", "saved"))
+	})
+}
+
+// confirmPost asks before posting: a posted document is never changed.
+func (f *docForm) confirmPost() {
+	msg := lang.X("warehouse.post_confirm", "Post this document? It gets its number, moves the stock and posts to the ledger; afterwards it can only be reversed by a storno.")
+	dialog.ShowConfirm(lang.X("warehouse.post_title", "Post"), msg, func(ok bool) {
+		if ok {
+			f.doPost()
+		}
+	}, f.p.v.win)
+}
+
+// doPost saves the draft and posts it.
+func (f *docForm) doPost() {
+	f.saveDraft(func(d app.StockDoc) {
+		kit.Call(f.p.v.deps, f.route(), func(ctx context.Context) (app.StockDoc, error) {
+			return f.p.v.deps.Services.Warehouse.PostStock(ctx, d.ID)
+		}, func(posted app.StockDoc) {
+			f.doc = posted
+			f.refresh()
+		})
+	})
+}
+
+func (f *docForm) confirmDelete() {
+	dialog.ShowConfirm(lang.X("warehouse.delete_title", "Delete draft"), lang.X("warehouse.delete_confirm", "Delete this draft? It has no number yet."), func(ok bool) {
+		if !ok {
+			return
+		}
+		id := f.doc.ID
+		kit.Run(f.p.v.deps, f.route(), func(ctx context.Context) error {
+			return f.p.v.deps.Services.Warehouse.DeleteStockDraft(ctx, id)
+		}, f.p.showList)
+	}, f.p.v.win)
+}
+
+// confirmStorno asks for the storno's date and posts the reversal.
+func (f *docForm) confirmStorno() {
+	fs := kit.NewFieldSet()
+	date := fs.Entry("stock.date", "Date", kit.DatePlaceholder())
+	date.SetText(kit.FormatDateInput(app.Today(f.p.v.deps.Clock())))
+	intro := widget.NewLabel(lang.X("warehouse.storno_intro", "A storno is a new document that moves the stock back at the values of {{.number}} and reverses its entry.", map[string]any{"number": f.doc.Number}))
+	intro.Wrapping = fyne.TextWrapWord
+	id := f.doc.ID
+	kit.ShowFormDialog(lang.X("warehouse.storno_title", "Storno of {{.number}}", map[string]any{"number": f.doc.Number}),
+		lang.X("warehouse.storno_post", "Post storno"), fs, intro, f.p.v.win, func(fd *kit.FormDialog) {
+			day, err := app.ParseDate(date.Text)
+			if err != nil {
+				fd.Fail(app.WithField(err, "stock.date"))
+				return
+			}
+			kit.Call(f.p.v.deps, fd.To(), func(ctx context.Context) (app.StockDoc, error) {
+				return f.p.v.deps.Services.Warehouse.StornoStock(ctx, id, day)
+			}, func(st app.StockDoc) {
+				fd.Close()
+				f.doc = st
+				f.refresh()
+			})
+		})
+}
+
+// printable is the document ready for the printer.
+func (f *docForm) printable() app.StockDocPrint {
+	c := f.p.v.cat
+	return app.StockDocPrint{Doc: f.doc, From: c.locMap[f.doc.Location], To: c.locMap[f.doc.ToLocation], Lang: kit.UILang}
+}
+
+// pdfName is the suggested file name of the document's PDF.
+func (f *docForm) pdfName() string {
+	name := f.printable().PrintName()
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>| `, r) {
+			return '-'
+		}
+		return r
+	}, name) + ".pdf"
+}
+
+// exportPDF asks where to save the document's PDF, writes it and opens it.
+func (f *docForm) exportPDF() {
+	kit.SaveFileAs(f.p.v.win, f.pdfName(), ".pdf", f.writePDF)
+}
+
+func (f *docForm) writePDF(path string) {
+	doc, d := f.printable(), f.p.v.deps
+	kit.Run(d, f.route(), func(ctx context.Context) error {
+		c, err := d.Services.Company.Company(ctx)
+		if err != nil {
+			return err
+		}
+		return kit.WriteFileAtomic(path, func(w *os.File) error { return d.Printer.Print(w, doc, c) })
+	}, func() {
+		f.state.SetText(lang.X("warehouse.pdf_saved", "Saved {{.path}}", map[string]any{"path": path}))
+		kit.OpenFile(path)
+	})
+}
