@@ -208,4 +208,3 @@ func (c *catalog) activeLocs() []app.Location {
 	}
 	return out
 }
-
