@@ -327,6 +327,7 @@ func (f *itemForm) read(it app.Item, si app.StockItem, currency string, locs map
 func (v *View) editItem(it app.Item, si app.StockItem, done func()) {
 	currency := v.h.Company().BaseCurrency
 	f := newItemForm(v.cat, it, si)
+	v.itemForm = f
 	title := lang.X("warehouse.items.new_title", "New stock item")
 	if it.ID != "" {
 		title = lang.X("warehouse.items.edit_title", "Stock item {{.code}}", map[string]any{"code": it.Code})

@@ -42,12 +42,13 @@ type View struct {
 
 	cat *catalog
 
-	items   *itemsPane
-	locs    *locationsPane
-	docs    *docsPane
-	take    *stocktakePane
-	reports *reportsPane
-	card    *cardView // the stock card last opened, for tests
+	items    *itemsPane
+	locs     *locationsPane
+	docs     *docsPane
+	take     *stocktakePane
+	reports  *reportsPane
+	card     *cardView // the stock card last opened, for tests
+	itemForm *itemForm // the item form last opened, for tests
 }
 
 // NewView builds the Warehouse tab for h.

@@ -1,0 +1,224 @@
+package warehouse
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"kontor/app"
+	"kontor/data/datatest"
+	"kontor/kittest"
+)
+
+// TestScannedReceipt walks a warehouse keeper's first receipt through the
+// screens: switch the warehouse on, add a location and an item with its
+// EAN, scan the EAN twice into a new receipt (one line of 2), post it; the
+// item's level is 2 and 132 carries its value.
+func TestScannedReceipt(t *testing.T) {
+	db := datatest.MustOpen(t, datatest.Clock(whNow))
+	wt := openTab(t, db)
+	contains(t, "the tab before stock is kept", kittest.Texts(wt.v.UI()), "Warehouse settings", "The company keeps no stock yet")
+	test.Tap(kittest.Button(t, wt.v.UI(), "Keep stock"))
+	if s, err := db.WarehouseSettings(db.Ctx); err != nil || s.Method != app.StockContinuous || s.Costing != app.CostAverage {
+		t.Fatalf("settings %+v, %v", s, err)
+	}
+
+	wt.v.selectTab(3)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New location…"))
+	form := wt.w.Canvas().Overlays().Top()
+	test.Type(kittest.FieldAfter(t, form, "Code"), "HLAVNI")
+	test.Type(kittest.FieldAfter(t, form, "Name"), "Hlavní sklad — přízemí")
+	tapDialog(t, wt.w, "Save")
+	if locs, err := db.Locations(db.Ctx); err != nil || len(locs) != 1 || locs[0].Code != "HLAVNI" || locs[0].Branch != "HQ" {
+		t.Fatalf("locations %+v, %v\n%s", locs, err, kittest.DialogText(wt.w))
+	}
+
+	wt.v.selectTab(0)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New item…"))
+	form = wt.w.Canvas().Overlays().Top()
+	test.Type(kittest.FieldAfter(t, form, "Code"), "KAVA")
+	test.Type(kittest.FieldAfter(t, form, "Name"), "Káva zrnková 1 kg ☕")
+	test.Type(kittest.FieldAfter(t, form, "Price"), "450")
+	test.Type(kittest.FieldAfter(t, form, "EAN barcode"), "859-4000-000013")
+	test.Type(kittest.FieldAfter(t, form, "Purchase price"), "300.50")
+	tapDialog(t, wt.w, "Save")
+	stock, err := db.StockItems(db.Ctx, "", 0)
+	if err != nil || len(stock) != 1 || stock[0].EAN != kavaEAN || stock[0].PurchasePrice.Amount != 30050 {
+		t.Fatalf("stock items %+v, %v\n%s", stock, err, kittest.DialogText(wt.w))
+	}
+	item := stock[0].ItemID
+	if len(wt.v.items.rows) != 1 || wt.v.items.rows[0].it.Code != "KAVA" {
+		t.Fatalf("the items list shows %+v", wt.v.items.rows)
+	}
+
+	before := ledger132(t, db)
+	wt.v.selectTab(1)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New goods receipt"))
+	f := wt.v.docs.form
+	if f == nil || f.doc.Kind != app.StockReceipt {
+		t.Fatal("no receipt form")
+	}
+	typeEnter(f.scan, kavaEAN)
+	typeEnter(f.scan, kavaEAN)
+	if len(f.doc.Lines) != 1 || f.doc.Lines[0].Qty != app.Q(2) || f.rows[0].qty.Text != "2" || f.doc.Lines[0].UnitCost != 30050 {
+		t.Fatalf("two scans gave lines %+v", f.doc.Lines)
+	}
+	if f.scan.Text != "" {
+		t.Errorf("the scan field keeps %q after Enter", f.scan.Text)
+	}
+	typeEnter(f.scan, "NENI-TAKOVY")
+	contains(t, "an unknown code", f.scanMsg.Text, "NENI-TAKOVY")
+	test.Tap(kittest.Button(t, wt.v.UI(), "Post…"))
+	tapDialog(t, wt.w, "Yes")
+	if f.doc.Status != app.StockPosted || !strings.HasPrefix(f.doc.Number, "PR") {
+		t.Fatalf("after Post the form shows %+v\n%s", f.doc, kittest.DialogText(wt.w))
+	}
+	q, v := level(t, db, item)
+	if q != app.Q(2) || v != 60100 {
+		t.Fatalf("level %v, value %d", q, v)
+	}
+	if got := ledger132(t, db) - before; got != 60100 {
+		t.Fatalf("132 moved by %d, want 60100", got)
+	}
+	// A posted document is read-only and offers its storno.
+	if !f.date.Disabled() || f.post.Visible() || !f.storno.Visible() {
+		t.Error("the posted receipt is still editable")
+	}
+
+	// The item list shows the level; the stock card and its chart the move.
+	wt.v.selectTab(0)
+	if r := wt.v.items.rows; len(r) != 1 || r[0].qty != app.Q(2) || r[0].value != 60100 {
+		t.Fatalf("the items list shows %+v", r)
+	}
+	wt.v.showCard(wt.v.items.rows[0].si)
+	card := wt.v.card
+	rep := card.report.report
+	if rep == nil || len(rep.Rows) != 3 || rep.Rows[1].Cells[1] != f.doc.Number || rep.Rows[2].Cells[7] != "2" {
+		t.Fatalf("stock card %+v", rep)
+	}
+	if len(card.chart.points) != 1 || card.chart.points[0].Qty != app.Q(2) {
+		t.Fatalf("chart points %+v", card.chart.points)
+	}
+	kittest.CloseDialogs(wt.w)
+
+	// The stock levels report lists it.
+	wt.v.selectTab(4)
+	test.Tap(kittest.Button(t, wt.v.UI(), "Show"))
+	r := wt.v.reports.view.report
+	if r == nil || r.Kind != app.ReportStockLevels || len(r.Rows) < 2 || r.Rows[0].Cells[0] != "KAVA" || r.Rows[0].Cells[3] != "2" {
+		t.Fatalf("stock levels %+v", r)
+	}
+}
+
+// TestScannedStocktake counts a location by scanning: 5 on the books, 3
+// scanned; closing posts the shortage of 2 and the level follows the count.
+func TestScannedStocktake(t *testing.T) {
+	s := newStocked(t)
+	s.receive(t, 5, 30000)
+	before := ledger132(t, s.db)
+	wt := openTab(t, s.db)
+	wt.v.selectTab(2)
+	p := wt.v.take
+	test.Tap(kittest.Button(t, wt.v.UI(), "Start stocktake"))
+	if p.take == nil || len(p.take.Lines) != 1 || p.take.Lines[0].Expected != app.Q(5) {
+		t.Fatalf("the stocktake started as %+v\n%s", p.take, kittest.DialogText(wt.w))
+	}
+	for range 3 {
+		typeEnter(p.scan, kavaEAN)
+	}
+	if l := p.take.Lines[0]; !l.Counted || l.Count != app.Q(3) || p.counts[0].Text != "3" || p.diffs[0].Text != "-2" {
+		t.Fatalf("three scans counted %+v (%q, %q)", l, p.counts[0].Text, p.diffs[0].Text)
+	}
+	// Typing into the counted cell counts too.
+	p.counts[0].SetText("4")
+	if p.take.Lines[0].Count != app.Q(4) {
+		t.Fatalf("typed count %+v", p.take.Lines[0])
+	}
+	p.counts[0].SetText("3")
+	test.Tap(kittest.Button(t, wt.v.UI(), "Close stocktake…"))
+	tapDialog(t, wt.w, "Yes")
+	d := p.lastDiff
+	if d.Status != app.StockPosted || d.Kind != app.StockDifference || len(d.Lines) != 1 || d.Lines[0].Qty != -app.Q(2) {
+		t.Fatalf("difference document %+v\n%s", d, p.msg.Text)
+	}
+	contains(t, "the closing dialog", kittest.DialogText(wt.w), d.Number, "-2")
+	if q, v := level(t, s.db, s.item.ID); q != app.Q(3) || v != 90000 {
+		t.Fatalf("level after the stocktake %v, %d", q, v)
+	}
+	if got := before - ledger132(t, s.db); got != 60000 {
+		t.Fatalf("132 went down by %d, want 60000", got)
+	}
+	if p.take.Status != app.StockPosted || p.closeBtn.Disabled() == false {
+		t.Error("the closed stocktake can still be closed")
+	}
+}
+
+// TestItemFormNamesWrongEAN: a barcode with a wrong check digit is marked
+// at the EAN field and nothing is written.
+func TestItemFormNamesWrongEAN(t *testing.T) {
+	s := newStocked(t)
+	wt := openTab(t, s.db)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New item…"))
+	form := wt.w.Canvas().Overlays().Top()
+	test.Type(kittest.FieldAfter(t, form, "Code"), "CAJ")
+	test.Type(kittest.FieldAfter(t, form, "Name"), "Čaj sypaný")
+	test.Type(kittest.FieldAfter(t, form, "EAN barcode"), "8594000000018")
+	test.Type(kittest.FieldAfter(t, form, "Warranty (months)"), "500")
+	tapDialog(t, wt.w, "Save")
+	f := wt.v.itemForm
+	contains(t, "the EAN field", f.fs.Message("stock_item.ean"), "check digit", "8594000000018")
+	contains(t, "the warranty field", f.fs.Message("stock_item.warranty_months"), "120")
+	if wt.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("the form closed on a wrong EAN")
+	}
+	items, err := s.db.Items(s.db.Ctx)
+	if err != nil || len(items) != 1 {
+		t.Fatalf("items written: %+v, %v", items, err)
+	}
+	// Corrected, it saves.
+	e := kittest.FieldAfter(t, form, "EAN barcode")
+	e.SetText("8594000000020")
+	w := kittest.FieldAfter(t, form, "Warranty (months)")
+	w.SetText("24")
+	tapDialog(t, wt.w, "Save")
+	if st, err := s.db.StockItems(s.db.Ctx, "caj", 0); err != nil || len(st) != 1 || st[0].EAN != "8594000000020" || st[0].WarrantyMonths != 24 {
+		t.Fatalf("corrected item %+v, %v", st, err)
+	}
+}
+
+// TestIssueBeyondStockRefused: issuing 3 when 2 are on hand is refused at
+// the lines; nothing moves and nothing is posted.
+func TestIssueBeyondStockRefused(t *testing.T) {
+	s := newStocked(t)
+	s.receive(t, 2, 30000)
+	before := ledger132(t, s.db)
+	wt := openTab(t, s.db)
+	wt.v.selectTab(1)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New goods issue"))
+	f := wt.v.docs.form
+	for range 3 {
+		typeEnter(f.scan, "kava")
+	}
+	if len(f.doc.Lines) != 1 || f.doc.Lines[0].Qty != app.Q(3) {
+		t.Fatalf("lines %+v", f.doc.Lines)
+	}
+	test.Tap(kittest.Button(t, wt.v.UI(), "Post…"))
+	tapDialog(t, wt.w, "Yes")
+	shown := f.linesMsg.Text + kittest.DialogText(wt.w)
+	contains(t, "the refusal", shown, "2")
+	if f.doc.Status == app.StockPosted {
+		t.Fatal("the issue was posted")
+	}
+	if q, v := level(t, s.db, s.item.ID); q != app.Q(2) || v != 60000 {
+		t.Fatalf("level %v, %d", q, v)
+	}
+	if ledger132(t, s.db) != before {
+		t.Fatal("132 moved")
+	}
+	docs, n, err := s.db.StockDocs(s.db.Ctx, app.StockDocFilter{Status: app.StockPosted}, 0, 10)
+	if err != nil || n != 1 || docs[0].Kind != app.StockReceipt {
+		t.Fatalf("posted documents %d %+v, %v", n, docs, err)
+	}
+	t.Log(shown)
+}
