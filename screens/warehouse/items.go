@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -199,11 +200,31 @@ type itemForm struct {
 	ean, purchase, warranty, point, rqty *kit.EscEntry
 	kind, loc, tracking                  *widget.Select
 	locs                                 []app.Location
+	// from picks, for a new card, a price-list item that has none yet
+	// (nil when editing or when every item has one).
+	from     *widget.Select
+	fromList []app.Item
+	base     app.Item // the price-list item the card is for
 }
 
 func newItemForm(c *catalog, it app.Item, si app.StockItem) *itemForm {
-	f := &itemForm{fs: kit.NewFieldSet()}
+	f := &itemForm{fs: kit.NewFieldSet(), base: it}
 	fs := f.fs
+	if it.ID == "" {
+		for _, x := range sortedItems(c.items) {
+			if _, has := c.byID[x.ID]; !has && !x.Disabled {
+				f.fromList = append(f.fromList, x)
+			}
+		}
+	}
+	if len(f.fromList) > 0 {
+		names := []string{lang.X("warehouse.items.new_in_list", "(a new price-list item)")}
+		for _, x := range f.fromList {
+			names = append(names, x.Code+" — "+x.Name)
+		}
+		f.from = widget.NewSelect(names, func(string) { f.pick() })
+		fs.Add("stock_item.item", "Item", f.from)
+	}
 	f.code = fs.EscEntry("item.code", "Code", "KAVA-01")
 	f.name = fs.EscEntry("item.name", "Name", "")
 	f.unit = fs.EscEntry("item.unit", "Unit", "ks")
@@ -261,10 +282,40 @@ func newItemForm(c *catalog, it app.Item, si app.StockItem) *itemForm {
 	return f
 }
 
+// pick fills the item's fields from the price-list item chosen in from.
+func (f *itemForm) pick() {
+	i := f.from.SelectedIndex()
+	if i <= 0 {
+		f.base = app.Item{Unit: "ks", VATKind: app.VATStandard, Stock: true}
+		f.code.SetText("")
+		f.name.SetText("")
+		f.unit.SetText("ks")
+		f.price.SetText("")
+		return
+	}
+	it := f.fromList[i-1]
+	f.base = it
+	f.code.SetText(it.Code)
+	f.name.SetText(it.Name)
+	f.unit.SetText(it.Unit)
+	f.price.SetText(kit.FormatPriceInput(it.Price.Amount, it.Price.Currency))
+}
+
+// sortedItems are the price list's items by code.
+func sortedItems(items map[string]app.Item) []app.Item {
+	out := make([]app.Item, 0, len(items))
+	for _, it := range items {
+		out = append(out, it)
+	}
+	slices.SortFunc(out, func(a, b app.Item) int { return strings.Compare(a.Code, b.Code) })
+	return out
+}
+
 // read is the item and the stock card the form holds, every wrong field
 // named (the parse errors, then the card's own rules).
-func (f *itemForm) read(it app.Item, si app.StockItem, currency string, locs map[string]app.Location) (app.Item, app.StockItem, error) {
+func (f *itemForm) read(si app.StockItem, currency string, locs map[string]app.Location) (app.Item, app.StockItem, error) {
 	var es app.Errors
+	it := f.base
 	it.Code, it.Name, it.Unit = strings.TrimSpace(f.code.Text), strings.TrimSpace(f.name.Text), strings.TrimSpace(f.unit.Text)
 	it.Stock = true
 	if it.VATKind == "" {
@@ -333,12 +384,12 @@ func (v *View) editItem(it app.Item, si app.StockItem, done func()) {
 		title = lang.X("warehouse.items.edit_title", "Stock item {{.code}}", map[string]any{"code": it.Code})
 	}
 	check := func() error {
-		_, _, err := f.read(it, si, currency, v.cat.locMap)
+		_, _, err := f.read(si, currency, v.cat.locMap)
 		return err
 	}
 	f.fs.Live(check)
 	fd := kit.ShowFormDialog(title, lang.X("action.save", "Save"), f.fs, nil, v.win, func(fd *kit.FormDialog) {
-		outIt, outSi, err := f.read(it, si, currency, v.cat.locMap)
+		outIt, outSi, err := f.read(si, currency, v.cat.locMap)
 		if err != nil {
 			fd.Fail(err)
 			return

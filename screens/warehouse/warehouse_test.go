@@ -222,3 +222,33 @@ func TestIssueBeyondStockRefused(t *testing.T) {
 	}
 	t.Log(shown)
 }
+
+// TestItemFromPriceList: a new stock card for a price-list item that has
+// none takes the item as it is (no second item with its code).
+func TestItemFromPriceList(t *testing.T) {
+	s := newStocked(t)
+	caj, err := s.db.SaveItem(s.db.Ctx, app.Item{Code: "CAJ", Name: "Čaj sypaný 100 g", Unit: "bal", Price: app.M(12900, "CZK"), VATKind: app.VATReduced, Stock: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt := openTab(t, s.db)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New item…"))
+	f := wt.v.itemForm
+	if f.from == nil || len(f.fromList) != 1 || f.fromList[0].ID != caj.ID {
+		t.Fatalf("price-list items offered: %+v", f.fromList)
+	}
+	f.from.SetSelectedIndex(1)
+	if f.code.Text != "CAJ" || f.unit.Text != "bal" {
+		t.Fatalf("picked item shows %q %q", f.code.Text, f.unit.Text)
+	}
+	f.tracking.SetSelectedIndex(1)
+	tapDialog(t, wt.w, "Save")
+	items, err := s.db.Items(s.db.Ctx)
+	if err != nil || len(items) != 2 {
+		t.Fatalf("items %+v, %v", items, err)
+	}
+	si, err := s.db.StockItem(s.db.Ctx, caj.ID)
+	if err != nil || si.Tracking != app.TrackLot {
+		t.Fatalf("card %+v, %v", si, err)
+	}
+}
