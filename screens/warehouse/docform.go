@@ -24,7 +24,8 @@ type docForm struct {
 	p   *docsPane
 	doc app.StockDoc
 
-	fs       *kit.FieldSet
+	fs, fs2  *kit.FieldSet // the header's left and right column
+	scanRow  fyne.CanvasObject
 	date     *widget.Entry
 	loc, to  *widget.Select
 	locs     []app.Location
@@ -53,7 +54,7 @@ func (f *docForm) editable() bool { return f.doc.Status != app.StockPosted }
 
 func newDocForm(p *docsPane, d app.StockDoc) *docForm {
 	f := &docForm{p: p, doc: d}
-	f.fs = kit.NewFieldSet()
+	f.fs, f.fs2 = kit.NewFieldSet(), kit.NewFieldSet()
 	f.date = f.fs.Entry("stock.date", "Date", kit.DatePlaceholder())
 	f.date.SetText(kit.FormatDateInput(d.Date))
 	f.locs = p.v.cat.activeLocs()
@@ -64,9 +65,9 @@ func newDocForm(p *docsPane, d app.StockDoc) *docForm {
 		f.locs = append(f.locs, l)
 	}
 	names := kit.Names(f.locs, locLabel)
-	f.loc = widget.NewSelect(names, nil)
-	f.fs.Add("stock.location", locationLabel(d.Kind), f.loc)
-	f.to = widget.NewSelect(names, nil)
+	f.loc = newSelect(names, nil)
+	f.fs.Add("stock.location", "Location", f.loc).Label.SetText(locationLabel(d.Kind))
+	f.to = newSelect(names, nil)
 	for i, l := range f.locs {
 		if l.ID == d.Location {
 			f.loc.SetSelectedIndex(i)
@@ -79,12 +80,13 @@ func newDocForm(p *docsPane, d app.StockDoc) *docForm {
 		f.fs.Add("stock.to_location", "Target location", f.to)
 	}
 	if d.Kind == app.StockReceipt || d.Kind == app.StockIssue {
-		f.partner = f.fs.Entry("stock.partner", partnerLabel(d.Kind), "")
+		f.partner = f.fs2.Entry("stock.partner", "Partner", "")
+		f.fs2.ByKey["stock.partner"].Label.SetText(partnerLabel(d.Kind))
 		f.partner.SetText(d.Partner.Name)
 	}
-	f.text = f.fs.Entry("stock.text", "Description", "")
+	f.text = f.fs2.Entry("stock.text", "Description", "")
 	f.text.SetText(d.Text)
-	header := f.fs.Object()
+	header := container.NewGridWithColumns(2, f.fs.Object(), f.fs2.Object())
 	// The lines' errors are shown under the lines.
 	lines := f.fs.Add("stock.lines", "Lines", widget.NewLabel(""))
 	f.linesMsg = lines.Msg
@@ -108,8 +110,8 @@ func newDocForm(p *docsPane, d app.StockDoc) *docForm {
 
 	title := kit.Heading("")
 	f.linesBox = container.NewVBox()
-	scanRow := container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.X("warehouse.scan", "Scan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, f.scan)
-	top := container.NewVBox(container.NewBorder(nil, nil, title, f.state), header, scanRow, f.scanMsg)
+	f.scanRow = container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.X("warehouse.scan", "Scan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, f.scan)
+	top := container.NewVBox(container.NewBorder(nil, nil, title, f.state), header, f.scanRow, f.scanMsg)
 	body := container.NewBorder(top, container.NewVBox(f.linesMsg, f.total, buttons), nil, nil,
 		container.NewScroll(container.NewVBox(lineHeader(d.Kind), f.linesBox)))
 	f.ui = body
@@ -188,7 +190,10 @@ func (f *docForm) refresh() {
 	setEnabled(f.loc, on)
 	setEnabled(f.to, on)
 	setEnabled(&f.scan.Entry, on)
-	show(f.scan, on)
+	show(f.scanRow, on)
+	if !on {
+		f.scanMsg.SetText("")
+	}
 	show(f.save, on)
 	show(f.post, on)
 	show(f.del, on && d.ID != "")
@@ -258,7 +263,6 @@ func (f *docForm) buildLines() {
 		r.lot.SetText(l.Lot)
 		r.lot.OnChanged = func(s string) { f.doc.Lines[i].Lot = s }
 		r.expiry = widget.NewEntry()
-		r.expiry.SetPlaceHolder(kit.DatePlaceholder())
 		if !l.Expiry.IsZero() {
 			r.expiry.SetText(kit.FormatDateInput(l.Expiry))
 		}
@@ -271,7 +275,6 @@ func (f *docForm) buildLines() {
 		}
 		r.serials = widget.NewEntry()
 		r.serials.SetText(strings.Join(l.Serials, ", "))
-		r.serials.SetPlaceHolder(lang.X("warehouse.serials_hint", "SN1, SN2…"))
 		r.serials.OnChanged = func(s string) { f.doc.Lines[i].Serials = splitSerials(s) }
 		r.value = widget.NewLabel("")
 		r.value.Alignment = fyne.TextAlignTrailing
@@ -286,6 +289,12 @@ func (f *docForm) buildLines() {
 		setEnabled(r.lot, on && tr == app.TrackLot)
 		setEnabled(r.expiry, on && tr == app.TrackLot)
 		setEnabled(r.serials, on && tr == app.TrackSerial)
+		if !r.expiry.Disabled() {
+			r.expiry.SetPlaceHolder(kit.DatePlaceholder())
+		}
+		if !r.serials.Disabled() {
+			r.serials.SetPlaceHolder(lang.X("warehouse.serials_hint", "SN1, SN2…"))
+		}
 		show(remove, on)
 		row := container.NewHBox(cell(code, wCode), cell(nm, wName), cell(r.qty, wQty), cell(unit, wUnit), cell(r.cost, wCost),
 			cell(r.lot, wLot), cell(r.expiry, wExp), cell(r.serials, wSer), cell(r.value, wVal), remove)
@@ -431,12 +440,23 @@ func (f *docForm) read() (app.StockDoc, error) {
 
 // to routes a call's errors to the form's fields, the rest to a dialog.
 func (f *docForm) route() kit.To {
-	return kit.To{Win: f.p.v.win, Fields: f.fs, Busy: kit.ButtonsBusy(f.save, f.post, f.del, f.storno, f.pdf)}
+	return kit.To{Win: f.p.v.win, Err: f.fail, Busy: kit.ButtonsBusy(f.save, f.post, f.del, f.storno, f.pdf)}
+}
+
+// fail marks each field error at its field in either column of the header
+// or under the lines, and shows the rest in a dialog.
+func (f *docForm) fail(err error) {
+	if rest := f.fs.MarkAll(err); rest != nil {
+		if rest = f.fs2.MarkAll(rest); rest != nil {
+			kit.ShowError(rest, f.p.v.win)
+		}
+	}
 }
 
 // saveDraft saves the draft, then runs then (if any) with the saved one.
 func (f *docForm) saveDraft(then func(app.StockDoc)) {
 	f.fs.Clear()
+	f.fs2.Clear()
 	d, err := f.read()
 	if err != nil {
 		f.route().Fail(err)

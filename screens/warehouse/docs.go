@@ -1,7 +1,9 @@
 package warehouse
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -62,8 +64,8 @@ var docCols = []kit.Column{
 func (p *docsPane) buildUI() fyne.CanvasObject {
 	p.rows = kit.NewPagedRows[app.StockDoc](docPageSize, p.v.deps, p.v.win)
 	all := lang.X("warehouse.filter.all", "All")
-	p.kind = widget.NewSelect(append([]string{all}, kit.Names(docKinds, docKindName)...), func(string) { p.reload() })
-	p.status = widget.NewSelect(append([]string{all}, kit.Names(docStatuses, docStatusName)...), func(string) { p.reload() })
+	p.kind = newSelect(append([]string{all}, kit.Names(docKinds, docKindName)...), func(string) { p.reload() })
+	p.status = newSelect(append([]string{all}, kit.Names(docStatuses, docStatusName)...), func(string) { p.reload() })
 	p.count = widget.NewLabel("")
 	newBtn := func(k app.StockDocKind, key, fallback string) *widget.Button {
 		b := widget.NewButtonWithIcon(lang.X(key, fallback), theme.ContentAddIcon(), func() { p.newDoc(k) })
@@ -179,7 +181,12 @@ func (p *docsPane) showList() {
 // newDoc opens the form of a new draft of kind.
 func (p *docsPane) newDoc(k app.StockDocKind) {
 	d := app.StockDoc{Kind: k, Status: app.StockDraft, Date: app.Today(p.v.deps.Clock())}
-	if locs := p.v.cat.activeLocs(); len(locs) > 0 {
+	// A warehouse before its bins: the first warehouse is the default.
+	locs := p.v.cat.activeLocs()
+	slices.SortStableFunc(locs, func(a, b app.Location) int {
+		return cmp.Compare(min(len(a.Parent), 1), min(len(b.Parent), 1))
+	})
+	if len(locs) > 0 {
 		d.Location = locs[0].ID
 		if k == app.StockTransfer && len(locs) > 1 {
 			d.ToLocation = locs[1].ID

@@ -212,7 +212,7 @@ func newItemForm(c *catalog, it app.Item, si app.StockItem) *itemForm {
 	fs := f.fs
 	if it.ID == "" {
 		for _, x := range sortedItems(c.items) {
-			if _, has := c.byID[x.ID]; !has && !x.Disabled {
+			if _, has := c.byID[x.ID]; !has && !x.Disabled && x.Stock {
 				f.fromList = append(f.fromList, x)
 			}
 		}
@@ -222,16 +222,16 @@ func newItemForm(c *catalog, it app.Item, si app.StockItem) *itemForm {
 		for _, x := range f.fromList {
 			names = append(names, x.Code+" — "+x.Name)
 		}
-		f.from = widget.NewSelect(names, func(string) { f.pick() })
+		f.from = newSelect(names, func(string) { f.pick() })
 		fs.Add("stock_item.item", "Item", f.from)
 	}
 	f.code = fs.EscEntry("item.code", "Code", "KAVA-01")
 	f.name = fs.EscEntry("item.name", "Name", "")
 	f.unit = fs.EscEntry("item.unit", "Unit", "ks")
 	f.price = fs.EscEntry("item.price", "Price", "1 234,50")
-	f.kind = widget.NewSelect(kit.Names(stockKinds, stockKindName), nil)
+	f.kind = newSelect(kit.Names(stockKinds, stockKindName), nil)
 	fs.Add("stock_item.kind", "Stock kind", f.kind)
-	f.ean = fs.EscEntry("stock_item.ean", "EAN barcode", "8594000000019")
+	f.ean = fs.EscEntry("stock_item.ean", "EAN barcode", "8594000000013")
 	f.purchase = fs.EscEntry("stock_item.purchase_price", "Purchase price", "0,00")
 	f.warranty = fs.EscEntry("stock_item.warranty_months", "Warranty (months)", "24")
 	f.point = fs.EscEntry("stock_item.reorder_point", "Reorder point", "0")
@@ -241,9 +241,9 @@ func newItemForm(c *catalog, it app.Item, si app.StockItem) *itemForm {
 	for _, l := range f.locs {
 		names = append(names, locLabel(l))
 	}
-	f.loc = widget.NewSelect(names, nil)
+	f.loc = newSelect(names, nil)
 	fs.Add("stock_item.location", "Default location", f.loc)
-	f.tracking = widget.NewSelect(kit.Names(trackings, trackingName), nil)
+	f.tracking = newSelect(kit.Names(trackings, trackingName), nil)
 	fs.Add("stock_item.tracking", "Tracking", f.tracking)
 
 	f.code.SetText(it.Code)
@@ -278,6 +278,9 @@ func newItemForm(c *catalog, it app.Item, si app.StockItem) *itemForm {
 	kit.SelectValue(f.tracking, trackings, si.Tracking)
 	if f.tracking.SelectedIndex() < 0 {
 		f.tracking.SetSelectedIndex(0)
+	}
+	if f.from != nil {
+		f.from.SetSelectedIndex(0)
 	}
 	return f
 }

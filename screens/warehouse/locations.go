@@ -18,6 +18,7 @@ import (
 // them (disabling one keeps its history).
 type locationsPane struct {
 	v     *View
+	rows  []app.Location // each warehouse followed by its bins
 	table *widget.Table
 	count *widget.Label
 }
@@ -39,11 +40,11 @@ func (p *locationsPane) buildUI() fyne.CanvasObject {
 	})
 	add.Importance = widget.HighImportance
 	p.count = widget.NewLabel("")
-	p.table = kit.NewColumnTable(locCols, func() int { return len(p.v.cat.locs) }, p.updateCell, nil)
+	p.table = kit.NewColumnTable(locCols, func() int { return len(p.rows) }, p.updateCell, nil)
 	p.table.OnSelected = func(id widget.TableCellID) {
 		p.table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(p.v.cat.locs) {
-			p.edit(p.v.cat.locs[id.Row])
+		if id.Row >= 0 && id.Row < len(p.rows) {
+			p.edit(p.rows[id.Row])
 		}
 	}
 	hint := widget.NewLabel(lang.X("warehouse.locations.hint", "A warehouse holds stock; a bin is a place inside one. Click a row to edit it."))
@@ -53,7 +54,7 @@ func (p *locationsPane) buildUI() fyne.CanvasObject {
 func (p *locationsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.Truncation = fyne.TextTruncateEllipsis
-	locs := p.v.cat.locs
+	locs := p.rows
 	if id.Row >= len(locs) {
 		l.SetText("")
 		return
@@ -63,6 +64,9 @@ func (p *locationsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	switch id.Col {
 	case 0:
 		text = x.Code
+		if x.Parent != "" {
+			text = "   " + text
+		}
 	case 1:
 		text = x.Name
 	case 2:
@@ -87,6 +91,7 @@ func (p *locationsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 func (p *locationsPane) reload() {
+	p.rows = orderLocations(p.v.cat.locs)
 	p.count.SetText(kit.Plural("warehouse.locations.count", len(p.v.cat.locs), "{{.n}} location", "{{.n}} locations", nil))
 	p.table.Refresh()
 }
@@ -105,7 +110,7 @@ func (p *locationsPane) edit(l app.Location) {
 			names = append(names, locLabel(x))
 		}
 	}
-	parent := widget.NewSelect(names, nil)
+	parent := newSelect(names, nil)
 	fs.Add("location.parent", "Warehouse", parent)
 	disabled := widget.NewCheck(lang.X("warehouse.loc.disable_hint", "no new moves; its history stays"), nil)
 	fs.Add("location.disabled", "Not in use", disabled)
@@ -139,4 +144,30 @@ func (p *locationsPane) edit(l app.Location) {
 			p.v.loadCatalog(p.reload)
 		})
 	})
+}
+
+// orderLocations lists each warehouse (by code) followed by its bins; bins
+// whose warehouse is missing come last.
+func orderLocations(locs []app.Location) []app.Location {
+	var out []app.Location
+	placed := map[string]bool{}
+	for _, w := range locs {
+		if w.Parent != "" {
+			continue
+		}
+		out = append(out, w)
+		placed[w.ID] = true
+		for _, b := range locs {
+			if b.Parent == w.ID {
+				out = append(out, b)
+				placed[b.ID] = true
+			}
+		}
+	}
+	for _, l := range locs {
+		if !placed[l.ID] {
+			out = append(out, l)
+		}
+	}
+	return out
 }

@@ -209,3 +209,10 @@ func (c *catalog) activeLocs() []app.Location {
 	}
 	return out
 }
+
+// newSelect is a select whose empty state asks, translated, for a choice.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.X("line.pick", "Pick…")
+	return s
+}

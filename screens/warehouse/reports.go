@@ -295,7 +295,7 @@ func newReportsPane(v *View) *reportsPane { return &reportsPane{v: v} }
 func (p *reportsPane) buildUI() fyne.CanvasObject {
 	p.view = newReportView(p.v)
 	p.fs = kit.NewFieldSet()
-	p.kind = widget.NewSelect(kit.Names(reportKinds, reportName), func(string) { p.kindChanged() })
+	p.kind = newSelect(kit.Names(reportKinds, reportName), func(string) { p.kindChanged() })
 	p.day = widget.NewEntry()
 	p.day.SetPlaceHolder(kit.DatePlaceholder())
 	p.day.SetText(kit.FormatDateInput(app.Today(p.v.deps.Clock())))

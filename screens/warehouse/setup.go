@@ -35,10 +35,10 @@ func costMethodName(m app.CostMethod) string {
 // showSetup shows the settings form that switches the warehouse on.
 func (v *View) showSetup() {
 	fs := kit.NewFieldSet()
-	method := widget.NewSelect(kit.Names(stockMethods, stockMethodName), nil)
+	method := newSelect(kit.Names(stockMethods, stockMethodName), nil)
 	method.SetSelectedIndex(0)
 	fs.Add("warehouse.method", "Stock keeping", method)
-	costing := widget.NewSelect(kit.Names(costMethods, costMethodName), nil)
+	costing := newSelect(kit.Names(costMethods, costMethodName), nil)
 	costing.SetSelectedIndex(0)
 	fs.Add("warehouse.costing", "Costing method", costing)
 	neg := widget.NewCheck(lang.X("warehouse.allow_negative", "Allow issuing more than is on hand (negative stock shown in red)"), nil)

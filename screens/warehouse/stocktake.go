@@ -58,13 +58,13 @@ func newStocktakePane(v *View) *stocktakePane { return &stocktakePane{v: v} }
 
 func (p *stocktakePane) buildUI() fyne.CanvasObject {
 	p.startFS = kit.NewFieldSet()
-	p.loc = widget.NewSelect(nil, nil)
+	p.loc = newSelect(nil, nil)
 	p.startFS.Add("stocktake.location", "Location", p.loc)
 	p.day = p.startFS.Entry("stocktake.date", "Stocktake date", kit.DatePlaceholder())
 	p.day.SetText(kit.FormatDateInput(app.Today(p.v.deps.Clock())))
 	p.start = widget.NewButtonWithIcon(lang.X("warehouse.stocktake.start", "Start stocktake"), theme.MediaPlayIcon(), p.startTake)
 	p.start.Importance = widget.HighImportance
-	p.resume = widget.NewSelect(nil, func(string) {
+	p.resume = newSelect(nil, func(string) {
 		if i := p.resume.SelectedIndex(); i >= 0 && i < len(p.open) {
 			st := p.open[i]
 			p.showTake(&st)

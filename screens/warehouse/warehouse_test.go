@@ -252,3 +252,14 @@ func TestItemFromPriceList(t *testing.T) {
 		t.Fatalf("card %+v, %v", si, err)
 	}
 }
+
+func TestOrderLocations(t *testing.T) {
+	locs := []app.Location{{ID: "1", Code: "A-01", Parent: "3"}, {ID: "2", Code: "B-01", Parent: "9"}, {ID: "3", Code: "HLAVNI"}, {ID: "4", Code: "ZADNI"}, {ID: "5", Code: "Z-01", Parent: "4"}}
+	var got []string
+	for _, l := range orderLocations(locs) {
+		got = append(got, l.Code)
+	}
+	if strings.Join(got, ",") != "HLAVNI,A-01,ZADNI,Z-01,B-01" {
+		t.Fatalf("order %v", got)
+	}
+}
