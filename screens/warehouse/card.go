@@ -102,8 +102,11 @@ func (c *cardView) reload() {
 			}
 			shown = append(shown, p)
 		}
-		if open != nil {
+		switch {
+		case open != nil:
 			shown = append([]levelPoint{{Day: from, Qty: open.Qty}}, shown...)
+		case len(shown) > 0 && shown[0].Day.After(from):
+			shown = append([]levelPoint{{Day: from}}, shown...)
 		}
 		c.chart.SetData(shown, from, to)
 	})

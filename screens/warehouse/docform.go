@@ -537,7 +537,17 @@ func (f *docForm) confirmStorno() {
 // printable is the document ready for the printer.
 func (f *docForm) printable() app.StockDocPrint {
 	c := f.p.v.cat
-	return app.StockDocPrint{Doc: f.doc, From: c.locMap[f.doc.Location], To: c.locMap[f.doc.ToLocation], Lang: kit.UILang}
+	pr := app.StockDocPrint{Doc: f.doc, From: c.locMap[f.doc.Location], To: c.locMap[f.doc.ToLocation], Lang: kit.UILang}
+	// The signed-in user's full name for the records they signed.
+	if u := f.p.v.deps.User(); u.FullName != "" {
+		if f.doc.Responsible == u.Name {
+			pr.Responsible = u.FullName
+		}
+		if f.doc.PostedBy == u.Name {
+			pr.PostedBy = u.FullName
+		}
+	}
+	return pr
 }
 
 // pdfName is the suggested file name of the document's PDF.

@@ -78,10 +78,22 @@ func (r *reportView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = row.Cells[id.Col]
 	}
 	l.Importance = widget.MediumImportance
-	if strings.HasPrefix(text, "-") || strings.HasPrefix(text, "−") {
+	if redColumn(r.report.Kind, id.Col) && (strings.HasPrefix(text, "-") || strings.HasPrefix(text, "−")) {
 		l.Importance = widget.DangerImportance
 	}
 	l.SetText(text)
+}
+
+// redColumn says which columns of a report show a level, red when it is
+// below zero (a move's own negative value is not alarming).
+func redColumn(k app.ReportKind, col int) bool {
+	switch k {
+	case app.ReportStockLevels:
+		return col == 3 || col == 6
+	case app.ReportStockCard:
+		return col == 7 || col == 8
+	}
+	return false
 }
 
 // set shows rep, its columns as wide as their weights share of width.
@@ -89,6 +101,8 @@ func (r *reportView) set(rep app.ReportTable, width float32) {
 	r.report = &rep
 	r.title.SetText(rep.Title + " — " + rep.Period)
 	r.notes.SetText(strings.Join(rep.Notes, "\n"))
+	// Each column also takes the cell's padding and its divider.
+	width -= float32(len(rep.Columns)) * 2 * theme.Padding()
 	var sum float64
 	for _, c := range rep.Columns {
 		sum += max(c.Weight, 0.5)

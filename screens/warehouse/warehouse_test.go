@@ -97,7 +97,7 @@ func TestScannedReceipt(t *testing.T) {
 	if rep == nil || len(rep.Rows) != 3 || rep.Rows[1].Cells[1] != f.doc.Number || rep.Rows[2].Cells[7] != "2" {
 		t.Fatalf("stock card %+v", rep)
 	}
-	if len(card.chart.points) != 1 || card.chart.points[0].Qty != app.Q(2) {
+	if len(card.chart.points) != 2 || card.chart.points[0].Qty != 0 || card.chart.points[1].Qty != app.Q(2) {
 		t.Fatalf("chart points %+v", card.chart.points)
 	}
 	kittest.CloseDialogs(wt.w)
