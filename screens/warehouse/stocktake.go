@@ -52,6 +52,7 @@ type stocktakePane struct {
 	sheet    *widget.Button
 	body     *fyne.Container
 	lastDiff app.StockDoc // the difference document the last close posted
+	lotTyped map[int]bool // lines whose lot was typed here
 }
 
 func newStocktakePane(v *View) *stocktakePane { return &stocktakePane{v: v} }
@@ -94,10 +95,10 @@ func (p *stocktakePane) buildUI() fyne.CanvasObject {
 	scanRow := container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.X("warehouse.scan", "Scan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, p.scan)
 	head := container.NewHBox(
 		headLabel("warehouse.col.code", "Code", wCode, false),
-		headLabel("warehouse.col.name", "Name", 300, false),
+		headLabel("warehouse.col.name", "Name", 280, false),
 		headLabel("warehouse.col.lot_serial", "Lot / serial", 140, false),
 		headLabel("warehouse.col.unit", "Unit", wUnit, false),
-		headLabel("warehouse.col.expected", "Expected", 100, true),
+		headLabel("warehouse.col.expected", "Expected", 130, true),
 		headLabel("warehouse.col.counted", "Counted", 110, true),
 		headLabel("warehouse.col.difference", "Difference", 110, true))
 	p.body = container.NewBorder(container.NewVBox(p.title, scanRow, p.scanMsg), container.NewVBox(p.msg, p.summary, buttons), nil, nil,
@@ -193,6 +194,9 @@ func (p *stocktakePane) startTake() {
 
 // showTake shows st (nil: none open).
 func (p *stocktakePane) showTake(st *app.Stocktake) {
+	if p.take == nil || st == nil || p.take.ID != st.ID {
+		p.lotTyped = map[int]bool{}
+	}
 	p.take = st
 	p.msg.SetText("")
 	p.scanMsg.SetText("")
@@ -226,6 +230,9 @@ func (p *stocktakePane) buildLines() {
 	p.linesBox.Objects = nil
 	p.counts, p.diffs = nil, nil
 	on := st.Status != app.StockPosted
+	if p.lotTyped == nil {
+		p.lotTyped = map[int]bool{}
+	}
 	for i := range st.Lines {
 		i := i
 		l := st.Lines[i]
@@ -238,6 +245,21 @@ func (p *stocktakePane) buildLines() {
 		ls := l.Lot
 		if l.Serial != "" {
 			ls = l.Serial
+		}
+		// A lot-tracked item the books hold without a lot is counted
+		// into the lot typed here (its difference posts to that lot).
+		var lotCell fyne.CanvasObject
+		if p.v.cat.byID[l.ItemID].Tracking == app.TrackLot && l.Serial == "" && (on && (l.Lot == "" || p.lotTyped[i])) {
+			lot := widget.NewEntry()
+			lot.SetPlaceHolder(lang.X("warehouse.col.lot", "Lot"))
+			lot.SetText(l.Lot)
+			lot.OnChanged = func(s string) {
+				p.take.Lines[i].Lot = strings.TrimSpace(s)
+				p.lotTyped[i] = true
+			}
+			lotCell = cell(lot, 140)
+		} else {
+			lotCell = lab(ls, 140, false)
 		}
 		count := widget.NewEntry()
 		if l.Counted {
@@ -258,8 +280,8 @@ func (p *stocktakePane) buildLines() {
 		setEnabled(count, on)
 		p.counts = append(p.counts, count)
 		p.diffs = append(p.diffs, diff)
-		p.linesBox.Add(container.NewHBox(lab(l.Code, wCode, false), lab(l.Name, 300, false), lab(ls, 140, false), lab(l.Unit, wUnit, false),
-			lab(kit.FormatQty(l.Expected), 100, true), cell(count, 110), cell(diff, 110)))
+		p.linesBox.Add(container.NewHBox(lab(l.Code, wCode, false), lab(l.Name, 280, false), lotCell, lab(l.Unit, wUnit, false),
+			lab(kit.FormatQty(l.Expected), 130, true), cell(count, 110), cell(diff, 110)))
 		p.updateDiff(i)
 	}
 	if len(st.Lines) == 0 {
@@ -464,7 +486,16 @@ func (p *stocktakePane) sheetOf() app.StocktakeSheet {
 			ean[si.ItemID] = si.EAN
 		}
 	}
-	return app.StocktakeSheet{Take: *p.take, Location: p.v.cat.locMap[p.take.Location], EAN: ean, Lang: kit.UILang}
+	sh := app.StocktakeSheet{Take: *p.take, Location: p.v.cat.locMap[p.take.Location], EAN: ean, Lang: kit.UILang}
+	if u := p.v.deps.User(); u.FullName != "" {
+		if p.take.CountedBy == u.Name {
+			sh.CountedBy = u.FullName
+		}
+		if p.take.Responsible == u.Name {
+			sh.Responsible = u.FullName
+		}
+	}
+	return sh
 }
 
 // exportSheet saves the count sheet (with barcodes) as a PDF and opens it.
