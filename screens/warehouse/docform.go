@@ -180,6 +180,9 @@ func (f *docForm) refresh() {
 	if d.ReversedBy != "" {
 		state += " · " + lang.X("warehouse.reversed", "reversed")
 	}
+	if d.SourceNo != "" {
+		state += " · " + lang.X("warehouse.from_source", "from {{.number}}", map[string]any{"number": d.SourceNo})
+	}
 	f.state.SetText(state)
 	on := f.editable()
 	for _, e := range []*widget.Entry{f.date, f.partner, f.text} {
@@ -337,18 +340,21 @@ func (f *docForm) updateValues() {
 			break
 		}
 		v := lineValue(f.doc.Lines[i], posted)
+		if f.doc.Kind == app.StockDifference && f.doc.Lines[i].Qty < 0 {
+			v = -v // a shortage takes value off the stock
+		}
 		total += v
 		if v == 0 && !posted && f.doc.Kind != app.StockReceipt {
 			r.value.SetText("")
 			continue
 		}
-		r.value.SetText(kit.FormatMoney(v, ""))
+		r.value.SetText(money(v))
 	}
-	if posted {
+	if posted && f.doc.Kind != app.StockDifference {
 		total = f.doc.Total
 	}
 	if posted || f.doc.Kind == app.StockReceipt {
-		f.total.SetText(lang.X("warehouse.total", "Total {{.amount}}", map[string]any{"amount": kit.FormatMoney(total, "")}))
+		f.total.SetText(lang.X("warehouse.total", "Total {{.amount}}", map[string]any{"amount": money(total)}))
 	} else {
 		f.total.SetText(kit.Plural("warehouse.lines.count", len(f.doc.Lines), "{{.n}} line", "{{.n}} lines", nil))
 	}

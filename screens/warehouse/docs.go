@@ -141,7 +141,7 @@ func (p *docsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 	case 7:
 		if d.Status == app.StockPosted {
-			text = kit.FormatMoney(d.Total, "")
+			text = money(d.Total)
 		}
 	}
 	l.SetText(text)

@@ -117,7 +117,7 @@ func (p *itemsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 4:
 		text = r.it.Unit
 	case 5:
-		text = kit.FormatMoney(r.value, "")
+		text = money(r.value)
 		if r.qty < 0 {
 			l.Importance = widget.DangerImportance
 		}

@@ -216,3 +216,6 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	s.PlaceHolder = lang.X("line.pick", "Pick…")
 	return s
 }
+
+// money writes haléře as an amount without a currency ("1 189,50").
+func money(v int64) string { return app.FormatMinor(v, 2, kit.UILang) }

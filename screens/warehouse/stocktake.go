@@ -463,7 +463,7 @@ func (p *stocktakePane) showDifference(d app.StockDoc) {
 		if l.Qty > 0 {
 			q = "+" + q
 		}
-		b.WriteString(l.Code + " " + l.Name + ": " + q + " " + l.Unit + " (" + kit.FormatMoney(l.Total(), "") + ")\n")
+		b.WriteString(l.Code + " " + l.Name + ": " + q + " " + l.Unit + " (" + money(l.Total()) + ")\n")
 	}
 	text := widget.NewLabel(lang.X("warehouse.stocktake.difference", "Posted {{.number}}:", map[string]any{"number": d.Number}) + "\n" + b.String())
 	text.Wrapping = fyne.TextWrapWord
