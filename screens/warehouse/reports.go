@@ -108,7 +108,11 @@ func (r *reportView) set(rep app.ReportTable, width float32) {
 		sum += max(c.Weight, 0.5)
 	}
 	for i, c := range rep.Columns {
-		r.table.SetColumnWidth(i, max(float32(float64(width)*max(c.Weight, 0.5)/sum), 60))
+		least := float32(60)
+		if c.Weight >= 1 {
+			least = 120 // a code or a date is never cut
+		}
+		r.table.SetColumnWidth(i, max(float32(float64(width)*max(c.Weight, 0.5)/sum), least))
 	}
 	r.pdf.Enable()
 	r.csv.Enable()
@@ -333,7 +337,8 @@ func (p *reportsPane) kindChanged() {
 	p.fs.ByKey["report.days"].SetVisible(k == app.ReportSlowMovers || k == app.ReportLotExpiry)
 }
 
-func (p *reportsPane) reload() {}
+// reload shows the chosen report again (the stock may have moved).
+func (p *reportsPane) reload() { p.run() }
 
 // run reads the moves and lays the chosen report out.
 func (p *reportsPane) run() {

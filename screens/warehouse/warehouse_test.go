@@ -263,3 +263,38 @@ func TestOrderLocations(t *testing.T) {
 		t.Fatalf("order %v", got)
 	}
 }
+
+// TestStockDataFromMoves: the reports' positions, levels, last issues and
+// lots as of a day, read from the moves.
+func TestStockDataFromMoves(t *testing.T) {
+	d1, d2, d3 := app.D(2026, 3, 1), app.D(2026, 3, 5), app.D(2026, 3, 9)
+	sd := stockData{moves: map[string][]app.StockMove{
+		"kava": {
+			{Date: d1, Kind: app.StockReceipt, Location: "A", Qty: app.Q(5), Value: 1500, QtyAfter: app.Q(5), ValueAfter: 1500, Lot: "L1", Expiry: app.D(2026, 6, 1)},
+			{Date: d2, Kind: app.StockIssue, Location: "A", Qty: -app.Q(2), Value: -600, QtyAfter: app.Q(3), ValueAfter: 900, Lot: "L1"},
+			{Date: d2, Kind: app.StockReceipt, Location: "B", Qty: app.Q(1), Value: 400, QtyAfter: app.Q(1), ValueAfter: 400},
+			{Date: d3, Kind: app.StockIssue, Location: "B", Qty: -app.Q(1), Value: -400, QtyAfter: 0, ValueAfter: 0},
+		},
+	}}
+	pos := sd.positions(d2)
+	if pos[app.PosKey{Item: "kava", Location: "A"}].Qty != app.Q(3) || pos[app.PosKey{Item: "kava", Location: "B"}].Value != 400 {
+		t.Fatalf("positions on %v: %+v", d2, pos)
+	}
+	if lv := sd.levels(d3); lv["kava"] != app.Q(3) {
+		t.Fatalf("levels %+v", lv)
+	}
+	if li := sd.lastIssues(d2); li["kava"] != d2 {
+		t.Fatalf("last issues %+v", li)
+	}
+	if li := sd.lastIssues(d1); len(li) != 0 {
+		t.Fatalf("last issues before any %+v", li)
+	}
+	lots := sd.lots(d3)
+	if len(lots) != 1 || lots[0].Lot != "L1" || lots[0].Qty != app.Q(3) || lots[0].Value != 900 || lots[0].Expiry != app.D(2026, 6, 1) {
+		t.Fatalf("lots %+v", lots)
+	}
+	pts := levelSeries(sd.moves["kava"])
+	if len(pts) != 3 || pts[1].Qty != app.Q(4) || pts[2].Qty != app.Q(3) {
+		t.Fatalf("level series %+v", pts)
+	}
+}
