@@ -298,3 +298,83 @@ func TestStockDataFromMoves(t *testing.T) {
 		t.Fatalf("level series %+v", pts)
 	}
 }
+
+// TestTransferAndStorno: a scanned transfer moves the stock to the other
+// location; the storno of the receipt (a new document) takes it back out.
+func TestTransferAndStorno(t *testing.T) {
+	s := newStocked(t)
+	back, err := s.db.SaveLocation(s.db.Ctx, app.Location{Code: "ZADNI", Name: "Zadní sklad"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.receive(t, 3, 30000)
+	wt := openTab(t, s.db)
+	wt.v.selectTab(1)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New transfer"))
+	f := wt.v.docs.form
+	if f.doc.Kind != app.StockTransfer || f.locs[f.loc.SelectedIndex()].ID != s.loc.ID || f.locs[f.to.SelectedIndex()].ID != back.ID {
+		t.Fatalf("transfer form %+v", f.doc)
+	}
+	typeEnter(f.scan, kavaEAN)
+	typeEnter(f.scan, kavaEAN)
+	test.Tap(kittest.Button(t, wt.v.UI(), "Post…"))
+	tapDialog(t, wt.w, "Yes")
+	if f.doc.Status != app.StockPosted {
+		t.Fatalf("transfer not posted: %s %s", f.linesMsg.Text, kittest.DialogText(wt.w))
+	}
+	if q, _, _ := s.db.StockLevel(s.db.Ctx, s.item.ID, back.ID, whDay); q != app.Q(2) {
+		t.Fatalf("ZADNI holds %v", q)
+	}
+
+	// The receipt's storno: the list opens it, Storno… posts a new document.
+	test.Tap(kittest.Button(t, wt.v.UI(), "Back to the list"))
+	docs, _, err := s.db.StockDocs(s.db.Ctx, app.StockDocFilter{Kind: app.StockReceipt}, 0, 10)
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	wt.v.docs.openDoc(docs[0].ID)
+	f = wt.v.docs.form
+	test.Tap(kittest.Button(t, wt.v.UI(), "Storno…"))
+	tapDialog(t, wt.w, "Post storno")
+	// The stock is out of HLAVNI (1) and ZADNI (2): the storno of 3 from
+	// HLAVNI is refused at its lines unless negative stock is allowed.
+	if f.doc.Storno && f.doc.Status == app.StockPosted {
+		t.Fatalf("a storno took out more than HLAVNI holds: %+v", f.doc)
+	}
+	shown := kittest.DialogText(wt.w) + f.linesMsg.Text
+	contains(t, "the refused storno", shown, "1")
+	kittest.CloseDialogs(wt.w)
+	if q, _ := level(t, s.db, s.item.ID); q != app.Q(3) {
+		t.Fatalf("level after a refused storno %v", q)
+	}
+	t.Log(shown)
+
+	// The transfer's storno brings the two back to HLAVNI.
+	docs, _, err = s.db.StockDocs(s.db.Ctx, app.StockDocFilter{Kind: app.StockTransfer}, 0, 10)
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	wt.v.docs.openDoc(docs[0].ID)
+	f = wt.v.docs.form
+	test.Tap(kittest.Button(t, wt.v.UI(), "Storno…"))
+	tapDialog(t, wt.w, "Post storno")
+	if !f.doc.Storno || f.doc.Status != app.StockPosted || !strings.HasPrefix(f.title.Text, "Storno of "+docs[0].Number) {
+		t.Fatalf("the transfer's storno %+v (%q)\n%s", f.doc, f.title.Text, kittest.DialogText(wt.w))
+	}
+	if q, _, _ := s.db.StockLevel(s.db.Ctx, s.item.ID, back.ID, whDay); q != 0 {
+		t.Fatalf("ZADNI still holds %v", q)
+	}
+	if f.storno.Visible() {
+		t.Error("a storno offers its own storno")
+	}
+}
+
+// TestNewReceiptAction: Ctrl+N (kit.ArgNew) opens a new receipt.
+func TestNewReceiptAction(t *testing.T) {
+	s := newStocked(t)
+	wt := openTab(t, s.db)
+	wt.h.Open("warehouse", "new")
+	if f := wt.v.docs.form; f == nil || f.doc.Kind != app.StockReceipt || f.doc.ID != "" {
+		t.Fatal("Ctrl+N opened no new receipt")
+	}
+}
