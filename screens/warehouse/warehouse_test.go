@@ -9,6 +9,7 @@ import (
 	"kontor/app"
 	"kontor/data/datatest"
 	"kontor/kittest"
+	"kontor/screens/kit"
 )
 
 // TestScannedReceipt walks a warehouse keeper's first receipt through the
@@ -376,5 +377,46 @@ func TestNewReceiptAction(t *testing.T) {
 	wt.h.Open("warehouse", "new")
 	if f := wt.v.docs.form; f == nil || f.doc.Kind != app.StockReceipt || f.doc.ID != "" {
 		t.Fatal("Ctrl+N opened no new receipt")
+	}
+}
+
+// TestReceiptBadInput: what does not parse is named at its field or line
+// and nothing is written; a negative quantity is refused by the store at
+// the lines; a huge unit cost is taken as typed.
+func TestReceiptBadInput(t *testing.T) {
+	s := newStocked(t)
+	wt := openTab(t, s.db)
+	wt.v.selectTab(1)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New goods receipt"))
+	f := wt.v.docs.form
+	typeEnter(f.scan, "KAVA")
+	f.date.SetText("31. 2. 2026")
+	f.rows[0].qty.SetText("abc")
+	f.partner.SetText(strings.Repeat("Ž", 200) + " 🚚")
+	test.Tap(kittest.Button(t, wt.v.UI(), "Save draft"))
+	if f.fs.Message("stock.date") == "" {
+		t.Error("the wrong date is not marked at its field")
+	}
+	contains(t, "the lines' message", f.linesMsg.Text, "line 1", "Káva")
+	if _, n, _ := s.db.StockDocs(s.db.Ctx, app.StockDocFilter{}, 0, 10); n != 0 {
+		t.Fatalf("%d documents written from a form that does not parse", n)
+	}
+	f.date.SetText(kit.FormatDateInput(whDay))
+	f.rows[0].qty.SetText("-1")
+	f.rows[0].cost.SetText("100000000000")
+	test.Tap(kittest.Button(t, wt.v.UI(), "Post…"))
+	tapDialog(t, wt.w, "Yes")
+	contains(t, "a negative quantity", f.linesMsg.Text+kittest.DialogText(wt.w), "more than zero")
+	if f.doc.Status == app.StockPosted {
+		t.Fatal("a negative receipt was posted")
+	}
+	if q, _ := level(t, s.db, s.item.ID); q != 0 {
+		t.Fatalf("level %v", q)
+	}
+	f.rows[0].qty.SetText("1")
+	test.Tap(kittest.Button(t, wt.v.UI(), "Post…"))
+	tapDialog(t, wt.w, "Yes")
+	if q, v := level(t, s.db, s.item.ID); q != app.Q(1) || v != 10000000000000 {
+		t.Fatalf("level %v value %d\n%s %s", q, v, f.linesMsg.Text, kittest.DialogText(wt.w))
 	}
 }
