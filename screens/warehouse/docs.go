@@ -1,9 +1,7 @@
 package warehouse
 
 import (
-	"cmp"
 	"context"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -181,11 +179,8 @@ func (p *docsPane) showList() {
 // newDoc opens the form of a new draft of kind.
 func (p *docsPane) newDoc(k app.StockDocKind) {
 	d := app.StockDoc{Kind: k, Status: app.StockDraft, Date: app.Today(p.v.deps.Clock())}
-	// A warehouse before its bins: the first warehouse is the default.
+	// The first warehouse is the default.
 	locs := p.v.cat.activeLocs()
-	slices.SortStableFunc(locs, func(a, b app.Location) int {
-		return cmp.Compare(min(len(a.Parent), 1), min(len(b.Parent), 1))
-	})
 	if len(locs) > 0 {
 		d.Location = locs[0].ID
 		if k == app.StockTransfer && len(locs) > 1 {

@@ -199,10 +199,11 @@ func (c *catalog) locCode(id string) string {
 // locLabel is "CODE — Name".
 func locLabel(l app.Location) string { return l.Code + " — " + l.Name }
 
-// activeLocs are the locations documents may move stock in.
+// activeLocs are the locations documents may move stock in, each
+// warehouse followed by its bins.
 func (c *catalog) activeLocs() []app.Location {
 	var out []app.Location
-	for _, l := range c.locs {
+	for _, l := range orderLocations(c.locs) {
 		if l.Active() {
 			out = append(out, l)
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
 	"kontor/data/datatest"
@@ -418,5 +419,41 @@ func TestReceiptBadInput(t *testing.T) {
 	tapDialog(t, wt.w, "Yes")
 	if q, v := level(t, s.db, s.item.ID); q != app.Q(1) || v != 10000000000000 {
 		t.Fatalf("level %v value %d\n%s %s", q, v, f.linesMsg.Text, kittest.DialogText(wt.w))
+	}
+}
+
+// TestNegativeLevelRed: with negative stock allowed, an item issued beyond
+// its level shows the level in red.
+func TestNegativeLevelRed(t *testing.T) {
+	s := newStocked(t)
+	if _, err := s.db.SaveWarehouseSettings(s.db.Ctx, app.WarehouseSettings{Method: app.StockContinuous, Costing: app.CostAverage, AllowNegative: true}); err != nil {
+		t.Fatal(err)
+	}
+	s.receive(t, 1, 30000)
+	d, err := s.db.SaveStockDraft(s.db.Ctx, app.StockDoc{Kind: app.StockIssue, Date: whDay, Location: s.loc.ID,
+		Lines: []app.StockLine{{ItemID: s.item.ID, Code: "KAVA", Name: s.item.Name, Unit: "ks", Qty: app.Q(3)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.PostStock(s.db.Ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	wt := openTab(t, s.db)
+	p := wt.v.items
+	if len(p.rows) != 1 || p.rows[0].qty != -app.Q(2) {
+		t.Fatalf("rows %+v", p.rows)
+	}
+	l := widget.NewLabel("")
+	p.updateCell(widget.TableCellID{Row: 0, Col: 3}, l)
+	if l.Text != "-2" || l.Importance != widget.DangerImportance {
+		t.Fatalf("the level shows %q at importance %v", l.Text, l.Importance)
+	}
+	p.search.SetText("nic takoveho")
+	if len(p.rows) != 0 {
+		t.Fatalf("a search for nothing lists %+v", p.rows)
+	}
+	p.search.SetText("káv")
+	if len(p.rows) != 1 {
+		t.Fatalf("a search for káv lists %+v", p.rows)
 	}
 }
