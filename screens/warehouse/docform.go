@@ -31,6 +31,8 @@ type docForm struct {
 	locs     []app.Location
 	partner  *widget.Entry
 	text     *widget.Entry
+	counter  *widget.Select // what a receipt or issue is posted against
+	counters []string
 	scan     *kit.EscEntry
 	scanMsg  *widget.Label
 	state    *widget.Label
@@ -80,6 +82,13 @@ func newDocForm(p *docsPane, d app.StockDoc) *docForm {
 		f.fs.Add("stock.to_location", "Target location", f.to)
 	}
 	if d.Kind == app.StockReceipt || d.Kind == app.StockIssue {
+		f.counters = countersOf(d.Kind)
+		f.counter = newSelect(kit.Names(f.counters, func(c string) string { return counterName(d.Kind, c) }), nil)
+		f.fs.Add("stock.counter", "Posted against", f.counter)
+		kit.SelectValue(f.counter, f.counters, d.Counter)
+		if f.counter.SelectedIndex() < 0 {
+			f.counter.SetSelectedIndex(0)
+		}
 		f.partner = f.fs2.Entry("stock.partner", "Partner", "")
 		f.fs2.ByKey["stock.partner"].Label.SetText(partnerLabel(d.Kind))
 		f.partner.SetText(d.Partner.Name)
@@ -128,6 +137,32 @@ func locationLabel(k app.StockDocKind) string {
 		return lang.X("warehouse.field.out_of", "Out of location")
 	}
 	return lang.X("field.stock.location", "Location")
+}
+
+// countersOf are what a receipt or an issue may be posted against, the
+// usual first.
+func countersOf(k app.StockDocKind) []string {
+	if k == app.StockIssue {
+		return []string{app.CounterExpense, app.CounterAcquisition, app.CounterPayables}
+	}
+	return []string{app.CounterAcquisition, app.CounterPayables, app.CounterExpense}
+}
+
+// counterName says in words what the counter account is for kind.
+func counterName(k app.StockDocKind, c string) string {
+	switch {
+	case c == app.CounterPayables && k == app.StockIssue:
+		return lang.X("warehouse.counter.issue_payables", "Returned to the supplier (321)")
+	case c == app.CounterPayables:
+		return lang.X("warehouse.counter.receipt_payables", "The supplier directly (321)")
+	case c == app.CounterExpense && k == app.StockIssue:
+		return lang.X("warehouse.counter.issue_expense", "Goods sold / material used (504, 501)")
+	case c == app.CounterExpense:
+		return lang.X("warehouse.counter.receipt_expense", "Returned by a customer (504, 501)")
+	case k == app.StockIssue:
+		return lang.X("warehouse.counter.issue_acquisition", "Back to acquisition (131, 111)")
+	}
+	return lang.X("warehouse.counter.receipt_acquisition", "Acquisition, invoice posted to 131 (111)")
 }
 
 func partnerLabel(k app.StockDocKind) string {
@@ -192,6 +227,9 @@ func (f *docForm) refresh() {
 	}
 	setEnabled(f.loc, on)
 	setEnabled(f.to, on)
+	if f.counter != nil {
+		setEnabled(f.counter, on)
+	}
 	setEnabled(&f.scan.Entry, on)
 	show(f.scanRow, on)
 	if !on {
@@ -414,6 +452,11 @@ func (f *docForm) read() (app.StockDoc, error) {
 	}
 	if f.partner != nil {
 		d.Partner.Name = strings.TrimSpace(f.partner.Text)
+	}
+	if f.counter != nil {
+		if i := f.counter.SelectedIndex(); i >= 0 {
+			d.Counter = f.counters[i]
+		}
 	}
 	d.Text = f.text.Text
 	for i, r := range f.rows {

@@ -341,6 +341,15 @@ func (p *stocktakePane) scanned(text string) {
 	if text == "" {
 		return
 	}
+	// A serial number on the sheet counts its one unit.
+	for i, l := range p.take.Lines {
+		if l.Serial != "" && l.Serial == text {
+			p.scanMsg.SetText("")
+			p.counts[i].SetText("1")
+			p.v.win.Canvas().Focus(p.scan)
+			return
+		}
+	}
 	si, it, ok := p.v.cat.findScanned(text)
 	if !ok {
 		p.scanMsg.SetText(lang.X("warehouse.scan.unknown", "No stock item has the barcode or code “{{.code}}”.", map[string]any{"code": text}))

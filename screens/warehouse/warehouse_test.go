@@ -457,3 +457,75 @@ func TestNegativeLevelRed(t *testing.T) {
 		t.Fatalf("a search for káv lists %+v", p.rows)
 	}
 }
+
+// TestReceiptAgainstSupplier: a receipt posted against the supplier
+// credits 321 with its value.
+func TestReceiptAgainstSupplier(t *testing.T) {
+	s := newStocked(t)
+	bal := func(code string) int64 {
+		bals, err := s.db.BalancesBetween(s.db.Ctx, app.D(2026, 1, 1), whDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range bals {
+			if b.Account.Code == code {
+				return b.Closing()
+			}
+		}
+		return 0
+	}
+	before := bal("321")
+	wt := openTab(t, s.db)
+	wt.v.selectTab(1)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New goods receipt"))
+	f := wt.v.docs.form
+	f.counter.SetSelectedIndex(1) // the supplier directly
+	typeEnter(f.scan, kavaEAN)
+	test.Tap(kittest.Button(t, wt.v.UI(), "Post…"))
+	tapDialog(t, wt.w, "Yes")
+	if f.doc.Status != app.StockPosted || f.doc.Counter != app.CounterPayables {
+		t.Fatalf("posted %+v\n%s", f.doc, kittest.DialogText(wt.w))
+	}
+	if got := bal("321") - before; got != -30000 {
+		t.Fatalf("321 moved by %d", got)
+	}
+}
+
+// TestStocktakeSerialScan: scanning a serial number on the sheet counts
+// its unit.
+func TestStocktakeSerialScan(t *testing.T) {
+	s := newStocked(t)
+	ctx := s.db.Ctx
+	it, err := s.db.SaveItem(ctx, app.Item{Code: "MLYNEK", Name: "Mlýnek", Unit: "ks", Price: app.M(100000, "CZK"), VATKind: app.VATStandard, Stock: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.SaveStockItem(ctx, app.StockItem{ItemID: it.ID, Kind: app.StockGoods, Tracking: app.TrackSerial}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.db.SaveStockDraft(ctx, app.StockDoc{Kind: app.StockReceipt, Date: whDay, Location: s.loc.ID,
+		Lines: []app.StockLine{{ItemID: it.ID, Code: it.Code, Name: it.Name, Unit: "ks", Qty: app.Q(2), UnitCost: 50000, Serials: []string{"SN-1", "SN-2"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.PostStock(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	wt := openTab(t, s.db)
+	wt.v.selectTab(2)
+	test.Tap(kittest.Button(t, wt.v.UI(), "Start stocktake"))
+	p := wt.v.take
+	typeEnter(p.scan, "SN-2")
+	var counted, serials []string
+	for _, l := range p.take.Lines {
+		if l.Serial != "" {
+			serials = append(serials, l.Serial)
+		}
+		if l.Counted {
+			counted = append(counted, l.Serial+"="+kit.FormatQty(l.Count))
+		}
+	}
+	if len(serials) != 2 || strings.Join(counted, ",") != "SN-2=1" {
+		t.Fatalf("serial lines %v, counted %v (%s)", serials, counted, p.scanMsg.Text)
+	}
+}
