@@ -337,8 +337,8 @@ func (f *docForm) buildLines() {
 			r.serials.SetPlaceHolder(lang.X("warehouse.serials_hint", "SN1, SN2…"))
 		}
 		show(remove, on)
-		row := container.NewHBox(cell(code, wCode), cell(nm, wName), cell(r.qty, wQty), cell(unit, wUnit), cell(r.cost, wCost),
-			cell(r.lot, wLot), cell(r.expiry, wExp), cell(r.serials, wSer), cell(r.value, wVal), remove)
+		row := container.NewHBox(cell(code, wCode), cell(nm, wName), place(r.qty, wQty, true), cell(unit, wUnit), place(r.cost, wCost, true),
+			place(r.lot, wLot, false), place(r.expiry, wExp, false), place(r.serials, wSer, false), cell(r.value, wVal), remove)
 		f.rows = append(f.rows, r)
 		f.linesBox.Add(row)
 	}
@@ -349,6 +349,19 @@ func (f *docForm) buildLines() {
 	}
 	f.linesBox.Refresh()
 	f.updateValues()
+}
+
+// place lays out an input of a line: the entry where it can be typed in,
+// otherwise its text as a label (a posted document, a field the item does
+// not use).
+func place(e *widget.Entry, w float32, right bool) fyne.CanvasObject {
+	if !e.Disabled() {
+		return cell(e, w)
+	}
+	l := widget.NewLabel(e.Text)
+	l.Alignment = kit.ColumnAlign(right)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return cell(l, w)
 }
 
 // splitSerials reads serial numbers separated by commas, semicolons or
