@@ -39,6 +39,7 @@ type docForm struct {
 	title    *widget.Label
 	linesBox *fyne.Container
 	linesMsg *widget.Label
+	dirty    bool // changed since opened or saved
 	rows     []*lineRow
 	total    *widget.Label
 
@@ -95,6 +96,18 @@ func newDocForm(p *docsPane, d app.StockDoc) *docForm {
 	}
 	f.text = f.fs2.Entry("stock.text", "Description", "")
 	f.text.SetText(d.Text)
+	// Any change makes the form dirty (Back asks before dropping it); set
+	// before the field sets chain their own watchers.
+	for _, e := range []*widget.Entry{f.date, f.partner, f.text} {
+		if e != nil {
+			e.OnChanged = func(string) { f.dirty = true }
+		}
+	}
+	for _, sel := range []*widget.Select{f.loc, f.to, f.counter} {
+		if sel != nil {
+			sel.OnChanged = func(string) { f.dirty = true }
+		}
+	}
 	header := container.NewGridWithColumns(2, f.fs.Object(), f.fs2.Object())
 	// The lines' errors are shown under the lines.
 	lines := f.fs.Add("stock.lines", "Lines", widget.NewLabel(""))
@@ -108,7 +121,7 @@ func newDocForm(p *docsPane, d app.StockDoc) *docForm {
 	f.state = widget.NewLabel("")
 	f.total = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 
-	back := widget.NewButtonWithIcon(lang.X("warehouse.back", "Back to the list"), theme.NavigateBackIcon(), p.showList)
+	back := widget.NewButtonWithIcon(lang.X("warehouse.back", "Back to the list"), theme.NavigateBackIcon(), f.back)
 	f.save = widget.NewButtonWithIcon(lang.X("warehouse.save_draft", "Save draft"), theme.DocumentSaveIcon(), func() { f.saveDraft(nil) })
 	f.post = widget.NewButtonWithIcon(lang.X("warehouse.post", "Post…"), theme.ConfirmIcon(), f.confirmPost)
 	f.post.Importance = widget.HighImportance
@@ -282,6 +295,7 @@ func (f *docForm) buildLines() {
 		r.qty = widget.NewEntry()
 		r.qty.SetText(kit.FormatQty(l.Qty))
 		r.qty.OnChanged = func(s string) {
+			f.dirty = true
 			if q, err := app.ParseQty(s, kit.UILang); err == nil {
 				f.doc.Lines[i].Qty = q
 				f.updateValues()
@@ -293,6 +307,7 @@ func (f *docForm) buildLines() {
 			r.cost.SetText(kit.FormatPriceInput(l.UnitCost, ""))
 		}
 		r.cost.OnChanged = func(s string) {
+			f.dirty = true
 			if m, err := app.ParseMoney(s, f.p.v.h.Company().BaseCurrency, kit.UILang); err == nil {
 				f.doc.Lines[i].UnitCost = m.Amount
 				f.updateValues()
@@ -302,12 +317,13 @@ func (f *docForm) buildLines() {
 		tr := f.tracking(l.ItemID)
 		r.lot = widget.NewEntry()
 		r.lot.SetText(l.Lot)
-		r.lot.OnChanged = func(s string) { f.doc.Lines[i].Lot = s }
+		r.lot.OnChanged = func(s string) { f.doc.Lines[i].Lot, f.dirty = s, true }
 		r.expiry = widget.NewEntry()
 		if !l.Expiry.IsZero() {
 			r.expiry.SetText(kit.FormatDateInput(l.Expiry))
 		}
 		r.expiry.OnChanged = func(s string) {
+			f.dirty = true
 			if d, err := app.ParseDate(s); err == nil {
 				f.doc.Lines[i].Expiry = d
 			} else if strings.TrimSpace(s) == "" {
@@ -316,11 +332,12 @@ func (f *docForm) buildLines() {
 		}
 		r.serials = widget.NewEntry()
 		r.serials.SetText(strings.Join(l.Serials, ", "))
-		r.serials.OnChanged = func(s string) { f.doc.Lines[i].Serials = splitSerials(s) }
+		r.serials.OnChanged = func(s string) { f.doc.Lines[i].Serials, f.dirty = splitSerials(s), true }
 		r.value = widget.NewLabel("")
 		r.value.Alignment = fyne.TextAlignTrailing
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			f.doc.Lines = append(f.doc.Lines[:i:i], f.doc.Lines[i+1:]...)
+			f.dirty = true
 			f.buildLines()
 		})
 		for _, e := range []*widget.Entry{r.qty, r.cost, r.lot, r.expiry, r.serials} {
@@ -433,6 +450,7 @@ func (f *docForm) scanned(text string) {
 	if f.doc.Kind == app.StockReceipt {
 		cost = si.PurchasePrice.Amount
 	}
+	f.dirty = true
 	before := len(f.doc.Lines)
 	lines, i := addScanned(f.doc.Lines, si, it, cost)
 	f.doc.Lines = lines
@@ -528,6 +546,7 @@ func (f *docForm) saveDraft(then func(app.StockDoc)) {
 		return f.p.v.deps.Services.Warehouse.SaveStockDraft(ctx, d)
 	}, func(saved app.StockDoc) {
 		f.doc = saved
+		f.dirty = false
 		f.refresh()
 		if then != nil {
 			then(saved)
@@ -535,6 +554,20 @@ func (f *docForm) saveDraft(then func(app.StockDoc)) {
 		}
 		f.state.SetText(docStatusName(saved.Status) + " · " + lang.X("warehouse.saved", "saved"))
 	})
+}
+
+// back shows the list, asking first when a draft has unsaved changes.
+func (f *docForm) back() {
+	if !f.dirty || !f.editable() {
+		f.p.showList()
+		return
+	}
+	dialog.ShowConfirm(lang.X("warehouse.discard_title", "Unsaved changes"),
+		lang.X("warehouse.discard_confirm", "The document has changes that are not saved. Leave it and drop them?"), func(ok bool) {
+			if ok {
+				f.p.showList()
+			}
+		}, f.p.v.win)
 }
 
 // confirmPost asks before posting: a posted document is never changed.

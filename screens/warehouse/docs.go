@@ -131,6 +131,9 @@ func (p *docsPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 	case 6:
 		text = d.Partner.Name
+		if text == "" && d.SourceNo != "" {
+			text = lang.X("warehouse.from_source", "from {{.number}}", map[string]any{"number": d.SourceNo})
+		}
 		if d.Text != "" {
 			if text != "" {
 				text += " · "

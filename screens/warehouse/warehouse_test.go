@@ -529,3 +529,31 @@ func TestStocktakeSerialScan(t *testing.T) {
 		t.Fatalf("serial lines %v, counted %v (%s)", serials, counted, p.scanMsg.Text)
 	}
 }
+
+// TestBackAsksBeforeDropping: a scanned, unsaved draft is not dropped by
+// Back without asking; a saved one goes back at once.
+func TestBackAsksBeforeDropping(t *testing.T) {
+	s := newStocked(t)
+	wt := openTab(t, s.db)
+	wt.v.selectTab(1)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New goods receipt"))
+	f := wt.v.docs.form
+	if f.dirty {
+		t.Fatal("a new form is dirty")
+	}
+	typeEnter(f.scan, kavaEAN)
+	test.Tap(kittest.Button(t, wt.v.UI(), "Back to the list"))
+	contains(t, "the question", kittest.DialogText(wt.w), "not saved")
+	tapDialog(t, wt.w, "No")
+	if wt.v.docs.form != f {
+		t.Fatal("No left the form")
+	}
+	test.Tap(kittest.Button(t, wt.v.UI(), "Save draft"))
+	test.Tap(kittest.Button(t, wt.v.UI(), "Back to the list"))
+	if wt.v.docs.form != nil || wt.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("a saved draft did not go back at once")
+	}
+	if _, n, _ := s.db.StockDocs(s.db.Ctx, app.StockDocFilter{Status: app.StockDraft}, 0, 10); n != 1 {
+		t.Fatalf("%d drafts", n)
+	}
+}
