@@ -1,6 +1,7 @@
 package warehouse
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -555,5 +556,54 @@ func TestBackAsksBeforeDropping(t *testing.T) {
 	}
 	if _, n, _ := s.db.StockDocs(s.db.Ctx, app.StockDocFilter{Status: app.StockDraft}, 0, 10); n != 1 {
 		t.Fatalf("%d drafts", n)
+	}
+}
+
+// TestPrintsAndExports: the receipt's PDF, the count sheet's PDF and the
+// stock levels report as PDF and CSV go through the real printer.
+func TestPrintsAndExports(t *testing.T) {
+	s := newStocked(t)
+	s.receive(t, 4, 30000)
+	wt := openTab(t, s.db)
+	dir := t.TempDir()
+	isPDF := func(path string) {
+		t.Helper()
+		b, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(b), "%PDF") || len(b) < 1000 {
+			t.Fatalf("%s is no PDF (%d bytes, %v)", path, len(b), err)
+		}
+	}
+	docs, _, err := s.db.StockDocs(s.db.Ctx, app.StockDocFilter{}, 0, 1)
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	wt.v.selectTab(1)
+	wt.v.docs.openDoc(docs[0].ID)
+	f := wt.v.docs.form
+	if f.pdfName() != docs[0].Number+".pdf" {
+		t.Errorf("suggested name %q", f.pdfName())
+	}
+	f.writePDF(dir + "/receipt.pdf")
+	isPDF(dir + "/receipt.pdf")
+
+	wt.v.selectTab(2)
+	test.Tap(kittest.Button(t, wt.v.UI(), "Start stocktake"))
+	wt.v.take.writeSheet(dir + "/sheet.pdf")
+	isPDF(dir + "/sheet.pdf")
+	if sh := wt.v.take.sheetOf(); sh.EAN[s.item.ID] != kavaEAN || len(sh.Take.Lines) != 1 {
+		t.Fatalf("sheet %+v", sh)
+	}
+
+	wt.v.selectTab(4)
+	rv := wt.v.reports.view
+	if rv.report == nil {
+		t.Fatal("the reports pane shows nothing on opening")
+	}
+	rv.writePDF(dir + "/levels.pdf")
+	isPDF(dir + "/levels.pdf")
+	rv.writeCSV(dir + "/levels.csv")
+	b, err := os.ReadFile(dir + "/levels.csv")
+	if err != nil || !strings.Contains(string(b), "KAVA") || !strings.Contains(string(b), "1200") {
+		t.Fatalf("CSV %q, %v", b, err)
 	}
 }
