@@ -204,5 +204,7 @@ func (p *docsPane) show(d app.StockDoc) {
 	p.form = newDocForm(p, d)
 	p.stack.Objects = []fyne.CanvasObject{p.form.ui}
 	p.stack.Refresh()
-	p.v.win.Canvas().Focus(p.form.scan)
+	if p.form.editable() {
+		p.v.win.Canvas().Focus(p.form.scan)
+	}
 }
