@@ -40,11 +40,106 @@ type docForm struct {
 	linesBox *fyne.Container
 	linesMsg *widget.Label
 	dirty    bool // changed since opened or saved
+	costsBox *fyne.Container // a receipt's acquisition costs
+	costsMsg *widget.Label
+	costRows []*costRow
 	rows     []*lineRow
 	total    *widget.Label
 
 	save, post, del, storno, pdf *widget.Button
 	ui                           fyne.CanvasObject
+}
+
+// costRow is the inputs of one acquisition cost of a receipt.
+type costRow struct {
+	text, amount *widget.Entry
+	counter      *widget.Select
+}
+
+// costCounters are what an acquisition cost clears: the purchase account
+// (its invoice was posted to 131) or the supplier directly.
+var costCounters = []string{app.CounterAcquisition, app.CounterPayables}
+
+// buildCosts lays out a receipt's acquisition costs (vedlejší pořizovací
+// náklady), allocated onto its lines by value when posted.
+func (f *docForm) buildCosts() {
+	f.costsBox.Objects = nil
+	f.costRows = nil
+	if f.doc.Kind != app.StockReceipt {
+		f.costsBox.Refresh()
+		return
+	}
+	on := f.editable()
+	if len(f.doc.Costs) > 0 || on {
+		f.costsBox.Add(widget.NewLabelWithStyle(lang.X("field.stock.costs", "Acquisition costs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for i := range f.doc.Costs {
+		i := i
+		c := f.doc.Costs[i]
+		r := &costRow{text: widget.NewEntry(), amount: widget.NewEntry()}
+		r.text.SetPlaceHolder(lang.X("warehouse.cost.text_hint", "Transport, duty, insurance…"))
+		r.text.SetText(c.Text)
+		r.text.OnChanged = func(s string) { f.doc.Costs[i].Text, f.dirty = s, true }
+		r.amount.SetText(kit.FormatPriceInput(c.Amount, ""))
+		r.amount.OnChanged = func(s string) {
+			f.dirty = true
+			if m, err := app.ParseMoney(s, f.p.v.h.Company().BaseCurrency, kit.UILang); err == nil {
+				f.doc.Costs[i].Amount = m.Amount
+				f.updateValues()
+			}
+		}
+		r.counter = newSelect(kit.Names(costCounters, func(c string) string { return counterName(app.StockReceipt, c) }), func(string) { f.dirty = true })
+		kit.SelectValue(r.counter, costCounters, c.Counter)
+		if r.counter.SelectedIndex() < 0 {
+			r.counter.SetSelectedIndex(0)
+		}
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			f.readCosts()
+			f.doc.Costs = append(f.doc.Costs[:i:i], f.doc.Costs[i+1:]...)
+			f.dirty = true
+			f.buildCosts()
+		})
+		for _, e := range []*widget.Entry{r.text, r.amount} {
+			setEnabled(e, on)
+		}
+		setEnabled(r.counter, on)
+		show(remove, on)
+		f.costRows = append(f.costRows, r)
+		f.costsBox.Add(container.NewHBox(place(r.text, wCode+wName+wQty, false), place(r.amount, wCost+wUnit, true), kit.Sized(r.counter, 330), remove))
+	}
+	if on {
+		add := widget.NewButtonWithIcon(lang.X("warehouse.cost.add", "Add a cost"), theme.ContentAddIcon(), func() {
+			f.readCosts()
+			f.doc.Costs = append(f.doc.Costs, app.AcquisitionCost{Counter: app.CounterAcquisition})
+			f.dirty = true
+			f.buildCosts()
+		})
+		f.costsBox.Add(container.NewHBox(add))
+	}
+	f.costsBox.Refresh()
+}
+
+// readCosts reads the cost rows into the document, naming the amounts
+// that do not parse.
+func (f *docForm) readCosts() error {
+	var es app.Errors
+	for i, r := range f.costRows {
+		if i >= len(f.doc.Costs) {
+			break
+		}
+		c := &f.doc.Costs[i]
+		c.Text = r.text.Text
+		if j := r.counter.SelectedIndex(); j >= 0 {
+			c.Counter = costCounters[j]
+		}
+		m, err := app.ParseMoney(r.amount.Text, f.p.v.h.Company().BaseCurrency, kit.UILang)
+		if err != nil {
+			es.Add(app.Invalid("stock.costs", "err.warehouse.cost_amount", "cost {{.n}}: the amount is not a number", map[string]any{"n": i + 1}))
+			continue
+		}
+		c.Amount = m.Amount
+	}
+	return es.Err()
 }
 
 // lineRow is the inputs of one line.
@@ -112,6 +207,9 @@ func newDocForm(p *docsPane, d app.StockDoc) *docForm {
 	// The lines' errors are shown under the lines.
 	lines := f.fs.Add("stock.lines", "Lines", widget.NewLabel(""))
 	f.linesMsg = lines.Msg
+	costs := f.fs.Add("stock.costs", "Acquisition costs", widget.NewLabel(""))
+	f.costsMsg = costs.Msg
+	f.costsBox = container.NewVBox()
 
 	f.scan = kit.NewEscEntry()
 	f.scan.SetPlaceHolder(lang.X("warehouse.scan.placeholder", "Scan a barcode or type EAN / item code and press Enter"))
@@ -135,7 +233,7 @@ func newDocForm(p *docsPane, d app.StockDoc) *docForm {
 	f.scanRow = container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.X("warehouse.scan", "Scan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, f.scan)
 	top := container.NewVBox(container.NewBorder(nil, nil, title, f.state), header, f.scanRow, f.scanMsg)
 	body := container.NewBorder(top, container.NewVBox(f.linesMsg, f.total, buttons), nil, nil,
-		container.NewScroll(container.NewVBox(lineHeader(d.Kind), f.linesBox)))
+		container.NewScroll(container.NewVBox(lineHeader(d.Kind), f.linesBox, f.costsBox, f.costsMsg)))
 	f.ui = body
 	f.title = title
 	f.refresh()
@@ -253,6 +351,7 @@ func (f *docForm) refresh() {
 	show(f.del, on && d.ID != "")
 	show(f.storno, !on && !d.Storno && d.ReversedBy == "" && d.Kind != app.StockDifference)
 	f.buildLines()
+	f.buildCosts()
 }
 
 type enabler interface {
@@ -421,6 +520,11 @@ func (f *docForm) updateValues() {
 	if posted && f.doc.Kind != app.StockDifference {
 		total = f.doc.Total
 	}
+	if !posted && f.doc.Kind == app.StockReceipt {
+		for _, c := range f.doc.Costs {
+			total += c.Amount
+		}
+	}
 	if posted || f.doc.Kind == app.StockReceipt {
 		f.total.SetText(lang.X("warehouse.total", "Total {{.amount}}", map[string]any{"amount": money(total)}))
 	} else {
@@ -515,6 +619,8 @@ func (f *docForm) read() (app.StockDoc, error) {
 			d.Lines[i].Value = 0 // the store computes it from quantity × unit cost
 		}
 	}
+	es.Add(f.readCosts())
+	d.Costs = append([]app.AcquisitionCost(nil), f.doc.Costs...)
 	return d, es.Err()
 }
 

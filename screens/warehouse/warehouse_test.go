@@ -607,3 +607,33 @@ func TestPrintsAndExports(t *testing.T) {
 		t.Fatalf("CSV %q, %v", b, err)
 	}
 }
+
+// TestReceiptWithAcquisitionCosts: a transport cost typed on a receipt is
+// part of what the stock cost; an amount that is not a number is named.
+func TestReceiptWithAcquisitionCosts(t *testing.T) {
+	s := newStocked(t)
+	wt := openTab(t, s.db)
+	wt.v.selectTab(1)
+	test.Tap(kittest.Button(t, wt.v.UI(), "New goods receipt"))
+	f := wt.v.docs.form
+	typeEnter(f.scan, kavaEAN)
+	typeEnter(f.scan, kavaEAN)
+	test.Tap(kittest.Button(t, wt.v.UI(), "Add a cost"))
+	if len(f.costRows) != 1 {
+		t.Fatalf("cost rows %d", len(f.costRows))
+	}
+	f.costRows[0].text.SetText("Doprava PPL")
+	f.costRows[0].amount.SetText("12,5x")
+	test.Tap(kittest.Button(t, wt.v.UI(), "Save draft"))
+	contains(t, "the costs' message", f.costsMsg.Text, "cost 1")
+	f.costRows[0].amount.SetText("120")
+	contains(t, "the total", f.total.Text, "720")
+	test.Tap(kittest.Button(t, wt.v.UI(), "Post…"))
+	tapDialog(t, wt.w, "Yes")
+	if f.doc.Status != app.StockPosted || len(f.doc.Costs) != 1 || f.doc.Total != 72000 {
+		t.Fatalf("posted %+v\n%s %s", f.doc, f.costsMsg.Text, kittest.DialogText(wt.w))
+	}
+	if q, v := level(t, s.db, s.item.ID); q != app.Q(2) || v != 72000 {
+		t.Fatalf("level %v value %d", q, v)
+	}
+}
