@@ -39,7 +39,7 @@ type docForm struct {
 	title    *widget.Label
 	linesBox *fyne.Container
 	linesMsg *widget.Label
-	dirty    bool // changed since opened or saved
+	dirty    bool            // changed since opened or saved
 	costsBox *fyne.Container // a receipt's acquisition costs
 	costsMsg *widget.Label
 	costRows []*costRow
