@@ -80,7 +80,10 @@ func (f *docForm) buildCosts() {
 		r.text.SetPlaceHolder(lang.X("warehouse.cost.text_hint", "Transport, duty, insurance…"))
 		r.text.SetText(c.Text)
 		r.text.OnChanged = func(s string) { f.doc.Costs[i].Text, f.dirty = s, true }
-		r.amount.SetText(kit.FormatPriceInput(c.Amount, ""))
+		r.amount.SetPlaceHolder("0,00")
+		if c.Amount != 0 {
+			r.amount.SetText(kit.FormatPriceInput(c.Amount, ""))
+		}
 		r.amount.OnChanged = func(s string) {
 			f.dirty = true
 			if m, err := app.ParseMoney(s, f.p.v.h.Company().BaseCurrency, kit.UILang); err == nil {
@@ -105,7 +108,11 @@ func (f *docForm) buildCosts() {
 		setEnabled(r.counter, on)
 		show(remove, on)
 		f.costRows = append(f.costRows, r)
-		f.costsBox.Add(container.NewHBox(place(r.text, wCode+wName+wQty, false), place(r.amount, wCost+wUnit, true), kit.Sized(r.counter, 330), remove))
+		var counter fyne.CanvasObject = r.counter
+		if !on {
+			counter = widget.NewLabel(r.counter.Selected)
+		}
+		f.costsBox.Add(container.NewHBox(place(r.text, wCode+wName+wQty, false), place(r.amount, wCost+wUnit, true), kit.Sized(counter, 330), remove))
 	}
 	if on {
 		add := widget.NewButtonWithIcon(lang.X("warehouse.cost.add", "Add a cost"), theme.ContentAddIcon(), func() {
