@@ -9,6 +9,7 @@ import (
 	"kontor/screens/payables"
 	"kontor/screens/reception"
 	"kontor/screens/sales"
+	"kontor/screens/warehouse"
 )
 
 // guiModules are the modules the main window composes, one a line. The
@@ -20,6 +21,7 @@ func guiModules() []kit.Module {
 		sales.Module(),
 		accounts.Module(),
 		payables.Module(),
+		warehouse.Module(),
 		screens.PlaceholdersModule(),
 	}
 }

@@ -166,11 +166,13 @@ func TestRolesSeeWhatTheReadmePromises(t *testing.T) {
 		}
 	}
 
-	// The warehouse edits the price list in its tab, and the store takes it.
+	// The warehouse switches stock keeping on and adds a stock item (a
+	// price-list item with its stock card) in its tab; the store takes it.
 	_, s, w := tabs(db.AddUser(t, "sklad", "Jiří Šťastný", "kontor-demo", app.RoleWarehouse))
 	if !s.selectTab("warehouse") {
 		t.Fatal("no Warehouse tab")
 	}
+	test.Tap(kittest.Button(t, w.Content(), "Keep stock"))
 	test.Tap(kittest.Button(t, w.Content(), "New item…"))
 	form := w.Canvas().Overlays().Top()
 	test.Type(kittest.FieldAfter(t, form, "Code"), "STUL-01")

@@ -95,14 +95,14 @@ func TestShellTabsPlaceholdersAndStatus(t *testing.T) {
 		t.Errorf("back office %s", got)
 	}
 	for id, want := range map[string]string{
-		"aftersales": "Service tickets", "payroll": "pay runs", "warehouse": "stock moves",
+		"aftersales": "Service tickets", "payroll": "pay runs", "warehouse": "Warehouse settings",
 	} {
 		if !sh.selectTab(id) {
 			t.Fatalf("no tab %s", id)
 		}
 		later := "not built yet"
-		if id == "warehouse" { // the price list, and what comes with the module
-			later = "come with the Warehouse module"
+		if id == "warehouse" { // the settings form that switches the warehouse on
+			later = "The company keeps no stock yet"
 		}
 		if got := kittest.Texts(w.Content()); !strings.Contains(got, want) || !strings.Contains(got, later) {
 			t.Errorf("tab %s shows:\n%s", id, got)

@@ -6,12 +6,13 @@ import (
 	"kontor/screens/payables"
 	"kontor/screens/reception"
 	"kontor/screens/sales"
+	"kontor/screens/warehouse"
 )
 
 // testModules are the modules main composes (guimodules.go), for the
 // shell's tests.
 func testModules() []kit.Module {
-	return []kit.Module{CoreModule(), reception.Module(), sales.Module(), accounts.Module(), payables.Module(), PlaceholdersModule()}
+	return []kit.Module{CoreModule(), reception.Module(), sales.Module(), accounts.Module(), payables.Module(), warehouse.Module(), PlaceholdersModule()}
 }
 
 // The views behind the shell's tabs, nil when the user does not see the

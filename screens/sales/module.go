@@ -2,18 +2,14 @@ package sales
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"kontor/app"
 	"kontor/screens/kit"
 )
 
 // Module is the Sales module: the Sales tab (quotes, orders, invoices,
-// credit notes, customers, the price list) and, until the Warehouse module
-// comes, the Warehouse tab showing the price list's items.
+// credit notes, customers, the price list).
 func Module() kit.Module {
 	return kit.Module{ID: "sales", Tabs: []kit.Tab{
 		{ID: "sales", TitleKey: "tab.sales", Title: "Sales", Icon: theme.DocumentIcon, Group: kit.FrontOffice,
@@ -22,27 +18,8 @@ func Module() kit.Module {
 				{TitleKey: "sales.new_invoice", Title: "New invoice", Perm: app.PermSalesWrite, Arg: kit.ArgNew, Shortcut: kit.ShortcutNew, Anywhere: true},
 				{TitleKey: "action.save", Title: "Save", Perm: app.PermSalesWrite, Arg: kit.ArgSave, Shortcut: kit.ShortcutSave, Here: true},
 			}},
-		{ID: "warehouse", TitleKey: "tab.warehouse", Title: "Warehouse", Icon: theme.StorageIcon, Group: kit.BackOffice,
-			Perm: app.PermWarehouse, Order: 300, Build: buildWarehouse},
 	}}
 }
-
-// buildWarehouse shows the price list: it is the warehouse's items today
-// (the role edits it); stock itself comes with the Warehouse module.
-func buildWarehouse(h kit.Host) kit.View {
-	c := h.Company()
-	p := newPriceListView(h.Deps(), h.Window(), &c)
-	note := widget.NewLabel(lang.X("placeholder.warehouse_items", "The price list's items. Locations, stock moves, stock levels, reordering and valuation come with the Warehouse module."))
-	note.Wrapping = fyne.TextWrapWord
-	return &warehouseView{p: p, ui: container.NewBorder(note, nil, nil, nil, p.buildUI())}
-}
-
-type warehouseView struct {
-	p  *priceListView
-	ui fyne.CanvasObject
-}
-
-func (v *warehouseView) UI() fyne.CanvasObject { return v.ui }
 
 // View is the Sales tab.
 type View struct {
