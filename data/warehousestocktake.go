@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 
 	bolt "go.etcd.io/bbolt"
@@ -73,6 +74,14 @@ func (s *Store) StartStocktake(ctx context.Context, location string, day app.Dat
 				continue
 			}
 			if q == 0 {
+				continue
+			}
+			if si.Tracking == app.TrackLot {
+				lines, err := lotLines(mc, line, location, day, q)
+				if err != nil {
+					return err
+				}
+				st.Lines = append(st.Lines, lines...)
 				continue
 			}
 			line.Expected = q
@@ -169,4 +178,44 @@ func (s *Store) CloseStocktake(ctx context.Context, id string) (app.Stocktake, a
 		return a.logKey("post", "stocktake", st.ID, "audit.stocktake_closed", "{{.number}} closed", app.AuditArgs{"number": app.AText(st.Number)})
 	})
 	return st, d, err
+}
+
+// lotLines splits a lot-tracked item's expected quantity q at location on
+// day by lot, summing its moves there up to day (one item's moves: a
+// stocktake is not a hot path). Lots used up are left out; what no lot
+// accounts for (stock from before the item was tracked by lot) is a line
+// with no lot, for the counter to name.
+func lotLines(mc *bolt.Cursor, line app.CountLine, location string, day app.Date, q app.Qty) ([]app.CountLine, error) {
+	prefix := movePrefix(line.ItemID, location)
+	end := []byte(day.AddDays(1).Key())
+	byLot := map[string]app.Qty{}
+	var order []string
+	for k, v := mc.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && bytes.Compare(k[len(prefix):], end) < 0; k, v = mc.Next() {
+		var m app.StockMove
+		if err := decode(v[16:], &m); err != nil {
+			return nil, err
+		}
+		if m.Lot == "" {
+			continue
+		}
+		if _, ok := byLot[m.Lot]; !ok {
+			order = append(order, m.Lot)
+		}
+		byLot[m.Lot] += m.Qty
+	}
+	var out []app.CountLine
+	rest := q
+	for _, lot := range order {
+		if n := byLot[lot]; n > 0 {
+			l := line
+			l.Lot, l.Expected = lot, n
+			out = append(out, l)
+			rest -= n
+		}
+	}
+	if rest != 0 {
+		line.Expected = rest
+		out = append(out, line)
+	}
+	return out, nil
 }
