@@ -31,6 +31,9 @@ type ItemCSV struct {
 	Rows      []ItemRow  // rows whose cells read, in file order
 	Rejected  []RowError // rows with a cell that does not, with the reason
 	cols      [numItemColumns]int
+	// partial are the rejected rows as far as their cells read (the
+	// others zero), for PlanItems to check the rest of them too.
+	partial []ItemRow
 }
 
 // Has reports whether the file has a column for field ("stock_item.ean").
@@ -110,6 +113,7 @@ func ReadItemsCSV(data []byte, rates []VATRate, day Date) (ItemCSV, error) {
 		row.Line = line
 		if err != nil {
 			f.Rejected = append(f.Rejected, RowError{Line: line, Reason: f.Reason(err), Err: err})
+			f.partial = append(f.partial, row)
 			continue
 		}
 		f.Rows = append(f.Rows, row)

@@ -40,7 +40,9 @@ type ItemPlan struct {
 // the standard VAT rate, goods, no tracking); an empty cell of a column it
 // has clears the field, except the VAT rate and the kind, which keep theirs.
 // Rows come back in file order, each refused one with every wrong field
-// named by its column's header (Reason).
+// named by its column's header (Reason). The refused rows include those
+// ReadItemsCSV rejected (f.Rejected), with the mistakes the book shows in
+// their other cells added: one RowError per line, in file order.
 func (f ItemCSV) PlanItems(b ItemBook) ([]ItemPlan, []RowError) {
 	byCode := map[string]Item{}
 	codeOf := map[string]string{}
@@ -65,8 +67,15 @@ func (f ItemCSV) PlanItems(b ItemBook) ([]ItemPlan, []RowError) {
 	seen := map[string]int{}
 	var plans []ItemPlan
 	var rejected []RowError
-	for _, row := range f.Rows {
+	readErr := map[int]error{}
+	for _, r := range f.Rejected {
+		readErr[r.Line] = r.Err
+	}
+	rows := append(append([]ItemRow(nil), f.Rows...), f.partial...)
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Line < rows[j].Line })
+	for _, row := range rows {
 		var es Errors
+		es.Add(readErr[row.Line])
 		code := strings.TrimSpace(row.Item.Code)
 		key := strings.ToLower(code)
 		if first, ok := seen[key]; ok && code != "" {
@@ -79,7 +88,10 @@ func (f ItemCSV) PlanItems(b ItemBook) ([]ItemPlan, []RowError) {
 		if !exists {
 			it = Item{VATKind: VATStandard}
 		}
-		it.Code, it.Stock = code, true
+		it.Stock = true
+		if !exists {
+			it.Code = code
+		}
 		if f.Has("item.name") {
 			it.Name = row.Item.Name
 		}
@@ -142,14 +154,19 @@ func (f ItemCSV) PlanItems(b ItemBook) ([]ItemPlan, []RowError) {
 		}
 		s.ItemID = old.ID
 		s.Normalize()
-		es.Add(it.Validate())
-		if err := s.Validate(locs); err != nil {
-			if row.Location != "" && s.Location == "" {
-				// The unknown code is named once, above.
-				err = dropField(err, "stock_item.location")
-			}
-			es.Add(err)
+		var rules Errors
+		rules.Add(it.Validate())
+		rules.Add(s.Validate(locs))
+		checked := rules.Err()
+		if row.Location != "" && s.Location == "" {
+			// The unknown code is named once, above.
+			checked = dropField(checked, "stock_item.location")
 		}
+		// A cell that did not read is named once, by ReadItemsCSV.
+		for _, e := range flatten(readErr[row.Line]) {
+			checked = dropField(checked, e.Field)
+		}
+		es.Add(checked)
 		if s.EAN != "" {
 			if owner, ok := eanOwner[s.EAN]; ok && owner != key {
 				es.Add(Invalid("stock_item.ean", "err.csv.ean_taken", "the barcode {{.ean}} belongs to the item {{.code}}", map[string]any{"ean": s.EAN, "code": owner}))

@@ -95,8 +95,6 @@ func setupImportItems(r *runner, c command, fs *flag.FlagSet, db string) func([]
 				return app.Errorf(app.EINVALID, "err.cli.import_refused", "{{.path}}: {{.err}}; nothing was imported", map[string]any{"path": file, "err": app.ErrorMessage(err, nil)})
 			}
 			plans, rejected = f.PlanItems(book)
-			rejected = append(rejected, f.Rejected...)
-			sort.SliceStable(rejected, func(i, j int) bool { return rejected[i].Line < rejected[j].Line })
 			for _, p := range plans {
 				switch {
 				case !p.Changed:
@@ -435,6 +433,14 @@ func setupListStockDocs(r *runner, c command, fs *flag.FlagSet, db string) func(
 				filter.Location = l.ID
 			}
 			docs, _, err = svc.Warehouse.StockDocs(ctx, filter, 0, 0)
+			// Newest first by date, then number (documents created in the
+			// same instant have no order of their own).
+			sort.SliceStable(docs, func(i, j int) bool {
+				if c := docs[i].Date.Compare(docs[j].Date); c != 0 {
+					return c > 0
+				}
+				return docs[i].Number > docs[j].Number
+			})
 			return err
 		})
 		if code != ExitOK {
@@ -501,14 +507,17 @@ func stockDocByNumber(ctx context.Context, w app.WarehouseService, number string
 	return app.StockDoc{}, app.Errorf(app.ENOTFOUND, "err.cli.stock_doc", "no stock document has the number {{.number}} (see “kontor list stock-docs”)", map[string]any{"number": number})
 }
 
-// userNames maps user IDs to full names, as far as the signed-in user may
-// list users; the signed-in user is always known.
+// userNames maps user names (and IDs) to full names, as far as the
+// signed-in user may list users; the signed-in user is always known. A
+// stock document names its people by their sign-in names.
 func userNames(ctx context.Context, svc app.Services, me app.User) map[string]string {
-	names := map[string]string{me.ID: personName(me)}
-	if us, err := svc.Users.Users(ctx); err == nil {
-		for _, u := range us {
-			names[u.ID] = personName(u)
-		}
+	names := map[string]string{}
+	us, err := svc.Users.Users(ctx)
+	if err != nil {
+		us = nil
+	}
+	for _, u := range append(us, me) {
+		names[u.Name], names[u.ID] = personName(u), personName(u)
 	}
 	return names
 }
