@@ -59,7 +59,7 @@ func StockPositions(ctx context.Context, w WarehouseService, cards []StockItem, 
 // field (report.item, report.location).
 func BuildStockReport(ctx context.Context, svc Services, q StockReportQuery, t Translator) (ReportTable, error) {
 	if svc.Warehouse == nil {
-		return ReportTable{}, Errorf(ENOTFOUND, "err.warehouse.off", "the company keeps no stock", nil)
+		return ReportTable{}, Errorf(ENOTFOUND, "err.warehouse.off", "the company does not keep stock; set the warehouse up first", nil)
 	}
 	if q.To.IsZero() {
 		q.To = DateOf(svc.Clock.Now())
