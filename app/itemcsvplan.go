@@ -175,6 +175,7 @@ func (f ItemCSV) PlanItems(b ItemBook) ([]ItemPlan, []RowError) {
 			}
 		}
 		if err := es.Err(); err != nil {
+			err = f.inColumnOrder(es)
 			rejected = append(rejected, RowError{Line: row.Line, Reason: f.Reason(err), Err: err})
 			continue
 		}
@@ -229,4 +230,19 @@ func ItemRowsOf(items []Item, cards []StockItem, locs []Location) []ItemRow {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Item.Code < out[j].Item.Code })
 	return out
+}
+
+// inColumnOrder sorts a row's mistakes by their columns' order in the file
+// (fields without a column last), so they read left to right.
+func (f ItemCSV) inColumnOrder(es Errors) error {
+	col := func(field string) int {
+		for k, c := range itemColumns {
+			if c.field == field && f.cols[k] >= 0 {
+				return f.cols[k]
+			}
+		}
+		return len(f.Header)
+	}
+	sort.SliceStable(es, func(i, j int) bool { return col(es[i].Field) < col(es[j].Field) })
+	return es.Err()
 }
