@@ -38,7 +38,8 @@ type ItemPlan struct {
 // in use), a code given twice in the file, a barcode another item has. A
 // column the file lacks keeps what is on file (a new item: the defaults,
 // the standard VAT rate, goods, no tracking); an empty cell of a column it
-// has clears the field, except the VAT rate and the kind, which keep theirs.
+// has clears the field, except the name, the unit, the VAT rate and the
+// kind, which keep theirs (an item has them always).
 // Rows come back in file order, each refused one with every wrong field
 // named by its column's header (Reason). The refused rows include those
 // ReadItemsCSV rejected (f.Rejected), with the mistakes the book shows in
@@ -92,10 +93,10 @@ func (f ItemCSV) PlanItems(b ItemBook) ([]ItemPlan, []RowError) {
 		if !exists {
 			it.Code = code
 		}
-		if f.Has("item.name") {
+		if row.Item.Name != "" || !exists {
 			it.Name = row.Item.Name
 		}
-		if f.Has("item.unit") {
+		if row.Item.Unit != "" || !exists {
 			it.Unit = row.Item.Unit
 		}
 		if row.Item.VATKind != "" {
@@ -120,7 +121,7 @@ func (f ItemCSV) PlanItems(b ItemBook) ([]ItemPlan, []RowError) {
 		if f.Has("stock_item.purchase_price") {
 			s.PurchasePrice.Amount = in.PurchasePrice.Amount
 		}
-		if s.PurchasePrice.Currency == "" {
+		if s.PurchasePrice.Currency == "" && s.PurchasePrice.Amount != 0 {
 			s.PurchasePrice.Currency = b.Base
 		}
 		if f.Has("stock_item.ean") {
@@ -245,4 +246,17 @@ func (f ItemCSV) inColumnOrder(es Errors) error {
 	}
 	sort.SliceStable(es, func(i, j int) bool { return col(es[i].Field) < col(es[j].Field) })
 	return es.Err()
+}
+
+// ImportLineError is what the store returns when it refuses plan line of an
+// item import: EINVALID (ENOTFOUND for an item gone meanwhile) with the
+// line, err's message and err itself (errors.As finds its fields, so a
+// front end can name the file's column, ItemCSV.Reason).
+func ImportLineError(line int, err error) error {
+	code := ErrorCode(err)
+	if code != ENOTFOUND {
+		code = EINVALID
+	}
+	return &Error{Code: code, Key: "err.items.line", Msg: "line {{.line}}: {{.reason}}",
+		Args: map[string]any{"line": line, "reason": ErrorMessage(err, nil)}, Err: err}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -108,21 +109,8 @@ func setupImportItems(r *runner, c command, fs *flag.FlagSet, db string) func([]
 			if *dryRun || len(rejected) > 0 {
 				return nil
 			}
-			for _, p := range plans {
-				if !p.Changed {
-					continue
-				}
-				it := p.Item
-				if p.NewItem || it != itemOnFile(book, it.ID) {
-					if it, err = svc.PriceList.SaveItem(ctx, it); err != nil {
-						return rowFailed(p.Line, f, err)
-					}
-				}
-				s := p.Stock
-				s.ItemID = it.ID
-				if _, err := svc.Warehouse.SaveStockItem(ctx, s); err != nil {
-					return rowFailed(p.Line, f, err)
-				}
+			if _, err := svc.Warehouse.ImportItems(ctx, plans); err != nil {
+				return rowFailed(f, err)
 			}
 			return nil
 		})
@@ -154,23 +142,15 @@ func setupImportItems(r *runner, c command, fs *flag.FlagSet, db string) func([]
 	}
 }
 
-// itemOnFile is the price-list item of the book with id.
-func itemOnFile(b app.ItemBook, id string) app.Item {
-	for _, it := range b.Items {
-		if it.ID == id {
-			return it
-		}
-	}
-	return app.Item{}
-}
-
-// rowFailed names the row the store refused while writing (the checks
-// before writing make this rare: another user changed the price list).
-func rowFailed(line int, f app.ItemCSV, err error) error {
-	if app.ErrorCode(err) != app.EINVALID {
+// rowFailed names the column of the row the store refused while writing
+// (the checks before writing make this rare: another user changed the
+// price list or the locations meanwhile).
+func rowFailed(f app.ItemCSV, err error) error {
+	var e *app.Error
+	if !errors.As(err, &e) || e.Key != "err.items.line" || e.Err == nil {
 		return err
 	}
-	return app.Errorf(app.EINVALID, "err.cli.item_row", "line {{.line}}: {{.err}}", map[string]any{"line": line, "err": f.Reason(err)})
+	return app.Errorf(e.Code, "err.cli.item_row", "line {{.line}}: {{.err}}; nothing was imported", map[string]any{"line": e.Args["line"], "err": f.Reason(e.Err)})
 }
 
 func setupExportItems(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
