@@ -146,6 +146,9 @@ func (f ItemCSV) itemFromRecord(rec []string, rates []VATRate, day Date) (ItemRo
 		if !ValidCurrency(cur) {
 			cur = ""
 		}
+		if n, ok := plainAmount(v, MinorDigits(cur)); ok {
+			return n
+		}
 		m, err := ParseMoney(v, cur, Czech)
 		if err != nil {
 			es.Add(WithField(err, field))
@@ -168,6 +171,9 @@ func (f ItemCSV) itemFromRecord(rec []string, rates []VATRate, day Date) (ItemRo
 		v := get(k)
 		if v == "" {
 			return 0
+		}
+		if n, ok := plainAmount(v, 3); ok {
+			return Qty(n)
 		}
 		q, err := ParseQty(v, Czech)
 		if err != nil {
@@ -194,6 +200,11 @@ func (f ItemCSV) itemFromRecord(rec []string, rates []VATRate, day Date) (ItemRo
 // csvVATKind reads a VAT rate: a percentage ("21", "21 %", "12,0") that
 // one of rates has on day, or a kind's name in Czech or English.
 func csvVATKind(v string, rates []VATRate, day Date) (string, error) {
+	for _, vr := range rates {
+		if (day.IsZero() || vr.Covers(day)) && v == vr.Rate.Format(Czech) {
+			return vr.Kind, nil // as WriteItemsCSV writes it
+		}
+	}
 	switch foldWord(v) {
 	case "standard", "zakladni", "basic", "z":
 		return VATStandard, nil
@@ -275,8 +286,45 @@ func trackingWord(t Tracking) string {
 	return ""
 }
 
+// plainAmount reads what WriteItemsCSV writes, "1234,50" or "1234.5" (at
+// most digits decimals, at most 15 digits before them), without the cost
+// of ParseMoney, which reads every way people write amounts; ok is false
+// for anything else.
+func plainAmount(v string, digits int) (int64, bool) {
+	var n int64
+	whole, frac, dec := 0, 0, false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= '0' && c <= '9' && !dec:
+			whole++
+		case c >= '0' && c <= '9':
+			frac++
+		case (c == ',' || c == '.') && !dec && whole > 0:
+			dec = true
+			continue
+		default:
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if whole == 0 || whole > 15 || frac > digits || dec && frac == 0 {
+		return 0, false
+	}
+	for ; frac < digits; frac++ {
+		n *= 10
+	}
+	return n, true
+}
+
 // stockKindOf reads goods (zboží) or material (materiál).
 func stockKindOf(v string) (StockKind, error) {
+	switch v {
+	case "zboží":
+		return StockGoods, nil
+	case "materiál":
+		return StockMaterial, nil
+	}
 	switch foldWord(v) {
 	case "goods", "zbozi", "z":
 		return StockGoods, nil
