@@ -328,11 +328,17 @@ func setupListStock(r *runner, c command, fs *flag.FlagSet, db string) func([]st
 			return ExitOK
 		}
 		amt := func(v int64) string { return app.FormatMinor(v, 2, app.English) }
-		tw := tabwriter.NewWriter(r.env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintf(tw, "Code\tItem\tLocation\tQuantity\tUnit\tUnit cost\tValue\t\n")
+		// Numbers right-aligned, text left-aligned (tabwriter aligns all
+		// columns one way).
+		wq, wc, wv := len("Quantity"), len("Unit cost"), len("Value")
 		for _, x := range rows {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", printable(x.code), clip(printable(x.name), maxCustomerWidth), printable(x.loc),
-				x.qty.Format(app.English), printable(x.unit), amt(x.unitCost), amt(x.value))
+			wq, wc, wv = max(wq, len(x.qty.Format(app.English))), max(wc, len(amt(x.unitCost))), max(wv, len(amt(x.value)))
+		}
+		tw := tabwriter.NewWriter(r.env.Stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "Code\tItem\tLocation\t%*s\tUnit\t%*s\t%*s\n", wq, "Quantity", wc, "Unit cost", wv, "Value")
+		for _, x := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%*s\t%s\t%*s\t%*s\n", printable(x.code), clip(printable(x.name), maxCustomerWidth), printable(x.loc),
+				wq, x.qty.Format(app.English), printable(x.unit), wc, amt(x.unitCost), wv, amt(x.value))
 		}
 		_ = tw.Flush()
 		r.printf("%s as of %s, total value %s %s.\n", count(len(rows), "position", "positions"), day, amt(total), base)
@@ -443,8 +449,12 @@ func setupListStockDocs(r *runner, c command, fs *flag.FlagSet, db string) func(
 			r.printf("No stock documents match.\n")
 			return ExitOK
 		}
+		wt := len("Total")
+		for _, d := range docs {
+			wt = max(wt, len(app.FormatMinor(d.Total, 2, app.English)))
+		}
 		tw := tabwriter.NewWriter(r.env.Stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "Number\tKind\tDate\tLocation\tPartner / source\tLines\tTotal\tStatus\n")
+		fmt.Fprintf(tw, "Number\tKind\tDate\tLocation\tPartner / source\tLines\t%*s\tStatus\n", wt, "Total")
 		for _, d := range docs {
 			number := d.Number
 			if number == "" {
@@ -464,8 +474,8 @@ func setupListStockDocs(r *runner, c command, fs *flag.FlagSet, db string) func(
 			} else if d.ReversedBy != "" {
 				status += ", reversed"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", printable(number), d.Kind, d.Date, printable(where), clip(printable(who), maxCustomerWidth),
-				len(d.Lines), app.FormatMinor(d.Total, 2, app.English), status)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%5d\t%*s\t%s\n", printable(number), d.Kind, d.Date, printable(where), clip(printable(who), maxCustomerWidth),
+				len(d.Lines), wt, app.FormatMinor(d.Total, 2, app.English), status)
 		}
 		_ = tw.Flush()
 		r.printf("%s.\n", count(len(docs), "document", "documents"))

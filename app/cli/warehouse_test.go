@@ -330,7 +330,19 @@ func TestListStockEqualsValuation(t *testing.T) {
 		t.Errorf("rows\n got %v\nwant %v", recs[1:], want)
 	}
 
-	// The table, one location, another day.
+	// The table: text left, numbers right.
+	if code := te.run("list", "stock"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, te.err.String())
+	}
+	if want := "Code     Item                    Location  Quantity  Unit  Unit cost     Value\n" +
+		"HRN-01   Hrnek bílý 300 ml       HLAVNI          10  ks        35.00    350.00\n" +
+		"HRN-01   Hrnek bílý 300 ml       ZADNI           20  ks        35.00    700.00\n" +
+		"KAV-250  Káva Etiopie 250 g      HLAVNI          12  ks       150.00  1,800.00\n" +
+		"MLY-01   Mlýnek „Žluťoučký kůň“  HLAVNI           2  ks     3,100.50  6,201.00\n" +
+		"4 positions as of 2026-11-28, total value 9,051.00 CZK.\n"; te.out.String() != want {
+		t.Errorf("table:\n%s\nwant\n%s", te.out.String(), want)
+	}
+	// One location, another day.
 	if code := te.run("list", "stock", "--location", "zadni"); code != ExitOK || !strings.Contains(te.out.String(), "1 position as of 2026-11-28, total value 700.00 CZK.") {
 		t.Errorf("--location: exit %d: %s%s", code, te.out.String(), te.err.String())
 	}
