@@ -92,5 +92,7 @@ type WarehouseService interface {
 	StartStocktake(ctx context.Context, location string, day Date) (Stocktake, error)
 	SaveStocktake(ctx context.Context, st Stocktake) (Stocktake, error)
 	Stocktake(ctx context.Context, id string) (Stocktake, error)
+	// Stocktakes lists every stocktake, newest first.
+	Stocktakes(ctx context.Context) ([]Stocktake, error)
 	CloseStocktake(ctx context.Context, id string) (Stocktake, StockDoc, error)
 }

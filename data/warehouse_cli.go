@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -90,4 +91,26 @@ func (s *Store) ImportItems(ctx context.Context, plans []app.ItemPlan) (int, err
 		n = 0
 	}
 	return n, err
+}
+
+// Stocktakes lists every stocktake, newest first (by day, then number).
+func (s *Store) Stocktakes(ctx context.Context) ([]app.Stocktake, error) {
+	var out []app.Stocktake
+	err := s.viewAs(ctx, app.PermWarehouse, "listing stocktakes", func(tx *bolt.Tx, _ app.User) error {
+		return tx.Bucket(bStocktakes).ForEach(func(_, v []byte) error {
+			var st app.Stocktake
+			if err := decode(v, &st); err != nil {
+				return err
+			}
+			out = append(out, st)
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := out[i].Date.Compare(out[j].Date); c != 0 {
+			return c > 0
+		}
+		return out[i].Number > out[j].Number
+	})
+	return out, err
 }

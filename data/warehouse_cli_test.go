@@ -105,3 +105,27 @@ func TestImportItems(t *testing.T) {
 		t.Errorf("a code taken meanwhile: %v", err)
 	}
 }
+
+func TestStocktakes(t *testing.T) {
+	w := newWh(t, app.CostAverage)
+	db := w.db
+	if list, err := db.Stocktakes(db.Ctx); err != nil || len(list) != 0 {
+		t.Fatalf("none yet: %v %v", list, err)
+	}
+	w.mustPost(t, receipt(app.D(2026, 3, 2), w.plain, app.Q(5), 10000))
+	first, err := db.StartStocktake(db.Ctx, w.main.ID, app.D(2026, 3, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := db.StartStocktake(db.Ctx, w.back.ID, app.D(2026, 6, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := db.Stocktakes(db.As(t, app.RoleWarehouse))
+	if err != nil || len(list) != 2 || list[0].ID != second.ID || list[1].ID != first.ID || list[1].Number == "" || len(list[1].Lines) != 1 {
+		t.Fatalf("list %+v %v", list, err)
+	}
+	if _, err := db.Stocktakes(db.As(t, app.RoleSales)); app.ErrorCode(err) != app.EUNAUTHORIZED {
+		t.Errorf("sales: %v", err)
+	}
+}

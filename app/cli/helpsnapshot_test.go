@@ -20,7 +20,7 @@ var helpLines = []string{
 	"demo --help", "check --help", "backup --help", "restore --help", "compact --help",
 	"user", "user --help", "help user", "user frobnicate",
 	"user add --help", "user list --help", "user passwd --help", "user disable --help", "user enable --help", "user roles --help",
-	"list", "list --help", "list invoices --help", "help list invoices", "list stock --help", "list stock-docs --help",
+	"list", "list --help", "list invoices --help", "help list invoices", "list stock --help", "list stock-docs --help", "list stocktakes --help",
 	"import", "import --help", "import customers --help", "import bank --help", "import items --help",
 	"export", "export --help", "export invoice --help", "export invoices --help", "export customers --help",
 	"export items --help", "export stock-doc --help", "export stocktake-sheet --help", "export stock-doc",

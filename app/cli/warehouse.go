@@ -33,11 +33,14 @@ func Warehouse() []Command {
 		{Path: "list stock-docs", Args: "[--kind K] [--from D] [--to D] [--location CODE] [--drafts] [--format text|csv] [--db PATH] --user NAME",
 			Summary: "list the stock documents (receipts, issues, transfers, stocktake differences), newest first (warehouse or admin)",
 			Perm:    app.PermWarehouse, Reads: true, Order: 76, setup: setupListStockDocs},
+		{Path: "list stocktakes", Args: "[--format text|csv] [--db PATH] --user NAME",
+			Summary: "list the stocktakes, newest first, with their location, lines counted and status (warehouse or admin)",
+			Perm:    app.PermWarehouse, Reads: true, Order: 77, setup: setupListStocktakes},
 		{Path: "export stock-doc", Args: "NUMBER [--out FILE.pdf] [--lang cs|en] [--force] [--db PATH] --user NAME", MinArgs: 1, MaxArgs: 1,
 			Summary: "write one posted stock document (příjemka, výdejka, převodka, inventurní rozdíly) as a PDF (warehouse or admin)",
 			Perm:    app.PermWarehouse, Reads: true, Order: 96, setup: setupExportStockDoc},
-		{Path: "export stocktake-sheet", Args: "ID [--out FILE.pdf] [--expected] [--lang cs|en] [--force] [--db PATH] --user NAME", MinArgs: 1, MaxArgs: 1,
-			Summary: "write a stocktake's counting sheet (inventurní soupis) as a PDF with a barcode per line; the stocktake is named by its ID, or by the number of its posted difference document (warehouse or admin)",
+		{Path: "export stocktake-sheet", Args: "NUMBER [--out FILE.pdf] [--expected] [--lang cs|en] [--force] [--db PATH] --user NAME", MinArgs: 1, MaxArgs: 1,
+			Summary: "write a stocktake's counting sheet (inventurní soupis) as a PDF with a barcode per line; the stocktake is named by its number (or ID) (warehouse or admin)",
 			Perm:    app.PermWarehouse, Reads: true, Order: 97, setup: setupExportStocktakeSheet},
 	}
 }
@@ -586,25 +589,19 @@ func setupExportStockDoc(r *runner, c command, fs *flag.FlagSet, db string) func
 	}
 }
 
-// stocktakeByRef finds a stocktake by its ID, or by the number of the
-// difference document it was closed with (or its own number, which the
-// difference document keeps as its source).
+// stocktakeByRef finds a stocktake by its number (any case) or ID.
 func stocktakeByRef(ctx context.Context, w app.WarehouseService, ref string) (app.Stocktake, error) {
 	ref = strings.TrimSpace(ref)
-	st, err := w.Stocktake(ctx, ref)
-	if err == nil || app.ErrorCode(err) != app.ENOTFOUND {
-		return st, err
+	all, err := w.Stocktakes(ctx)
+	if err != nil {
+		return app.Stocktake{}, err
 	}
-	docs, _, lerr := w.StockDocs(ctx, app.StockDocFilter{Kind: app.StockDifference}, 0, 0)
-	if lerr != nil {
-		return st, lerr
-	}
-	for _, d := range docs {
-		if d.SourceID != "" && (strings.EqualFold(d.Number, ref) || strings.EqualFold(d.SourceNo, ref)) {
-			return w.Stocktake(ctx, d.SourceID)
+	for _, st := range all {
+		if st.ID == ref || st.Number != "" && strings.EqualFold(st.Number, ref) {
+			return st, nil
 		}
 	}
-	return st, app.Errorf(app.ENOTFOUND, "err.cli.stocktake", "no stocktake has the ID or number {{.ref}}", map[string]any{"ref": ref})
+	return app.Stocktake{}, app.Errorf(app.ENOTFOUND, "err.cli.stocktake", "no stocktake has the number or ID {{.ref}} (see “kontor list stocktakes”)", map[string]any{"ref": ref})
 }
 
 func setupExportStocktakeSheet(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
@@ -663,5 +660,73 @@ func setupExportStocktakeSheet(r *runner, c command, fs *flag.FlagSet, db string
 			r.printf("Wrote the stocktake sheet %s (%s, %s) to %s\n", st.Number, st.Date, count(len(st.Lines), "line", "lines"), dst)
 		}
 		return code
+	}
+}
+
+func setupListStocktakes(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
+	dbp := dbFlag(fs, db)
+	user := userFlag(fs)
+	format := formatFlag(fs)
+	return func([]string) int {
+		csvOut, ok := checkFormat(*format)
+		if !ok {
+			return r.usageError(c, fs, "--format %q: choose text or csv", *format)
+		}
+		path, err := r.dbPath(*dbp)
+		if err != nil {
+			return r.fail(err)
+		}
+		var takes []app.Stocktake
+		locs := map[string]string{}
+		code := r.withUser(path, *user, func(ctx context.Context, svc app.Services, _ app.User) error {
+			if err := app.Authorize(ctx, app.PermWarehouse); err != nil {
+				return err
+			}
+			ls, err := svc.Warehouse.Locations(ctx)
+			if err != nil {
+				return err
+			}
+			for _, l := range ls {
+				locs[l.ID] = l.Code
+			}
+			takes, err = svc.Warehouse.Stocktakes(ctx)
+			return err
+		})
+		if code != ExitOK {
+			return code
+		}
+		counted := func(st app.Stocktake) int {
+			n := 0
+			for _, l := range st.Lines {
+				if l.Counted {
+					n++
+				}
+			}
+			return n
+		}
+		if csvOut {
+			cw := csv.NewWriter(r.env.Stdout)
+			_ = cw.Write([]string{"number", "date", "location", "lines", "counted", "status", "id"})
+			for _, st := range takes {
+				_ = cw.Write([]string{st.Number, dateText(st.Date), locs[st.Location], fmt.Sprint(len(st.Lines)), fmt.Sprint(counted(st)), string(st.Status), st.ID})
+			}
+			cw.Flush()
+			if err := cw.Error(); err != nil {
+				return r.fail(app.Internal("writing the list", err))
+			}
+			return ExitOK
+		}
+		if len(takes) == 0 {
+			r.printf("No stocktakes.\n")
+			return ExitOK
+		}
+		tw := tabwriter.NewWriter(r.env.Stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "Number\tDate\tLocation\tLines\tCounted\tStatus\n")
+		for _, st := range takes {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%5d\t%7d\t%s\n", printable(st.Number), st.Date, printable(locs[st.Location]), len(st.Lines), counted(st), st.Status)
+		}
+		_ = tw.Flush()
+		r.printf("%s.\n", count(len(takes), "stocktake", "stocktakes"))
+		return ExitOK
 	}
 }

@@ -439,8 +439,15 @@ func TestExportStocktakeSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The list names it.
+	if code := te.run("list", "stocktakes"); code != ExitOK || !strings.Contains(te.out.String(), st.Number+"  2026-11-27  HLAVNI") || !strings.Contains(te.out.String(), "1 stocktake.") {
+		t.Errorf("list stocktakes: exit %d: %s%s", code, te.out.String(), te.err.String())
+	}
+	if code := te.run("list", "stocktakes", "--format", "csv"); code != ExitOK || !strings.Contains(te.out.String(), st.Number+",2026-11-27,HLAVNI,4,0,draft,"+st.ID) {
+		t.Errorf("list stocktakes --format csv: exit %d: %s%s", code, te.out.String(), te.err.String())
+	}
 	out := filepath.Join(w.dir, "soupis.pdf")
-	if code := te.run("export", "stocktake-sheet", st.ID, "--out", out, "--expected"); code != ExitOK {
+	if code := te.run("export", "stocktake-sheet", strings.ToLower(st.Number), "--out", out, "--expected"); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, te.err.String())
 	}
 	if body, err := os.ReadFile(out); err != nil || !bytes.HasPrefix(body, []byte("%PDF-")) {
@@ -461,7 +468,7 @@ func TestExportStocktakeSheet(t *testing.T) {
 	if len(got) != 1 || got[0].Take.ID != st.ID || got[0].Location.Code != "HLAVNI" || got[0].ShowExpected || got[0].EAN[stockItems(t, db)["MLY-01"].Item.ID] != "4006381333931" {
 		t.Errorf("printed %+v", got)
 	}
-	if code := te.run("export", "stocktake-sheet", "NOPE", "--out", out, "--force"); code != ExitFailure || !strings.Contains(te.err.String(), "no stocktake has the ID or number NOPE") {
+	if code := te.run("export", "stocktake-sheet", "NOPE", "--out", out, "--force"); code != ExitFailure || !strings.Contains(te.err.String(), "no stocktake has the number or ID NOPE") {
 		t.Errorf("unknown: exit %d: %s", code, te.err.String())
 	}
 }
