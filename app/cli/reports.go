@@ -29,10 +29,10 @@ func Accounts() []Command {
 func exportReportCommand() Command {
 	return Command{Perm: app.PermLedgerRead, Order: 94, Path: "export report", Args: reportNamesText("|") + " --from D --to D [--account A] [--item CODE] [--location CODE] [--days N] [--lang cs|en] --out FILE.pdf|FILE.csv [--force] [--db PATH] --user NAME",
 		MinArgs: 1, MaxArgs: 1,
-		Summary: "write a financial report for any day range as a PDF or CSV (by the extension of --out): trial-balance, ledger (the general ledger of --account), " +
+		Summary: "write a financial or warehouse report as a PDF or CSV (by the extension of --out): trial-balance, ledger (the general ledger of --account), " +
 			"profit-loss, balance-sheet (as of --to), vat (the VAT return by its rows, reconciled with 343), vat-control (the control statement), eu-sales (the EU sales list), aging and payables-aging (as of --to), cash-book and bank-book; " +
 			"or a warehouse report as of --to (default today): stock-levels (quantity and value per item and location), stock-card (every move of --item from --from), reorder (items at or below their reorder point, a purchase request), " +
-			"slow-movers (no issue in --days, 90) and lot-expiry (lots expiring within --days, 30); " +
+			"slow-movers (no issue in --days, 90) and lot-expiry (lots expiring within --days, 30); the financial reports cover any day range; " +
 			"in Czech for a Czech company unless --lang says otherwise (accounts or admin; aging also sales; the warehouse reports warehouse or admin)",
 		setup: setupExportReport}
 }
@@ -90,7 +90,7 @@ func setupExportReport(r *runner, c command, fs *flag.FlagSet, db string) func([
 	dbp := dbFlag(fs, db)
 	user := userFlag(fs)
 	from := fs.String("from", "", "the first day of the period: `DATE` (1.10.2026 or 2026-10-01), any day")
-	to := fs.String("to", "", "the last day of the period: `DATE` (the balance sheet and the agings are as of this day)")
+	to := fs.String("to", "", "the last day of the period: `DATE` (the balance sheet, the agings and the warehouse reports are as of this day; for those, default today)")
 	account := fs.String("account", "", "the `ACCOUNT` of the general ledger (ledger only), e.g. 311")
 	item := fs.String("item", "", "the stock item's `CODE` (stock-card only)")
 	location := fs.String("location", "", "only the location with `CODE` (the warehouse reports but reorder)")
