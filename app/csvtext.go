@@ -2,6 +2,8 @@ package app
 
 import (
 	"bytes"
+	"encoding/csv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -135,4 +137,28 @@ func plausibleText(s string) bool {
 		}
 	}
 	return other < 8 || odd*4 <= other
+}
+
+// openCSV is how every CSV import starts (customers, price-list items):
+// the text as DecodeText finds it, its encoding and separator (detectSeparator)
+// stored in *enc and *sep, and a reader past the header line, which it
+// returns (a copy). It refuses an empty file and a header whose quoting is
+// broken (EINVALID).
+func openCSV(data []byte, enc *string, sep *rune) (*csv.Reader, []string, error) {
+	text, e, err := DecodeText(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	*enc = e
+	if strings.TrimSpace(text) == "" {
+		return nil, nil, Errorf(EINVALID, "err.csv.empty", "the file is empty", nil)
+	}
+	*sep = detectSeparator(text)
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = *sep, -1, false, true
+	header, err := r.Read()
+	if err != nil {
+		return nil, nil, csvError(err)
+	}
+	return r, append([]string(nil), header...), nil
 }

@@ -50,22 +50,11 @@ func ParseCustomersCSV(data []byte) (rows []ImportRow, rejected []RowError, err 
 // run it as a formula.
 func ReadCustomersCSV(data []byte) (CustomerCSV, error) {
 	var f CustomerCSV
-	text, enc, err := DecodeText(data)
+	r, header, err := openCSV(data, &f.Encoding, &f.Separator)
 	if err != nil {
 		return f, err
 	}
-	f.Encoding = enc
-	if strings.TrimSpace(text) == "" {
-		return f, Errorf(EINVALID, "err.csv.empty", "the file is empty", nil)
-	}
-	f.Separator = detectSeparator(text)
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma, r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = f.Separator, -1, false, true
-	header, err := r.Read()
-	if err != nil {
-		return f, csvError(err)
-	}
-	f.Header = append([]string(nil), header...)
+	f.Header = header
 	cols, err := mapHeader(&f)
 	if err != nil {
 		return f, err

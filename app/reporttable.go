@@ -61,6 +61,15 @@ func ReportKinds() []ReportKind {
 		ReportVATControl, ReportEUSales, ReportAging, ReportPayablesAging, ReportCashBook, ReportBankBook}
 }
 
+// StockReportKinds lists the warehouse's reports (BuildStockReport) in the
+// order the screens and the command line offer them. They are apart from
+// ReportKinds, the Accounts tab's reports (BuildReport), because they need
+// the warehouse permission and ask other questions (an item, a location,
+// as of one day).
+func StockReportKinds() []ReportKind {
+	return []ReportKind{ReportStockLevels, ReportStockCard, ReportReorder, ReportSlowMovers, ReportLotExpiry}
+}
+
 // ReportService answers the ledger questions reports ask beyond LedgerService.
 type ReportService interface {
 	// BalancesBetween is Balances for any day range: whole months come from

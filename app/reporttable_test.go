@@ -79,3 +79,29 @@ func TestCSVNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestStockReportKinds: the warehouse's reports are listed apart from the
+// Accounts tab's (BuildReport does not build them, BuildStockReport does
+// not build the ledger's), each once, and BuildStockReport knows them all.
+func TestStockReportKinds(t *testing.T) {
+	ledger := map[ReportKind]bool{}
+	for _, k := range ReportKinds() {
+		ledger[k] = true
+	}
+	seen := map[ReportKind]bool{}
+	for _, k := range StockReportKinds() {
+		if ledger[k] || seen[k] {
+			t.Errorf("%s listed twice", k)
+		}
+		seen[k] = true
+	}
+	want := []ReportKind{ReportStockLevels, ReportStockCard, ReportReorder, ReportSlowMovers, ReportLotExpiry}
+	if len(seen) != len(want) {
+		t.Errorf("stock reports %v, want %v", StockReportKinds(), want)
+	}
+	for _, k := range want {
+		if !seen[k] {
+			t.Errorf("%s is not offered", k)
+		}
+	}
+}

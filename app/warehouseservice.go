@@ -46,6 +46,12 @@ type WarehouseService interface {
 	StockItem(ctx context.Context, itemID string) (StockItem, error)
 	SaveStockItem(ctx context.Context, s StockItem) (StockItem, error)
 	StockItems(ctx context.Context, search string, limit int) ([]StockItem, error)
+	// ImportItems saves the changed plans of an item import
+	// (ItemCSV.PlanItems) — each price-list item and its stock card — in
+	// one transaction, checked again against what is on file; any refusal
+	// writes nothing and names the plan's line (ImportLineError). It needs
+	// PermItemsWrite too, and returns how many items it saved.
+	ImportItems(ctx context.Context, plans []ItemPlan) (int, error)
 
 	// Locations lists warehouses and bins by code; SaveLocation creates
 	// (empty ID) or updates one (Disabled retires it).
@@ -86,5 +92,7 @@ type WarehouseService interface {
 	StartStocktake(ctx context.Context, location string, day Date) (Stocktake, error)
 	SaveStocktake(ctx context.Context, st Stocktake) (Stocktake, error)
 	Stocktake(ctx context.Context, id string) (Stocktake, error)
+	// Stocktakes lists every stocktake, newest first.
+	Stocktakes(ctx context.Context) ([]Stocktake, error)
 	CloseStocktake(ctx context.Context, id string) (Stocktake, StockDoc, error)
 }

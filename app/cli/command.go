@@ -57,11 +57,11 @@ type groupHead struct {
 // here is listed after them with its commands' names.
 var groups = map[string]groupHead{
 	"user": {"COMMAND [flags]", "manage who may sign in: add, list, passwd, disable, enable, roles", 60},
-	"list": {"invoices [flags]", "list sales documents: invoices, credit notes, quotes, orders", 70},
-	"import": {"customers FILE.csv [flags] | bank FILE [--dry-run]",
-		"add customers from a CSV file, or import a bank statement (ABO/GPC or CSV) and post the payments it pairs with open invoices (--dry-run checks first)", 80},
-	"export": {"invoice NUMBER | invoices [flags] | customers --out FILE.csv | report REPORT [flags] | statement [flags] | vat-return|vat-control|eu-sales --period P --out FILE.xml",
-		"write sales documents as PDFs (one, or a period's as one file or a folder), the customers as CSV, a financial report as PDF or CSV, customer statements as PDFs (one file each or combined), or the VAT return, control statement and EU sales list as XML files for the tax portal", 90},
+	"list": {"invoices|stock|stock-docs [flags]", "list sales documents (invoices, credit notes, quotes, orders), the stock as of a day, or the stock documents", 70},
+	"import": {"customers|items FILE.csv [flags] | bank FILE [--dry-run]",
+		"add customers or stock items from a CSV file, or import a bank statement (ABO/GPC or CSV) and post the payments it pairs with open invoices (--dry-run checks first)", 80},
+	"export": {"invoice NUMBER | invoices [flags] | customers|items --out FILE.csv | report REPORT [flags] | statement [flags] | stock-doc NUMBER | stocktake-sheet ID | vat-return|vat-control|eu-sales --period P --out FILE.xml",
+		"write sales documents as PDFs (one, or a period's as one file or a folder), the customers or stock items as CSV, a financial or warehouse report as PDF or CSV, customer statements as PDFs (one file each or combined), a stock document or stocktake sheet as a PDF, or the VAT return, control statement and EU sales list as XML files for the tax portal", 90},
 }
 
 // command is a node of the command tree help and Run walk: a command, or a

@@ -27,18 +27,20 @@ func Accounts() []Command {
 
 // exportReportCommand is "kontor export report".
 func exportReportCommand() Command {
-	return Command{Perm: app.PermLedgerRead, Order: 94, Path: "export report", Args: reportNamesText("|") + " --from D --to D [--account A] [--lang cs|en] --out FILE.pdf|FILE.csv [--force] [--db PATH] --user NAME",
+	return Command{Perm: app.PermLedgerRead, Order: 94, Path: "export report", Args: reportNamesText("|") + " --from D --to D [--account A] [--item CODE] [--location CODE] [--days N] [--lang cs|en] --out FILE.pdf|FILE.csv [--force] [--db PATH] --user NAME",
 		MinArgs: 1, MaxArgs: 1,
-		Summary: "write a financial report for any day range as a PDF or CSV (by the extension of --out): trial-balance, ledger (the general ledger of --account), " +
+		Summary: "write a financial or warehouse report as a PDF or CSV (by the extension of --out): trial-balance, ledger (the general ledger of --account), " +
 			"profit-loss, balance-sheet (as of --to), vat (the VAT return by its rows, reconciled with 343), vat-control (the control statement), eu-sales (the EU sales list), aging and payables-aging (as of --to), cash-book and bank-book; " +
-			"in Czech for a Czech company unless --lang says otherwise (accounts or admin; aging also sales)",
+			"or a warehouse report as of --to (default today): stock-levels (quantity and value per item and location), stock-card (every move of --item from --from), reorder (items at or below their reorder point, a purchase request), " +
+			"slow-movers (no issue in --days, 90) and lot-expiry (lots expiring within --days, 30); the financial reports cover any day range; " +
+			"in Czech for a Czech company unless --lang says otherwise (accounts or admin; aging also sales; the warehouse reports warehouse or admin)",
 		setup: setupExportReport}
 }
 
 // reportNamesText lists the reports' names joined by sep.
 func reportNamesText(sep string) string {
 	var names []string
-	for _, k := range app.ReportKinds() {
+	for _, k := range slices.Concat(app.ReportKinds(), app.StockReportKinds()) {
 		names = append(names, string(k))
 	}
 	return strings.Join(names, sep)
@@ -88,18 +90,30 @@ func setupExportReport(r *runner, c command, fs *flag.FlagSet, db string) func([
 	dbp := dbFlag(fs, db)
 	user := userFlag(fs)
 	from := fs.String("from", "", "the first day of the period: `DATE` (1.10.2026 or 2026-10-01), any day")
-	to := fs.String("to", "", "the last day of the period: `DATE` (the balance sheet and the agings are as of this day)")
+	to := fs.String("to", "", "the last day of the period: `DATE` (the balance sheet, the agings and the warehouse reports are as of this day; for those, default today)")
 	account := fs.String("account", "", "the `ACCOUNT` of the general ledger (ledger only), e.g. 311")
+	item := fs.String("item", "", "the stock item's `CODE` (stock-card only)")
+	location := fs.String("location", "", "only the location with `CODE` (the warehouse reports but reorder)")
+	days := fs.Int("days", 0, "the slow movers' `N` days without an issue (default 90), or the lot expiry's days ahead (default 30)")
 	lang := fs.String("lang", "", "the report's language, `cs` or en (default: Czech for a Czech company, else English)")
 	out := fs.String("out", "", "write the report to `FILE.pdf` or FILE.csv (.csv is added if it has no extension)")
 	force := fs.Bool("force", false, "replace FILE if it exists")
 	return func(args []string) int {
 		kind := app.ReportKind(strings.ToLower(strings.TrimSpace(args[0])))
-		if !slices.Contains(app.ReportKinds(), kind) {
+		stock := slices.Contains(app.StockReportKinds(), kind)
+		if !slices.Contains(app.ReportKinds(), kind) && !stock {
 			return r.usageError(c, fs, "unknown report %q: choose %s", args[0], reportNamesText(", "))
+		}
+		if code, done := r.stockReportFlags(c, fs, kind, stock, *item, *location, *days, *account); done {
+			return code
 		}
 		acct := strings.TrimSpace(*account)
 		switch {
+		case stock && *out == "":
+			return r.usageError(c, fs, "--out FILE.pdf or --out FILE.csv is required")
+		case *lang != "" && !app.Lang(*lang).Valid():
+			return r.usageError(c, fs, "--lang %q: choose cs or en", *lang)
+		case stock:
 		case *from == "" || *to == "":
 			return r.usageError(c, fs, "--from DATE and --to DATE are required")
 		case *out == "":
@@ -122,7 +136,13 @@ func setupExportReport(r *runner, c command, fs *flag.FlagSet, db string) func([
 		default:
 			return r.usageError(c, fs, "--out %s: the file must end in .pdf or .csv", *out)
 		}
-		p, code := r.parsePeriod(c, fs, *from, *to)
+		var p reportPeriod
+		var code int
+		if stock {
+			p, code = r.parseStockPeriod(c, fs, *from, *to)
+		} else {
+			p, code = r.parsePeriod(c, fs, *from, *to)
+		}
 		if code != ExitOK {
 			return code
 		}
@@ -146,7 +166,12 @@ func setupExportReport(r *runner, c command, fs *flag.FlagSet, db string) func([
 					return err
 				}
 			}
-			table, err = app.BuildReport(ctx, svc, kind, p.from, p.to, acct, translator(reportLang(*lang, company)))
+			tr := translator(reportLang(*lang, company))
+			if stock {
+				table, err = buildStockReport(ctx, svc, app.StockReportQuery{Kind: kind, From: p.from, To: p.to, Item: *item, Location: *location, Days: *days}, tr)
+			} else {
+				table, err = app.BuildReport(ctx, svc, kind, p.from, p.to, acct, tr)
+			}
 			if err != nil {
 				return err
 			}
