@@ -283,4 +283,3 @@ func WriteJMHZCSV(out io.Writer, month Month, payslips []Payslip, employees map[
 	}
 	return tab.WriteCSV(out)
 }
-
