@@ -89,9 +89,9 @@ func payrollStaff(t testing.TB) ([]Payslip, map[string]Employee) {
 
 func paySettings() PayrollPaymentSettings {
 	return PayrollPaymentSettings{From: "2000145399/0800", ICO: "27074358", Name: "Pražírna Žluťoučký kůň s.r.o.", Month: nov2026,
-		PayDay: D(2026, 12, 10),
-		Social: PayeeAccount{Account: "2000145399/0800", VS: "1234567890"},
-		Health: map[string]PayeeAccount{"111": {Account: "19-2000145399/0800"}, "201": {Account: "2000145399/0800"}, "205": {Account: "2000145399/0800", VS: "5555"}},
+		PayDay:      D(2026, 12, 10),
+		Social:      PayeeAccount{Account: "2000145399/0800", VS: "1234567890"},
+		Health:      map[string]PayeeAccount{"111": {Account: "19-2000145399/0800"}, "201": {Account: "2000145399/0800"}, "205": {Account: "2000145399/0800", VS: "5555"}},
 		TaxAdvance:  PayeeAccount{Account: "19-2000145399/0800"},
 		Withholding: PayeeAccount{Account: "2000145399/0800"},
 	}
