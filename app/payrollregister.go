@@ -142,13 +142,13 @@ func (w *payTable) contract(c ContractType) string {
 // t's language: a row per employee and the totals.
 func PayrollRegisterTable(month Month, payslips []Payslip, t Translator) ReportTable {
 	w := newPayTable(t, ReportPayrollRegister, "report.title.payroll_register", "Payroll register", month)
-	w.col("payroll.col.employee", "Employee", false, 2.2)
-	w.col("payroll.col.contract", "Contract", false, 0.7)
+	w.col("payroll.col.employee", "Employee", false, 1.8)
+	w.col("payroll.col.contract", "Contract", false, 0.95)
 	w.col("payroll.col.gross", "Gross pay", true, 1)
 	w.col("payroll.col.social_ee", "Social ins. (employee)", true, 1)
 	w.col("payroll.col.health_ee", "Health ins. (employee)", true, 1)
 	w.col("payroll.col.advance", "Tax advance", true, 1)
-	w.col("payroll.col.withholding", "Withholding tax", true, 1)
+	w.col("payroll.col.withholding", "Withholding tax", true, 1.15)
 	w.col("payroll.col.credits", "Tax credits", true, 1)
 	w.col("payroll.col.bonus", "Child bonus", true, 1)
 	w.col("payroll.col.deductions", "Deductions", true, 1)

@@ -22,7 +22,7 @@ type payslipWords struct {
 	otherDeductions, net, netOwed, paidTo, paidCash, payDay, employer, socialEr   string
 	healthEr, employerCost, ytd, months, overtime, night, weekend, holiday, base  string
 	notInsured, hpp, dpp, dpc, page, of, ico, sickDays, total, col, insuredIncome string
-	warnNegative, warnMinWage                                                     string
+	warnNegative, warnMinWage, credits                                            string
 }
 
 var payslipCS = payslipWords{
@@ -47,9 +47,9 @@ var payslipCS = payslipWords{
 	weekend: "víkend", holiday: "svátek", base: "základ", notInsured: "Příjem nezakládá účast na pojištění",
 	hpp: "pracovní poměr (HPP)", dpp: "dohoda o provedení práce (DPP)", dpc: "dohoda o pracovní činnosti (DPČ)",
 	page: "Strana", of: "z", ico: "IČO", sickDays: "dní nemoci", total: "Celkem", col: "Měsíc",
-	insuredIncome: "Vyměřovací základ",
-	warnNegative:  "Čistá mzda je záporná: zaměstnanec dluží minimální zdravotní pojištění.",
-	warnMinWage:   "Sjednaná odměna je nižší než minimální mzda.",
+	insuredIncome: "Vyměřovací základ", credits: "Slevy na dani",
+	warnNegative: "Čistá mzda je záporná: zaměstnanec dluží minimální zdravotní pojištění.",
+	warnMinWage:  "Sjednaná odměna je nižší než minimální mzda.",
 }
 
 var payslipEN = payslipWords{
@@ -74,9 +74,9 @@ var payslipEN = payslipWords{
 	weekend: "weekend", holiday: "holiday", base: "base", notInsured: "The income is not insured this month",
 	hpp: "employment contract (HPP)", dpp: "agreement to complete a job (DPP)", dpc: "agreement to perform work (DPČ)",
 	page: "Page", of: "of", ico: "Reg. No. (IČO)", sickDays: "sick days", total: "Total", col: "Month",
-	insuredIncome: "Assessment base",
-	warnNegative:  "The net pay is negative: the employee owes the minimum health insurance.",
-	warnMinWage:   "The agreed pay is below the minimum wage.",
+	insuredIncome: "Assessment base", credits: "Tax credits",
+	warnNegative: "The net pay is negative: the employee owes the minimum health insurance.",
+	warnMinWage:  "The agreed pay is below the minimum wage.",
 }
 
 func payslipWordsFor(l app.Lang) *payslipWords {
