@@ -197,7 +197,7 @@ func (r *renderer) section(x, y, w, detailW float64, title string, lines []psLin
 	r.ink(inkText)
 	r.fitCut(x+1, y+0.5, w-2, 4.5, title, "B", 9, "L")
 	y += 6.5
-	const amountW = 38.0
+	amountW := min(38, w*0.35)
 	labelW := w - detailW - amountW - 3
 	for _, l := range lines {
 		style := ""
