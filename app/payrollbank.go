@@ -286,7 +286,12 @@ func pad4(s string) string     { return strings.Repeat("0", max(0, 4-len(s))) + 
 // aboText folds s to printable ASCII without diacritics, at most n
 // characters.
 func aboText(s string, n int) string {
-	s = asciiFold(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			s = asciiFold(s)
+			break
+		}
+	}
 	var b strings.Builder
 	for _, r := range s {
 		if b.Len() == n {

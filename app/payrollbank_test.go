@@ -56,7 +56,10 @@ func (c testCatalog) Translate(key, fallback string, args map[string]any) string
 //	   net 60,000 − 4,260 − 2,700 − 6,430 = 46,610
 func payrollStaff(t testing.TB) ([]Payslip, map[string]Employee) {
 	t.Helper()
-	r := mustRules(t.(*testing.T), 2026)
+	r, err := RulesFor(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
 	mk := func(id, name, insurer, account string, contract ContractType, salary, rate int64, week Hours, declared bool, kids ...Child) Employee {
 		e := employee(contract, salary, rate, week, declared, kids...)
 		e.ID, e.Name, e.HealthInsurer, e.BankAccount = id, name, insurer, account
@@ -345,4 +348,33 @@ func parseOrderABO(t *testing.T, s string) aboOrder {
 		t.Fatal("the file does not close its group and end with 5 +")
 	}
 	return o
+}
+
+// BenchmarkPaymentOrder500: the order of 500 employees (two insurers) built
+// and written as ABO.
+func BenchmarkPaymentOrder500(b *testing.B) {
+	ps1, emps1 := payrollStaff(b)
+	var ps []Payslip
+	emps := map[string]Employee{}
+	for i := 0; i < 500; i++ {
+		p, e := ps1[i%4], emps1[ps1[i%4].EmployeeID]
+		id := "e" + strconv.Itoa(i)
+		p.EmployeeID, e.ID = id, id
+		ps = append(ps, p)
+		emps[id] = e
+	}
+	s := paySettings()
+	var size int
+	for b.Loop() {
+		pays, err := PayrollPayments(ps, emps, s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := WritePaymentOrderABO(&buf, s.From, s.Name, D(2026, 12, 1), pays); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size)/1024, "KB")
 }

@@ -279,7 +279,7 @@ func (r *renderer) drawPayslip(pp app.PayslipPrint, c app.Company) {
 	ry = r.kvIn(margin+half+6, ry, half, w.declaration, decl)
 	if t, err := e.TermsOn(p.Month.Last()); err == nil {
 		if len(t.Children) > 0 {
-			ry = r.kvIn(margin+half+6, ry, half, w.children, strings.Repeat("•", min(len(t.Children), 12))+" ("+itoaPDF(len(t.Children))+")")
+			ry = r.kvIn(margin+half+6, ry, half, w.children, itoaPDF(len(t.Children)))
 		}
 		if t.Disability > 0 {
 			ry = r.kvIn(margin+half+6, ry, half, w.disability, itoaPDF(t.Disability))
