@@ -22,7 +22,7 @@ type payslipWords struct {
 	otherDeductions, net, netOwed, paidTo, paidCash, payDay, employer, socialEr   string
 	healthEr, employerCost, ytd, months, overtime, night, weekend, holiday, base  string
 	notInsured, hpp, dpp, dpc, page, of, ico, sickDays, total, col, insuredIncome string
-	warnNegative, warnMinWage, credits                                            string
+	warnNegative, warnMinWage, credits, unpaid                                    string
 }
 
 var payslipCS = payslipWords{
@@ -47,7 +47,7 @@ var payslipCS = payslipWords{
 	weekend: "víkend", holiday: "svátek", base: "základ", notInsured: "Příjem nezakládá účast na pojištění",
 	hpp: "pracovní poměr (HPP)", dpp: "dohoda o provedení práce (DPP)", dpc: "dohoda o pracovní činnosti (DPČ)",
 	page: "Strana", of: "z", ico: "IČO", sickDays: "dní nemoci", total: "Celkem", col: "Měsíc",
-	insuredIncome: "Vyměřovací základ", credits: "Slevy na dani",
+	insuredIncome: "Vyměřovací základ", credits: "Slevy na dani", unpaid: "Neplacené volno",
 	warnNegative: "Čistá mzda je záporná: zaměstnanec dluží minimální zdravotní pojištění.",
 	warnMinWage:  "Sjednaná odměna je nižší než minimální mzda.",
 }
@@ -74,7 +74,7 @@ var payslipEN = payslipWords{
 	weekend: "weekend", holiday: "holiday", base: "base", notInsured: "The income is not insured this month",
 	hpp: "employment contract (HPP)", dpp: "agreement to complete a job (DPP)", dpc: "agreement to perform work (DPČ)",
 	page: "Page", of: "of", ico: "Reg. No. (IČO)", sickDays: "sick days", total: "Total", col: "Month",
-	insuredIncome: "Assessment base", credits: "Tax credits",
+	insuredIncome: "Assessment base", credits: "Tax credits", unpaid: "Unpaid leave",
 	warnNegative: "The net pay is negative: the employee owes the minimum health insurance.",
 	warnMinWage:  "The agreed pay is below the minimum wage.",
 }
@@ -310,6 +310,9 @@ func (r *renderer) drawPayslip(pp app.PayslipPrint, c app.Company) {
 	}
 	add(&earn, w.vacation, hours(in.VacationHours), p.VacationPay, false)
 	add(&earn, w.sick, hours(p.SickHours), p.SickPay, false)
+	if in.UnpaidHours != 0 {
+		earn = append(earn, psLine{label: w.unpaid, detail: hours(in.UnpaidHours)})
+	}
 	add(&earn, w.bonuses, "", p.Bonuses, false)
 	earn = append(earn, psLine{label: w.gross, amount: money(p.Gross), bold: true})
 
@@ -353,12 +356,15 @@ func (r *renderer) drawPayslip(pp app.PayslipPrint, c app.Company) {
 	}
 	r.fit(margin+2, y+1, contentW/2, 6, netLabel, "B", 11, "L")
 	r.fit(right-72, y+1, 70, 6, money(p.Net), "B", 13, "R")
-	dest := w.paidCash
-	if a, err := app.ParseBankAccount(e.BankAccount); err == nil {
-		dest = w.paidTo + " " + a.String()
-	}
-	if !pp.PayDay.IsZero() {
-		dest += " · " + w.payDay + " " + pp.PayDay.Format(lang)
+	dest := ""
+	if p.Net > 0 {
+		dest = w.paidCash
+		if a, err := app.ParseBankAccount(e.BankAccount); err == nil {
+			dest = w.paidTo + " " + a.String()
+		}
+		if !pp.PayDay.IsZero() {
+			dest += " · " + w.payDay + " " + pp.PayDay.Format(lang)
+		}
 	}
 	r.ink(inkLabel)
 	r.fitCut(margin+2, y+6.5, contentW-76, 4, dest, "", 8, "L")
@@ -376,6 +382,9 @@ func (r *renderer) drawPayslip(pp app.PayslipPrint, c app.Company) {
 			r.fit(margin, y, contentW, 4.5, "! "+msg, "", 8.5, "L")
 			y += 5
 		}
+	}
+	if len(p.Warnings) > 0 {
+		y += 2
 	}
 
 	// Employer's contributions and the year to date.

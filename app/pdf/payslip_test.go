@@ -180,3 +180,47 @@ func BenchmarkPayslips500(b *testing.B) {
 	b.ReportMetric(float64(size)/(1<<20), "MB")
 	b.ReportMetric(float64(retained)/(1<<20), "retained-MB")
 }
+
+// TestPayslipAllLines: a month with overtime, night hours, vacation, three
+// sick days, a bonus and a deduction shows a line for each, with its hours
+// and the amount the payslip computed; a month of unpaid leave shows the
+// negative net as the employee's debt with the warning.
+func TestPayslipAllLines(t *testing.T) {
+	r, _ := app.RulesFor(2026)
+	e := workedEmployee()
+	in := app.MonthInput{Month: app.Month{Year: 2026, Month: 11}, WorkedHours: app.HoursOf(128), OvertimeHours: app.HoursOf(10),
+		NightHours: app.HoursOf(8), VacationHours: app.HoursOf(16), AverageHourly: 300_00, Bonuses: 5_000_00, Deductions: 1_000_00,
+		Sick: []app.SickSpell{{From: app.D(2026, 11, 9), To: app.D(2026, 11, 11)}}}
+	p, err := app.ComputePayslip(r, e, in, app.YearToDate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.OvertimePay == 0 || p.Surcharges == 0 || p.VacationPay == 0 || p.SickPay == 0 {
+		t.Fatalf("the month does not exercise every line: %+v", p)
+	}
+	var b bytes.Buffer
+	if err := RenderPayslip(&b, app.PayslipPrint{Payslip: p, Employee: e, Input: in}, payCompany, Options{Created: created}); err != nil {
+		t.Fatal(err)
+	}
+	text := pages(t, payWrite(t, "lines.pdf", b.Bytes()))[0]
+	kc := func(v int64) string { return plain(app.M(v, "CZK").Format(app.Czech)) }
+	mustContain(t, "all lines", text, "Mzda za práci přesčas", "10 h", kc(p.OvertimePay), "Příplatky", "přesčas 10 h, noc 8 h", kc(p.Surcharges),
+		"Náhrada mzdy za dovolenou", "16 h", kc(p.VacationPay), "Náhrada mzdy při nemoci", "24 h", kc(p.SickPay),
+		"Prémie a odměny", "5 000,00 Kč", "Ostatní srážky", "1 000,00 Kč", "Hrubá mzda celkem", kc(p.Gross), kc(p.Net))
+
+	unpaid := app.MonthInput{Month: app.Month{Year: 2026, Month: 11}, UnpaidHours: app.HoursOf(168)}
+	p, err = app.ComputePayslip(r, e, unpaid, app.YearToDate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Net >= 0 {
+		t.Fatalf("an unpaid month's net %d is not negative", p.Net)
+	}
+	b.Reset()
+	if err := RenderPayslip(&b, app.PayslipPrint{Payslip: p, Employee: e, Input: unpaid}, payCompany, Options{Created: created}); err != nil {
+		t.Fatal(err)
+	}
+	text = pages(t, payWrite(t, "unpaid.pdf", b.Bytes()))[0]
+	mustContain(t, "unpaid month", text, "Dluh zaměstnance (zdravotní pojištění)", kc(p.Net), "Neplacené volno", "168 h", "zaměstnanec dluží minimální zdravotní pojištění")
+	mustNotContain(t, "unpaid month", text, "Na účet")
+}
