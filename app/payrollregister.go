@@ -164,7 +164,7 @@ func PayrollRegisterTable(month Month, payslips []Payslip, t Translator) ReportT
 	for _, r := range rows {
 		w.row(cells(r.Name, w.contract(r.Contract), r)...)
 	}
-	w.total(cells(w.tr("payroll.register.total", "Total ({{.count}} employees)", map[string]any{"count": len(rows)}), "", tot)...)
+	w.total(cells(w.tr("payroll.register.total", "Total, employees: {{.count}}", map[string]any{"count": len(rows)}), "", tot)...)
 	w.r.Notes = append(w.r.Notes,
 		w.tr("payroll.note.employer_cost", "Cost to the employer (gross pay + employer's insurance): {{.amount}}", map[string]any{"amount": w.money(tot.EmployerCost)}),
 		w.tr("report.note.amounts_in", "Amounts in {{.currency}}", map[string]any{"currency": "CZK"}))

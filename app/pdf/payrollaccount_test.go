@@ -73,7 +73,7 @@ func TestPayrollRegisterPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(pages(t, payWrite(t, "register.pdf", b.Bytes())), "\n")
-	mustContain(t, "register", text, "Payroll register", "11/2026", "Adam Bílý", "Žofie Černá", "135,000.00", "110,601.00", "Total (3 employees)")
+	mustContain(t, "register", text, "Payroll register", "11/2026", "Adam Bílý", "Žofie Černá", "135,000.00", "110,601.00", "Total, employees: 3")
 	if strings.Index(text, "Adam Bílý") > strings.Index(text, "Žofie Černá") {
 		t.Error("the register is not by name")
 	}
