@@ -55,7 +55,7 @@ var payslipCS = payslipWords{
 var payslipEN = payslipWords{
 	payslip: "Payslip", annual: "Annual payroll account", month: "Period", year: "Year",
 	employee: "Employee", address: "Address", birth: "Date of birth", contract: "Contract",
-	insurer: "Health insurer", declaration: "Tax declaration (prohlášení)", declared: "signed",
+	insurer: "Health insurer", declaration: "Tax declaration", declared: "signed",
 	notDeclared: "not signed", children: "Children (credit)", disability: "Disability",
 	earnings: "Gross pay", hours: "Hours", amount: "Amount",
 	basePay: "Pay for the time worked", overtimePay: "Overtime pay",

@@ -224,3 +224,24 @@ func TestPayslipAllLines(t *testing.T) {
 	mustContain(t, "unpaid month", text, "Dluh zaměstnance (zdravotní pojištění)", kc(p.Net), "Neplacené volno", "168 h", "zaměstnanec dluží minimální zdravotní pojištění")
 	mustNotContain(t, "unpaid month", text, "Na účet")
 }
+
+// TestPayslipChildBonus: HPP at the minimum wage 22,400 with three children
+// and a signed prohlášení: advance 15 % = 3,360 − 2,570 = 790; the
+// children's 1,267 + 1,860 + 2,320 = 5,447 use 790 and pay out 4,657 as
+// the bonus; social 7.1 % = 1,590.40 → 1,591, health 3,024 ⅓ = 1,008; net
+// 22,400 − 1,591 − 1,008 + 4,657 = 24,458.
+func TestPayslipChildBonus(t *testing.T) {
+	e := workedEmployee()
+	e.Name = "Marie Nováková"
+	e.History[0].MonthlySalary = 22_400_00
+	e.History[0].Children = []app.Child{{Order: 1}, {Order: 2}, {Order: 3}}
+	pp := workedPayslip(t, e, app.YearToDate{})
+	var b bytes.Buffer
+	if err := RenderPayslip(&b, pp, payCompany, Options{Created: created}); err != nil {
+		t.Fatal(err)
+	}
+	text := pages(t, payWrite(t, "bonus.pdf", b.Bytes()))[0]
+	mustContain(t, "bonus", text, "Děti (sleva)", "3", "Záloha na daň před slevami", "3 360,00 Kč", "Sleva na poplatníka", "2 570,00 Kč",
+		"Sleva na děti", "790,00 Kč", "Záloha na daň z příjmů", "0,00 Kč", "Daňový bonus na děti (+)", "4 657,00 Kč",
+		"1 591,00 Kč", "1 008,00 Kč", "24 458,00 Kč")
+}
