@@ -98,8 +98,10 @@ func (w *payslipWords) contractName(c app.ContractType) string {
 	return string(c)
 }
 
-// payslipRows is what a payslip weighs in table rows, for the batch's chunks.
-const payslipRows = 60
+// payslipRows is what a payslip weighs in table rows, for the batch's
+// chunks: one page, as much as an invoice of a dozen lines, so a chunk holds
+// chunkDocs payslips and the fonts are parsed once for 16 of them.
+const payslipRows = 25
 
 // RenderPayslip writes one payslip as a PDF to w.
 func RenderPayslip(w io.Writer, p app.PayslipPrint, c app.Company, opt Options) (err error) {
