@@ -233,6 +233,10 @@ func icoVS(ico string) string {
 // the file reads the same in Windows-1250, the banks' encoding. Check a
 // first file with the bank's import before paying by it.
 
+// aboMaxAmount is the first amount a group's 14-digit total cannot hold
+// (10^14 haléř, a trillion Kč).
+const aboMaxAmount = 100_000_000_000_000
+
 // WritePaymentOrderABO writes payments as an ABO payment order from the
 // account from, made on day, with name the client's name.
 func WritePaymentOrderABO(w io.Writer, from string, name string, day Date, payments []PayrollPayment) error {
@@ -262,6 +266,9 @@ func WritePaymentOrderABO(w io.Writer, from string, name string, day Date, payme
 		var sum int64
 		for _, p := range byDue[d] {
 			sum += p.Amount
+			if p.Amount >= aboMaxAmount || sum >= aboMaxAmount {
+				return Invalid("payment.amount", "err.payment.abo_too_large", "the payments due on {{.date}} add up to more than the ABO file can hold", map[string]any{"date": d})
+			}
 		}
 		fmt.Fprintf(&b, "2 %s %014d %s\r\n", aboAccount(src), sum, ddmmyy(d))
 		for _, p := range byDue[d] {

@@ -259,6 +259,24 @@ func TestPaymentsRefused(t *testing.T) {
 	if err := WritePaymentOrderABO(&bytes.Buffer{}, "x", "", D(2026, 12, 1), nil); err == nil {
 		t.Error("a bad paying account was accepted")
 	}
+	// 10^11 haléř twice fits; 10^14 does not fit the group's 14 digits.
+	acc, _ := ParseBankAccount("2000145399/0800")
+	big := []PayrollPayment{{Payee: "A", Account: acc, Amount: 100_000_000_000, Due: D(2026, 12, 10)}, {Payee: "B", Account: acc, Amount: 100_000_000_000, Due: D(2026, 12, 10)}}
+	var b bytes.Buffer
+	if err := WritePaymentOrderABO(&b, "2000145399/0800", "Kontor", D(2026, 12, 1), big); err != nil {
+		t.Fatal(err)
+	}
+	if o := parseOrderABO(t, b.String()); o.groups[0].sum != 200_000_000_000 {
+		t.Errorf("group total %d", o.groups[0].sum)
+	}
+	big[1].Amount = aboMaxAmount
+	if err := WritePaymentOrderABO(&bytes.Buffer{}, "2000145399/0800", "Kontor", D(2026, 12, 1), big); err == nil {
+		t.Error("a total beyond 14 digits was written")
+	}
+	big[1].Amount = 0
+	if err := WritePaymentOrderABO(&bytes.Buffer{}, "2000145399/0800", "Kontor", D(2026, 12, 1), big); err == nil {
+		t.Error("a zero payment was written")
+	}
 }
 
 type aboItem struct {
