@@ -1,6 +1,11 @@
 package app
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
 
 // The printable documents of Payroll (issue 14, item 4 and 5): a payslip
 // and an employee's annual account (mzdový list). They carry the computed
@@ -99,4 +104,27 @@ func (a AnnualAccount) Total() Payslip {
 		t.EmployerCost += p.EmployerCost
 	}
 	return t
+}
+
+// PayslipFileNames names each payslip's file for a folder of payslips
+// (`kontor export payslips --out DIR`): "2026-11_" and the employee's name
+// made safe with a short ID (StatementFileName), the whole ID where two
+// short names would collide case-insensitively.
+func PayslipFileNames(payslips []Payslip) []string {
+	used := map[string]bool{}
+	out := make([]string, len(payslips))
+	for i, p := range payslips {
+		prefix := fmt.Sprintf("%04d-%02d_", p.Month.Year, int(p.Month.Month))
+		person := p.Name
+		if strings.IndexFunc(person, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			person = "employee"
+		}
+		name := prefix + StatementFileName(person, p.EmployeeID, false)
+		if used[strings.ToLower(name)] {
+			name = prefix + StatementFileName(person, p.EmployeeID, true)
+		}
+		used[strings.ToLower(name)] = true
+		out[i] = name
+	}
+	return out
 }

@@ -136,3 +136,21 @@ func TestHealthOverviewAndJMHZ(t *testing.T) {
 		t.Error("a month without rules was accepted")
 	}
 }
+
+// TestPayslipFileNames: the month, the name made safe and the last 8
+// characters of the ID; two employees whose short names collide get their
+// whole IDs.
+func TestPayslipFileNames(t *testing.T) {
+	ps := []Payslip{
+		{EmployeeID: "0190aaaa-1111-7000-8000-00000000abcd", Name: "Jiří Šťastný / HPP", Month: nov2026},
+		{EmployeeID: "0190bbbb-2222-7000-8000-00000000abcd", Name: "jiří šťastný / hpp", Month: nov2026},
+		{EmployeeID: "e3", Name: "🙂", Month: nov2026},
+	}
+	got := PayslipFileNames(ps)
+	want := []string{"2026-11_Jiří-Šťastný-HPP_0000abcd.pdf", "2026-11_jiří-šťastný-hpp_0190bbbb-2222-7000-8000-00000000abcd.pdf", "2026-11_employee_e3.pdf"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
