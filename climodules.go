@@ -17,6 +17,7 @@ func cliCommands() []cli.Command {
 		cli.Sales(),
 		cli.Accounts(),
 		cli.Payables(),
+		cli.Payroll(),
 	)
 }
 

@@ -683,6 +683,18 @@ func (s *Store) PreviewPayRun(ctx context.Context, r app.PayRun) (app.PayRun, er
 		if err := checkInputs(&out); err != nil {
 			return err
 		}
+		if out.ID == "" && out.Corrects == "" {
+			runs, err := monthRuns(tx, out.Month)
+			if err != nil {
+				return err
+			}
+			for _, o := range runs {
+				if o.Corrects == "" {
+					return &app.Error{Code: app.ECONFLICT, Field: "payrun.month", Key: "err.payrun.second",
+						Msg: "{{.month}} has pay run {{.number}} already; a change of an approved month is a correcting run", Args: map[string]any{"month": out.Month.Format(), "number": o.Number}}
+				}
+			}
+		}
 		if out.Payslips, err = computeRun(tx, out, rules); err != nil {
 			return err
 		}

@@ -24,6 +24,7 @@ var helpLines = []string{
 	"import", "import --help", "import customers --help", "import bank --help",
 	"export", "export --help", "export invoice --help", "export invoices --help", "export customers --help",
 	"export report --help", "export statement --help", "export vat-return --help", "export vat-control --help", "export eu-sales --help",
+	"payroll", "payroll --help", "payroll run --help", "payroll run",
 	"close-year --help", "version --help", "help --help", "help frobnicate", "help export nope",
 	"check extra", "user add", "export invoice", "user roles jana",
 }
