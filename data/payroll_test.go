@@ -383,3 +383,28 @@ func TestPayrollBadInput(t *testing.T) {
 	of(db.ApprovePayRun(ctx, r.ID)).must(t)
 	mustClean(t, db)
 }
+
+// A name with Czech letters and an emoji, the largest salary the terms
+// allow (1,000,000,000 Kč): saved, found by its name typed without
+// diacritics, paid, posted and checked clean.
+func TestPayrollLargeAndCzech(t *testing.T) {
+	db := datatest.MustOpen(t)
+	ctx := db.As(t, app.RolePayroll)
+	x := workedExample()
+	x.Name = "Žofie Šťastná-Řeháčková 🙂 " + strings.Repeat("ů", 90)
+	x.BirthNumber = "736028/5163"
+	x.History[0].MonthlySalary = 1_000_000_000_00
+	e := of(db.SaveEmployee(ctx, x)).must(t)
+	if l := of(db.Employees(ctx, app.EmployeeFilter{Search: "ZOFIE rehackova"})).must(t); len(l) != 1 || l[0].Name != x.Name {
+		t.Fatalf("search: %+v", l)
+	}
+	r := approveMonth(t, db, ctx, app.PayRun{Month: nov2026, Inputs: []app.PayInput{{EmployeeID: e.ID, Input: app.MonthInput{WorkedHours: app.HoursOf(168)}}}})
+	p := r.Payslips[0]
+	if p.Gross != 1_000_000_000_00 || p.Net <= 0 || p.Net >= p.Gross {
+		t.Errorf("payslip %+v", p)
+	}
+	if b := closing(t, db); b["521"] != p.Gross || b["331"] != -p.Net {
+		t.Errorf("balances %v", b)
+	}
+	mustClean(t, db)
+}
