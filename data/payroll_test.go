@@ -273,6 +273,14 @@ func TestPayrollBadInput(t *testing.T) {
 		late.BirthNumber = "9055120008"
 	}
 	late = of(db.SaveEmployee(ctx, late)).must(t)
+	// 10,000 Kč a month full-time is below the 2026 minimum wage.
+	low := workedExample()
+	low.Name, low.BirthNumber = "Karel Málo", "7103150010"
+	low.History[0].MonthlySalary = kc(10_000)
+	if err := app.ValidateBirthNumber(low.BirthNumber); err != nil {
+		t.Fatal(err)
+	}
+	low = of(db.SaveEmployee(ctx, low)).must(t)
 	db.LockMonth(t, app.Month{Year: 2026, Month: 1})
 	audit := func() int { return of(db.AuditCount(db.Ctx, app.AuditFilter{})).must(t) }
 	before := audit()
@@ -337,6 +345,13 @@ func TestPayrollBadInput(t *testing.T) {
 			_, err := db.SavePayRunDraft(ctx, app.PayRun{Month: nov2026, Inputs: []app.PayInput{{EmployeeID: late.ID, Input: app.MonthInput{WorkedHours: app.HoursOf(8)}}}})
 			return err
 		}},
+		{"an HPP below the minimum wage", app.EINVALID, "terms.pay", func() error {
+			_, err := db.SavePayRunDraft(ctx, app.PayRun{Month: nov2026, Inputs: []app.PayInput{{EmployeeID: low.ID, Input: app.MonthInput{WorkedHours: app.HoursOf(168)}}}})
+			if msg := app.ErrorMessage(err, nil); !strings.Contains(msg, "Karel Málo") || !strings.Contains(msg, "minimum wage") {
+				t.Errorf("message %q names neither the employee nor the reason", msg)
+			}
+			return err
+		}},
 		{"an employee twice", app.EINVALID, "payrun.inputs", func() error {
 			_, err := db.SavePayRunDraft(ctx, app.PayRun{Month: nov2026, Inputs: append(in(func(*app.MonthInput) {}), in(func(*app.MonthInput) {})...)})
 			return err
@@ -365,7 +380,7 @@ func TestPayrollBadInput(t *testing.T) {
 	if runs := of(db.PayRuns(ctx, 2026)).must(t); len(runs) != 0 {
 		t.Errorf("runs written: %+v", runs)
 	}
-	if emps := of(db.Employees(ctx, app.EmployeeFilter{})).must(t); len(emps) != 2 {
+	if emps := of(db.Employees(ctx, app.EmployeeFilter{})).must(t); len(emps) != 3 {
 		t.Errorf("%d employees", len(emps))
 	}
 
