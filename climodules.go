@@ -18,6 +18,7 @@ func cliCommands() []cli.Command {
 		cli.Accounts(),
 		cli.Payables(),
 		cli.Warehouse(),
+		cli.Payroll(),
 	)
 }
 

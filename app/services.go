@@ -96,6 +96,7 @@ type Services struct {
 	VAT       VATPostingService
 	Closer    YearCloser
 	Warehouse WarehouseService
+	Payroll   PayrollService
 
 	Clock Clock
 }

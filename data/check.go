@@ -126,6 +126,7 @@ var checks = []checkStep{
 	{"year closings", func(c *checker) { checkYearClosings(c.tx, c.add) }},
 	{"vat", func(c *checker) { checkVAT(c.tx, c.add, c.tick) }},
 	{"warehouse", func(c *checker) { checkWarehouse(c.tx, c.add) }},
+	{"payroll", func(c *checker) { checkPayroll(c.tx, c.add) }},
 	{"audit", func(c *checker) { c.claims, c.last = checkAudit(c.tx, c.add, c.tick) }},
 	{"proofs", func(c *checker) { checkProofs(c.tx, c.add, c.claims, c.last, c.tick) }},
 	{"change log", func(c *checker) { checkChanges(c.tx, c.add, c.tick) }},

@@ -38,6 +38,7 @@ var migrations = []migration{
 	{"the reception's customer and date lists", indexReception}, // 11 → 12, schema_reception.go
 	{"the lists of sales documents", indexDocs},                 // 12 → 13, docindex.go
 	{"the warehouse", createWarehouse},                          // 13 → 14, schema_warehouse.go
+	{"payroll", createPayroll},                                  // 14 → 15, schema_payroll.go
 }
 
 // SchemaVersion is the schema this build writes.

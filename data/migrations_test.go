@@ -101,7 +101,7 @@ func TestMigrationToChangeLog(t *testing.T) {
 
 	var schema int
 	_ = s.db.View(func(tx *bolt.Tx) error { schema, _ = readSchema(tx, s.Path()); return nil })
-	if schema != SchemaVersion() || SchemaVersion() < 12 {
+	if schema != SchemaVersion() || SchemaVersion() < 15 {
 		t.Fatalf("schema %d, this Kontor's %d", schema, SchemaVersion())
 	}
 	records := mustEveryRecordLogged(t, s)
@@ -180,4 +180,31 @@ func TestMigrationKeepsChangedRecordChanged(t *testing.T) {
 	if got := checkTexts(t, s); got != "customer "+cs[0].ID+" is not as the change log says: it was changed without being logged" {
 		t.Errorf("check said %q", got)
 	}
+}
+
+// TestMigratePayroll: a file of schema 14 (before payroll) gets payroll's
+// buckets and opens clean; the migration's second run changes nothing.
+func TestMigratePayroll(t *testing.T) {
+	s, clock := MustCompany(t)
+	if err := s.db.Update(func(tx *bolt.Tx) error { return setSchema(tx, 14) }); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(time.Hour)
+	s = reopen(t, s, clock)
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		if v, _ := readSchema(tx, s.Path()); v != SchemaVersion() || v != 15 {
+			t.Errorf("schema %d", v)
+		}
+		for _, b := range payrollBuckets {
+			if tx.Bucket(b) == nil {
+				t.Errorf("bucket %s missing", b)
+			}
+		}
+		return nil
+	})
+	mustCheckClean(t, s)
+	if err := s.db.Update(createPayroll); err != nil {
+		t.Errorf("the migration again: %v", err)
+	}
+	mustCheckClean(t, s)
 }

@@ -18,6 +18,9 @@ func setSchema(tx *bolt.Tx, v int) error {
 	if v < 13 {
 		drop = append(drop, docIndexes...)
 	}
+	if v < 15 {
+		drop = append(drop, payrollBuckets...)
+	}
 	for _, b := range drop {
 		if tx.Bucket(b) != nil {
 			if err := tx.DeleteBucket(b); err != nil {

@@ -62,6 +62,7 @@ var groups = map[string]groupHead{
 		"add customers or stock items from a CSV file, or import a bank statement (ABO/GPC or CSV) and post the payments it pairs with open invoices (--dry-run checks first)", 80},
 	"export": {"invoice NUMBER | invoices [flags] | customers|items --out FILE.csv | report REPORT [flags] | statement [flags] | stock-doc NUMBER | stocktake-sheet ID | vat-return|vat-control|eu-sales --period P --out FILE.xml",
 		"write sales documents as PDFs (one, or a period's as one file or a folder), the customers or stock items as CSV, a financial or warehouse report as PDF or CSV, customer statements as PDFs (one file each or combined), a stock document or stocktake sheet as a PDF, or the VAT return, control statement and EU sales list as XML files for the tax portal", 90},
+	"payroll": {"run YYYY-MM [--dry-run]", "run a month's payroll: compute the pay run, approve it and post it to the ledger (--dry-run only prints its register)", 95},
 }
 
 // command is a node of the command tree help and Run walk: a command, or a

@@ -25,6 +25,7 @@ var helpLines = []string{
 	"export", "export --help", "export invoice --help", "export invoices --help", "export customers --help",
 	"export items --help", "export stock-doc --help", "export stocktake-sheet --help", "export stock-doc",
 	"export report --help", "export statement --help", "export vat-return --help", "export vat-control --help", "export eu-sales --help",
+	"payroll", "payroll --help", "payroll run --help", "payroll run",
 	"close-year --help", "version --help", "help --help", "help frobnicate", "help export nope",
 	"check extra", "user add", "export invoice", "user roles jana",
 }
