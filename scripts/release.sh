@@ -97,8 +97,9 @@ if $allow_dirty; then
   done
 fi
 
-# Go settings for every build: the version into main.version (the packager passes GOFLAGS' -ldflags
+# Go settings for every build (nothing from the caller's environment picks the target): the version into main.version (the packager passes GOFLAGS' -ldflags
 # on), the commit and its time recorded by Go (vcs.revision, vcs.time), go.mod as committed.
+unset GOOS GOARCH CC CXX CGO_ENABLED
 export GOFLAGS="-buildvcs=true -mod=readonly -ldflags=-X=main.version=$version"
 # The packager runs as "go tool fyne", pinned in go.mod's tool directive. It is a host program built
 # without cgo; the builds it starts set CGO_ENABLED=1 themselves.
@@ -106,7 +107,9 @@ fyne() { (cd "$src" && CGO_ENABLED=0 go tool fyne "$@"); }
 pkgflags=(--release --app-version "$numver" --app-build "$build")
 
 step "Windows: kontor.exe through Fyne's packager (the first build takes minutes; later ones use Go's cache)"
-(export GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc; fyne package -os windows "${pkgflags[@]}")
+# The packager sets GOOS for the builds it starts (GOOS here would make "go tool" build the
+# packager itself for Windows).
+(export GOARCH=amd64 CC=x86_64-w64-mingw32-gcc; fyne package -os windows "${pkgflags[@]}")
 mv "$src/Kontor.exe" "$stage/kontor.exe"
 
 step "Windows: the MSI installer (wixl)"
@@ -118,7 +121,7 @@ wixl -a x64 -D Version="$version" -D ProductVersion="$numver" -D SourceDir="$wor
 
 if ! $windows_only; then
   step "Linux: kontor through Fyne's packager, in a .tar.xz with install.sh"
-  (export GOOS=linux GOARCH=amd64; unset CC; fyne package -os linux "${pkgflags[@]}")
+  (export GOARCH=amd64; unset CC; fyne package -os linux "${pkgflags[@]}")
   mkdir -p "$work/fyne-linux"
   tar -xJf "$src/Kontor.tar.xz" -C "$work/fyne-linux"
   name="kontor-$version-linux-amd64"
