@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check-release.sh DIR VERSION WINVERSION [--windows-only]
+# check-release.sh DIR VERSION WINVERSION COMMIT [--windows-only]
 #
 # Checks what scripts/release.sh built in DIR (it runs this before anything reaches dist/, and CI
 # runs it through release.sh --windows-only):
@@ -10,12 +10,13 @@
 #                %LocalAppData%\Programs, the upgrade rows, the product version; nothing under
 #                %AppData% (where the company file lives)
 #   the .tar.xz  exactly the program, the .desktop file, the icon, install.sh, uninstall.sh,
-#                README.txt; the program says "kontor VERSION"; install.sh and uninstall.sh work
+#                README.txt; the program's "kontor version" says VERSION and COMMIT (the one it was
+#                built from, which Go recorded) and a build date; install.sh and uninstall.sh work
 #                in a scratch home
 # Needs icoutils (wrestool), msitools (msiinfo, msiextract), binutils (strings), xz-utils.
 set -euo pipefail
-[ $# -ge 3 ] || { echo "usage: check-release.sh DIR VERSION WINVERSION [--windows-only]" >&2; exit 2; }
-dir=$1 version=$2 winver=$3 windows_only=${4:-}
+[ $# -ge 4 ] || { echo "usage: check-release.sh DIR VERSION WINVERSION COMMIT [--windows-only]" >&2; exit 2; }
+dir=$1 version=$2 winver=$3 commit=$4 windows_only=${5:-}
 numver=${winver%.*}
 bad=0
 problem() { echo "check: $*" >&2; bad=1; }
@@ -101,8 +102,10 @@ if [ "$windows_only" != "--windows-only" ]; then
     [ "$(head -c 4 "$t/kontor" | od -An -c | tr -d ' ')" = '177ELF' ] && ok "kontor is a Linux program" || problem "kontor in the tar.xz is not a Linux program"
     grep -q -x 'Exec=kontor' "$t/cz.kontor.desktop.desktop" && grep -q -x 'Icon=cz.kontor.desktop' "$t/cz.kontor.desktop.desktop" &&
       ok ".desktop file starts kontor with its icon" || problem "the .desktop file: $(cat "$t/cz.kontor.desktop.desktop")"
-    said=$("$t/kontor" version 2>&1 | head -n 1 || true)
-    [ "$said" = "kontor $version" ] && ok "the Linux program says \"$said\"" || problem "the Linux program's version says \"$said\", want \"kontor $version\""
+    said=$("$t/kontor" version 2>&1 || true)
+    [ "$(head -n 1 <<<"$said")" = "kontor $version" ] && grep -q "^commit: *${commit:0:12}" <<<"$said" &&
+      ! grep -q "^built: *unknown" <<<"$said" && ok "the Linux program says: $(tr '\n' ' ' <<<"$said")" ||
+      problem "the Linux program's \"kontor version\" says:\n$said\nwant kontor $version, commit ${commit:0:12}, a build date"
     home="$scratch/home"
     mkdir -p "$home/.config/Kontor"
     echo company >"$home/.config/Kontor/kontor.db"

@@ -137,7 +137,7 @@ if ! $windows_only; then
 fi
 
 step "checks"
-"$src/packaging/check-release.sh" "$stage" "$version" "$numver.$build" $($windows_only && echo --windows-only)
+"$src/packaging/check-release.sh" "$stage" "$version" "$numver.$build" "$commit" $($windows_only && echo --windows-only)
 
 (cd "$stage" && sha256sum -- * >SHA256SUMS && sha256sum --quiet -c SHA256SUMS)
 
