@@ -19,7 +19,7 @@ set -euo pipefail
 dir=$1 version=$2 winver=$3 commit=$4 windows_only=${5:-}
 numver=${winver%.*}
 bad=0
-problem() { echo "check: $*" >&2; bad=1; }
+problem() { printf 'check: %b\n' "$*" >&2; bad=1; }
 ok() { echo "  ok: $*"; }
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/kontor-check.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
