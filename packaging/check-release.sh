@@ -33,7 +33,7 @@ else
   grep -q -- '--type=14' <<<"$resources" && grep -q -- '--type=3 ' <<<"$resources" &&
     ok "kontor.exe has an icon ($(grep -c -- '--type=3 ' <<<"$resources") sizes)" ||
     problem "kontor.exe has no icon resource: $resources"
-  info=$(wrestool -x -t 16 "$exe" | strings -el)
+  info=$(wrestool -x --raw -t 16 "$exe" | strings -el)
   product_version=$(grep -A1 -x ProductVersion <<<"$info" | tail -n 1)
   product_name=$(grep -A1 -x ProductName <<<"$info" | tail -n 1)
   [ "$product_version" = "$winver" ] && ok "kontor.exe version resource: ProductVersion $product_version" ||
@@ -41,7 +41,7 @@ else
   [ "$product_name" = "Kontor" ] && ok "kontor.exe version resource: ProductName $product_name" ||
     problem "kontor.exe's version resource says ProductName \"$product_name\", want Kontor"
   # The fixed part (VS_FIXEDFILEINFO) holds the file version as numbers: check it says WINVERSION too.
-  fixed=$(wrestool -x -t 16 "$exe" | od -An -tx1 -v | tr -d ' \n')
+  fixed=$(wrestool -x --raw -t 16 "$exe" | od -An -tx1 -v | tr -d ' \n')
   IFS=. read -r a b c d <<<"$winver"
   le16() { printf '%02x%02x' $(($1 & 255)) $(($1 >> 8)); }
   want="bd04effe00000100$(le16 "$b")$(le16 "$a")$(le16 "$d")$(le16 "$c")"

@@ -107,9 +107,13 @@ fyne() { (cd "$src" && CGO_ENABLED=0 go tool fyne "$@"); }
 pkgflags=(--release --app-version "$numver" --app-build "$build")
 
 step "Windows: kontor.exe through Fyne's packager (the first build takes minutes; later ones use Go's cache)"
-# The packager sets GOOS for the builds it starts (GOOS here would make "go tool" build the
-# packager itself for Windows).
-(export GOARCH=amd64 CC=x86_64-w64-mingw32-gcc; fyne package -os windows "${pkgflags[@]}")
+# For Windows the packager builds twice (the program, then again with the icon and version
+# resource it generates) and drops GOFLAGS' -ldflags after the first build, so the second would
+# lose main.version. Given an --executable, it skips the first build: the placeholder below is
+# overwritten by the one build, with the resources and the version. The packager sets GOOS for
+# the builds it starts (GOOS here would make "go tool" build the packager itself for Windows).
+: >"$src/kontor.exe"
+(export GOARCH=amd64 CC=x86_64-w64-mingw32-gcc; fyne package -os windows --executable "$src/kontor.exe" "${pkgflags[@]}")
 mv "$src/Kontor.exe" "$stage/kontor.exe"
 
 step "Windows: the MSI installer (wixl)"
