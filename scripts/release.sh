@@ -120,8 +120,9 @@ step "Windows: the MSI installer (wixl)"
 icotool -c -o "$work/kontor.ico" "$src/assets/icon.png"
 cp "$stage/kontor.exe" "$work/kontor.exe"
 msi="kontor-$version-windows-x64.msi"
-wixl -a x64 -D Version="$version" -D ProductVersion="$numver" -D SourceDir="$work" \
-  -o "$stage/$msi" "$src/packaging/windows/kontor.wxs"
+# wixl takes the files' paths relative to where it runs (an absolute SourceDir fails).
+(cd "$work" && wixl -a x64 -D Version="$version" -D ProductVersion="$numver" -D SourceDir=. \
+  -o "$stage/$msi" "$src/packaging/windows/kontor.wxs")
 
 if ! $windows_only; then
   step "Linux: kontor through Fyne's packager, in a .tar.xz with install.sh"
