@@ -54,7 +54,7 @@ msi="$dir/kontor-$version-windows-x64.msi"
 if [ ! -f "$msi" ]; then
   problem "the installer $(basename "$msi") is missing"
 else
-  table() { msiinfo export "$msi" "$1" | tail -n +4; }
+  table() { msiinfo export "$msi" "$1" | tr -d '\r' | tail -n +4; }
   suminfo=$(msiinfo suminfo "$msi")
   source=$(sed -n 's/^Source: \([0-9]*\).*/\1/p' <<<"$suminfo")
   [ -n "$source" ] && (( (source & 8) != 0 )) && ok "MSI needs no administrator (word count $source)" ||

@@ -103,7 +103,9 @@ unset GOOS GOARCH CC CXX CGO_ENABLED
 export GOFLAGS="-buildvcs=true -mod=readonly -ldflags=-X=main.version=$version"
 # The packager runs as "go tool fyne", pinned in go.mod's tool directive. It is a host program built
 # without cgo; the builds it starts set CGO_ENABLED=1 themselves.
-fyne() { (cd "$src" && CGO_ENABLED=0 go tool fyne "$@"); }
+# After packaging it adds 1 to Build in FyneApp.toml; that is put back, so the next build is of
+# the commit as it is (else Go would record "uncommitted changes").
+fyne() { (cd "$src" && CGO_ENABLED=0 go tool fyne "$@" && git checkout --quiet -- FyneApp.toml); }
 pkgflags=(--release --app-version "$numver" --app-build "$build")
 
 step "Windows: kontor.exe through Fyne's packager (the first build takes minutes; later ones use Go's cache)"
@@ -138,7 +140,7 @@ if ! $windows_only; then
   # Reproducible: sorted names, the commit's time, no owner.
   mtime=$(git log -1 --format=%cI "$commit")
   tar --sort=name --mtime="$mtime" --owner=0 --group=0 --numeric-owner -C "$work" -cf - "$name" |
-    xz -9e >"$stage/$name.tar.xz"
+    xz -9 >"$stage/$name.tar.xz"
 fi
 
 step "checks"
