@@ -108,45 +108,58 @@ export GOFLAGS="-buildvcs=true -mod=readonly -ldflags=-X=main.version=$version"
 fyne() { (cd "$src" && CGO_ENABLED=0 go tool fyne "$@" && git checkout --quiet -- FyneApp.toml); }
 pkgflags=(--release --app-version "$numver" --app-build "$build")
 
-step "Windows: kontor.exe through Fyne's packager (the first build takes minutes; later ones use Go's cache)"
-# For Windows the packager builds twice (the program, then again with the icon and version
-# resource it generates) and drops GOFLAGS' -ldflags after the first build, so the second would
-# lose main.version. Given an --executable, it skips the first build: the placeholder below is
-# overwritten by the one build, with the resources and the version. The packager sets GOOS for
-# the builds it starts (GOOS here would make "go tool" build the packager itself for Windows).
-: >"$src/kontor.exe"
-(export GOARCH=amd64 CC=x86_64-w64-mingw32-gcc; fyne package -os windows --executable "$src/kontor.exe" "${pkgflags[@]}")
-mv "$src/Kontor.exe" "$stage/kontor.exe"
+# The build and the checks, into $stage.
+build_all() {
+  step "Windows: kontor.exe through Fyne's packager (the first build takes minutes; later ones use Go's cache)"
+  # For Windows the packager builds twice (the program, then again with the icon and version
+  # resource it generates) and drops GOFLAGS' -ldflags after the first build, so the second would
+  # lose main.version. Given an --executable, it skips the first build: the placeholder below is
+  # overwritten by the one build, with the resources and the version. The packager sets GOOS for
+  # the builds it starts (GOOS here would make "go tool" build the packager itself for Windows).
+  : >"$src/kontor.exe"
+  (export GOARCH=amd64 CC=x86_64-w64-mingw32-gcc; fyne package -os windows --executable "$src/kontor.exe" "${pkgflags[@]}")
+  mv "$src/Kontor.exe" "$stage/kontor.exe"
 
-step "Windows: the MSI installer (wixl)"
-icotool -c -o "$work/kontor.ico" "$src/assets/icon.png"
-cp "$stage/kontor.exe" "$work/kontor.exe"
-msi="kontor-$version-windows-x64.msi"
-# wixl takes the files' paths relative to where it runs (an absolute SourceDir fails).
-(cd "$work" && wixl -a x64 -D Version="$version" -D ProductVersion="$numver" -D SourceDir=. \
-  -o "$stage/$msi" "$src/packaging/windows/kontor.wxs")
+  step "Windows: the MSI installer (wixl)"
+  icotool -c -o "$work/kontor.ico" "$src/assets/icon.png"
+  cp "$stage/kontor.exe" "$work/kontor.exe"
+  msi="kontor-$version-windows-x64.msi"
+  # wixl takes the files' paths relative to where it runs (an absolute SourceDir fails).
+  (cd "$work" && wixl -a x64 -D Version="$version" -D ProductVersion="$numver" -D SourceDir=. \
+    -o "$stage/$msi" "$src/packaging/windows/kontor.wxs")
 
-if ! $windows_only; then
-  step "Linux: kontor through Fyne's packager, in a .tar.xz with install.sh"
-  (export GOARCH=amd64; unset CC; fyne package -os linux "${pkgflags[@]}")
-  mkdir -p "$work/fyne-linux"
-  tar -xJf "$src/Kontor.tar.xz" -C "$work/fyne-linux"
-  name="kontor-$version-linux-amd64"
-  dir="$work/$name"
-  mkdir -p "$dir"
-  find "$work/fyne-linux" -type f \( -path '*/bin/*' -o -name '*.desktop' -o -path '*/pixmaps/*' \) -exec cp -p {} "$dir/" \;
-  cp -p "$src/packaging/linux/install.sh" "$src/packaging/linux/uninstall.sh" "$src/packaging/linux/README.txt" "$dir/"
-  chmod 755 "$dir/install.sh" "$dir/uninstall.sh" "$dir/kontor"
-  # Reproducible: sorted names, the commit's time, no owner.
-  mtime=$(git log -1 --format=%cI "$commit")
-  tar --sort=name --mtime="$mtime" --owner=0 --group=0 --numeric-owner -C "$work" -cf - "$name" |
-    xz -9 >"$stage/$name.tar.xz"
-fi
+  if ! $windows_only; then
+    step "Linux: kontor through Fyne's packager, in a .tar.xz with install.sh"
+    (export GOARCH=amd64; unset CC; fyne package -os linux "${pkgflags[@]}")
+    mkdir -p "$work/fyne-linux"
+    tar -xJf "$src/Kontor.tar.xz" -C "$work/fyne-linux"
+    name="kontor-$version-linux-amd64"
+    dir="$work/$name"
+    mkdir -p "$dir"
+    find "$work/fyne-linux" -type f \( -path '*/bin/*' -o -name '*.desktop' -o -path '*/pixmaps/*' \) -exec cp -p {} "$dir/" \;
+    cp -p "$src/packaging/linux/install.sh" "$src/packaging/linux/uninstall.sh" "$src/packaging/linux/README.txt" "$dir/"
+    chmod 755 "$dir/install.sh" "$dir/uninstall.sh" "$dir/kontor"
+    # Reproducible: sorted names, the commit's time, no owner.
+    mtime=$(git log -1 --format=%cI "$commit")
+    tar --sort=name --mtime="$mtime" --owner=0 --group=0 --numeric-owner -C "$work" -cf - "$name" |
+      xz -9 >"$stage/$name.tar.xz"
+  fi
 
-step "checks"
-"$src/packaging/check-release.sh" "$stage" "$version" "$numver.$build" "$commit" $($windows_only && echo --windows-only)
+  step "checks"
+  "$src/packaging/check-release.sh" "$stage" "$version" "$numver.$build" "$commit" $($windows_only && echo --windows-only)
 
-(cd "$stage" && sha256sum -- * >SHA256SUMS && sha256sum --quiet -c SHA256SUMS)
+  (cd "$stage" && sha256sum -- * >SHA256SUMS && sha256sum --quiet -c SHA256SUMS)
+}
+
+# The build runs as a job of its own (set -m gives it its own process group). Go and the packager
+# treat Ctrl-C as handled and exit normally, after which bash would carry on; so the shell itself
+# catches Ctrl-C and TERM, stops the whole job and leaves $out as it was.
+set -m
+build_all &
+job=$!
+set +m
+trap 'kill -TERM -- -$job 2>/dev/null || true; wait $job 2>/dev/null || true; echo "release.sh: interrupted; $out is unchanged" >&2; exit 130' INT TERM
+wait "$job" || fail "the build failed (above); $out is unchanged"
 
 # Into place: the old directory aside, the new one in, the old one removed.
 if [ -e "$out" ]; then
