@@ -4,8 +4,10 @@ package main
 
 import (
 	"context"
+	"maps"
 	"os/user"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -52,6 +54,7 @@ func quitOn(ctx context.Context, a fyne.App) (stop func()) {
 // backup (exit code 4 when it is not restored).
 func runGUI(ctx context.Context, dbPath string) int {
 	a := fyneapp.NewWithID(appID)
+	setBuildMetadata(a, readBuildInfo())
 	defer quitOn(ctx, a)()
 	screens.SetupLanguage(a.Preferences())
 	store, err := data.Open(dbPath, data.Options{})
@@ -104,6 +107,30 @@ func showMain(a fyne.App, store *data.Store, dbPath string) {
 			return err
 		},
 	}, guiModules()...)
+}
+
+// setBuildMetadata puts what "kontor version" prints into the app's
+// metadata, where the About dialog reads it: the version (main.version,
+// which the release script sets) and, under screens.Meta* keys, the
+// commit, the build date and the database schema. The rest (the icon and
+// the name the packager embeds from FyneApp.toml) is kept.
+func setBuildMetadata(a fyne.App, b buildInfo) {
+	m := a.Metadata()
+	m.Version = b.Version
+	custom := maps.Clone(m.Custom)
+	if custom == nil {
+		custom = map[string]string{}
+	}
+	custom[screens.MetaCommit], custom[screens.MetaBuilt] = "", ""
+	if b.Commit != "" {
+		custom[screens.MetaCommit] = b.commitText()
+	}
+	if !b.Date.IsZero() {
+		custom[screens.MetaBuilt] = b.dateText()
+	}
+	custom[screens.MetaSchema] = strconv.Itoa(b.Schema)
+	m.Custom = custom
+	fyneapp.SetMetadata(m)
 }
 
 // osUser names the person at the computer for the audit entry of a restore

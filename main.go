@@ -18,9 +18,6 @@ import (
 	"kontor/data"
 )
 
-// version is set at release time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
-
 // appID is Kontor's reverse-DNS ID; Fyne keeps preferences under it.
 const appID = "cz.kontor.desktop"
 
@@ -55,11 +52,12 @@ func cliEnv() cli.Env {
 	return cli.Env{
 		Commands: cliCommands(),
 		Stdout:   os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
-		Getenv:    os.Getenv,
-		Version:   version,
-		DefaultDB: defaultDB,
-		Open:      func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
-		OpenReads: func(path string) (cli.Store, error) { return data.Open(path, data.Options{NoAutoBackup: true}) },
+		Getenv:         os.Getenv,
+		Version:        version,
+		VersionDetails: readBuildInfo().details(),
+		DefaultDB:      defaultDB,
+		Open:           func(path string) (cli.Store, error) { return data.Open(path, data.Options{}) },
+		OpenReads:      func(path string) (cli.Store, error) { return data.Open(path, data.Options{NoAutoBackup: true}) },
 		OpenNew: func(path string) (cli.Store, error) {
 			return data.Open(path, data.Options{NoSync: true, NoAutoBackup: true})
 		},

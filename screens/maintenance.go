@@ -89,15 +89,39 @@ func (s *shell) showProblems(problems []app.Problem) {
 	dialog.ShowCustom(title, lang.X("action.ok", "OK"), container.NewBorder(intro, nil, nil, nil, scroll), s.win)
 }
 
-// about shows what Kontor is and which version runs.
+// The keys of fyne.AppMetadata.Custom under which main puts what "kontor
+// version" prints, for the About dialog: the commit (empty when unknown),
+// the build date (empty when unknown) and the database schema it writes.
+const (
+	MetaCommit = "kontor.commit"
+	MetaBuilt  = "kontor.built"
+	MetaSchema = "kontor.schema"
+)
+
+// about shows what Kontor is and which version runs: the version, the
+// commit and build date and the database schema, as "kontor version" says.
 func (s *shell) about() {
-	version := s.app.Metadata().Version
+	dialog.ShowInformation(lang.X("action.about", "About Kontor"), aboutText(s.app.Metadata(), s.storePath()), s.win)
+}
+
+// aboutText is the About dialog's text for the app's metadata and the
+// database file.
+func aboutText(m fyne.AppMetadata, path string) string {
+	version := m.Version
 	if version == "" {
 		version = "dev"
 	}
+	unknown := lang.X("about.unknown", "unknown")
+	orUnknown := func(v string) string {
+		if v == "" {
+			return unknown
+		}
+		return v
+	}
 	msg := lang.X("about.text", "Kontor {{.version}}\nAn offline-first office suite for small businesses.\nDatabase: {{.path}}",
-		map[string]any{"version": version, "path": s.storePath()})
-	dialog.ShowInformation(lang.X("action.about", "About Kontor"), msg, s.win)
+		map[string]any{"version": version, "path": path})
+	return msg + "\n" + lang.X("about.build", "Commit: {{.commit}}\nBuilt: {{.built}}\nDatabase schema: {{.schema}}",
+		map[string]any{"commit": orUnknown(m.Custom[MetaCommit]), "built": orUnknown(m.Custom[MetaBuilt]), "schema": orUnknown(m.Custom[MetaSchema])})
 }
 
 // storePath is the database file, empty without a store.

@@ -3,15 +3,20 @@
 #
 #   scripts/deps.sh run     what building and running the desktop app needs
 #   scripts/deps.sh test    that plus the PDF/QR checkers and the Windows cross-compiler
+#   scripts/deps.sh release what scripts/release.sh needs: the build packages, the Windows
+#                           cross-compiler, wixl and msitools (the MSI and its tables), icoutils
+#                           (the icon, the exe's resources), xz-utils, git
 #
 # Works as root (CI, containers) and as a user with sudo (a desktop).
 set -euo pipefail
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 extra=(poppler-utils zbar-tools gcc-mingw-w64-x86-64)
+release=(gcc-mingw-w64-x86-64 wixl msitools icoutils xz-utils binutils git)
 case "${1:-run}" in
   run) want=("${build[@]}") ;;
   test) want=("${build[@]}" "${extra[@]}") ;;
-  *) echo "usage: scripts/deps.sh run|test" >&2; exit 2 ;;
+  release) want=("${build[@]}" "${release[@]}") ;;
+  *) echo "usage: scripts/deps.sh run|test|release" >&2; exit 2 ;;
 esac
 missing=()
 for p in "${want[@]}"; do

@@ -48,6 +48,10 @@ type Env struct {
 	Stdin          io.Reader
 	Getenv         func(string) string
 	Version        string
+	// VersionDetails are the lines "kontor version" prints after
+	// "kontor VERSION": the commit, the build date, the database schema.
+	// nil prints the version alone.
+	VersionDetails []string
 	// DefaultDB returns the per-user database, os.UserConfigDir()/Kontor/kontor.db.
 	DefaultDB func() (string, error)
 	// Open opens the database, creating the file if missing; errors are

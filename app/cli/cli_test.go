@@ -184,6 +184,10 @@ func TestVersion(t *testing.T) {
 	if te.run("version"); te.out.String() != "kontor dev\n" {
 		t.Errorf("stdout %q", te.out.String())
 	}
+	te.Version, te.VersionDetails = "2.0.1", []string{"commit:          0123456789ab", "database schema: 7"}
+	if te.run("version"); te.out.String() != "kontor 2.0.1\ncommit:          0123456789ab\ndatabase schema: 7\n" {
+		t.Errorf("with details: stdout %q", te.out.String())
+	}
 }
 
 func TestCheck(t *testing.T) {

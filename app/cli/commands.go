@@ -130,6 +130,9 @@ func (r *runner) versionString() string {
 func setupVersion(r *runner, _ command, _ *flag.FlagSet, _ string) func([]string) int {
 	return func([]string) int {
 		r.printf("kontor %s\n", r.versionString())
+		for _, line := range r.env.VersionDetails {
+			r.printf("%s\n", line)
+		}
 		return ExitOK
 	}
 }
