@@ -91,7 +91,7 @@ func (o ComplaintOutcome) PrintName() string { return o.Number }
 func ConfirmationOf(t Ticket, seller Party, w Warranty, lang Lang) (ComplaintConfirmation, error) {
 	var es Errors
 	if t.Kind != TicketComplaint {
-		es.Add(Invalid("ticket.kind", "err.ticket.not_complaint", "only a complaint has a confirmation", nil))
+		es.Add(Invalid("ticket.kind", "err.ticket.not_complaint", "only a complaint has a confirmation and an outcome document", nil))
 	}
 	if t.Number == "" {
 		es.Add(Invalid("ticket.number", "err.ticket.unsaved", "save the ticket first: the confirmation states its number", nil))
@@ -124,7 +124,7 @@ func ConfirmationOf(t Ticket, seller Party, w Warranty, lang Lang) (ComplaintCon
 func OutcomeOf(t Ticket, r *ReturnDoc, currency string, seller Party, lang Lang) (ComplaintOutcome, error) {
 	var es Errors
 	if t.Kind != TicketComplaint {
-		es.Add(Invalid("ticket.kind", "err.ticket.not_complaint", "only a complaint has an outcome document", nil))
+		es.Add(Invalid("ticket.kind", "err.ticket.not_complaint", "only a complaint has a confirmation and an outcome document", nil))
 	}
 	if t.Status.Open() || t.ResolvedOn.IsZero() {
 		es.Add(Invalid("ticket.status", "err.ticket.not_resolved", "resolve the case first", nil))
