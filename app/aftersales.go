@@ -22,6 +22,24 @@ const ConsumerWarrantyMonths = 24
 // zákon č. 374/2022 Sb. (formerly 6 months; § 2161 OZ, part C1).
 const PresumptionMonths = 12
 
+// WithdrawalDays is a consumer's period to withdraw from a distance or
+// off-premises contract for goods, from the day the (last) goods were
+// received (§ 1829 OZ), and the trader's period to refund everything paid,
+// delivery included, from the withdrawal (§ 1831 OZ as part C2 reads it).
+const WithdrawalDays = 14
+
+// Series codes of after-sales documents (their defaults: AfterSalesSeries).
+const (
+	SeriesTicket = "ticket"
+	SeriesReturn = "return"
+)
+
+// AfterSalesSeries are the number series of tickets ("RK2026-0001") and
+// returns ("RMA2026-0001"), for a company whose series lack them.
+func AfterSalesSeries() []Series {
+	return []Series{{SeriesTicket, "RK", 4}, {SeriesReturn, "RMA", 4}}
+}
+
 // MaxBusinessComplaintDays bounds the company's setting for business
 // customers (a year).
 const MaxBusinessComplaintDays = 365
@@ -73,12 +91,26 @@ func ComplaintDeadline(complained Date, consumer bool, businessDays int) Date {
 	return PeriodDaysEnd(complained, businessDays)
 }
 
+// WithdrawalInTime reports a withdrawal made on day withdrawn from goods
+// received on day received within the 14 days of § 1829 OZ (counted from
+// the day after the receipt, § 605 odst. 1, to a working day, § 607); the
+// 30 days of § 1829a and the extra year when the consumer was not
+// informed are not modelled.
+func WithdrawalInTime(received, withdrawn Date) bool {
+	return !received.IsZero() && !withdrawn.IsZero() && !withdrawn.Before(received) && !withdrawn.After(PeriodDaysEnd(received, WithdrawalDays))
+}
+
 // WithDeadline returns t with its deadline computed: a complaint's
-// (ComplaintDeadline); none for the other kinds.
+// (ComplaintDeadline); for a consumer's withdrawal (TicketReturn) the day
+// the refund is due, 14 days after the withdrawal, the ticket's day
+// (§ 1831 OZ, part C2); none for the other kinds.
 func (t Ticket) WithDeadline(s AfterSalesSettings) Ticket {
 	t.Deadline = Date{}
-	if t.Kind == TicketComplaint {
+	switch {
+	case t.Kind == TicketComplaint:
 		t.Deadline = ComplaintDeadline(t.Complained, t.Consumer, s.BusinessComplaintDays)
+	case t.Kind == TicketReturn && t.Consumer && !t.Complained.IsZero():
+		t.Deadline = PeriodDaysEnd(t.Complained, WithdrawalDays)
 	}
 	return t
 }

@@ -337,3 +337,52 @@ func FuzzAfterSalesDates(f *testing.F) {
 		}
 	})
 }
+
+// § 1829 OZ: 14 days from the day after the goods were received (§ 605),
+// to a working day (§ 607). § 1831 (part C2): the refund 14 days after the
+// withdrawal.
+func TestWithdrawal(t *testing.T) {
+	// Received Monday 2. 11. 2026: + 14 = Monday 16. 11.
+	if !WithdrawalInTime(D(2026, 11, 2), D(2026, 11, 16)) || WithdrawalInTime(D(2026, 11, 2), D(2026, 11, 17)) {
+		t.Error("received 2. 11.: last day 16. 11.")
+	}
+	// Received Tuesday 3. 11.: + 14 = 17. 11., a holiday → Wednesday 18. 11.
+	if !WithdrawalInTime(D(2026, 11, 3), D(2026, 11, 18)) || WithdrawalInTime(D(2026, 11, 3), D(2026, 11, 19)) {
+		t.Error("received 3. 11.: last day 18. 11.")
+	}
+	if WithdrawalInTime(D(2026, 11, 3), D(2026, 11, 2)) || WithdrawalInTime(Date{}, D(2026, 11, 2)) {
+		t.Error("a withdrawal before the goods came, or with no receipt day")
+	}
+	// A consumer withdrew on Thursday 19. 11. 2026: refund by 3. 12. (Thursday).
+	r := Ticket{ID: "w", Kind: TicketReturn, Status: TicketNew, Consumer: true, Complained: D(2026, 11, 19)}.WithDeadline(AfterSalesSettings{BusinessComplaintDays: 30})
+	if r.Deadline != D(2026, 12, 3) || r.DueKey() != "20261203/w" {
+		t.Errorf("refund deadline %s", r.Deadline)
+	}
+	// A business return has no statutory refund deadline.
+	if b := (Ticket{Kind: TicketReturn, Complained: D(2026, 11, 19)}).WithDeadline(AfterSalesSettings{BusinessComplaintDays: 30}); !b.Deadline.IsZero() {
+		t.Errorf("business return deadline %s", b.Deadline)
+	}
+}
+
+func TestAfterSalesSeries(t *testing.T) {
+	s := AfterSalesSeries()
+	if len(s) != 2 || s[0].Code != SeriesTicket || s[0].Number(2026, 1) != "RK2026-0001" || s[1].Code != SeriesReturn || s[1].Number(2026, 12) != "RMA2026-0012" {
+		t.Errorf("%+v", s)
+	}
+}
+
+func BenchmarkComplaintDeadline(b *testing.B) {
+	d := D(2026, 3, 6)
+	for i := 0; i < b.N; i++ {
+		ComplaintDeadline(d.AddDays(i%400), true, 0)
+	}
+}
+
+func BenchmarkCheckWarranty(b *testing.B) {
+	in := WarrantyInput{Sale: D(2025, 12, 24), Consumer: true, Complained: D(2027, 12, 27)}
+	for i := 0; i < b.N; i++ {
+		if _, err := CheckWarranty(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -23,6 +23,25 @@ const (
 	ReturnCredited ReturnStatus = "credited" // the credit note is issued
 )
 
+// Label is the status's translatable name.
+func (s ReturnStatus) Label() Label {
+	switch s {
+	case ReturnReceived:
+		return Label{Key: "return.status.received", Fallback: "Goods received"}
+	case ReturnCredited:
+		return Label{Key: "return.status.credited", Fallback: "Credited"}
+	}
+	return Label{Key: "return.status.draft", Fallback: "Draft"}
+}
+
+// Label is the step's translatable name.
+func (s ReturnStep) Label() Label {
+	if s == StepCredit {
+		return Label{Key: "return.step.credit", Fallback: "Issue the credit note"}
+	}
+	return Label{Key: "return.step.receive", Fallback: "Receive the goods"}
+}
+
 // ReturnLine is a quantity of one invoice line coming back.
 type ReturnLine struct {
 	InvoiceLine int      `json:"invoice_line"` // 1-based line of the invoice
@@ -64,6 +83,59 @@ type ReturnDoc struct {
 	Created   time.Time `json:"created"`
 	Updated   time.Time `json:"updated"`
 	Revision  int       `json:"revision"`
+}
+
+// Validate checks a stored return on its own: a known status, the
+// invoice, customer, day and reason, at least one line and every line's
+// invoice line and positive quantity; a received return names its receipt
+// (when it had stock lines the store sets ReceiptID), a credited one its
+// credit note.
+func (r ReturnDoc) Validate() error {
+	var es Errors
+	switch r.Status {
+	case ReturnDraft, ReturnReceived, ReturnCredited:
+	default:
+		es.Add(Invalid("return.status", "err.return.status", "unknown status “{{.value}}”", map[string]any{"value": string(r.Status)}))
+	}
+	if r.InvoiceID == "" || r.CustomerID == "" {
+		es.Add(Invalid("return.invoice", "err.return.invoice", "a return is made against an issued invoice", nil))
+	}
+	if r.Date.IsZero() {
+		es.Add(Invalid("return.date", "err.return.date", "enter the day of the return", nil))
+	}
+	if strings.TrimSpace(r.Reason) == "" {
+		es.Add(Invalid("return.reason", "err.return.reason", "write why the goods come back (the credit note states it)", nil))
+	}
+	if len(r.Lines) == 0 {
+		es.Add(Invalid("return.lines", "err.return.no_lines", "choose what comes back", nil))
+	}
+	for _, l := range r.Lines {
+		if l.InvoiceLine < 1 || l.Qty <= 0 {
+			es.Add(Invalid("return.lines", "err.return.qty", "line {{.line}}: the quantity returned must be more than zero", map[string]any{"line": l.InvoiceLine}))
+		}
+	}
+	if r.Status == ReturnCredited && r.CreditNoteID == "" {
+		es.Add(Invalid("return.credit_note", "err.return.no_credit_note", "a credited return names its credit note", nil))
+	}
+	if r.RefundDue < 0 || r.RefundDue > r.Credited {
+		es.Add(Invalid("return.refund", "err.return.refund", "the refund is 0 to the amount credited", nil))
+	}
+	return es.Err()
+}
+
+// Next is the step that follows the return's status, refusing one out of
+// order: a draft is received, a received return credited, a credited one
+// is done. A return with no stock lines skips receiving (ok is false for
+// its receipt), which the store decides from ReturnReceipt.
+func (r ReturnDoc) Next(step ReturnStep) (ReturnStatus, error) {
+	switch {
+	case step == StepReceive && r.Status == ReturnDraft:
+		return ReturnReceived, nil
+	case step == StepCredit && r.Status == ReturnReceived:
+		return ReturnCredited, nil
+	}
+	return r.Status, Invalid("return.status", "err.return.step", "the return is {{.status}}; {{.step}} is not its next step",
+		map[string]any{"status": r.Status.Label(), "step": step.Label()})
 }
 
 // LineUsage is what of an invoice line already came back: Returned on other

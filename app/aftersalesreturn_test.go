@@ -238,3 +238,42 @@ func TestRefundDue(t *testing.T) {
 		}
 	}
 }
+
+func TestReturnValidateAndSteps(t *testing.T) {
+	ok := ReturnDoc{ID: "r1", Status: ReturnDraft, InvoiceID: "inv", CustomerID: "c1", Date: D(2026, 11, 12), Reason: "Vlhká káva",
+		Lines: []ReturnLine{{InvoiceLine: 2, Qty: Q(3)}}}
+	if err := ok.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	bad := ReturnDoc{Status: ReturnCredited, Lines: []ReturnLine{{InvoiceLine: 0, Qty: Q(1)}, {InvoiceLine: 1, Qty: 0}}, Credited: 100, RefundDue: 101}
+	want := []string{"return.invoice err.return.invoice", "return.date err.return.date", "return.reason err.return.reason",
+		"return.lines err.return.qty", "return.lines err.return.qty", "return.credit_note err.return.no_credit_note", "return.refund err.return.refund"}
+	if got := errFields(bad.Validate()); !sameList(got, want) {
+		t.Errorf("bad return:\n got %v\nwant %v", got, want)
+	}
+	if got := errFields(ReturnDoc{Status: "lost", InvoiceID: "i", CustomerID: "c", Date: D(2026, 1, 5), Reason: "x", Lines: ok.Lines}.Validate()); !sameList(got, []string{"return.status err.return.status"}) {
+		t.Errorf("unknown status: %v", got)
+	}
+	// The flow: draft → received → credited, nothing else.
+	for _, c := range []struct {
+		from ReturnStatus
+		step ReturnStep
+		want ReturnStatus
+		ok   bool
+	}{
+		{ReturnDraft, StepReceive, ReturnReceived, true},
+		{ReturnReceived, StepCredit, ReturnCredited, true},
+		{ReturnDraft, StepCredit, ReturnDraft, false},
+		{ReturnReceived, StepReceive, ReturnReceived, false},
+		{ReturnCredited, StepCredit, ReturnCredited, false},
+		{ReturnCredited, StepReceive, ReturnCredited, false},
+	} {
+		got, err := ReturnDoc{Status: c.from}.Next(c.step)
+		if got != c.want || (err == nil) != c.ok {
+			t.Errorf("%s + %s: %s %v", c.from, c.step, got, err)
+		}
+		if !c.ok && !sameList(errFields(err), []string{"return.status err.return.step"}) {
+			t.Errorf("%s + %s: %v", c.from, c.step, errFields(err))
+		}
+	}
+}
