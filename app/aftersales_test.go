@@ -386,3 +386,29 @@ func BenchmarkCheckWarranty(b *testing.B) {
 		}
 	}
 }
+
+// A defect that showed before the complaint (the consumer need not notify
+// without undue delay since 2023, part C1): the day it showed decides.
+func TestCheckWarrantyShown(t *testing.T) {
+	// Sold 10. 3. 2026; showed 1. 3. 2027 (within the year to 10. 3. 2027);
+	// complained 1. 6. 2027. Days from 1. 6. 2027 to 10. 3. 2028: 29 + 31 +
+	// 31 + 30 + 31 + 30 + 31 + 31 + 29 (Feb 2028) to 1. 3., + 9 = 283.
+	w, err := CheckWarranty(WarrantyInput{Sale: D(2026, 3, 10), Consumer: true, Shown: D(2027, 3, 1), Complained: D(2027, 6, 1)})
+	if err != nil || !w.InWarranty || !w.Presumed || w.DaysLeft != 283 {
+		t.Errorf("shown within the year: %v %+v", err, w)
+	}
+	// Showed on the last day 10. 3. 2028, complained 2. 4. 2028: covered,
+	// nothing left, not presumed.
+	w, err = CheckWarranty(WarrantyInput{Sale: D(2026, 3, 10), Consumer: true, Shown: D(2028, 3, 10), Complained: D(2028, 4, 2)})
+	if err != nil || !w.InWarranty || w.Presumed || w.DaysLeft != 0 {
+		t.Errorf("shown on the last day: %v %+v", err, w)
+	}
+	for name, in := range map[string]WarrantyInput{
+		"shown after the complaint": {Sale: D(2026, 3, 10), Consumer: true, Shown: D(2026, 5, 2), Complained: D(2026, 5, 1)},
+		"shown before the sale":     {Sale: D(2026, 3, 10), Consumer: true, Shown: D(2026, 3, 9), Complained: D(2026, 5, 1)},
+	} {
+		if _, err := CheckWarranty(in); !sameList(errFields(err), []string{"ticket.defect_shown err.ticket.shown"}) {
+			t.Errorf("%s: %v", name, errFields(err))
+		}
+	}
+}

@@ -18,6 +18,7 @@ type ComplaintConfirmation struct {
 	Number      string        `json:"number"`
 	Filed       time.Time     `json:"filed"`      // the timestamp of the filing
 	Complained  Date          `json:"complained"` // the date of the complaint
+	DefectShown Date          `json:"defect_shown,omitempty"`
 	Channel     TicketChannel `json:"channel"`
 	Customer    Party         `json:"customer"` // name, address and contact (e-mail, phone)
 	Consumer    bool          `json:"consumer"`
@@ -111,7 +112,7 @@ func ConfirmationOf(t Ticket, seller Party, w Warranty, lang Lang) (ComplaintCon
 	if err := es.Err(); err != nil {
 		return ComplaintConfirmation{}, err
 	}
-	return ComplaintConfirmation{Lang: lang, Seller: seller, Number: t.Number, Filed: t.Filed, Complained: t.Complained, Channel: t.Channel,
+	return ComplaintConfirmation{Lang: lang, Seller: seller, Number: t.Number, Filed: t.Filed, Complained: t.Complained, DefectShown: t.DefectShown, Channel: t.Channel,
 		Customer: t.Customer, Consumer: t.Consumer, ItemCode: t.ItemCode, ItemName: t.ItemName, Serial: t.Serial, Lot: t.Lot,
 		InvoiceNo: t.InvoiceNo, SaleDate: t.SaleDate, Defect: t.Defect, Remedy: t.Remedy, Accessories: t.Accessories,
 		Deadline: t.Deadline, Warranty: w, TakenBy: t.CreatedBy}, nil

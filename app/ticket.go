@@ -242,9 +242,12 @@ type Ticket struct {
 	// Complained is the day the complaint was made; Filed the instant it
 	// was taken (the protocol's timestamp). Deadline is computed
 	// (ComplaintDeadline) when the ticket is saved.
-	Complained Date      `json:"complained"`
-	Filed      time.Time `json:"filed"`
-	Deadline   Date      `json:"deadline,omitempty"`
+	Complained Date `json:"complained"`
+	// DefectShown is the day the defect showed, when the customer says it
+	// was before the complaint (the warranty check uses it).
+	DefectShown Date      `json:"defect_shown,omitempty"`
+	Filed       time.Time `json:"filed"`
+	Deadline    Date      `json:"deadline,omitempty"`
 
 	Outcome    Outcome `json:"outcome,omitempty"`
 	Resolution string  `json:"resolution,omitempty"` // the way of resolution, or the reasons for a refusal
@@ -328,6 +331,10 @@ func (t Ticket) Validate() error {
 		es.Add(Invalid("ticket.complained", "err.ticket.complained", "enter the day the customer came", nil))
 	} else if !t.SaleDate.IsZero() && t.Complained.Before(t.SaleDate) {
 		es.Add(Invalid("ticket.complained", "err.ticket.before_sale", "the complaint ({{.day}}) cannot be before the sale ({{.sale}})",
+			map[string]any{"day": t.Complained, "sale": t.SaleDate}))
+	}
+	if !t.DefectShown.IsZero() && (t.DefectShown.After(t.Complained) || !t.SaleDate.IsZero() && t.DefectShown.Before(t.SaleDate)) {
+		es.Add(Invalid("ticket.defect_shown", "err.ticket.shown", "the defect showed between the sale ({{.sale}}) and the complaint ({{.day}})",
 			map[string]any{"day": t.Complained, "sale": t.SaleDate}))
 	}
 	if t.Kind == TicketComplaint {

@@ -96,6 +96,16 @@ func TestTicketValidate(t *testing.T) {
 	if got := errFields(cl.Validate()); !sameList(got, []string{"ticket.resolution err.ticket.resolution", "ticket.outcome err.ticket.outcome"}) {
 		t.Errorf("closed without resolution: %v", got)
 	}
+	// The defect showed after the complaint.
+	sh := complaint()
+	sh.DefectShown = D(2026, 11, 21)
+	if got := errFields(sh.Validate()); !sameList(got, []string{"ticket.defect_shown err.ticket.shown"}) {
+		t.Errorf("shown after the complaint: %v", got)
+	}
+	sh.DefectShown = D(2026, 11, 15)
+	if err := sh.Validate(); err != nil {
+		t.Errorf("shown before the complaint: %v", err)
+	}
 	// A 4001-character defect.
 	long := complaint()
 	long.Defect = strings.Repeat("a", MaxTicketText+1)
