@@ -146,6 +146,63 @@ type LineUsage struct {
 	Credited Qty `json:"credited"`
 }
 
+// LineUsages is what of each line of invoice inv already came back: the
+// quantities on its issued credit notes credits (a credit note's line
+// counts against the first invoice line of the same item, text, price
+// and VAT kind with quantity left, in order, the rest against the next
+// such line) and on its returns not yet credited (returns; a credited
+// return's goods are on its credit note). Lines with nothing back are
+// left out.
+func LineUsages(inv SalesDoc, credits []SalesDoc, returns []ReturnDoc) map[int]LineUsage {
+	out := map[int]LineUsage{}
+	same := func(a, b DocLine) bool {
+		return a.ItemID == b.ItemID && a.Code == b.Code && a.Text == b.Text && a.UnitPrice == b.UnitPrice && a.VATKind == b.VATKind
+	}
+	for _, cn := range credits {
+		if cn.Kind != KindCreditNote || cn.Status != StatusIssued || cn.OriginalID != inv.ID {
+			continue
+		}
+		for _, cl := range cn.Lines {
+			left := -cl.Quantity
+			last := 0
+			for i, il := range inv.Lines {
+				if left <= 0 {
+					break
+				}
+				if !same(il, cl) || il.Quantity <= 0 {
+					continue
+				}
+				last = i + 1
+				u := out[i+1]
+				room := il.Quantity - u.Credited
+				if room <= 0 {
+					continue
+				}
+				take := min(room, left)
+				u.Credited += take
+				out[i+1] = u
+				left -= take
+			}
+			if left > 0 && last > 0 { // more credited than invoiced: on the last such line
+				u := out[last]
+				u.Credited += left
+				out[last] = u
+			}
+		}
+	}
+	for _, r := range returns {
+		if r.InvoiceID != inv.ID || r.Status == ReturnCredited {
+			continue
+		}
+		for _, l := range r.Lines {
+			u := out[l.InvoiceLine]
+			u.Returned += l.Qty
+			out[l.InvoiceLine] = u
+		}
+	}
+	return out
+}
+
 // ReturnPick is a quantity of invoice line Line a person chose to return.
 type ReturnPick struct {
 	Line    int

@@ -277,3 +277,44 @@ func TestReturnValidateAndSteps(t *testing.T) {
 		}
 	}
 }
+
+func TestLineUsages(t *testing.T) {
+	inv := rmaInvoice()
+	cn := func(id string, status DocStatus, orig string, qty ...Qty) SalesDoc {
+		d := SalesDoc{ID: id, Kind: KindCreditNote, Status: status, OriginalID: orig}
+		for i, q := range qty {
+			if q != 0 {
+				l := inv.Lines[i]
+				l.Quantity = -q
+				d.Lines = append(d.Lines, l)
+			}
+		}
+		return d
+	}
+	credits := []SalesDoc{cn("cn1", StatusIssued, "inv", Q(1), Q(3)), cn("cn2", StatusDraft, "inv", Q(1)), cn("cn3", StatusIssued, "inv2", Q(1))}
+	returns := []ReturnDoc{
+		{InvoiceID: "inv", Status: ReturnDraft, Lines: []ReturnLine{{InvoiceLine: 2, Qty: Q(2)}}},
+		{InvoiceID: "inv", Status: ReturnReceived, Lines: []ReturnLine{{InvoiceLine: 2, Qty: Q(1) / 2}}},
+		{InvoiceID: "inv", Status: ReturnCredited, Lines: []ReturnLine{{InvoiceLine: 1, Qty: Q(1)}}}, // on cn1 already
+		{InvoiceID: "inv2", Status: ReturnDraft, Lines: []ReturnLine{{InvoiceLine: 1, Qty: Q(1)}}},
+	}
+	// Line 1: 1 credited (cn1). Line 2: 3 credited (cn1), 2 + 0.5 on returns not credited.
+	got := LineUsages(inv, credits, returns)
+	want := map[int]LineUsage{1: {Credited: Q(1)}, 2: {Credited: Q(3), Returned: Q(5) / 2}}
+	if len(got) != len(want) || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("%+v, want %+v", got, want)
+	}
+	// Two identical lines of 2: a credit of 3 fills the first, then 1 of the second.
+	twin := czInvoice(payCompany(), DocLine{ItemID: "x", Text: "Kotouč", Quantity: Q(2), UnitPrice: 5000, VATKind: VATStandard},
+		DocLine{ItemID: "x", Text: "Kotouč", Quantity: Q(2), UnitPrice: 5000, VATKind: VATStandard})
+	c := SalesDoc{Kind: KindCreditNote, Status: StatusIssued, OriginalID: "inv", Lines: []DocLine{twin.Lines[0]}}
+	c.Lines[0].Quantity = -Q(3)
+	tw := LineUsages(twin, []SalesDoc{c}, nil)
+	if tw[1].Credited != Q(2) || tw[2].Credited != Q(1) {
+		t.Errorf("twin lines: %+v", tw)
+	}
+	// Then line 1 has nothing left, line 2 one piece.
+	if Returnable(twin.Lines[0], tw[1]) != 0 || Returnable(twin.Lines[1], tw[2]) != Q(1) {
+		t.Error("returnable after the twin credit")
+	}
+}
