@@ -465,3 +465,21 @@ func SaleDay(inv SalesDoc) Date {
 	}
 	return inv.IssueDate
 }
+
+// SerialsSold are the serial numbers of item that the posted stock issues
+// of invoice invoiceID shipped (issues reversed by a storno left out): what
+// CheckTicketSource takes as sold.
+func SerialsSold(issues []StockDoc, invoiceID, item string) []string {
+	var out []string
+	for _, d := range issues {
+		if d.Kind != StockIssue || d.Status != StockPosted || d.Storno || d.ReversedBy != "" || d.SourceID != invoiceID {
+			continue
+		}
+		for _, l := range d.Lines {
+			if l.ItemID == item {
+				out = append(out, l.Serials...)
+			}
+		}
+	}
+	return out
+}

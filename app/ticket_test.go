@@ -300,3 +300,16 @@ func TestCheckTicketSource(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestSerialsSold(t *testing.T) {
+	posted := StockDoc{Kind: StockIssue, Status: StockPosted, SourceID: "inv", Lines: []StockLine{
+		{ItemID: "grinder", Serials: []string{"SN-1", "SN-2"}}, {ItemID: "drill", Serials: []string{"D-1"}}}}
+	reversed := posted
+	reversed.ReversedBy, reversed.Lines = "st1", []StockLine{{ItemID: "grinder", Serials: []string{"SN-9"}}}
+	draft := StockDoc{Kind: StockIssue, Status: StockDraft, SourceID: "inv", Lines: []StockLine{{ItemID: "grinder", Serials: []string{"SN-8"}}}}
+	other := StockDoc{Kind: StockIssue, Status: StockPosted, SourceID: "inv2", Lines: []StockLine{{ItemID: "grinder", Serials: []string{"SN-7"}}}}
+	got := SerialsSold([]StockDoc{posted, reversed, draft, other}, "inv", "grinder")
+	if !sameList(got, []string{"SN-1", "SN-2"}) {
+		t.Errorf("%v", got)
+	}
+}
