@@ -141,7 +141,8 @@ func (t Ticket) DaysLeft(today Date) (int, bool) {
 
 // DueKey is the ticket's key in the store's index of open deadlines:
 // "20261128/ID", sorting by deadline then ID, so "due this week" and
-// "overdue" are range scans of that index; "" when the ticket has no open
+// "overdue" are range scans of that index (DueKeyRange; overdue on day d:
+// the keys below d.Key()+"/"); "" when the ticket has no open
 // deadline (it is left out of the index).
 func (t Ticket) DueKey() string {
 	if !t.Status.Open() || t.Deadline.IsZero() || t.ID == "" {
@@ -204,8 +205,9 @@ type Warranty struct {
 }
 
 // CheckWarranty says whether goods taken over on in.Sale are in warranty
-// for a defect that showed on in.Shown (the complaint day unless given). A consumer has 24 months by law (§ 2165 odst. 1 OZ) or the
-// item's own warranty when longer (a záruka za jakost the seller gives); a
+// for a defect that showed on in.Shown (the complaint day unless given).
+// A consumer has 24 months by law (§ 2165 odst. 1 OZ) or the item's own
+// warranty when longer (a záruka za jakost the seller gives); a
 // business customer the item's own (part C3: only if given). Periods in
 // months end on the day with the sale's number (§ 605 odst. 2 OZ): goods
 // taken over on 10. 3. 2026 are in the 24-month period up to 10. 3. 2028

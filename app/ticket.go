@@ -40,8 +40,10 @@ func (k TicketKind) Label() Label {
 		return Label{Key: "ticket.kind.question", Fallback: "Question"}
 	case TicketReturn:
 		return Label{Key: "ticket.kind.return", Fallback: "Return within 14 days"}
+	case TicketComplaint:
+		return Label{Key: "ticket.kind.complaint", Fallback: "Warranty complaint"}
 	}
-	return Label{Key: "ticket.kind.complaint", Fallback: "Warranty complaint"}
+	return Label{Key: "ticket.kind." + string(k), Fallback: string(k)}
 }
 
 // NeedsInvoiceLine reports a kind that concerns goods sold: a complaint and
@@ -97,8 +99,10 @@ func (s TicketStatus) Label() Label {
 		return Label{Key: "ticket.status.resolved", Fallback: "Resolved"}
 	case TicketClosed:
 		return Label{Key: "ticket.status.closed", Fallback: "Closed"}
+	case TicketNew:
+		return Label{Key: "ticket.status.new", Fallback: "New"}
 	}
-	return Label{Key: "ticket.status.new", Fallback: "New"}
+	return Label{Key: "ticket.status." + string(s), Fallback: string(s)}
 }
 
 // Open reports a status whose case is not yet resolved: its deadline runs.
@@ -151,8 +155,10 @@ func (r Remedy) Label() Label {
 		return Label{Key: "ticket.remedy.discount", Fallback: "Discount"}
 	case RemedyWithdraw:
 		return Label{Key: "ticket.remedy.withdraw", Fallback: "Withdrawal from the contract"}
+	case RemedyRepair:
+		return Label{Key: "ticket.remedy.repair", Fallback: "Repair"}
 	}
-	return Label{Key: "ticket.remedy.repair", Fallback: "Repair"}
+	return Label{Key: "ticket.remedy." + string(r), Fallback: string(r)}
 }
 
 // Outcome is how a case ended (§ 19 odst. 3 ZOS: the date and way of
@@ -182,8 +188,10 @@ func (o Outcome) Label() Label {
 		return Label{Key: "ticket.outcome.refused", Fallback: "Refused"}
 	case OutcomeAnswered:
 		return Label{Key: "ticket.outcome.answered", Fallback: "Answered"}
+	case OutcomeRepaired:
+		return Label{Key: "ticket.outcome.repaired", Fallback: "Repaired"}
 	}
-	return Label{Key: "ticket.outcome.repaired", Fallback: "Repaired"}
+	return Label{Key: "ticket.outcome." + string(o), Fallback: string(o)}
 }
 
 // TicketComment is one entry of a ticket's thread.

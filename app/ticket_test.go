@@ -313,3 +313,21 @@ func TestSerialsSold(t *testing.T) {
 		t.Errorf("%v", got)
 	}
 }
+
+func TestTicketLabels(t *testing.T) {
+	if l := TicketStatus("bogus").Label(); l.Fallback != "bogus" {
+		t.Errorf("unknown status labelled %+v", l)
+	}
+	if l := TicketWaitingSupplier.Label(); l.Key != "ticket.status.waiting_supplier" {
+		t.Errorf("%+v", l)
+	}
+	err := Transition(TicketNew, TicketClosed)
+	if err == nil || err.Error() != "ticket.status: a ticket cannot go from New to Closed" {
+		t.Errorf("%v", err)
+	}
+	for _, k := range TicketKinds {
+		if k.Label().Key != "ticket.kind."+string(k) {
+			t.Errorf("kind %s: %+v", k, k.Label())
+		}
+	}
+}
