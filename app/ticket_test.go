@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // The status machine, every pair: allowed moves marked, everything else
@@ -330,4 +331,29 @@ func TestTicketLabels(t *testing.T) {
 			t.Errorf("kind %s: %+v", k, k.Label())
 		}
 	}
+}
+
+// FuzzNewAttachment: any name and content is either refused with a named
+// field or accepted as one of the allowed types, within the limit, under
+// a base name with no separators.
+func FuzzNewAttachment(f *testing.F) {
+	f.Add("vada.png", pngHead)
+	f.Add("../../etc/passwd", []byte("root:x:0:0"))
+	f.Add("scan.pdf", pdfHead)
+	f.Add("", []byte{})
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		a, err := NewAttachment("a", name, data, "u", now)
+		if err != nil {
+			for _, fe := range errFields(err) {
+				if !strings.HasPrefix(fe, "attachment.") {
+					t.Fatalf("unnamed field %q", fe)
+				}
+			}
+			return
+		}
+		if SniffAttachment(data) != a.MIME || a.MIME == "" || a.Size != len(data) || a.Size == 0 || a.Size > MaxAttachmentBytes || a.Name == "" || strings.ContainsAny(a.Name, `/\`) || !utf8.ValidString(a.Name) {
+			t.Fatalf("accepted %+v", a)
+		}
+	})
 }

@@ -34,12 +34,14 @@ type Attachment struct {
 }
 
 // NewAttachment checks a file a person adds and returns it with its type
-// sniffed from the content: a name (the base name, trimmed; at most
+// sniffed from the content: a name (the base name, trimmed, bytes that are
+// not UTF-8 replaced; at most
 // MaxAttachmentName characters, no control characters), content that is not
 // empty, at most MaxAttachmentBytes and one of AttachmentTypes — whatever
 // the name's extension says.
 func NewAttachment(id, name string, data []byte, user string, now time.Time) (Attachment, error) {
 	var es Errors
+	name = strings.ToValidUTF8(name, "\uFFFD")
 	name = strings.TrimSpace(filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/")))
 	switch {
 	case name == "" || name == "." || name == "/":
