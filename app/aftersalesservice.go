@@ -62,9 +62,10 @@ type AfterSalesService interface {
 	// outcome), with resolution and outcome when given, and updates the
 	// deadline index.
 	MoveTicket(ctx context.Context, id string, to TicketStatus, outcome Outcome, resolution string, on Date) (Ticket, error)
-	// CheckWarranty is the warranty check of a ticket on its complaint
-	// day, from its invoice's DUZP and its item's stock card.
-	CheckWarranty(ctx context.Context, id string) (Warranty, error)
+	// TicketWarranty is the warranty check (CheckWarranty) of a ticket
+	// on its complaint day (or the day the defect showed), from its
+	// invoice's DUZP and its item's stock card.
+	TicketWarranty(ctx context.Context, id string) (Warranty, error)
 
 	// AddTicketComment appends the signed-in user's comment.
 	AddTicketComment(ctx context.Context, id, text string) (Ticket, error)
@@ -80,7 +81,8 @@ type AfterSalesService interface {
 	TicketOutcome(ctx context.Context, id string, lang Lang) (ComplaintOutcome, error)
 
 	// ReturnUsage is, per line number of invoice invoiceID, what already
-	// came back (for NewReturn's limits and the screens' "left").
+	// came back (LineUsages over its credit notes and returns; for
+	// NewReturn's limits and the screens' "left").
 	ReturnUsage(ctx context.Context, invoiceID string) (map[int]LineUsage, error)
 	// CreateReturn saves the draft return of the picks from the ticket's
 	// invoice (NewReturn) and links it to the ticket.
