@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -178,7 +179,7 @@ func TestTicketComments(t *testing.T) {
 	}
 }
 
-// The smallest files the sniffer (net/http.DetectContentType) knows.
+// The smallest files the sniffer knows.
 var (
 	pngHead  = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 	jpegHead = []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")
@@ -356,4 +357,27 @@ func FuzzNewAttachment(f *testing.F) {
 			t.Fatalf("accepted %+v", a)
 		}
 	})
+}
+
+// TestSniffAgreesWithNetHTTP: the signatures written out in SniffAttachment
+// name what net/http's sniffer names, and refuse what it names otherwise.
+func TestSniffAgreesWithNetHTTP(t *testing.T) {
+	samples := [][]byte{pngHead, jpegHead, pdfHead, gifHead, webpHead, []byte("GIF87a\x01\x00"),
+		[]byte("plain text"), []byte("<html><body>"), []byte("PK\x03\x04zip"), []byte("\x89PNG"), []byte("RIFF\x00\x00\x00\x00WAVEfmt "), nil}
+	for _, data := range samples {
+		want := http.DetectContentType(data)
+		if i := strings.IndexByte(want, ';'); i >= 0 {
+			want = want[:i]
+		}
+		accepted := false
+		for _, a := range AttachmentTypes {
+			accepted = accepted || a == want
+		}
+		if !accepted {
+			want = ""
+		}
+		if got := SniffAttachment(data); got != want {
+			t.Errorf("%q: %q, net/http says %q", data, got, want)
+		}
+	}
 }

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"net/http"
+	"bytes"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,8 +16,9 @@ const (
 	MaxAttachmentName  = 200     // runes
 )
 
-// AttachmentTypes are the MIME types a ticket accepts, as
-// net/http.DetectContentType names them from the content: photos and PDFs.
+// AttachmentTypes are the MIME types a ticket accepts, named from the
+// content by their signatures (as WHATWG MIME sniffing and
+// net/http.DetectContentType name them): photos and PDFs.
 var AttachmentTypes = []string{"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
 
 // Attachment is a file of a ticket: its metadata (kept on the ticket) and,
@@ -71,17 +72,22 @@ func NewAttachment(id, name string, data []byte, user string, now time.Time) (At
 	return Attachment{ID: id, Name: name, MIME: mime, Size: len(data), User: user, Added: now, Data: data}, nil
 }
 
-// SniffAttachment is the accepted MIME type of content data
-// (net/http.DetectContentType), "" when it is not one of AttachmentTypes.
+// SniffAttachment is the accepted MIME type of content data, read from its
+// first bytes, "" when it is not one of AttachmentTypes. The signatures are
+// the WHATWG MIME-sniffing ones net/http uses, written out here so that app
+// does not pull in the HTTP stack for five of them.
 func SniffAttachment(data []byte) string {
-	mime := http.DetectContentType(data)
-	if i := strings.IndexByte(mime, ';'); i >= 0 {
-		mime = mime[:i]
-	}
-	for _, t := range AttachmentTypes {
-		if mime == t {
-			return t
-		}
+	switch {
+	case bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")):
+		return "image/jpeg"
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1A\n")):
+		return "image/png"
+	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
+		return "image/gif"
+	case len(data) >= 14 && string(data[:4]) == "RIFF" && string(data[8:14]) == "WEBPVP":
+		return "image/webp"
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return "application/pdf"
 	}
 	return ""
 }
