@@ -166,34 +166,50 @@ func receiptClears(d app.StockDoc) (int64, error) {
 
 // purchaseReceived sums what the receipts of received invoice id clear
 // from the acquisition account: the posted ones less their stornos, and
-// with drafts the drafts too; except (an ID) is left out. The stock
-// documents are scanned, their JSON matched for the invoice's ID before
-// it is decoded.
+// with drafts the drafts too; except (an ID) is left out. IDs are
+// time-ordered (app.NewID), and a receipt is made after its invoice: the
+// stock documents are read from the invoice's millisecond on, each one's
+// JSON matched for the invoice's ID before it is decoded, so a receipt
+// costs what was written since its invoice, not the whole history.
 func purchaseReceived(tx *bolt.Tx, id, except string, drafts bool) (int64, error) {
 	needle := []byte(`"source_id":"` + id + `"`)
 	var sum int64
-	err := tx.Bucket(bStockDocs).ForEach(func(k, v []byte) error {
+	c := tx.Bucket(bStockDocs).Cursor()
+	for k, v := c.Seek(idTimePrefix(id)); k != nil; k, v = c.Next() {
 		if !bytes.Contains(v, needle) || string(k) == except {
-			return nil
+			continue
 		}
 		var d app.StockDoc
 		if err := decode(v, &d); err != nil {
-			return err
+			return 0, err
 		}
 		if d.Kind != app.StockReceipt || d.SourceKind != sourcePurchase || d.SourceID != id || d.Status == app.StockDraft && !drafts {
-			return nil
+			continue
 		}
 		v2, err := receiptClears(d)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if d.Storno {
 			v2 = -v2
 		}
 		sum += v2
+	}
+	return sum, nil
+}
+
+// idTimePrefix is the millisecond part of a time-ordered ID
+// ("0190a1b2-c3d4"), nil (read from the start) for any other ID.
+func idTimePrefix(id string) []byte {
+	if len(id) < 13 || id[8] != '-' {
 		return nil
-	})
-	return sum, err
+	}
+	for i := 0; i < 13; i++ {
+		if c := id[i]; i != 8 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return nil
+		}
+	}
+	return []byte(id[:13])
 }
 
 // spreadPurchase gives the lines without a value their part of left (what
