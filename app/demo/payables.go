@@ -58,6 +58,9 @@ var demoSuppliers = []demoSupplier{
 	{"Webshop Platform Ltd.", "Grand Canal Square 3", "Dublin 2", "D02 X285", "", "", "0800", "předplatné platformy e-shopu", "518", app.VATStandard, 1, 89, 89, 14, "WSP", "IE", "IE4829613Q", "EUR", app.RegimeEUServices, ""},
 	// Spare parts for the roaster from Germany: an acquisition of goods
 	// from another member state (§25), quarterly in euros.
+	// The cups and grinders the café sells, twice a month.
+	{"Porcelánka Dubí a.s.", "Ruská 264", "Dubí", "417 01", "4614592", "", "0100", "porcelánové šálky a papírové kelímky", "132", app.VATStandard, 0, 9_000, 15_000, 14, "PD", "", "", "", "", ""},
+	{"Mlýnky a technika Kolář s.r.o.", "Cejl 76", "Brno – Zábrdovice", "602 00", "2961742", "", "0300", "ruční a elektrické mlýnky na kávu", "132", app.VATStandard, 0, 22_000, 34_000, 21, "MK", "", "", "", "", ""},
 	{"Röstmaschinen Schmidt GmbH", "Billstraße 112", "Hamburg", "20539", "", "", "0800", "náhradní díly a příslušenství k pražičce", "501", app.VATStandard, 3, 380, 1_450, 21, "RS", "DE", "DE814739522", "EUR", app.RegimeEUGoods, ""},
 }
 
@@ -236,6 +239,9 @@ func (p *demoPayables) record(i int, s demoSupplier, d app.Date, n int) error {
 	if inv.Account == p.g.acc.Goods {
 		p.goodsIn[m] += base
 	}
+	if p.g.docs.warehouse && s.acct == "132" {
+		p.g.docs.arrivals = append(p.g.docs.arrivals, demoArrival{inv, s.prefix})
+	}
 	pay := nextWorkday(inv.DueDate)
 	if daysBetween(inv.DueDate, p.to) < 75 && p.rng.IntN(3) == 0 {
 		return nil // left open; the last weeks' are not due yet anyway
@@ -250,6 +256,9 @@ func (p *demoPayables) record(i int, s demoSupplier, d app.Date, n int) error {
 func (p *demoPayables) account(czech string) string {
 	switch czech {
 	case "132":
+		if p.g.docs.warehouse {
+			return app.StockAccountsOf(p.g.c.Chart).GoodsAcquisition // the receipt moves it to 132
+		}
 		return p.g.acc.Goods
 	case "501":
 		return p.g.acc.Materials
@@ -347,7 +356,7 @@ func (p *demoPayables) credit(sup app.Customer, orig app.PurchaseInvoice, day ap
 	base := v.Base / 10
 	vat := p.g.vat(base, app.VATReduced, orig.TaxDate)
 	cn := app.PurchaseInvoice{SupplierID: sup.ID, SupplierNumber: "D" + orig.SupplierNumber, IssueDate: day, TaxDate: day,
-		CreditNote: true, OriginalID: orig.ID, Account: orig.Account, Memo: "reklamace – vlhká šarže zelené kávy",
+		CreditNote: true, OriginalID: orig.ID, Account: p.creditAccount(orig), Memo: "reklamace – vlhká šarže zelené kávy",
 		VAT: []app.PurchaseVAT{{Rate: v.Rate, Base: -base, VAT: -vat}}}
 	cn, err := p.svc.Payables.RecordPurchase(p.ctx, cn)
 	if err != nil {
@@ -359,4 +368,14 @@ func (p *demoPayables) credit(sup app.Customer, orig app.PurchaseInvoice, day ap
 		p.goodsIn[day.MonthOf()] -= base
 	}
 	return p.b.counted(p.ctx, cn.EntryID)
+}
+
+// creditAccount is where a supplier's credit note of orig goes: orig's
+// account, or with the warehouse the cost of goods sold, the beans of the
+// faulty lot having been roasted and sold by the time it came.
+func (p *demoPayables) creditAccount(orig app.PurchaseInvoice) string {
+	if p.g.docs.warehouse && orig.Account == app.StockAccountsOf(p.g.c.Chart).GoodsAcquisition {
+		return p.g.acc.GoodsSold
+	}
+	return orig.Account
 }
