@@ -46,8 +46,8 @@ var demoSuppliers = []demoSupplier{
 	{"Správa nemovitostí Vinohrady s.r.o.", "Blanická 918/21", "Praha 2 – Vinohrady", "120 00", "2653174", "", "0100", "nájemné provozovny Vinohradská 1247/15", "518", app.VATStandard, 1, 45_000, 45_000, 10, "NAJ", "", "", "", "", ""},
 	{"Pražská energie Distribuce a.s.", "Na Hroudě 1492/4", "Praha 10 – Vršovice", "100 00", "2740128", "", "0300", "elektřina a plyn – záloha", "502", app.VATStandard, 1, 8_500, 14_500, 14, "EN", "", "", "", "", ""},
 	{"Telefonie a internet Čechy a.s.", "Za Brumlovkou 266/2", "Praha 4 – Michle", "140 00", "0463258", "", "2700", "telefon a internet", "518", app.VATStandard, 1, 1_150, 1_650, 14, "TI", "", "", "", "", ""},
-	{"Zelená káva Import s.r.o.", "Přístavní 1121/24", "Praha 7 – Holešovice", "170 00", "2815639", "", "0800", "zelená káva – pytle 60 kg", "132", app.VATReduced, 0, 28_000, 62_000, 21, "ZK", "", "", "", "", ""},
-	{"Čajový dům Ametyst s.r.o.", "Údolní 567/33", "Brno – střed", "602 00", "0592314", "", "5500", "sypaný čaj a bylinné směsi", "132", app.VATReduced, 1, 6_000, 14_000, 14, "CD", "", "", "", "", ""},
+	{"Zelená káva Import s.r.o.", "Přístavní 1121/24", "Praha 7 – Holešovice", "170 00", "2815639", "", "0800", "zelená káva – pytle 60 kg, mlýnky na kávu", "132", app.VATReduced, 0, 28_000, 62_000, 21, "ZK", "", "", "", "", ""},
+	{"Čajový dům Ametyst s.r.o.", "Údolní 567/33", "Brno – střed", "602 00", "0592314", "", "5500", "sypaný čaj, porcelánové šálky a kelímky", "132", app.VATReduced, 0, 6_000, 14_000, 14, "CD", "", "", "", "", ""},
 	{"Mlékárna Podhůří a.s.", "Hlavní 112", "Benešov", "256 01", "4612573", "", "0600", "mléko a smetana", "501", app.VATReduced, 0, 3_500, 7_500, 10, "ML", "", "", "", "", ""},
 	{"Papírnictví Havlíček s.r.o.", "Jugoslávská 620/29", "Praha 2 – Vinohrady", "120 00", "2731906", "", "2010", "kancelářské potřeby a tonery", "501", app.VATStandard, 2, 1_200, 4_800, 14, "PH", "", "", "", "", ""},
 	// The café's renovation in July: construction work from a Czech
@@ -58,9 +58,6 @@ var demoSuppliers = []demoSupplier{
 	{"Webshop Platform Ltd.", "Grand Canal Square 3", "Dublin 2", "D02 X285", "", "", "0800", "předplatné platformy e-shopu", "518", app.VATStandard, 1, 89, 89, 14, "WSP", "IE", "IE4829613Q", "EUR", app.RegimeEUServices, ""},
 	// Spare parts for the roaster from Germany: an acquisition of goods
 	// from another member state (§25), quarterly in euros.
-	// The cups and grinders the café sells, twice a month.
-	{"Porcelánka Dubí a.s.", "Ruská 264", "Dubí", "417 01", "4614592", "", "0100", "porcelánové šálky a papírové kelímky", "132", app.VATStandard, 0, 9_000, 15_000, 14, "PD", "", "", "", "", ""},
-	{"Mlýnky a technika Kolář s.r.o.", "Cejl 76", "Brno – Zábrdovice", "602 00", "2961742", "", "0300", "ruční a elektrické mlýnky na kávu", "132", app.VATStandard, 0, 22_000, 34_000, 21, "MK", "", "", "", "", ""},
 	{"Röstmaschinen Schmidt GmbH", "Billstraße 112", "Hamburg", "20539", "", "", "0800", "náhradní díly a příslušenství k pražičce", "501", app.VATStandard, 3, 380, 1_450, 21, "RS", "DE", "DE814739522", "EUR", app.RegimeEUGoods, ""},
 }
 

@@ -339,9 +339,11 @@ func (w *demoWarehouse) receive(d app.Date, all bool) error {
 	return nil
 }
 
-// receiveOne receives what invoice a delivered: its items in their shares
-// of the invoice's base at their purchase prices (the store spreads the
-// base exactly), the transport it includes as an acquisition cost.
+// receiveOne receives what invoice a delivered, a receipt per location its
+// items are kept in: each item its share of the invoice's base (less the
+// transport) in units at its purchase price, the transport spread over the
+// receipts by value. The last receipt leaves its lines' values to the
+// store, which spreads what the invoice has left over them.
 func (w *demoWarehouse) receiveOne(a demoArrival, d app.Date) error {
 	del, ok := demoDeliveries[a.prefix]
 	if !ok {
@@ -351,43 +353,65 @@ func (w *demoWarehouse) receiveOne(a demoArrival, d app.Date) error {
 	for _, v := range a.inv.VAT {
 		base += v.Base
 	}
-	var costs []app.AcquisitionCost
-	if del.transport > 0 {
-		t := base * del.transport / 100 / 100 * 100
-		costs = append(costs, app.AcquisitionCost{Text: "Doprava a manipulace dle faktury " + a.inv.SupplierNumber, Amount: t})
-		base -= t
-	}
-	codes, shares := del.items, del.shares
-	var lines []app.StockLine
-	for i, code := range codes {
-		it, ok := w.items[code]
-		if !ok {
-			continue
+	transport := base * del.transport / 100 / 100 * 100
+	base -= transport
+	var weights []int64
+	var items []demoShare
+	for _, x := range del.items {
+		if _, ok := w.items[x.code]; ok {
+			items = append(items, x)
+			weights = append(weights, x.share)
 		}
+	}
+	values := app.Allocate(base, weights)
+	byLoc := map[string][]app.StockLine{}
+	locTotal := map[string]int64{}
+	var order []string
+	for i, x := range items {
+		it := w.items[x.code]
 		s := w.cards[it.ID]
-		units := max(1, base*shares[i]/100/s.purchase)
-		l := w.line(code, app.Q(units))
+		units := max(1, values[i]/s.purchase)
+		l := w.line(x.code, app.Q(units))
+		l.Value = values[i]
 		switch s.tracking {
 		case app.TrackLot:
-			l.Lot, l.Expiry = a.inv.SupplierNumber+"-"+code[3:], d.AddDays(300+w.rng.IntN(120))
+			l.Lot, l.Expiry = a.inv.SupplierNumber+"-"+x.code[3:], d.AddDays(300+w.rng.IntN(120))
 		case app.TrackSerial:
 			l.Serials = w.newSerials(int(units), d)
 		}
-		lines = append(lines, l)
+		if _, ok := byLoc[s.location]; !ok {
+			order = append(order, s.location)
+		}
+		byLoc[s.location] = append(byLoc[s.location], l)
+		locTotal[s.location] += values[i]
 	}
-	if len(lines) == 0 {
-		return nil
+	var totals []int64
+	for _, loc := range order {
+		totals = append(totals, locTotal[loc])
 	}
-	draft, err := w.svc.Warehouse.ReceivePurchase(w.ctx, a.inv.ID, w.locs[del.location].ID, d, lines, costs)
-	if err != nil {
-		return err
+	shares := app.Allocate(transport, totals)
+	for k, loc := range order {
+		lines := byLoc[loc]
+		var costs []app.AcquisitionCost
+		if shares[k] > 0 {
+			costs = []app.AcquisitionCost{{Text: "Doprava dle faktury " + a.inv.SupplierNumber, Amount: shares[k]}}
+		}
+		if k == len(order)-1 {
+			for i := range lines {
+				lines[i].Value = 0 // the store spreads what is left
+			}
+		}
+		draft, err := w.svc.Warehouse.ReceivePurchase(w.ctx, a.inv.ID, w.locs[loc].ID, d, lines, costs)
+		if err != nil {
+			return err
+		}
+		doc, err := w.postDraft(draft.ID)
+		if err != nil {
+			return err
+		}
+		w.track(doc)
+		w.counts.Receipts++
 	}
-	doc, err := w.postDraft(draft.ID)
-	if err != nil {
-		return err
-	}
-	w.track(doc)
-	w.counts.Receipts++
 	return nil
 }
 

@@ -78,22 +78,25 @@ var demoRoast = map[string][]struct {
 const roastYield = 82
 
 // demoDelivery is what a supplier of stock delivers on each invoice: the
-// items and the share of the invoice's value each takes (per cent), into
-// which location, and the transport the invoice includes (per cent of its
-// base, spread over the goods as an acquisition cost).
+// items and the share of the invoice's value each takes (per cent; each
+// goes where its card keeps it, a receipt per location), and the
+// transport the invoice includes (per cent of its base, spread over the
+// goods as an acquisition cost).
 type demoDelivery struct {
-	location  string
-	items     []string
-	shares    []int64
+	items     []demoShare
 	transport int64
 }
 
-// demoDeliveries are the deliveries by the supplier's invoice prefix.
+type demoShare struct {
+	code  string
+	share int64
+}
+
+// demoDeliveries are the deliveries by the supplier's invoice prefix: the
+// green-coffee importer sends grinders with the coffee, the tea house cups.
 var demoDeliveries = map[string]demoDelivery{
-	"ZK": {locGreen, []string{"ZK-BRA", "ZK-ETI", "ZK-KOL"}, []int64{45, 35, 20}, 3},
-	"CD": {locPraha, []string{"CAJ-DAR-500"}, []int64{100}, 0},
-	"PD": {locPraha, []string{"SALEK-ESP-6", "KELIMEK-250"}, []int64{70, 30}, 0},
-	"MK": {locPraha, []string{"MLYNEK-RUC", "MLYNEK-E64"}, []int64{75, 25}, 2},
+	"ZK": {[]demoShare{{"ZK-BRA", 33}, {"ZK-ETI", 27}, {"ZK-KOL", 11}, {"MLYNEK-RUC", 22}, {"MLYNEK-E64", 7}}, 3},
+	"CD": {[]demoShare{{"CAJ-DAR-500", 25}, {"SALEK-ESP-6", 55}, {"KELIMEK-250", 20}}, 0},
 }
 
 // demoTransfer is what Prague sends Brno at the start of a month (units per
