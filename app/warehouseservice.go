@@ -91,7 +91,8 @@ type WarehouseService interface {
 	// ReceivePurchase saves the draft receipt (příjemka) of posted received
 	// invoice purchaseID into location, dated date (zero: the invoice's
 	// DUZP), by ReceiptFromPurchase (the invoice must be posted to 131 or
-	// 111). lines are the stock items delivered —
+	// 111; under method B to 504 or 501, and the receipt posts nothing).
+	// lines are the stock items delivered —
 	// quantity, lot and expiry, serial numbers; a line's Value its part of
 	// the invoice's base, zero to have the store spread what the invoice
 	// leaves to receive (less costs) over such lines by quantity × the
@@ -110,8 +111,9 @@ type WarehouseService interface {
 	// stocktakes closed as of 31 December (PeriodicStockEntry: the counted
 	// stock at its value Dr 132 (112) Cr 504 (501)), and the next year's
 	// opening reversal dated 1 January; refused under method A, when a
-	// location with stock has no closed stocktake of that day, or when the
-	// year's entry is posted already. CloseYear posts it too, first, for a
-	// company on method B.
+	// location with stock has no closed stocktake in the year's last four
+	// months, or when the year's entry is posted already. It needs
+	// PermLedgerPost (not PermWarehouse): it posts to the ledger. CloseYear
+	// posts it too, first, for a company on method B.
 	PeriodicStockClose(ctx context.Context, year int) (Entry, error)
 }

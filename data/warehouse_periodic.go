@@ -32,7 +32,8 @@ func (s *Store) PeriodicStockClose(ctx context.Context, year int) (app.Entry, er
 		return app.Entry{}, err
 	}
 	var out app.Entry
-	err := s.updateAs(ctx, app.PermWarehouse, "posting the year's stock", func(tx *bolt.Tx, _ app.User, a *auditor) (err error) {
+	// The accountant's call, like CloseYear: it posts to the ledger.
+	err := s.updateAs(ctx, app.PermLedgerPost, "posting the year's stock", func(tx *bolt.Tx, _ app.User, a *auditor) (err error) {
 		out, err = periodicStockTx(tx, s.clock, year, true, a)
 		return err
 	})

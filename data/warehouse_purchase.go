@@ -22,7 +22,8 @@ const sourcePurchase = "purchase"
 func (s *Store) ReceivePurchase(ctx context.Context, purchaseID, location string, date app.Date, lines []app.StockLine, costs []app.AcquisitionCost) (app.StockDoc, error) {
 	var out app.StockDoc
 	err := s.updateAs(ctx, app.PermWarehouse, "receiving the invoice's goods", func(tx *bolt.Tx, u app.User, a *auditor) error {
-		if _, ok, err := readSettings(tx); err != nil || !ok {
+		set, ok, err := readSettings(tx)
+		if err != nil || !ok {
 			if err == nil {
 				err = app.Invalid("warehouse.method", "err.warehouse.off", "the company does not keep stock; set the warehouse up first", nil)
 			}
@@ -37,7 +38,13 @@ func (s *Store) ReceivePurchase(ctx context.Context, purchaseID, location string
 			return err
 		}
 		now := s.clock.Now().UTC()
-		d, err := app.ReceiptFromPurchase(pi, c.Chart, location, app.NewID(now), u.Name, now)
+		src := pi
+		if periodicPurchase(set, pi, c.Chart) {
+			// Method B expensed the goods; the receipt only counts them in
+			// (it posts nothing), so the invoice stands for one on 131.
+			src.Account = app.StockAccountsOf(c.Chart).GoodsAcquisition
+		}
+		d, err := app.ReceiptFromPurchase(src, c.Chart, location, app.NewID(now), u.Name, now)
 		if err != nil {
 			return err
 		}
@@ -70,7 +77,7 @@ func (s *Store) ReceivePurchase(ctx context.Context, purchaseID, location string
 		if err := app.ValidateStockDoc(d, items, locs); err != nil {
 			return err
 		}
-		invoiced, err := purchaseInvoiced(tx, pi, c.Chart)
+		invoiced, err := purchaseInvoiced(tx, pi, c.Chart, set)
 		if err != nil {
 			return err
 		}
@@ -112,7 +119,11 @@ func (s *Store) PurchaseReceipt(ctx context.Context, purchaseID string) (invoice
 		if err != nil {
 			return err
 		}
-		if invoiced, err = purchaseInvoiced(tx, pi, c.Chart); err != nil {
+		set, _, err := readSettings(tx)
+		if err != nil {
+			return err
+		}
+		if invoiced, err = purchaseInvoiced(tx, pi, c.Chart, set); err != nil {
 			return err
 		}
 		received, err = purchaseReceived(tx, purchaseID, "", false)
@@ -121,12 +132,20 @@ func (s *Store) PurchaseReceipt(ctx context.Context, purchaseID string) (invoice
 	return invoiced, received, err
 }
 
-// purchaseInvoiced is what received invoice pi debited to the acquisition
-// account it was posted to (131, 111), in the base currency: its posting
-// says, whatever its currency or VAT deduction.
-func purchaseInvoiced(tx *bolt.Tx, pi app.PurchaseInvoice, chart app.Chart) (int64, error) {
+// periodicPurchase reports whether pi is a method-B company's purchase of
+// stock: posted to 504 or 501.
+func periodicPurchase(set app.WarehouseSettings, pi app.PurchaseInvoice, chart app.Chart) bool {
 	acc := app.StockAccountsOf(chart)
-	if pi.CreditNote || pi.Account != acc.GoodsAcquisition && pi.Account != acc.MaterialAcquisition || pi.EntryID == "" {
+	return set.Method == app.StockPeriodic && !pi.CreditNote && (pi.Account == acc.GoodsSold || pi.Account == acc.MaterialUsed)
+}
+
+// purchaseInvoiced is what received invoice pi debited to the acquisition
+// account it was posted to (131, 111; under method B 504, 501), in the base
+// currency: its posting says, whatever its currency or VAT deduction.
+func purchaseInvoiced(tx *bolt.Tx, pi app.PurchaseInvoice, chart app.Chart, set app.WarehouseSettings) (int64, error) {
+	acc := app.StockAccountsOf(chart)
+	onAcq := pi.Account == acc.GoodsAcquisition || pi.Account == acc.MaterialAcquisition
+	if pi.CreditNote || !onAcq && !periodicPurchase(set, pi, chart) || pi.EntryID == "" {
 		return 0, nil
 	}
 	e, err := readEntry(tx, pi.EntryID)
@@ -302,7 +321,11 @@ func checkPurchaseReceipt(tx *bolt.Tx, d app.StockDoc, c app.Company) error {
 	if err != nil {
 		return app.WithField(err, "stock.source")
 	}
-	invoiced, err := purchaseInvoiced(tx, pi, c.Chart)
+	set, _, err := readSettings(tx)
+	if err != nil {
+		return err
+	}
+	invoiced, err := purchaseInvoiced(tx, pi, c.Chart, set)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"slices"
 	"testing"
 
 	"kontor/app"
@@ -172,6 +173,8 @@ func TestReceivePurchaseRefusals(t *testing.T) {
 		{"unknown location", ok.ID, "nowhere", line, "stock.location"},
 		{"lot missing", ok.ID, w.main.ID, []app.StockLine{{ItemID: w.lot.ID, Qty: app.Q(1)}}, "stock.lines"},
 		{"no lines", ok.ID, w.main.ID, nil, "stock.lines"},
+		{"negative quantity", ok.ID, w.main.ID, []app.StockLine{{ItemID: w.plain.ID, Qty: -app.Q(2)}}, "stock.lines"},
+		{"not a stock item", ok.ID, w.main.ID, []app.StockLine{{ItemID: "no-such-item", Qty: app.Q(1)}}, "stock.lines"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -185,8 +188,61 @@ func TestReceivePurchaseRefusals(t *testing.T) {
 			}
 		})
 	}
+	if _, err := w.db.ReceivePurchase(ctx, ok.ID, w.main.ID, app.Date{}, line, []app.AcquisitionCost{{Text: "Doprava 🚚", Amount: -100}}); !slices.Contains(fieldsOf(err), "stock.costs") {
+		t.Errorf("a negative cost: %v", err)
+	}
+	if _, err := w.db.ReceivePurchase(w.db.As(t, app.RoleSales), ok.ID, w.main.ID, app.Date{}, line, nil); codeOf(err) != app.EUNAUTHORIZED {
+		t.Errorf("sales received goods: %v", err)
+	}
 	docs, n, err := w.db.StockDocs(ctx, app.StockDocFilter{}, 0, 10)
 	if err != nil || n != 0 {
 		t.Errorf("refusals wrote %d documents: %v %v", n, docs, err)
 	}
+}
+
+// TestReceivePurchaseForeignAndLarge: a euro invoice is received at what
+// its posting put on 131 in crowns; an invoice of 10^11 haléřů (a thousand
+// million crowns) is spread to the haléř; Czech and emoji in a lot and a
+// cost's text are kept.
+func TestReceivePurchaseForeignAndLarge(t *testing.T) {
+	w := newWh(t, app.CostAverage)
+	ctx := w.db.Ctx
+	day := app.D(2026, 4, 7)
+	big := w.supplierInvoice(t, "ZK260099", "131", day, 100_000_000_000) // 10^11 haléřů
+	lines := []app.StockLine{{ItemID: w.plain.ID, Qty: app.Q(3)}, {ItemID: w.lot.ID, Qty: app.Q(7), Lot: "Šarže č. 7 – ☕", Expiry: app.D(2027, 4, 1)}}
+	d, err := w.db.ReceivePurchase(ctx, big.ID, w.main.ID, app.Date{}, lines, []app.AcquisitionCost{{Text: "Přeprava a clo – Celní úřad pro hl. m. Prahu 🚢", Amount: 1_000_00}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Lines[0].Value+d.Lines[1].Value+d.Costs[0].Amount != 100_000_000_000 || d.Lines[1].Lot != "Šarže č. 7 – ☕" {
+		t.Fatalf("large receipt %+v %+v", d.Lines, d.Costs)
+	}
+	if _, err := w.db.PostStock(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	sups, err := w.db.Suppliers(ctx, "Zelená", 1)
+	if err != nil || len(sups) == 0 {
+		t.Fatal(sups, err)
+	}
+	eur, err := w.db.RecordPurchase(ctx, app.PurchaseInvoice{SupplierID: sups[0].ID, SupplierNumber: "EU-2026-4", IssueDate: day, TaxDate: day, DueDate: day.AddDays(30),
+		Currency: "EUR", ExchangeRate: app.RateMicro(25_000_000), Account: "131", VAT: []app.PurchaseVAT{{Rate: app.RatePercent(21), Base: 1_000_00, VAT: 210_00}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv, rec, err := w.db.PurchaseReceipt(ctx, eur.ID)
+	if err != nil || inv != 25_000_00 || rec != 0 {
+		t.Fatalf("euro invoice: invoiced %d, received %d, %v", inv, rec, err)
+	}
+	d, err = w.db.ReceivePurchase(ctx, eur.ID, w.main.ID, day, []app.StockLine{{ItemID: w.plain.ID, Qty: app.Q(10)}}, nil)
+	if err != nil || d.Lines[0].Value != 25_000_00 {
+		t.Fatalf("euro receipt %+v %v", d.Lines, err)
+	}
+	if _, err := w.db.PostStock(ctx, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if b := w.balance(t, "131", day); b != 0 {
+		t.Errorf("131 ends at %d", b)
+	}
+	w.clean(t)
 }
