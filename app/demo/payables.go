@@ -46,7 +46,7 @@ var demoSuppliers = []demoSupplier{
 	{"Správa nemovitostí Vinohrady s.r.o.", "Blanická 918/21", "Praha 2 – Vinohrady", "120 00", "2653174", "", "0100", "nájemné provozovny Vinohradská 1247/15", "518", app.VATStandard, 1, 45_000, 45_000, 10, "NAJ", "", "", "", "", ""},
 	{"Pražská energie Distribuce a.s.", "Na Hroudě 1492/4", "Praha 10 – Vršovice", "100 00", "2740128", "", "0300", "elektřina a plyn – záloha", "502", app.VATStandard, 1, 8_500, 14_500, 14, "EN", "", "", "", "", ""},
 	{"Telefonie a internet Čechy a.s.", "Za Brumlovkou 266/2", "Praha 4 – Michle", "140 00", "0463258", "", "2700", "telefon a internet", "518", app.VATStandard, 1, 1_150, 1_650, 14, "TI", "", "", "", "", ""},
-	{"Zelená káva Import s.r.o.", "Přístavní 1121/24", "Praha 7 – Holešovice", "170 00", "2815639", "", "0800", "zelená káva – pytle 60 kg, mlýnky na kávu", "132", app.VATReduced, 0, 28_000, 62_000, 21, "ZK", "", "", "", "", ""},
+	{"Zelená káva Import s.r.o.", "Přístavní 1121/24", "Praha 7 – Holešovice", "170 00", "2815639", "", "0800", "zelená káva – pytle 60 kg, mlýnky na kávu", "132", app.VATReduced, 0, 36_000, 70_000, 21, "ZK", "", "", "", "", ""},
 	{"Čajový dům Ametyst s.r.o.", "Údolní 567/33", "Brno – střed", "602 00", "0592314", "", "5500", "sypaný čaj, porcelánové šálky a kelímky", "132", app.VATReduced, 0, 6_000, 14_000, 14, "CD", "", "", "", "", ""},
 	{"Mlékárna Podhůří a.s.", "Hlavní 112", "Benešov", "256 01", "4612573", "", "0600", "mléko a smetana", "501", app.VATReduced, 0, 3_500, 7_500, 10, "ML", "", "", "", "", ""},
 	{"Papírnictví Havlíček s.r.o.", "Jugoslávská 620/29", "Praha 2 – Vinohrady", "120 00", "2731906", "", "2010", "kancelářské potřeby a tonery", "501", app.VATStandard, 2, 1_200, 4_800, 14, "PH", "", "", "", "", ""},

@@ -68,7 +68,7 @@ var demoRoast = map[string][]struct {
 	code  string
 	share int64
 }{
-	"ZK-BRA": {{"KAV-BRA-1KG", 60}, {"KAV-ESP-1KG", 40}},
+	"ZK-BRA": {{"KAV-BRA-1KG", 75}, {"KAV-ESP-1KG", 25}},
 	"ZK-ETI": {{"KAV-ETI-1KG", 70}, {"KAV-ESP-1KG", 30}},
 	"ZK-KOL": {{"KAV-KOL-250", 100}},
 }
@@ -95,8 +95,8 @@ type demoShare struct {
 // demoDeliveries are the deliveries by the supplier's invoice prefix: the
 // green-coffee importer sends grinders with the coffee, the tea house cups.
 var demoDeliveries = map[string]demoDelivery{
-	"ZK": {[]demoShare{{"ZK-BRA", 33}, {"ZK-ETI", 27}, {"ZK-KOL", 11}, {"MLYNEK-RUC", 22}, {"MLYNEK-E64", 7}}, 3},
-	"CD": {[]demoShare{{"CAJ-DAR-500", 25}, {"SALEK-ESP-6", 55}, {"KELIMEK-250", 20}}, 0},
+	"ZK": {[]demoShare{{"ZK-BRA", 35}, {"ZK-ETI", 30}, {"ZK-KOL", 5}, {"MLYNEK-RUC", 24}, {"MLYNEK-E64", 6}}, 3},
+	"CD": {[]demoShare{{"CAJ-DAR-500", 30}, {"SALEK-ESP-6", 45}, {"KELIMEK-250", 25}}, 0},
 }
 
 // demoTransfer is what Prague sends Brno at the start of a month (units per
@@ -112,5 +112,5 @@ var demoTransfer = []struct {
 // demoCafe is what the café and the e-shop take of Prague's stock above
 // its reserve at a month's end, per cent.
 var demoCafe = map[string]int64{
-	"KAV-BRA-1KG": 45, "KAV-ETI-1KG": 45, "KAV-ESP-1KG": 50, "KAV-KOL-250": 40, "KELIMEK-250": 30,
+	"KAV-BRA-1KG": 30, "KAV-ETI-1KG": 30, "KAV-ESP-1KG": 30, "KAV-KOL-250": 30, "KELIMEK-250": 20,
 }
