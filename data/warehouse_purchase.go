@@ -3,6 +3,8 @@ package data
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"encoding/json"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -81,7 +83,7 @@ func (s *Store) ReceivePurchase(ctx context.Context, purchaseID, location string
 		if err != nil {
 			return err
 		}
-		taken, err := purchaseReceived(tx, pi.ID, "", true)
+		taken, err := purchaseReceived(tx, pi, "", true)
 		if err != nil {
 			return err
 		}
@@ -126,7 +128,7 @@ func (s *Store) PurchaseReceipt(ctx context.Context, purchaseID string) (invoice
 		if invoiced, err = purchaseInvoiced(tx, pi, c.Chart, set); err != nil {
 			return err
 		}
-		received, err = purchaseReceived(tx, purchaseID, "", false)
+		received, err = purchaseReceived(tx, pi, "", false)
 		return err
 	})
 	return invoiced, received, err
@@ -183,52 +185,97 @@ func receiptClears(d app.StockDoc) (int64, error) {
 	return sum, nil
 }
 
-// purchaseReceived sums what the receipts of received invoice id clear
+// purchaseReceived sums what the receipts of received invoice pi clear
 // from the acquisition account: the posted ones less their stornos, and
-// with drafts the drafts too; except (an ID) is left out. IDs are
-// time-ordered (app.NewID), and a receipt is made after its invoice: the
-// stock documents are read from the invoice's millisecond on, each one's
-// JSON matched for the invoice's ID before it is decoded, so a receipt
-// costs what was written since its invoice, not the whole history.
-func purchaseReceived(tx *bolt.Tx, id, except string, drafts bool) (int64, error) {
-	needle := []byte(`"source_id":"` + id + `"`)
+// with drafts the drafts too; except (an ID) is left out. A receipt is made
+// after its invoice, so only the stock documents written since the
+// invoice's entry was posted are read (stockDocsSince); each one's JSON is
+// matched for the invoice's ID before it is decoded.
+func purchaseReceived(tx *bolt.Tx, pi app.PurchaseInvoice, except string, drafts bool) (int64, error) {
+	needle := []byte(`"source_id":"` + pi.ID + `"`)
 	var sum int64
-	c := tx.Bucket(bStockDocs).Cursor()
-	for k, v := c.Seek(idTimePrefix(id)); k != nil; k, v = c.Next() {
-		if !bytes.Contains(v, needle) || string(k) == except {
-			continue
+	add := func(k, v []byte) error {
+		if v == nil || !bytes.Contains(v, needle) || string(k) == except {
+			return nil
 		}
 		var d app.StockDoc
 		if err := decode(v, &d); err != nil {
-			return 0, err
+			return err
 		}
-		if d.Kind != app.StockReceipt || d.SourceKind != sourcePurchase || d.SourceID != id || d.Status == app.StockDraft && !drafts {
-			continue
+		if d.Kind != app.StockReceipt || d.SourceKind != sourcePurchase || d.SourceID != pi.ID || d.Status == app.StockDraft && !drafts {
+			return nil
 		}
 		v2, err := receiptClears(d)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		if d.Storno {
 			v2 = -v2
 		}
 		sum += v2
+		return nil
+	}
+	docs := tx.Bucket(bStockDocs)
+	ids, ok, err := stockDocsSince(tx, pi.EntryID)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return sum, docs.ForEach(add)
+	}
+	for _, id := range ids {
+		if err := add(id, docs.Get(id)); err != nil {
+			return 0, err
+		}
 	}
 	return sum, nil
 }
 
-// idTimePrefix is the millisecond part of a time-ordered ID
-// ("0190a1b2-c3d4"), nil (read from the start) for any other ID.
-func idTimePrefix(id string) []byte {
-	if len(id) < 13 || id[8] != '-' {
-		return nil
+// stockDocsSince lists the stock documents written since journal entry
+// entryID was posted, each once: the change log's sequence orders every
+// write whatever the clock says, and the entry's own change is where to
+// start; the transaction's own writes are still pending. False when the
+// log cannot say (no log, an entry it does not know): read them all.
+func stockDocsSince(tx *bolt.Tx, entryID string) ([][]byte, bool, error) {
+	heads, changes, pending := tx.Bucket(bChangeHeads), tx.Bucket(bChanges), tx.Bucket(bChangePending)
+	if heads == nil || changes == nil || pending == nil || entryID == "" {
+		return nil, false, nil
 	}
-	for i := 0; i < 13; i++ {
-		if c := id[i]; i != 8 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return nil
+	seq := tx.Bucket(bEntryIDs).Get([]byte(entryID))
+	if seq == nil {
+		return nil, false, nil
+	}
+	head := heads.Get(cat([]byte{changeEntry}, seq))
+	if len(head) < 8 {
+		return nil, false, nil
+	}
+	seen := map[string]bool{}
+	var out [][]byte
+	note := func(id string) {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, []byte(id))
 		}
 	}
-	return []byte(id[:13])
+	kind := []byte(`"kind":"` + string(changeStockDoc) + `"`)
+	c := changes.Cursor()
+	for k, v := c.Seek(u64(binary.BigEndian.Uint64(head[:8]) + 1)); k != nil; k, v = c.Next() {
+		if !bytes.Contains(v, kind) {
+			continue
+		}
+		var ch change
+		if err := json.Unmarshal(v, &ch); err != nil {
+			return nil, false, app.Internal("reading the change log", err)
+		}
+		if ch.Kind == string(changeStockDoc) {
+			note(ch.ID)
+		}
+	}
+	pc := pending.Cursor()
+	for k, _ := pc.Seek([]byte{changeStockDoc}); len(k) > 0 && k[0] == changeStockDoc; k, _ = pc.Next() {
+		note(string(k[1:]))
+	}
+	return out, true, nil
 }
 
 // spreadPurchase gives the lines without a value their part of left (what
@@ -329,7 +376,7 @@ func checkPurchaseReceipt(tx *bolt.Tx, d app.StockDoc, c app.Company) error {
 	if err != nil {
 		return err
 	}
-	taken, err := purchaseReceived(tx, pi.ID, d.ID, false)
+	taken, err := purchaseReceived(tx, pi, d.ID, false)
 	if err != nil {
 		return err
 	}
