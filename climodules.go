@@ -27,6 +27,7 @@ func cliCommands() []cli.Command {
 // the demo with them.
 func demoSteps() []demo.Step {
 	return []demo.Step{
+		demo.Warehouse(), // first: each day's goods are received before the invoices ship them
 		demo.Sales(),
 		demo.Payables(),
 		demo.Bank(),

@@ -95,4 +95,33 @@ type WarehouseService interface {
 	// Stocktakes lists every stocktake, newest first.
 	Stocktakes(ctx context.Context) ([]Stocktake, error)
 	CloseStocktake(ctx context.Context, id string) (Stocktake, StockDoc, error)
+
+	// ReceivePurchase saves the draft receipt (příjemka) of posted received
+	// invoice purchaseID into location, dated date (zero: the invoice's
+	// DUZP), by ReceiptFromPurchase (the invoice must be posted to 131 or
+	// 111; under method B to 504 or 501, and the receipt posts nothing).
+	// lines are the stock items delivered —
+	// quantity, lot and expiry, serial numbers; a line's Value its part of
+	// the invoice's base, zero to have the store spread what the invoice
+	// leaves to receive (less costs) over such lines by quantity × the
+	// card's purchase price — and costs the acquisition costs the invoice
+	// includes (transport, duty), spread over the lines by value when the
+	// receipt is posted. It refuses a receipt worth more than what remains
+	// of the invoice to receive: what it put on 131 (111) less the receipts
+	// from it, posted or drafted; PostStock refuses it again against the
+	// posted ones.
+	ReceivePurchase(ctx context.Context, purchaseID, location string, date Date, lines []StockLine, costs []AcquisitionCost) (StockDoc, error)
+	// PurchaseReceipt is how far received invoice purchaseID is received:
+	// what it put on the acquisition account and what its posted receipts
+	// (less their stornos) took off it, haléře.
+	PurchaseReceipt(ctx context.Context, purchaseID string) (invoiced, received int64, err error)
+	// PeriodicStockClose posts method B's year-end entry of year from the
+	// stocktakes closed as of 31 December (PeriodicStockEntry: the counted
+	// stock at its value Dr 132 (112) Cr 504 (501)), and the next year's
+	// opening reversal dated 1 January; refused under method A, when a
+	// location with stock has no closed stocktake in the year's last four
+	// months, or when the year's entry is posted already. It needs
+	// PermLedgerPost (not PermWarehouse): it posts to the ledger. CloseYear
+	// posts it too, first, for a company on method B.
+	PeriodicStockClose(ctx context.Context, year int) (Entry, error)
 }

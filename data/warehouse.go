@@ -399,6 +399,9 @@ func postStockTx(tx *bolt.Tx, clock app.Clock, user string, d app.StockDoc, a *a
 	if err != nil {
 		return d, err
 	}
+	if err := checkPurchaseReceipt(tx, d, company); err != nil { // warehouse_purchase.go
+		return d, err
+	}
 	in := app.StockContext{Company: company, Settings: set, Items: map[string]app.StockItem{}, Positions: map[app.PosKey]app.Position{}, Serials: map[app.SerialKey]string{}}
 	if in.Locations, err = readLocations(tx); err != nil {
 		return d, err

@@ -36,6 +36,10 @@ func (s *Store) CloseYear(ctx context.Context, year int) (app.Entry, error) {
 		closed := closings.Get(yearKey(year)) != nil
 		var bals []app.AccountBalance
 		if !closed {
+			// Method B's stock first: it changes the year's 504 (501).
+			if _, err := periodicStockTx(tx, s.clock, year, false, a); err != nil { // warehouse_periodic.go
+				return err
+			}
 			var err error
 			if bals, err = balancesIn(tx, app.Month{Year: year, Month: 1}, app.Month{Year: year, Month: 12}); err != nil {
 				return err

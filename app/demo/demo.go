@@ -58,6 +58,8 @@ type Summary struct {
 	// bank statements, the one imported and the one left for the user.
 	Payables PayablesCounts
 	Bank     BankCounts
+	// Warehouse counts the stock cards, locations and stock documents.
+	Warehouse WarehouseCounts
 	// Report has a line or two from each step that ran, in English, saying
 	// what it made ("Sales: 12 customers, …"); the CLI prints them.
 	Report []string
@@ -155,8 +157,9 @@ const demoBatch = 2000
 const demoSeed1, demoSeed2 = 0x4b6f6e746f72, 2026
 
 // All returns the steps of the whole demo in the order Run takes them:
-// Sales, Payables, Bank, Reception.
-func All() []Step { return []Step{Sales(), Payables(), Bank(), Reception()} }
+// Warehouse (first, so each day's goods are received and roasted before
+// the day's invoices ship them), Sales, Payables, Bank, Reception.
+func All() []Step { return []Step{Warehouse(), Sales(), Payables(), Bank(), Reception()} }
 
 // Run creates a realistic Czech demo company (a café and coffee roastery) in
 // an empty database, with its users, and a year of its business: the
@@ -243,6 +246,16 @@ func Run(ctx context.Context, svc app.Services, opt Options, steps ...Step) (Sum
 		}
 		g.batch = g.batch[:0]
 		return nil
+	}
+	// The warehouse is set up before the opening balances: its goods open
+	// on 131 for the opening receipt.
+	for _, s := range steps {
+		if w, ok := s.(*demoWarehouse); ok {
+			if err := w.setUp(ctx, svc); err != nil {
+				return sum, stepError(s, err)
+			}
+			g.docs.warehouse = true
+		}
 	}
 	// The opening balances come first in the journal, before any document.
 	g.opening(from)

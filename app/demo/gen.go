@@ -135,15 +135,25 @@ func (g *demoGen) day(d app.Date) {
 	}
 }
 
+// openingStock is the goods on hand at the start.
+func (g *demoGen) openingStock() int64 { return 380_000_00 * int64(g.scale) }
+
+// opening posts the opening balances. With the warehouse the goods open on
+// the acquisition account (131), which the warehouse's opening receipt
+// clears into 132 with the goods themselves.
 func (g *demoGen) opening(d app.Date) {
 	s := int64(g.scale)
-	cash, bank, stock, capital := 45_000_00*s, 850_000_00*s, 380_000_00*s, 200_000_00*s
+	cash, bank, stock, capital := 45_000_00*s, 850_000_00*s, g.openingStock(), 200_000_00*s
 	total := cash + bank + stock
+	goods := g.acc.Goods
+	if g.docs.warehouse {
+		goods = app.StockAccountsOf(g.c.Chart).GoodsAcquisition
+	}
 	if g.acc.Opening != "" {
-		g.add(d, "Otevření účtů – počáteční stavy aktiv", dr(g.acc.Cash, cash), dr(g.acc.Bank, bank), dr(g.acc.Goods, stock), cr(g.acc.Opening, total))
+		g.add(d, "Otevření účtů – počáteční stavy aktiv", dr(g.acc.Cash, cash), dr(g.acc.Bank, bank), dr(goods, stock), cr(g.acc.Opening, total))
 		g.add(d, "Otevření účtů – vlastní kapitál", dr(g.acc.Opening, total), cr(g.acc.Equity, capital), cr(g.acc.RetainedEarnings, total-capital))
 	} else {
-		g.add(d, "Počáteční zůstatky účtů", dr(g.acc.Cash, cash), dr(g.acc.Bank, bank), dr(g.acc.Goods, stock), cr(g.acc.Equity, capital), cr(g.acc.RetainedEarnings, total-capital))
+		g.add(d, "Počáteční zůstatky účtů", dr(g.acc.Cash, cash), dr(g.acc.Bank, bank), dr(goods, stock), cr(g.acc.Equity, capital), cr(g.acc.RetainedEarnings, total-capital))
 	}
 	g.cash, g.stock = cash, stock
 }
@@ -201,6 +211,11 @@ func (g *demoGen) purchase(d app.Date) {
 	case kindGoods:
 		account = g.acc.Goods
 		g.stock += base
+		if g.docs.warehouse {
+			// Bought at the counter for the café and sold the same day:
+			// the warehouse's stock comes through its receipts only.
+			account = g.acc.GoodsSold
+		}
 	case kindMaterial:
 		account = g.acc.Materials
 	}
@@ -303,7 +318,7 @@ func (g *demoGen) monthEnd(d app.Date) {
 	fee := 150_00*int64(g.scale) + int64(g.bankMoves)*2_00
 	g.add(d, fmt.Sprintf("Poplatky za vedení účtu a platby %s", label), dr(g.acc.BankFees, fee), cr(g.acc.Bank, fee))
 	g.bankMoves = 0
-	if sold := min(g.cogs, g.stock); sold > 0 {
+	if sold := min(g.cogs, g.stock); sold > 0 && !g.docs.warehouse { // the warehouse issues its own
 		g.add(d, fmt.Sprintf("Vyskladnění prodaného zboží %s", label), dr(g.acc.GoodsSold, sold), cr(g.acc.Goods, sold))
 		g.stock -= sold
 	}

@@ -46,8 +46,8 @@ var demoSuppliers = []demoSupplier{
 	{"Správa nemovitostí Vinohrady s.r.o.", "Blanická 918/21", "Praha 2 – Vinohrady", "120 00", "2653174", "", "0100", "nájemné provozovny Vinohradská 1247/15", "518", app.VATStandard, 1, 45_000, 45_000, 10, "NAJ", "", "", "", "", ""},
 	{"Pražská energie Distribuce a.s.", "Na Hroudě 1492/4", "Praha 10 – Vršovice", "100 00", "2740128", "", "0300", "elektřina a plyn – záloha", "502", app.VATStandard, 1, 8_500, 14_500, 14, "EN", "", "", "", "", ""},
 	{"Telefonie a internet Čechy a.s.", "Za Brumlovkou 266/2", "Praha 4 – Michle", "140 00", "0463258", "", "2700", "telefon a internet", "518", app.VATStandard, 1, 1_150, 1_650, 14, "TI", "", "", "", "", ""},
-	{"Zelená káva Import s.r.o.", "Přístavní 1121/24", "Praha 7 – Holešovice", "170 00", "2815639", "", "0800", "zelená káva – pytle 60 kg", "132", app.VATReduced, 0, 28_000, 62_000, 21, "ZK", "", "", "", "", ""},
-	{"Čajový dům Ametyst s.r.o.", "Údolní 567/33", "Brno – střed", "602 00", "0592314", "", "5500", "sypaný čaj a bylinné směsi", "132", app.VATReduced, 1, 6_000, 14_000, 14, "CD", "", "", "", "", ""},
+	{"Zelená káva Import s.r.o.", "Přístavní 1121/24", "Praha 7 – Holešovice", "170 00", "2815639", "", "0800", "zelená káva – pytle 60 kg, mlýnky na kávu", "132", app.VATReduced, 0, 36_000, 70_000, 21, "ZK", "", "", "", "", ""},
+	{"Čajový dům Ametyst s.r.o.", "Údolní 567/33", "Brno – střed", "602 00", "0592314", "", "5500", "sypaný čaj, porcelánové šálky a kelímky", "132", app.VATReduced, 0, 6_000, 14_000, 14, "CD", "", "", "", "", ""},
 	{"Mlékárna Podhůří a.s.", "Hlavní 112", "Benešov", "256 01", "4612573", "", "0600", "mléko a smetana", "501", app.VATReduced, 0, 3_500, 7_500, 10, "ML", "", "", "", "", ""},
 	{"Papírnictví Havlíček s.r.o.", "Jugoslávská 620/29", "Praha 2 – Vinohrady", "120 00", "2731906", "", "2010", "kancelářské potřeby a tonery", "501", app.VATStandard, 2, 1_200, 4_800, 14, "PH", "", "", "", "", ""},
 	// The café's renovation in July: construction work from a Czech
@@ -236,6 +236,9 @@ func (p *demoPayables) record(i int, s demoSupplier, d app.Date, n int) error {
 	if inv.Account == p.g.acc.Goods {
 		p.goodsIn[m] += base
 	}
+	if p.g.docs.warehouse && s.acct == "132" {
+		p.g.docs.arrivals = append(p.g.docs.arrivals, demoArrival{inv, s.prefix})
+	}
 	pay := nextWorkday(inv.DueDate)
 	if daysBetween(inv.DueDate, p.to) < 75 && p.rng.IntN(3) == 0 {
 		return nil // left open; the last weeks' are not due yet anyway
@@ -250,6 +253,9 @@ func (p *demoPayables) record(i int, s demoSupplier, d app.Date, n int) error {
 func (p *demoPayables) account(czech string) string {
 	switch czech {
 	case "132":
+		if p.g.docs.warehouse {
+			return app.StockAccountsOf(p.g.c.Chart).GoodsAcquisition // the receipt moves it to 132
+		}
 		return p.g.acc.Goods
 	case "501":
 		return p.g.acc.Materials
@@ -347,7 +353,7 @@ func (p *demoPayables) credit(sup app.Customer, orig app.PurchaseInvoice, day ap
 	base := v.Base / 10
 	vat := p.g.vat(base, app.VATReduced, orig.TaxDate)
 	cn := app.PurchaseInvoice{SupplierID: sup.ID, SupplierNumber: "D" + orig.SupplierNumber, IssueDate: day, TaxDate: day,
-		CreditNote: true, OriginalID: orig.ID, Account: orig.Account, Memo: "reklamace – vlhká šarže zelené kávy",
+		CreditNote: true, OriginalID: orig.ID, Account: p.creditAccount(orig), Memo: "reklamace – vlhká šarže zelené kávy",
 		VAT: []app.PurchaseVAT{{Rate: v.Rate, Base: -base, VAT: -vat}}}
 	cn, err := p.svc.Payables.RecordPurchase(p.ctx, cn)
 	if err != nil {
@@ -359,4 +365,14 @@ func (p *demoPayables) credit(sup app.Customer, orig app.PurchaseInvoice, day ap
 		p.goodsIn[day.MonthOf()] -= base
 	}
 	return p.b.counted(p.ctx, cn.EntryID)
+}
+
+// creditAccount is where a supplier's credit note of orig goes: orig's
+// account, or with the warehouse the cost of goods sold, the beans of the
+// faulty lot having been roasted and sold by the time it came.
+func (p *demoPayables) creditAccount(orig app.PurchaseInvoice) string {
+	if p.g.docs.warehouse && orig.Account == app.StockAccountsOf(p.g.c.Chart).GoodsAcquisition {
+		return p.g.acc.GoodsSold
+	}
+	return orig.Account
 }

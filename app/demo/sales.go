@@ -70,6 +70,14 @@ type demoFigures struct {
 	// to them.
 	vatIn, goodsIn map[app.Month]int64
 	payables       bool
+	// warehouse says the Warehouse step keeps the stock: the goods on the
+	// received invoices go to 131 and wait in arrivals for their receipt,
+	// and the journal leaves 132 alone.
+	warehouse bool
+	arrivals  []demoArrival
+	// onHand is what the warehouse has of a stock item where its invoices
+	// ship from (false: not a stock item).
+	onHand func(itemID string, d app.Date) (app.Qty, bool, error)
 }
 
 // Sales is the demo's sales step (see demoSales).
@@ -308,6 +316,12 @@ func (s *demoSales) invoiceOrder(o app.SalesDoc, day app.Date) error {
 	c := s.customerByID(o.CustomerID)
 	inv.IssueDate, inv.TaxDate, inv.DueDate = day, day, day.AddDays(c.PaymentDays)
 	inv.Note = "Fakturujeme dodávku dle objednávky " + o.Number + "."
+	if inv.Lines, err = s.inStock(inv.Lines, day); err != nil {
+		return err
+	}
+	if len(inv.Lines) == 0 {
+		return nil // nothing of it in stock: the order waits (the draft is left for the user)
+	}
 	if inv, err = s.issue(inv); err != nil {
 		return err
 	}
@@ -349,6 +363,20 @@ func (s *demoSales) invoice(d app.Date) error {
 		doc.Note = "Zaplaceno v hotovosti při převzetí."
 	}
 	doc.Lines = s.lines(c, doc.ExchangeRate, 1, 4, pick)
+	var err error
+	if doc.Lines, err = s.inStock(doc.Lines, d); err != nil || len(doc.Lines) == 0 {
+		return err
+	}
+	if s.figures.warehouse && doc.TaxDate != d {
+		// The warehouse has moved the goods since the earlier day: an
+		// invoice that ships stock leaves on its own day.
+		for _, l := range doc.Lines {
+			if l.Goods {
+				doc.TaxDate = d
+				break
+			}
+		}
+	}
 	inv, err := s.issue(doc)
 	if err != nil {
 		return err
@@ -370,4 +398,27 @@ func (s *demoSales) finish() error {
 		}
 	}
 	return nil
+}
+
+// inStock cuts the lines of stock items down to what the warehouse has on
+// d, in whole units, leaving out a line of which nothing is left: the
+// demo's invoices never ship more than is on hand.
+func (s *demoSales) inStock(lines []app.DocLine, d app.Date) ([]app.DocLine, error) {
+	if s.figures.onHand == nil {
+		return lines, nil
+	}
+	out := lines[:0:0]
+	for _, l := range lines {
+		have, stock, err := s.figures.onHand(l.ItemID, d)
+		if err != nil {
+			return nil, err
+		}
+		if stock && l.Quantity > have {
+			l.Quantity = have / app.QtyScale * app.QtyScale
+		}
+		if l.Quantity > 0 {
+			out = append(out, l)
+		}
+	}
+	return out, nil
 }
