@@ -199,7 +199,7 @@ func exportPayslipFiles(ctx context.Context, printer app.Printer, company app.Co
 	}
 	names := app.PayslipFileNames(slips)
 	for i := range names {
-		names[i] += ".pdf"
+		names[i] = withPDFExt(names[i])
 	}
 	out, err := newFolderExport(dir, names, force)
 	if err != nil {

@@ -50,7 +50,7 @@ func TestExportPayslips(t *testing.T) {
 		var petr string
 		for _, f := range files {
 			base := filepath.Base(f)
-			if !strings.HasPrefix(base, "2026-11_") {
+			if !strings.HasPrefix(base, "2026-11_") || strings.Count(base, ".pdf") != 1 {
 				t.Errorf("file %s is not named by the month", base)
 			}
 			if strings.Contains(base, "Dvo") {
