@@ -166,3 +166,21 @@ func TestRunPayrollNoRules(t *testing.T) {
 		t.Errorf("wages booked %v, report %q", wages, sum.Report)
 	}
 }
+
+// TestRunPayrollInternational: the pay runs post to the international
+// chart's accounts, and its books are as clean.
+func TestRunPayrollInternational(t *testing.T) {
+	db, sum := runDemo(t, datatest.DefaultNow, demo.Options{Year: 2026, Chart: app.ChartInternational}, demo.Payroll())
+	checkLedger(t, db, sum)
+	runs, err := db.PayRuns(db.Ctx, 2026)
+	if err != nil || len(runs) != 12 {
+		t.Fatalf("%d runs of 2026: %v", len(runs), err)
+	}
+	acc := app.ChartInternational.Posting()
+	bal := closing(journal(t, db))
+	// December's pays fall due in January, after the period: 331 keeps
+	// December's nets (a credit), the wages are costs.
+	if bal[acc.Employees] >= 0 || bal[acc.Wages] <= 0 {
+		t.Errorf("employees %s at %d, wages %s at %d", acc.Employees, bal[acc.Employees], acc.Wages, bal[acc.Wages])
+	}
+}
