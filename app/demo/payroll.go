@@ -189,5 +189,8 @@ func (s *payrollStep) Finish(sum *Summary) error {
 	}
 	sum.report("Payroll: %d employees, %d pay runs approved and posted (%s), %d payslips; paid through the bank the month after, but what falls due after %s",
 		s.counts.Employees, s.counts.Runs, monthsText(s.counts.Months), s.counts.Payslips, s.b.To)
+	if len(s.counts.Skipped) > 0 {
+		sum.report("Payroll: no rules for %s: those months have no pay", monthsText(s.counts.Skipped))
+	}
 	return nil
 }
