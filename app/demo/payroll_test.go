@@ -184,3 +184,21 @@ func TestRunPayrollInternational(t *testing.T) {
 		t.Errorf("employees %s at %d, wages %s at %d", acc.Employees, bal[acc.Employees], acc.Wages, bal[acc.Wages])
 	}
 }
+
+// TestRunPayrollPartlyRuled: the twelve months to 10 May 2025 are half in
+// 2024, which has no rules: January to April 2025 are run, the 2024
+// months are named in the report as unpaid, and the books stay clean.
+func TestRunPayrollPartlyRuled(t *testing.T) {
+	db, sum := runDemo(t, time.Date(2025, time.May, 10, 9, 0, 0, 0, time.UTC), demo.Options{}, demo.Payroll())
+	checkLedger(t, db, sum)
+	runs, err := db.PayRuns(db.Ctx, 2025)
+	if err != nil || len(runs) != 4 || runs[0].Month.Month != time.January || runs[3].Month.Month != time.April {
+		t.Fatalf("runs of 2025 %+v: %v", runs, err)
+	}
+	if runs, _ := db.PayRuns(db.Ctx, 2024); len(runs) != 0 {
+		t.Errorf("%d runs of 2024", len(runs))
+	}
+	if r := strings.Join(sum.Report, "\n"); !strings.Contains(r, "no rules for 6/2024 – 12/2024") || !strings.Contains(r, "4 pay runs") {
+		t.Errorf("report %q", sum.Report)
+	}
+}
