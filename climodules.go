@@ -32,5 +32,6 @@ func demoSteps() []demo.Step {
 		demo.Payables(),
 		demo.Bank(),
 		demo.Reception(),
+		demo.Payroll(), // the eight people's pay runs, month by month
 	}
 }

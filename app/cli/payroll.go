@@ -20,10 +20,11 @@ import (
 
 // Payroll is payroll's commands.
 func Payroll() []Command {
-	return []Command{{Path: "payroll run", Args: "YYYY-MM [--dry-run] [--db PATH] --user NAME", MinArgs: 1, MaxArgs: 1,
+	cmds := []Command{{Path: "payroll run", Args: "YYYY-MM [--dry-run] [--db PATH] --user NAME", MinArgs: 1, MaxArgs: 1,
 		Summary: "compute the month's pay run (the draft entered for it, or every employee at their scheduled hours), approve it and post it to the ledger, " +
 			"printing its register: each employee's gross pay, insurance, tax advance and net pay; --dry-run only computes and prints (payroll or admin)",
 		Perm: app.PermPayroll, Order: 98, setup: setupPayrollRun}}
+	return append(cmds, payrollExportCommands()...)
 }
 
 func setupPayrollRun(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {

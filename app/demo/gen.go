@@ -311,7 +311,9 @@ func (g *demoGen) monthEnd(d app.Date) {
 		insurance += p.employeeInsurance + p.employerInsurance
 		tax += p.tax
 	}
-	g.schedule(dayOf(next, 20), fmt.Sprintf("Odvod pojistného za %s – ČSSZ a zdravotní pojišťovny", label), dr(g.acc.SocialInsurance, insurance), cr(g.acc.Bank, insurance))
+	if insurance > 0 { // none when the Payroll step pays everyone
+		g.schedule(dayOf(next, 20), fmt.Sprintf("Odvod pojistného za %s – ČSSZ a zdravotní pojišťovny", label), dr(g.acc.SocialInsurance, insurance), cr(g.acc.Bank, insurance))
+	}
 	if tax > 0 {
 		g.schedule(dayOf(next, 20), fmt.Sprintf("Odvod zálohové daně ze mzdy za %s – finanční úřad", label), dr(g.acc.WageTax, tax), cr(g.acc.Bank, tax))
 	}
