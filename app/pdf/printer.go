@@ -54,6 +54,10 @@ func (p Printer) print(w io.Writer, doc app.Printable, c app.Company) error {
 		return RenderStockDoc(w, d, c, p.options(d.PrintLang(), c))
 	case app.StocktakeSheet:
 		return RenderStocktakeSheet(w, d, c, p.options(d.PrintLang(), c))
+	case app.PayslipPrint:
+		return RenderPayslip(w, d, c, p.options(d.PrintLang(), c))
+	case app.AnnualAccount:
+		return RenderAnnualAccount(w, d, c, p.created())
 	}
 	return unknownKind(doc)
 }
@@ -72,7 +76,8 @@ func (p Printer) PrintAll(ctx context.Context, w io.Writer, next func() (app.Pri
 		}
 		doc = deref(doc)
 		switch doc.(type) {
-		case app.SalesDoc, app.Statement, app.ReportTable, app.Badge, app.StockDocPrint, app.StocktakeSheet:
+		case app.SalesDoc, app.Statement, app.ReportTable, app.Badge, app.StockDocPrint, app.StocktakeSheet,
+			app.PayslipPrint, app.AnnualAccount:
 			return doc, nil
 		}
 		return nil, unknownKind(doc)
@@ -109,6 +114,9 @@ func runOf(docs []app.Printable) int {
 			return ok
 		case app.Statement:
 			_, ok := b.(app.Statement)
+			return ok
+		case app.PayslipPrint:
+			_, ok := b.(app.PayslipPrint)
 			return ok
 		}
 		return false
@@ -152,6 +160,24 @@ func (p Printer) drawRun(ctx context.Context, docs []app.Printable, c app.Compan
 			return nil, err
 		}
 		return b.Bytes(), nil
+	case app.PayslipPrint:
+		r := newRenderer(p.options(app.Czech, c))
+		setInfo(r.f, "Kontor", c.Name, "")
+		for _, d := range docs {
+			if err := ctx.Err(); err != nil {
+				return nil, cancelled(err)
+			}
+			ps := d.(app.PayslipPrint)
+			r.drawPayslip(ps, c)
+			if err := r.f.Error(); err != nil {
+				return nil, app.Internal("rendering the payslip of "+ps.PrintName(), err)
+			}
+		}
+		var b bytes.Buffer
+		if err := r.output(&b); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
 	}
 	var b bytes.Buffer
 	if err := p.print(&b, docs[0], c); err != nil {
@@ -177,6 +203,10 @@ func weighPrintable(doc app.Printable) int {
 		return len(d.Doc.Lines) + docRows
 	case app.StocktakeSheet:
 		return len(d.Take.Lines) + docRows
+	case app.PayslipPrint:
+		return payslipRows
+	case app.AnnualAccount:
+		return len(d.Payslips) + docRows
 	}
 	return docRows
 }
@@ -206,6 +236,14 @@ func deref(doc app.Printable) app.Printable {
 			return *d
 		}
 	case *app.StocktakeSheet:
+		if d != nil {
+			return *d
+		}
+	case *app.PayslipPrint:
+		if d != nil {
+			return *d
+		}
+	case *app.AnnualAccount:
 		if d != nil {
 			return *d
 		}
