@@ -5,6 +5,8 @@
 package payroll
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -109,7 +111,10 @@ func hoursInput(h app.Hours) string {
 	if h == 0 {
 		return ""
 	}
-	return app.FormatMinor(int64(h), 2, kit.UILang)
+	if kit.UILang == app.Czech {
+		return strings.ReplaceAll(h.String(), ".", ",")
+	}
+	return h.String()
 }
 
 // contractName is "HPP", "DPP", "DPČ".
