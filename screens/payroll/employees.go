@@ -479,7 +479,5 @@ func confirm(title, text string, w fyne.Window, yes func()) {
 			yes()
 		}
 	}, w)
-	d.SetConfirmText(lang.X("action.yes", "Yes"))
-	d.SetDismissText(lang.X("action.no", "No"))
 	d.Show()
 }
