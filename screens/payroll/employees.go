@@ -328,31 +328,41 @@ func sameTerms(a, b app.EmployeeTerms) bool {
 // while that day is not known yet).
 func (f *employeeForm) build() (app.Employee, bool, error) {
 	e, t, err := f.read()
-	if err != nil {
-		return e, true, err
-	}
 	if f.orig.ID == "" || len(f.orig.History) == 0 {
 		t.From = e.Start
 		e.History = []app.EmployeeTerms{t}
-		return e, true, nil
+		return e, true, err
 	}
 	if sameTerms(t, latestTerms(f.orig)) {
-		return e, true, nil
+		return e, true, err
 	}
 	if f.asked.IsZero() {
-		return e, false, nil
+		if err == nil {
+			// The rest of the form first: the date is asked last.
+			probe := e.WithTerms(withFrom(t, f.orig))
+			probe.Normalize()
+			err = probe.Validate()
+		}
+		return e, false, err
 	}
 	t.From = f.asked
-	return e.WithTerms(t), true, nil
+	return e.WithTerms(t), true, err
+}
+
+// withFrom is t from the day after the last terms, to validate before the
+// real day is asked.
+func withFrom(t app.EmployeeTerms, e app.Employee) app.EmployeeTerms {
+	t.From = latestTerms(e).From.AddDays(1)
+	return t
 }
 
 // save checks the form, asks from which day changed terms apply, and
 // saves; a wrong field is marked and nothing is written.
 func (f *employeeForm) save() {
 	e, ok, err := f.build()
-	if err == nil && ok {
+	if ok {
 		e.Normalize()
-		err = e.Validate()
+		err = merge(err, e.Validate())
 	}
 	if err != nil {
 		f.fd.Fail(err)
@@ -371,6 +381,27 @@ func (f *employeeForm) save() {
 		f.fd.Close()
 		f.p.reload()
 	})
+}
+
+// merge joins the form's own errors with the validation's, one per field
+// (the form's first: "not a date" before "is required").
+func merge(own, valid error) error {
+	var out app.Errors
+	seen := map[string]bool{}
+	for _, e := range append(fieldErrors(own), fieldErrors(valid)...) {
+		if e.Field != "" && seen[e.Field] {
+			continue
+		}
+		seen[e.Field] = true
+		out = append(out, e)
+	}
+	if len(out) == 0 {
+		if own != nil {
+			return own
+		}
+		return valid
+	}
+	return out.Err()
 }
 
 // askFrom asks from which day the changed terms apply (the first of next
