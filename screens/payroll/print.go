@@ -233,11 +233,12 @@ func (v *View) askAnnualAccount(e app.Employee) {
 	fs := kit.NewFieldSet()
 	year := fs.Entry("payrun.year", "Year", "2026")
 	year.SetText(strconv.Itoa(app.Today(v.deps.Clock()).Year()))
+	note := noteLabel(lang.X("payroll.annual_note", "The approved payslips of the year, month by month, with the year's totals."))
 	kit.ShowFormDialog(lang.X("payroll.annual_account_title", "Annual account of {{.name}}", map[string]any{"name": e.Name}),
-		lang.X("payroll.save_file", "Save file…"), fs, nil, v.win, func(fd *kit.FormDialog) {
+		lang.X("payroll.save_file", "Save file…"), fs, note, v.win, func(fd *kit.FormDialog) {
 			y, err := strconv.Atoi(strings.TrimSpace(year.Text))
 			if err != nil || y < 2000 || y > 2100 {
-				fd.Fail(app.Invalid("payrun.year", "err.payrun.year", "{{.year}} is not a year", map[string]any{"year": year.Text}))
+				showNote(note, app.Invalid("payrun.year", "err.payrun.year", "{{.year}} is not a year", map[string]any{"year": year.Text}))
 				return
 			}
 			fd.Close()

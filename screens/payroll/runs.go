@@ -25,6 +25,8 @@ type runsPane struct {
 	table *widget.Table
 	rows  []app.PayRun
 	run   *runView // the run open, for tests
+	// askNote is the note of the last New pay run dialog, for tests.
+	askNote *widget.Label
 }
 
 func newRunsPane(v *View) *runsPane { return &runsPane{v: v} }
@@ -128,25 +130,53 @@ func (p *runsPane) showList() {
 }
 
 // askNew asks for the month of a new run (the last month by default).
+// The store's refusal shows in the note under the field, which keeps the
+// small dialog's height.
 func (p *runsPane) askNew() {
 	fs := kit.NewFieldSet()
 	month := fs.Entry("payrun.month", "Month", "2026-11")
 	prev := app.Today(p.v.deps.Clock()).MonthOf().First().AddDays(-1).MonthOf()
 	month.SetText(prev.Format())
-	kit.ShowFormDialog(lang.X("payroll.new_run_title", "New pay run"), lang.X("payroll.create", "Create"), fs, nil, p.v.win, func(fd *kit.FormDialog) {
+	note := noteLabel(lang.X("payroll.new_run_note", "Every employee employed in the month gets a line; enter their hours, then Compute."))
+	kit.ShowFormDialog(lang.X("payroll.new_run_title", "New pay run"), lang.X("payroll.create", "Create"), fs, note, p.v.win, func(fd *kit.FormDialog) {
 		m, err := app.ParseMonth(month.Text)
 		if err != nil {
-			fd.Fail(app.WithField(err, "payrun.month"))
+			showNote(note, err)
 			return
 		}
-		p.newRun(m, fd)
+		p.newRun(m, fd, note)
 	})
+	p.askNote = note
+}
+
+// noteLabel is a wrapped note under a small form.
+func noteLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// showNote puts err in note, in red.
+func showNote(note *widget.Label, err error) {
+	var msgs []string
+	for _, e := range fieldErrors(err) {
+		c := *e
+		c.Field = ""
+		msgs = append(msgs, app.ErrorMessage(&c, kit.Translator()))
+	}
+	if len(msgs) == 0 {
+		msgs = []string{app.ErrorMessage(err, kit.Translator())}
+	}
+	note.Importance = widget.DangerImportance
+	note.SetText(strings.Join(msgs, "; "))
 }
 
 // newRun starts a draft of month m with every employee employed in it.
-func (p *runsPane) newRun(m app.Month, fd *kit.FormDialog) {
+func (p *runsPane) newRun(m app.Month, fd *kit.FormDialog, note *widget.Label) {
 	svc := p.v.deps.Services.Payroll
-	kit.Call(p.v.deps, fd.To(), func(ctx context.Context) (app.PayRun, error) {
+	to := fd.To()
+	to.Err = func(err error) { showNote(note, err) }
+	kit.Call(p.v.deps, to, func(ctx context.Context) (app.PayRun, error) {
 		es, err := svc.Employees(ctx, app.EmployeeFilter{})
 		if err != nil {
 			return app.PayRun{}, err
