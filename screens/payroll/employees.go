@@ -411,7 +411,7 @@ func (f *employeeForm) askFrom() {
 	day := fs.Entry("terms.from", "In force from", kit.DatePlaceholder())
 	day.SetText(kit.FormatDateInput(app.Today(f.p.v.deps.Clock()).MonthOf().Next().First()))
 	note := noteLabel(lang.X("payroll.terms_from_note", "The contract or pay changed: the new terms apply from this day; the earlier terms stay in the history."))
-	kit.ShowFormDialog(lang.X("payroll.terms_from_title", "From which date?"), lang.X("action.save", "Save"), fs, note, f.p.v.win, func(fd *kit.FormDialog) {
+	kit.ShowFormDialog(lang.X("payroll.terms_from_title", "From which date?"), lang.X("action.save", "Save"), fs, noteBox(note), f.p.v.win, func(fd *kit.FormDialog) {
 		d, err := app.ParseDate(day.Text)
 		if err != nil {
 			showNote(note, err)

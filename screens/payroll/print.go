@@ -235,7 +235,7 @@ func (v *View) askAnnualAccount(e app.Employee) {
 	year.SetText(strconv.Itoa(app.Today(v.deps.Clock()).Year()))
 	note := noteLabel(lang.X("payroll.annual_note", "The approved payslips of the year, month by month, with the year's totals."))
 	kit.ShowFormDialog(lang.X("payroll.annual_account_title", "Annual account of {{.name}}", map[string]any{"name": e.Name}),
-		lang.X("payroll.save_file", "Save file…"), fs, note, v.win, func(fd *kit.FormDialog) {
+		lang.X("payroll.save_file", "Save file…"), fs, noteBox(note), v.win, func(fd *kit.FormDialog) {
 			y, err := strconv.Atoi(strings.TrimSpace(year.Text))
 			if err != nil || y < 2000 || y > 2100 {
 				showNote(note, app.Invalid("payrun.year", "err.payrun.year", "{{.year}} is not a year", map[string]any{"year": year.Text}))

@@ -2,10 +2,12 @@ package payroll
 
 import (
 	"context"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -138,7 +140,7 @@ func (p *runsPane) askNew() {
 	prev := app.Today(p.v.deps.Clock()).MonthOf().First().AddDays(-1).MonthOf()
 	month.SetText(prev.Format())
 	note := noteLabel(lang.X("payroll.new_run_note", "Every employee employed in the month gets a line; enter their hours, then Compute."))
-	kit.ShowFormDialog(lang.X("payroll.new_run_title", "New pay run"), lang.X("payroll.create", "Create"), fs, note, p.v.win, func(fd *kit.FormDialog) {
+	kit.ShowFormDialog(lang.X("payroll.new_run_title", "New pay run"), lang.X("payroll.create", "Create"), fs, noteBox(note), p.v.win, func(fd *kit.FormDialog) {
 		m, err := app.ParseMonth(month.Text)
 		if err != nil {
 			showNote(note, err)
@@ -154,6 +156,15 @@ func noteLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// noteBox holds a note with room for three lines: a small form's dialog
+// keeps the height it opened with, and a refusal shown in the note must
+// fit in it.
+func noteBox(note *widget.Label) fyne.CanvasObject {
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, 3*theme.TextSize()*1.5+2*theme.Padding()))
+	return container.NewStack(room, note)
 }
 
 // showNote puts err in note, in red.
