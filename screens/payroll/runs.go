@@ -273,8 +273,8 @@ var inputCols = []struct {
 	{"payslip.night_hours", "payroll.in.night", "Night", 65},
 	{"payslip.weekend_hours", "payroll.in.weekend", "Weekend", 75},
 	{"payslip.holiday_hours", "payroll.in.holiday", "Holiday", 70},
-	{"payslip.vacation_hours", "payroll.in.vacation", "Vacation h", 85},
-	{"payslip.average_hourly", "payroll.in.average", "Avg. Kč/h", 85},
+	{"payslip.vacation_hours", "payroll.in.vacation", "Vacation h", 95},
+	{"payslip.average_hourly", "payroll.in.average", "Avg. Kč/h", 105},
 	{"payslip.sick_from", "payroll.in.sick_from", "Sick from", 105},
 	{"payslip.sick_to", "payroll.in.sick_to", "Sick to", 105},
 	{"payslip.bonuses", "payroll.in.bonuses", "Bonuses", 95},
@@ -346,7 +346,9 @@ func (rv *runView) buildGrid(locked bool) {
 	rv.grid.RemoveAll()
 	hdr := container.NewHBox(kit.Sized(bold(lang.X("payroll.col.name", "Name")), nameWidth))
 	for _, c := range inputCols {
-		hdr.Add(kit.Sized(bold(lang.X(c.hdrKey, c.hdr)), c.width))
+		l := bold(lang.X(c.hdrKey, c.hdr))
+		l.Truncation = fyne.TextTruncateEllipsis
+		hdr.Add(kit.Sized(l, c.width))
 	}
 	rv.grid.Add(hdr)
 	rv.rows = nil
@@ -462,9 +464,7 @@ func (rv *runView) clearMarks() {
 func (rv *runView) markRow(row *inputRow, err error) {
 	var msgs []string
 	for _, e := range fieldErrors(err) {
-		c := *e
-		c.Field = ""
-		msgs = append(msgs, app.ErrorMessage(&c, kit.Translator()))
+		msgs = append(msgs, app.ErrorMessage(e, kit.Translator())) // "Overtime hours: must be…"
 		key := e.Field
 		if key == "payslip.sick" {
 			key = "payslip.sick_from"
