@@ -40,10 +40,18 @@ func twoDigits(n int) string {
 	return strconv.Itoa(n)
 }
 
+// saved says where a file went and opens a PDF in the viewer.
+func (rv *runView) saved(path string, pdf bool) {
+	rv.status.SetText(lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path}))
+	if pdf {
+		kit.OpenFile(path)
+	}
+}
+
 // askPayslips saves the run's payslips as one PDF.
 func (rv *runView) askPayslips() {
 	kit.SaveFileAs(rv.p.v.win, lang.X("payroll.file.payslips", "payslips")+"-"+fileMonth(rv.r.Month)+".pdf", ".pdf", func(path string) {
-		rv.writePayslips(path, nil)
+		rv.writePayslips(path, func() { rv.saved(path, true) })
 	})
 }
 
@@ -77,7 +85,7 @@ func (rv *runView) askRegister(csv bool) {
 		ext = ".csv"
 	}
 	kit.SaveFileAs(rv.p.v.win, lang.X("payroll.file.register", "payroll-register")+"-"+fileMonth(rv.r.Month)+ext, ext, func(path string) {
-		rv.writeRegister(path, csv, nil)
+		rv.writeRegister(path, csv, func() { rv.saved(path, !csv) })
 	})
 }
 
@@ -157,7 +165,7 @@ func (rv *runView) askPaymentOrder() {
 		}
 		fd.Close()
 		kit.SaveFileAs(rv.p.v.win, lang.X("payroll.file.order", "payment-order")+"-"+fileMonth(rv.r.Month)+ext, ext, func(path string) {
-			rv.writeOrder(path, ext == ".csv", of.from.Text, payments, nil)
+			rv.writeOrder(path, ext == ".csv", of.from.Text, payments, func() { rv.saved(path, false) })
 		})
 	})
 }
@@ -243,7 +251,7 @@ func (v *View) askAnnualAccount(e app.Employee) {
 			}
 			fd.Close()
 			kit.SaveFileAs(v.win, lang.X("payroll.file.annual", "annual-account")+"-"+strconv.Itoa(y)+".pdf", ".pdf", func(path string) {
-				v.writeAnnualAccount(path, e, y, nil)
+				v.writeAnnualAccount(path, e, y, func() { kit.OpenFile(path) })
 			})
 		})
 }

@@ -254,6 +254,7 @@ type runView struct {
 	correct    *widget.Button
 	del        *widget.Button
 	print      *fyne.Container
+	status     *widget.Label // where the last file was saved
 }
 
 // inputRow is one employee's inputs.
@@ -294,12 +295,15 @@ func newRunView(p *runsPane, r app.PayRun, emps map[string]app.Employee) *runVie
 	rv.approve.Importance = widget.SuccessImportance
 	rv.correct = widget.NewButtonWithIcon(lang.X("payroll.correcting_run", "Correcting run…"), theme.ContentUndoIcon(), rv.askCorrect)
 	rv.del = widget.NewButtonWithIcon(lang.X("payroll.delete_draft", "Delete draft…"), theme.DeleteIcon(), rv.askDelete)
-	rv.print = container.NewHBox(
+	printButtons := container.NewHBox(
 		widget.NewButtonWithIcon(lang.X("payroll.print_payslips", "Payslips PDF…"), theme.DocumentPrintIcon(), rv.askPayslips),
 		widget.NewButtonWithIcon(lang.X("payroll.register_pdf", "Register PDF…"), theme.DocumentPrintIcon(), func() { rv.askRegister(false) }),
 		widget.NewButtonWithIcon(lang.X("payroll.register_csv", "Register CSV…"), theme.DocumentSaveIcon(), func() { rv.askRegister(true) }),
 		widget.NewButtonWithIcon(lang.X("payroll.payment_order", "Payment order…"), theme.UploadIcon(), rv.askPaymentOrder),
 	)
+	rv.status = widget.NewLabel("")
+	rv.status.Truncation = fyne.TextTruncateEllipsis
+	rv.print = container.NewBorder(nil, nil, printButtons, nil, rv.status)
 	actions := container.NewHBox(back, rv.save, rv.comp, rv.approve, rv.correct, rv.del)
 	rv.grid = container.NewVBox()
 	rv.review = kit.NewColumnTable(reviewCols, func() int { return len(rv.r.Payslips) + 1 }, rv.reviewCell, func(c int) bool { return c > 0 })
@@ -606,8 +610,8 @@ var reviewCols = []kit.Column{
 	{Key: "payroll.col.credits", Fallback: "Credits", Width: 110},
 	{Key: "payroll.col.bonus", Fallback: "Child bonus", Width: 110},
 	{Key: "payroll.col.deductions", Fallback: "Deductions", Width: 110},
-	{Key: "payroll.col.net", Fallback: "Net", Width: 130},
-	{Key: "payroll.col.employer", Fallback: "Employer's insurance", Width: 170},
+	{Key: "payroll.col.net", Fallback: "Net", Width: 140},
+	{Key: "payroll.col.employer", Fallback: "Employer's insurance", Width: 220},
 }
 
 // reviewCell writes the payslips, a row each, and their total.
