@@ -38,8 +38,7 @@ var runCols = []kit.Column{
 	{Key: "payroll.col.month", Fallback: "Month", Width: 100},
 	{Key: "payroll.col.status", Fallback: "Status", Width: 180},
 	{Key: "payroll.col.employees", Fallback: "Employees", Width: 110},
-	{Key: "payroll.col.gross", Fallback: "Gross", Width: 150},
-	{Key: "payroll.col.net", Fallback: "Net", Width: 150},
+	{Key: "payroll.col.approved", Fallback: "Approved", Width: 150},
 	{Key: "payroll.col.corrects", Fallback: "Corrects", Width: 150},
 }
 
@@ -52,7 +51,7 @@ func (p *runsPane) buildUI() fyne.CanvasObject {
 	p.year = widget.NewSelect(years, nil)
 	p.year.SetSelected(strconv.Itoa(this))
 	p.year.OnChanged = func(string) { p.reload() }
-	p.table = kit.NewColumnTable(runCols, func() int { return len(p.rows) }, p.cell, func(c int) bool { return c >= 3 && c <= 5 })
+	p.table = kit.NewColumnTable(runCols, func() int { return len(p.rows) }, p.cell, func(c int) bool { return c == 3 })
 	p.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(p.rows) {
 			p.openRun(p.rows[id.Row].ID)
@@ -69,17 +68,12 @@ func (p *runsPane) buildUI() fyne.CanvasObject {
 
 func (p *runsPane) cell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	l.Alignment = kit.ColumnAlign(id.Col >= 3 && id.Col <= 5)
+	l.Alignment = kit.ColumnAlign(id.Col == 3)
 	if id.Row >= len(p.rows) {
 		l.SetText("")
 		return
 	}
 	r := p.rows[id.Row]
-	var gross, net int64
-	for _, s := range r.Payslips {
-		gross += s.Gross
-		net += s.Net
-	}
 	s := ""
 	switch id.Col {
 	case 0:
@@ -91,14 +85,8 @@ func (p *runsPane) cell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 3:
 		s = strconv.Itoa(len(r.Inputs))
 	case 4:
-		if len(r.Payslips) > 0 {
-			s = money(gross)
-		}
+		s = dateText(r.Approved)
 	case 5:
-		if len(r.Payslips) > 0 {
-			s = money(net)
-		}
-	case 6:
 		for _, o := range p.rows {
 			if o.ID == r.Corrects {
 				s = o.Number
