@@ -152,7 +152,8 @@ func payeeLabel(field string) string {
 // askPaymentOrder shows the order's form.
 func (rv *runView) askPaymentOrder() {
 	of := rv.newOrderForm()
-	kit.ShowFormDialog(lang.X("payroll.payment_order_title", "Payment order"), lang.X("payroll.save_file", "Save file…"), of.fs, nil, rv.p.v.win, func(fd *kit.FormDialog) {
+	note := noteLabel(lang.X("payroll.order_note", "The net pays go to the employees' accounts; the insurance and the tax to the accounts below (remembered for the next month). An empty variable symbol is the company's IČO."))
+	fd := kit.ShowFormDialog(lang.X("payroll.payment_order_title", "Payment order"), lang.X("payroll.save_file", "Save file…"), of.fs, noteBox(note), rv.p.v.win, func(fd *kit.FormDialog) {
 		payments, err := of.payments()
 		if err != nil {
 			fd.Fail(err)
@@ -168,6 +169,7 @@ func (rv *runView) askPaymentOrder() {
 			rv.writeOrder(path, ext == ".csv", of.from.Text, payments, func() { rv.saved(path, false) })
 		})
 	})
+	fd.Widen(760)
 }
 
 func (rv *runView) newOrderForm() *orderForm {
@@ -184,7 +186,7 @@ func (rv *runView) newOrderForm() *orderForm {
 		acc.SetText(prefs.String(prefPayee(f)))
 		of.fs.Add(f, payeeLabel(f), acc)
 		vs := widget.NewEntry()
-		vs.SetPlaceHolder(lang.X("payroll.vs_ico", "variable symbol (empty: the IČO)"))
+		vs.SetPlaceHolder(lang.X("payroll.vs_empty", "empty: the IČO"))
 		vs.SetText(prefs.String(prefPayee(f) + ".vs"))
 		of.fs.Add(f+".vs", lang.X("payroll.vs", "Variable symbol"), vs)
 		of.accounts[f], of.vs[f] = acc, vs
