@@ -133,7 +133,18 @@ func TestWorkedExamplePayRun(t *testing.T) {
 	if rv == nil || rv.r.Number != "MZ2026-11" || len(rv.rows) != 1 {
 		t.Fatalf("no run opened\n%s", kittest.DialogText(pt.w))
 	}
+	// Hours beyond the month are refused at the row, naming the field;
+	// nothing is computed.
 	test.Type(rv.rows[0].entries["payslip.worked_hours"], "168")
+	test.Type(rv.rows[0].entries["payslip.vacation_hours"], "999")
+	test.Tap(kittest.Button(t, pt.v.UI(), "Compute"))
+	if msg := rv.rows[0].msg.Text; !rv.rows[0].msg.Visible() || !strings.Contains(msg, "Jiří Šťastný") || !strings.Contains(msg, "Vacation hours") {
+		t.Errorf("the row shows %q", msg)
+	}
+	if stored, err := db.PayRun(db.As(t, app.RolePayroll), rv.r.ID); err != nil || stored.Status != app.PayRunDraft || len(stored.Payslips) != 0 {
+		t.Fatalf("a refused compute stored %+v, %v", stored, err)
+	}
+	kittest.Retype(rv.rows[0].entries["payslip.vacation_hours"], "")
 	test.Tap(kittest.Button(t, pt.v.UI(), "Compute"))
 	if rv.r.Status != app.PayRunComputed || len(rv.r.Payslips) != 1 || rv.r.Payslips[0].Net != 36_867_00 {
 		t.Fatalf("computed %+v\n%s", rv.r, kittest.DialogText(pt.w))
