@@ -133,8 +133,10 @@ func (p *employeesPane) open(e app.Employee) {
 type employeeForm struct {
 	p    *employeesPane
 	orig app.Employee
-	fs   *kit.FieldSet
+	fs   *kit.FieldSet // every field by key; left and right lay them out
 	fd   *kit.FormDialog
+
+	left, right *kit.FieldSet
 
 	name, birth, street, city, postcode, bank *widget.Entry
 	insurer, langSel                          *widget.Select
@@ -193,12 +195,27 @@ func newEmployeeForm(p *employeesPane, e app.Employee) *employeeForm {
 	if e.ID != "" {
 		title = e.Name
 	}
-	var extra fyne.CanvasObject
+	// Two columns, the person and the terms, so the form fits a 1366×850
+	// screen: fs keeps every field by key (errors find them), the columns
+	// lay them out.
+	const personal = 11
+	f.left, f.right = kit.NewFieldSet(), kit.NewFieldSet()
+	f.left.Fields, f.right.Fields = fs.Fields[:personal], fs.Fields[personal:]
+	fs.Fields = nil
+	extra := container.NewVBox(container.NewGridWithColumns(2, f.left.Object(), container.NewVBox(f.right.Object())))
 	if e.ID != "" {
-		extra = f.historyBox(e)
+		extra.Add(f.historyBox(e))
+	}
+	for _, col := range []*kit.FieldSet{f.left, f.right} {
+		for _, fl := range col.Fields {
+			if en := kit.EntryOf(fl.Input); en != nil {
+				en.OnSubmitted = func(string) { f.fd.Run() }
+			}
+		}
 	}
 	f.fd = kit.ShowFormDialog(title, lang.X("action.save", "Save"), fs, extra, p.v.win, func(*kit.FormDialog) { f.save() })
-	f.fd.Widen(760)
+	f.fd.Widen(1200)
+	p.v.win.Canvas().Focus(f.name)
 	return f
 }
 
@@ -359,6 +376,8 @@ func withFrom(t app.EmployeeTerms, e app.Employee) app.EmployeeTerms {
 // save checks the form, asks from which day changed terms apply, and
 // saves; a wrong field is marked and nothing is written.
 func (f *employeeForm) save() {
+	f.left.Clear()
+	f.right.Clear()
 	e, ok, err := f.build()
 	if ok {
 		e.Normalize()
