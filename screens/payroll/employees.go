@@ -392,7 +392,12 @@ func (f *employeeForm) save() {
 		return
 	}
 	svc := f.p.v.deps.Services.Payroll
-	kit.Call(f.p.v.deps, f.fd.To(), func(ctx context.Context) (app.Employee, error) {
+	to := f.fd.To()
+	to.Err = func(err error) {
+		f.asked = app.Date{} // a refused day is asked again on the next Save
+		f.fd.Fail(err)
+	}
+	kit.Call(f.p.v.deps, to, func(ctx context.Context) (app.Employee, error) {
 		return svc.SaveEmployee(ctx, e)
 	}, func(saved app.Employee) {
 		f.orig = saved
