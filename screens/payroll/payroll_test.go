@@ -167,6 +167,30 @@ func TestWorkedExamplePayRun(t *testing.T) {
 		t.Errorf("an approved run is not locked on screen")
 	}
 
+	// A correcting run: a bonus of 5,000 makes the month's gross 50,000
+	// and its net 40,537 (the store's own figure of the corrected
+	// November); the run posts the difference, so 331 holds −40,537.
+	test.Tap(kittest.Button(t, pt.v.UI(), "Correcting run…"))
+	kittest.TapDialog(t, pt.w, "Yes")
+	cr := pt.v.runs.run
+	if cr == rv || cr.r.Corrects != rv.r.ID || cr.r.Status != app.PayRunDraft {
+		t.Fatalf("correcting run %+v\n%s", cr.r, kittest.DialogText(pt.w))
+	}
+	test.Type(cr.rows[0].entries["payslip.bonuses"], "5000")
+	test.Tap(kittest.Button(t, pt.v.UI(), "Compute"))
+	test.Tap(kittest.Button(t, pt.v.UI(), "Approve and post…"))
+	kittest.TapDialog(t, pt.w, "Yes")
+	if cr.r.Status != app.PayRunApproved || cr.r.Payslips[0].Net != 40_537_00 {
+		t.Fatalf("the correcting run %+v\n%s", cr.r, kittest.DialogText(pt.w))
+	}
+	if got := balance(t, db, "331"); got != -40_537_00 {
+		t.Errorf("331 after the correction = %d, want −40,537 Kč", got)
+	}
+	test.Tap(kittest.Button(t, pt.v.UI(), "Back to pay runs"))
+	if len(pt.v.runs.rows) != 2 || pt.v.runs.rows[1].Number != "MZ2026-11-1" {
+		t.Errorf("the runs listed %+v", pt.v.runs.rows)
+	}
+
 	// The documents of the run.
 	dir := t.TempDir()
 	ps := filepath.Join(dir, "payslips.pdf")
@@ -191,7 +215,7 @@ func TestWorkedExamplePayRun(t *testing.T) {
 	}
 
 	// The payment order: without the insurers' accounts it names them.
-	test.Tap(kittest.Button(t, pt.v.UI(), "Payment order…"))
+	rv.askPaymentOrder() // the original run's button, its view left by Back
 	form := pt.w.Canvas().Overlays().Top()
 	kittest.TapDialog(t, pt.w, "Save file…")
 	if got := kittest.Texts(form); !strings.Contains(got, "ČSSZ") {
