@@ -152,7 +152,7 @@ func payeeLabel(field string) string {
 // askPaymentOrder shows the order's form.
 func (rv *runView) askPaymentOrder() {
 	of := rv.newOrderForm()
-	note := noteLabel(lang.X("payroll.order_note", "The net pays go to the employees' accounts; the insurance and the tax to the accounts below (remembered for the next month). An empty variable symbol is the company's IČO."))
+	note := noteLabel(lang.X("payroll.order_note", "The net pays go to the employees' accounts; the insurance and the tax to the accounts above (remembered for the next month). An empty variable symbol is the company's IČO."))
 	fd := kit.ShowFormDialog(lang.X("payroll.payment_order_title", "Payment order"), lang.X("payroll.save_file", "Save file…"), of.fs, noteBox(note), rv.p.v.win, func(fd *kit.FormDialog) {
 		payments, err := of.payments()
 		if err != nil {
@@ -182,7 +182,7 @@ func (rv *runView) newOrderForm() *orderForm {
 	of.fs.Add("payment.format", "Format", of.format)
 	for _, f := range rv.payeeFields() {
 		acc := widget.NewEntry()
-		acc.SetPlaceHolder("19-2000145399/0800")
+		acc.SetPlaceHolder(lang.X("payroll.account_ph", "account number/bank code"))
 		acc.SetText(prefs.String(prefPayee(f)))
 		of.fs.Add(f, payeeLabel(f), acc)
 		vs := widget.NewEntry()
