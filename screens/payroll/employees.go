@@ -459,8 +459,25 @@ func (f *employeeForm) historyBox(e app.Employee) fyne.CanvasObject {
 	annual := widget.NewButtonWithIcon(lang.X("payroll.annual_account", "Annual account…"), theme.DocumentPrintIcon(), func() {
 		f.p.v.askAnnualAccount(e)
 	})
-	box.Add(container.NewHBox(annual))
+	del := widget.NewButtonWithIcon(lang.X("payroll.delete_employee", "Delete…"), theme.DeleteIcon(), func() { f.askDelete(e) })
+	box.Add(container.NewHBox(annual, del))
 	return box
+}
+
+// askDelete deletes an employee no pay run names, after a confirmation;
+// the store refuses one a run names (end the employment instead).
+func (f *employeeForm) askDelete(e app.Employee) {
+	confirm(lang.X("payroll.delete_employee_title", "Delete the employee?"),
+		lang.X("payroll.delete_employee_text", "{{.name}} is deleted. An employee named in a pay run cannot be: end the employment instead.", map[string]any{"name": e.Name}),
+		f.p.v.win, func() {
+			svc := f.p.v.deps.Services.Payroll
+			kit.Run(f.p.v.deps, kit.To{Win: f.p.v.win}, func(ctx context.Context) error {
+				return svc.DeleteEmployee(ctx, e.ID)
+			}, func() {
+				f.fd.Close()
+				f.p.reload()
+			})
+		})
 }
 
 // childrenEditor is the list of children claimed for the tax credit: a

@@ -284,3 +284,61 @@ func TestSalesDoesNotSeePayroll(t *testing.T) {
 		t.Error("a sales user sees the Payroll tab")
 	}
 }
+
+// TestPayrollOnlyUserAndDelete: a user whose only tab is Payroll sees the
+// employees without selecting the tab; an admin's tab reads nothing until
+// shown (every read is audited). An employee no run names is deleted from
+// the form; one a run names is refused and stays.
+func TestPayrollOnlyUserAndDelete(t *testing.T) {
+	db := datatest.MustOpen(t)
+	ctx := db.As(t, app.RolePayroll)
+	e := app.Employee{Name: "Eva Dlouhá", BirthNumber: "736028/5163", Street: "Dlouhá 2", City: "Brno", HealthInsurer: "205",
+		BankAccount: "19-2000145399/0800", Start: app.D(2026, 1, 1),
+		History: []app.EmployeeTerms{{From: app.D(2026, 1, 1), Contract: app.ContractHPP, MonthlySalary: 30_000_00, HoursPerWeek: app.HoursOf(40)}}}
+	saved, err := db.SaveEmployee(ctx, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.Company(db.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	only := kittest.NewHost(t, kittest.Deps(db, db.User(t, app.RolePayroll)), c, Module())
+	if v := only.View("payroll").(*View); len(v.emps.rows) != 1 {
+		t.Errorf("the payroll clerk's only tab lists %d employees", len(v.emps.rows))
+	}
+	admin := kittest.NewHost(t, kittest.Deps(db, db.User(t, app.RoleAdmin)), c, Module())
+	if v := admin.View("payroll").(*View); len(v.emps.rows) != 0 {
+		t.Errorf("an admin's unshown tab read %d employees", len(v.emps.rows))
+	}
+
+	pt := openTab(t, db)
+	pt.v.emps.open(saved)
+	test.Tap(kittest.Button(t, pt.w.Canvas().Overlays().Top(), "Delete…"))
+	kittest.TapDialog(t, pt.w, "Yes")
+	if es := employees(t, db); len(es) != 0 {
+		t.Fatalf("after Delete %+v\n%s", es, kittest.DialogText(pt.w))
+	}
+	if len(pt.v.emps.rows) != 0 {
+		t.Errorf("the list still shows %+v", pt.v.emps.rows)
+	}
+
+	e.BirthNumber = "850315/1239"
+	named, err := db.SaveEmployee(ctx, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SavePayRunDraft(ctx, app.PayRun{Month: app.Month{Year: 2026, Month: 11},
+		Inputs: []app.PayInput{{EmployeeID: named.ID, Input: app.MonthInput{Month: app.Month{Year: 2026, Month: 11}, WorkedHours: app.HoursOf(160)}}}}); err != nil {
+		t.Fatal(err)
+	}
+	pt.v.emps.open(named)
+	test.Tap(kittest.Button(t, pt.w.Canvas().Overlays().Top(), "Delete…"))
+	kittest.TapDialog(t, pt.w, "Yes")
+	if got := kittest.DialogText(pt.w); !strings.Contains(got, "end the employment instead") {
+		t.Errorf("deleting an employee of a pay run shows:\n%s", got)
+	}
+	if es := employees(t, db); len(es) != 1 {
+		t.Errorf("a refused delete left %+v", es)
+	}
+}
