@@ -306,6 +306,13 @@ func newRunView(p *runsPane, r app.PayRun, emps map[string]app.Employee) *runVie
 
 // show lays out the run as it is now.
 func (rv *runView) show() {
+	rv.showState()
+	rv.buildGrid(rv.r.Status == app.PayRunApproved)
+}
+
+// showState shows the run's status, the actions it allows and its
+// payslips, leaving the inputs grid as typed.
+func (rv *runView) showState() {
 	r := rv.r
 	text := r.Number + " · " + r.Month.Format() + " · " + statusName(r.Status)
 	if r.Corrects != "" {
@@ -329,7 +336,6 @@ func (rv *runView) show() {
 		rv.print.Hide()
 		rv.reviewBox.Hide()
 	}
-	rv.buildGrid(locked)
 	rv.review.Refresh()
 }
 
@@ -520,12 +526,11 @@ func (rv *runView) saveInputs(next func()) {
 	kit.Call(rv.p.v.deps, rv.to(), func(ctx context.Context) (app.PayRun, error) {
 		return svc.SavePayRunDraft(ctx, r)
 	}, func(saved app.PayRun) {
-		rv.r = saved
+		rv.r = saved // a draft again: no payslips, no Approve
+		rv.showState()
 		if next != nil {
 			next()
-			return
 		}
-		rv.show()
 	})
 }
 
