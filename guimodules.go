@@ -7,6 +7,7 @@ import (
 	"kontor/screens/accounts"
 	"kontor/screens/kit"
 	"kontor/screens/payables"
+	"kontor/screens/payroll"
 	"kontor/screens/reception"
 	"kontor/screens/sales"
 	"kontor/screens/warehouse"
@@ -22,6 +23,7 @@ func guiModules() []kit.Module {
 		accounts.Module(),
 		payables.Module(),
 		warehouse.Module(),
+		payroll.Module(),
 		screens.PlaceholdersModule(),
 	}
 }

@@ -28,8 +28,8 @@ func CoreModule() kit.Module {
 	}}
 }
 
-// PlaceholdersModule is the tabs of modules not built yet: After-sales and
-// Payroll, each a kit.Placeholder naming what will live there.
+// PlaceholdersModule is the tabs of modules not built yet: After-sales, a
+// kit.Placeholder naming what will live there.
 func PlaceholdersModule() kit.Module {
 	placeholder := func(icon func() fyne.Resource, titleKey, title, textKey, text string) func(kit.Host) kit.View {
 		return func(kit.Host) kit.View {
@@ -40,9 +40,6 @@ func PlaceholdersModule() kit.Module {
 		{ID: "aftersales", TitleKey: "tab.aftersales", Title: "After-sales", Icon: theme.SettingsIcon, Group: kit.FrontOffice,
 			Perm: app.PermAftersales, Order: 300, Build: placeholder(theme.SettingsIcon, "tab.aftersales", "After-sales",
 				"placeholder.aftersales", "Service tickets, warranty checks and returns (RMA) will live here.")},
-		{ID: "payroll", TitleKey: "tab.payroll", Title: "Payroll", Icon: theme.AccountIcon, Group: kit.BackOffice,
-			Perm: app.PermPayroll, Order: 200, Build: placeholder(theme.AccountIcon, "tab.payroll", "Payroll",
-				"placeholder.payroll", "Employees, monthly pay runs, payslips and their posting to the ledger will live here.")},
 	}}
 }
 

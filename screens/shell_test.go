@@ -95,7 +95,7 @@ func TestShellTabsPlaceholdersAndStatus(t *testing.T) {
 		t.Errorf("back office %s", got)
 	}
 	for id, want := range map[string]string{
-		"aftersales": "Service tickets", "payroll": "pay runs", "warehouse": "Warehouse settings",
+		"aftersales": "Service tickets", "payroll": "Salary / rate", "warehouse": "Warehouse settings",
 	} {
 		if !sh.selectTab(id) {
 			t.Fatalf("no tab %s", id)
@@ -103,6 +103,9 @@ func TestShellTabsPlaceholdersAndStatus(t *testing.T) {
 		later := "not built yet"
 		if id == "warehouse" { // the settings form that switches the warehouse on
 			later = "The company keeps no stock yet"
+		}
+		if id == "payroll" { // the employees' list
+			later = "Hours a week"
 		}
 		if got := kittest.Texts(w.Content()); !strings.Contains(got, want) || !strings.Contains(got, later) {
 			t.Errorf("tab %s shows:\n%s", id, got)

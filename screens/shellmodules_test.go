@@ -4,6 +4,7 @@ import (
 	"kontor/screens/accounts"
 	"kontor/screens/kit"
 	"kontor/screens/payables"
+	"kontor/screens/payroll"
 	"kontor/screens/reception"
 	"kontor/screens/sales"
 	"kontor/screens/warehouse"
@@ -12,7 +13,7 @@ import (
 // testModules are the modules main composes (guimodules.go), for the
 // shell's tests.
 func testModules() []kit.Module {
-	return []kit.Module{CoreModule(), reception.Module(), sales.Module(), accounts.Module(), payables.Module(), warehouse.Module(), PlaceholdersModule()}
+	return []kit.Module{CoreModule(), reception.Module(), sales.Module(), accounts.Module(), payables.Module(), warehouse.Module(), payroll.Module(), PlaceholdersModule()}
 }
 
 // The views behind the shell's tabs, nil when the user does not see the

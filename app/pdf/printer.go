@@ -12,8 +12,9 @@ import (
 
 // Printer is app.Printer: it prints every kind of app.Printable as a PDF —
 // sales documents (RenderDocument), customer statements (RenderStatement),
-// report tables (ReportRenderer), visitor badges (RenderBadge) and payslips
-// (RenderPayslip) — with
+// report tables (ReportRenderer), visitor badges (RenderBadge), stock
+// documents, stocktake sheets, payslips (RenderPayslip) and annual payroll
+// accounts (RenderAnnualAccount) — with
 // the company's logo and base currency, each in its own language. A new
 // kind is a case in print and in drawRun.
 type Printer struct {
@@ -57,6 +58,8 @@ func (p Printer) print(w io.Writer, doc app.Printable, c app.Company) error {
 		return RenderStocktakeSheet(w, d, c, p.options(d.PrintLang(), c))
 	case app.PayslipPrint:
 		return RenderPayslip(w, d, c, p.options(d.PrintLang(), c))
+	case app.AnnualAccount:
+		return RenderAnnualAccount(w, d, c, p.created())
 	}
 	return unknownKind(doc)
 }
@@ -75,7 +78,8 @@ func (p Printer) PrintAll(ctx context.Context, w io.Writer, next func() (app.Pri
 		}
 		doc = deref(doc)
 		switch doc.(type) {
-		case app.SalesDoc, app.Statement, app.ReportTable, app.Badge, app.StockDocPrint, app.StocktakeSheet, app.PayslipPrint:
+		case app.SalesDoc, app.Statement, app.ReportTable, app.Badge, app.StockDocPrint, app.StocktakeSheet,
+			app.PayslipPrint, app.AnnualAccount:
 			return doc, nil
 		}
 		return nil, unknownKind(doc)
@@ -204,6 +208,8 @@ func weighPrintable(doc app.Printable) int {
 		return len(d.Take.Lines) + docRows
 	case app.PayslipPrint:
 		return payslipRows
+	case app.AnnualAccount:
+		return len(d.Payslips) + docRows
 	}
 	return docRows
 }
@@ -237,6 +243,10 @@ func deref(doc app.Printable) app.Printable {
 			return *d
 		}
 	case *app.PayslipPrint:
+		if d != nil {
+			return *d
+		}
+	case *app.AnnualAccount:
 		if d != nil {
 			return *d
 		}
