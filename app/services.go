@@ -90,13 +90,14 @@ type Services struct {
 	Sales     SalesService
 	Reception ReceptionService
 
-	Payables  PayablesService
-	Bank      BankService
-	Reports   ReportService
-	VAT       VATPostingService
-	Closer    YearCloser
-	Warehouse WarehouseService
-	Payroll   PayrollService
+	Payables   PayablesService
+	Bank       BankService
+	Reports    ReportService
+	VAT        VATPostingService
+	Closer     YearCloser
+	Warehouse  WarehouseService
+	Payroll    PayrollService
+	AfterSales AfterSalesService
 
 	Clock Clock
 }

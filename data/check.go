@@ -127,6 +127,7 @@ var checks = []checkStep{
 	{"vat", func(c *checker) { checkVAT(c.tx, c.add, c.tick) }},
 	{"warehouse", func(c *checker) { checkWarehouse(c.tx, c.add) }},
 	{"payroll", func(c *checker) { checkPayroll(c.tx, c.add) }},
+	{"after-sales", func(c *checker) { checkAfterSales(c.tx, c.add) }},
 	{"audit", func(c *checker) { c.claims, c.last = checkAudit(c.tx, c.add, c.tick) }},
 	{"proofs", func(c *checker) { checkProofs(c.tx, c.add, c.claims, c.last, c.tick) }},
 	{"change log", func(c *checker) { checkChanges(c.tx, c.add, c.tick) }},

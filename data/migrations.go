@@ -39,6 +39,7 @@ var migrations = []migration{
 	{"the lists of sales documents", indexDocs},                 // 12 → 13, docindex.go
 	{"the warehouse", createWarehouse},                          // 13 → 14, schema_warehouse.go
 	{"payroll", createPayroll},                                  // 14 → 15, schema_payroll.go
+	{"after-sales", createAfterSales},                           // 15 → 16, schema_aftersales.go
 }
 
 // SchemaVersion is the schema this build writes.

@@ -21,6 +21,9 @@ func setSchema(tx *bolt.Tx, v int) error {
 	if v < 15 {
 		drop = append(drop, payrollBuckets...)
 	}
+	if v < 16 {
+		drop = append(drop, aftersalesBuckets...)
+	}
 	for _, b := range drop {
 		if tx.Bucket(b) != nil {
 			if err := tx.DeleteBucket(b); err != nil {

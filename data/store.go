@@ -162,7 +162,7 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Services() app.Services {
 	return app.Services{Company: s, Ledger: s, Reverser: s, Store: s, Users: s, Audit: s,
 		Customers: s, Importer: s, PriceList: s, Sales: s, Reception: s,
-		Payables: s, Bank: s, Reports: s, VAT: s, Closer: s, Warehouse: s, Payroll: s, Clock: s.clock}
+		Payables: s, Bank: s, Reports: s, VAT: s, Closer: s, Warehouse: s, Payroll: s, AfterSales: s, Clock: s.clock}
 }
 
 // view and update run fn in a transaction and wrap foreign errors as
