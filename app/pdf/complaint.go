@@ -30,7 +30,7 @@ type complaintWords struct {
 	outAnswered, resolution, reasons, resolvedOn, duration, days, deadlineKept           string
 	deadlineMissed, handedOver, receives, recRepaired, recReplaced, recReplacedNew       string
 	recRefunded, recDiscount, recRefused, recAnswered, creditNote, refund, handedBy      string
-	receivedBy, claim, deadlineBy                                                        string
+	receivedBy, claim, deadlineBy, repairDone                                            string
 }
 
 var complaintCS = complaintWords{
@@ -49,7 +49,7 @@ var complaintCS = complaintWords{
 	deadlineNone:     "Lhůtu pro vyřízení stanoví smlouva (§ 19 zákona o ochraně spotřebitele se na podnikatele nevztahuje).",
 	warranty:         "Záruka a odpovědnost za vady", inWarranty: "Zboží je v době reklamace v záruce",
 	outOfWarranty: "Vada se projevila po uplynutí doby", noWarranty: "Na zboží nebyla poskytnuta záruka za jakost.",
-	warrantyUntil: "měsíců, do", daysLeft: "zbývá dní",
+	warrantyUntil: "měsíců, do", daysLeft: "zbývá {n} dní",
 	presumed:     "Vada se projevila do jednoho roku od převzetí věci (do {d}): má se za to, že věc byla vadná již při převzetí (§ 2161 občanského zákoníku).",
 	presumedOver: "Jeden rok od převzetí, v němž se má za to, že vada existovala již při převzetí (§ 2161 občanského zákoníku), uplynul {d}.",
 	notify:       "O vyřízení reklamace Vás vyrozumíme", notifyEmail: "e-mailem na", notifyPhone: "telefonicky na",
@@ -59,13 +59,13 @@ var complaintCS = complaintWords{
 	outcome: "Způsob vyřízení", outRepaired: "Reklamace uznána – vada odstraněna opravou",
 	outReplaced: "Reklamace uznána – věc vyměněna za novou", outRefunded: "Reklamace uznána – kupní cena vrácena",
 	outDiscount: "Reklamace uznána – poskytnuta sleva z ceny", outRefused: "Reklamace zamítnuta",
-	outAnswered: "Vyřízeno", resolution: "Popis vyřízení (provedená oprava)", reasons: "Důvody zamítnutí reklamace",
+	outAnswered: "Vyřízeno", resolution: "Popis vyřízení", repairDone: "Popis vyřízení (provedená oprava)", reasons: "Důvody zamítnutí reklamace",
 	resolvedOn: "Datum vyřízení", duration: "Doba vyřízení", days: "dní od uplatnění",
 	deadlineKept: "dodržena", deadlineMissed: "překročena", deadlineBy: "lhůta do", handedOver: "Datum předání",
 	receives: "Kupující obdrží", recRepaired: "opravenou věc",
 	recReplaced: "novou věc", recReplacedNew: "novou věc; záruční doba 24 měsíců běží znovu od jejího převzetí",
 	recRefunded: "vrácení kupní ceny", recDiscount: "slevu z kupní ceny", recRefused: "reklamovanou věc zpět bez opravy",
-	recAnswered: "vyjádření prodávajícího", creditNote: "opravný daňový doklad", refund: "Částka k vrácení",
+	recAnswered: "vyjádření prodávajícího", creditNote: "Opravný daňový doklad", refund: "Částka k vrácení",
 	handedBy: "Vydal za prodávajícího", receivedBy: "Převzal kupující", claim: "Reklamované zboží",
 }
 
@@ -85,7 +85,7 @@ var complaintEN = complaintWords{
 	deadlineNone:     "The contract sets the deadline for the resolution (§ 19 of the Consumer Protection Act does not apply between businesses).",
 	warranty:         "Warranty and liability for defects", inWarranty: "The goods are in warranty on the day of the complaint",
 	outOfWarranty: "The defect showed after the period of", noWarranty: "No warranty of quality was given for the goods.",
-	warrantyUntil: "months, until", daysLeft: "days left",
+	warrantyUntil: "months, until", daysLeft: "{n} days left",
 	presumed:     "The defect showed within one year of the takeover (until {d}): it is presumed that the goods were defective already at the takeover (§ 2161 of the Civil Code).",
 	presumedOver: "The year after the takeover in which a defect is presumed to have existed at the takeover (§ 2161 of the Civil Code) ended on {d}.",
 	notify:       "We will tell you of the resolution", notifyEmail: "by e-mail to", notifyPhone: "by phone at",
@@ -95,13 +95,13 @@ var complaintEN = complaintWords{
 	outcome: "Outcome", outRepaired: "Complaint accepted – the defect was repaired",
 	outReplaced: "Complaint accepted – the goods were replaced", outRefunded: "Complaint accepted – the price was refunded",
 	outDiscount: "Complaint accepted – a discount was given", outRefused: "Complaint refused",
-	outAnswered: "Resolved", resolution: "Resolution (the repair done)", reasons: "Reasons for the refusal",
+	outAnswered: "Resolved", resolution: "How it was resolved", repairDone: "How it was resolved (the repair done)", reasons: "Reasons for the refusal",
 	resolvedOn: "Date of the resolution", duration: "Time taken", days: "days from the complaint",
 	deadlineKept: "kept", deadlineMissed: "missed", deadlineBy: "deadline", handedOver: "Handed over on",
 	receives: "The buyer receives", recRepaired: "the repaired goods",
 	recReplaced: "new goods", recReplacedNew: "new goods; the 24-month period runs again from their takeover",
 	recRefunded: "a refund of the price", recDiscount: "a discount on the price", recRefused: "the goods back without repair",
-	recAnswered: "the seller's answer", creditNote: "credit note", refund: "Amount refunded",
+	recAnswered: "the seller's answer", creditNote: "Credit note", refund: "Amount refunded",
 	handedBy: "Issued for the seller", receivedBy: "Received by the buyer", claim: "Goods complained of",
 }
 
@@ -424,7 +424,7 @@ func RenderComplaintConfirmation(w io.Writer, cc app.ComplaintConfirmation, c ap
 	case wr.InWarranty:
 		s := wd.inWarranty + " (" + strconv.Itoa(wr.Months) + " " + wd.warrantyUntil + " " + date(wr.ClaimBy)
 		if wr.DaysLeft > 0 {
-			s += ", " + wd.daysLeft + " " + strconv.Itoa(wr.DaysLeft)
+			s += ", " + strings.ReplaceAll(wd.daysLeft, "{n}", strconv.Itoa(wr.DaysLeft))
 		}
 		y = r.freeText(y, s+").", "B")
 	default:
@@ -441,10 +441,10 @@ func RenderComplaintConfirmation(w io.Writer, cc app.ComplaintConfirmation, c ap
 	y = r.heading(y, wd.notify)
 	var ways []string
 	if cu.Email != "" {
-		ways = append(ways, wd.notifyEmail+" "+cu.Email)
+		ways = append(ways, wd.notifyEmail+" "+keepTogether(cu.Email))
 	}
 	if cu.Phone != "" {
-		ways = append(ways, wd.notifyPhone+" "+cu.Phone)
+		ways = append(ways, wd.notifyPhone+" "+keepTogether(cu.Phone))
 	}
 	if len(ways) == 0 && address(cu) != "" {
 		ways = append(ways, wd.notifyAddress+" "+address(cu))
@@ -505,9 +505,12 @@ func RenderComplaintOutcome(w io.Writer, o app.ComplaintOutcome, c app.Company, 
 	}
 	y = r.kvWide(y, wd.handedOver, date(o.HandedOver)) + 2
 
-	if o.Outcome == app.OutcomeRefused {
+	switch o.Outcome {
+	case app.OutcomeRefused:
 		y = r.heading(y, wd.reasons)
-	} else {
+	case app.OutcomeRepaired:
+		y = r.heading(y, wd.repairDone)
+	default:
 		y = r.heading(y, wd.resolution)
 	}
 	y = r.freeText(y, o.Resolution, "")
@@ -526,6 +529,17 @@ func RenderComplaintOutcome(w io.Writer, o app.ComplaintOutcome, c app.Company, 
 	r.complaintSignatures(y, wd, wd.handedBy, "", wd.receivedBy, cu.Name, day)
 	r.footers()
 	return r.output(w)
+}
+
+// keepTogether joins a short value's words with no-break spaces so a
+// wrapped sentence does not split a phone number; a long one (over 40
+// runes) stays breakable.
+func keepTogether(s string) string {
+	s = strings.TrimSpace(s)
+	if len([]rune(s)) > 40 {
+		return s
+	}
+	return strings.ReplaceAll(s, " ", "\u00a0")
 }
 
 // partyTexts are a party's texts that come from people.

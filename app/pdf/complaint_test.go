@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,9 @@ func resolved(t testing.TB, tk app.Ticket, day app.Date, o app.Outcome, text str
 	return out
 }
 
+// dumped numbers the PDFs KONTOR_PDF_DUMP keeps.
+var dumped int
+
 func printText(t *testing.T, doc app.Printable) string {
 	t.Helper()
 	var b bytes.Buffer
@@ -68,7 +72,8 @@ func printText(t *testing.T, doc app.Printable) string {
 		t.Fatal(err)
 	}
 	if dir := os.Getenv("KONTOR_PDF_DUMP"); dir != "" {
-		_ = os.WriteFile(filepath.Join(dir, strings.ReplaceAll(t.Name(), "/", "_")+".pdf"), b.Bytes(), 0o644)
+		dumped++
+		_ = os.WriteFile(filepath.Join(dir, strings.ReplaceAll(t.Name(), "/", "_")+"-"+strconv.Itoa(dumped)+".pdf"), b.Bytes(), 0o644)
 	}
 	return strings.Join(pages(t, path), "\n")
 }
@@ -107,7 +112,7 @@ func TestComplaintConfirmationPDF(t *testing.T) {
 		"Požadovaný způsob vyřízení", "oprava",
 		"nejpozději do 21. 12. 2026, tj. do 30 dnů od jejího uplatnění (§ 19 odst. 3 zákona č. 634/1992 Sb.",
 		"máte právo od smlouvy odstoupit nebo požadovat přiměřenou slevu",
-		"Zboží je v době reklamace v záruce (24 měsíců, do 2. 11. 2028, zbývá dní 713).",
+		"Zboží je v době reklamace v záruce (24 měsíců, do 2. 11. 2028, zbývá 713 dní).",
 		"do jednoho roku od převzetí věci (do 2. 11. 2027): má se za to, že věc byla vadná již při převzetí (§ 2161",
 		"O vyřízení reklamace Vás vyrozumíme e-mailem na jiri.dvorak@example.cz, telefonicky na +420 601 123 456.",
 		"Za prodávajícího", "podpis", "datum 20. 11. 2026", "Strana 1 z 1")
@@ -181,14 +186,14 @@ func TestComplaintOutcomePDF(t *testing.T) {
 	ret := &app.ReturnDoc{CreditNoteNo: "DB2026-0003", RefundDue: 100_000_000_000_00}
 	text = printText(t, resolved(t, tk, app.D(2026, 12, 10), app.OutcomeRefunded, "Vráceno zboží, vrácena kupní cena.", ret, app.Czech))
 	wantAll(t, text, "Reklamace uznána – kupní cena vrácena", "vrácení kupní ceny", "Částka k vrácení 100 000 000 000,00 Kč",
-		"opravný daňový doklad DB2026-0003")
+		"Opravný daňový doklad DB2026-0003", "Popis vyřízení Vráceno zboží")
 
 	text = printText(t, resolved(t, tk, app.D(2026, 11, 27), app.OutcomeRefused,
 		"Vada vznikla mechanickým poškozením: kotouč byl zaseknut, kryt je prasklý nárazem. Posudek servisu č. 17/2026.", nil, app.English))
 	wantAll(t, text, "Resolution of a complaint", "Complaint refused", "Reasons for the refusal",
 		"Vada vznikla mechanickým poškozením: kotouč byl zaseknut, kryt je prasklý nárazem.", "the goods back without repair",
 		"7 days from the complaint (deadline 21 Dec 2026 – kept)")
-	if strings.Contains(text, "Resolution (the repair done)") {
+	if strings.Contains(text, "(the repair done)") {
 		t.Errorf("a refusal headed as a repair:\n%s", text)
 	}
 }
