@@ -52,7 +52,7 @@ var complaintCS = complaintWords{
 	warrantyUntil: "měsíců, do", daysLeft: "zbývá {n} dní",
 	presumed:     "Vada se projevila do jednoho roku od převzetí věci (do {d}): má se za to, že věc byla vadná již při převzetí (§ 2161 občanského zákoníku).",
 	presumedOver: "Jeden rok od převzetí, v němž se má za to, že vada existovala již při převzetí (§ 2161 občanského zákoníku), uplynul {d}.",
-	notify:       "O vyřízení reklamace Vás vyrozumíme", notifyEmail: "e-mailem na", notifyPhone: "telefonicky na",
+	notify:       "O vyřízení reklamace Vás vyrozumíme", notifyEmail: "e-mailem na adresu", notifyPhone: "telefonicky na čísle",
 	notifyAddress: "písemně na adresu",
 	afterDeadline: "Nebude-li reklamace vyřízena v této lhůtě, máte právo od smlouvy odstoupit nebo požadovat přiměřenou slevu.",
 	forSeller:     "Za prodávajícího", forCustomer: "Kupující", date: "datum", signature: "podpis",
@@ -347,9 +347,22 @@ func itemLine(code, name string) string { return joinNonEmpty(" – ", code, nam
 // the text, on a new page when they do not fit.
 func (r *renderer) complaintSignatures(y float64, w *complaintWords, left, leftName, rightRole, rightName, day string) {
 	y = r.room(y+6, 26)
-	sw := &stockWords{signature: w.signature, date: w.date}
-	r.signature(margin, y, contentW/2-5, left, leftName, day, sw)
-	r.signature(margin+contentW/2+5, y, contentW/2-5, rightRole, rightName, day, sw)
+	r.signBox(margin, y, contentW/2-5, left, leftName, day, w)
+	r.signBox(margin+contentW/2+5, y, contentW/2-5, rightRole, rightName, day, w)
+}
+
+// signBox is a signature record: the role, the person (cut to the box),
+// a line to sign on, and the day.
+func (r *renderer) signBox(x, y, w float64, role, person, day string, wd *complaintWords) {
+	r.ink(inkLabel)
+	r.fitCut(x, y, w, 4, role, "", 8, "L")
+	r.ink(inkText)
+	r.fitCut(x, y+4.5, w, 4.5, person, "B", 9, "L")
+	r.rule(x, x+w, y+18, inkText, 0.2)
+	r.ink(inkLabel)
+	r.font("", 7)
+	r.text(x, y+18.5, w, 3.5, wd.signature, "L")
+	r.text(x, y+18.5, w, 3.5, wd.date+" "+day, "R")
 }
 
 // RenderComplaintConfirmation writes the confirmation of a complaint
@@ -439,17 +452,12 @@ func RenderComplaintConfirmation(w io.Writer, cc app.ComplaintConfirmation, c ap
 	}
 
 	y = r.heading(y, wd.notify)
-	var ways []string
-	if cu.Email != "" {
-		ways = append(ways, wd.notifyEmail+" "+keepTogether(cu.Email))
+	told := y
+	y = r.kvWide(y, wd.notifyEmail, cu.Email)
+	y = r.kvWide(y, wd.notifyPhone, cu.Phone)
+	if y == told {
+		y = r.kvWide(y, wd.notifyAddress, address(cu))
 	}
-	if cu.Phone != "" {
-		ways = append(ways, wd.notifyPhone+" "+keepTogether(cu.Phone))
-	}
-	if len(ways) == 0 && address(cu) != "" {
-		ways = append(ways, wd.notifyAddress+" "+address(cu))
-	}
-	y = r.freeText(y, wd.notify+" "+strings.Join(ways, ", ")+".", "")
 
 	r.complaintSignatures(y, wd, wd.forSeller, cc.TakenBy, wd.forCustomer, cu.Name, date(cc.Complained))
 	r.footers()
@@ -529,17 +537,6 @@ func RenderComplaintOutcome(w io.Writer, o app.ComplaintOutcome, c app.Company, 
 	r.complaintSignatures(y, wd, wd.handedBy, "", wd.receivedBy, cu.Name, day)
 	r.footers()
 	return r.output(w)
-}
-
-// keepTogether joins a short value's words with no-break spaces so a
-// wrapped sentence does not split a phone number; a long one (over 40
-// runes) stays breakable.
-func keepTogether(s string) string {
-	s = strings.TrimSpace(s)
-	if len([]rune(s)) > 40 {
-		return s
-	}
-	return strings.ReplaceAll(s, " ", "\u00a0")
 }
 
 // partyTexts are a party's texts that come from people.
