@@ -43,6 +43,9 @@ func (p Printer) Print(w io.Writer, doc app.Printable, c app.Company) error {
 }
 
 func (p Printer) print(w io.Writer, doc app.Printable, c app.Company) error {
+	if ok, err := p.printComplaint(w, doc, c); ok {
+		return err
+	}
 	switch d := doc.(type) {
 	case app.SalesDoc:
 		return RenderDocument(w, d, p.options(d.PrintLang(), c))
@@ -77,6 +80,9 @@ func (p Printer) PrintAll(ctx context.Context, w io.Writer, next func() (app.Pri
 			return nil, err
 		}
 		doc = deref(doc)
+		if complaintKind(doc) {
+			return doc, nil
+		}
 		switch doc.(type) {
 		case app.SalesDoc, app.Statement, app.ReportTable, app.Badge, app.StockDocPrint, app.StocktakeSheet,
 			app.PayslipPrint, app.AnnualAccount:
@@ -217,6 +223,9 @@ func weighPrintable(doc app.Printable) int {
 // deref takes the value a pointer to a Printable kind points to, so
 // callers may pass either.
 func deref(doc app.Printable) app.Printable {
+	if d, ok := derefComplaint(doc); ok {
+		return d
+	}
 	switch d := doc.(type) {
 	case *app.SalesDoc:
 		if d != nil {
