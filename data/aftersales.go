@@ -317,7 +317,7 @@ func (s *Store) MoveTicket(ctx context.Context, id string, to app.TicketStatus, 
 			return err
 		}
 		out = t
-		return a.logKey("move", "ticket", id, "audit.ticket_moved", "{{.number}}: {{.from}} → {{.to}}",
+		return a.logKey("move", "ticket", id, "audit.ticket_moved", "{{.number}}: {{.from}} – {{.to}}",
 			app.AuditArgs{"number": app.AText(t.Number), "from": idLabel("ticket.status.", string(old.Status)), "to": idLabel("ticket.status.", string(to))})
 	})
 	return out, err
