@@ -101,6 +101,10 @@ type DocLine struct {
 	VATKind   string `json:"vat_kind"`
 	VATRate   Rate   `json:"vat_rate"` // resolved from VATKind on the DUZP
 	Goods     bool   `json:"goods"`    // goods (604) rather than services (602)
+	// Trace is the lot or the serial numbers an invoice line of a lot- or
+	// serial-tracked stock item ships; the invoice's výdejka carries them
+	// (IssueFromInvoice) and the invoice prints them under the line's text.
+	Trace []string `json:"trace,omitempty"`
 }
 
 // SalesDoc is a quote, order, invoice or credit note.

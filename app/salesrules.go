@@ -55,8 +55,64 @@ func (d SalesDoc) ValidateDraft() error {
 		if err := maxText("doc.lines", l.Unit, 10); err != nil {
 			return err
 		}
+		if err := validateTrace(i+1, l); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// MaxTrace is the length of a lot or a serial number on a line (as on a
+// stock document).
+const MaxTrace = 64
+
+// validateTrace checks line n's lot or serial numbers: each 1 to MaxTrace
+// characters without surrounding spaces, none twice, at most one a unit.
+func validateTrace(n int, l DocLine) error {
+	if len(l.Trace) == 0 {
+		return nil
+	}
+	args := func(kv ...any) map[string]any {
+		m := map[string]any{"n": n}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	}
+	if l.ItemID == "" {
+		return Invalid("doc.lines", "err.line.trace_free", "line {{.n}}: a lot or serial number belongs to a line of a price-list item", args())
+	}
+	q := l.Quantity
+	if q < 0 {
+		q = -q
+	}
+	if len(l.Trace) > 1 && Q(int64(len(l.Trace))) > q {
+		return Invalid("doc.lines", "err.line.trace_count", "line {{.n}}: {{.count}} serial numbers for a quantity of {{.qty}}", args("count", len(l.Trace), "qty", q.Format(English)))
+	}
+	seen := make(map[string]bool, len(l.Trace))
+	for _, t := range l.Trace {
+		switch {
+		case t == "" || t != strings.TrimSpace(t) || len([]rune(t)) > MaxTrace:
+			return Invalid("doc.lines", "err.line.trace_length", "line {{.n}}: a lot or serial number is 1 to 64 characters", args())
+		case seen[t]:
+			return Invalid("doc.lines", "err.line.trace_twice", "line {{.n}}: serial number {{.serial}} is on the line twice", args("serial", t))
+		}
+		seen[t] = true
+	}
+	return nil
+}
+
+// ParseTrace reads the lot or serial numbers typed for a line: separated by
+// commas, semicolons or line breaks (a scanner's Enter), spaces around them
+// dropped, empty ones skipped.
+func ParseTrace(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == '\r' }) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // PrepareForIssue fills what issuing fixes — supplier, VAT rates valid on the

@@ -8,8 +8,9 @@ import "time"
 // IssueFromInvoice is the draft issue (výdejka) of sales document inv's
 // stock lines — lines whose item has a stock card in items — out of
 // location, dated the invoice's DUZP, the customer its partner, linked to
-// the invoice; false when no line is a stock item. Lines of tracked items
-// still need their lots or serial numbers (ValidateStockDoc says which).
+// the invoice; false when no line is a stock item. A tracked item's line
+// takes its lot or serial numbers from the invoice line's Trace (checked by
+// CheckInvoiceTrace; ValidateStockDoc says when they are missing).
 // The store posts it in the transaction that issues the invoice, so an
 // invoice never ships more than is on hand unless negative stock is allowed.
 func IssueFromInvoice(inv SalesDoc, items map[string]StockItem, location, id, user string, now time.Time) (StockDoc, bool) {
@@ -23,9 +24,39 @@ func IssueFromInvoice(inv SalesDoc, items map[string]StockItem, location, id, us
 		if _, ok := items[l.ItemID]; !ok || l.ItemID == "" || l.Quantity <= 0 {
 			continue
 		}
-		d.Lines = append(d.Lines, StockLine{ItemID: l.ItemID, Code: l.Code, Name: l.Text, Unit: l.Unit, Qty: l.Quantity})
+		sl := StockLine{ItemID: l.ItemID, Code: l.Code, Name: l.Text, Unit: l.Unit, Qty: l.Quantity}
+		switch items[l.ItemID].Tracking {
+		case TrackLot:
+			if len(l.Trace) > 0 {
+				sl.Lot = l.Trace[0]
+			}
+		case TrackSerial:
+			sl.Serials = append([]string(nil), l.Trace...)
+		}
+		d.Lines = append(d.Lines, sl)
 	}
 	return d, len(d.Lines) > 0
+}
+
+// CheckInvoiceTrace refuses an invoice line whose lot or serial numbers do
+// not fit its item: numbers on an item tracked by neither, or more than one
+// lot on a line (a line ships from one lot; split it). The counts of serial
+// numbers are the issue's to check (ValidateStockDoc).
+func CheckInvoiceTrace(inv SalesDoc, items map[string]StockItem) error {
+	for i, l := range inv.Lines {
+		if len(l.Trace) == 0 {
+			continue
+		}
+		it, ok := items[l.ItemID]
+		args := map[string]any{"n": i + 1, "item": l.Text}
+		switch {
+		case !ok || it.Tracking != TrackLot && it.Tracking != TrackSerial:
+			return Invalid("doc.lines", "err.line.trace_untracked", "line {{.n}} ({{.item}}): the item is tracked by neither lot nor serial number; leave its lot or serial numbers empty", args)
+		case it.Tracking == TrackLot && len(l.Trace) > 1:
+			return Invalid("doc.lines", "err.line.trace_lots", "line {{.n}} ({{.item}}): a line ships from one lot; put each lot on its own line", args)
+		}
+	}
+	return nil
 }
 
 // ReceiptFromPurchase is the draft receipt (příjemka) of received invoice

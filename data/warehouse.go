@@ -778,6 +778,9 @@ func shipInvoice(tx *bolt.Tx, clock app.Clock, user string, inv app.SalesDoc, a 
 			}
 		}
 	}
+	if err := app.CheckInvoiceTrace(inv, items); err != nil {
+		return err
+	}
 	now := clock.Now().UTC()
 	d, ok := app.IssueFromInvoice(inv, items, location, app.NewID(now), user, now)
 	if !ok {

@@ -52,6 +52,7 @@ func docStrings(d app.SalesDoc) []string {
 	}
 	for _, l := range d.Lines {
 		ss = append(ss, l.Text, l.Unit)
+		ss = append(ss, l.Trace...)
 	}
 	return ss
 }

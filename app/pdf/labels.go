@@ -20,6 +20,7 @@ type labels struct {
 	reverseCharge, exchangeRate                                        string
 	totalNet, totalVAT, rounding, totalDue, total, totalIn             string
 	credited, paid, remaining, note, page, of                          string
+	trace                                                              string
 }
 
 var labelsCS = labels{
@@ -43,6 +44,7 @@ var labelsCS = labels{
 	totalDue: "Celkem k úhradě", total: "Celkem", totalIn: "Celkem v",
 	credited: "Dobropisováno", paid: "Uhrazeno", remaining: "Zbývá uhradit", note: "Poznámka",
 	page: "Strana", of: "z",
+	trace: "Šarže / výr. č.",
 }
 
 var labelsEN = labels{
@@ -66,6 +68,7 @@ var labelsEN = labels{
 	totalDue: "Total due", total: "Total", totalIn: "Total in",
 	credited: "Credited", paid: "Paid", remaining: "Amount remaining", note: "Note",
 	page: "Page", of: "of",
+	trace: "Lot / serial no.",
 }
 
 // labelsFor returns the words of lang, English for anything but Czech.

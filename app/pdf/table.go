@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 
 	"kontor/app"
 )
@@ -137,6 +138,9 @@ func (r *renderer) lines(y float64) float64 {
 		cells = append(cells, r.number(amount))
 		r.font("", 8.5)
 		text := r.split(ln.Text, cols[1].w-cellGap)
+		if len(ln.Trace) > 0 {
+			text = append(text, r.split(r.l.trace+": "+strings.Join(ln.Trace, ", "), cols[1].w-cellGap)...)
+		}
 		h := float64(len(text))*rowLineH + 2*rowPad
 		if y+h > bodyBottom {
 			y = r.tableHead(r.newPage(), cols)
