@@ -55,7 +55,9 @@ func TestValidateTrace(t *testing.T) {
 
 func TestCheckInvoiceTrace(t *testing.T) {
 	items := map[string]StockItem{"lot": {ItemID: "lot", Tracking: TrackLot}, "sn": {ItemID: "sn", Tracking: TrackSerial}, "plain": {ItemID: "plain"}}
-	inv := func(l DocLine) SalesDoc { return SalesDoc{Kind: KindInvoice, Lines: []DocLine{{Text: "Doprava", Quantity: Q(1)}, l}} }
+	inv := func(l DocLine) SalesDoc {
+		return SalesDoc{Kind: KindInvoice, Lines: []DocLine{{Text: "Doprava", Quantity: Q(1)}, l}}
+	}
 	for _, c := range []struct {
 		line DocLine
 		key  string

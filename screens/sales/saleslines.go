@@ -60,6 +60,10 @@ type lineRow struct {
 	vat                          *widget.Select
 	amount                       *widget.Label
 	obj                          fyne.CanvasObject
+	// trace takes the lot or serial numbers of a stock item's line (a
+	// scanner's Enter adds a separator); traceRow shows it under the text.
+	trace    *widget.Entry
+	traceRow fyne.CanvasObject
 
 	itemID, code string
 	goods        bool
@@ -195,10 +199,33 @@ func (e *linesEditor) addRow(l app.DocLine) *lineRow {
 	r.amount = widget.NewLabel("")
 	r.amount.Alignment = fyne.TextAlignTrailing
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeRow(r) })
-	r.obj = container.New(colsLayout{lineWidths, 1}, r.item, r.text, r.qty, r.unit, r.price, r.disc, r.vat, r.amount, remove)
+	r.trace = widget.NewEntry()
+	r.trace.SetPlaceHolder(lang.X("line.trace_hint", "Lot or serial numbers, separated by commas (scan one, Enter, scan the next)"))
+	r.trace.SetText(strings.Join(l.Trace, ", "))
+	r.trace.OnChanged = func(string) { e.f.changed() }
+	r.trace.OnSubmitted = func(t string) {
+		if t = strings.TrimRight(t, " "); t != "" && !strings.HasSuffix(t, ",") {
+			r.trace.SetText(t + ", ")
+			r.trace.CursorColumn = len([]rune(r.trace.Text))
+			r.trace.Refresh()
+		}
+	}
+	r.traceRow = container.New(colsLayout{lineWidths[:1], 1}, widget.NewLabelWithStyle(lang.X("line.trace", "Lot / serial no."), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}), r.trace)
+	r.showTrace(len(l.Trace) > 0)
+	r.obj = container.NewVBox(container.New(colsLayout{lineWidths, 1}, r.item, r.text, r.qty, r.unit, r.price, r.disc, r.vat, r.amount, remove), r.traceRow)
 	e.rows = append(e.rows, r)
 	e.box.Add(r.obj)
 	return r
+}
+
+// showTrace shows the lot / serial numbers entry of a stock item's line
+// (or of a line that has numbers already), hides it otherwise.
+func (r *lineRow) showTrace(keep bool) {
+	if keep || r.itemID != "" && r.goods {
+		r.traceRow.Show()
+	} else {
+		r.traceRow.Hide()
+	}
 }
 
 // pick fills a row from the chosen price-list item.
@@ -206,11 +233,15 @@ func (e *linesEditor) pick(r *lineRow) {
 	i := r.item.SelectedIndex() - 1
 	if i < 0 || i >= len(e.items) {
 		r.itemID, r.code, r.goods = "", "", false
+		r.showTrace(r.trace.Text != "")
 		e.f.changed()
+		e.f.relayout()
 		return
 	}
 	it := e.items[i]
 	r.itemID, r.code, r.goods = it.ID, it.Code, it.Stock
+	r.showTrace(r.trace.Text != "")
+	defer e.f.relayout()
 	r.text.SetText(it.Name)
 	r.unit.SetText(it.Unit)
 	if it.Price.Currency == e.f.currency() {
@@ -258,7 +289,8 @@ func (e *linesEditor) read(strict bool) ([]app.DocLine, error) {
 	var out []app.DocLine
 	var first error
 	for i, r := range e.rows {
-		l := app.DocLine{ItemID: r.itemID, Code: r.code, Text: strings.TrimSpace(r.text.Text), Unit: strings.TrimSpace(r.unit.Text), Goods: r.goods}
+		l := app.DocLine{ItemID: r.itemID, Code: r.code, Text: strings.TrimSpace(r.text.Text), Unit: strings.TrimSpace(r.unit.Text), Goods: r.goods,
+			Trace: app.ParseTrace(r.trace.Text)}
 		if k := r.vat.SelectedIndex(); k >= 0 {
 			l.VATKind = kit.VATKinds[k]
 		}

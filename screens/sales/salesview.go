@@ -96,6 +96,9 @@ func (f *docForm) linesTable(d app.SalesDoc, t app.DocTotals) fyne.CanvasObject 
 			switch id.Col {
 			case 0:
 				text = ln.Text
+				if len(ln.Trace) > 0 {
+					text += " · " + lang.X("line.trace", "Lot / serial no.") + " " + strings.Join(ln.Trace, ", ")
+				}
 			case 1:
 				text = ln.Quantity.Format(kit.UILang)
 			case 2:
