@@ -115,6 +115,12 @@ type WarehouseService interface {
 	// what it put on the acquisition account and what its posted receipts
 	// (less their stornos) took off it, haléře.
 	PurchaseReceipt(ctx context.Context, purchaseID string) (invoiced, received int64, err error)
+	// PurchasesToReceive are the posted received invoices of goods (on 131
+	// or 111; under method B on 504 or 501) whose receipts, drafts
+	// included, have not yet taken all they invoiced, newest first, at most
+	// limit of them, from the last MaxReceiveLookback invoices: what the
+	// store-keeper may receive (PermWarehouse, not PermPayables).
+	PurchasesToReceive(ctx context.Context, limit int) ([]PurchaseToReceive, error)
 	// PeriodicStockClose posts method B's year-end entry of year from the
 	// stocktakes closed as of 31 December (PeriodicStockEntry: the counted
 	// stock at its value Dr 132 (112) Cr 504 (501)), and the next year's
@@ -125,3 +131,16 @@ type WarehouseService interface {
 	// posts it too, first, for a company on method B.
 	PeriodicStockClose(ctx context.Context, year int) (Entry, error)
 }
+
+// PurchaseToReceive is a received invoice still to be received into stock:
+// what it put on the acquisition account and what its receipts took off it
+// so far (drafts included), haléře.
+type PurchaseToReceive struct {
+	Purchase PurchaseInvoice
+	Invoiced int64
+	Received int64
+}
+
+// MaxReceiveLookback is how many of the newest received invoices
+// PurchasesToReceive looks through.
+const MaxReceiveLookback = 500

@@ -55,42 +55,7 @@ func (s *Store) ReceivePurchase(ctx context.Context, purchaseID, location string
 		}
 		d.Lines = append([]app.StockLine(nil), lines...)
 		d.Costs = append([]app.AcquisitionCost(nil), costs...)
-		d.Normalize()
-		locs, err := readLocations(tx)
-		if err != nil {
-			return err
-		}
-		items := map[string]app.StockItem{}
-		for i, l := range d.Lines {
-			var si app.StockItem
-			if ok, err := getJSON(tx, bStockItems, []byte(l.ItemID), &si); err != nil {
-				return err
-			} else if ok {
-				items[l.ItemID] = si
-			}
-			if l.Code == "" || l.Name == "" || l.Unit == "" {
-				var it app.Item
-				if _, err := getJSON(tx, bItems, []byte(l.ItemID), &it); err != nil {
-					return err
-				}
-				d.Lines[i].Code, d.Lines[i].Name, d.Lines[i].Unit = orText(l.Code, it.Code), orText(l.Name, it.Name), orText(l.Unit, it.Unit)
-			}
-		}
-		if err := app.ValidateStockDoc(d, items, locs); err != nil {
-			return err
-		}
-		invoiced, err := purchaseInvoiced(tx, pi, c.Chart, set)
-		if err != nil {
-			return err
-		}
-		taken, err := purchaseReceived(tx, pi, "", true)
-		if err != nil {
-			return err
-		}
-		if d, err = spreadPurchase(d, items, invoiced-taken); err != nil {
-			return err
-		}
-		if err := overReceipt(pi, d, invoiced, taken, c.BaseCurrency); err != nil {
+		if d, err = spreadReceipt(tx, d, pi, c, set, ""); err != nil {
 			return err
 		}
 		if err := putLogged(tx, bStockDocs, changeStockDoc, []byte(d.ID), d); err != nil {
@@ -100,6 +65,81 @@ func (s *Store) ReceivePurchase(ctx context.Context, purchaseID, location string
 		return a.logKey("save", "stock_doc", d.ID, "audit.stock_from_purchase", "draft receipt of {{.number}}", app.AuditArgs{"number": app.AText(pi.Number)})
 	})
 	return out, err
+}
+
+// respreadPurchaseDraft readies draft d of a received invoice saved again
+// (SaveStockDraft): the invoice must still be one a receipt is made from,
+// and what it leaves to receive, besides its other receipts, is spread
+// again over the lines with neither a value nor a unit cost.
+func respreadPurchaseDraft(tx *bolt.Tx, d app.StockDoc) (app.StockDoc, error) {
+	set, ok, err := readSettings(tx)
+	if err != nil || !ok {
+		if err == nil {
+			err = app.Invalid("warehouse.method", "err.warehouse.off", "the company does not keep stock; set the warehouse up first", nil)
+		}
+		return d, err
+	}
+	pi, err := readPurchase(tx, d.SourceID)
+	if err != nil {
+		return d, app.WithField(err, "stock.source")
+	}
+	c, err := readCompany(tx)
+	if err != nil {
+		return d, err
+	}
+	src := pi
+	if periodicPurchase(set, pi, c.Chart) {
+		src.Account = app.StockAccountsOf(c.Chart).GoodsAcquisition
+	}
+	if _, err := app.ReceiptFromPurchase(src, c.Chart, d.Location, d.ID, d.Responsible, d.Created); err != nil {
+		return d, err
+	}
+	d.SourceNo, d.PartnerID, d.Partner, d.Counter = pi.Number, pi.SupplierID, pi.Supplier, app.CounterAcquisition
+	return spreadReceipt(tx, d, pi, c, set, d.ID)
+}
+
+// spreadReceipt readies draft receipt d of received invoice pi: the lines'
+// codes, names and units from the price list, the document validated, the
+// invoice's base left to receive (its receipts but except, drafts
+// included) spread over the lines with neither a value nor a unit cost,
+// and a receipt worth more than is left refused.
+func spreadReceipt(tx *bolt.Tx, d app.StockDoc, pi app.PurchaseInvoice, c app.Company, set app.WarehouseSettings, except string) (app.StockDoc, error) {
+	d.Normalize()
+	locs, err := readLocations(tx)
+	if err != nil {
+		return d, err
+	}
+	items := map[string]app.StockItem{}
+	for i, l := range d.Lines {
+		var si app.StockItem
+		if ok, err := getJSON(tx, bStockItems, []byte(l.ItemID), &si); err != nil {
+			return d, err
+		} else if ok {
+			items[l.ItemID] = si
+		}
+		if l.Code == "" || l.Name == "" || l.Unit == "" {
+			var it app.Item
+			if _, err := getJSON(tx, bItems, []byte(l.ItemID), &it); err != nil {
+				return d, err
+			}
+			d.Lines[i].Code, d.Lines[i].Name, d.Lines[i].Unit = orText(l.Code, it.Code), orText(l.Name, it.Name), orText(l.Unit, it.Unit)
+		}
+	}
+	if err := app.ValidateStockDoc(d, items, locs); err != nil {
+		return d, err
+	}
+	invoiced, err := purchaseInvoiced(tx, pi, c.Chart, set)
+	if err != nil {
+		return d, err
+	}
+	taken, err := purchaseReceived(tx, pi, except, true)
+	if err != nil {
+		return d, err
+	}
+	if d, err = spreadPurchase(d, items, invoiced-taken); err != nil {
+		return d, err
+	}
+	return d, overReceipt(pi, d, invoiced, taken, c.BaseCurrency)
 }
 
 func orText(s, def string) string {
