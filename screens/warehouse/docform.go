@@ -48,6 +48,10 @@ type docForm struct {
 
 	save, post, del, storno, pdf *widget.Button
 	ui                           fyne.CanvasObject
+
+	// left is what a received invoice's new receipt may still take (its
+	// values are the invoice's, spread by the store: fromPurchase).
+	left int64
 }
 
 // costRow is the inputs of one acquisition cost of a receipt.
@@ -336,12 +340,22 @@ func (f *docForm) refresh() {
 	if d.SourceNo != "" {
 		state += " · " + lang.X("warehouse.from_source", "from {{.number}}", map[string]any{"number": d.SourceNo})
 	}
+	if fromPurchase(d) && d.Status == app.StockDraft {
+		if d.ID == "" && f.left != 0 {
+			state += " · " + lang.X("warehouse.purchase.left", "{{.amount}} left to receive", map[string]any{"amount": money(f.left)})
+		}
+		state += " · " + lang.X("warehouse.purchase.spread", "values from the invoice, spread when saved")
+	}
 	f.state.SetText(state)
 	on := f.editable()
 	for _, e := range []*widget.Entry{f.date, f.partner, f.text} {
 		if e != nil {
 			setEnabled(e, on)
 		}
+	}
+	if fromPurchase(d) {
+		// The supplier and the counter-account are the invoice's.
+		setEnabled(f.partner, false)
 	}
 	setEnabled(f.loc, on)
 	setEnabled(f.to, on)
@@ -419,7 +433,7 @@ func (f *docForm) buildLines() {
 				f.updateValues()
 			}
 		}
-		costOn := f.doc.Kind == app.StockReceipt || f.doc.Kind == app.StockDifference && l.Qty > 0
+		costOn := f.doc.Kind == app.StockReceipt && !fromPurchase(f.doc) || f.doc.Kind == app.StockDifference && l.Qty > 0
 		tr := f.tracking(l.ItemID)
 		r.lot = widget.NewEntry()
 		r.lot.SetText(l.Lot)
@@ -558,7 +572,7 @@ func (f *docForm) scanned(text string) {
 	}
 	f.scanMsg.SetText("")
 	var cost int64
-	if f.doc.Kind == app.StockReceipt {
+	if f.doc.Kind == app.StockReceipt && !fromPurchase(f.doc) {
 		cost = si.PurchasePrice.Amount
 	}
 	f.dirty = true
@@ -625,6 +639,9 @@ func (f *docForm) read() (app.StockDoc, error) {
 		if d.Kind == app.StockReceipt {
 			d.Lines[i].Value = 0 // the store computes it from quantity × unit cost
 		}
+		if fromPurchase(d) {
+			d.Lines[i].UnitCost = 0 // the store spreads the invoice again
+		}
 	}
 	es.Add(f.readCosts())
 	d.Costs = append([]app.AcquisitionCost(nil), f.doc.Costs...)
@@ -656,6 +673,9 @@ func (f *docForm) saveDraft(then func(app.StockDoc)) {
 		return
 	}
 	kit.Call(f.p.v.deps, f.route(), func(ctx context.Context) (app.StockDoc, error) {
+		if d.ID == "" && fromPurchase(d) {
+			return f.p.v.deps.Services.Warehouse.ReceivePurchase(ctx, d.SourceID, d.Location, d.Date, d.Lines, d.Costs)
+		}
 		return f.p.v.deps.Services.Warehouse.SaveStockDraft(ctx, d)
 	}, func(saved app.StockDoc) {
 		f.doc = saved

@@ -71,7 +71,8 @@ func (p *docsPane) buildUI() fyne.CanvasObject {
 	}
 	rec := newBtn(app.StockReceipt, "warehouse.new_receipt", "New goods receipt")
 	rec.Importance = widget.HighImportance
-	bar := container.NewHBox(rec, newBtn(app.StockIssue, "warehouse.new_issue", "New goods issue"),
+	fromInv := widget.NewButtonWithIcon(lang.X("warehouse.new_from_purchase", "Receive an invoice…"), theme.DownloadIcon(), p.pickPurchase)
+	bar := container.NewHBox(rec, fromInv, newBtn(app.StockIssue, "warehouse.new_issue", "New goods issue"),
 		newBtn(app.StockTransfer, "warehouse.new_transfer", "New transfer"),
 		widget.NewLabel(lang.X("warehouse.filter.kind", "Kind")), kit.Sized(p.kind, 190),
 		widget.NewLabel(lang.X("warehouse.filter.status", "Status")), kit.Sized(p.status, 130))
