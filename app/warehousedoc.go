@@ -200,6 +200,26 @@ func (d *StockDoc) Normalize() {
 // SerialKey names one serial number of one item.
 type SerialKey struct{ Item, Serial string }
 
+// LotKey names one lot of one item in one location.
+type LotKey struct{ Item, Location, Lot string }
+
+// LotKeys are the lots d takes out of its location (an issue, a transfer,
+// a shortage, the storno of a receipt), for the store to say how much of
+// each is on hand (StockContext.Lots).
+func (d StockDoc) LotKeys() []LotKey {
+	var out []LotKey
+	seen := map[LotKey]bool{}
+	for _, l := range d.Lines {
+		k := LotKey{l.ItemID, d.Location, l.Lot}
+		if l.Lot == "" || incoming(d, l) || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, k)
+	}
+	return out
+}
+
 // ValidateStockDoc checks d against the stock cards (by item ID) and the
 // locations (by ID), naming every wrong field: the kind and date; unknown or
 // inactive locations; a transfer into the location it leaves; lines of

@@ -89,7 +89,10 @@ type StockContext struct {
 	// Serials says in which location each of d.SerialKeys() is on hand; a
 	// missing one is not on hand anywhere.
 	Serials map[SerialKey]string
-	Locked  []Month
+	// Lots is how much of each lot d takes out (d.LotKeys()) is on hand in
+	// its location now; nil when the store does not say (no lot is checked).
+	Lots   map[LotKey]Qty
+	Locked []Month
 }
 
 // StockMove is one row of a stock card: what one line of a posted document
@@ -156,6 +159,7 @@ func PostStockDoc(d StockDoc, in StockContext, user string, now time.Time) (Stoc
 	}
 	out.Positions = map[PosKey]Position{}
 	out.Serials = map[SerialKey]string{}
+	lots := map[LotKey]Qty{}
 	pos := func(k PosKey) Position {
 		if p, ok := out.Positions[k]; ok {
 			return p
@@ -173,6 +177,9 @@ func PostStockDoc(d StockDoc, in StockContext, user string, now time.Time) (Stoc
 			l.Kind = StockGoods
 		}
 		if err := moveSerials(d, *l, i+1, in, out.Serials); err != nil {
+			return out, err
+		}
+		if err := takeLot(d, *l, i+1, in, lots); err != nil {
 			return out, err
 		}
 		moves, adj, err := postLine(d, l, i+1, pos, in.Settings)
@@ -295,6 +302,30 @@ func postLine(d StockDoc, l *StockLine, n int, pos func(PosKey) Position, s Ware
 		return nil, 0, err
 	}
 	return append(out, mk(to, q, r.Cost, r2.Adjust, p)), r2.Adjust, nil
+}
+
+// takeLot checks that line l (n, 1-based) of d, when it takes a lot out of
+// d's location, finds that much of the lot there (in.Lots, less what the
+// lines before took: now) unless the company allows negative stock.
+func takeLot(d StockDoc, l StockLine, n int, in StockContext, now map[LotKey]Qty) error {
+	if in.Lots == nil || l.Lot == "" || incoming(d, l) || in.Items[l.ItemID].Tracking != TrackLot {
+		return nil
+	}
+	k := LotKey{l.ItemID, d.Location, l.Lot}
+	have, ok := now[k]
+	if !ok {
+		have = in.Lots[k]
+	}
+	q := l.Qty
+	if q < 0 {
+		q = -q
+	}
+	if q > have && !in.Settings.AllowNegative {
+		return Invalid("stock.lines", "err.stock.lot_short", "line {{.n}} ({{.item}}): lot {{.lot}} has {{.have}} on hand in this location; the line takes {{.qty}}",
+			map[string]any{"n": n, "item": l.Name, "lot": l.Lot, "have": have.Format(English), "qty": q.Format(English)})
+	}
+	now[k] = have - q
+	return nil
 }
 
 // moveSerials checks the serial numbers of line l against where they are

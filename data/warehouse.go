@@ -432,6 +432,9 @@ func postStockTx(tx *bolt.Tx, clock app.Clock, user string, d app.StockDoc, a *a
 			in.Serials[k] = string(v)
 		}
 	}
+	if in.Lots, err = lotsOnHand(tx, d.LotKeys()); err != nil {
+		return d, err
+	}
 	if tx.Bucket(bLocks).Get([]byte(d.Date.MonthOf().Key())) != nil {
 		in.Locked = []app.Month{d.Date.MonthOf()}
 	}

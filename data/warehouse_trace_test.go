@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"kontor/app"
@@ -9,7 +10,8 @@ import (
 
 // TestInvoiceShipsTrackedStock: an invoice of a serial-numbered grinder and
 // of a lot of milk ships its serial numbers and its lot on the výdejka; an
-// invoice without them, with a serial not in stock, with two lots on a line
+// invoice without them, with a serial not in stock, a lot not in stock or
+// more than the lot holds (the item has enough in another), two lots on a line
 // or with numbers on an untracked item is refused at its lines and writes
 // nothing; a ticket then knows the serial was sold on that invoice.
 func TestInvoiceShipsTrackedStock(t *testing.T) {
@@ -23,6 +25,9 @@ func TestInvoiceShipsTrackedStock(t *testing.T) {
 	lr.Lines[0].Lot = "Š-44 😀"
 	lr.Lines[0].Expiry = app.D(2027, 1, 31)
 	w.mustPost(t, lr)
+	lr2 := receipt(day, w.lot, app.Q(5), 3000)
+	lr2.Lines[0].Lot = "Š-46"
+	w.mustPost(t, lr2)
 	w.mustPost(t, receipt(day, w.plain, app.Q(5), 10000))
 	cust, err := w.db.SaveCustomer(ctx, app.Customer{Name: "Jiřina Šťastná", Street: "Dlouhá 5", City: "Praha 1", Postcode: "110 00"})
 	if err != nil {
@@ -42,6 +47,8 @@ func TestInvoiceShipsTrackedStock(t *testing.T) {
 		{"serial not in stock", inv(line(w.serial, app.Q(1), "MŁ-2026-999"))},
 		{"one serial for two", inv(line(w.serial, app.Q(2), "MŁ-2026-001"))},
 		{"lot missing", inv(line(w.lot, app.Q(1)))},
+		{"unknown lot", inv(line(w.lot, app.Q(1), "Š-45"))},
+		{"more than the lot holds", inv(line(w.lot, app.Q(11), "Š-44 😀"))},
 		{"two lots on a line", inv(line(w.lot, app.Q(2), "Š-44 😀", "Š-45"))},
 		{"numbers on an untracked item", inv(line(w.plain, app.Q(1), "X1"))},
 	}
@@ -59,6 +66,13 @@ func TestInvoiceShipsTrackedStock(t *testing.T) {
 				t.Fatalf("a refused invoice wrote %+v", got)
 			}
 		})
+	}
+	short, err := w.db.SaveDraft(ctx, inv(line(w.lot, app.Q(11), "Š-44 😀")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.db.Issue(ctx, short.ID); !strings.Contains(err.Error(), "lot Š-44 😀 has 10 on hand in this location; the line takes 11") {
+		t.Errorf("11 of a lot of 10 while the item has 15: %v", err)
 	}
 	for _, bad := range [][]string{{""}, {" MŁ-2026-001"}, {"MŁ-2026-001", "MŁ-2026-001"}, {"a", "b", "c"}} {
 		if _, err := w.db.SaveDraft(ctx, inv(line(w.serial, app.Q(2), bad...))); err == nil || !slices.Contains(fieldsOf(err), "doc.lines") {
@@ -80,10 +94,10 @@ func TestInvoiceShipsTrackedStock(t *testing.T) {
 	if l := docs[0].Lines; len(l) != 2 || !slices.Equal(l[0].Serials, []string{"MŁ-2026-002"}) || l[1].Lot != "Š-44 😀" {
 		t.Fatalf("výdejka lines %+v", l)
 	}
-	// WAC 1,500 Kč a grinder, 30 Kč a litre: 132 keeps 1 × 1,500 + 6 × 30 +
-	// 5 × 100 = 2,180 Kč.
-	if got, v := w.ledger132(t, app.D(2026, 11, 2)), w.valued(t, app.D(2026, 11, 2)); got != 218000 || v != got {
-		t.Fatalf("132 %d, valuation %d, want 218000", got, v)
+	// WAC 1,500 Kč a grinder, 30 Kč a litre: 132 keeps 1 × 1,500 + 11 × 30 +
+	// 5 × 100 = 2,330 Kč.
+	if got, v := w.ledger132(t, app.D(2026, 11, 2)), w.valued(t, app.D(2026, 11, 2)); got != 233000 || v != got {
+		t.Fatalf("132 %d, valuation %d, want 233000", got, v)
 	}
 	again, err := w.db.SaveDraft(ctx, inv(line(w.serial, app.Q(1), "MŁ-2026-002")))
 	if err != nil {

@@ -219,3 +219,31 @@ func lotLines(mc *bolt.Cursor, line app.CountLine, location string, day app.Date
 	}
 	return out, nil
 }
+
+// lotsOnHand is how much of each lot of keys is on hand in its location:
+// the sum of the item's moves there in that lot (one item and location's
+// moves for each; a lot is checked only when an issue takes it).
+func lotsOnHand(tx *bolt.Tx, keys []app.LotKey) (map[app.LotKey]app.Qty, error) {
+	out := make(map[app.LotKey]app.Qty, len(keys))
+	want := map[[2]string]bool{}
+	for _, k := range keys {
+		out[k] = 0
+		want[[2]string{k.Item, k.Location}] = true
+	}
+	mc := tx.Bucket(bStockMoves).Cursor()
+	for il := range want {
+		prefix := movePrefix(il[0], il[1])
+		for k, v := mc.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = mc.Next() {
+			var m app.StockMove
+			if err := decode(v[16:], &m); err != nil {
+				return nil, err
+			}
+			if lk := (app.LotKey{Item: il[0], Location: il[1], Lot: m.Lot}); m.Lot != "" {
+				if _, ok := out[lk]; ok {
+					out[lk] += m.Qty
+				}
+			}
+		}
+	}
+	return out, nil
+}
