@@ -13,7 +13,8 @@ import (
 // lists of documents (app.ReceivablesReader): as of today (or later) only
 // the open documents' rows; as of a past day the issued invoices and credit
 // notes of that day or before, from their heads, with the payments of the
-// paid ones and the later credit notes taken back out (app.RewindSale), a
+// paid ones dated after it (read from doc_payments' values, no payment
+// decoded) and the later credit notes taken back out (app.RewindSale), a
 // row decoded only for what was open then.
 func (s *Store) ReceivablesAsOf(ctx context.Context, asOf, today app.Date) ([]app.SalesDoc, error) {
 	var out []app.SalesDoc
@@ -86,20 +87,18 @@ func receivablesBefore(tx *bolt.Tx, asOf app.Date) ([]app.SalesDoc, error) {
 		id := lastPart(k)
 		switch {
 		case bytes.Equal(h.kind, kindInvoice):
-			var pays []app.Payment
+			var pays []app.Payment // those dated after asOf, from doc_payments
 			remaining := h.total - h.credited - h.paid
 			if l, ok := later[string(id)]; ok {
 				remaining += l[0]
 			}
 			if h.paid != 0 {
 				var err error
-				if pays, err = paymentsOf(tx, bDocPays, bPayments, string(id)); err != nil {
+				if pays, err = paymentsAfter(tx, id, last); err != nil {
 					return nil, err
 				}
 				for _, p := range pays {
-					if p.Date.After(asOf) {
-						remaining += p.Amount.Amount
-					}
+					remaining += p.Amount.Amount
 				}
 			}
 			if remaining == 0 {
