@@ -79,6 +79,7 @@ func receivablesBefore(tx *bolt.Tx, asOf app.Date) ([]app.SalesDoc, error) {
 		}
 	}
 	var invoices, credits []app.SalesDoc
+	pays, payments := tx.Bucket(bDocPays).Cursor(), tx.Bucket(bPayments)
 	for ; k != nil; k, v = c.Prev() {
 		h, ok := parseHead(v)
 		if !ok || !bytes.Equal(h.status, statusIssued) {
@@ -87,17 +88,17 @@ func receivablesBefore(tx *bolt.Tx, asOf app.Date) ([]app.SalesDoc, error) {
 		id := lastPart(k)
 		switch {
 		case bytes.Equal(h.kind, kindInvoice):
-			var pays []app.Payment // those dated after asOf, from doc_payments
+			var paidLater []app.Payment // its payments dated after asOf, from doc_payments
 			remaining := h.total - h.credited - h.paid
 			if l, ok := later[string(id)]; ok {
 				remaining += l[0]
 			}
 			if h.paid != 0 {
 				var err error
-				if pays, err = paymentsAfter(tx, id, last); err != nil {
+				if paidLater, err = paymentsAfter(pays, payments, id, last); err != nil {
 					return nil, err
 				}
-				for _, p := range pays {
+				for _, p := range paidLater {
 					remaining += p.Amount.Amount
 				}
 			}
@@ -108,7 +109,7 @@ func receivablesBefore(tx *bolt.Tx, asOf app.Date) ([]app.SalesDoc, error) {
 			if err != nil {
 				return nil, err
 			}
-			invoices = append(invoices, app.RewindSale(r.Header(), later, pays, asOf))
+			invoices = append(invoices, app.RewindSale(r.Header(), later, paidLater, asOf))
 		case bytes.Equal(h.kind, kindCreditNote):
 			if h.total-h.credited-h.paid == 0 {
 				continue

@@ -48,18 +48,18 @@ func parseDocPay(v []byte) (day []byte, p app.Payment, ok bool) {
 }
 
 // paymentsAfter returns the payments of document docID dated after the day
-// whose key is after (app.Date.Key), read from doc_payments' values: each
-// with its ID, document, day, amount and base, all RewindSale reads. A value
-// that cannot be read (check reports it) is read from its payment instead.
-func paymentsAfter(tx *bolt.Tx, docID, after []byte) ([]app.Payment, error) {
+// whose key is after (app.Date.Key), read from doc_payments' values with
+// cursor c (one cursor serves every document of a read): each with its ID,
+// document, day, amount and base, all RewindSale reads. A value that cannot
+// be read (check reports it) is read from its payment in payments instead.
+func paymentsAfter(c *bolt.Cursor, payments *bolt.Bucket, docID, after []byte) ([]app.Payment, error) {
 	var out []app.Payment
 	prefix := cat(docID, sep)
-	c := tx.Bucket(bDocPays).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		id := k[len(prefix):]
 		day, p, ok := parseDocPay(v)
 		if !ok {
-			if err := decode(tx.Bucket(bPayments).Get(id), &p); err != nil {
+			if err := decode(payments.Get(id), &p); err != nil {
 				return nil, err
 			}
 			day = []byte(p.Date.Key())
