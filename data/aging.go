@@ -13,7 +13,8 @@ import (
 // lists of documents (app.ReceivablesReader): as of today (or later) only
 // the open documents' rows; as of a past day the issued invoices and credit
 // notes of that day or before, from their heads, with the payments of the
-// paid ones and the later credit notes taken back out (app.RewindSale), a
+// paid ones dated after it (read from doc_payments' values, no payment
+// decoded) and the later credit notes taken back out (app.RewindSale), a
 // row decoded only for what was open then.
 func (s *Store) ReceivablesAsOf(ctx context.Context, asOf, today app.Date) ([]app.SalesDoc, error) {
 	var out []app.SalesDoc
@@ -78,6 +79,7 @@ func receivablesBefore(tx *bolt.Tx, asOf app.Date) ([]app.SalesDoc, error) {
 		}
 	}
 	var invoices, credits []app.SalesDoc
+	pays, payments := tx.Bucket(bDocPays).Cursor(), tx.Bucket(bPayments)
 	for ; k != nil; k, v = c.Prev() {
 		h, ok := parseHead(v)
 		if !ok || !bytes.Equal(h.status, statusIssued) {
@@ -86,20 +88,18 @@ func receivablesBefore(tx *bolt.Tx, asOf app.Date) ([]app.SalesDoc, error) {
 		id := lastPart(k)
 		switch {
 		case bytes.Equal(h.kind, kindInvoice):
-			var pays []app.Payment
+			var paidLater []app.Payment // its payments dated after asOf, from doc_payments
 			remaining := h.total - h.credited - h.paid
 			if l, ok := later[string(id)]; ok {
 				remaining += l[0]
 			}
 			if h.paid != 0 {
 				var err error
-				if pays, err = paymentsOf(tx, bDocPays, bPayments, string(id)); err != nil {
+				if paidLater, err = paymentsAfter(pays, payments, id, last); err != nil {
 					return nil, err
 				}
-				for _, p := range pays {
-					if p.Date.After(asOf) {
-						remaining += p.Amount.Amount
-					}
+				for _, p := range paidLater {
+					remaining += p.Amount.Amount
 				}
 			}
 			if remaining == 0 {
@@ -109,7 +109,7 @@ func receivablesBefore(tx *bolt.Tx, asOf app.Date) ([]app.SalesDoc, error) {
 			if err != nil {
 				return nil, err
 			}
-			invoices = append(invoices, app.RewindSale(r.Header(), later, pays, asOf))
+			invoices = append(invoices, app.RewindSale(r.Header(), later, paidLater, asOf))
 		case bytes.Equal(h.kind, kindCreditNote):
 			if h.total-h.credited-h.paid == 0 {
 				continue

@@ -134,6 +134,7 @@ var checks = []checkStep{
 	// After the proofs: a document changed behind the store's back is
 	// reported as such first, its lists only then.
 	{"lists of documents", func(c *checker) { checkDocIndexes(c.tx, c.add) }},
+	{"payments of documents", func(c *checker) { checkDocPayments(c.tx, c.add) }},
 }
 
 func bucketSeq(tx *bolt.Tx, name []byte) int {

@@ -112,7 +112,7 @@ func (y *payer) paySale(p app.Payment) (app.Payment, app.SalesDoc, error) {
 	if p, err = y.post(p, e); err != nil {
 		return p, d, err
 	}
-	if err := y.store(p, bPayments, bDocPays, changePayment); err != nil {
+	if err := y.store(p, bPayments, changePayment, docPayKV(p)); err != nil {
 		return p, d, err
 	}
 	if err := putDoc(y.tx, d); err != nil {
@@ -157,7 +157,7 @@ func (y *payer) settlePurchase(p app.Payment, decide func(app.PurchaseInvoice, a
 	if p, err = y.post(p, e); err != nil {
 		return p, pi, err
 	}
-	if err := y.store(p, bSupPays, bPurchPays, changeSupplierPayment); err != nil {
+	if err := y.store(p, bSupPays, changeSupplierPayment, indexKV{bPurchPays, cat([]byte(p.DocID), sep, []byte(p.ID)), nil}); err != nil {
 		return p, pi, err
 	}
 	return p, pi, putPurchase(y.tx, pi)
@@ -200,9 +200,10 @@ func postedPaid(tx *bolt.Tx, docID, receivables string) (sum int64, ok bool) {
 	return sum, true
 }
 
-// store writes the payment record (a change of kind) and its document
-// index key.
-func (y *payer) store(p app.Payment, records, idx []byte, kind byte) error {
+// store writes the payment record (a change of kind) and its entry in its
+// document's list of payments (doc_payments: docPayKV; purchase_payments:
+// the key alone).
+func (y *payer) store(p app.Payment, records []byte, kind byte, idx indexKV) error {
 	raw, err := encode(p)
 	if err != nil {
 		return err
@@ -213,5 +214,5 @@ func (y *payer) store(p app.Payment, records, idx []byte, kind byte) error {
 	if err := recordChange(y.tx, kind, []byte(p.ID), raw); err != nil {
 		return err
 	}
-	return y.tx.Bucket(idx).Put(cat([]byte(p.DocID), sep, []byte(p.ID)), nil)
+	return y.tx.Bucket(idx.bucket).Put(idx.key, idx.value)
 }

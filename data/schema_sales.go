@@ -9,7 +9,7 @@ var (
 	bDocs      = []byte("docs")          // ID (time-ordered) → SalesDoc JSON
 	bDocNums   = []byte("doc_numbers")   // number → ID
 	bPayments  = []byte("payments")      // ID → Payment JSON
-	bDocPays   = []byte("doc_payments")  // doc ID 0 payment ID → nil
+	bDocPays   = []byte("doc_payments")  // doc ID 0 payment ID → day, amount, base (docpayindex.go; nil before schema 17)
 	bDocCust   = []byte("doc_customers") // customer ID 0 document ID → nil (a customer's documents)
 
 	// The lists of documents (docindex.go).
