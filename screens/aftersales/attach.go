@@ -117,6 +117,7 @@ func (d *detailView) saveAttachment(a app.Attachment, path string) {
 			return kit.WriteFileAtomic(path, func(f *os.File) error { _, err := f.Write(full.Data); return err })
 		}, func() {
 			d.saved.SetText(lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path}))
+			d.saved.Show()
 		})
 	})
 }

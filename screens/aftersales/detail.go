@@ -42,6 +42,10 @@ type detailView struct {
 	confirm  *widget.Button
 	outcome  *widget.Button
 	saved    *widget.Label // where the last PDF went
+	// defective is " CODE" of the location defective returns go to, "" when
+	// the user may not read locations, nil when the company has none (they
+	// go back where they left from).
+	defective *string
 }
 
 func newDetailView(v *View, id string) *detailView { return &detailView{v: v, id: id} }
@@ -56,6 +60,7 @@ func (d *detailView) buildUI() fyne.CanvasObject {
 	d.confirm = widget.NewButtonWithIcon(lang.X("aftersales.print_confirmation", "Confirmation PDF"), theme.DocumentPrintIcon(), func() { d.v.askConfirmation(d.t) })
 	d.outcome = widget.NewButtonWithIcon(lang.X("aftersales.print_outcome", "Outcome PDF"), theme.DocumentPrintIcon(), func() { d.v.askOutcome(d.t) })
 	d.saved = widget.NewLabel("")
+	d.saved.Hide()
 	d.saved.Importance = widget.LowImportance
 	d.saved.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewVBox(
@@ -106,8 +111,11 @@ func (d *detailView) reload() {
 		w       app.Warranty
 		wErr    error
 		returns []app.ReturnDoc
+		defect  *string
 	}
 	svc := d.v.deps.Services.AfterSales
+	wh := d.v.deps.Services.Warehouse
+	canWh := d.v.deps.Can(app.PermWarehouse)
 	kit.Call(d.v.deps, kit.To{Win: d.v.win}, func(ctx context.Context) (loaded, error) {
 		t, err := svc.Ticket(ctx, d.id)
 		if err != nil {
@@ -120,10 +128,28 @@ func (d *detailView) reload() {
 				return loaded{}, l.wErr
 			}
 		}
-		l.returns, err = svc.Returns(ctx, t.ID, "")
-		return l, err
+		if l.returns, err = svc.Returns(ctx, t.ID, ""); err != nil {
+			return l, err
+		}
+		set, err := svc.AfterSalesSettings(ctx)
+		if err != nil {
+			return l, err
+		}
+		if set.DefectiveLocation != "" {
+			code := ""
+			if canWh {
+				locs, _ := wh.Locations(ctx) // a name only: without it the text says no more
+				for _, loc := range locs {
+					if loc.ID == set.DefectiveLocation {
+						code = " " + loc.Code
+					}
+				}
+			}
+			l.defect = &code
+		}
+		return l, nil
 	}, func(l loaded) {
-		d.t = l.t
+		d.t, d.defective = l.t, l.defect
 		d.show(l.w, l.wErr, l.returns)
 	})
 }

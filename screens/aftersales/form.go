@@ -72,7 +72,7 @@ func showTicketForm(v *View, t app.Ticket, saved func(app.Ticket, bool)) *ticket
 		customers.Pick(v.deps, v.win, v.h.Company().BaseCurrency, f.setCustomer)
 	})
 	fs.Add("ticket.customer", "Customer", container.NewBorder(nil, nil, nil, pick, f.custName))
-	f.consumer = widget.NewCheck(lang.X("aftersales.consumer", "A consumer (30-day deadline, 24-month warranty by law)"), nil)
+	f.consumer = widget.NewCheck(lang.X("aftersales.consumer", "Yes: 30-day deadline, 24-month warranty by law"), nil)
 	fs.Add("ticket.consumer", "Consumer", f.consumer)
 
 	var kinds []string

@@ -21,8 +21,8 @@ const dueShown = 5
 
 var ticketColumns = []kit.Column{
 	{Key: "aftersales.col.number", Fallback: "Number", Width: 120},
-	{Key: "aftersales.col.customer", Fallback: "Customer", Width: 220},
-	{Key: "aftersales.col.kind", Fallback: "Kind", Width: 180},
+	{Key: "aftersales.col.customer", Fallback: "Customer", Width: 300},
+	{Key: "aftersales.col.kind", Fallback: "Kind", Width: 160},
 	{Key: "aftersales.col.status", Fallback: "Status", Width: 170},
 	{Key: "aftersales.col.priority", Fallback: "Priority", Width: 90},
 	{Key: "aftersales.col.assignee", Fallback: "Assigned", Width: 110},

@@ -114,6 +114,7 @@ func (v *View) writeDoc(t app.Ticket, outcome bool, path string, done func()) {
 func (v *View) savedPDF(path string) {
 	if v.detail != nil {
 		v.detail.saved.SetText(lang.X("reports.saved", "Saved {{.path}}", map[string]any{"path": path}))
+		v.detail.saved.Show()
 	}
 	kit.OpenFile(path)
 }

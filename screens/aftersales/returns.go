@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,13 +19,12 @@ import (
 // invoice with what is left of each (ReturnUsage) and a quantity to take
 // back, the reason, whether the goods are defective, and the day.
 type returnForm struct {
-	d     *detailView
-	fd    *kit.FormDialog
-	inv   app.SalesDoc
-	used  map[int]app.LineUsage
-	qty   []*widget.Entry // per invoice line
-	left  []*widget.Label
-	lines *fyne.Container
+	d    *detailView
+	fd   *kit.FormDialog
+	inv  app.SalesDoc
+	used map[int]app.LineUsage
+	qty  []*widget.Entry // per invoice line
+	left []*widget.Label
 
 	reason    *widget.Entry
 	defective *widget.Check
@@ -64,16 +62,22 @@ func showReturnForm(d *detailView) *returnForm {
 
 func (f *returnForm) show() {
 	fs := kit.NewFieldSet()
-	f.lines = container.New(layout.NewFormLayout())
-	head := func(s string) *widget.Label { l := bold(s); return l }
-	grid := container.NewGridWithColumns(5,
-		head(lang.X("aftersales.ret.line", "Line")), head(lang.X("aftersales.ret.invoiced", "Invoiced")),
-		head(lang.X("aftersales.ret.back", "Came back")), head(lang.X("aftersales.ret.left", "Left")), head(lang.X("aftersales.ret.qty", "Return now")))
+	// Each line: its text takes the room left of the fixed number columns.
+	cell := func(o fyne.CanvasObject) fyne.CanvasObject { return kit.Sized(o, 100) }
+	row := func(text fyne.CanvasObject, cells ...fyne.CanvasObject) fyne.CanvasObject {
+		right := container.NewHBox()
+		for _, c := range cells {
+			right.Add(cell(c))
+		}
+		return container.NewBorder(nil, nil, nil, right, text)
+	}
+	grid := container.NewVBox(row(bold(lang.X("aftersales.ret.line", "Line")), bold(lang.X("aftersales.ret.invoiced", "Invoiced")),
+		bold(lang.X("aftersales.ret.back", "Came back")), bold(lang.X("aftersales.ret.left", "Left")), bold(lang.X("aftersales.ret.qty", "Return now"))))
 	for i, l := range f.inv.Lines {
 		u := f.used[i+1]
 		left := app.Returnable(l, u)
 		text := widget.NewLabel(fmt.Sprintf("%d: %s", i+1, l.Text))
-		text.Truncation = fyne.TextTruncateEllipsis
+		text.Wrapping = fyne.TextWrapWord
 		q := widget.NewEntry()
 		q.SetPlaceHolder("0")
 		if l.Quantity <= 0 || left <= 0 {
@@ -82,15 +86,11 @@ func (f *returnForm) show() {
 		if i+1 == f.d.t.InvoiceLine && left > 0 {
 			q.SetText(kit.FormatQty(min(left, app.Q(1))))
 		}
-		back := kit.FormatQty(u.Returned + u.Credited)
+		back := widget.NewLabel(kit.FormatQty(u.Returned+u.Credited) + " " + l.Unit)
 		leftL := widget.NewLabel(kit.FormatQty(left) + " " + l.Unit)
 		f.qty = append(f.qty, q)
 		f.left = append(f.left, leftL)
-		grid.Add(text)
-		grid.Add(widget.NewLabel(kit.FormatQty(l.Quantity) + " " + l.Unit))
-		grid.Add(widget.NewLabel(back))
-		grid.Add(leftL)
-		grid.Add(q)
+		grid.Add(row(text, widget.NewLabel(kit.FormatQty(l.Quantity)+" "+l.Unit), back, leftL, q))
 	}
 	fs.Add("return.lines", "Returned lines", grid)
 	f.reason = fs.Entry("return.reason", "Reason", lang.X("aftersales.reason_hint", "the credit note states it"))
@@ -202,11 +202,11 @@ func (d *detailView) confirmStep(r app.ReturnDoc, step app.ReturnStep) {
 	switch step {
 	case app.StepReceive:
 		title, ok = lang.X("aftersales.step.receive_title", "Receive the goods of {{.number}}", map[string]any{"number": r.Number}), lang.X("aftersales.step.receive_ok", "Receive")
-		where := lang.X("aftersales.step.where_back", "back where they left from")
-		if r.Defective {
-			where = lang.X("aftersales.step.where_defective", "into the defective-goods location")
+		where := lang.X("aftersales.step.where_back", "back in stock where they left from")
+		if r.Defective && d.defective != nil {
+			where = lang.X("aftersales.step.where_defective", "into the defective-goods location{{.location}}", map[string]any{"location": *d.defective})
 		}
-		what = lang.X("aftersales.step.receive_text", "A goods receipt dated {{.day}} puts these back in stock {{.where}}, at the cost they left at:",
+		what = lang.X("aftersales.step.receive_text", "A goods receipt dated {{.day}} puts these {{.where}}, at the cost they left at:",
 			map[string]any{"day": dateText(today), "where": where})
 	default:
 		title, ok = lang.X("aftersales.step.credit_title", "Credit note for {{.number}}", map[string]any{"number": r.Number}), lang.X("aftersales.step.credit_ok", "Issue credit note")
