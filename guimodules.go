@@ -5,6 +5,7 @@ package main
 import (
 	"kontor/screens"
 	"kontor/screens/accounts"
+	"kontor/screens/aftersales"
 	"kontor/screens/kit"
 	"kontor/screens/payables"
 	"kontor/screens/payroll"
@@ -20,10 +21,10 @@ func guiModules() []kit.Module {
 		screens.CoreModule(),
 		reception.Module(),
 		sales.Module(),
+		aftersales.Module(),
 		accounts.Module(),
 		payables.Module(),
 		warehouse.Module(),
 		payroll.Module(),
-		screens.PlaceholdersModule(),
 	}
 }

@@ -62,6 +62,11 @@ type AfterSalesService interface {
 	// outcome), with resolution and outcome when given, and updates the
 	// deadline index.
 	MoveTicket(ctx context.Context, id string, to TicketStatus, outcome Outcome, resolution string, on Date) (Ticket, error)
+	// TicketInvoices is the customer's issued invoices with their lines,
+	// newest first, at most limit (0: all) — what the ticket form picks the
+	// invoice line from, and the return picks its lines from, for a user
+	// who holds PermAftersales but not sales.read.
+	TicketInvoices(ctx context.Context, customerID string, limit int) ([]SalesDoc, error)
 	// TicketWarranty is the warranty check (CheckWarranty) of a ticket
 	// on its complaint day (or the day the defect showed), from its
 	// invoice's DUZP and its item's stock card.

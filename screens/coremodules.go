@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"kontor/app"
@@ -25,21 +24,6 @@ func CoreModule() kit.Module {
 				v := newUsersView(h.Deps(), h.Window())
 				return &reloadView{ui: v.buildUI(), reload: v.reload, inner: v}
 			}},
-	}}
-}
-
-// PlaceholdersModule is the tabs of modules not built yet: After-sales, a
-// kit.Placeholder naming what will live there.
-func PlaceholdersModule() kit.Module {
-	placeholder := func(icon func() fyne.Resource, titleKey, title, textKey, text string) func(kit.Host) kit.View {
-		return func(kit.Host) kit.View {
-			return kit.ViewOf(kit.Placeholder(icon(), lang.X(titleKey, title), lang.X(textKey, text)))
-		}
-	}
-	return kit.Module{ID: "placeholders", Tabs: []kit.Tab{
-		{ID: "aftersales", TitleKey: "tab.aftersales", Title: "After-sales", Icon: theme.SettingsIcon, Group: kit.FrontOffice,
-			Perm: app.PermAftersales, Order: 300, Build: placeholder(theme.SettingsIcon, "tab.aftersales", "After-sales",
-				"placeholder.aftersales", "Service tickets, warranty checks and returns (RMA) will live here.")},
 	}}
 }
 

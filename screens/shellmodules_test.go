@@ -2,6 +2,7 @@ package screens
 
 import (
 	"kontor/screens/accounts"
+	"kontor/screens/aftersales"
 	"kontor/screens/kit"
 	"kontor/screens/payables"
 	"kontor/screens/payroll"
@@ -13,7 +14,7 @@ import (
 // testModules are the modules main composes (guimodules.go), for the
 // shell's tests.
 func testModules() []kit.Module {
-	return []kit.Module{CoreModule(), reception.Module(), sales.Module(), accounts.Module(), payables.Module(), warehouse.Module(), payroll.Module(), PlaceholdersModule()}
+	return []kit.Module{CoreModule(), reception.Module(), sales.Module(), aftersales.Module(), accounts.Module(), payables.Module(), warehouse.Module(), payroll.Module()}
 }
 
 // The views behind the shell's tabs, nil when the user does not see the

@@ -67,6 +67,9 @@ func (k *customerCard) buildUI() fyne.CanvasObject {
 			return b
 		}))
 	}
+	if box := kit.AfterSalesBox(r.deps, r.win, app.TicketFilter{CustomerID: c.ID}, func(id string) { r.host.Open("aftersales", kit.ArgDoc(id)) }); box != nil {
+		body.Add(box)
+	}
 	body.Add(k.section(lang.X("reception.card.appointments", "Appointments"), len(k.card.Appointments), func(i int) fyne.CanvasObject {
 		a := k.card.Appointments[i]
 		text := app.DateOf(a.Start.Local()).Format(kit.UILang) + " " + clockText(a.Start) + "–" + clockText(a.End) + " · " + r.staffName(a.Staff)

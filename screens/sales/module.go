@@ -30,6 +30,7 @@ type View struct {
 // NewView builds the Sales tab for h.
 func NewView(h kit.Host) *View {
 	s := newSalesScreen(h.Deps(), h.Window(), h.Company())
+	s.open = h.Open
 	v := &View{s: s}
 	v.ui = s.buildUI()
 	return v

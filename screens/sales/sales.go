@@ -27,7 +27,15 @@ type salesScreen struct {
 	lists     map[app.DocKind]*docList
 	customers *customers.View
 	prices    *priceListView
-	form      *docForm // the open document, nil while the lists show
+	form      *docForm                     // the open document, nil while the lists show
+	open      func(tabID, arg string) bool // the host's: opens another tab
+}
+
+// openTicket shows an after-sales ticket in its tab.
+func (s *salesScreen) openTicket(id string) {
+	if s.open != nil {
+		s.open("aftersales", kit.ArgDoc(id))
+	}
 }
 
 // listKinds are the document lists in tab order.

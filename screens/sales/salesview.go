@@ -75,6 +75,9 @@ func (f *docForm) buildView() fyne.CanvasObject {
 		body.Add(widget.NewLabelWithStyle(lang.X("sales.payments", "Payments"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		body.Add(f.payments)
 		f.loadPayments()
+		if box := kit.AfterSalesBox(f.s.deps, f.s.win, app.TicketFilter{InvoiceID: d.ID}, f.s.openTicket); box != nil {
+			body.Add(box)
+		}
 	}
 	return body
 }
