@@ -62,8 +62,7 @@ func (p *docsPane) showPurchases(prs []app.PurchaseToReceive) {
 			p.newPurchaseReceipt(prs[chosen])
 		}
 	}, p.v.win)
-	dlg.Resize(fyne.NewSize(760, 460))
-	dlg.Show()
+	kit.ShowSized(dlg, fyne.NewSize(760, 460))
 }
 
 // newPurchaseReceipt opens a new draft receipt of received invoice pr into
