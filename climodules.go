@@ -19,6 +19,7 @@ func cliCommands() []cli.Command {
 		cli.Payables(),
 		cli.Warehouse(),
 		cli.Payroll(),
+		cli.AfterSales(),
 	)
 }
 
