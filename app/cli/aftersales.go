@@ -140,7 +140,7 @@ func setupListTickets(r *runner, c command, fs *flag.FlagSet, db string) func([]
 				clip(printable(t.Subject), maxCustomerWidth), dateText(t.Complained), dateText(t.Deadline), left)
 		}
 		_ = tw.Flush()
-		r.printf("%s, %s past the deadline on %s.\n", count(len(tickets), "ticket", "tickets"), count(late, "open one", "open ones"), today)
+		r.printf("%s, %d of them open and past the deadline on %s.\n", count(len(tickets), "ticket", "tickets"), late, today)
 		return ExitOK
 	}
 }
@@ -239,9 +239,14 @@ func setupExportTicket(r *runner, c command, fs *flag.FlagSet, db string) func([
 			}
 			var p app.Printable
 			switch {
+			case t.Kind != app.TicketComplaint:
+				// The store would first try the warranty check, which a
+				// question without an invoice cannot have.
+				return app.Errorf(app.EINVALID, "err.cli.ticket_kind", "ticket {{.number}} is a {{.kind}}: only a complaint has a confirmation and an outcome document",
+					map[string]any{"number": t.Number, "kind": strings.ToLower(t.Kind.Label().Fallback)})
 			case doc == docOutcome && t.Status.Open():
-				return app.Invalid("ticket.status", "err.cli.ticket_open", "--document outcome: ticket {{.number}} is {{.status}}, not resolved; resolve it first or export the confirmation",
-					map[string]any{"number": t.Number, "status": t.Status.Label()})
+				return app.Errorf(app.EINVALID, "err.cli.ticket_open", "--document outcome: ticket {{.number}} is {{.status}}, not resolved; resolve it first or export the confirmation",
+					map[string]any{"number": t.Number, "status": strings.ToLower(t.Status.Label().Fallback)})
 			case doc == docOutcome:
 				p, err = svc.AfterSales.TicketOutcome(ctx, t.ID, app.Lang(*lang))
 			default:
