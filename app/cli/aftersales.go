@@ -99,20 +99,9 @@ func setupListTickets(r *runner, c command, fs *flag.FlagSet, db string) func([]
 				return err
 			}
 			today = app.Today(svc.Clock)
-			f := app.TicketFilter{Status: st, Kind: k, Overdue: *overdue, Today: today}
-			for {
-				page, total, err := svc.AfterSales.Tickets(ctx, f, len(tickets), ticketPage)
-				if err != nil {
-					return err
-				}
-				tickets = append(tickets, page...)
-				if len(page) == 0 || len(tickets) >= total {
-					return nil
-				}
-				if err := ctx.Err(); err != nil {
-					return cancelled(ctx, err)
-				}
-			}
+			var err error
+			tickets, err = listTickets(ctx, svc.AfterSales, app.TicketFilter{Status: st, Kind: k, Overdue: *overdue, Today: today}, ticketPage)
+			return err
 		})
 		if code != ExitOK {
 			return code
@@ -142,6 +131,25 @@ func setupListTickets(r *runner, c command, fs *flag.FlagSet, db string) func([]
 		_ = tw.Flush()
 		r.printf("%s, %d of them open and past the deadline on %s.\n", count(len(tickets), "ticket", "tickets"), late, today)
 		return ExitOK
+	}
+}
+
+// listTickets reads the tickets matching f a page at a time, in the
+// store's order.
+func listTickets(ctx context.Context, as app.AfterSalesService, f app.TicketFilter, page int) ([]app.Ticket, error) {
+	var out []app.Ticket
+	for {
+		got, total, err := as.Tickets(ctx, f, len(out), page)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, got...)
+		if len(got) == 0 || len(out) >= total {
+			return out, nil
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, cancelled(ctx, err)
+		}
 	}
 }
 

@@ -13,6 +13,9 @@ type AfterSalesCounts struct {
 	// Tickets made, of them Complaints; Open at the end (not resolved or
 	// closed) and Overdue of those (past their deadline on the last day).
 	Tickets, Complaints, Open, Overdue int
+	// Customers are the consumers the step made; Invoices their purchases
+	// and the bistro's, issued through Sales; CreditNotes the return's.
+	Customers, Invoices, CreditNotes int
 	// Returns made and credited; CreditNote is the return's credit note,
 	// Credited its total and RefundDue what is owed back to the customer
 	// (the invoice was paid), in minor units.
@@ -136,7 +139,11 @@ func (s *afterSalesStep) Day(d app.Date) error {
 
 // consumer saves the consumer of story key.
 func (s *afterSalesStep) consumer(key string) (app.Customer, error) {
-	return s.svc.Customers.SaveCustomer(s.ctx, demoConsumers[key].customer())
+	c, err := s.svc.Customers.SaveCustomer(s.ctx, demoConsumers[key].customer())
+	if err == nil {
+		s.counts.Customers++
+	}
+	return c, err
 }
 
 // business finds the Sales step's customer by name, or makes it.
@@ -150,8 +157,12 @@ func (s *afterSalesStep) business(name string) (app.Customer, error) {
 			return c, nil
 		}
 	}
-	return s.svc.Customers.SaveCustomer(s.ctx, app.Customer{Name: name, Country: "CZ", Currency: "CZK", Lang: app.Czech, PaymentDays: 14,
+	c, err := s.svc.Customers.SaveCustomer(s.ctx, app.Customer{Name: name, Country: "CZ", Currency: "CZK", Lang: app.Czech, PaymentDays: 14,
 		Email: "info@example.cz"})
+	if err == nil {
+		s.counts.Customers++
+	}
+	return c, err
 }
 
 // sell invoices qty of item code to st's customer on d (as much as the
@@ -185,6 +196,7 @@ func (s *afterSalesStep) sell(st *demoStory, code string, qty int64, d, paid app
 	if err := s.b.counted(s.ctx, doc.EntryID); err != nil {
 		return err
 	}
+	s.counts.Invoices++
 	s.book(doc)
 	if doc.Lines[0].Goods && !s.b.g.docs.warehouse { // else the invoice's issue took the goods from stock
 		s.b.g.docs.cogs[doc.TaxDate.MonthOf()] += doc.Totals.Lines[0] * 35 / 100
@@ -330,6 +342,7 @@ func (s *afterSalesStep) planCoffee() {
 			return err
 		}
 		s.book(cn)
+		s.counts.CreditNotes++
 		s.counts.CreditNote, s.counts.Credited, s.counts.RefundDue = r.CreditNoteNo, r.Credited, r.RefundDue
 		refund := app.M(r.RefundDue, st.inv.Currency).Format(app.Czech)
 		return s.move(st, d, app.TicketResolved, app.OutcomeRefunded, fmt.Sprintf(demoCoffeeDone, r.CreditNoteNo, refund), "")
