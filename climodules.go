@@ -19,6 +19,7 @@ func cliCommands() []cli.Command {
 		cli.Payables(),
 		cli.Warehouse(),
 		cli.Payroll(),
+		cli.AfterSales(),
 	)
 }
 
@@ -32,6 +33,7 @@ func demoSteps() []demo.Step {
 		demo.Payables(),
 		demo.Bank(),
 		demo.Reception(),
-		demo.Payroll(), // the eight people's pay runs, month by month
+		demo.Payroll(),    // the eight people's pay runs, month by month
+		demo.AfterSales(), // the service desk's last weeks: complaints, a return, repairs
 	}
 }

@@ -57,11 +57,11 @@ type groupHead struct {
 // here is listed after them with its commands' names.
 var groups = map[string]groupHead{
 	"user": {"COMMAND [flags]", "manage who may sign in: add, list, passwd, disable, enable, roles", 60},
-	"list": {"invoices|stock|stock-docs [flags]", "list sales documents (invoices, credit notes, quotes, orders), the stock as of a day, or the stock documents", 70},
+	"list": {"invoices|stock|stock-docs|tickets [flags]", "list sales documents (invoices, credit notes, quotes, orders), the stock as of a day, the stock documents, or the after-sales tickets with their deadlines", 70},
 	"import": {"customers|items FILE.csv [flags] | bank FILE [--dry-run]",
 		"add customers or stock items from a CSV file, or import a bank statement (ABO/GPC or CSV) and post the payments it pairs with open invoices (--dry-run checks first)", 80},
-	"export": {"invoice NUMBER | invoices [flags] | customers|items --out FILE.csv | report REPORT [flags] | statement [flags] | stock-doc NUMBER | stocktake-sheet ID | vat-return|vat-control|eu-sales --period P --out FILE.xml",
-		"write sales documents as PDFs (one, or a period's as one file or a folder), the customers or stock items as CSV, a financial or warehouse report as PDF or CSV, customer statements as PDFs (one file each or combined), a stock document or stocktake sheet as a PDF, or the VAT return, control statement and EU sales list as XML files for the tax portal", 90},
+	"export": {"invoice NUMBER | invoices [flags] | customers|items --out FILE.csv | report REPORT [flags] | statement [flags] | stock-doc NUMBER | stocktake-sheet ID | ticket NUMBER --out FILE.pdf | vat-return|vat-control|eu-sales --period P --out FILE.xml",
+		"write sales documents as PDFs (one, or a period's as one file or a folder), the customers or stock items as CSV, a financial or warehouse report as PDF or CSV, customer statements as PDFs (one file each or combined), a stock document or stocktake sheet as a PDF, a complaint's confirmation or outcome as a PDF, or the VAT return, control statement and EU sales list as XML files for the tax portal", 90},
 	"payroll": {"run YYYY-MM [--dry-run]", "run a month's payroll: compute the pay run, approve it and post it to the ledger (--dry-run only prints its register)", 95},
 }
 

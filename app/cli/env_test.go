@@ -118,7 +118,7 @@ func newTestEnv(t testing.TB, dbs ...*datatest.DB) *testEnv {
 
 // allCommands are the commands as main composes them.
 func allCommands() []Command {
-	return slices.Concat(Core(), Reception(), Sales(), Accounts(), Payables(), Warehouse(), Payroll())
+	return slices.Concat(Core(), Reception(), Sales(), Accounts(), Payables(), Warehouse(), Payroll(), AfterSales())
 }
 
 // testStore is one Env.Open of a test DB: its store's services; Close ends

@@ -60,6 +60,8 @@ type Summary struct {
 	Bank     BankCounts
 	// Warehouse counts the stock cards, locations and stock documents.
 	Warehouse WarehouseCounts
+	// AfterSales counts the tickets and the return of the service desk.
+	AfterSales AfterSalesCounts
 	// Report has a line or two from each step that ran, in English, saying
 	// what it made ("Sales: 12 customers, …"); the CLI prints them.
 	Report []string
@@ -158,8 +160,14 @@ const demoSeed1, demoSeed2 = 0x4b6f6e746f72, 2026
 
 // All returns the steps of the whole demo in the order Run takes them:
 // Warehouse (first, so each day's goods are received and roasted before
-// the day's invoices ship them), Sales, Payables, Bank, Reception.
-func All() []Step { return []Step{Warehouse(), Sales(), Payables(), Bank(), Reception()} }
+// the day's invoices ship them), Sales, Payables, Bank, Reception,
+// AfterSales (last: its cases concern the Sales step's customers and the
+// Warehouse step's goods). Payroll is not among them: it replaces the
+// journal's own wages and takes a pay run a month, so it is added where
+// the payroll is wanted (the command line's and the window's demo).
+func All() []Step {
+	return []Step{Warehouse(), Sales(), Payables(), Bank(), Reception(), AfterSales()}
+}
 
 // Run creates a realistic Czech demo company (a café and coffee roastery) in
 // an empty database, with its users, and a year of its business: the

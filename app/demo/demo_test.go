@@ -234,7 +234,7 @@ func TestRunScaleOne(t *testing.T) {
 	for _, r := range sum.Report {
 		heads = append(heads, strings.SplitN(r, " ", 2)[0])
 	}
-	if want := []string{"Warehouse:", "Sales:", "Payables:", "Bank:", "Year", "Reception:"}; !slices.Equal(heads, want) {
+	if want := []string{"Warehouse:", "Sales:", "Payables:", "Bank:", "Year", "Reception:", "After-sales:"}; !slices.Equal(heads, want) {
 		t.Errorf("report %q", sum.Report)
 	}
 	// The bank step: last month imported and locked, the year before closed.
@@ -314,7 +314,8 @@ func TestRunSalesDocuments(t *testing.T) {
 			t.Errorf("credit note %s: original %q, reason %q, total %d", d.Number, d.OriginalNo, d.Reason, d.Totals.Total)
 		}
 	}
-	if kinds[app.KindQuote] != n.Quotes || kinds[app.KindOrder] != n.Orders || kinds[app.KindInvoice] != n.Invoices || kinds[app.KindCreditNote] != n.CreditNotes {
+	if kinds[app.KindQuote] != n.Quotes || kinds[app.KindOrder] != n.Orders || kinds[app.KindInvoice] != n.Invoices+sum.AfterSales.Invoices ||
+		kinds[app.KindCreditNote] != n.CreditNotes+sum.AfterSales.CreditNotes {
 		t.Errorf("documents %v, summary %+v", kinds, n)
 	}
 	for _, s := range []app.DocStatus{app.StatusPaid, app.StatusIssued, app.StatusOverdue} {
@@ -343,8 +344,9 @@ func TestRunSalesDocuments(t *testing.T) {
 		bistro = bistro || c.Name == "Bistro Na Růžku s.r.o."
 	}
 	// Two foreign customers and the two suppliers from other member states;
-	// the sales customers, the suppliers and the front desk's directory.
-	if foreign != 4 || !bistro || len(custs) != 12+sum.Payables.Suppliers+300 {
+	// the sales customers, the suppliers, the front desk's directory and
+	// the after-sales desk's consumers.
+	if foreign != 4 || !bistro || len(custs) != 12+sum.Payables.Suppliers+300+sum.AfterSales.Customers {
 		t.Errorf("%d foreign customers of %d; Bistro Na Růžku found: %v", foreign, len(custs), bistro)
 	}
 	p := sum.Payables
@@ -733,8 +735,8 @@ func TestRunScaledDocuments(t *testing.T) {
 		}
 		icos[c.ICO] = true
 	}
-	if len(custs) != 52+p.Suppliers+900 {
-		t.Errorf("%d customers on file, want %d", len(custs), 52+p.Suppliers+900)
+	if want := 52 + p.Suppliers + 900 + sum.AfterSales.Customers; len(custs) != want {
+		t.Errorf("%d customers on file, want %d", len(custs), want)
 	}
 	// The invoices go to the new buyers too, not only to the twelve.
 	buyers := map[string]bool{}
