@@ -28,9 +28,11 @@ type complaintWords struct {
 	notifyEmail, notifyPhone, notifyAddress, afterDeadline, forSeller, forCustomer, date string
 	signature, outcome, outRepaired, outReplaced, outRefunded, outDiscount, outRefused   string
 	outAnswered, resolution, reasons, resolvedOn, duration, days, deadlineKept           string
-	deadlineMissed, handedOver, receives, recRepaired, recReplaced, recReplacedNew       string
-	recRefunded, recDiscount, recRefused, recAnswered, creditNote, refund, handedBy      string
-	receivedBy, claim, deadlineBy, repairDone                                            string
+	// dayForms are "day" for 1, 2–4 and 5+ (Czech: den, dny, dní).
+	dayForms                                                                        [3]string
+	deadlineMissed, handedOver, receives, recRepaired, recReplaced, recReplacedNew  string
+	recRefunded, recDiscount, recRefused, recAnswered, creditNote, refund, handedBy string
+	receivedBy, claim, deadlineBy, repairDone                                       string
 }
 
 var complaintCS = complaintWords{
@@ -49,7 +51,7 @@ var complaintCS = complaintWords{
 	deadlineNone:     "Lhůtu pro vyřízení stanoví smlouva (§ 19 zákona o ochraně spotřebitele se na podnikatele nevztahuje).",
 	warranty:         "Záruka a odpovědnost za vady", inWarranty: "Zboží je v době reklamace v záruce",
 	outOfWarranty: "Vada se projevila po uplynutí doby", noWarranty: "Na zboží nebyla poskytnuta záruka za jakost.",
-	warrantyUntil: "měsíců, do", daysLeft: "zbývá {n} dní",
+	warrantyUntil: "měsíců, do", daysLeft: "ještě {n} {d}", dayForms: [3]string{"den", "dny", "dní"},
 	presumed:     "Vada se projevila do jednoho roku od převzetí věci (do {d}): má se za to, že věc byla vadná již při převzetí (§ 2161 občanského zákoníku).",
 	presumedOver: "Jeden rok od převzetí, v němž se má za to, že vada existovala již při převzetí (§ 2161 občanského zákoníku), uplynul {d}.",
 	notify:       "O vyřízení reklamace Vás vyrozumíme", notifyEmail: "e-mailem na adresu", notifyPhone: "telefonicky na čísle",
@@ -60,7 +62,7 @@ var complaintCS = complaintWords{
 	outReplaced: "Reklamace uznána – věc vyměněna za novou", outRefunded: "Reklamace uznána – kupní cena vrácena",
 	outDiscount: "Reklamace uznána – poskytnuta sleva z ceny", outRefused: "Reklamace zamítnuta",
 	outAnswered: "Vyřízeno", resolution: "Popis vyřízení", repairDone: "Popis vyřízení (provedená oprava)", reasons: "Důvody zamítnutí reklamace",
-	resolvedOn: "Datum vyřízení", duration: "Doba vyřízení", days: "dní od uplatnění",
+	resolvedOn: "Datum vyřízení", duration: "Doba vyřízení", days: "od uplatnění",
 	deadlineKept: "dodržena", deadlineMissed: "překročena", deadlineBy: "lhůta do", handedOver: "Datum předání",
 	receives: "Kupující obdrží", recRepaired: "opravenou věc",
 	recReplaced: "novou věc", recReplacedNew: "novou věc; záruční doba 24 měsíců běží znovu od jejího převzetí",
@@ -85,7 +87,7 @@ var complaintEN = complaintWords{
 	deadlineNone:     "The contract sets the deadline for the resolution (§ 19 of the Consumer Protection Act does not apply between businesses).",
 	warranty:         "Warranty and liability for defects", inWarranty: "The goods are in warranty on the day of the complaint",
 	outOfWarranty: "The defect showed after the period of", noWarranty: "No warranty of quality was given for the goods.",
-	warrantyUntil: "months, until", daysLeft: "{n} days left",
+	warrantyUntil: "months, until", daysLeft: "{n} {d} left", dayForms: [3]string{"day", "days", "days"},
 	presumed:     "The defect showed within one year of the takeover (until {d}): it is presumed that the goods were defective already at the takeover (§ 2161 of the Civil Code).",
 	presumedOver: "The year after the takeover in which a defect is presumed to have existed at the takeover (§ 2161 of the Civil Code) ended on {d}.",
 	notify:       "We will tell you of the resolution", notifyEmail: "by e-mail to", notifyPhone: "by phone at",
@@ -96,7 +98,7 @@ var complaintEN = complaintWords{
 	outReplaced: "Complaint accepted – the goods were replaced", outRefunded: "Complaint accepted – the price was refunded",
 	outDiscount: "Complaint accepted – a discount was given", outRefused: "Complaint refused",
 	outAnswered: "Resolved", resolution: "How it was resolved", repairDone: "How it was resolved (the repair done)", reasons: "Reasons for the refusal",
-	resolvedOn: "Date of the resolution", duration: "Time taken", days: "days from the complaint",
+	resolvedOn: "Date of the resolution", duration: "Time taken", days: "from the complaint",
 	deadlineKept: "kept", deadlineMissed: "missed", deadlineBy: "deadline", handedOver: "Handed over on",
 	receives: "The buyer receives", recRepaired: "the repaired goods",
 	recReplaced: "new goods", recReplacedNew: "new goods; the 24-month period runs again from their takeover",
@@ -437,7 +439,7 @@ func RenderComplaintConfirmation(w io.Writer, cc app.ComplaintConfirmation, c ap
 	case wr.InWarranty:
 		s := wd.inWarranty + " (" + strconv.Itoa(wr.Months) + " " + wd.warrantyUntil + " " + date(wr.ClaimBy)
 		if wr.DaysLeft > 0 {
-			s += ", " + strings.ReplaceAll(wd.daysLeft, "{n}", strconv.Itoa(wr.DaysLeft))
+			s += ", " + strings.NewReplacer("{n}", strconv.Itoa(wr.DaysLeft), "{d}", wd.dayWord(wr.DaysLeft)).Replace(wd.daysLeft)
 		}
 		y = r.freeText(y, s+").", "B")
 	default:
@@ -501,7 +503,7 @@ func RenderComplaintOutcome(w io.Writer, o app.ComplaintOutcome, c app.Company, 
 	y = r.freeText(y, head, "B")
 	y = r.kvWide(y, wd.resolvedOn, date(o.ResolvedOn))
 	if !o.ResolvedOn.IsZero() && !o.Complained.IsZero() {
-		d := strconv.Itoa(o.Days) + " " + wd.days
+		d := strconv.Itoa(o.Days) + " " + wd.dayWord(o.Days) + " " + wd.days
 		if !o.Deadline.IsZero() {
 			kept := wd.deadlineKept
 			if o.Late {
@@ -581,4 +583,19 @@ func derefComplaint(doc app.Printable) (app.Printable, bool) {
 		}
 	}
 	return nil, false
+}
+
+// dayWord is the word for n days: Czech "1 den", "2 dny", "5 dní" (and
+// "0 dní"), English "1 day", "2 days".
+func (wd *complaintWords) dayWord(n int) string {
+	if n < 0 {
+		n = -n
+	}
+	switch {
+	case n == 1:
+		return wd.dayForms[0]
+	case n >= 2 && n <= 4:
+		return wd.dayForms[1]
+	}
+	return wd.dayForms[2]
 }

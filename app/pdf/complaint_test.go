@@ -112,7 +112,7 @@ func TestComplaintConfirmationPDF(t *testing.T) {
 		"Požadovaný způsob vyřízení", "oprava",
 		"nejpozději do 21. 12. 2026, tj. do 30 dnů od jejího uplatnění (§ 19 odst. 3 zákona č. 634/1992 Sb.",
 		"máte právo od smlouvy odstoupit nebo požadovat přiměřenou slevu",
-		"Zboží je v době reklamace v záruce (24 měsíců, do 2. 11. 2028, zbývá 713 dní).",
+		"Zboží je v době reklamace v záruce (24 měsíců, do 2. 11. 2028, ještě 713 dní).",
 		"do jednoho roku od převzetí věci (do 2. 11. 2027): má se za to, že věc byla vadná již při převzetí (§ 2161",
 		"O vyřízení reklamace Vás vyrozumíme", "e-mailem na adresu jiri.dvorak@example.cz", "telefonicky na čísle +420 601 123 456",
 		"Za prodávajícího", "podpis", "datum 20. 11. 2026", "Strana 1 z 1")
