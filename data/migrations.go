@@ -40,6 +40,7 @@ var migrations = []migration{
 	{"the warehouse", createWarehouse},                          // 13 → 14, schema_warehouse.go
 	{"payroll", createPayroll},                                  // 14 → 15, schema_payroll.go
 	{"after-sales", createAfterSales},                           // 15 → 16, schema_aftersales.go
+	{"tax reconciliations", createTaxReconciliations},           // 16 → 17, schema_payroll.go
 }
 
 // SchemaVersion is the schema this build writes.
