@@ -64,6 +64,7 @@ func (v *View) askReconcile(e app.Employee) *reconcileDialog {
 	d.printBtn.Disable()
 	note := noteLabel(lang.X("payroll.reconcile.note", "Only for an employee who signed the prohlášení for the whole year here and had no other employer. Amounts as the employee documents them; the caps of the law are applied."))
 	extra := container.NewVBox(d.other, d.correct, note, d.result, container.NewHBox(d.record, d.printBtn))
+	v.reconcile = d
 	d.fd = kit.ShowFormDialog(lang.X("payroll.reconcile.title", "Tax reconciliation of {{.name}}", map[string]any{"name": e.Name}),
 		lang.X("payroll.reconcile.compute", "Compute"), fs, extra, v.win, func(*kit.FormDialog) { d.run(true) })
 	return d
