@@ -285,7 +285,10 @@ func checkReconcile(r PayrollRules, e Employee, payslips []Payslip, in TaxReconc
 	for mo := time.January; mo <= time.December; mo++ {
 		m := Month{Year: in.Year, Month: mo}
 		employed := !e.Start.After(m.Last()) && (e.End.IsZero() || !e.End.Before(m.First()))
-		if _, ok := got[mo]; employed && !e.Start.IsZero() && !ok {
+		// A salary is paid every month of the employment; an hourly
+		// agreement has no payslip in a month nobody worked.
+		salaried := termsOfMonth(e, m).MonthlySalary > 0
+		if _, ok := got[mo]; employed && salaried && !e.Start.IsZero() && !ok {
 			return Invalid("reconcile.year", "err.reconcile.month_missing", "{{.month}} has no approved pay run for {{.name}}; approve the year's pay runs first", map[string]any{"name": e.Name, "month": m.Format()})
 		}
 	}

@@ -196,6 +196,20 @@ func TestReconcileTax(t *testing.T) {
 		}
 	})
 
+	t.Run("an hourly DPP worked in three months only", func(t *testing.T) {
+		// Declared DPP at 200 Kč an hour, paid 8,000 in March, May and
+		// October (no payslip in the other months: nobody worked). Monthly
+		// 1,200 − 1,200 of the taxpayer credit = 0 withheld. Year 24,000:
+		// tax 3,600 − 3,600 → 0. Nothing to refund, nothing refused.
+		e := employee(ContractDPP, 0, kc(200), 0, true)
+		ps := []Payslip{slip(e, 2026, time.March, kc(8000), 0, 0), slip(e, 2026, time.May, kc(8000), 0, 0), slip(e, 2026, time.October, kc(8000), 0, 0)}
+		res, err := ReconcileTax(r26, e, ps, year(2026))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantReconcile(t, res, reconcileWant{income: kc(24_000), base: kc(24_000), tax: kc(3600), taxpayer: kc(3600)})
+	})
+
 	t.Run("every cap", func(t *testing.T) {
 		// 45,000 × 12 = 540,000, no child: withheld 12 × (6,750 − 2,570) = 50,160.
 		// Gifts 100,000 → 15 % × 540,000 = 81,000. Interest 200,000 → 150,000.

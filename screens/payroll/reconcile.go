@@ -49,9 +49,15 @@ func (v *View) askReconcile(e app.Employee) *reconcileDialog {
 	d := &reconcileDialog{v: v, e: e, amounts: map[string]*widget.Entry{}}
 	fs := kit.NewFieldSet()
 	d.year = fs.Entry("reconcile.year", "Year", "2026")
-	d.year.SetText(strconv.Itoa(app.Today(v.deps.Clock()).Year() - 1))
+	// January to April reconcile the year before; later, this year's.
+	today := app.Today(v.deps.Clock())
+	y := today.Year()
+	if today.Month() <= time.April {
+		y--
+	}
+	d.year.SetText(strconv.Itoa(y))
 	for _, f := range reconcileFields {
-		d.amounts[f[0]] = fs.Entry(f[0], f[1], "0")
+		d.amounts[f[0]] = fs.Entry(f[0], f[1], "")
 	}
 	d.payMonth = fs.Entry("reconcile.pay_month", "Refund with the pay of", lang.X("payroll.reconcile.pay_month_hint", "March of the next year"))
 	d.other = widget.NewCheck(lang.X("payroll.reconcile.other_employer", "Had another employer in the year"), nil)
@@ -157,13 +163,13 @@ func resultText(rec app.TaxReconciliation, dry bool) string {
 	if r.Uncollected > 0 {
 		rows = append(rows, [2]string{lang.X("payroll.reconcile.uncollected", "Underpayment (not collected)"), money(r.Uncollected)})
 	}
-	width := 0
+	width, amt := 0, 0
 	for _, row := range rows {
-		width = max(width, len([]rune(row[0])))
+		width, amt = max(width, len([]rune(row[0]))), max(amt, len([]rune(row[1])))
 	}
 	var b strings.Builder
-	for _, row := range rows {
-		b.WriteString(row[0] + strings.Repeat(" ", width-len([]rune(row[0]))+2) + row[1] + "\n")
+	for _, row := range rows { // labels left, amounts right
+		b.WriteString(row[0] + strings.Repeat(" ", width-len([]rune(row[0]))+2+amt-len([]rune(row[1]))) + row[1] + "\n")
 	}
 	switch {
 	case dry:
