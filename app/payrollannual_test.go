@@ -290,7 +290,8 @@ func TestReconcileTaxRefused(t *testing.T) {
 
 func TestAddTaxRefundPosts342To331(t *testing.T) {
 	// A March payslip of 45,000 (net 36,867, part A) carrying a refund of
-	// 540: net 37,407; the entry moves 2,913 + … : 342 gets 2,913 − 540 net.
+	// 540: net 37,407; 342 is credited the 2,913 withheld and debited the
+	// 540 refunded, 331 keeps the net 37,407 to pay.
 	r := mustRules(t, 2026)
 	e := employee(ContractHPP, kc(45_000), 0, HoursOf(40), true, Child{Order: 1})
 	p := payYear(t, r, e, 3, 3)[0]
@@ -314,5 +315,25 @@ func TestAddTaxRefundPosts342To331(t *testing.T) {
 	}
 	if tax != kc(2373) || emp != kc(37_407) {
 		t.Errorf("342 credit %d, 331 credit %d; want 2,373 and the net 37,407", tax, emp)
+	}
+}
+
+// TestPaymentsWithRefund: the worked example's payslip carrying a refund of
+// 540 pays the employee 36,867 + 540 = 37,407 and the tax office only
+// 2,913 − 540 = 2,373: the refund comes out of the advances withheld.
+func TestPaymentsWithRefund(t *testing.T) {
+	ps, emps := payrollStaff(t)
+	p := ps[0]
+	p.AddTaxRefund(kc(540))
+	pays, err := PayrollPayments([]Payslip{p}, emps, paySettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[PayrollPaymentKind]int64{}
+	for _, x := range pays {
+		got[x.Kind] += x.Amount
+	}
+	if got[PayNet] != kc(37_407) || got[PayTaxAdvance] != kc(2373) {
+		t.Errorf("net %d, tax office %d; want 37,407 and 2,373", got[PayNet], got[PayTaxAdvance])
 	}
 }
