@@ -122,6 +122,9 @@ type Payslip struct {
 	TaxAdvance       int64 `json:"tax_advance"`  // withheld as the advance, after credits
 	ChildBonus       int64 `json:"child_bonus"`
 	Withholding      int64 `json:"withholding"` // srážková daň instead of an advance
+	// TaxRefund is the overpayment of an earlier year's reconciliation
+	// (TaxReconciliation) paid with this month: part of Net, posted 342 → 331.
+	TaxRefund int64 `json:"tax_refund,omitempty"`
 
 	Deductions   int64 `json:"deductions"`
 	Net          int64 `json:"net"`

@@ -23,9 +23,10 @@ import (
 //	social insurance Σ (SocialEmployee + SocialEmployer)
 //	health insurance Σ (HealthEmployee + HealthEmployer) of the insurer's
 //	                 employees
-//	tax advance      Σ TaxAdvance − Σ ChildBonus: the bonuses are paid out
-//	                 of the advances withheld (part A, A5: 342 debited by
-//	                 the bonus); nothing is paid when the bonuses exceed
+//	tax advance      Σ TaxAdvance − Σ ChildBonus − Σ TaxRefund: the bonuses
+//	                 and the refunds of the annual reconciliation are paid
+//	                 out of the advances withheld (part A, A5: 342 debited
+//	                 by them); nothing is paid when the bonuses exceed
 //	                 the advances (the employer claims the difference)
 //	withholding      Σ Withholding
 //
@@ -134,7 +135,7 @@ func PayrollPayments(payslips []Payslip, employees map[string]Employee, s Payrol
 			health[e.HealthInsurer] += h
 		}
 		advance += p.TaxAdvance
-		bonus += p.ChildBonus
+		bonus += p.ChildBonus + p.TaxRefund
 		withholding += p.Withholding
 		if p.Net <= 0 {
 			continue

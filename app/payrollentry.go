@@ -9,6 +9,7 @@ package app
 //	tax advance and withholding          Dr 331  Cr 342
 //	employer's social + health           Dr 524  Cr 336
 //	child bonus (paid out with the wage) Dr 342  Cr 331
+//	refund of a tax reconciliation       Dr 342  Cr 331
 //
 // What stays on 331 is the net pay plus the deductions: both leave it when
 // the bank pays the employee and the deduction's payee. The remittances
@@ -31,7 +32,7 @@ func PayrollEntry(payslips []Payslip, date Date, number string, acc PostingAccou
 		empIns += p.SocialEmployee + p.HealthEmployee
 		tax += p.TaxAdvance + p.Withholding
 		erIns += p.SocialEmployer + p.HealthEmployer
-		bonus += p.ChildBonus
+		bonus += p.ChildBonus + p.TaxRefund
 	}
 	// Added in this order so the lines read 521, 524, 331, 342 on the
 	// debit side and 331, 336, 342 on the credit side.

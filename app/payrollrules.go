@@ -83,6 +83,9 @@ type PayrollRules struct {
 
 	// DPPYearHours is the most a DPP may be worked in a year (§ 75 ZP).
 	DPPYearHours Hours
+
+	// Annual are the rules of the roční zúčtování (payrollannual.go).
+	Annual AnnualTaxRules
 }
 
 // SickHourlyThresholds are SickDailyThresholds × 0.175, rounded up to haléř.
@@ -143,6 +146,7 @@ func commonRules() PayrollRules {
 		SickPayRate:           RatePercent(60),
 		SickReductionPct:      [3]Rate{RatePercent(90), RatePercent(60), RatePercent(30)},
 		DPPYearHours:          HoursOf(300),
+		Annual:                commonAnnualRules(),
 	}
 }
 
@@ -157,6 +161,8 @@ func rules2026() PayrollRules {
 	r.BonusMinIncome = kc(11_200)   // ½ × 22,400; [penize-limity]
 	r.DPPInsuredFrom = kc(12_000)   // sdělení 396/2025; [podnikatel-dpp]
 	r.SickDailyThresholds = [3]int64{kc(1633), kc(2449), kc(4897)}
+	r.Annual.HighRateFrom = kc(1_762_812) // 36 × 48,967 (§ 16 ZDP); [behounek]
+	r.Annual.BonusMinIncome = kc(134_400) // 6 × 22,400; [penize-limity]
 	return r
 }
 
@@ -171,5 +177,7 @@ func rules2025() PayrollRules {
 	r.BonusMinIncome = kc(10_400) // ½ × 20,800
 	r.DPPInsuredFrom = kc(11_500) // [podnikatel-dpp]
 	r.SickDailyThresholds = [3]int64{kc(1552), kc(2328), kc(4656)}
+	r.Annual.HighRateFrom = kc(1_676_052) // 36 × 46,557; [golan]
+	r.Annual.BonusMinIncome = kc(124_800) // 6 × 20,800; [penize-limity]
 	return r
 }

@@ -73,7 +73,7 @@ func PayslipDifference(p, old Payslip) Payslip {
 		Gross: p.Gross - old.Gross, SocialEmployee: p.SocialEmployee - old.SocialEmployee, HealthEmployee: p.HealthEmployee - old.HealthEmployee,
 		SocialEmployer: p.SocialEmployer - old.SocialEmployer, HealthEmployer: p.HealthEmployer - old.HealthEmployer,
 		TaxAdvance: p.TaxAdvance - old.TaxAdvance, Withholding: p.Withholding - old.Withholding, ChildBonus: p.ChildBonus - old.ChildBonus,
-		Deductions: p.Deductions - old.Deductions, Net: p.Net - old.Net}
+		TaxRefund: p.TaxRefund - old.TaxRefund, Deductions: p.Deductions - old.Deductions, Net: p.Net - old.Net}
 }
 
 // PayRunPreviewer computes a pay run without storing it: the payslips r's

@@ -121,7 +121,7 @@ func TestMigrateAfterSales(t *testing.T) {
 	clock.Advance(time.Hour)
 	s = reopen(t, s, clock)
 	_ = s.db.View(func(tx *bolt.Tx) error {
-		if v, _ := readSchema(tx, s.Path()); v != SchemaVersion() || v != 17 {
+		if v, _ := readSchema(tx, s.Path()); v != SchemaVersion() || v != 18 {
 			t.Errorf("schema %d", v)
 		}
 		for _, b := range aftersalesBuckets {

@@ -245,7 +245,7 @@ func TestMigrationIndexesPaymentDays(t *testing.T) {
 	}
 	mustCheckClean(t, s)
 	sameAgingAsScan(t, s)
-	if last, _ := s.AuditPage(ctx, app.AuditFilter{}, 0, 1); len(last) != 1 || last[0].Action != "migrate" || last[0].Text != "database upgraded from schema 16 to 17" {
+	if last, _ := s.AuditPage(ctx, app.AuditFilter{}, 0, 1); len(last) != 1 || last[0].Action != "migrate" || last[0].Text != "database upgraded from schema 16 to 18" {
 		t.Errorf("the upgrade's audit entry: %+v", last)
 	}
 	if err := s.db.Update(indexDocPayments); err != nil {

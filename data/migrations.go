@@ -41,6 +41,7 @@ var migrations = []migration{
 	{"payroll", createPayroll},                                  // 14 → 15, schema_payroll.go
 	{"after-sales", createAfterSales},                           // 15 → 16, schema_aftersales.go
 	{"the payments' days and amounts", indexDocPayments},        // 16 → 17, docpayindex.go
+	{"tax reconciliations", createTaxReconciliations},           // 17 → 18, schema_payroll.go
 }
 
 // SchemaVersion is the schema this build writes.

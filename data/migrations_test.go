@@ -192,7 +192,7 @@ func TestMigratePayroll(t *testing.T) {
 	clock.Advance(time.Hour)
 	s = reopen(t, s, clock)
 	_ = s.db.View(func(tx *bolt.Tx) error {
-		if v, _ := readSchema(tx, s.Path()); v != SchemaVersion() || v != 17 {
+		if v, _ := readSchema(tx, s.Path()); v != SchemaVersion() || v != 18 {
 			t.Errorf("schema %d", v)
 		}
 		for _, b := range payrollBuckets {
@@ -204,6 +204,31 @@ func TestMigratePayroll(t *testing.T) {
 	})
 	mustCheckClean(t, s)
 	if err := s.db.Update(createPayroll); err != nil {
+		t.Errorf("the migration again: %v", err)
+	}
+	mustCheckClean(t, s)
+}
+
+// TestMigrateTaxReconciliations: a file of schema 16 gets the bucket of the
+// tax reconciliations and opens clean.
+func TestMigrateTaxReconciliations(t *testing.T) {
+	s, clock := MustCompany(t)
+	if err := s.db.Update(func(tx *bolt.Tx) error { return setSchema(tx, 16) }); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(time.Hour)
+	s = reopen(t, s, clock)
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		if v, _ := readSchema(tx, s.Path()); v != SchemaVersion() || v != 18 {
+			t.Errorf("schema %d", v)
+		}
+		if tx.Bucket(bTaxReconciliations) == nil {
+			t.Errorf("bucket %s missing", bTaxReconciliations)
+		}
+		return nil
+	})
+	mustCheckClean(t, s)
+	if err := s.db.Update(createTaxReconciliations); err != nil {
 		t.Errorf("the migration again: %v", err)
 	}
 	mustCheckClean(t, s)

@@ -175,6 +175,11 @@ func computeRun(tx *bolt.Tx, r app.PayRun, rules app.PayrollRules) ([]app.Paysli
 		if err != nil {
 			return nil, forEmployee(err, e.Name)
 		}
+		refund, err := refundOf(tx, e.ID, r.Month)
+		if err != nil {
+			return nil, err
+		}
+		p.AddTaxRefund(refund)
 		out = append(out, p)
 	}
 	return out, nil

@@ -16,6 +16,9 @@ var (
 	bPayslips      = []byte("payroll_payslips")      // run ID 0 employee ID → Payslip JSON
 	bPayYTD        = []byte("payroll_ytd")           // employee ID 0 YYYYMM → ytdRecord JSON: the approved month's running totals
 	payrollBuckets = [][]byte{bEmployees, bBirthNumbers, bPayRuns, bPayRunMonths, bPayslips, bPayYTD}
+	// bTaxReconciliations: employee ID 0 YYYY → TaxReconciliation JSON
+	// (payrollannual.go), added by createTaxReconciliations.
+	bTaxReconciliations = []byte("payroll_tax_reconciliations")
 )
 
 // Logged kinds of payroll's records.
@@ -23,14 +26,17 @@ const (
 	changeEmployee byte = 'E' // employee (payroll_employees)
 	changePayRun   byte = 'P' // pay run (payroll_runs)
 	changePayslip  byte = 'Q' // payslip of a pay run (payroll_payslips; key: run ID 0 employee ID)
+	// changeTaxReconciliation: roční zúčtování (payroll_tax_reconciliations; key: employee ID 0 YYYY)
+	changeTaxReconciliation byte = 'Z'
 )
 
 func init() {
-	changeKinds = append(changeKinds, changeEmployee, changePayRun, changePayslip)
+	changeKinds = append(changeKinds, changeEmployee, changePayRun, changePayslip, changeTaxReconciliation)
 	for _, l := range []loggedRecords{
 		{changeEmployee, bEmployees, nil, "employee"},
 		{changePayRun, bPayRuns, nil, "payrun"},
 		{changePayslip, bPayslips, nil, "payslip"},
+		{changeTaxReconciliation, bTaxReconciliations, nil, "tax_reconciliation"},
 	} {
 		i := 0
 		for i < len(logged) && logged[i].kind < l.kind {
@@ -44,4 +50,9 @@ func init() {
 // 331, 336, 342 or the international chart's) are in both preset charts.
 func createPayroll(tx *bolt.Tx) error {
 	return createBuckets(tx, payrollBuckets...)
+}
+
+// createTaxReconciliations: the bucket of the annual tax reconciliations.
+func createTaxReconciliations(tx *bolt.Tx) error {
+	return createBuckets(tx, bTaxReconciliations)
 }

@@ -24,6 +24,7 @@ func Payroll() []Command {
 		Summary: "compute the month's pay run (the draft entered for it, or every employee at their scheduled hours), approve it and post it to the ledger, " +
 			"printing its register: each employee's gross pay, insurance, tax advance and net pay; --dry-run only computes and prints (payroll or admin)",
 		Perm: app.PermPayroll, Order: 98, setup: setupPayrollRun}}
+	cmds = append(cmds, reconcileCommand())
 	return append(cmds, payrollExportCommands()...)
 }
 

@@ -22,7 +22,7 @@ type payslipWords struct {
 	otherDeductions, net, netOwed, paidTo, paidCash, payDay, employer, socialEr   string
 	healthEr, employerCost, ytd, months, overtime, night, weekend, holiday, base  string
 	notInsured, hpp, dpp, dpc, page, of, ico, sickDays, total, col, insuredIncome string
-	warnNegative, warnMinWage, credits, unpaid                                    string
+	warnNegative, warnMinWage, credits, unpaid, taxRefund                         string
 }
 
 var payslipCS = payslipWords{
@@ -50,6 +50,7 @@ var payslipCS = payslipWords{
 	insuredIncome: "Vyměřovací základ", credits: "Slevy na dani", unpaid: "Neplacené volno",
 	warnNegative: "Čistá mzda je záporná: zaměstnanec dluží minimální zdravotní pojištění.",
 	warnMinWage:  "Sjednaná odměna je nižší než minimální mzda.",
+	taxRefund:    "Přeplatek z ročního zúčtování daně (+)",
 }
 
 var payslipEN = payslipWords{
@@ -77,6 +78,7 @@ var payslipEN = payslipWords{
 	insuredIncome: "Assessment base", credits: "Tax credits", unpaid: "Unpaid leave",
 	warnNegative: "The net pay is negative: the employee owes the minimum health insurance.",
 	warnMinWage:  "The agreed pay is below the minimum wage.",
+	taxRefund:    "Refund of the annual tax reconciliation (+)",
 }
 
 func payslipWordsFor(l app.Lang) *payslipWords {
@@ -343,6 +345,7 @@ func (r *renderer) drawPayslip(pp app.PayslipPrint, c app.Company) {
 		add(&ded, w.advance, "", p.TaxAdvance, true)
 	}
 	add(&ded, w.childBonus+" (+)", "", p.ChildBonus, false)
+	add(&ded, w.taxRefund, "", p.TaxRefund, false)
 	add(&ded, w.otherDeductions, "", p.Deductions, false)
 
 	y = r.section(margin, y, contentW, 62, w.earnings, earn)

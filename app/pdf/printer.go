@@ -13,8 +13,9 @@ import (
 // Printer is app.Printer: it prints every kind of app.Printable as a PDF —
 // sales documents (RenderDocument), customer statements (RenderStatement),
 // report tables (ReportRenderer), visitor badges (RenderBadge), stock
-// documents, stocktake sheets, payslips (RenderPayslip) and annual payroll
-// accounts (RenderAnnualAccount) — with
+// documents, stocktake sheets, payslips (RenderPayslip), annual payroll
+// accounts (RenderAnnualAccount) and tax reconciliations
+// (RenderTaxReconciliation) — with
 // the company's logo and base currency, each in its own language. A new
 // kind is a case in print and in drawRun.
 type Printer struct {
@@ -63,6 +64,8 @@ func (p Printer) print(w io.Writer, doc app.Printable, c app.Company) error {
 		return RenderPayslip(w, d, c, p.options(d.PrintLang(), c))
 	case app.AnnualAccount:
 		return RenderAnnualAccount(w, d, c, p.created())
+	case app.TaxReconciliationPrint:
+		return RenderTaxReconciliation(w, d, c, p.created())
 	}
 	return unknownKind(doc)
 }
@@ -85,7 +88,7 @@ func (p Printer) PrintAll(ctx context.Context, w io.Writer, next func() (app.Pri
 		}
 		switch doc.(type) {
 		case app.SalesDoc, app.Statement, app.ReportTable, app.Badge, app.StockDocPrint, app.StocktakeSheet,
-			app.PayslipPrint, app.AnnualAccount:
+			app.PayslipPrint, app.AnnualAccount, app.TaxReconciliationPrint:
 			return doc, nil
 		}
 		return nil, unknownKind(doc)
@@ -216,6 +219,8 @@ func weighPrintable(doc app.Printable) int {
 		return payslipRows
 	case app.AnnualAccount:
 		return len(d.Payslips) + docRows
+	case app.TaxReconciliationPrint:
+		return docRows
 	}
 	return docRows
 }
@@ -256,6 +261,10 @@ func deref(doc app.Printable) app.Printable {
 			return *d
 		}
 	case *app.AnnualAccount:
+		if d != nil {
+			return *d
+		}
+	case *app.TaxReconciliationPrint:
 		if d != nil {
 			return *d
 		}

@@ -459,8 +459,11 @@ func (f *employeeForm) historyBox(e app.Employee) fyne.CanvasObject {
 	annual := widget.NewButtonWithIcon(lang.X("payroll.annual_account", "Annual account…"), theme.DocumentPrintIcon(), func() {
 		f.p.v.askAnnualAccount(e)
 	})
+	reconcile := widget.NewButtonWithIcon(lang.X("payroll.reconcile", "Tax reconciliation…"), theme.DocumentIcon(), func() {
+		f.p.v.askReconcile(e)
+	})
 	del := widget.NewButtonWithIcon(lang.X("payroll.delete_employee", "Delete…"), theme.DeleteIcon(), func() { f.askDelete(e) })
-	box.Add(container.NewHBox(annual, del))
+	box.Add(container.NewHBox(annual, reconcile, del))
 	return box
 }
 

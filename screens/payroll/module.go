@@ -34,6 +34,8 @@ type View struct {
 
 	emps *employeesPane
 	runs *runsPane
+	// reconcile is the last tax reconciliation dialog opened.
+	reconcile *reconcileDialog
 }
 
 // NewView builds the Payroll tab for h.
