@@ -446,9 +446,11 @@ func (s *Store) TicketConfirmation(ctx context.Context, id string, lang app.Lang
 		if err != nil {
 			return err
 		}
-		w, err := warrantyOf(tx, t)
-		if err != nil {
-			return err
+		var w app.Warranty
+		if t.Kind == app.TicketComplaint { // anything else ConfirmationOf refuses for its kind
+			if w, err = warrantyOf(tx, t); err != nil {
+				return err
+			}
 		}
 		out, err = app.ConfirmationOf(t, app.PartyOfCompany(c), w, lang)
 		return err
