@@ -20,7 +20,7 @@ import (
 // through Env.Printer like every other export.
 
 // payrollExportCommands are "kontor export payslips", "payment-order",
-// "payroll-register" and "jmhz".
+// "payroll-register", "jmhz" and "health-overview".
 func payrollExportCommands() []Command {
 	const tail = " [--force] [--db PATH] --user NAME"
 	return []Command{
@@ -41,6 +41,10 @@ func payrollExportCommands() []Command {
 		{Path: "export jmhz", Args: "--month YYYY-MM --out FILE.csv [--lang cs|en]" + tail, Perm: app.PermPayroll, Order: 99,
 			Summary: "write the data set of the month's employer report to ČSSZ (JMHZ) as CSV, a row per employee (payroll or admin)",
 			setup:   setupExportJMHZ},
+		{Path: "export health-overview", Args: "--month YYYY-MM --out FILE.pdf|FILE.csv [--lang cs|en]" + tail, Perm: app.PermPayroll, Order: 99,
+			Summary: "write the month's overview for the health insurers (přehled o platbě pojistného): a row per insurer with the employees, " +
+				"the assessment bases and the premiums, as a PDF or CSV by the extension of --out (payroll or admin)",
+			setup: setupExportHealthOverview},
 	}
 }
 
@@ -376,6 +380,12 @@ func setupExportPayrollRegister(r *runner, c command, fs *flag.FlagSet, db strin
 func setupExportJMHZ(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
 	return setupPayrollTable(r, c, fs, db, false, func(pm payMonth, _ app.Company, tr app.Translator) (app.ReportTable, error) {
 		return app.JMHZTable(pm.month, pm.payslips, pm.employees, pm.inputs, tr)
+	})
+}
+
+func setupExportHealthOverview(r *runner, c command, fs *flag.FlagSet, db string) func([]string) int {
+	return setupPayrollTable(r, c, fs, db, true, func(pm payMonth, company app.Company, tr app.Translator) (app.ReportTable, error) {
+		return app.HealthOverviewTable(pm.month, pm.payslips, pm.employees, company.ICO, tr)
 	})
 }
 

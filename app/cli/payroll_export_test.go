@@ -225,8 +225,26 @@ func TestExportPayrollRegisterAndJMHZ(t *testing.T) {
 	if !strings.Contains(string(b), "Petr Dvořák") || !strings.Contains(string(b), "850315") {
 		t.Errorf("JMHZ CSV:\n%s", b)
 	}
+	// The insurers' overview: VZP (111) gets Petr's 2,025 + 4,050 on a base
+	// of 45,000; Šárka's DPP below 12,000 is not insured.
+	health := filepath.Join(dir, "health.csv")
+	if code := te.run("export", "health-overview", "--month", "2026-11", "--out", health); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, te.err.String())
+	}
+	b, _ = os.ReadFile(health)
+	if !strings.Contains(string(b), "111;") || !strings.Contains(string(b), "45000,00;2025,00;4050,00;6075,00") {
+		t.Errorf("health overview CSV:\n%s", b)
+	}
+	healthPDF := filepath.Join(dir, "health.pdf")
+	if code := te.run("export", "health-overview", "--month", "2026-11", "--out", healthPDF, "--lang", "en"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, te.err.String())
+	}
+	if text := payslipText(t, healthPDF); !strings.Contains(text, "Health insurance overview") || !strings.Contains(text, "6,075.00") {
+		t.Errorf("health overview PDF:\n%s", text)
+	}
 	for _, args := range [][]string{
 		{"jmhz", "--month", "2026-11", "--out", filepath.Join(dir, "j.pdf")},
+		{"health-overview", "--month", "2026-11", "--out", filepath.Join(dir, "h.txt")},
 		{"payroll-register", "--month", "2026-11", "--out", filepath.Join(dir, "r.pdf"), "--lang", "de"},
 		{"payroll-register", "--month", "2026-11", "--out", filepath.Join(dir, "r.xls")},
 	} {

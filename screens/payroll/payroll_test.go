@@ -208,6 +208,21 @@ func TestWorkedExamplePayRun(t *testing.T) {
 	if b, err := os.ReadFile(reg); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Errorf("register PDF: %v", err)
 	}
+	health := filepath.Join(dir, "health.csv")
+	rv.writeTable(health, rv.healthTable, nil)
+	if b, err := os.ReadFile(health); err != nil || !strings.Contains(string(b), "111") || !strings.Contains(string(b), "6075") {
+		t.Errorf("health insurers CSV %v:\n%s", err, b)
+	}
+	healthPDF := filepath.Join(dir, "health.pdf")
+	rv.writeTable(healthPDF, rv.healthTable, nil)
+	if b, err := os.ReadFile(healthPDF); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Errorf("health insurers PDF: %v", err)
+	}
+	jm := filepath.Join(dir, "jmhz.csv")
+	rv.writeTable(jm, rv.jmhzTable, nil)
+	if b, err := os.ReadFile(jm); err != nil || !strings.Contains(string(b), "Jiří Šťastný") {
+		t.Errorf("JMHZ CSV %v:\n%s", err, b)
+	}
 	acc := filepath.Join(dir, "annual.pdf")
 	pt.v.writeAnnualAccount(acc, e, 2026, nil)
 	if b, err := os.ReadFile(acc); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {

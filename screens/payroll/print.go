@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -103,6 +104,51 @@ func (rv *runView) writeRegister(path string, csv bool, done func()) {
 			return printer.Print(f, app.PayrollRegisterTable(r.Month, r.Payslips, tr), c)
 		})
 	}, done)
+}
+
+// askTable saves one of the run's monthly tables — the health insurers'
+// overview (PDF, or CSV when the name ends in .csv) or the JMHZ data set
+// (CSV) — under a name of file and the month.
+func (rv *runView) askTable(file, ext string, build func(tr app.Translator) (app.ReportTable, error)) {
+	kit.SaveFileAs(rv.p.v.win, file+"-"+fileMonth(rv.r.Month)+ext, ext, func(path string) {
+		csv := strings.EqualFold(filepath.Ext(path), ".csv")
+		rv.writeTable(path, build, func() { rv.saved(path, !csv) })
+	})
+}
+
+// writeTable writes the table build makes to path: CSV when path ends in
+// .csv, else a PDF.
+func (rv *runView) writeTable(path string, build func(tr app.Translator) (app.ReportTable, error), done func()) {
+	csv := strings.EqualFold(filepath.Ext(path), ".csv")
+	c := rv.p.v.h.Company()
+	printer := rv.p.v.deps.Printer
+	tr := kit.Translator()
+	kit.Run(rv.p.v.deps, kit.To{Win: rv.p.v.win}, func(ctx context.Context) error {
+		t, err := build(tr)
+		if err != nil {
+			return err
+		}
+		return kit.WriteFileAtomic(path, func(f *os.File) error {
+			if csv {
+				return t.WriteCSV(f)
+			}
+			return printer.Print(f, t, c)
+		})
+	}, done)
+}
+
+// healthTable is the month's overview for the health insurers.
+func (rv *runView) healthTable(tr app.Translator) (app.ReportTable, error) {
+	return app.HealthOverviewTable(rv.r.Month, rv.r.Payslips, rv.emps, rv.p.v.h.Company().ICO, tr)
+}
+
+// jmhzTable is the month's JMHZ data set for ČSSZ.
+func (rv *runView) jmhzTable(tr app.Translator) (app.ReportTable, error) {
+	inputs := map[string]app.MonthInput{}
+	for _, in := range rv.r.Inputs {
+		inputs[in.EmployeeID] = in.Input
+	}
+	return app.JMHZTable(rv.r.Month, rv.r.Payslips, rv.emps, inputs, tr)
 }
 
 // prefPayee is the preference that remembers a payee's account.

@@ -288,6 +288,10 @@ func newRunView(p *runsPane, r app.PayRun, emps map[string]app.Employee) *runVie
 		widget.NewButtonWithIcon(lang.X("payroll.register_pdf", "Register PDF…"), theme.DocumentPrintIcon(), func() { rv.askRegister(false) }),
 		widget.NewButtonWithIcon(lang.X("payroll.register_csv", "Register CSV…"), theme.DocumentSaveIcon(), func() { rv.askRegister(true) }),
 		widget.NewButtonWithIcon(lang.X("payroll.payment_order", "Payment order…"), theme.UploadIcon(), rv.askPaymentOrder),
+		widget.NewButtonWithIcon(lang.X("payroll.health_overview", "Health insurers…"), theme.DocumentPrintIcon(), func() {
+			rv.askTable(lang.X("payroll.file.health", "health-insurers"), ".pdf", rv.healthTable)
+		}),
+		widget.NewButtonWithIcon(lang.X("payroll.jmhz", "JMHZ CSV…"), theme.DocumentSaveIcon(), func() { rv.askTable("jmhz", ".csv", rv.jmhzTable) }),
 	)
 	rv.status = widget.NewLabel("")
 	rv.status.Truncation = fyne.TextTruncateEllipsis
