@@ -1,7 +1,6 @@
 package app
 
 import (
-	"io"
 	"sort"
 )
 
@@ -169,10 +168,4 @@ func PayrollRegisterTable(month Month, payslips []Payslip, t Translator) ReportT
 		w.tr("payroll.note.employer_cost", "Cost to the employer (gross pay + employer's insurance): {{.amount}}", map[string]any{"amount": w.money(tot.EmployerCost)}),
 		w.tr("report.note.amounts_in", "Amounts in {{.currency}}", map[string]any{"currency": "CZK"}))
 	return w.r
-}
-
-// WritePayrollRegisterCSV writes the register as CSV (ReportTable.WriteCSV:
-// UTF-8 with a BOM, ';', CRLF, amounts as Czech Excel reads them).
-func WritePayrollRegisterCSV(out io.Writer, month Month, payslips []Payslip, t Translator) error {
-	return PayrollRegisterTable(month, payslips, t).WriteCSV(out)
 }

@@ -38,7 +38,7 @@ func TestPayrollRegister(t *testing.T) {
 	}
 
 	var b bytes.Buffer
-	if err := WritePayrollRegisterCSV(&b, nov2026, ps, catalogOf(t, Czech)); err != nil {
+	if err := PayrollRegisterTable(nov2026, ps, catalogOf(t, Czech)).WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
 	csv := b.String()
@@ -90,7 +90,9 @@ func TestHealthOverviewAndJMHZ(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := WriteHealthOverviewCSV(&b, nov2026, ps, emps, "27074358", catalogOf(t, Czech)); err != nil {
+	if tab, err := HealthOverviewTable(nov2026, ps, emps, "27074358", catalogOf(t, Czech)); err != nil {
+		t.Fatal(err)
+	} else if err := tab.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range []string{"Pojišťovna;Název;Zaměstnavatel (IČO);Měsíc;Počet pojištěnců;Úhrn vyměřovacích základů",
@@ -110,7 +112,9 @@ func TestHealthOverviewAndJMHZ(t *testing.T) {
 	}
 	inputs := map[string]MonthInput{"e1": {WorkedHours: HoursOf(168), OvertimeHours: HoursOf(2)}}
 	b.Reset()
-	if err := WriteJMHZCSV(&b, nov2026, ps, emps, inputs, catalogOf(t, Czech)); err != nil {
+	if tab, err := JMHZTable(nov2026, ps, emps, inputs, catalogOf(t, Czech)); err != nil {
+		t.Fatal(err)
+	} else if err := tab.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
 	start := D(2025, 1, 1).Format(Czech)

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"io"
 	"sort"
 )
 
@@ -264,22 +263,4 @@ func JMHZSummaryTable(month Month, payslips []Payslip, ico string, t Translator)
 	w.row(w.tr("jmhz.row.employer_aggregate", "24.8 % of the sum of the bases, rounded up once (unverified)", nil), w.money(s.EmployerAggregate))
 	w.total(w.tr("jmhz.row.total", "Premium to pay", nil), w.money(s.Total))
 	return w.r, nil
-}
-
-// WriteHealthOverviewCSV, WriteJMHZCSV: the tables as CSV (ReportTable.WriteCSV).
-func WriteHealthOverviewCSV(out io.Writer, month Month, payslips []Payslip, employees map[string]Employee, ico string, t Translator) error {
-	tab, err := HealthOverviewTable(month, payslips, employees, ico, t)
-	if err != nil {
-		return err
-	}
-	return tab.WriteCSV(out)
-}
-
-// WriteJMHZCSV writes the individual part of the data set.
-func WriteJMHZCSV(out io.Writer, month Month, payslips []Payslip, employees map[string]Employee, inputs map[string]MonthInput, t Translator) error {
-	tab, err := JMHZTable(month, payslips, employees, inputs, t)
-	if err != nil {
-		return err
-	}
-	return tab.WriteCSV(out)
 }

@@ -59,6 +59,15 @@ func CheckInvoiceTrace(inv SalesDoc, items map[string]StockItem) error {
 	return nil
 }
 
+// SourcePurchase is the SourceKind of a receipt made from a received
+// invoice: its values are the invoice's base, spread by the store.
+const SourcePurchase = "purchase"
+
+// FromPurchase reports whether d is the receipt of a received invoice.
+func (d StockDoc) FromPurchase() bool {
+	return d.Kind == StockReceipt && d.SourceKind == SourcePurchase
+}
+
 // ReceiptFromPurchase is the draft receipt (příjemka) of received invoice
 // pi into location, dated its DUZP, the supplier its partner, linked to it,
 // without lines (the invoice has none; a person adds them, or scans them),
@@ -73,6 +82,6 @@ func ReceiptFromPurchase(pi PurchaseInvoice, c Chart, location, id, user string,
 			map[string]any{"number": pi.Number, "account": pi.Account, "goods": acc.GoodsAcquisition, "material": acc.MaterialAcquisition})
 	}
 	return StockDoc{ID: id, Branch: pi.Branch, Kind: StockReceipt, Status: StockDraft, Date: pi.TaxDate, Location: location,
-		PartnerID: pi.SupplierID, Partner: pi.Supplier, SourceKind: "purchase", SourceID: pi.ID, SourceNo: pi.Number,
+		PartnerID: pi.SupplierID, Partner: pi.Supplier, SourceKind: SourcePurchase, SourceID: pi.ID, SourceNo: pi.Number,
 		Counter: CounterAcquisition, Responsible: user, Created: now}, nil
 }

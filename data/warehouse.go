@@ -322,7 +322,7 @@ func (s *Store) SaveStockDraft(ctx context.Context, d app.StockDoc) (app.StockDo
 			d.Created, d.Revision = old.Created, old.Revision+1
 		}
 		d.Number = ""
-		if d.Kind == app.StockReceipt && d.SourceKind == sourcePurchase {
+		if d.FromPurchase() {
 			var err error
 			if d, err = respreadPurchaseDraft(tx, d); err != nil { // warehouse_purchase.go
 				return err

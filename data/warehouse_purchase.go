@@ -15,38 +15,17 @@ import (
 // base on 131 (111); its receipts move that to 132 (112), together never
 // more than the invoice put there.
 
-// sourcePurchase is a receipt's SourceKind when it comes from a received
-// invoice (app.ReceiptFromPurchase).
-const sourcePurchase = "purchase"
-
 // ReceivePurchase saves the draft receipt of posted received invoice
 // purchaseID into location on date (see app.WarehouseService).
 func (s *Store) ReceivePurchase(ctx context.Context, purchaseID, location string, date app.Date, lines []app.StockLine, costs []app.AcquisitionCost) (app.StockDoc, error) {
 	var out app.StockDoc
 	err := s.updateAs(ctx, app.PermWarehouse, "receiving the invoice's goods", func(tx *bolt.Tx, u app.User, a *auditor) error {
-		set, ok, err := readSettings(tx)
-		if err != nil || !ok {
-			if err == nil {
-				err = app.Invalid("warehouse.method", "err.warehouse.off", "the company does not keep stock; set the warehouse up first", nil)
-			}
-			return err
-		}
-		pi, err := readPurchase(tx, purchaseID)
-		if err != nil {
-			return app.WithField(err, "stock.source")
-		}
-		c, err := readCompany(tx)
-		if err != nil {
-			return err
-		}
 		now := s.clock.Now().UTC()
-		src := pi
-		if periodicPurchase(set, pi, c.Chart) {
-			// Method B expensed the goods; the receipt only counts them in
-			// (it posts nothing), so the invoice stands for one on 131.
-			src.Account = app.StockAccountsOf(c.Chart).GoodsAcquisition
+		src, err := loadPurchaseSource(tx, purchaseID)
+		if err != nil {
+			return err
 		}
-		d, err := app.ReceiptFromPurchase(src, c.Chart, location, app.NewID(now), u.Name, now)
+		d, err := app.ReceiptFromPurchase(src.asAcquired(), src.c.Chart, location, app.NewID(now), u.Name, now)
 		if err != nil {
 			return err
 		}
@@ -55,16 +34,55 @@ func (s *Store) ReceivePurchase(ctx context.Context, purchaseID, location string
 		}
 		d.Lines = append([]app.StockLine(nil), lines...)
 		d.Costs = append([]app.AcquisitionCost(nil), costs...)
-		if d, err = spreadReceipt(tx, d, pi, c, set, ""); err != nil {
+		if d, err = spreadReceipt(tx, d, src, ""); err != nil {
 			return err
 		}
 		if err := putLogged(tx, bStockDocs, changeStockDoc, []byte(d.ID), d); err != nil {
 			return err
 		}
 		out = d
-		return a.logKey("save", "stock_doc", d.ID, "audit.stock_from_purchase", "draft receipt of {{.number}}", app.AuditArgs{"number": app.AText(pi.Number)})
+		return a.logKey("save", "stock_doc", d.ID, "audit.stock_from_purchase", "draft receipt of {{.number}}", app.AuditArgs{"number": app.AText(src.pi.Number)})
 	})
 	return out, err
+}
+
+// purchaseSource is what a receipt of a received invoice is made from:
+// the warehouse settings, the invoice and the company.
+type purchaseSource struct {
+	set app.WarehouseSettings
+	pi  app.PurchaseInvoice
+	c   app.Company
+}
+
+// loadPurchaseSource reads the source of a receipt of received invoice
+// purchaseID, refusing a company that keeps no stock and an unknown
+// invoice (at stock.source).
+func loadPurchaseSource(tx *bolt.Tx, purchaseID string) (purchaseSource, error) {
+	var src purchaseSource
+	var ok bool
+	var err error
+	if src.set, ok, err = readSettings(tx); err != nil || !ok {
+		if err == nil {
+			err = app.Invalid("warehouse.method", "err.warehouse.off", "the company does not keep stock; set the warehouse up first", nil)
+		}
+		return src, err
+	}
+	if src.pi, err = readPurchase(tx, purchaseID); err != nil {
+		return src, app.WithField(err, "stock.source")
+	}
+	src.c, err = readCompany(tx)
+	return src, err
+}
+
+// asAcquired is the invoice as app.ReceiptFromPurchase takes it: method B
+// expensed the goods and the receipt only counts them in (it posts
+// nothing), so the invoice stands for one on 131.
+func (src purchaseSource) asAcquired() app.PurchaseInvoice {
+	pi := src.pi
+	if periodicPurchase(src.set, pi, src.c.Chart) {
+		pi.Account = app.StockAccountsOf(src.c.Chart).GoodsAcquisition
+	}
+	return pi
 }
 
 // respreadPurchaseDraft readies draft d of a received invoice saved again
@@ -72,38 +90,25 @@ func (s *Store) ReceivePurchase(ctx context.Context, purchaseID, location string
 // and what it leaves to receive, besides its other receipts, is spread
 // again over the lines with neither a value nor a unit cost.
 func respreadPurchaseDraft(tx *bolt.Tx, d app.StockDoc) (app.StockDoc, error) {
-	set, ok, err := readSettings(tx)
-	if err != nil || !ok {
-		if err == nil {
-			err = app.Invalid("warehouse.method", "err.warehouse.off", "the company does not keep stock; set the warehouse up first", nil)
-		}
-		return d, err
-	}
-	pi, err := readPurchase(tx, d.SourceID)
-	if err != nil {
-		return d, app.WithField(err, "stock.source")
-	}
-	c, err := readCompany(tx)
+	src, err := loadPurchaseSource(tx, d.SourceID)
 	if err != nil {
 		return d, err
 	}
-	src := pi
-	if periodicPurchase(set, pi, c.Chart) {
-		src.Account = app.StockAccountsOf(c.Chart).GoodsAcquisition
-	}
-	if _, err := app.ReceiptFromPurchase(src, c.Chart, d.Location, d.ID, d.Responsible, d.Created); err != nil {
+	if _, err := app.ReceiptFromPurchase(src.asAcquired(), src.c.Chart, d.Location, d.ID, d.Responsible, d.Created); err != nil {
 		return d, err
 	}
+	pi := src.pi
 	d.SourceNo, d.PartnerID, d.Partner, d.Counter = pi.Number, pi.SupplierID, pi.Supplier, app.CounterAcquisition
-	return spreadReceipt(tx, d, pi, c, set, d.ID)
+	return spreadReceipt(tx, d, src, d.ID)
 }
 
-// spreadReceipt readies draft receipt d of received invoice pi: the lines'
+// spreadReceipt readies draft receipt d of received invoice src.pi: the lines'
 // codes, names and units from the price list, the document validated, the
 // invoice's base left to receive (its receipts but except, drafts
 // included) spread over the lines with neither a value nor a unit cost,
 // and a receipt worth more than is left refused.
-func spreadReceipt(tx *bolt.Tx, d app.StockDoc, pi app.PurchaseInvoice, c app.Company, set app.WarehouseSettings, except string) (app.StockDoc, error) {
+func spreadReceipt(tx *bolt.Tx, d app.StockDoc, src purchaseSource, except string) (app.StockDoc, error) {
+	pi, c, set := src.pi, src.c, src.set
 	d.Normalize()
 	locs, err := readLocations(tx)
 	if err != nil {
@@ -242,7 +247,7 @@ func purchaseReceived(tx *bolt.Tx, pi app.PurchaseInvoice, except string, drafts
 		if err := decode(v, &d); err != nil {
 			return err
 		}
-		if d.Kind != app.StockReceipt || d.SourceKind != sourcePurchase || d.SourceID != pi.ID || d.Status == app.StockDraft && !drafts {
+		if !d.FromPurchase() || d.SourceID != pi.ID || d.Status == app.StockDraft && !drafts {
 			return nil
 		}
 		v2, err := receiptClears(d)
@@ -401,7 +406,7 @@ func overReceipt(pi app.PurchaseInvoice, d app.StockDoc, invoiced, taken int64, 
 // that, with the invoice's receipts posted before it, takes more off the
 // acquisition account than the invoice put there; postStockTx calls it.
 func checkPurchaseReceipt(tx *bolt.Tx, d app.StockDoc, c app.Company) error {
-	if d.Kind != app.StockReceipt || d.SourceKind != sourcePurchase || d.Storno || d.SourceID == "" {
+	if !d.FromPurchase() || d.Storno || d.SourceID == "" {
 		return nil
 	}
 	pi, err := readPurchase(tx, d.SourceID)

@@ -186,22 +186,9 @@ func (s *Store) CloseStocktake(ctx context.Context, id string) (app.Stocktake, a
 // accounts for (stock from before the item was tracked by lot) is a line
 // with no lot, for the counter to name.
 func lotLines(mc *bolt.Cursor, line app.CountLine, location string, day app.Date, q app.Qty) ([]app.CountLine, error) {
-	prefix := movePrefix(line.ItemID, location)
-	end := []byte(day.AddDays(1).Key())
-	byLot := map[string]app.Qty{}
-	var order []string
-	for k, v := mc.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && bytes.Compare(k[len(prefix):], end) < 0; k, v = mc.Next() {
-		var m app.StockMove
-		if err := decode(v[16:], &m); err != nil {
-			return nil, err
-		}
-		if m.Lot == "" {
-			continue
-		}
-		if _, ok := byLot[m.Lot]; !ok {
-			order = append(order, m.Lot)
-		}
-		byLot[m.Lot] += m.Qty
+	byLot, order, err := lotSums(mc, line.ItemID, location, []byte(day.AddDays(1).Key()))
+	if err != nil {
+		return nil, err
 	}
 	var out []app.CountLine
 	rest := q
@@ -220,30 +207,47 @@ func lotLines(mc *bolt.Cursor, line app.CountLine, location string, day app.Date
 	return out, nil
 }
 
+// lotSums sums item's moves at location dated before end (nil: all of
+// them) by lot, the lots in the order they first came; moves without a
+// lot are left out.
+func lotSums(mc *bolt.Cursor, item, location string, end []byte) (map[string]app.Qty, []string, error) {
+	prefix := movePrefix(item, location)
+	byLot := map[string]app.Qty{}
+	var order []string
+	for k, v := mc.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && (end == nil || bytes.Compare(k[len(prefix):], end) < 0); k, v = mc.Next() {
+		var m app.StockMove
+		if err := decode(v[16:], &m); err != nil {
+			return nil, nil, err
+		}
+		if m.Lot == "" {
+			continue
+		}
+		if _, ok := byLot[m.Lot]; !ok {
+			order = append(order, m.Lot)
+		}
+		byLot[m.Lot] += m.Qty
+	}
+	return byLot, order, nil
+}
+
 // lotsOnHand is how much of each lot of keys is on hand in its location:
 // the sum of the item's moves there in that lot (one item and location's
 // moves for each; a lot is checked only when an issue takes it).
 func lotsOnHand(tx *bolt.Tx, keys []app.LotKey) (map[app.LotKey]app.Qty, error) {
 	out := make(map[app.LotKey]app.Qty, len(keys))
-	want := map[[2]string]bool{}
-	for _, k := range keys {
-		out[k] = 0
-		want[[2]string{k.Item, k.Location}] = true
-	}
+	sums := map[[2]string]map[string]app.Qty{}
 	mc := tx.Bucket(bStockMoves).Cursor()
-	for il := range want {
-		prefix := movePrefix(il[0], il[1])
-		for k, v := mc.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = mc.Next() {
-			var m app.StockMove
-			if err := decode(v[16:], &m); err != nil {
+	for _, k := range keys {
+		il := [2]string{k.Item, k.Location}
+		byLot, ok := sums[il]
+		if !ok {
+			var err error
+			if byLot, _, err = lotSums(mc, k.Item, k.Location, nil); err != nil {
 				return nil, err
 			}
-			if lk := (app.LotKey{Item: il[0], Location: il[1], Lot: m.Lot}); m.Lot != "" {
-				if _, ok := out[lk]; ok {
-					out[lk] += m.Qty
-				}
-			}
+			sums[il] = byLot
 		}
+		out[k] = byLot[k.Lot]
 	}
 	return out, nil
 }

@@ -199,12 +199,12 @@ func TestWorkedExamplePayRun(t *testing.T) {
 		t.Errorf("payslips PDF: %v", err)
 	}
 	csv := filepath.Join(dir, "register.csv")
-	rv.writeRegister(csv, true, nil)
+	rv.writeTable(csv, rv.registerTable, nil)
 	if b, err := os.ReadFile(csv); err != nil || !strings.Contains(string(b), "Jiří Šťastný") || !strings.Contains(string(b), "36867") {
 		t.Errorf("register CSV %v:\n%s", err, b)
 	}
 	reg := filepath.Join(dir, "register.pdf")
-	rv.writeRegister(reg, false, nil)
+	rv.writeTable(reg, rv.registerTable, nil)
 	if b, err := os.ReadFile(reg); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Errorf("register PDF: %v", err)
 	}

@@ -85,30 +85,17 @@ func (rv *runView) askRegister(csv bool) {
 	if csv {
 		ext = ".csv"
 	}
-	kit.SaveFileAs(rv.p.v.win, lang.X("payroll.file.register", "payroll-register")+"-"+fileMonth(rv.r.Month)+ext, ext, func(path string) {
-		rv.writeRegister(path, csv, func() { rv.saved(path, !csv) })
-	})
+	rv.askTable(lang.X("payroll.file.register", "payroll-register"), ext, rv.registerTable)
 }
 
-// writeRegister writes the register of the run to path.
-func (rv *runView) writeRegister(path string, csv bool, done func()) {
-	r := rv.r
-	c := rv.p.v.h.Company()
-	printer := rv.p.v.deps.Printer
-	tr := kit.Translator()
-	kit.Run(rv.p.v.deps, kit.To{Win: rv.p.v.win}, func(ctx context.Context) error {
-		return kit.WriteFileAtomic(path, func(f *os.File) error {
-			if csv {
-				return app.WritePayrollRegisterCSV(f, r.Month, r.Payslips, tr)
-			}
-			return printer.Print(f, app.PayrollRegisterTable(r.Month, r.Payslips, tr), c)
-		})
-	}, done)
+// registerTable is the run's payroll register.
+func (rv *runView) registerTable(tr app.Translator) (app.ReportTable, error) {
+	return app.PayrollRegisterTable(rv.r.Month, rv.r.Payslips, tr), nil
 }
 
-// askTable saves one of the run's monthly tables — the health insurers'
-// overview (PDF, or CSV when the name ends in .csv) or the JMHZ data set
-// (CSV) — under a name of file and the month.
+// askTable saves one of the run's monthly tables — the register, the
+// health insurers' overview, the JMHZ data set — as a PDF, or CSV when the
+// name ends in .csv, under a name of file and the month.
 func (rv *runView) askTable(file, ext string, build func(tr app.Translator) (app.ReportTable, error)) {
 	kit.SaveFileAs(rv.p.v.win, file+"-"+fileMonth(rv.r.Month)+ext, ext, func(path string) {
 		csv := strings.EqualFold(filepath.Ext(path), ".csv")

@@ -50,7 +50,7 @@ type docForm struct {
 	ui                           fyne.CanvasObject
 
 	// left is what a received invoice's new receipt may still take (its
-	// values are the invoice's, spread by the store: fromPurchase).
+	// values are the invoice's, spread by the store: app.StockDoc.FromPurchase).
 	left int64
 }
 
@@ -340,7 +340,7 @@ func (f *docForm) refresh() {
 	if d.SourceNo != "" {
 		state += " · " + lang.X("warehouse.from_source", "from {{.number}}", map[string]any{"number": d.SourceNo})
 	}
-	if fromPurchase(d) && d.Status == app.StockDraft {
+	if d.FromPurchase() && d.Status == app.StockDraft {
 		if d.ID == "" && f.left != 0 {
 			state += " · " + lang.X("warehouse.purchase.left", "{{.amount}} left to receive", map[string]any{"amount": money(f.left)})
 		}
@@ -353,7 +353,7 @@ func (f *docForm) refresh() {
 			setEnabled(e, on)
 		}
 	}
-	if fromPurchase(d) {
+	if d.FromPurchase() {
 		// The supplier and the counter-account are the invoice's.
 		setEnabled(f.partner, false)
 	}
@@ -433,7 +433,7 @@ func (f *docForm) buildLines() {
 				f.updateValues()
 			}
 		}
-		costOn := f.doc.Kind == app.StockReceipt && !fromPurchase(f.doc) || f.doc.Kind == app.StockDifference && l.Qty > 0
+		costOn := f.doc.Kind == app.StockReceipt && !f.doc.FromPurchase() || f.doc.Kind == app.StockDifference && l.Qty > 0
 		tr := f.tracking(l.ItemID)
 		r.lot = widget.NewEntry()
 		r.lot.SetText(l.Lot)
@@ -572,7 +572,7 @@ func (f *docForm) scanned(text string) {
 	}
 	f.scanMsg.SetText("")
 	var cost int64
-	if f.doc.Kind == app.StockReceipt && !fromPurchase(f.doc) {
+	if f.doc.Kind == app.StockReceipt && !f.doc.FromPurchase() {
 		cost = si.PurchasePrice.Amount
 	}
 	f.dirty = true
@@ -639,7 +639,7 @@ func (f *docForm) read() (app.StockDoc, error) {
 		if d.Kind == app.StockReceipt {
 			d.Lines[i].Value = 0 // the store computes it from quantity × unit cost
 		}
-		if fromPurchase(d) {
+		if d.FromPurchase() {
 			d.Lines[i].UnitCost = 0 // the store spreads the invoice again
 		}
 	}
@@ -673,7 +673,7 @@ func (f *docForm) saveDraft(then func(app.StockDoc)) {
 		return
 	}
 	kit.Call(f.p.v.deps, f.route(), func(ctx context.Context) (app.StockDoc, error) {
-		if d.ID == "" && fromPurchase(d) {
+		if d.ID == "" && d.FromPurchase() {
 			return f.p.v.deps.Services.Warehouse.ReceivePurchase(ctx, d.SourceID, d.Location, d.Date, d.Lines, d.Costs)
 		}
 		return f.p.v.deps.Services.Warehouse.SaveStockDraft(ctx, d)

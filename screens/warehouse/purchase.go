@@ -13,16 +13,6 @@ import (
 	"kontor/screens/kit"
 )
 
-// sourcePurchase is the SourceKind of a receipt made from a received
-// invoice (the store's word for it).
-const sourcePurchase = "purchase"
-
-// fromPurchase reports whether d is the receipt of a received invoice: its
-// values are the invoice's base spread over its lines by the store.
-func fromPurchase(d app.StockDoc) bool {
-	return d.Kind == app.StockReceipt && d.SourceKind == sourcePurchase
-}
-
 // pickPurchase lists the received invoices of goods still to be received
 // and opens the receipt of the one chosen.
 func (p *docsPane) pickPurchase() {
@@ -69,7 +59,7 @@ func (p *docsPane) showPurchases(prs []app.PurchaseToReceive) {
 // the default location, dated the invoice's DUZP.
 func (p *docsPane) newPurchaseReceipt(pr app.PurchaseToReceive) {
 	pi := pr.Purchase
-	d := app.StockDoc{Kind: app.StockReceipt, Status: app.StockDraft, Date: pi.TaxDate, SourceKind: sourcePurchase, SourceID: pi.ID, SourceNo: pi.Number,
+	d := app.StockDoc{Kind: app.StockReceipt, Status: app.StockDraft, Date: pi.TaxDate, SourceKind: app.SourcePurchase, SourceID: pi.ID, SourceNo: pi.Number,
 		PartnerID: pi.SupplierID, Partner: pi.Supplier, Counter: app.CounterAcquisition}
 	if locs := p.v.cat.activeLocs(); len(locs) > 0 {
 		d.Location = locs[0].ID

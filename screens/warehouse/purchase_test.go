@@ -46,7 +46,7 @@ func TestReceiveSupplierInvoice(t *testing.T) {
 	list.Select(0)
 	tapDialog(t, wt.w, "Receive")
 	f := wt.v.docs.form
-	if f == nil || !fromPurchase(f.doc) || f.doc.SourceID != pi.ID || f.doc.Date != pi.TaxDate || !f.partner.Disabled() {
+	if f == nil || !f.doc.FromPurchase() || f.doc.SourceID != pi.ID || f.doc.Date != pi.TaxDate || !f.partner.Disabled() {
 		t.Fatalf("the receipt form %+v", f)
 	}
 	contains(t, "the form's state", f.state.Text, pi.Number, "6,000.00 left to receive")
